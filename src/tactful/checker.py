@@ -1,0 +1,127 @@
+"""The tone checker: text in, `CheckReport` out. Pure and fast — it imports nothing from drafting or UI."""
+
+from __future__ import annotations
+
+from .language import detect_language
+from .models import CHANNELS, Channel, CheckReport, Language, RuleCheck, Violation
+from .rules import Rule, RuleSet, TokenIndex, load_rules
+from .text import tokenize
+
+MAX_CHARS = 5_000_000
+_WEIGHT = {"error": 3, "warning": 1}
+
+
+class InputError(ValueError):
+    """The text cannot be checked (empty, too large, or an unknown language or channel)."""
+
+
+def resolve_language(text: str, lang: str | None) -> Language:
+    """Turn ``auto``/``None`` into the detected language; reject anything but en/ru."""
+    if lang in (None, "", "auto"):
+        return detect_language(text)
+    if lang not in ("en", "ru"):
+        raise InputError(f"unsupported language {lang!r}: use auto, en or ru")
+    return lang  # type: ignore[return-value]
+
+
+def check(
+    text: str,
+    lang: str | None = "auto",
+    channel: Channel | str = "email",
+    *,
+    rules: RuleSet | None = None,
+) -> CheckReport:
+    """Check ``text`` against the tone rules and return a report with spans into ``text``.
+
+    ``lang`` is ``"auto"`` (detected), ``"en"`` or ``"ru"``; ``channel`` is ``email``, ``call`` or
+    ``meeting`` and selects channel-specific rules (a subject line, length bounds). Raises
+    `InputError` for empty or oversized text.
+    """
+    if not isinstance(text, str):
+        raise InputError("text must be a string")
+    if not text.strip():
+        raise InputError("the text is empty")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"the text has {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    if channel not in CHANNELS:
+        raise InputError(f"unknown channel {channel!r}: use email, call or meeting")
+    language = resolve_language(text, lang)
+    ruleset = rules or load_rules()
+    index = TokenIndex(tokenize(text, language))
+
+    violations: list[Violation] = []
+    checks: list[RuleCheck] = []
+    for rule in ruleset.applicable(language, channel):  # type: ignore[arg-type]
+        found = _violations(rule, ruleset, text, index, language, channel)  # type: ignore[arg-type]
+        violations += found
+        checks.append(RuleCheck(rule=rule.id, passed=not found, severity=rule.severity, guideline=rule.guideline))
+
+    # Findings in the text first, in reading order; what the whole message lacks comes last.
+    violations.sort(key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
+    total = sum(_WEIGHT[c.severity] for c in checks) or 1
+    lost = sum(_WEIGHT[c.severity] for c in checks if not c.passed)
+    return CheckReport(
+        passed=not any(v.severity == "error" for v in violations),
+        score=round(1 - lost / total, 4),
+        language=language,
+        channel=channel,  # type: ignore[arg-type]
+        violations=violations,
+        checks=checks,
+    )
+
+
+def _violations(
+    rule: Rule, ruleset: RuleSet, text: str, index: TokenIndex, language: Language, channel: Channel
+) -> list[Violation]:
+    def make(start: int, end: int, **values: object) -> Violation:
+        excerpt = text[start:end]
+        fields = {"excerpt": excerpt, **values}
+        return Violation(
+            rule=rule.id,
+            severity=rule.severity,
+            start=start,
+            end=end,
+            excerpt=excerpt,
+            message=rule.message[language].format_map(_Default(fields)),
+            suggestion=rule.suggestion[language].format_map(_Default(fields)),
+            guideline=rule.guideline,
+        )
+
+    if rule.kind == "forbid":
+        spans = sorted({s for p in ruleset.compiled[(rule.id, language)] for s in p.find(text, index)})
+        return [make(start, end) for start, end in _outermost(spans)]
+    if rule.kind == "require":
+        if any(p.find(text, index) for p in ruleset.compiled[(rule.id, language)]):
+            return []
+        return [make(0, 0)]
+    if rule.kind == "caps":
+        allowed = {a.upper() for a in rule.allow}
+        return [
+            make(t.start, t.end)
+            for t in index.tokens
+            if t.text.isupper() and sum(ch.isalpha() for ch in t.text) >= rule.min_letters
+            and t.text not in allowed
+        ]
+    # length
+    low, high = rule.bounds.get(channel, (0, 10**9))
+    words = sum(1 for t in index.tokens if any(ch.isalnum() for ch in t.text) and not t.text.startswith("'"))
+    if low <= words <= high:
+        return []
+    return [make(0, 0, words=words, min=low, max=high)]
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans nested inside another span of the same rule, so one phrase is reported once."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start >= kept[-1][0] and end <= kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+class _Default(dict):
+    """format_map that leaves unknown ``{fields}`` in a message untouched."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,138 @@
+"""The `tactful` command line: a thin face over the Python API. Exit codes follow Vale's convention:
+0 = passed, 1 = error-level findings, 2 = bad usage or unreadable input."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="tactful",
+    help="Write and check the message that ends cooperation with a difficult client.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    ru = "ru"
+
+
+class ChannelOpt(str, Enum):
+    email = "email"
+    call = "call"
+    meeting = "meeting"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one clear line to stderr and return the exit to raise."""
+    typer.echo(f"tactful: {message}", err=True)
+    return typer.Exit(code)
+
+
+def read_text(path: str | None) -> str:
+    """Read a file (or stdin for ``-``/nothing) as strict UTF-8, refusing binary data."""
+    if path in (None, "-"):
+        if path is None and sys.stdin.isatty():
+            raise fail("no input: give a file path, or pipe text in with '-'")
+        data = sys.stdin.buffer.read()
+        name = "standard input"
+    else:
+        file = Path(path)
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            raise fail(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise fail(f"{path}: is a directory, not a text file") from None
+        except OSError as exc:
+            raise fail(f"{path}: cannot read ({exc.strerror})") from None
+        name = path
+    if b"\x00" in data:
+        raise fail(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(f"{name}: not valid UTF-8 text (byte {exc.start})") from None
+
+
+@app.command()
+def check(
+    path: Annotated[Optional[str], typer.Argument(help="Text file to check; '-' reads standard input.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the text.")] = Lang.auto,
+    channel: Annotated[ChannelOpt, typer.Option("--channel", "-c", help="Channel the text is for.")] = ChannelOpt.email,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Check a message against the tone rules. Exit 0 if it passes, 1 on error-level findings."""
+    from .checker import InputError, check as run_check
+
+    text = read_text(path)
+    try:
+        report = run_check(text, lang=lang.value, channel=channel.value)
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    if format is Format.json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        from .render import print_report
+
+        print_report(text, report, source=path if path not in (None, "-") else "<stdin>")
+    raise typer.Exit(0 if report.passed else 1)
+
+
+@app.command()
+def guidelines(
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language to print (auto = English).")] = Lang.auto,
+    channel: Annotated[Optional[ChannelOpt], typer.Option("--channel", "-c", help="Only guidelines for this channel.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+) -> None:
+    """Print the guideline corpus: what a good parting message does, and which rules enforce it."""
+    from .guidelines import guidelines_for
+
+    items = guidelines_for(channel.value if channel else None)
+    language = "ru" if lang is Lang.ru else "en"
+    if format is Format.json:
+        import json
+
+        typer.echo(json.dumps([g.model_dump() for g in items], ensure_ascii=False, indent=2))
+        return
+    from .render import print_guidelines
+
+    print_guidelines(items, language)
+
+
+@app.command("eval-checker")
+def eval_checker(
+    lang: Annotated[Optional[Lang], typer.Option("--lang", "-l", help="Only this language.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mislabeled message.")] = False,
+) -> None:
+    """Measure the checker on eval/labeled: precision, recall and F1 per rule; exit 1 below thresholds."""
+    from .checker_eval import evaluate_checker
+
+    languages = ("en", "ru") if lang in (None, Lang.auto) else (lang.value,)
+    result = evaluate_checker(languages)  # type: ignore[arg-type]
+    if format is Format.json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        from .render import print_checker_evaluation
+
+        print_checker_evaluation(result, show_errors)
+    raise typer.Exit(0 if result.passed else 1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,57 @@
+"""Pydantic models shared between the stages: the contract of the Python API and of the JSON output."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Language = Literal["en", "ru"]
+Channel = Literal["email", "call", "meeting"]
+Severity = Literal["error", "warning"]
+CHANNELS: tuple[Channel, ...] = ("email", "call", "meeting")
+LANGUAGES: tuple[Language, ...] = ("en", "ru")
+
+
+class Violation(BaseModel):
+    """One finding: which rule, where in the text (character offsets), and what to do about it.
+
+    Rules about what the whole message lacks (a missing thank-you) have an empty span at offset 0.
+    """
+
+    rule: str
+    severity: Severity
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    excerpt: str
+    message: str
+    suggestion: str
+    guideline: str
+
+
+class RuleCheck(BaseModel):
+    """Whether one applicable rule passed on the text."""
+
+    rule: str
+    passed: bool
+    severity: Severity
+    guideline: str
+
+
+class CheckReport(BaseModel):
+    """The result of checking one text against the tone rules."""
+
+    passed: bool = Field(description="False iff an error-level violation exists")
+    score: float = Field(ge=0.0, le=1.0, description="Share of applicable rules passed, errors weigh 3")
+    language: Language
+    channel: Channel
+    violations: list[Violation]
+    checks: list[RuleCheck]
+
+    @property
+    def errors(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "warning"]

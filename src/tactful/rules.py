@@ -1,0 +1,319 @@
+"""Tone rules as data: the YAML schema, the small pattern language, and the matchers behind it.
+
+A rule file (``guidelines/rules/*.yaml``) names its kind — ``forbid`` (every match is a violation),
+``require`` (a violation when nothing matches), ``caps`` (ALL-CAPS words) or ``length`` (word-count
+bounds per channel) — and carries its own patterns, message and suggestion. Patterns are written over
+lemmas, so one pattern covers every inflected form:
+
+* ``seq: "по @your вина"`` — tokens in order. An element is a lemma, ``a|b`` alternatives, ``@lexicon``
+  (a word list from ``guidelines/lexicons/<lang>.yaml``), ``*`` any one token, ``~N`` a gap of up to N
+  tokens; ``?`` after an element makes it optional and ``:past,plur`` requires grammemes of the reading.
+  A plain string is a ``seq``.
+* ``near: ["@you", "@failure_verb"], window: 3`` — all elements within ``window`` tokens of each other
+  in one sentence, in any order (word order is free in Russian, and reordered accusations still accuse).
+* ``regex: "!{2,}"`` — a regular expression over the raw text, for punctuation and template slots.
+
+Any pattern may list ``unless`` patterns: a match overlapped by one of them is not reported
+("you never missed a payment" is praise, not an accusation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .models import CHANNELS, LANGUAGES, Channel, Language, Severity
+from .resources import data_dir
+from .text import Token, normalize
+
+Span = tuple[int, int]  # character offsets into the checked text
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PatternSpec(_Strict):
+    """One pattern entry as written in YAML (exactly one of seq, near, regex)."""
+
+    seq: str | None = None
+    near: list[str] | None = None
+    window: int = Field(default=3, ge=1)
+    regex: str | None = None
+    unless: list[Union[str, "PatternSpec"]] = []
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "PatternSpec":
+        if sum(x is not None for x in (self.seq, self.near, self.regex)) != 1:
+            raise ValueError("a pattern needs exactly one of seq, near, regex")
+        return self
+
+
+class Rule(_Strict):
+    """A tone rule: what it enforces, how severe, where it applies, and how to recognise a breach."""
+
+    id: str
+    kind: Literal["forbid", "require", "caps", "length"]
+    severity: Severity
+    guideline: str
+    languages: list[Language] = list(LANGUAGES)
+    channels: list[Channel] = list(CHANNELS)
+    message: dict[Language, str]
+    suggestion: dict[Language, str]
+    patterns: dict[Language, list[str | PatternSpec]] = {}
+    min_letters: int = 3
+    allow: list[str] = []
+    bounds: dict[Channel, tuple[int, int]] = {}
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Rule":
+        for lang in self.languages:
+            if lang not in self.message or lang not in self.suggestion:
+                raise ValueError(f"rule {self.id}: message and suggestion needed in {lang}")
+            if self.kind in ("forbid", "require") and not self.patterns.get(lang):
+                raise ValueError(f"rule {self.id}: no patterns for {lang}")
+        return self
+
+    @property
+    def scope(self) -> Literal["span", "message"]:
+        """Span rules point at words; message rules judge what the whole message has or lacks."""
+        return "span" if self.kind in ("forbid", "caps") else "message"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Compiled patterns
+
+
+@dataclass(frozen=True, slots=True)
+class _Element:
+    lemmas: frozenset[str] | None  # None: any token
+    grammemes: frozenset[str] = frozenset()
+    optional: bool = False
+    gap: int = 0  # > 0: skip up to this many tokens instead of matching one
+
+    def accepts(self, token: Token) -> bool:
+        if self.lemmas is None:
+            return True
+        if not self.grammemes:
+            return not self.lemmas.isdisjoint(token.lemmas)
+        return any(lemma in self.lemmas and self.grammemes <= tags for lemma, tags in token.analyses)
+
+
+class TokenIndex:
+    """Positions of every lemma in a token list, so a pattern looks up its first word instead of scanning."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self._by_lemma: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            for lemma in token.lemmas:
+                self._by_lemma.setdefault(lemma, []).append(i)
+
+    def positions(self, element: _Element) -> list[int]:
+        if element.lemmas is None:
+            return list(range(len(self.tokens)))
+        found: set[int] = set()
+        for lemma in element.lemmas:
+            found.update(self._by_lemma.get(lemma, ()))
+        if element.grammemes:
+            found = {i for i in found if element.accepts(self.tokens[i])}
+        return sorted(found)
+
+
+class _Compiled:
+    def __init__(self, unless: list["_Compiled"]) -> None:
+        self.unless = unless
+
+    def find(self, text: str, index: TokenIndex) -> list[Span]:
+        spans = self._find(text, index)
+        if self.unless and spans:
+            blockers = [b for u in self.unless for b in u.find(text, index)]
+            spans = [s for s in spans if not any(b[0] < s[1] and s[0] < b[1] for b in blockers)]
+        return spans
+
+    def _find(self, text: str, index: TokenIndex) -> list[Span]:
+        raise NotImplementedError
+
+
+class _Regex(_Compiled):
+    def __init__(self, pattern: str, unless: list[_Compiled]) -> None:
+        super().__init__(unless)
+        self.regex = re.compile(pattern, re.MULTILINE)
+
+    def _find(self, text: str, index: TokenIndex) -> list[Span]:
+        return [m.span() for m in self.regex.finditer(text) if m.end() > m.start()]
+
+
+class _Sequence(_Compiled):
+    def __init__(self, elements: list[_Element], unless: list[_Compiled]) -> None:
+        super().__init__(unless)
+        if not elements or elements[0].gap or elements[0].optional or elements[0].lemmas is None:
+            raise ValueError("a seq pattern must start with a word, not a gap or an optional element")
+        self.elements = elements
+
+    def _match(self, tokens: list[Token], k: int, i: int, sentence: int) -> int | None:
+        """Index one past the last matched token, or None; shortest gaps are tried first."""
+        if k == len(self.elements):
+            return i
+        element = self.elements[k]
+        if element.gap:
+            for skip in range(element.gap + 1):
+                j = i + skip
+                if j > len(tokens) or (skip and tokens[j - 1].sentence != sentence):
+                    break
+                end = self._match(tokens, k + 1, j, sentence)
+                if end is not None:
+                    return end
+            return None
+        if i < len(tokens) and tokens[i].sentence == sentence and element.accepts(tokens[i]):
+            end = self._match(tokens, k + 1, i + 1, sentence)
+            if end is not None:
+                return end
+        return self._match(tokens, k + 1, i, sentence) if element.optional else None
+
+    def _find(self, text: str, index: TokenIndex) -> list[Span]:
+        tokens = index.tokens
+        spans: list[Span] = []
+        covered = -1
+        for i in index.positions(self.elements[0]):
+            if i <= covered:
+                continue
+            end = self._match(tokens, 1, i + 1, tokens[i].sentence)
+            if end is not None:
+                last = max(end - 1, i)
+                spans.append((tokens[i].start, tokens[last].end))
+                covered = last
+        return spans
+
+
+class _Near(_Compiled):
+    def __init__(self, elements: list[_Element], window: int, unless: list[_Compiled]) -> None:
+        super().__init__(unless)
+        if len(elements) < 2 or any(e.gap or e.optional for e in elements):
+            raise ValueError("a near pattern needs two or more plain elements")
+        self.elements = elements
+        self.window = window
+
+    def _find(self, text: str, index: TokenIndex) -> list[Span]:
+        tokens = index.tokens
+        positions = [index.positions(e) for e in self.elements]
+        if any(not p for p in positions):
+            return []
+        spans: list[Span] = []
+        for anchor in positions[0]:
+            chosen = [anchor]
+            for candidates in positions[1:]:
+                best = min(
+                    (q for q in candidates
+                     if q not in chosen and abs(q - anchor) <= self.window
+                     and tokens[q].sentence == tokens[anchor].sentence),
+                    key=lambda q: abs(q - anchor),
+                    default=None,
+                )
+                if best is None:
+                    break
+                chosen.append(best)
+            else:
+                spans.append((tokens[min(chosen)].start, tokens[max(chosen)].end))
+        return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _element(source: str, lexicon: dict[str, frozenset[str]]) -> _Element:
+    if source == "*":
+        return _Element(None)
+    if re.fullmatch(r"~\d+", source):
+        return _Element(None, gap=int(source[1:]))
+    optional = source.endswith("?") and len(source) > 1
+    body = source[:-1] if optional else source
+    words, _, grammemes = body.partition(":") if ":" in body[1:] else (body, "", "")
+    lemmas: set[str] = set()
+    for alternative in words.split("|"):
+        if alternative.startswith("@") and len(alternative) > 1:
+            if alternative[1:] not in lexicon:
+                raise ValueError(f"unknown lexicon {alternative!r}")
+            lemmas |= lexicon[alternative[1:]]
+        else:
+            lemmas.add(normalize(alternative))
+    tags = frozenset(g for g in grammemes.split(",") if g)
+    return _Element(frozenset(lemmas), tags, optional)
+
+
+def compile_pattern(spec: str | PatternSpec, lexicon: dict[str, frozenset[str]]) -> _Compiled:
+    """Turn one YAML pattern entry into a matcher over a `TokenIndex`."""
+    if isinstance(spec, str):
+        spec = PatternSpec(seq=spec)
+    unless = [compile_pattern(u, lexicon) for u in spec.unless]
+    if spec.regex is not None:
+        return _Regex(spec.regex, unless)
+    if spec.seq is not None:
+        return _Sequence([_element(s, lexicon) for s in spec.seq.split()], unless)
+    return _Near([_element(s, lexicon) for s in spec.near or []], spec.window, unless)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Loading
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules, with their patterns compiled per language."""
+
+    rules: tuple[Rule, ...]
+    compiled: dict[tuple[str, Language], tuple[_Compiled, ...]]
+
+    def applicable(self, language: Language, channel: Channel) -> list[Rule]:
+        return [r for r in self.rules if language in r.languages and channel in r.channels]
+
+
+def load_lexicon(language: Language, directory: Path | None = None) -> dict[str, frozenset[str]]:
+    """Word lists for one language: name -> normalized lemmas."""
+    path = (directory or data_dir("guidelines")) / "lexicons" / f"{language}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: frozenset(normalize(str(w)) for w in words) for name, words in raw.items()}
+
+
+def load_rules(directory: Path | None = None) -> RuleSet:
+    """Read and compile every rule under ``guidelines/rules`` (or ``directory/rules``)."""
+    if directory is None:
+        return _default_rules()
+    return _load(directory)
+
+
+@cache
+def _default_rules() -> RuleSet:
+    return _load(data_dir("guidelines"))
+
+
+def _load(directory: Path) -> RuleSet:
+    rules: list[Rule] = []
+    for path in sorted((directory / "rules").glob("*.yaml")):
+        try:
+            rules.append(Rule.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        except Exception as exc:  # a broken rule file must say which file it is
+            raise ValueError(f"{path.name}: {exc}") from exc
+    lexicons = {lang: load_lexicon(lang, directory) for lang in LANGUAGES}
+    compiled: dict[tuple[str, Language], tuple[_Compiled, ...]] = {}
+    for rule in rules:
+        for lang, specs in rule.patterns.items():
+            try:
+                compiled[(rule.id, lang)] = tuple(compile_pattern(s, lexicons[lang]) for s in specs)
+            except (ValueError, re.error) as exc:
+                raise ValueError(f"rule {rule.id} ({lang}): {exc}") from exc
+    return RuleSet(tuple(rules), compiled)

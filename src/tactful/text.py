@@ -1,0 +1,118 @@
+"""Tokens with character offsets and their lemmas: Russian through razdel + pymorphy3, English through a
+Penn-style tokenizer + lemminflect. The checker only ever sees `Token`s, so it is language-agnostic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .models import Language
+
+# (lemma, grammemes) pairs: every reading the analyser admits, because without a parser we cannot
+# know which one the writer meant, and a rule should match if any reading fits.
+Analysis = tuple[tuple[str, frozenset[str]], ...]
+
+_SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "!!!", "?!", "!?", "...", ";"})
+
+# English: words with inner hyphens/apostrophes, numbers, or any other single non-space character.
+# Clitics are split off Penn-Treebank style so that "didn't" reads as "did" + "not".
+_EN_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[!?]+|\.{2,}|\S")
+_EN_CLITIC = re.compile(r"(?i)^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$")
+_EN_CLITIC_LEMMA = {"n't": "not", "'s": "be", "'re": "be", "'ve": "have", "'ll": "will", "'d": "would", "'m": "be"}
+_EN_STEM_FIX = {"ca": "can", "wo": "will", "sha": "shall"}  # can't -> ca + n't, won't -> wo + n't
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the checked text; ``start``/``end`` index the original string."""
+
+    start: int
+    end: int
+    text: str
+    analyses: Analysis
+    lemmas: frozenset[str]
+    sentence: int
+
+
+def normalize(word: str) -> str:
+    """Case- and ё-insensitive form used for every comparison of words."""
+    return word.lower().replace("ё", "е").replace("’", "'")
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def _analyse_ru(word: str) -> Analysis:
+    if not any(ch.isalpha() for ch in word):
+        return ((word, frozenset()),)
+    readings = {(normalize(p.normal_form), frozenset(p.tag.grammemes)) for p in _morph().parse(word)}
+    readings.add((word, frozenset()))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=200_000)
+def _analyse_en(word: str) -> Analysis:
+    if word in _EN_CLITIC_LEMMA:
+        return ((word, frozenset()), (_EN_CLITIC_LEMMA[word], frozenset()))
+    if not any(ch.isalpha() for ch in word):
+        return ((word, frozenset()),)
+    import lemminflect
+
+    readings = {(word, frozenset())}
+    if word in _EN_STEM_FIX:
+        readings.add((_EN_STEM_FIX[word], frozenset({"VERB"})))
+    for upos, lemmas in lemminflect.getAllLemmas(word).items():
+        readings.update((normalize(lemma), frozenset({upos})) for lemma in lemmas)
+    return tuple(readings)
+
+
+def _split_en(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _EN_TOKEN.finditer(text):
+        clitic = _EN_CLITIC.match(m.group())
+        if clitic and clitic.group(1).isalpha():
+            cut = m.start() + len(clitic.group(1))
+            spans += [(m.start(), cut), (cut, m.end())]
+        else:
+            spans.append(m.span())
+    return spans
+
+
+def _split_ru(text: str) -> list[tuple[int, int]]:
+    from razdel import tokenize
+
+    return [(t.start, t.stop) for t in tokenize(text)]
+
+
+def tokenize(text: str, language: Language) -> list[Token]:
+    """Split ``text`` into tokens with offsets, lemma readings and a sentence index.
+
+    Sentences break at end punctuation and at line breaks, so that headings and bullet points of a
+    script never join into one sentence.
+    """
+    split, analyse = (_split_ru, _analyse_ru) if language == "ru" else (_split_en, _analyse_en)
+    tokens: list[Token] = []
+    sentence = 0
+    previous_end = 0
+    for start, end in split(text):
+        if "\n" in text[previous_end:start] and tokens:
+            sentence += 1
+        surface = text[start:end]
+        analyses = analyse(normalize(surface))
+        tokens.append(Token(start, end, surface, analyses, frozenset(a[0] for a in analyses), sentence))
+        if surface in _SENTENCE_END:
+            sentence += 1
+        previous_end = end
+    return tokens
+
+
+def lemmas_of(word: str, language: Language) -> frozenset[str]:
+    """All lemma readings of one word, as the tokenizer would produce them."""
+    analyse = _analyse_ru if language == "ru" else _analyse_en
+    return frozenset(a[0] for a in analyse(normalize(word)))
