@@ -5,7 +5,7 @@ from __future__ import annotations
 from .language import detect_language
 from .models import CHANNELS, Channel, CheckReport, Language, RuleCheck, Violation
 from .rules import Rule, RuleSet, TokenIndex, load_rules
-from .text import tokenize
+from .text import Token, tokenize
 
 MAX_CHARS = 5_000_000
 _WEIGHT = {"error": 3, "warning": 1}
@@ -96,11 +96,14 @@ def _violations(
         return [make(0, 0)]
     if rule.kind == "caps":
         allowed = {a.upper() for a in rule.allow}
+        skipped = [s for other in rule.skip_within for p in ruleset.compiled[(other, language)] for s in p.find(text, index)]
         return [
             make(t.start, t.end)
             for t in index.tokens
             if t.text.isupper() and sum(ch.isalpha() for ch in t.text) >= rule.min_letters
             and t.text not in allowed
+            and (not rule.dictionary_words_only or _is_dictionary_word(t))
+            and not any(s <= t.start and t.end <= e for s, e in skipped)
         ]
     # length
     low, high = rule.bounds.get(channel, (0, 10**9))
@@ -108,6 +111,11 @@ def _violations(
     if low <= words <= high:
         return []
     return [make(0, 0, words=words, min=low, max=high)]
+
+
+def _is_dictionary_word(token: Token) -> bool:
+    """A reading from the dictionary that is not an abbreviation: "STOP" shouts, "SSL" and "ООО" do not."""
+    return any(tags and not tags & {"UNKN", "Abbr"} for _, tags in token.analyses)
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -113,9 +113,11 @@ def load_thresholds() -> Thresholds:
     return Thresholds.model_validate(yaml.safe_load((data_dir("eval") / "thresholds.yaml").read_text(encoding="utf-8")))
 
 
-def evaluate_checker(languages: tuple[Language, ...] = ("en", "ru")) -> CheckerEvaluation:
-    """Score every language and decide whether the thresholds in ``eval/thresholds.yaml`` hold."""
-    thresholds = load_thresholds()
+def evaluate_checker(
+    languages: tuple[Language, ...] = ("en", "ru"), thresholds: Thresholds | None = None
+) -> CheckerEvaluation:
+    """Score every language and decide whether the thresholds (``eval/thresholds.yaml``) hold."""
+    thresholds = thresholds or load_thresholds()
     scores = [evaluate_language(lang) for lang in languages]
     passed = all(
         s.overall.f1 >= thresholds.min_overall_f1

@@ -69,6 +69,8 @@ class Rule(_Strict):
     patterns: dict[Language, list[str | PatternSpec]] = {}
     min_letters: int = 3
     allow: list[str] = []
+    dictionary_words_only: bool = False
+    skip_within: list[str] = []
     bounds: dict[Channel, tuple[int, int]] = {}
     description: str = ""
 

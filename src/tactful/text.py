@@ -13,6 +13,7 @@ from .models import Language
 # know which one the writer meant, and a rule should match if any reading fits.
 Analysis = tuple[tuple[str, frozenset[str]], ...]
 
+_CYRILLIC = re.compile("[а-яё]")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "!!!", "?!", "!?", "...", ";"})
 
 # English: words with inner hyphens/apostrophes, numbers, or any other single non-space character.
@@ -51,8 +52,12 @@ def _morph():
 def _analyse_ru(word: str) -> Analysis:
     if not any(ch.isalpha() for ch in word):
         return ((word, frozenset()),)
-    readings = {(normalize(p.normal_form), frozenset(p.tag.grammemes)) for p in _morph().parse(word)}
-    readings.add((word, frozenset()))
+    readings = {(word, frozenset())}
+    try:
+        parses = _morph().parse(word)
+    except ValueError:  # pymorphy3 cannot name some rare code points (e.g. unassigned CJK planes)
+        return tuple(readings)
+    readings.update((normalize(p.normal_form), frozenset(p.tag.grammemes)) for p in parses)
     return tuple(readings)
 
 
@@ -96,7 +101,7 @@ def tokenize(text: str, language: Language) -> list[Token]:
     Sentences break at end punctuation and at line breaks, so that headings and bullet points of a
     script never join into one sentence.
     """
-    split, analyse = (_split_ru, _analyse_ru) if language == "ru" else (_split_en, _analyse_en)
+    split = _split_ru if language == "ru" else _split_en
     tokens: list[Token] = []
     sentence = 0
     previous_end = 0
@@ -104,7 +109,7 @@ def tokenize(text: str, language: Language) -> list[Token]:
         if "\n" in text[previous_end:start] and tokens:
             sentence += 1
         surface = text[start:end]
-        analyses = analyse(normalize(surface))
+        analyses = _analyse(normalize(surface))
         tokens.append(Token(start, end, surface, analyses, frozenset(a[0] for a in analyses), sentence))
         if surface in _SENTENCE_END:
             sentence += 1
@@ -112,7 +117,8 @@ def tokenize(text: str, language: Language) -> list[Token]:
     return tokens
 
 
-def lemmas_of(word: str, language: Language) -> frozenset[str]:
-    """All lemma readings of one word, as the tokenizer would produce them."""
-    analyse = _analyse_ru if language == "ru" else _analyse_en
-    return frozenset(a[0] for a in analyse(normalize(word)))
+def _analyse(word: str) -> Analysis:
+    # By script, not by the message's language: a Russian email quoting "SSL" or an English one naming
+    # «ООО Ромашка» still gets the right dictionary for every word.
+    return _analyse_ru(word) if _CYRILLIC.search(word) else _analyse_en(word)
+

