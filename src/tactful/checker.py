@@ -107,7 +107,7 @@ def _violations(
         ]
     # length
     low, high = rule.bounds.get(channel, (0, 10**9))
-    words = sum(1 for t in index.tokens if any(ch.isalnum() for ch in t.text) and not t.text.startswith("'"))
+    words = sum(t.is_word for t in index.tokens)
     if low <= words <= high:
         return []
     return [make(0, 0, words=words, min=low, max=high)]

@@ -6,8 +6,8 @@ bounds per channel) — and carries its own patterns, message and suggestion. Pa
 lemmas, so one pattern covers every inflected form:
 
 * ``seq: "по @your вина"`` — tokens in order. An element is a lemma, ``a|b`` alternatives, ``@lexicon``
-  (a word list from ``guidelines/lexicons/<lang>.yaml``), ``*`` any one token, ``~N`` a gap of up to N
-  tokens; ``?`` after an element makes it optional and ``:past,plur`` requires grammemes of the reading.
+  (a word list from ``guidelines/lexicons/<lang>.yaml``), ``*`` any one token, ``#num`` a token that
+  starts with a digit, ``~N`` a gap of up to N tokens; ``?`` after an element makes it optional and ``:past,plur`` requires grammemes of the reading.
   A plain string is a ``seq``.
 * ``near: ["@you", "@failure_verb"], window: 3`` — all elements within ``window`` tokens of each other
   in one sentence, in any order (word order is free in Russian, and reordered accusations still accuse).
@@ -99,10 +99,11 @@ class _Element:
     grammemes: frozenset[str] = frozenset()
     optional: bool = False
     gap: int = 0  # > 0: skip up to this many tokens instead of matching one
+    numeric: bool = False
 
     def accepts(self, token: Token) -> bool:
         if self.lemmas is None:
-            return True
+            return not self.numeric or token.text[:1].isdigit()
         if not self.grammemes:
             return not self.lemmas.isdisjoint(token.lemmas)
         return any(lemma in self.lemmas and self.grammemes <= tags for lemma, tags in token.analyses)
@@ -114,13 +115,26 @@ class TokenIndex:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self._by_lemma: dict[str, list[int]] = {}
+        self._positions: dict[int, list[int]] = {}
         for i, token in enumerate(tokens):
             for lemma in token.lemmas:
                 self._by_lemma.setdefault(lemma, []).append(i)
+        self._lemmas = frozenset(self._by_lemma)
+
+    def present(self, element: _Element) -> bool:
+        """Cheap pre-test: could any token of the text be this element?"""
+        return element.lemmas is None or not element.lemmas.isdisjoint(self._lemmas)
 
     def positions(self, element: _Element) -> list[int]:
+        # Rules share lexicons, so the same element is looked up many times per text: memoise by identity.
+        key = id(element)
+        if key not in self._positions:
+            self._positions[key] = self._lookup(element)
+        return self._positions[key]
+
+    def _lookup(self, element: _Element) -> list[int]:
         if element.lemmas is None:
-            return list(range(len(self.tokens)))
+            return [i for i, t in enumerate(self.tokens) if element.accepts(t)]
         found: set[int] = set()
         for lemma in element.lemmas:
             found.update(self._by_lemma.get(lemma, ()))
@@ -133,7 +147,12 @@ class _Compiled:
     def __init__(self, unless: list["_Compiled"]) -> None:
         self.unless = unless
 
+    required: tuple[_Element, ...] = ()
+
     def find(self, text: str, index: TokenIndex) -> list[Span]:
+        # Most patterns cannot match most texts: one missing mandatory word settles it without a search.
+        if not all(index.present(e) for e in self.required):
+            return []
         spans = self._find(text, index)
         if self.unless and spans:
             blockers = [b for u in self.unless for b in u.find(text, index)]
@@ -156,9 +175,10 @@ class _Regex(_Compiled):
 class _Sequence(_Compiled):
     def __init__(self, elements: list[_Element], unless: list[_Compiled]) -> None:
         super().__init__(unless)
-        if not elements or elements[0].gap or elements[0].optional or elements[0].lemmas is None:
+        if not elements or elements[0].gap or elements[0].optional:
             raise ValueError("a seq pattern must start with a word, not a gap or an optional element")
         self.elements = elements
+        self.required = tuple(e for e in elements if not e.optional and not e.gap and e.lemmas is not None)
 
     def _match(self, tokens: list[Token], k: int, i: int, sentence: int) -> int | None:
         """Index one past the last matched token, or None; shortest gaps are tried first."""
@@ -201,6 +221,7 @@ class _Near(_Compiled):
         if len(elements) < 2 or any(e.gap or e.optional for e in elements):
             raise ValueError("a near pattern needs two or more plain elements")
         self.elements = elements
+        self.required = tuple(elements)
         self.window = window
 
     def _find(self, text: str, index: TokenIndex) -> list[Span]:
@@ -240,6 +261,8 @@ def _merge(spans: list[Span]) -> list[Span]:
 def _element(source: str, lexicon: dict[str, frozenset[str]]) -> _Element:
     if source == "*":
         return _Element(None)
+    if source in ("#num", "#num?"):
+        return _Element(None, numeric=True, optional=source.endswith("?"))
     if re.fullmatch(r"~\d+", source):
         return _Element(None, gap=int(source[1:]))
     optional = source.endswith("?") and len(source) > 1

@@ -16,15 +16,18 @@ Analysis = tuple[tuple[str, frozenset[str]], ...]
 _CYRILLIC = re.compile("[а-яё]")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "!!", "!!!", "?!", "!?", "...", ";"})
 
-# English: words with inner hyphens/apostrophes, numbers, or any other single non-space character.
-# Clitics are split off Penn-Treebank style so that "didn't" reads as "did" + "not".
-_EN_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[!?]+|\.{2,}|\S")
-_EN_CLITIC = re.compile(r"(?i)^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$")
+# English: words with inner hyphens or apostrophes (O'Brien), numbers, runs of !/?, or any other single
+# non-space character. Clitics are split off Penn-Treebank style so "didn't" reads as "did" + "not".
+_EN_TOKEN = re.compile(
+    r"[^\W_]+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b"
+    r"|[^\W_]+(?:-[^\W_]+)*(?:['’](?!(?:s|re|ve|ll|d|m)\b)[^\W_]+)*|[!?]+|\.{2,}|\S",
+    re.IGNORECASE,
+)
 _EN_CLITIC_LEMMA = {"n't": "not", "'s": "be", "'re": "be", "'ve": "have", "'ll": "will", "'d": "would", "'m": "be"}
 _EN_STEM_FIX = {"ca": "can", "wo": "will", "sha": "shall"}  # can't -> ca + n't, won't -> wo + n't
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A token of the checked text; ``start``/``end`` index the original string."""
 
@@ -34,6 +37,7 @@ class Token:
     analyses: Analysis
     lemmas: frozenset[str]
     sentence: int
+    is_word: bool
 
 
 def normalize(word: str) -> str:
@@ -78,15 +82,7 @@ def _analyse_en(word: str) -> Analysis:
 
 
 def _split_en(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for m in _EN_TOKEN.finditer(text):
-        clitic = _EN_CLITIC.match(m.group())
-        if clitic and clitic.group(1).isalpha():
-            cut = m.start() + len(clitic.group(1))
-            spans += [(m.start(), cut), (cut, m.end())]
-        else:
-            spans.append(m.span())
-    return spans
+    return [m.span() for m in _EN_TOKEN.finditer(text)]
 
 
 def _split_ru(text: str) -> list[tuple[int, int]]:
@@ -106,15 +102,23 @@ def tokenize(text: str, language: Language) -> list[Token]:
     sentence = 0
     previous_end = 0
     for start, end in split(text):
-        if "\n" in text[previous_end:start] and tokens:
+        if start > previous_end and tokens and text.find("\n", previous_end, start) != -1:
             sentence += 1
         surface = text[start:end]
-        analyses = _analyse(normalize(surface))
-        tokens.append(Token(start, end, surface, analyses, frozenset(a[0] for a in analyses), sentence))
+        analyses, lemmas, is_word = _readings(surface)
+        tokens.append(Token(start, end, surface, analyses, lemmas, sentence, is_word))
         if surface in _SENTENCE_END:
             sentence += 1
         previous_end = end
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _readings(surface: str) -> tuple[Analysis, frozenset[str], bool]:
+    analyses = _analyse(normalize(surface))
+    # Clitics ("n't", "'s") belong to the word before them and do not count as words of their own.
+    is_word = any(ch.isalnum() for ch in surface) and surface[0] not in "'’"
+    return analyses, frozenset(a[0] for a in analyses), is_word
 
 
 def _analyse(word: str) -> Analysis:

@@ -1,0 +1,121 @@
+"""The input contract: a described situation that a parting message is written for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .models import Channel
+
+Outcome = Literal["full", "finish_stage"]
+Tone = Literal["formal", "warm"]
+
+
+class _Model(BaseModel):
+    # Unknown fields are errors that name the field: a typo like `end_dat` must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Client(_Model):
+    name: str = Field(min_length=1, description="The client: a company or a person")
+    contact: str | None = Field(default=None, description="The person the message is addressed to")
+
+
+class Sender(_Model):
+    name: str | None = None
+    company: str | None = None
+
+
+class Contract(_Model):
+    notice_days: int | None = Field(default=None, ge=0, le=3650)
+    clause: str | None = Field(default=None, description="The termination clause, e.g. '7.2'")
+
+
+class Situation(_Model):
+    """Who, what happened, what the contract says — everything a parting message is grounded in."""
+
+    client: Client
+    sender: Sender = Sender()
+    project: str | None = None
+    reasons: list[str] = Field(default_factory=list, description="The user's own words on why")
+    facts: list[str] = Field(default_factory=list, description="Dated, concrete events")
+    contract: Contract = Contract()
+    end_date: dt.date | None = None
+    handover: list[str] = Field(default_factory=list, description="What we hand over")
+    final_invoice: bool = False
+    act_of_acceptance: bool = False
+    referral: str | None = Field(default=None, description="A partner firm or colleague to recommend")
+    outcome: Outcome = "full"
+    channel: Channel = "email"
+    language: Literal["auto", "ru", "en"] = "auto"
+    tone: Tone = "formal"
+    context: str | None = Field(default=None, description="Free text the user pasted; untrusted data")
+
+    @field_validator("reasons", "facts", "handover")
+    @classmethod
+    def _drop_blank(cls, items: list[str]) -> list[str]:
+        return [i for i in items if i]
+
+    @field_validator("end_date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip():
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"{value!r} is not a date in ISO form (YYYY-MM-DD)") from None
+        return value or None
+
+    @property
+    def addressee(self) -> str:
+        """Whom the message greets: the contact person if known, else the client."""
+        return self.client.contact or self.client.name
+
+    def language_sample(self) -> str:
+        """The user's own words, for detecting the language of the situation."""
+        parts = [*self.reasons, *self.facts, *self.handover, self.project or "", self.context or ""]
+        return "\n".join(p for p in parts if p) or self.client.name
+
+
+class SituationError(ValueError):
+    """A situation file or dict that cannot be used, with a message naming the field."""
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One readable line per problem: `end_date: '2026-13-01' is not a date ...`."""
+    lines = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"]) or "situation"
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown field"
+        lines.append(f"{where}: {message}")
+    return "; ".join(lines)
+
+
+def parse_situation(data: object) -> Situation:
+    """Validate a mapping into a `Situation`, raising `SituationError` with readable messages."""
+    if not isinstance(data, dict):
+        raise SituationError("a situation must be a mapping of fields (YAML or JSON object)")
+    try:
+        return Situation.model_validate(data)
+    except ValidationError as exc:
+        raise SituationError(describe_validation_error(exc)) from None
+
+
+def load_situation(path: str | Path) -> Situation:
+    """Read a situation from a YAML or JSON file (JSON is YAML)."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SituationError(f"{path}: not valid UTF-8 text (byte {exc.start})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise SituationError(f"{path}: not valid YAML/JSON ({str(exc).splitlines()[0]})") from None
+    return parse_situation(data)
