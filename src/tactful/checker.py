@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .language import detect_language
 from .models import CHANNELS, Channel, CheckReport, Language, RuleCheck, Violation
-from .rules import Rule, RuleSet, TokenIndex, load_rules
+from .rules import Rule, RuleSet, TokenIndex, load_rules, outermost
 from .text import Token, tokenize
+
+if TYPE_CHECKING:
+    from .situation import Situation
 
 MAX_CHARS = 5_000_000
 _WEIGHT = {"error": 3, "warning": 1}
@@ -29,13 +34,16 @@ def check(
     lang: str | None = "auto",
     channel: Channel | str = "email",
     *,
+    situation: "Situation | None" = None,
     rules: RuleSet | None = None,
 ) -> CheckReport:
     """Check ``text`` against the tone rules and return a report with spans into ``text``.
 
     ``lang`` is ``"auto"`` (detected), ``"en"`` or ``"ru"``; ``channel`` is ``email``, ``call`` or
-    ``meeting`` and selects channel-specific rules (a subject line, length bounds). Raises
-    `InputError` for empty or oversized text.
+    ``meeting`` and selects channel-specific rules (a subject line, length bounds). With a
+    ``situation``, the grounding checks run too (the contact, end date, referral and handover are
+    mentioned; no invented names, dates, sums or clauses). Raises `InputError` for empty or oversized
+    text.
     """
     if not isinstance(text, str):
         raise InputError("text must be a string")
@@ -57,6 +65,13 @@ def check(
         checks.append(RuleCheck(rule=rule.id, passed=not found, severity=rule.severity, guideline=rule.guideline))
 
     # Findings in the text first, in reading order; what the whole message lacks comes last.
+    if situation is not None:
+        from .grounding import check_grounding
+
+        grounded, grounding_checks = check_grounding(text, situation, language)
+        violations += grounded
+        checks += grounding_checks
+
     violations.sort(key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
     total = sum(_WEIGHT[c.severity] for c in checks) or 1
     lost = sum(_WEIGHT[c.severity] for c in checks if not c.passed)
@@ -89,7 +104,7 @@ def _violations(
 
     if rule.kind == "forbid":
         spans = sorted({s for p in ruleset.compiled[(rule.id, language)] for s in p.find(text, index)})
-        return [make(start, end) for start, end in _outermost(spans)]
+        return [make(start, end) for start, end in outermost(spans)]
     if rule.kind == "require":
         if any(p.find(text, index) for p in ruleset.compiled[(rule.id, language)]):
             return []
@@ -116,16 +131,6 @@ def _violations(
 def _is_dictionary_word(token: Token) -> bool:
     """A reading from the dictionary that is not an abbreviation: "STOP" shouts, "SSL" and "ООО" do not."""
     return any(tags and not tags & {"UNKN", "Abbr"} for _, tags in token.analyses)
-
-
-def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop spans nested inside another span of the same rule, so one phrase is reported once."""
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if kept and start >= kept[-1][0] and end <= kept[-1][1]:
-            continue
-        kept.append((start, end))
-    return kept
 
 
 class _Default(dict):

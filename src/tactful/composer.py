@@ -170,7 +170,7 @@ class Composer:
         render = _environment().from_string
         return MeetingContent(
             agenda=list(phrases.get("meeting.agenda")),
-            talking_points=[p("gratitude"), decision, *steps],
+            talking_points=[p("meeting.greeting"), p("gratitude"), decision, *steps],
             documents=[render(d).render(**context) for d in phrases.get("meeting.documents")],
             reactions=reactions,
             closing=p("meeting.closing"),

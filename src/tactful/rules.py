@@ -258,6 +258,16 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
+def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans nested inside another span of the same kind, so one phrase is reported once."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start >= kept[-1][0] and end <= kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
 def _element(source: str, lexicon: dict[str, frozenset[str]]) -> _Element:
     if source == "*":
         return _Element(None)

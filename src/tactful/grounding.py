@@ -1,0 +1,186 @@
+"""Situation-aware checks: is a draft grounded in the situation it was written for?
+
+Tone rules judge how a message speaks; these judge what it says — that it names the contact, the end
+date, the referral and the handover, and invents no names, dates, sums, invoice numbers or clauses.
+Their messages, severities and detail patterns are data in ``guidelines/grounding.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import yaml
+
+from .models import Language, RuleCheck, Violation
+from .phrases import load_phrases
+from .resources import data_dir
+from .rules import outermost
+from .situation import Situation
+from .text import Token, normalize, tokenize
+
+_OPENERS = frozenset({"«", '"', "“", "„", "(", "'"})
+
+
+@cache
+def _config() -> dict[str, Any]:
+    return yaml.safe_load((data_dir("guidelines") / "grounding.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month words of both languages (as the phrase banks write them) -> month number."""
+    return {
+        normalize(word): i
+        for language in ("en", "ru")
+        for i, word in enumerate(load_phrases(language).months, start=1)
+    }
+
+
+def _month(word: str) -> int | None:
+    """'December', 'Dec', 'декабря', 'дек' -> 12; a word that only starts like a month ('marketing') -> None."""
+    key = normalize(word)
+    if len(key) < 3:
+        return None
+    return next((n for name, n in _month_numbers().items() if name.startswith(key) or key.startswith(name)), None)
+
+
+# Day-first ("15 мая", "15th of May") and month-first ("May 15") dates, scanned separately so that one
+# form's match never swallows the other's digits.
+_DAY_MONTH = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?([a-zа-яё]{3,})")
+_MONTH_DAY = re.compile(r"(?i)\b([a-zа-яё]{3,})\.?[^\S\n]+(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def find_dates(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, (day, month)) for every date written with a month word or in digits."""
+    found = []
+    for regex, day_group in ((_DAY_MONTH, 1), (_MONTH_DAY, 2)):
+        for m in regex.finditer(text):
+            day, month = int(m.group(day_group)), _month(m.group(3 - day_group))
+            if month and 1 <= day <= 31:
+                found.append((m.start(), m.end(), (day, month)))
+    for m in re.finditer(_config()["details"]["numeric_date"], text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(6), m.group(5))
+        if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+            found.append((m.start(), m.end(), (int(day), int(month))))
+    return found
+
+
+def _source_text(situation: Situation) -> str:
+    data = situation.model_dump(mode="json", exclude={"channel", "language", "tone", "outcome"})
+    parts: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif value not in (None, True, False):
+            parts.append(str(value))
+
+    walk(data)
+    return "\n".join(parts)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _content_words(text: str, language: Language) -> set[str]:
+    return {lemma for t in tokenize(text, language) if t.is_word and len(t.text) > 2 for lemma in t.lemmas}
+
+
+def check_grounding(
+    text: str, situation: Situation, language: Language
+) -> tuple[list[Violation], list[RuleCheck]]:
+    """Violations of the grounding rules in ``text``, and one check per rule that applied."""
+    config = _config()
+    rules = config["rules"]
+    found: list[Violation] = []
+    applied: list[str] = []
+
+    def violation(rule: str, start: int = 0, end: int = 0, value: str = "") -> Violation:
+        spec = rules[rule]
+        excerpt = text[start:end]
+        fields = {"excerpt": excerpt, "value": value}
+        return Violation(
+            rule=rule, severity=spec["severity"], start=start, end=end, excerpt=excerpt,
+            message=spec["message"][language].format(**fields),
+            suggestion=spec["suggestion"][language].format(**fields), guideline=spec["guideline"],
+        )
+
+    tokens = tokenize(text, language)
+    lemmas = {lemma for t in tokens for lemma in t.lemmas}
+    lowered = normalize(text)
+
+    if situation.client.contact:
+        applied.append("grounded_contact")
+        first = situation.client.contact.split()[0]
+        if not (_content_words(first, language) & lemmas) and normalize(first) not in lowered:
+            found.append(violation("grounded_contact", value=situation.client.contact))
+
+    dates = find_dates(text)
+    if situation.end_date:
+        applied.append("grounded_end_date")
+        wanted = (situation.end_date.day, situation.end_date.month)
+        if wanted not in {d for _, _, d in dates} and situation.end_date.isoformat() not in text:
+            found.append(violation("grounded_end_date", value=situation.end_date.isoformat()))
+
+    if situation.referral:
+        applied.append("grounded_referral")
+        names = [w for w in re.findall(r"[^\W\d_][\w-]*", situation.referral) if w[0].isupper()] or situation.referral.split()[:2]
+        if not any(normalize(n) in lowered for n in names):
+            found.append(violation("grounded_referral", value=situation.referral))
+
+    for item in situation.handover:
+        applied.append("grounded_handover")
+        if not (_content_words(item, language) & lemmas):
+            found.append(violation("grounded_handover", value=item))
+
+    applied.append("invented_detail")
+    found += [violation("invented_detail", s, e) for s, e in _invented(text, tokens, situation, dates)]
+    failed = {v.rule for v in found}
+    checks = [
+        RuleCheck(rule=r, passed=r not in failed, severity=rules[r]["severity"], guideline=rules[r]["guideline"])
+        for r in dict.fromkeys(applied)
+    ]
+    return found, checks
+
+
+def _invented(text: str, tokens: list[Token], situation: Situation, dates) -> list[tuple[int, int]]:
+    config = _config()
+    source = _source_text(situation)
+    source_digits = " ".join(re.findall(r"\d+", source))
+    known_dates = {d for _, _, d in find_dates(source)}
+    if situation.end_date:
+        known_dates.add((situation.end_date.day, situation.end_date.month))
+    spans: list[tuple[int, int]] = []
+    spans += [(s, e) for s, e, d in dates if d not in known_dates]
+    for kind in ("sum", "number", "clause"):
+        for m in re.finditer(config["details"][kind], text):
+            value = m.group(1) if m.groups() and m.group(1) else m.group(0)
+            digits = _digits(value)
+            if digits and digits not in _digits(source) and digits not in source_digits.replace(" ", ""):
+                spans.append(m.span())
+    spans += _invented_names(text, tokens, source)
+    return outermost(spans)
+
+
+def _invented_names(text: str, tokens: list[Token], source: str) -> list[tuple[int, int]]:
+    """Capitalised words inside a sentence that appear nowhere in the situation: likely invented names."""
+    known = set(re.findall(r"\w+(?:['-]\w+)*", normalize(source))) | set(re.findall(r"\w+", normalize(source))) | set(_config()["not_names"]) | set(_month_numbers())
+    spans = []
+    first_line_end = text.find("\n")
+    for previous, token in zip(tokens, tokens[1:]):
+        word = token.text
+        if (
+            token.start > first_line_end >= 0 or first_line_end == -1
+        ) and word[:1].isupper() and not word.isupper() and token.is_word and previous.sentence == token.sentence \
+                and (previous.is_word or previous.text in _OPENERS or previous.text in {",", "—", "-"}) \
+                and normalize(word) not in known and not (token.lemmas & known):
+            spans.append((token.start, token.end))
+    return spans
+
