@@ -113,6 +113,99 @@ def guidelines(
     print_guidelines(items, language)
 
 
+class DraftFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class BackendOpt(str, Enum):
+    composer = "composer"
+    openai = "openai"
+
+
+def write_atomically(path: Path, data: str) -> None:
+    """Write via a temporary file in the same directory, so a crash never leaves half a file."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def draft(
+    situation: Annotated[str, typer.Argument(help="Situation file (YAML or JSON); '-' reads standard input.")],
+    channel: Annotated[Optional[ChannelOpt], typer.Option("--channel", "-c", help="Channel (default: the situation's).")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the message (auto = the situation's).")] = Lang.auto,
+    backend: Annotated[Optional[BackendOpt], typer.Option("--backend", "-b", help="composer (offline) or openai (OPENAI_BASE_URL / OPENAI_API_KEY); default: openai when configured.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model name for the openai backend (TACTFUL_MODEL).")] = None,
+    max_revisions: Annotated[int, typer.Option("--max-revisions", min=0, max=10, help="Revision rounds after the first draft.")] = 2,
+    variants: Annotated[int, typer.Option("--variants", min=1, max=3, help="Drafts in different tones (formal / warm / brief).")] = 1,
+    format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.text,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+) -> None:
+    """Write a checked parting message for a situation. Exit 0 if compliant, 1 if not, 2 on bad input."""
+    from .llm import BackendUnavailable
+    from .pipeline import draft as run_draft
+    from .settings import Settings
+    from .situation import SituationError, parse_situation
+
+    import yaml
+
+    text = read_text(situation)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise fail(f"{situation}: not valid YAML/JSON ({str(exc).splitlines()[0]})") from None
+    try:
+        parsed = parse_situation(data)
+    except SituationError as exc:
+        raise fail(f"{situation}: {exc}") from None
+    overrides = {"model": model} if model else {}
+    try:
+        settings = Settings(**overrides)
+        result = run_draft(
+            parsed, channel=channel.value if channel else None, backend=backend.value if backend else None,
+            max_revisions=max_revisions, language=lang.value, variants=variants, settings=settings,
+        )
+    except BackendUnavailable as exc:
+        raise fail(str(exc)) from None
+    results = [result, *result.variants]
+    if format is DraftFormat.json:
+        output = result.model_dump_json(indent=2)
+    else:
+        body = [r.markdown if format is DraftFormat.markdown else r.text for r in results]
+        output = ("\n---\n\n" if len(body) > 1 else "").join(body)
+    if out:
+        write_atomically(out, output if output.endswith("\n") else output + "\n")
+    else:
+        typer.echo(output.rstrip("\n"))
+    if format is not DraftFormat.json:
+        _draft_summary(result)
+    raise typer.Exit(0 if result.compliant else 1)
+
+
+def _draft_summary(result) -> None:
+    """What a person needs to know besides the text: who wrote it, fallbacks, what was left out."""
+    lines = [f"backend: {result.backend}{' (' + result.model + ')' if result.model else ''}"
+             f" · {'compliant' if result.compliant else 'NOT compliant'} · score {result.report.score:.2f}"]
+    if result.fallback:
+        lines.append(f"fallback to the composer: {result.fallback_reason}")
+    for item in result.left_out:
+        lines.append(f"left out ({item.field}, {', '.join(item.rules)}): {item.text} — {item.hint}")
+    lines += [f"warning: {w}" for w in result.warnings]
+    for line in lines:
+        typer.echo(line, err=True)
+
+
 @app.command("eval-checker")
 def eval_checker(
     lang: Annotated[Optional[Lang], typer.Option("--lang", "-l", help="Only this language.")] = None,

@@ -43,6 +43,18 @@ def _categories(language: Language):
     return {name: [compile_pattern(p, lexicon) for p in patterns] for name, patterns in phrases.categories.items()}
 
 
+@cache
+def _fact_filter(language: Language):
+    lexicon = load_lexicon(language)
+    patterns = [compile_pattern(p, lexicon) for p in load_phrases(language).fact_filter["patterns"]]
+
+    def matches(text: str) -> bool:
+        index = TokenIndex(tokenize(text, language))
+        return any(p.find(text, index) for p in patterns)
+
+    return matches
+
+
 def classify_reason(situation: Situation, language: Language) -> str:
     """Which kind of reason the user's words point to (scope, payment, ... or ``fit`` when unclear)."""
     text = "\n".join([*situation.reasons, *situation.facts])
@@ -91,7 +103,7 @@ class Composer:
         self, situation: Situation, channel: Channel, language: Language, tone: DraftTone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
         phrases = load_phrases(language)
-        vetted = _Vetting(language, channel)
+        vetted = _Vetting(language, channel, phrases)
         facts = vetted.keep("facts", situation.facts, strict=True)
         vetted.keep("reasons", situation.reasons, strict=True)  # classified, never quoted: report only
         contact = vetted.one("client.contact", situation.client.contact)
@@ -110,6 +122,7 @@ class Composer:
         notice_days = situation.contract.notice_days
         context: dict[str, Any] = {
             "name": "" if is_company else name,
+            "first_name": "" if is_company else name.split()[0] if name else "",
             "client": client,
             "team_greeting": is_company or not name,
             "gender": _gender(name, language) if not is_company else None,
@@ -190,21 +203,26 @@ def _tidy(text: str) -> str:
 class _Vetting:
     """Checks the user's fragments before the composer quotes them, and records what it leaves out."""
 
-    def __init__(self, language: Language, channel: Channel) -> None:
+    def __init__(self, language: Language, channel: Channel, phrases: Phrases) -> None:
         self.language = language
         self.channel = channel
+        self.phrases = phrases
         self.left_out: list[LeftOut] = []
 
     def _problems(self, text: str, strict: bool) -> list[str]:
         report = check(text, lang=self.language, channel=self.channel)
-        found = [v for v in report.violations if v.end > v.start and (strict or v.severity == "error")]
-        return sorted({v.rule for v in found}) if found else []
+        rules = {v.rule for v in report.violations if v.end > v.start and (strict or v.severity == "error")}
+        # Strict fragments (facts, reasons) are quoted as neutral events: checker rules catch the known
+        # accusations, the fact filter catches any other sentence about "you" ("you underrate our reports").
+        if strict and _fact_filter(self.language)(text):
+            rules.add("fact_filter")
+        return sorted(rules)
 
     def _hint(self, rules: list[str]) -> str:
         from .rules import load_rules
 
         by_id = {r.id: r for r in load_rules().rules}
-        return " ".join(by_id[r].suggestion[self.language] for r in rules)
+        return " ".join(by_id[r].suggestion[self.language] if r in by_id else self.phrases.fact_filter["hint"] for r in rules)
 
     def keep(self, field: str, items: list[str], strict: bool) -> list[str]:
         kept = []

@@ -25,6 +25,7 @@ class Phrases(BaseModel):
     units: dict[str, list[str]]
     categories: dict[str, list[str]]
     company_markers: list[str]
+    fact_filter: dict[str, Any]
     snippets: dict[str, Any]
 
     def get(self, key: str, tone: str = "formal") -> Any:
@@ -40,5 +41,5 @@ class Phrases(BaseModel):
 @cache
 def load_phrases(language: Language) -> Phrases:
     raw = yaml.safe_load((data_dir("guidelines") / "phrases" / f"{language}.yaml").read_text(encoding="utf-8"))
-    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "categories", "company_markers")}
+    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "categories", "company_markers", "fact_filter")}
     return Phrases(**fixed, snippets=raw)

@@ -1,0 +1,140 @@
+"""The LLM backend: any OpenAI-compatible chat server through langchain-openai.
+
+Replies are asked for as JSON matching the pydantic content model of the channel. Servers differ in
+what they accept (``json_schema``, ``json_object``, nothing), so the backend negotiates: it starts with
+the strictest mode and steps down when a server refuses it, remembering what worked. A reply that does
+not validate is sent back with the validation error, as instructor does, a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .drafts import Usage
+from .settings import Settings
+
+MODES = ("json_schema", "json_object", "text")
+
+
+class BackendUnavailable(RuntimeError):
+    """The server cannot be used at all (unreachable, wrong key, unknown model): the user must act."""
+
+
+class GenerationError(RuntimeError):
+    """One generation failed (timeout, server error, unusable reply); a fallback can still help."""
+
+
+class LLMReply(BaseModel):
+    content: Any
+    raw: str
+    usage: Usage
+    seconds: float
+
+
+def _extract_json(text: str) -> str:
+    """The JSON object in a reply that may wrap it in a code fence or chatter."""
+    fenced = re.search(r"```(?:json)?\s*(\{.*\})\s*```", text, re.S)
+    if fenced:
+        return fenced.group(1)
+    start, end = text.find("{"), text.rfind("}")
+    return text[start : end + 1] if start != -1 and end > start else text
+
+
+def _usage(message: Any) -> Usage:
+    meta = getattr(message, "usage_metadata", None) or {}
+    prompt, completion = meta.get("input_tokens", 0), meta.get("output_tokens", 0)
+    return Usage(calls=1, prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion)
+
+
+class OpenAIBackend:
+    """Drafts through a chat model; by default a `ChatOpenAI` built from `Settings`."""
+
+    name = "openai"
+
+    def __init__(self, settings: Settings | None = None, chat_model: Any | None = None, parse_retries: int = 1) -> None:
+        self.settings = settings or Settings()
+        self.model = self.settings.model if chat_model is None else getattr(chat_model, "model_name", None) or type(chat_model).__name__
+        self.chat = chat_model or self._chat_openai()
+        # A fake or non-OpenAI model gets plain JSON-in-text; a real server starts at json_schema.
+        self.mode = "json_schema" if chat_model is None else "text"
+        self.parse_retries = parse_retries
+
+    def _chat_openai(self):
+        from langchain_openai import ChatOpenAI
+
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else "not-needed"
+        return ChatOpenAI(
+            model=self.settings.model,
+            api_key=key,
+            base_url=self.settings.base_url,
+            timeout=self.settings.timeout,
+            max_retries=self.settings.max_retries,
+            temperature=self.settings.temperature,
+            stream_usage=True,
+        )
+
+    def _bound(self, schema: type[BaseModel]):
+        if self.mode == "json_schema":
+            fmt = {"type": "json_schema", "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema()}}
+            return self.chat.bind(response_format=fmt)
+        if self.mode == "json_object":
+            return self.chat.bind(response_format={"type": "json_object"})
+        return self.chat
+
+    async def generate(self, messages: list[tuple[str, str]], schema: type[BaseModel]) -> LLMReply:
+        """Ask for one reply that validates as ``schema``; feed validation errors back if needed."""
+        conversation = list(messages)
+        usage = Usage()
+        started = time.perf_counter()
+        last_error = ""
+        for _ in range(self.parse_retries + 1):
+            message = await self._invoke(conversation, schema)
+            usage = usage + _usage(message)
+            raw = message.content if isinstance(message.content, str) else json.dumps(message.content)
+            if not raw.strip():
+                last_error = "the server returned an empty reply"
+            elif (message.response_metadata or {}).get("finish_reason") == "length":
+                last_error = "the reply was cut off (finish_reason: length)"
+            else:
+                try:
+                    content = schema.model_validate_json(_extract_json(raw))
+                    return LLMReply(content=content, raw=raw, usage=usage, seconds=time.perf_counter() - started)
+                except ValidationError as exc:
+                    last_error = f"the reply did not match the schema: {exc.errors(include_url=False)[:3]}"
+            conversation += [("assistant", raw or "(empty)"), ("human", f"Your reply was not usable: {last_error}. Reply again with only the JSON object.")]
+        raise GenerationError(last_error)
+
+    async def _invoke(self, conversation: list[tuple[str, str]], schema: type[BaseModel]):
+        import openai
+
+        while True:
+            try:
+                return await self._bound(schema).ainvoke(conversation)
+            except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
+                raise BackendUnavailable(f"the LLM server refused the request ({_brief(exc)}); check OPENAI_API_KEY and TACTFUL_MODEL") from None
+            except openai.APITimeoutError:
+                raise GenerationError(f"the LLM server did not answer within {self.settings.timeout:g} s") from None
+            except openai.APIConnectionError as exc:
+                where = self.settings.base_url or "api.openai.com"
+                raise BackendUnavailable(f"cannot reach the LLM server at {where} ({_brief(exc)}); check OPENAI_BASE_URL or use --backend composer") from None
+            except (openai.BadRequestError, openai.InternalServerError, openai.UnprocessableEntityError) as exc:
+                refused_format = isinstance(exc, openai.BadRequestError) or "response_format" in str(exc).lower()
+                if self.mode != "text" and refused_format:
+                    self.mode = MODES[MODES.index(self.mode) + 1]  # step down and try again at once
+                    continue
+                raise GenerationError(f"the LLM server failed ({_brief(exc)})") from None
+            except openai.APIStatusError as exc:
+                raise GenerationError(f"the LLM server failed ({_brief(exc)})") from None
+            except ValueError as exc:  # a body that is not JSON at all
+                raise GenerationError(f"the LLM server sent an unreadable reply ({exc})") from None
+
+
+def _brief(exc: Exception) -> str:
+    status = getattr(exc, "status_code", None)
+    text = str(exc).splitlines()[0][:200]
+    return f"HTTP {status}: {text}" if status else text

@@ -1,0 +1,233 @@
+"""The drafting pipeline: situation -> draft -> check -> revise -> ... -> `DraftResult`.
+
+The LLM loop is bounded (``max_revisions``); the best attempt wins; when no LLM attempt is free of
+error-level violations, the composer's draft is returned with ``fallback=True`` and the reason, so a
+non-compliant text is never returned while a compliant one exists.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from functools import cache
+from typing import Any
+
+from .checker import check, resolve_language
+from .composer import Composer
+from .drafts import CONTENT_MODELS, Attempt, Draft, DraftResult, DraftTone, LeftOut, Usage
+from .language import detect_language
+from .llm import BackendUnavailable, GenerationError, OpenAIBackend
+from .models import Channel, CheckReport, Language, Violation
+from .resources import data_dir
+from .settings import Settings
+from .situation import Situation, parse_situation
+
+TONE_ORDER: tuple[DraftTone, ...] = ("formal", "warm", "brief")
+CONTEXT_BUDGET = 20_000  # characters of pasted context sent to a model; the rest is cut with a warning
+
+
+@cache
+def _prompts():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("prompts"))),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def situation_language(situation: Situation) -> Language:
+    """The language the message is written in: the situation's setting, else detected from its words."""
+    if situation.language != "auto":
+        return situation.language
+    return detect_language(situation.language_sample())
+
+
+def _sort_key(report: CheckReport) -> tuple[int, int, float]:
+    return (len(report.errors), len(report.warnings), -report.score)
+
+
+def _untrusted(text: str) -> str:
+    # The context goes inside <situation> tags: it must not be able to close them.
+    return text.replace("<situation>", "‹situation›").replace("</situation>", "‹/situation›")
+
+
+class Pipeline:
+    """One drafting run's configuration: which backend, how many revision rounds."""
+
+    def __init__(self, backend: Any | None = None, settings: Settings | None = None, max_revisions: int = 2) -> None:
+        self.settings = settings or Settings()
+        self.composer = Composer()
+        self.backend = backend if backend is not None else self._default_backend()
+        self.max_revisions = max_revisions
+
+    def _default_backend(self):
+        return OpenAIBackend(self.settings) if self.settings.resolve_backend() == "openai" else self.composer
+
+    async def run(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone) -> DraftResult:
+        started = time.perf_counter()
+        warnings = self._situation_warnings(situation)
+        if self.backend is self.composer:
+            result = self._composed(situation, channel, language, tone, attempts=[], fallback_reason=None)
+        else:
+            result = await self._llm_loop(situation, channel, language, tone)
+        result.warnings = warnings + result.warnings
+        result.timings["total"] = round(time.perf_counter() - started, 4)
+        return result
+
+    def _composed(self, situation, channel, language, tone, attempts: list[Attempt], fallback_reason: str | None) -> DraftResult:
+        t0 = time.perf_counter()
+        draft, left_out = self.composer.compose(situation, channel, language, tone)
+        text = draft.text()
+        report = check(text, lang=language, channel=channel, situation=situation)
+        seconds = round(time.perf_counter() - t0, 4)
+        attempt = Attempt(round=len(attempts), backend="composer", kind="fallback" if fallback_reason else "draft",
+                          text=text, report=report, seconds=seconds)
+        usage = sum((a.usage for a in attempts), Usage())
+        return DraftResult(
+            text=text, markdown=draft.markdown(), channel=channel, language=language, tone=tone,
+            backend="composer", model=None, fallback=fallback_reason is not None, fallback_reason=fallback_reason,
+            compliant=report.passed, draft=draft, report=report, attempts=[*attempts, attempt],
+            left_out=left_out, timings={"composer": seconds}, usage=usage,
+        )
+
+    def _messages(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone) -> tuple[list[tuple[str, str]], list[str]]:
+        from .guidelines import guidelines_for
+
+        env = _prompts()
+        schema = json.dumps(CONTENT_MODELS[channel].model_json_schema(), ensure_ascii=False)
+        warnings = []
+        context = situation.context
+        if context and len(context) > CONTEXT_BUDGET:
+            warnings.append(f"the pasted context was cut to its first {CONTEXT_BUDGET:,} characters")
+            context = context[:CONTEXT_BUDGET]
+        data = situation.model_dump(mode="json", exclude={"context", "language", "channel", "tone"}, exclude_defaults=True)
+        system = env.get_template("system.j2").render(language=language, channel=channel, guidelines=guidelines_for(channel))
+        user = env.get_template("draft.j2").render(
+            situation=_untrusted(json.dumps(data, ensure_ascii=False, indent=2)),
+            context=_untrusted(context) if context else None, channel=channel, tone=tone, schema=schema,
+        )
+        return [("system", system), ("human", user)], warnings
+
+    async def _llm_loop(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone) -> DraftResult:
+        schema_model = CONTENT_MODELS[channel]
+        messages, warnings = self._messages(situation, channel, language, tone)
+        schema = json.dumps(schema_model.model_json_schema(), ensure_ascii=False)
+        attempts: list[Attempt] = []
+        drafts: list[tuple[Draft, CheckReport]] = []
+        for round_ in range(self.max_revisions + 1):
+            kind = "draft" if round_ == 0 else "revision"
+            try:
+                reply = await self.backend.generate(messages, schema_model)
+            except GenerationError as exc:
+                attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind, error=str(exc)))
+                break
+            draft = Draft(channel=channel, language=language, tone=tone, content=reply.content)
+            text = draft.text()
+            report = check(text, lang=language, channel=channel, situation=situation)
+            attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
+                                    text=text, report=report, seconds=round(reply.seconds, 4), usage=reply.usage))
+            drafts.append((draft, report))
+            if report.passed:
+                break
+            revise = _prompts().get_template("revise.j2").render(
+                violations=[v for v in report.violations if v.severity == "error"] + report.warnings[:5],
+                previous=reply.content.model_dump_json(), schema=schema,
+            )
+            messages = [*messages, ("assistant", reply.raw), ("human", revise)]
+
+        usage = sum((a.usage for a in attempts), Usage())
+        best = min(drafts, key=lambda d: _sort_key(d[1])) if drafts else None
+        if best is not None and best[1].passed:
+            draft, report = best
+            text = draft.text()
+            return DraftResult(
+                text=text, markdown=draft.markdown(), channel=channel, language=language, tone=tone,
+                backend=self.backend.name, model=self.backend.model, compliant=True, draft=draft, report=report,
+                attempts=attempts, warnings=warnings, usage=usage,
+                timings={"llm": round(sum(a.seconds for a in attempts), 4)},
+            )
+        reason = attempts[-1].error if attempts and attempts[-1].error and not drafts else (
+            f"no {self.backend.name} draft was free of error-level violations after {len(drafts)} attempt(s)"
+            + (f": {_summary(best[1].errors)}" if best else "")
+        )
+        result = self._composed(situation, channel, language, tone, attempts, fallback_reason=reason)
+        result.usage = usage
+        result.warnings = warnings
+        result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
+        return result
+
+    def _situation_warnings(self, situation: Situation) -> list[str]:
+        import datetime as dt
+
+        warnings = []
+        end, notice = situation.end_date, situation.contract.notice_days
+        today = dt.date.today()
+        if end and end < today:
+            warnings.append(f"the end date {end.isoformat()} is in the past")
+        elif end and notice and (end - today).days < notice:
+            warnings.append(f"the end date {end.isoformat()} is closer than the contract's notice period of {notice} days")
+        return warnings
+
+
+def _summary(violations: list[Violation]) -> str:
+    return ", ".join(sorted({v.rule for v in violations}))
+
+
+def _as_situation(situation: Situation | dict) -> Situation:
+    return situation if isinstance(situation, Situation) else parse_situation(situation)
+
+
+async def adraft(
+    situation: Situation | dict,
+    channel: Channel | None = None,
+    backend: str | Any | None = None,
+    max_revisions: int = 2,
+    *,
+    language: str | None = None,
+    variants: int = 1,
+    settings: Settings | None = None,
+) -> DraftResult:
+    """Async twin of `draft`."""
+    situation = _as_situation(situation)
+    settings = settings or Settings()
+    if isinstance(backend, str):
+        backend = Composer() if settings.resolve_backend(backend) == "composer" else OpenAIBackend(settings)
+    pipeline = Pipeline(backend=backend, settings=settings, max_revisions=max_revisions)
+    if isinstance(backend, Composer):
+        pipeline.backend = pipeline.composer
+    channel = channel or situation.channel
+    lang = resolve_language(situation.language_sample(), language) if language not in (None, "auto") else situation_language(situation)
+    if not 1 <= variants <= 3:
+        raise ValueError("variants must be 1, 2 or 3")
+    tones = [situation.tone, *[t for t in TONE_ORDER if t != situation.tone]][:variants]
+    results = [await pipeline.run(situation, channel, lang, tone) for tone in tones]
+    first = results[0]
+    first.variants = results[1:]
+    return first
+
+
+def draft(
+    situation: Situation | dict,
+    channel: Channel | None = None,
+    backend: str | Any | None = None,
+    max_revisions: int = 2,
+    *,
+    language: str | None = None,
+    variants: int = 1,
+    settings: Settings | None = None,
+) -> DraftResult:
+    """Write a checked parting message for ``situation``.
+
+    ``backend`` is ``"composer"`` (offline, the default when no LLM is configured), ``"openai"`` (any
+    OpenAI-compatible server from ``OPENAI_BASE_URL``/``OPENAI_API_KEY``), or a backend object.
+    ``variants`` (1–3) adds drafts in other tones. Raises `BackendUnavailable` when the configured
+    server cannot be reached at all.
+    """
+    return asyncio.run(adraft(situation, channel, backend, max_revisions, language=language, variants=variants, settings=settings))
+
+
+__all__ = ["BackendUnavailable", "Pipeline", "adraft", "draft", "LeftOut"]

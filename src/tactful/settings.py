@@ -1,0 +1,37 @@
+"""Settings from the environment, the way the OpenAI ecosystem expects them.
+
+``OPENAI_API_KEY`` and ``OPENAI_BASE_URL`` select and reach the server (OpenAI itself, or Ollama, vLLM,
+LM Studio, a llama.cpp server); Tactful's own settings carry the ``TACTFUL_`` prefix.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BackendName = Literal["auto", "composer", "openai"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TACTFUL_", extra="ignore")
+
+    backend: BackendName = "auto"
+    model: str = Field(default="gpt-4o-mini", description="Model name on the OpenAI-compatible server")
+    api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("TACTFUL_API_KEY", "OPENAI_API_KEY"))
+    base_url: str | None = Field(default=None, validation_alias=AliasChoices("TACTFUL_BASE_URL", "OPENAI_BASE_URL"))
+    timeout: float = Field(default=60.0, gt=0, description="Seconds one LLM request may take")
+    max_retries: int = Field(default=2, ge=0, le=10, description="Retries of a failed request, with back-off")
+    temperature: float = Field(default=0.3, ge=0, le=2)
+
+    @property
+    def llm_configured(self) -> bool:
+        """An LLM server is configured: a key for OpenAI itself, or the address of a local server."""
+        return self.api_key is not None or bool(self.base_url)
+
+    def resolve_backend(self, requested: str | None = None) -> Literal["composer", "openai"]:
+        choice = requested or self.backend
+        if choice == "auto":
+            return "openai" if self.llm_configured else "composer"
+        return choice  # type: ignore[return-value]
