@@ -1,23 +1,55 @@
 """Tactful: write and check the message that ends cooperation with a difficult client.
 
-The public API is re-exported here; heavy modules load on first use.
+The public API is re-exported here. The drafting side loads on first use, so ``tactful check`` starts
+without it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from .checker import InputError, check
 from .guidelines import Guideline, load_guidelines
 from .language import detect_language
 from .models import CheckReport, RuleCheck, Violation
 
+_LAZY = {
+    "draft": "pipeline",
+    "adraft": "pipeline",
+    "Situation": "situation",
+    "SituationError": "situation",
+    "load_situation": "situation",
+    "Draft": "drafts",
+    "DraftResult": "drafts",
+    "BackendUnavailable": "llm",
+    "Settings": "settings",
+}
+
 __all__ = [
+    "BackendUnavailable",
     "CheckReport",
+    "Draft",
+    "DraftResult",
     "Guideline",
     "InputError",
     "RuleCheck",
+    "Settings",
+    "Situation",
+    "SituationError",
     "Violation",
+    "adraft",
     "check",
     "detect_language",
+    "draft",
     "load_guidelines",
+    "load_situation",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'tactful' has no attribute {name!r}")

@@ -68,19 +68,31 @@ def read_text(path: str | None) -> str:
         raise fail(f"{name}: not valid UTF-8 text (byte {exc.start})") from None
 
 
+def load_situation_or_fail(path: str):
+    """Read a situation file (or stdin for '-'); any problem is one line naming the file and field."""
+    from .situation import SituationError, loads_situation
+
+    try:
+        return loads_situation(read_text(path))
+    except SituationError as exc:
+        raise fail(f"{path}: {exc}") from None
+
+
 @app.command()
 def check(
     path: Annotated[Optional[str], typer.Argument(help="Text file to check; '-' reads standard input.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the text.")] = Lang.auto,
     channel: Annotated[ChannelOpt, typer.Option("--channel", "-c", help="Channel the text is for.")] = ChannelOpt.email,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    situation: Annotated[Optional[Path], typer.Option("--situation", "-s", help="Situation file: also check the text is grounded in it.")] = None,
 ) -> None:
     """Check a message against the tone rules. Exit 0 if it passes, 1 on error-level findings."""
     from .checker import InputError, check as run_check
 
     text = read_text(path)
+    grounded_in = load_situation_or_fail(str(situation)) if situation else None
     try:
-        report = run_check(text, lang=lang.value, channel=channel.value)
+        report = run_check(text, lang=lang.value, channel=channel.value, situation=grounded_in)
     except InputError as exc:
         raise fail(str(exc)) from None
     if format is Format.json:
@@ -156,19 +168,8 @@ def draft(
     from .llm import BackendUnavailable
     from .pipeline import draft as run_draft
     from .settings import Settings
-    from .situation import SituationError, parse_situation
 
-    import yaml
-
-    text = read_text(situation)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise fail(f"{situation}: not valid YAML/JSON ({str(exc).splitlines()[0]})") from None
-    try:
-        parsed = parse_situation(data)
-    except SituationError as exc:
-        raise fail(f"{situation}: {exc}") from None
+    parsed = load_situation_or_fail(situation)
     overrides = {"model": model} if model else {}
     try:
         settings = Settings(**overrides)

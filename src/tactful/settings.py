@@ -15,7 +15,7 @@ BackendName = Literal["auto", "composer", "openai"]
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="TACTFUL_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="TACTFUL_", extra="ignore", populate_by_name=True)
 
     backend: BackendName = "auto"
     model: str = Field(default="gpt-4o-mini", description="Model name on the OpenAI-compatible server")

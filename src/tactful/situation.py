@@ -107,15 +107,34 @@ def parse_situation(data: object) -> Situation:
         raise SituationError(describe_validation_error(exc)) from None
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: a date stays text, so `Situation` validates it with a clear
+    message instead of PyYAML failing on 2026-13-01."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def loads_situation(text: str, name: str = "situation") -> Situation:
+    """Parse a situation from YAML or JSON text (JSON is YAML)."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise SituationError(f"not valid YAML/JSON ({str(exc).splitlines()[0]})") from None
+    return parse_situation(data)
+
+
 def load_situation(path: str | Path) -> Situation:
-    """Read a situation from a YAML or JSON file (JSON is YAML)."""
+    """Read a situation from a YAML or JSON file."""
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SituationError(f"{path}: not valid UTF-8 text (byte {exc.start})") from None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise SituationError(f"{path}: not valid YAML/JSON ({str(exc).splitlines()[0]})") from None
-    return parse_situation(data)
+        return loads_situation(text)
+    except SituationError as exc:
+        raise SituationError(f"{path}: {exc}") from None

@@ -1,0 +1,103 @@
+"""The real client path: langchain-openai against a loopback server that speaks the OpenAI protocol."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from openai_server import Reply, ScriptedOpenAIServer
+
+from tactful import BackendUnavailable, Settings, draft
+from tactful.composer import Composer
+from tactful.situation import load_situation
+
+SCENARIO = Path(__file__).resolve().parents[1] / "eval" / "scenarios" / "08-missed-meetings-architect.yaml"
+
+
+def grounded_reply(channel: str = "email") -> str:
+    """A compliant, grounded reply for the scenario: the JSON a good model would send."""
+    situation = load_situation(SCENARIO)
+    return Composer().compose(situation, channel, "en")[0].content.model_dump_json()
+
+
+def settings_for(server: ScriptedOpenAIServer, **extra) -> Settings:
+    values = {"base_url": server.base_url, "api_key": "sk-test-secret", "model": "scripted", "max_retries": 0, "timeout": 5}
+    return Settings(**{**values, **extra})
+
+
+def test_openai_path_drafts_with_json_schema_and_usage():
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(Reply(content=grounded_reply(), prompt_tokens=900, completion_tokens=300))
+        result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
+    assert result.backend == "openai" and result.model == "scripted" and not result.fallback
+    assert result.compliant and result.usage.calls == 1
+    assert result.usage.prompt_tokens == 900 and result.usage.completion_tokens == 300
+    request = server.chat_requests[0]
+    assert request.response_format_type == "json_schema"
+    assert request.headers["authorization"] == "Bearer sk-test-secret"
+    assert "Richard Pell" in request.prompt_text and "<situation>" in request.prompt_text
+
+
+def test_structured_output_mode_is_negotiated_down():
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(Reply(content=grounded_reply(), reject_response_format={"json_schema"}))
+        result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
+    assert [r.response_format_type for r in server.chat_requests] == ["json_schema", "json_object"]
+    assert result.backend == "openai" and result.compliant
+
+
+def test_accusatory_reply_is_revised_over_the_wire():
+    bad = grounded_reply().replace("Thank you", "You always ignore our emails. Thank you", 1)
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(bad, grounded_reply())
+        result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
+    assert len(server.chat_requests) == 2
+    assert "[accusation]" in server.chat_requests[1].prompt_text
+    assert result.compliant and not result.fallback and len(result.attempts) == 2
+
+
+@pytest.mark.parametrize("reply", [Reply(status=500, error_message="boom"), Reply(status=503), Reply(raw_body=b"not json")])
+def test_server_faults_fall_back_to_the_composer(reply):
+    with ScriptedOpenAIServer() as server:
+        server.default = reply
+        result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
+    assert result.fallback and result.backend == "composer" and result.compliant
+    assert result.fallback_reason and "Traceback" not in result.fallback_reason
+    assert "sk-test-secret" not in result.model_dump_json()
+
+
+def test_timeout_is_honoured():
+    with ScriptedOpenAIServer() as server:
+        server.default = Reply(hang=True)
+        result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server, timeout=0.5))
+    assert result.fallback and "0.5 s" in result.fallback_reason
+
+
+def test_unreachable_server_is_a_clear_error():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = Settings(base_url=f"http://127.0.0.1:{port}/v1", api_key="k", max_retries=0, timeout=2)
+    with pytest.raises(BackendUnavailable, match="cannot reach.*OPENAI_BASE_URL"):
+        draft(load_situation(SCENARIO), backend="openai", settings=settings)
+
+
+def test_cli_uses_the_configured_server(run_cli):
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(grounded_reply())
+        result = run_cli("draft", str(SCENARIO), "--format", "json",
+                         env={"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-x", "TACTFUL_MODEL": "scripted"})
+    assert result.returncode == 0, result.stderr
+    import json
+
+    data = json.loads(result.stdout)
+    assert data["backend"] == "openai" and data["model"] == "scripted" and data["fallback"] is False
+    assert len(server.chat_requests) == 1
+
+
+def test_cli_unreachable_backend_exits_2(run_cli):
+    result = run_cli("draft", str(SCENARIO), "--backend", "openai",
+                     env={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "OPENAI_API_KEY": "k", "TACTFUL_MAX_RETRIES": "0"})
+    assert result.returncode == 2
+    assert "cannot reach" in result.stderr and "Traceback" not in result.stderr
