@@ -27,13 +27,18 @@ _QUOTES = "«»\"“”'„"
 def _environment():
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("prompts") / "composer")),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    # The filters read the language from the render context, so one shared environment serves
+    # concurrent drafts in different languages.
+    env.filters["days"] = jinja2.pass_context(lambda ctx, n: count_days(int(n), ctx["language"], load_phrases(ctx["language"])))
+    env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"]).labels["and"]))
+    return env
 
 
 @cache
@@ -79,6 +84,11 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
         return f"{n} {word}"
     singular, plural = phrases.units["day"]
     return f"{n} {singular if n == 1 else plural}"
+
+
+def join_items(items: list[str], conjunction: str) -> str:
+    """'a, b and c' — the way both languages list things."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def _gender(name: str, language: Language) -> str | None:
@@ -139,6 +149,7 @@ class Composer:
             "facts": facts,
             "outcome": situation.outcome,
             "tone": tone,
+            "language": language,
             "sender_name": sender_name,
             "sender_company": sender_company,
         }
@@ -148,7 +159,6 @@ class Composer:
             snippet = phrases.get(key, tone)
             return env.from_string(snippet).render(**context).strip() if isinstance(snippet, str) else snippet
 
-        env.filters["days"] = lambda n: count_days(int(n), language, phrases)
         context["p"] = p
         context["reason"] = phrases.get(f"reason.{classify_reason(situation, language)}")
         content = self._content(channel, context, p, phrases, tone)
