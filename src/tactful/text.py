@@ -4,6 +4,7 @@ Penn-style tokenizer + lemminflect. The checker only ever sees `Token`s, so it i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -81,14 +82,14 @@ def _analyse_en(word: str) -> Analysis:
     return tuple(readings)
 
 
-def _split_en(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _EN_TOKEN.finditer(text)]
+def _split_en(text: str) -> Iterator[tuple[int, int, str]]:
+    return ((m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text))
 
 
-def _split_ru(text: str) -> list[tuple[int, int]]:
+def _split_ru(text: str) -> Iterator[tuple[int, int, str]]:
     from razdel import tokenize
 
-    return [(t.start, t.stop) for t in tokenize(text)]
+    return ((t.start, t.stop, t.text) for t in tokenize(text))
 
 
 def tokenize(text: str, language: Language) -> list[Token]:
@@ -101,10 +102,9 @@ def tokenize(text: str, language: Language) -> list[Token]:
     tokens: list[Token] = []
     sentence = 0
     previous_end = 0
-    for start, end in split(text):
+    for start, end, surface in split(text):
         if start > previous_end and tokens and text.find("\n", previous_end, start) != -1:
             sentence += 1
-        surface = text[start:end]
         analyses, lemmas, is_word = _readings(surface)
         tokens.append(Token(start, end, surface, analyses, lemmas, sentence, is_word))
         if surface in _SENTENCE_END:
