@@ -207,6 +207,27 @@ def _draft_summary(result) -> None:
         typer.echo(line, err=True)
 
 
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option("--host", help="Address to bind; the default keeps the page on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 7860,
+    share: Annotated[bool, typer.Option("--share", help="Also publish a public gradio.live link (off by default).")] = False,
+) -> None:
+    """Open the web UI: draft a message, check your own, browse the guidelines."""
+    from .settings import Settings
+
+    secret = Settings().ui_auth
+    auth = None
+    if secret is not None:
+        user, sep, password = secret.get_secret_value().partition(":")
+        if not sep or not user or not password:
+            raise fail("TACTFUL_UI_AUTH must look like user:password")
+        auth = (user, password)
+    from .ui import launch
+
+    launch(host=host, port=port, share=share, auth=auth)
+
+
 @app.command("eval-checker")
 def eval_checker(
     lang: Annotated[Optional[Lang], typer.Option("--lang", "-l", help="Only this language.")] = None,

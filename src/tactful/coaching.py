@@ -1,0 +1,85 @@
+"""Turning a `CheckReport` into what a person reads: highlighted segments, a rule table, a coaching
+summary. Pure functions with no UI library, so the web page and tests share them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import yaml
+
+from .guidelines import load_guidelines
+from .models import CheckReport, Language
+from .resources import data_dir
+
+
+@cache
+def ui_data() -> dict[str, Any]:
+    return yaml.safe_load((data_dir("guidelines") / "ui.yaml").read_text(encoding="utf-8"))
+
+
+def texts(language: Language) -> dict[str, Any]:
+    return ui_data()["text"][language]
+
+
+def escape_markdown(text: str) -> str:
+    """User text shown inside Markdown stays literal: no links, emphasis or HTML from a client name."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
+
+
+def highlight(text: str, report: CheckReport) -> list[tuple[str, str | None]]:
+    """(segment, rule id or None) pieces of ``text``; overlapping findings are merged into the first."""
+    spans = sorted((v.start, v.end, v.rule) for v in report.violations if v.end > v.start)
+    pieces: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end, rule in spans:
+        if end <= position:
+            continue
+        start = max(start, position)
+        if start > position:
+            pieces.append((text[position:start], None))
+        pieces.append((text[start:end], rule))
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], None))
+    return pieces
+
+
+def color_map(report: CheckReport) -> dict[str, str]:
+    return {v.rule: ("#f87171" if v.severity == "error" else "#fbbf24") for v in report.violations}
+
+
+def rule_rows(report: CheckReport) -> list[list[str]]:
+    """One row per applicable rule: id, ✓/✗, severity, guideline title, the first message."""
+    titles = {g.id: g.title[report.language] for g in load_guidelines()}
+    first = {}
+    for v in report.violations:
+        first.setdefault(v.rule, v.message)
+    rows = [
+        [c.rule, "✓" if c.passed else "✗", c.severity, titles.get(c.guideline, c.guideline), first.get(c.rule, "")]
+        for c in report.checks
+    ]
+    return sorted(rows, key=lambda r: (r[1] == "✓", r[2] != "error", r[0]))
+
+
+def coaching(report: CheckReport) -> str:
+    """How the message reads, how the client will likely take it, and the one or two fixes that matter."""
+    t = texts(report.language)
+    failed = {c.rule for c in report.checks if not c.passed}
+    words = [
+        t["qualities"][name] if not failed & set(rules) else t["lacking"][name]
+        for name, rules in ui_data()["qualities"].items()
+    ]
+    reception = "errors" if report.errors else ("warnings" if report.warnings else "clean")
+    lines = [t["reads"].format(qualities=", ".join(words)), "", t["reception"][reception]]
+    top = (report.errors + report.warnings)[:2]
+    if top:
+        lines += ["", t["fixes"]]
+        lines += [f"- {escape_markdown(v.message)} → {escape_markdown(v.suggestion)}" for v in top]
+    return "\n".join(lines)
+
+
+def verdict(report: CheckReport) -> str:
+    t = texts(report.language)
+    return t["passed"] if report.passed else t["failed"].format(count=len(report.errors))

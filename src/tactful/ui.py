@@ -1,0 +1,305 @@
+"""The web UI (`tactful ui`): a Gradio page over the same Python API as the CLI.
+
+Handlers are plain functions of form values, so they are tested without a browser; `build_app` only
+lays out components and wires them. Named API endpoints ``/draft`` and ``/check`` serve scripts
+through ``gradio_client``.
+"""
+
+from __future__ import annotations
+
+import email.message
+import email.policy
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .checker import InputError, check
+from .coaching import coaching, color_map, escape_markdown, highlight, rule_rows, texts, ui_data, verdict
+from .drafts import DraftResult
+from .guidelines import guidelines_for
+from .models import Language
+from .resources import data_dir
+from .situation import Situation, SituationError, loads_situation, parse_situation
+
+# Gradio phones home unless told not to; nothing may leave the machine but requests to the LLM server.
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+FORM_FIELDS = (
+    "context", "client_name", "contact", "sender_name", "sender_company", "project", "reasons", "facts",
+    "notice_days", "clause", "end_date", "handover", "final_invoice", "act", "referral", "outcome",
+    "channel", "language", "tone",
+)
+
+
+def _lines(value: str | None) -> list[str]:
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+def form_to_situation(values: dict[str, Any]) -> Situation:
+    """Build a `Situation` from the form; raises `SituationError` naming the field."""
+    notice = values.get("notice_days")
+    data = {
+        "client": {"name": (values.get("client_name") or "").strip(), "contact": values.get("contact") or None},
+        "sender": {"name": values.get("sender_name") or None, "company": values.get("sender_company") or None},
+        "project": values.get("project") or None,
+        "reasons": _lines(values.get("reasons")),
+        "facts": _lines(values.get("facts")),
+        "contract": {"notice_days": int(notice) if notice not in (None, "") else None, "clause": values.get("clause") or None},
+        "end_date": values.get("end_date") or None,
+        "handover": _lines(values.get("handover")),
+        "final_invoice": bool(values.get("final_invoice")),
+        "act_of_acceptance": bool(values.get("act")),
+        "referral": values.get("referral") or None,
+        "outcome": values.get("outcome") or "full",
+        "channel": values.get("channel") or "email",
+        "language": values.get("language") or "auto",
+        "tone": values.get("tone") or "formal",
+        "context": values.get("context") or None,
+    }
+    return parse_situation(data)
+
+
+def situation_to_form(situation: Situation) -> list[Any]:
+    """The form values that show a situation (the inverse of `form_to_situation`)."""
+    s = situation
+    values = {
+        "context": s.context or "", "client_name": s.client.name, "contact": s.client.contact or "",
+        "sender_name": s.sender.name or "", "sender_company": s.sender.company or "", "project": s.project or "",
+        "reasons": "\n".join(s.reasons), "facts": "\n".join(s.facts), "notice_days": s.contract.notice_days,
+        "clause": s.contract.clause or "", "end_date": s.end_date.isoformat() if s.end_date else "",
+        "handover": "\n".join(s.handover), "final_invoice": s.final_invoice, "act": s.act_of_acceptance,
+        "referral": s.referral or "", "outcome": s.outcome, "channel": s.channel, "language": s.language, "tone": s.tone,
+    }
+    return [values[f] for f in FORM_FIELDS]
+
+
+def example_names() -> list[str]:
+    return sorted(p.stem for p in (data_dir("eval") / "scenarios").glob("*.yaml"))
+
+
+def load_example(name: str) -> list[Any]:
+    path = data_dir("eval") / "scenarios" / f"{name}.yaml"
+    return situation_to_form(loads_situation(path.read_text(encoding="utf-8")))
+
+
+def write_downloads(result: DraftResult) -> list[str]:
+    """The draft as .txt and .md, and as .eml for an email, in a fresh temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="tactful-"))
+    stem = f"tactful-{result.channel}-{result.language}"
+    files = [folder / f"{stem}.txt", folder / f"{stem}.md"]
+    files[0].write_text(result.text, encoding="utf-8")
+    files[1].write_text(result.markdown, encoding="utf-8")
+    if result.channel == "email":
+        message = email.message.EmailMessage(policy=email.policy.SMTP)
+        message["Subject"] = result.draft.content.subject  # type: ignore[union-attr]
+        message.set_content(result.draft.content.body)  # type: ignore[union-attr]
+        eml = folder / f"{stem}.eml"
+        eml.write_bytes(message.as_bytes())
+        files.append(eml)
+    return [str(f) for f in files]
+
+
+def result_views(result: DraftResult) -> dict[str, Any]:
+    """Everything the Draft tab shows for a result, independent of Gradio."""
+    t = texts(result.language)
+    model = f" ({escape_markdown(result.model)})" if result.model else ""
+    summary = [verdict(result.report), t["backend"].format(backend=result.backend, model=model, score=result.report.score)]
+    if result.fallback:
+        summary.append(t["fallback"].format(backend="LLM", reason=escape_markdown(result.fallback_reason or "")))
+    summary += [t["error"].format(message=escape_markdown(w)) for w in result.warnings]
+    attempts = [
+        [a.round, a.kind, a.backend, "✓" if a.report and a.report.passed else "✗",
+         a.error or ", ".join(sorted({v.rule for v in a.report.errors})) if a.report or a.error else ""]
+        for a in result.attempts
+    ]
+    left_out = "\n".join(
+        "- " + t["left_out_hint"].format(text=escape_markdown(i.text), rules=", ".join(i.rules), hint=escape_markdown(i.hint))
+        for i in result.left_out
+    )
+    return {
+        "text": result.text,
+        "summary": "\n\n".join(summary),
+        "coaching": coaching(result.report),
+        "highlighted": highlight(result.text, result.report),
+        "rows": rule_rows(result.report),
+        "attempts": attempts,
+        "left_out": left_out,
+        "files": write_downloads(result),
+    }
+
+
+def check_views(text: str, language: str = "auto", channel: str = "email") -> dict[str, Any]:
+    """What the Check tab shows for a pasted message."""
+    report = check(text, lang=language, channel=channel)
+    return {
+        "summary": verdict(report) + f" · {report.language}/{report.channel} · {report.score:.2f}",
+        "coaching": coaching(report),
+        "highlighted": highlight(text, report),
+        "rows": rule_rows(report),
+        "report": report,
+    }
+
+
+def guidelines_markdown(channel: str, language: Language) -> str:
+    parts = []
+    for g in guidelines_for(None if channel == "all" else channel):  # type: ignore[arg-type]
+        do = "\n".join(f"  - ✓ {escape_markdown(x)}" for x in g.do[language])
+        dont = "\n".join(f"  - ✗ {escape_markdown(x)}" for x in g.dont[language])
+        parts.append(f"### {g.order}. {g.title[language]}\n\n{g.summary[language]}\n\n*{g.why[language]}*\n\n{do}\n{dont}")
+    return "\n\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# API endpoints (typed so gradio_client sees their parameters)
+
+
+def api_check(text: str, language: str = "auto", channel: str = "email") -> dict:
+    """Check a message: the `CheckReport` as JSON (rule ids, severities, spans, messages)."""
+    return check(text, lang=language, channel=channel).model_dump(mode="json")
+
+
+def api_draft(situation: dict, channel: str = "", backend: str = "") -> dict:
+    """Draft a message for a situation (the same fields as a situation file): the `DraftResult` as JSON."""
+    from .pipeline import draft
+
+    result = draft(parse_situation(situation), channel=channel or None, backend=backend or None)  # type: ignore[arg-type]
+    return result.model_dump(mode="json")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Layout
+
+
+def build_app():
+    """The Gradio Blocks app: Draft, Check and Guidelines tabs, plus the /draft and /check API."""
+    import gradio as gr
+
+    from .pipeline import draft
+
+    labels = ui_data()["labels"]
+    i18n = gr.I18n(**labels)
+    t = i18n
+
+    with gr.Blocks(title="Tactful", analytics_enabled=False) as app:
+        gr.Markdown(t("title"), elem_id="title")
+        with gr.Tabs():
+            with gr.Tab(t("tab_draft"), id="draft", elem_id="tab-draft"):
+                with gr.Row():
+                    with gr.Column(scale=1):
+                        with gr.Row():
+                            example = gr.Dropdown(example_names(), label=t("example"), elem_id="example", scale=3)
+                            load = gr.Button(t("load_example"), elem_id="load-example", scale=1)
+                        context = gr.Textbox(label=t("context"), info=t("context_hint"), lines=6, elem_id="context")
+                        with gr.Row():
+                            client_name = gr.Textbox(label=t("client_name"), elem_id="client-name")
+                            contact = gr.Textbox(label=t("contact"), elem_id="contact")
+                        with gr.Row():
+                            sender_name = gr.Textbox(label=t("sender_name"), elem_id="sender-name")
+                            sender_company = gr.Textbox(label=t("sender_company"), elem_id="sender-company")
+                        project = gr.Textbox(label=t("project"), elem_id="project")
+                        reasons = gr.Textbox(label=t("reasons"), lines=2, elem_id="reasons")
+                        facts = gr.Textbox(label=t("facts"), lines=2, elem_id="facts")
+                        with gr.Accordion(t("more_options"), open=False):
+                            with gr.Row():
+                                notice_days = gr.Number(label=t("notice_days"), precision=0, minimum=0, elem_id="notice-days")
+                                clause = gr.Textbox(label=t("clause"), elem_id="clause")
+                                end_date = gr.Textbox(label=t("end_date"), elem_id="end-date")
+                            handover = gr.Textbox(label=t("handover"), lines=2, elem_id="handover")
+                            with gr.Row():
+                                final_invoice = gr.Checkbox(label=t("final_invoice"), elem_id="final-invoice")
+                                act = gr.Checkbox(label=t("act"), elem_id="act")
+                            referral = gr.Textbox(label=t("referral"), elem_id="referral")
+                        with gr.Row():
+                            outcome = gr.Radio(["full", "finish_stage"], value="full", label=t("outcome"), elem_id="outcome")
+                            channel = gr.Radio(["email", "call", "meeting"], value="email", label=t("channel"), elem_id="channel")
+                        with gr.Row():
+                            language = gr.Radio(["auto", "ru", "en"], value="auto", label=t("language"), elem_id="language")
+                            tone = gr.Radio(["formal", "warm"], value="formal", label=t("tone"), elem_id="tone")
+                        go = gr.Button(t("draft_button"), variant="primary", elem_id="draft-button")
+                    with gr.Column(scale=1):
+                        status = gr.Markdown(elem_id="draft-status")
+                        output = gr.Textbox(label=t("result"), lines=16, buttons=["copy"], interactive=False, elem_id="draft-output")
+                        files = gr.File(label=t("downloads"), file_count="multiple", interactive=False, elem_id="downloads")
+                        advice = gr.Markdown(elem_id="draft-coaching")
+                        marked = gr.HighlightedText(label=t("highlighted"), elem_id="draft-highlighted")
+                        rules = gr.Dataframe(label=t("report"), interactive=False, elem_id="draft-rules")
+                        history = gr.Dataframe(label=t("attempts"), interactive=False, elem_id="draft-attempts")
+                        left_out = gr.Markdown(elem_id="draft-left-out")
+
+            with gr.Tab(t("tab_check"), id="check", elem_id="tab-check"):
+                with gr.Row():
+                    with gr.Column():
+                        check_text = gr.Textbox(label=t("check_input"), lines=14, elem_id="check-input")
+                        with gr.Row():
+                            check_language = gr.Radio(["auto", "ru", "en"], value="auto", label=t("language"), elem_id="check-language")
+                            check_channel = gr.Radio(["email", "call", "meeting"], value="email", label=t("channel"), elem_id="check-channel")
+                        check_go = gr.Button(t("check_button"), variant="primary", elem_id="check-button")
+                    with gr.Column():
+                        check_status = gr.Markdown(elem_id="check-status")
+                        check_advice = gr.Markdown(elem_id="check-coaching")
+                        check_marked = gr.HighlightedText(label=t("highlighted"), elem_id="check-highlighted")
+                        check_rules = gr.Dataframe(label=t("report"), interactive=False, elem_id="check-rules")
+
+            with gr.Tab(t("tab_guidelines"), id="guidelines", elem_id="tab-guidelines"):
+                with gr.Row():
+                    g_channel = gr.Radio(["all", "email", "call", "meeting"], value="all", label=t("guidelines_channel"), elem_id="guidelines-channel")
+                    g_language = gr.Radio(["en", "ru"], value="en", label=t("guidelines_language"), elem_id="guidelines-language")
+                corpus = gr.Markdown(guidelines_markdown("all", "en"), elem_id="guidelines-corpus")
+
+        form = [context, client_name, contact, sender_name, sender_company, project, reasons, facts, notice_days,
+                clause, end_date, handover, final_invoice, act, referral, outcome, channel, language, tone]
+        draft_outputs = [status, output, files, advice, marked, rules, history, left_out]
+
+        def on_draft(*values: Any):
+            form_values = dict(zip(FORM_FIELDS, values))
+            try:
+                result = draft(form_to_situation(form_values))
+            except (SituationError, InputError, ValueError, RuntimeError) as exc:
+                # Inputs are not outputs, so whatever was typed stays on the page.
+                lang = "ru" if form_values.get("language") == "ru" else "en"
+                return [texts(lang)["error"].format(message=escape_markdown(str(exc)))] + [gr.update()] * 7
+            v = result_views(result)
+            columns = texts(result.language)
+            return [
+                v["summary"], v["text"], v["files"], v["coaching"],
+                gr.update(value=v["highlighted"], color_map=color_map(result.report)),
+                gr.update(value=v["rows"], headers=columns["columns"]),
+                gr.update(value=v["attempts"], headers=columns["attempt_columns"]),
+                v["left_out"],
+            ]
+
+        def on_check(text: str, lang: str, chan: str):
+            if not (text or "").strip():
+                return [texts("en")["empty"], "", gr.update(value=None), gr.update(value=None)]
+            try:
+                v = check_views(text, lang, chan)
+            except InputError as exc:
+                return [texts("en")["error"].format(message=escape_markdown(str(exc))), "", gr.update(), gr.update()]
+            columns = texts(v["report"].language)
+            return [
+                v["summary"], v["coaching"],
+                gr.update(value=v["highlighted"], color_map=color_map(v["report"])),
+                gr.update(value=v["rows"], headers=columns["columns"]),
+            ]
+
+        load.click(load_example, inputs=example, outputs=form, api_visibility="private")
+        go.click(on_draft, inputs=form, outputs=draft_outputs, api_visibility="private", concurrency_limit=8)
+        check_go.click(on_check, inputs=[check_text, check_language, check_channel],
+                       outputs=[check_status, check_advice, check_marked, check_rules], api_visibility="private")
+        for control in (g_channel, g_language):
+            control.change(guidelines_markdown, inputs=[g_channel, g_language], outputs=corpus, api_visibility="private")
+        gr.api(api_check, api_name="check")
+        gr.api(api_draft, api_name="draft", concurrency_limit=8)
+    return app, i18n
+
+
+def launch(host: str = "127.0.0.1", port: int = 7860, share: bool = False, auth: tuple[str, str] | None = None,
+           prevent_thread_lock: bool = False):
+    """Start the web UI on ``host:port`` (loopback by default); a share link only when asked."""
+    app, i18n = build_app()
+    app.queue(default_concurrency_limit=8, max_size=200)
+    return app.launch(
+        server_name=host, server_port=port, share=share, auth=auth, i18n=i18n, ssr_mode=False,
+        show_error=False, quiet=False, prevent_thread_lock=prevent_thread_lock, footer_links=[],
+    )
