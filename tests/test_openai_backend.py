@@ -101,3 +101,21 @@ def test_cli_unreachable_backend_exits_2(run_cli):
                      env={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "OPENAI_API_KEY": "k", "TACTFUL_MAX_RETRIES": "0"})
     assert result.returncode == 2
     assert "cannot reach" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_streaming_reports_growing_readable_text():
+    seen: list[str] = []
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(grounded_reply())
+        result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server), on_text=seen.append)
+    assert server.chat_requests[0].stream is True
+    assert len(seen) > 5 and len(seen[-1]) > len(seen[len(seen) // 2]) > 0
+    assert not seen[-1].lstrip().startswith("{")  # readable text, not raw JSON
+    assert "Richard" in seen[-1] and result.compliant and result.backend == "openai"
+
+
+def test_cut_stream_falls_back_cleanly():
+    with ScriptedOpenAIServer() as server:
+        server.default = Reply(content=grounded_reply(), cut_stream_after=5)
+        result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server), on_text=lambda _: None)
+    assert result.fallback and result.compliant

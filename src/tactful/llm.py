@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -86,14 +87,19 @@ class OpenAIBackend:
             return self.chat.bind(response_format={"type": "json_object"})
         return self.chat
 
-    async def generate(self, messages: list[tuple[str, str]], schema: type[BaseModel]) -> LLMReply:
-        """Ask for one reply that validates as ``schema``; feed validation errors back if needed."""
+    async def generate(
+        self, messages: list[tuple[str, str]], schema: type[BaseModel], on_text: Callable[[str], None] | None = None
+    ) -> LLMReply:
+        """Ask for one reply that validates as ``schema``; feed validation errors back if needed.
+
+        With ``on_text``, the reply is streamed and ``on_text`` receives the readable text written so far.
+        """
         conversation = list(messages)
         usage = Usage()
         started = time.perf_counter()
         last_error = ""
         for _ in range(self.parse_retries + 1):
-            message = await self._invoke(conversation, schema)
+            message = await self._invoke(conversation, schema, on_text)
             usage = usage + _usage(message)
             raw = message.content if isinstance(message.content, str) else json.dumps(message.content)
             if not raw.strip():
@@ -109,12 +115,14 @@ class OpenAIBackend:
             conversation += [("assistant", raw or "(empty)"), ("human", f"Your reply was not usable: {last_error}. Reply again with only the JSON object.")]
         raise GenerationError(last_error)
 
-    async def _invoke(self, conversation: list[tuple[str, str]], schema: type[BaseModel]):
+    async def _invoke(self, conversation: list[tuple[str, str]], schema: type[BaseModel], on_text=None):
         import openai
 
         while True:
             try:
-                return await self._bound(schema).ainvoke(conversation)
+                if on_text is None:
+                    return await self._bound(schema).ainvoke(conversation)
+                return await self._stream(conversation, schema, on_text)
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 raise BackendUnavailable(f"the LLM server refused the request ({_brief(exc)}); check OPENAI_API_KEY and TACTFUL_MODEL") from None
             except openai.APITimeoutError:
@@ -132,6 +140,40 @@ class OpenAIBackend:
                 raise GenerationError(f"the LLM server failed ({_brief(exc)})") from None
             except ValueError as exc:  # a body that is not JSON at all
                 raise GenerationError(f"the LLM server sent an unreadable reply ({exc})") from None
+
+
+    async def _stream(self, conversation, schema: type[BaseModel], on_text: Callable[[str], None]):
+        import openai
+
+        message = None
+        try:
+            async for chunk in self._bound(schema).astream(conversation):
+                message = chunk if message is None else message + chunk
+                on_text(readable(message.content if isinstance(message.content, str) else ""))
+        except openai.APIConnectionError:
+            if message is None:
+                raise  # nothing arrived: the server is unreachable
+            raise GenerationError("the server cut the stream in the middle of the reply") from None
+        if message is None:
+            raise GenerationError("the server closed the stream without a reply")
+        return message
+
+
+_JSON_FIELD = re.compile(r'"(\w+)"\s*:\s*"((?:[^"\\]|\\.)*)')
+
+
+def readable(partial_json: str) -> str:
+    """The string values of a (possibly unfinished) JSON reply, one per line: what a person can read
+    while the model is still writing."""
+    values = []
+    for key, raw in _JSON_FIELD.findall(partial_json):
+        if key == "kind":  # the channel tag, not text
+            continue
+        try:
+            values.append(json.loads(f'"{raw}"'))
+        except json.JSONDecodeError:  # cut inside an escape sequence
+            values.append(raw.replace("\\n", "\n"))
+    return "\n\n".join(values) or partial_json
 
 
 def _brief(exc: Exception) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -67,13 +68,15 @@ class Pipeline:
     def _default_backend(self):
         return OpenAIBackend(self.settings) if self.settings.resolve_backend() == "openai" else self.composer
 
-    async def run(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone) -> DraftResult:
+    async def run(
+        self, situation: Situation, channel: Channel, language: Language, tone: DraftTone, on_text=None
+    ) -> DraftResult:
         started = time.perf_counter()
         warnings = self._situation_warnings(situation)
         if self.backend is self.composer:
             result = self._composed(situation, channel, language, tone, attempts=[], fallback_reason=None)
         else:
-            result = await self._llm_loop(situation, channel, language, tone)
+            result = await self._llm_loop(situation, channel, language, tone, on_text)
         result.warnings = warnings + result.warnings
         result.timings["total"] = round(time.perf_counter() - started, 4)
         return result
@@ -112,7 +115,9 @@ class Pipeline:
         )
         return [("system", system), ("human", user)], warnings
 
-    async def _llm_loop(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone) -> DraftResult:
+    async def _llm_loop(
+        self, situation: Situation, channel: Channel, language: Language, tone: DraftTone, on_text=None
+    ) -> DraftResult:
         schema_model = CONTENT_MODELS[channel]
         messages, warnings = self._messages(situation, channel, language, tone)
         schema = json.dumps(schema_model.model_json_schema(), ensure_ascii=False)
@@ -121,7 +126,8 @@ class Pipeline:
         for round_ in range(self.max_revisions + 1):
             kind = "draft" if round_ == 0 else "revision"
             try:
-                reply = await self.backend.generate(messages, schema_model)
+                reply = await self.backend.generate(messages, schema_model, on_text) if on_text else \
+                    await self.backend.generate(messages, schema_model)
             except GenerationError as exc:
                 attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind, error=str(exc)))
                 break
@@ -190,6 +196,7 @@ async def adraft(
     language: str | None = None,
     variants: int = 1,
     settings: Settings | None = None,
+    on_text: Callable[[str], None] | None = None,
 ) -> DraftResult:
     """Async twin of `draft`."""
     situation = _as_situation(situation)
@@ -204,7 +211,7 @@ async def adraft(
     if not 1 <= variants <= 3:
         raise ValueError("variants must be 1, 2 or 3")
     tones = [situation.tone, *[t for t in TONE_ORDER if t != situation.tone]][:variants]
-    results = [await pipeline.run(situation, channel, lang, tone) for tone in tones]
+    results = [await pipeline.run(situation, channel, lang, tone, on_text) for tone in tones]
     first = results[0]
     first.variants = results[1:]
     return first
@@ -219,15 +226,18 @@ def draft(
     language: str | None = None,
     variants: int = 1,
     settings: Settings | None = None,
+    on_text: Callable[[str], None] | None = None,
 ) -> DraftResult:
     """Write a checked parting message for ``situation``.
 
     ``backend`` is ``"composer"`` (offline, the default when no LLM is configured), ``"openai"`` (any
     OpenAI-compatible server from ``OPENAI_BASE_URL``/``OPENAI_API_KEY``), or a backend object.
-    ``variants`` (1–3) adds drafts in other tones. Raises `BackendUnavailable` when the configured
-    server cannot be reached at all.
+    ``variants`` (1–3) adds drafts in other tones. ``on_text`` streams an LLM reply: it receives the
+    readable text written so far. Raises `BackendUnavailable` when the configured server cannot be
+    reached at all.
     """
-    return asyncio.run(adraft(situation, channel, backend, max_revisions, language=language, variants=variants, settings=settings))
+    return asyncio.run(adraft(situation, channel, backend, max_revisions, language=language, variants=variants,
+                              settings=settings, on_text=on_text))
 
 
 __all__ = ["BackendUnavailable", "Pipeline", "adraft", "draft", "LeftOut"]

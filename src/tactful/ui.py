@@ -83,6 +83,37 @@ def load_example(name: str) -> list[Any]:
     return situation_to_form(loads_situation(path.read_text(encoding="utf-8")))
 
 
+def stream_draft(situation: Situation):
+    """Yield the readable text of an LLM reply as it streams, then the final `DraftResult`."""
+    import queue
+    import threading
+
+    from .pipeline import draft
+
+    updates: queue.Queue[str] = queue.Queue()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = draft(situation, on_text=updates.put)
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    while worker.is_alive() or not updates.empty():
+        try:
+            text = updates.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        while not updates.empty():  # only the newest text matters to the reader
+            text = updates.get_nowait()
+        yield text
+    if "error" in outcome:
+        raise outcome["error"]
+    yield outcome["result"]
+
+
 def write_downloads(result: DraftResult) -> list[str]:
     """The draft as .txt and .md, and as .eml for an email, in a fresh temporary folder."""
     folder = Path(tempfile.mkdtemp(prefix="tactful-"))
@@ -175,8 +206,6 @@ def build_app():
     """The Gradio Blocks app: Draft, Check and Guidelines tabs, plus the /draft and /check API."""
     import gradio as gr
 
-    from .pipeline import draft
-
     labels = ui_data()["labels"]
     i18n = gr.I18n(**labels)
     t = i18n
@@ -253,15 +282,23 @@ def build_app():
 
         def on_draft(*values: Any):
             form_values = dict(zip(FORM_FIELDS, values))
+            lang = "ru" if form_values.get("language") == "ru" else "en"
+            unchanged = [gr.update()] * 6
             try:
-                result = draft(form_to_situation(form_values))
+                situation = form_to_situation(form_values)
+                # An LLM reply streams in while it is written; the composer answers at once.
+                for partial in stream_draft(situation):
+                    if isinstance(partial, str):
+                        yield [texts(lang)["writing"], partial, *unchanged]
+                    else:
+                        result = partial
             except (SituationError, InputError, ValueError, RuntimeError) as exc:
                 # Inputs are not outputs, so whatever was typed stays on the page.
-                lang = "ru" if form_values.get("language") == "ru" else "en"
-                return [texts(lang)["error"].format(message=escape_markdown(str(exc)))] + [gr.update()] * 7
+                yield [texts(lang)["error"].format(message=escape_markdown(str(exc)))] + [gr.update()] * 7
+                return
             v = result_views(result)
             columns = texts(result.language)
-            return [
+            yield [
                 v["summary"], v["text"], v["files"], v["coaching"],
                 gr.update(value=v["highlighted"], color_map=color_map(result.report)),
                 gr.update(value=v["rows"], headers=columns["columns"]),

@@ -1,0 +1,24 @@
+"""With an LLM backend, the Draft tab shows the reply while it streams in."""
+
+from __future__ import annotations
+
+from openai_server import ScriptedOpenAIServer
+from test_openai_backend import SCENARIO, grounded_reply
+
+from tactful.drafts import DraftResult
+from tactful.situation import load_situation
+from tactful.ui import stream_draft
+
+
+def test_stream_draft_yields_partial_text_then_the_result(monkeypatch):
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(grounded_reply())
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+        monkeypatch.setenv("TACTFUL_MODEL", "scripted")
+        monkeypatch.setenv("TACTFUL_MAX_RETRIES", "0")
+        updates = list(stream_draft(load_situation(SCENARIO)))
+    *partials, final = updates
+    assert isinstance(final, DraftResult) and final.backend == "openai" and final.compliant
+    assert partials and all(isinstance(p, str) for p in partials)
+    assert "Richard" in partials[-1]
