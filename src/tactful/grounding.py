@@ -16,7 +16,7 @@ import yaml
 from .models import Language, RuleCheck, Violation
 from .phrases import load_phrases
 from .resources import data_dir
-from .rules import outermost
+from .rules import merge_spans, outermost
 from .situation import Situation
 from .text import Token, normalize, tokenize
 
@@ -68,7 +68,9 @@ def find_dates(text: str) -> list[tuple[int, int, tuple[int, int]]]:
 
 
 def _source_text(situation: Situation) -> str:
-    data = situation.model_dump(mode="json", exclude={"channel", "language", "tone", "outcome"})
+    # The pasted context is untrusted: a detail found only there (a bank account, a link an injected
+    # instruction asks for) does not ground a draft. Details must come from the situation's fields.
+    data = situation.model_dump(mode="json", exclude={"channel", "language", "tone", "outcome", "context"})
     parts: list[str] = []
 
     def walk(value: Any) -> None:
@@ -159,6 +161,9 @@ def _invented(text: str, tokens: list[Token], situation: Situation, dates) -> li
         known_dates.add((situation.end_date.day, situation.end_date.month))
     spans: list[tuple[int, int]] = []
     spans += [(s, e) for s, e, d in dates if d not in known_dates]
+    lowered_source = normalize(source)
+    for kind in ("url", "email"):
+        spans += [m.span() for m in re.finditer(config["details"][kind], text) if normalize(m.group()) not in lowered_source]
     for kind in ("sum", "number", "clause"):
         for m in re.finditer(config["details"][kind], text):
             value = m.group(1) if m.groups() and m.group(1) else m.group(0)
@@ -167,6 +172,27 @@ def _invented(text: str, tokens: list[Token], situation: Situation, dates) -> li
                 spans.append(m.span())
     spans += _invented_names(text, tokens, source)
     return outermost(spans)
+
+
+def leak_violations(text: str, instructions: str, language: Language) -> list[Violation]:
+    """Runs of words the draft shares with the model's instructions (a "reveal your prompt" injection)."""
+    config = _config()
+    size = config["leak_words"]
+    secret_words = re.findall(r"\w+", normalize(instructions))
+    secret = {tuple(secret_words[i : i + size]) for i in range(len(secret_words) - size + 1)}
+    words = [(m.start(), m.end(), normalize(m.group())) for m in re.finditer(r"\w+", text)]
+    spans = [
+        (words[i][0], words[i + size - 1][1])
+        for i in range(len(words) - size + 1)
+        if tuple(w for _, _, w in words[i : i + size]) in secret
+    ]
+    spec = config["rules"]["prompt_leak"]
+    return [
+        Violation(rule="prompt_leak", severity=spec["severity"], start=s, end=e, excerpt=text[s:e],
+                  message=spec["message"][language].format(excerpt=text[s:e]),
+                  suggestion=spec["suggestion"][language], guideline=spec["guideline"])
+        for s, e in merge_spans(spans)
+    ]
 
 
 def _invented_names(text: str, tokens: list[Token], source: str) -> list[tuple[int, int]]:

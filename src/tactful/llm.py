@@ -176,7 +176,11 @@ def readable(partial_json: str) -> str:
     return "\n\n".join(values) or partial_json
 
 
+_KEYLIKE = re.compile(r"\b(?:sk|pk|key|api)[-_][\w*.-]{6,}", re.IGNORECASE)
+
+
 def _brief(exc: Exception) -> str:
+    """One line about a server error, with anything that looks like a key redacted (servers echo keys)."""
     status = getattr(exc, "status_code", None)
-    text = str(exc).splitlines()[0][:200]
+    text = _KEYLIKE.sub("[redacted]", str(exc).splitlines()[0][:200])
     return f"HTTP {status}: {text}" if status else text

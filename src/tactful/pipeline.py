@@ -133,14 +133,16 @@ class Pipeline:
                 break
             draft = Draft(channel=channel, language=language, tone=tone, content=reply.content)
             text = draft.text()
-            report = check(text, lang=language, channel=channel, situation=situation)
+            report = self._check_llm_draft(text, situation, channel, language)
             attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
                                     text=text, report=report, seconds=round(reply.seconds, 4), usage=reply.usage))
             drafts.append((draft, report))
-            if report.passed:
+            # Errors must go; tone warnings in the text ("!!!", capitals) are worth a revision round too.
+            # What the whole message lacks (a missing thank-you) is not: the user can judge that.
+            if report.passed and not any(v.end > v.start for v in report.warnings):
                 break
             revise = _prompts().get_template("revise.j2").render(
-                violations=[v for v in report.violations if v.severity == "error"] + report.warnings[:5],
+                violations=report.errors + report.warnings[:5],
                 previous=reply.content.model_dump_json(), schema=schema,
             )
             messages = [*messages, ("assistant", reply.raw), ("human", revise)]
@@ -165,6 +167,21 @@ class Pipeline:
         result.warnings = warnings
         result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
         return result
+
+    def _check_llm_draft(self, text: str, situation: Situation, channel: Channel, language: Language) -> CheckReport:
+        """Tone and grounding rules, plus the leak check: a model that obeyed "reveal your prompt"."""
+        from .grounding import leak_violations
+        from .models import RuleCheck
+
+        report = check(text, lang=language, channel=channel, situation=situation)
+        # The fixed part of the instructions (without the guideline examples a good draft may echo).
+        instructions = _prompts().get_template("system.j2").render(language=language, channel=channel, guidelines=[])
+        leaks = leak_violations(text, instructions, language)
+        violations = sorted(report.violations + leaks, key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
+        check_row = RuleCheck(rule="prompt_leak", passed=not leaks, severity="error", guideline="channel-choice")
+        return report.model_copy(update={
+            "violations": violations, "checks": [*report.checks, check_row], "passed": report.passed and not leaks,
+        })
 
     def _situation_warnings(self, situation: Situation) -> list[str]:
         import datetime as dt

@@ -245,10 +245,11 @@ class _Near(_Compiled):
                 chosen.append(best)
             else:
                 spans.append((tokens[min(chosen)].start, tokens[max(chosen)].end))
-        return _merge(spans)
+        return merge_spans(spans)
 
 
-def _merge(spans: list[Span]) -> list[Span]:
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Overlapping spans joined into one."""
     merged: list[Span] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
