@@ -138,8 +138,11 @@ class OpenAIBackend:
                 raise GenerationError(f"the LLM server failed ({_brief(exc)})") from None
             except openai.APIStatusError as exc:
                 raise GenerationError(f"the LLM server failed ({_brief(exc)})") from None
-            except ValueError as exc:  # a body that is not JSON at all
-                raise GenerationError(f"the LLM server sent an unreadable reply ({exc})") from None
+            except openai.LengthFinishReasonError:
+                raise GenerationError("the reply was cut off (finish_reason: length)") from None
+            except (ValueError, TypeError, KeyError, AttributeError, openai.OpenAIError) as exc:
+                # A body that is not JSON, or JSON that is not a chat completion: the client's parser fails.
+                raise GenerationError(f"the LLM server sent an unreadable reply ({_brief(exc)})") from None
 
 
     async def _stream(self, conversation, schema: type[BaseModel], on_text: Callable[[str], None]):

@@ -76,7 +76,12 @@ class Pipeline:
         if self.backend is self.composer:
             result = self._composed(situation, channel, language, tone, attempts=[], fallback_reason=None)
         else:
-            result = await self._llm_loop(situation, channel, language, tone, on_text)
+            try:
+                async with asyncio.timeout(self.settings.max_wait):
+                    result = await self._llm_loop(situation, channel, language, tone, on_text)
+            except TimeoutError:
+                reason = f"the LLM backend did not finish within TACTFUL_MAX_WAIT={self.settings.max_wait:g} s"
+                result = self._composed(situation, channel, language, tone, attempts=[], fallback_reason=reason)
         result.warnings = warnings + result.warnings
         result.timings["total"] = round(time.perf_counter() - started, 4)
         return result

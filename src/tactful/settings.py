@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     timeout: float = Field(default=60.0, gt=0, description="Seconds one LLM request may take")
     max_retries: int = Field(default=2, ge=0, le=10, description="Retries of a failed request, with back-off")
     temperature: float = Field(default=0.3, ge=0, le=2)
+    max_wait: float = Field(default=300.0, gt=0, description="Ceiling in seconds on all LLM work for one draft")
     ui_auth: SecretStr | None = Field(default=None, description="'user:password' for basic auth of the web UI")
 
     @property
