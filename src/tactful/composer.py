@@ -128,7 +128,7 @@ class Composer:
         is_company = not contact and any(
             w.strip(_QUOTES + ".,").lower() in phrases.company_markers for w in client.split()
         )
-        clause = (situation.contract.clause or "").strip() or None
+        clause = vetted.one("contract.clause", (situation.contract.clause or "").strip() or None)
         notice_days = situation.contract.notice_days
         context: dict[str, Any] = {
             "name": "" if is_company else name,
