@@ -236,7 +236,9 @@ class _Vetting:
 
     def keep(self, field: str, items: list[str], strict: bool) -> list[str]:
         kept = []
-        for item in items:
+        for item in (i.strip() for i in items):
+            if not item:
+                continue
             rules = self._problems(item, strict)
             if rules:
                 self.left_out.append(LeftOut(field=field, text=item, rules=rules, hint=self._hint(rules)))
@@ -245,6 +247,6 @@ class _Vetting:
         return kept
 
     def one(self, field: str, value: str | None) -> str | None:
-        if not value:
+        if not value or not value.strip():
             return None
         return (self.keep(field, [value], strict=False) or [None])[0]

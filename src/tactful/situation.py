@@ -58,7 +58,7 @@ class Situation(_Model):
     @field_validator("reasons", "facts", "handover")
     @classmethod
     def _drop_blank(cls, items: list[str]) -> list[str]:
-        return [i for i in items if i]
+        return [i.strip() for i in items if i.strip()]
 
     @field_validator("end_date", mode="before")
     @classmethod
