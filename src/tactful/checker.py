@@ -36,14 +36,16 @@ def check(
     *,
     situation: "Situation | None" = None,
     rules: RuleSet | None = None,
+    context: str = "message",
 ) -> CheckReport:
     """Check ``text`` against the tone rules and return a report with spans into ``text``.
 
     ``lang`` is ``"auto"`` (detected), ``"en"`` or ``"ru"``; ``channel`` is ``email``, ``call`` or
     ``meeting`` and selects channel-specific rules (a subject line, length bounds). With a
     ``situation``, the grounding checks run too (the contact, end date, referral and handover are
-    mentioned; no invented names, dates, sums or clauses). Raises `InputError` for empty or oversized
-    text.
+    mentioned; no invented names, dates, sums or clauses). ``context="reply"`` checks an answer to a
+    client's push-back: the rules for replies apply, those only for a first parting message do not.
+    Raises `InputError` for empty or oversized text.
     """
     if not isinstance(text, str):
         raise InputError("text must be a string")
@@ -59,7 +61,7 @@ def check(
 
     violations: list[Violation] = []
     checks: list[RuleCheck] = []
-    for rule in ruleset.applicable(language, channel):  # type: ignore[arg-type]
+    for rule in ruleset.applicable(language, channel, context):  # type: ignore[arg-type]
         found = _violations(rule, ruleset, text, index, language, channel)  # type: ignore[arg-type]
         violations += found
         checks.append(RuleCheck(rule=rule.id, passed=not found, severity=rule.severity, guideline=rule.guideline))

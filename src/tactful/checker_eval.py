@@ -27,6 +27,7 @@ class LabeledMessage(BaseModel):
     text: str
     expect: list[str]
     channel: Channel = "email"
+    context: Literal["message", "reply"] = "message"
     hard_negative: bool = False
     note: str = ""
 
@@ -83,7 +84,7 @@ def evaluate_language(language: Language, directory: Path | None = None) -> Lang
     false_accusations: list[str] = []
     items = load_labeled(language, directory)
     for item in items:
-        report = check(item.text, lang=language, channel=item.channel, rules=ruleset)
+        report = check(item.text, lang=language, channel=item.channel, rules=ruleset, context=item.context)
         judged = {c.rule for c in report.checks if item.kind == "message" or c.rule in span_rules}
         predicted = {v.rule for v in report.violations} & judged
         expected = set(item.expect) & judged

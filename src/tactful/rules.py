@@ -64,6 +64,8 @@ class Rule(_Strict):
     guideline: str
     languages: list[Language] = list(LANGUAGES)
     channels: list[Channel] = list(CHANNELS)
+    # "reply": the rule judges answers to a client's push-back only (e.g. not re-opening the decision).
+    contexts: list[Literal["message", "reply"]] = ["message", "reply"]
     message: dict[Language, str]
     suggestion: dict[Language, str]
     patterns: dict[Language, list[str | PatternSpec]] = {}
@@ -314,8 +316,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     compiled: dict[tuple[str, Language], tuple[_Compiled, ...]]
 
-    def applicable(self, language: Language, channel: Channel) -> list[Rule]:
-        return [r for r in self.rules if language in r.languages and channel in r.channels]
+    def applicable(self, language: Language, channel: Channel, context: str = "message") -> list[Rule]:
+        return [r for r in self.rules if language in r.languages and channel in r.channels and context in r.contexts]
 
 
 def load_lexicon(language: Language, directory: Path | None = None) -> dict[str, frozenset[str]]:

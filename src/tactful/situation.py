@@ -54,6 +54,12 @@ class Situation(_Model):
     language: Literal["auto", "ru", "en"] = "auto"
     tone: Tone = "formal"
     context: str | None = Field(default=None, description="Free text the user pasted; untrusted data")
+    # For the decision check and the channel advice (see guidelines/assessment.yaml):
+    signals: list[str] = Field(default_factory=list, description="Warning signs seen, by id")
+    tried: list[str] = Field(default_factory=list, description="Alternatives to ending already tried, by id")
+    relationship_months: int | None = Field(default=None, ge=0, le=1200)
+    stage_in_progress: bool = False
+    urgent: bool = False
 
     @field_validator("reasons", "facts", "handover")
     @classmethod
