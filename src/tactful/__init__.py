@@ -16,6 +16,11 @@ from .models import CheckReport, RuleCheck, Violation
 _LAZY = {
     "draft": "pipeline",
     "adraft": "pipeline",
+    "reply": "pipeline",
+    "areply": "pipeline",
+    "assess": "advice",
+    "advise_channel": "advice",
+    "build_checklist": "checklist",
     "Situation": "situation",
     "SituationError": "situation",
     "load_situation": "situation",
@@ -38,11 +43,16 @@ __all__ = [
     "SituationError",
     "Violation",
     "adraft",
+    "advise_channel",
+    "areply",
+    "assess",
+    "build_checklist",
     "check",
     "detect_language",
     "draft",
     "load_guidelines",
     "load_situation",
+    "reply",
 ]
 __version__ = "0.1.0"
 

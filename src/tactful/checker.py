@@ -70,7 +70,7 @@ def check(
     if situation is not None:
         from .grounding import check_grounding
 
-        grounded, grounding_checks = check_grounding(text, situation, language)
+        grounded, grounding_checks = check_grounding(text, situation, language, context)
         violations += grounded
         checks += grounding_checks
 

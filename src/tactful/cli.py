@@ -228,6 +228,88 @@ def ui(
     launch(host=host, port=port, share=share, auth=auth)
 
 
+def _language_for(parsed, lang: Lang) -> str:
+    from .pipeline import situation_language
+
+    return lang.value if lang is not Lang.auto else situation_language(parsed)
+
+
+@app.command()
+def assess(
+    situation: Annotated[str, typer.Argument(help="Situation file with `signals` (and optionally `tried`, `relationship_months`, `stage_in_progress`, `urgent`).")],
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the answer (auto = the situation's).")] = Lang.auto,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+) -> None:
+    """Should I end it? A reasoned recommendation and the channel to use, offline."""
+    import json
+
+    from .advice import advise_channel, assess as run_assess
+
+    parsed = load_situation_or_fail(situation)
+    language = _language_for(parsed, lang)
+    verdict = run_assess(parsed, language)  # type: ignore[arg-type]
+    channel = advise_channel(parsed, language)  # type: ignore[arg-type]
+    if format is Format.json:
+        typer.echo(json.dumps({"assessment": verdict.model_dump(), "channel": channel.model_dump()}, ensure_ascii=False, indent=2))
+        return
+    typer.echo(verdict.summary)
+    for reason in verdict.reasons:
+        typer.echo(f"  • {reason}")
+    for alternative in verdict.alternatives:
+        typer.echo(f"  → {alternative}")
+    typer.echo(f"\n{channel.channel}: " + " ".join(channel.reasons))
+    for unknown in verdict.unknown_signals:
+        typer.echo(f"warning: unknown signal '{unknown}' was ignored", err=True)
+
+
+@app.command()
+def reply(
+    situation: Annotated[str, typer.Argument(help="The situation file of the parting message.")],
+    client_reply: Annotated[str, typer.Argument(help="The client's answer as a text file; '-' reads standard input.")],
+    lang: Annotated[Lang, typer.Option("--lang", "-l")] = Lang.auto,
+    backend: Annotated[Optional[BackendOpt], typer.Option("--backend", "-b")] = None,
+    format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
+) -> None:
+    """Draft a calm answer to the client's push-back. Exit 0 if compliant, 1 if not, 2 on bad input."""
+    from .llm import BackendUnavailable
+    from .pipeline import reply as run_reply
+
+    parsed = load_situation_or_fail(situation)
+    answer = read_text(client_reply)
+    if not answer.strip():
+        raise fail(f"{client_reply}: the client's reply is empty")
+    try:
+        result = run_reply(parsed, answer, backend=backend.value if backend else None, language=lang.value)
+    except BackendUnavailable as exc:
+        raise fail(str(exc)) from None
+    output = {DraftFormat.json: result.model_dump_json(indent=2), DraftFormat.markdown: result.markdown}.get(format, result.text)
+    if out:
+        write_atomically(out, output if output.endswith("\n") else output + "\n")
+    else:
+        typer.echo(output.rstrip("\n"))
+    if format is not DraftFormat.json:
+        _draft_summary(result)
+    raise typer.Exit(0 if result.compliant else 1)
+
+
+@app.command()
+def checklist(
+    situation: Annotated[str, typer.Argument(help="Situation file (end_date and contract.notice_days give the deadlines).")],
+    lang: Annotated[Lang, typer.Option("--lang", "-l")] = Lang.auto,
+    ics: Annotated[Optional[Path], typer.Option("--ics", help="Also write the deadlines as an .ics calendar file.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+) -> None:
+    """The closure checklist: documents and steps with deadlines (Markdown; .ics with --ics)."""
+    from .checklist import build_checklist
+
+    parsed = load_situation_or_fail(situation)
+    result = build_checklist(parsed, _language_for(parsed, lang))  # type: ignore[arg-type]
+    typer.echo(result.model_dump_json(indent=2) if format is Format.json else result.markdown().rstrip("\n"))
+    if ics:
+        write_atomically(ics, result.ics())
+
+
 @app.command("eval-checker")
 def eval_checker(
     lang: Annotated[Optional[Lang], typer.Option("--lang", "-l", help="Only this language.")] = None,
@@ -246,6 +328,9 @@ def eval_checker(
 
         print_checker_evaluation(result, show_errors)
     raise typer.Exit(0 if result.passed else 1)
+
+
+
 
 
 def main() -> None:

@@ -42,10 +42,22 @@ def _environment():
 
 
 @cache
-def _categories(language: Language):
-    phrases = load_phrases(language)
+def _classifiers(language: Language, table: str):
+    """Compiled patterns of a phrase-bank table (``categories`` or ``reply_kinds``) by name."""
     lexicon = load_lexicon(language)
-    return {name: [compile_pattern(p, lexicon) for p in patterns] for name, patterns in phrases.categories.items()}
+    patterns_by_name = getattr(load_phrases(language), table)
+    return {name: [compile_pattern(p, lexicon) for p in patterns] for name, patterns in patterns_by_name.items()}
+
+
+def classify_reply(text: str, language: Language) -> str:
+    """What the client's answer does: threat, aggressive, dispute, reconsider, why — or ``other``."""
+    if not text.strip():
+        return "other"
+    index = TokenIndex(tokenize(text, language))
+    return next(
+        (name for name, patterns in _classifiers(language, "reply_kinds").items() if any(p.find(text, index) for p in patterns)),
+        "other",
+    )
 
 
 @cache
@@ -66,7 +78,7 @@ def classify_reason(situation: Situation, language: Language) -> str:
     if not text.strip():
         return "fit"
     index = TokenIndex(tokenize(text, language))
-    scores = {name: sum(len(p.find(text, index)) for p in patterns) for name, patterns in _categories(language).items()}
+    scores = {name: sum(len(p.find(text, index)) for p in patterns) for name, patterns in _classifiers(language, "categories").items()}
     best = max(scores, key=lambda name: scores[name])  # ties keep the bank's order
     return best if scores[best] else "fit"
 
@@ -112,6 +124,25 @@ class Composer:
     def compose(
         self, situation: Situation, channel: Channel, language: Language, tone: DraftTone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
+        context, p, left_out = self._context(situation, channel, language, tone)
+        content = self._content(channel, context, p, load_phrases(language), tone)
+        return Draft(channel=channel, language=language, tone=tone, content=content), left_out
+
+    def compose_reply(
+        self, situation: Situation, client_reply: str, language: Language, tone: DraftTone = "formal"
+    ) -> tuple[Draft, list[LeftOut]]:
+        """A calm email answering the client's push-back: acknowledge, restate the terms, propose to
+        close, offer the handover; a mediator only as a last resort when the client threatens."""
+        context, p, left_out = self._context(situation, "email", language, tone)
+        context["kind"] = classify_reply(client_reply, language)
+        subject = self._content("email", context, p, load_phrases(language), tone).subject
+        context["subject"] = subject
+        body = _environment().get_template("reply.j2").render(**context)
+        content = EmailContent(subject=p("reply.subject"), body=_tidy(body))
+        return Draft(channel="email", language=language, tone=tone, content=content), left_out
+
+    def _context(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone):
+        """The template variables for a situation, the snippet renderer, and what was left out."""
         phrases = load_phrases(language)
         vetted = _Vetting(language, channel, phrases)
         facts = vetted.keep("facts", situation.facts, strict=True)
@@ -140,6 +171,8 @@ class Composer:
             "end_date": format_date(situation.end_date, phrases) if situation.end_date else None,
             "clause": clause,
             "notice_days": notice_days,
+            "invoice": situation.final_invoice,
+            "act": situation.act_of_acceptance,
             "notice_key": ("clause_days" if notice_days else "clause") if clause else ("days" if notice_days else "none"),
             "documents_key": {(True, True): "all", (True, False): "invoice", (False, True): "act", (False, False): "none"}[
                 (situation.final_invoice, situation.act_of_acceptance)
@@ -161,8 +194,7 @@ class Composer:
 
         context["p"] = p
         context["reason"] = phrases.get(f"reason.{classify_reason(situation, language)}")
-        content = self._content(channel, context, p, phrases, tone)
-        return Draft(channel=channel, language=language, tone=tone, content=content), vetted.left_out
+        return context, p, vetted.left_out
 
     def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: DraftTone):
         if channel == "email":

@@ -96,7 +96,7 @@ def _content_words(text: str, language: Language) -> set[str]:
 
 
 def check_grounding(
-    text: str, situation: Situation, language: Language
+    text: str, situation: Situation, language: Language, context: str = "message"
 ) -> tuple[list[Violation], list[RuleCheck]]:
     """Violations of the grounding rules in ``text``, and one check per rule that applied."""
     config = _config()
@@ -131,7 +131,7 @@ def check_grounding(
         if wanted not in {d for _, _, d in dates} and situation.end_date.isoformat() not in text:
             found.append(violation("grounded_end_date", value=situation.end_date.isoformat()))
 
-    if situation.referral:
+    if situation.referral and context in rules["grounded_referral"].get("contexts", [context]):
         applied.append("grounded_referral")
         names = [w for w in re.findall(r"[^\W\d_][\w-]*", situation.referral) if w[0].isupper()] or situation.referral.split()[:2]
         if not any(normalize(n) in lowered for n in names):

@@ -26,6 +26,7 @@ class Phrases(BaseModel):
     categories: dict[str, list[str]]
     company_markers: list[str]
     fact_filter: dict[str, Any]
+    reply_kinds: dict[str, list[str]]
     snippets: dict[str, Any]
 
     def get(self, key: str, tone: str = "formal") -> Any:
@@ -41,5 +42,5 @@ class Phrases(BaseModel):
 @cache
 def load_phrases(language: Language) -> Phrases:
     raw = yaml.safe_load((data_dir("guidelines") / "phrases" / f"{language}.yaml").read_text(encoding="utf-8"))
-    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "categories", "company_markers", "fact_filter")}
+    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "categories", "company_markers", "fact_filter", "reply_kinds")}
     return Phrases(**fixed, snippets=raw)

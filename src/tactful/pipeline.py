@@ -11,6 +11,7 @@ import asyncio
 import json
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -56,6 +57,21 @@ def _untrusted(text: str) -> str:
     return text.replace("<situation>", "‹situation›").replace("</situation>", "‹/situation›")
 
 
+@dataclass(frozen=True)
+class _Task:
+    """What one run writes: a parting message, or (with ``client_reply``) an answer to push-back."""
+
+    situation: Situation
+    channel: Channel
+    language: Language
+    tone: DraftTone
+    client_reply: str | None = None
+
+    @property
+    def context(self) -> str:
+        return "message" if self.client_reply is None else "reply"
+
+
 class Pipeline:
     """One drafting run's configuration: which backend, how many revision rounds."""
 
@@ -69,28 +85,35 @@ class Pipeline:
         return OpenAIBackend(self.settings) if self.settings.resolve_backend() == "openai" else self.composer
 
     async def run(
-        self, situation: Situation, channel: Channel, language: Language, tone: DraftTone, on_text=None
+        self, situation: Situation, channel: Channel, language: Language, tone: DraftTone, on_text=None,
+        client_reply: str | None = None,
     ) -> DraftResult:
+        """One draft (or, with ``client_reply``, one answer to the client's push-back)."""
         started = time.perf_counter()
         warnings = self._situation_warnings(situation)
+        task = _Task(situation, "email" if client_reply is not None else channel, language, tone, client_reply)
         if self.backend is self.composer:
-            result = self._composed(situation, channel, language, tone, attempts=[], fallback_reason=None)
+            result = self._composed(task, attempts=[], fallback_reason=None)
         else:
             try:
                 async with asyncio.timeout(self.settings.max_wait):
-                    result = await self._llm_loop(situation, channel, language, tone, on_text)
+                    result = await self._llm_loop(task, on_text)
             except TimeoutError:
                 reason = f"the LLM backend did not finish within TACTFUL_MAX_WAIT={self.settings.max_wait:g} s"
-                result = self._composed(situation, channel, language, tone, attempts=[], fallback_reason=reason)
+                result = self._composed(task, attempts=[], fallback_reason=reason)
         result.warnings = warnings + result.warnings
         result.timings["total"] = round(time.perf_counter() - started, 4)
         return result
 
-    def _composed(self, situation, channel, language, tone, attempts: list[Attempt], fallback_reason: str | None) -> DraftResult:
+    def _composed(self, task: "_Task", attempts: list[Attempt], fallback_reason: str | None) -> DraftResult:
+        situation, channel, language, tone = task.situation, task.channel, task.language, task.tone
         t0 = time.perf_counter()
-        draft, left_out = self.composer.compose(situation, channel, language, tone)
+        if task.client_reply is None:
+            draft, left_out = self.composer.compose(situation, channel, language, tone)
+        else:
+            draft, left_out = self.composer.compose_reply(situation, task.client_reply, language, tone)
         text = draft.text()
-        report = check(text, lang=language, channel=channel, situation=situation)
+        report = check(text, lang=language, channel=channel, situation=situation, context=task.context)
         seconds = round(time.perf_counter() - t0, 4)
         attempt = Attempt(round=len(attempts), backend="composer", kind="fallback" if fallback_reason else "draft",
                           text=text, report=report, seconds=seconds)
@@ -102,9 +125,10 @@ class Pipeline:
             left_out=left_out, timings={"composer": seconds}, usage=usage,
         )
 
-    def _messages(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone) -> tuple[list[tuple[str, str]], list[str]]:
+    def _messages(self, task: "_Task") -> tuple[list[tuple[str, str]], list[str]]:
         from .guidelines import guidelines_for
 
+        situation, channel, language, tone = task.situation, task.channel, task.language, task.tone
         env = _prompts()
         schema = json.dumps(CONTENT_MODELS[channel].model_json_schema(), ensure_ascii=False)
         warnings = []
@@ -114,17 +138,17 @@ class Pipeline:
             context = context[:CONTEXT_BUDGET]
         data = situation.model_dump(mode="json", exclude={"context", "language", "channel", "tone"}, exclude_defaults=True)
         system = env.get_template("system.j2").render(language=language, channel=channel, guidelines=guidelines_for(channel))
-        user = env.get_template("draft.j2").render(
+        user = env.get_template("draft.j2" if task.client_reply is None else "reply.j2").render(
             situation=_untrusted(json.dumps(data, ensure_ascii=False, indent=2)),
             context=_untrusted(context) if context else None, channel=channel, tone=tone, schema=schema,
+            client_reply=_untrusted(task.client_reply or ""),
         )
         return [("system", system), ("human", user)], warnings
 
-    async def _llm_loop(
-        self, situation: Situation, channel: Channel, language: Language, tone: DraftTone, on_text=None
-    ) -> DraftResult:
+    async def _llm_loop(self, task: "_Task", on_text=None) -> DraftResult:
+        situation, channel, language, tone = task.situation, task.channel, task.language, task.tone
         schema_model = CONTENT_MODELS[channel]
-        messages, warnings = self._messages(situation, channel, language, tone)
+        messages, warnings = self._messages(task)
         schema = json.dumps(schema_model.model_json_schema(), ensure_ascii=False)
         attempts: list[Attempt] = []
         drafts: list[tuple[Draft, CheckReport]] = []
@@ -138,7 +162,7 @@ class Pipeline:
                 break
             draft = Draft(channel=channel, language=language, tone=tone, content=reply.content)
             text = draft.text()
-            report = self._check_llm_draft(text, situation, channel, language)
+            report = self._check_llm_draft(text, task)
             attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
                                     text=text, report=report, seconds=round(reply.seconds, 4), usage=reply.usage))
             drafts.append((draft, report))
@@ -167,18 +191,19 @@ class Pipeline:
             f"no {self.backend.name} draft was free of error-level violations after {len(drafts)} attempt(s)"
             + (f": {_summary(best[1].errors)}" if best else "")
         )
-        result = self._composed(situation, channel, language, tone, attempts, fallback_reason=reason)
+        result = self._composed(task, attempts, fallback_reason=reason)
         result.usage = usage
         result.warnings = warnings
         result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
         return result
 
-    def _check_llm_draft(self, text: str, situation: Situation, channel: Channel, language: Language) -> CheckReport:
+    def _check_llm_draft(self, text: str, task: "_Task") -> CheckReport:
         """Tone and grounding rules, plus the leak check: a model that obeyed "reveal your prompt"."""
         from .grounding import leak_violations
         from .models import RuleCheck
 
-        report = check(text, lang=language, channel=channel, situation=situation)
+        language, channel = task.language, task.channel
+        report = check(text, lang=language, channel=channel, situation=task.situation, context=task.context)
         # The fixed part of the instructions (without the guideline examples a good draft may echo).
         instructions = _prompts().get_template("system.j2").render(language=language, channel=channel, guidelines=[])
         leaks = leak_violations(text, instructions, language)
@@ -262,4 +287,41 @@ def draft(
                               settings=settings, on_text=on_text))
 
 
-__all__ = ["BackendUnavailable", "Pipeline", "adraft", "draft", "LeftOut"]
+async def areply(
+    situation: Situation | dict,
+    client_reply: str,
+    backend: str | Any | None = None,
+    max_revisions: int = 2,
+    *,
+    language: str | None = None,
+    settings: Settings | None = None,
+) -> DraftResult:
+    """Async twin of `reply`."""
+    situation = _as_situation(situation)
+    if not client_reply or not client_reply.strip():
+        raise ValueError("the client's reply is empty")
+    settings = settings or Settings()
+    if isinstance(backend, str):
+        backend = Composer() if settings.resolve_backend(backend) == "composer" else OpenAIBackend(settings)
+    pipeline = Pipeline(backend=backend, settings=settings, max_revisions=max_revisions)
+    if isinstance(backend, Composer):
+        pipeline.backend = pipeline.composer
+    lang = resolve_language(situation.language_sample(), language) if language not in (None, "auto") else situation_language(situation)
+    return await pipeline.run(situation, "email", lang, situation.tone, client_reply=client_reply)
+
+
+def reply(
+    situation: Situation | dict,
+    client_reply: str,
+    backend: str | Any | None = None,
+    max_revisions: int = 2,
+    *,
+    language: str | None = None,
+    settings: Settings | None = None,
+) -> DraftResult:
+    """Answer the client's push-back calmly: restate the agreed terms, propose to close, offer the
+    handover, a mediator only as a last resort; checked by the same rules plus the rules for replies."""
+    return asyncio.run(areply(situation, client_reply, backend, max_revisions, language=language, settings=settings))
+
+
+__all__ = ["BackendUnavailable", "Pipeline", "adraft", "areply", "draft", "reply", "LeftOut"]

@@ -1,0 +1,161 @@
+"""Before and after the message: the decision check, channel advice, replies to push-back, and the
+closure checklist — offline, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from fakes import RecordingFakeChat
+
+from tactful import advise_channel, assess, build_checklist, check, reply
+from tactful.composer import Composer, classify_reply
+from tactful.llm import OpenAIBackend
+from tactful.situation import load_situation, parse_situation
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
+
+
+def scenario(name: str):
+    return load_situation(next(SCENARIOS.glob(f"{name}*.yaml")))
+
+
+@pytest.mark.parametrize(
+    ("name", "verdict"),
+    [("01-", "finish_stage"), ("21-", "end_now"), ("37-", "try_alternative"), ("38-", "try_alternative"), ("02-", "keep")],
+)
+def test_assessment_verdicts(name, verdict):
+    for language in ("en", "ru"):
+        result = assess(scenario(name), language)
+        assert result.verdict == verdict
+        assert result.reasons and result.summary
+
+
+def test_not_ending_suggests_untried_alternatives_with_the_corpus_reason():
+    result = assess(scenario("37-"), "en")
+    assert any("conversation" in a for a in result.alternatives)
+    assert any("gentler options" in r or "weigh" in r for r in result.reasons)
+
+
+def test_aggression_is_decisive_even_untried():
+    situation = parse_situation({"client": {"name": "X"}, "signals": ["aggression"]})
+    assert assess(situation, "ru").verdict == "end_now"
+
+
+def test_unknown_signals_are_reported_not_fatal():
+    situation = parse_situation({"client": {"name": "X"}, "signals": ["late_payments", "bad_vibes"]})
+    assert assess(situation, "en").unknown_signals == ["bad_vibes"]
+
+
+@pytest.mark.parametrize(
+    ("data", "channel"),
+    [
+        ({"signals": ["late_payments"], "contract": {"notice_days": 30}}, "email"),
+        ({"urgent": True}, "call"),
+        ({"relationship_months": 36, "signals": ["team_stress"]}, "meeting"),
+        ({"relationship_months": 36, "signals": ["aggression"]}, "email"),
+        ({}, "email"),
+    ],
+)
+def test_channel_advice(data, channel):
+    advice = advise_channel(parse_situation({"client": {"name": "X"}, **data}), "en")
+    assert advice.channel == channel and advice.reasons
+
+
+def test_checklist_deadlines_follow_end_date_and_notice():
+    situation = scenario("01-")  # end 2026-05-15, notice 30 days, clause 7.2
+    result = build_checklist(situation, "ru", today=dt.date(2026, 1, 1))
+    due = {item.id: item.due for item in result.items}
+    assert result.notice_date == dt.date(2026, 4, 15) and due["send_notice"] == dt.date(2026, 4, 15)
+    assert due["invoice"] == due["act"] == due["sign_agreement"] == dt.date(2026, 5, 15)
+    assert "пункт 7.2" in next(i.title for i in result.items if i.id == "send_notice")
+    assert [i.due for i in result.items] == sorted(i.due for i in result.items)
+    assert not any(i.overdue for i in result.items)
+
+
+def test_checklist_without_dates_or_optional_steps():
+    result = build_checklist(parse_situation({"client": {"name": "X"}}), "en")
+    ids = {i.id for i in result.items}
+    assert "invoice" not in ids and "handover" not in ids and "send_notice" in ids
+    assert all(i.due is None for i in result.items)
+    assert "set the last day" in result.markdown()
+
+
+def test_ics_is_valid_calendar_text():
+    ics = build_checklist(scenario("01-"), "ru").ics(stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    lines = ics.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and ics.endswith("\r\n")
+    assert ics.count("BEGIN:VEVENT") == ics.count("END:VEVENT") >= 8
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    assert "DTSTART;VALUE=DATE:20260515" in ics
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("You will regret this, our lawyers will call.", "en", "threat"),
+        ("You idiots!!", "en", "aggressive"),
+        ("We will not pay the final invoice.", "en", "dispute"),
+        ("Please reconsider, can we talk?", "en", "reconsider"),
+        ("Why?", "en", "why"),
+        ("Вы пожалеете, мы подадим в суд.", "ru", "threat"),
+        ("Счёт оплачивать не будем.", "ru", "dispute"),
+        ("Давайте попробуем ещё раз, пожалуйста.", "ru", "reconsider"),
+        ("Хорошо.", "ru", "other"),
+    ],
+)
+def test_reply_classification(text, language, kind):
+    assert classify_reply(text, language) == kind
+
+
+REPLIES = {
+    "en": ["You will regret this, we will sue.", "Please reconsider.", "We will not pay.", "Why?", "You idiots!!", "Fine."],
+    "ru": ["Вы пожалеете, подадим в суд!", "Пожалуйста, передумайте.", "Платить не будем.", "Почему?", "Вы идиоты!!", "Ясно."],
+}
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml"))[::4], ids=lambda p: p.stem)
+def test_composed_replies_are_compliant_and_never_reopen(path):
+    situation = load_situation(path)
+    for language, answers in REPLIES.items():
+        for answer in answers:
+            draft, _ = Composer().compose_reply(situation, answer, language)
+            text = draft.text()
+            report = check(text, lang=language, situation=situation, context="reply")
+            assert not report.violations, (answer, [(v.rule, v.excerpt) for v in report.violations])
+            mediator = "mediator" in text or "посредник" in text
+            assert mediator == (classify_reply(answer, language) in ("threat", "aggressive"))
+
+
+def test_reply_rules_differ_from_message_rules():
+    rules = {c.rule for c in check("Maybe we could reconsider.", lang="en", context="reply").checks}
+    assert "reopening" in rules and "alternative" not in rules and "closure" not in rules
+    assert "reopening" not in {c.rule for c in check("Maybe we could reconsider.", lang="en").checks}
+
+
+def test_llm_reply_that_reopens_is_revised():
+    situation = scenario("08-")
+    good = Composer().compose_reply(situation, "Please reconsider.", "en")[0].content
+    reopening = good.model_copy(update={"body": good.body.replace("Thank you for your reply", "Maybe we could reconsider. Thank you for your reply")})
+    fake = RecordingFakeChat(responses=[reopening.model_dump_json(), good.model_dump_json()], prompts=[])
+    result = reply(situation, "Please reconsider.", backend=OpenAIBackend(chat_model=fake))
+    assert fake.calls == 2 and "[reopening]" in fake.prompts[1][-1].content
+    assert result.compliant and result.backend == "openai" and "reconsider." not in result.text.split("\n\n")[1]
+
+
+def test_cli_assess_reply_checklist(run_cli, tmp_path):
+    path = str(next(SCENARIOS.glob("37-*.yaml")))
+    data = json.loads(run_cli("assess", path, "-f", "json").stdout)
+    assert data["assessment"]["verdict"] == "try_alternative" and data["channel"]["channel"] in ("email", "call", "meeting")
+    answer = tmp_path / "answer.txt"
+    answer.write_text("We will not pay for this!!")
+    result = run_cli("reply", path, str(answer), env={"TACTFUL_BACKEND": "composer", "OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""})
+    assert result.returncode == 0 and result.stdout.startswith("Subject: Re: ")
+    ics = tmp_path / "deadlines.ics"
+    result = run_cli("checklist", str(next(SCENARIOS.glob("01-*.yaml"))), "--ics", str(ics))
+    assert result.returncode == 0 and "Чек-лист" in result.stdout and ics.read_text().startswith("BEGIN:VCALENDAR")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  ")
+    assert run_cli("reply", path, str(empty)).returncode == 2

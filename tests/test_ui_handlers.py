@@ -1,0 +1,160 @@
+"""The web UI's handlers as plain functions: form values in, what the page shows out (no server)."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tactful.drafts import DraftResult
+from tactful.pipeline import draft
+from tactful.situation import SituationError, loads_situation
+from tactful.ui import (
+    FORM_FIELDS, check_views, example_names, form_to_situation, load_example, result_views, situation_to_form,
+)
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
+EXAMPLE = "01-scope-creep-web-studio"
+ACCUSATION_EN = "You always ignore my emails and it is your fault."
+ACCUSATION_RU = "Вы опять проигнорировали наше письмо, и по вашей вине всё сорвалось!!"
+PAYLOAD = "<script>alert(1)</script> [x](http://evil)"
+
+
+@pytest.fixture(autouse=True)
+def downloads_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`result_views` writes its files to a fresh temporary folder: keep those under pytest's tmp_path."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+
+def example_form(name: str = EXAMPLE, **changes: Any) -> dict[str, Any]:
+    """The form values of an example scenario, with some fields changed."""
+    return {**dict(zip(FORM_FIELDS, load_example(name))), **changes}
+
+
+def compose(form: dict[str, Any]) -> DraftResult:
+    """Draft the form's situation with the offline composer."""
+    return draft(form_to_situation(form), backend="composer")
+
+
+def assert_inert_markdown(markdown: str) -> None:
+    """No raw HTML and no link syntax: every ``<`` and ``[`` is backslash-escaped."""
+    assert not re.search(r"(?<!\\)[<\[]", markdown), markdown
+
+
+def test_form_to_situation_builds_a_situation():
+    form = {
+        "client_name": "  Acme Ltd  ", "contact": "Jane Doe", "reasons": "scope creep\n\n  late payments  \n",
+        "facts": "", "notice_days": 30.0, "end_date": "2026-06-30", "final_invoice": True, "act": False,
+        "outcome": "finish_stage", "channel": "call", "language": "en", "tone": "warm",
+    }
+    situation = form_to_situation(form)
+    assert situation.client.name == "Acme Ltd" and situation.addressee == "Jane Doe"
+    assert situation.reasons == ["scope creep", "late payments"] and situation.facts == []
+    assert situation.contract.notice_days == 30 and situation.end_date.isoformat() == "2026-06-30"
+    assert situation.final_invoice and not situation.act_of_acceptance
+    assert (situation.outcome, situation.channel, situation.language, situation.tone) == ("finish_stage", "call", "en", "warm")
+    assert situation.sender.name is None and situation.project is None and situation.context is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [({"client_name": "   "}, "client.name"), ({"end_date": "2026-13-01"}, "end_date"), ({"notice_days": -1}, "contract.notice_days")],
+)
+def test_form_to_situation_names_the_bad_field(changes: dict[str, Any], field: str):
+    with pytest.raises(SituationError, match=re.escape(field)):
+        form_to_situation(example_form(**changes))
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_load_example_round_trips(name: str):
+    """Every field the form carries survives scenario → form → situation, and the form is stable."""
+    expected = loads_situation((SCENARIOS / f"{name}.yaml").read_text(encoding="utf-8"))
+    values = load_example(name)
+    assert len(values) == len(FORM_FIELDS)
+    situation = form_to_situation(dict(zip(FORM_FIELDS, values)))
+    on_form = situation.model_fields_set
+    assert situation.model_dump(include=on_form) == expected.model_dump(include=on_form)
+    assert situation_to_form(situation) == values
+
+
+def test_email_result_offers_txt_md_and_eml(tmp_path: Path):
+    result = compose(example_form(channel="email"))
+    views = result_views(result)
+    files = {Path(f).suffix: Path(f) for f in views["files"]}
+    assert all(f.parent.parent == tmp_path for f in files.values())
+    assert sorted(files) == [".eml", ".md", ".txt"]
+    assert files[".txt"].read_text(encoding="utf-8") == views["text"] == result.text
+    assert files[".md"].read_text(encoding="utf-8") == result.markdown
+    message = email.message_from_bytes(files[".eml"].read_bytes(), policy=email.policy.default)
+    assert message["Subject"] == result.draft.content.subject
+    assert message.get_content().replace("\r\n", "\n").strip() == result.draft.content.body.strip()
+
+
+def test_call_result_offers_txt_and_md_only():
+    result = compose(example_form(channel="call"))
+    assert sorted(Path(f).suffix for f in result_views(result)["files"]) == [".md", ".txt"]
+
+
+def test_result_views_show_the_verdict_and_rule_table():
+    views = result_views(compose(example_form()))
+    assert views["summary"].startswith("✅") and "composer" in views["summary"]
+    assert views["rows"] and all(len(row) == 5 for row in views["rows"])
+    assert views["attempts"] and views["attempts"][0][2] == "composer"
+    assert "".join(segment for segment, _ in views["highlighted"]) == views["text"]
+
+
+@pytest.mark.parametrize(("text", "rules"), [(ACCUSATION_EN, {"accusation", "blame"}), (ACCUSATION_RU, {"accusation", "blame", "exclamation"})])
+def test_check_views_highlight_the_flagged_words(text: str, rules: set[str]):
+    views = check_views(text)
+    segments = views["highlighted"]
+    assert "".join(segment for segment, _ in segments) == text
+    assert rules <= {label for _, label in segments if label}
+    violations = views["report"].violations
+    position = 0
+    for segment, label in segments:
+        end = position + len(segment)
+        if label:
+            assert any(v.rule == label and v.start <= position and end <= v.end for v in violations), (segment, label)
+        position = end
+    assert views["summary"].startswith("❌")
+    assert {row[0] for row in views["rows"] if row[1] == "✗"} >= rules
+
+
+def test_coaching_is_in_the_language_of_the_message():
+    english, russian = check_views(ACCUSATION_EN), check_views(ACCUSATION_RU)
+    assert english["coaching"].startswith("**How it reads:**") and "blaming" in english["coaching"]
+    assert russian["coaching"].startswith("**Как звучит:**") and "с обвинениями" in russian["coaching"]
+    assert "en/email" in english["summary"] and "ru/email" in russian["summary"]
+
+
+def test_check_views_pass_language_and_channel_through():
+    views = check_views(ACCUSATION_EN, language="en", channel="call")
+    assert (views["report"].language, views["report"].channel) == ("en", "call")
+    assert "en/call" in views["summary"]
+
+
+def test_user_text_is_escaped_in_the_markdown_views():
+    form = example_form(
+        client_name=PAYLOAD, contact=PAYLOAD, project=PAYLOAD,
+        reasons=f"заказчик идиот {PAYLOAD}", facts=f"вы всегда всё срываете {PAYLOAD}",
+    )
+    result = compose(form)
+    views = result_views(result)
+    assert views["left_out"], "the insulting reason must be left out of the draft"
+    for key in ("summary", "left_out", "coaching"):
+        assert_inert_markdown(views[key])
+    assert "\\<script\\>" in views["left_out"]
+    assert PAYLOAD in views["text"], "the plain text keeps the client name as typed"
+
+
+@pytest.mark.parametrize("text", [f"You [always]({PAYLOAD}) ignore my emails.", "STOP <SCRIPT>ALERT(1)</SCRIPT>, IT IS YOUR FAULT."])
+def test_quoted_fragments_are_escaped_in_the_coaching(text: str):
+    views = check_views(text)
+    assert "Most important fixes" in views["coaching"]
+    assert_inert_markdown(views["summary"])
+    assert_inert_markdown(views["coaching"])
