@@ -114,9 +114,9 @@ def highlighted_tokens(component: Locator) -> list[tuple[str, str]]:
     ]
 
 
-def test_page_loads_with_three_tabs(page: Page):
+def test_page_loads_with_four_tabs(page: Page):
     expect(page.locator("#title")).to_contain_text("Tactful")
-    expect(page.get_by_role("tab")).to_have_text(["Draft", "Check a message", "Guidelines"])
+    expect(page.get_by_role("tab")).to_have_text(["Draft", "Should I end it?", "Check a message", "Guidelines"])
     expect(page.locator("#draft-button")).to_be_visible()
 
 
@@ -134,9 +134,9 @@ def test_draft_an_example(page: Page):
 def test_download_the_draft(page: Page):
     text = draft_example(page, EXAMPLE)
     names = page.locator("#downloads .filename")
-    expect(names).to_have_count(3)
+    expect(names).to_have_count(4)
     suffixes = sorted(Path(name.get_attribute("aria-label") or "").suffix for name in names.all())
-    assert suffixes == [".eml", ".md", ".txt"]
+    assert suffixes == [".eml", ".ics", ".md", ".txt"]
     with page.expect_download() as info:
         page.locator("#downloads a[download$='.txt']").click()
     download = info.value
@@ -174,8 +174,8 @@ def test_guidelines_tab(page: Page):
 @pytest.mark.parametrize(
     ("locale", "tabs", "button"),
     [
-        ("ru-RU", ["Черновик", "Проверить сообщение", "Рекомендации"], "Написать сообщение"),
-        ("en-US", ["Draft", "Check a message", "Guidelines"], "Draft the message"),
+        ("ru-RU", ["Черновик", "Стоит ли завершать?", "Проверить сообщение", "Рекомендации"], "Написать сообщение"),
+        ("en-US", ["Draft", "Should I end it?", "Check a message", "Guidelines"], "Draft the message"),
     ],
 )
 def test_labels_follow_the_browser_language(browser: Browser, ui_url: str, locale: str, tabs: list[str], button: str):  # noqa: F811
@@ -208,3 +208,29 @@ def test_a_failed_draft_keeps_the_inputs(page: Page):
     expect(textbox(page, "client-name")).to_have_value("Acme Ltd")
     expect(textbox(page, "end-date")).to_have_value("2026-13-01")
     expect(textbox(page, "draft-output")).to_have_value("")
+
+
+def test_should_i_end_it_tab_recommends_and_preselects_the_channel(page: Page):
+    name = "37-try-first-seo-complaints"
+    page.locator("#example input").fill(name[:8])
+    page.get_by_role("option").filter(has_text=name).click()
+    page.click("#load-example")
+    expect(textbox(page, "project")).not_to_have_value("")
+    page.get_by_role("tab", name="Should I end it?").click()
+    expect(page.locator("#signals input[type=checkbox]:checked")).to_have_count(2)
+    page.click("#assess-button")
+    expect(page.locator("#assess-verdict")).to_contain_text("Do not end yet")
+    expect(page.locator("#assess-verdict")).to_contain_text("conversation")
+    expect(page.locator("#assess-channel")).to_contain_text("Recommended channel: email")
+    save_screenshot(page, "assess")
+
+
+def test_client_replied_step_drafts_a_calm_answer(page: Page):
+    draft_example(page, EXAMPLE)
+    expect(page.locator("#draft-checklist")).to_contain_text("Closure checklist")
+    page.locator("#client-reply textarea").fill("You will regret this. Our lawyers will call you!!")
+    page.click("#reply-button")
+    answer = page.locator("#reply-output textarea")
+    expect(answer).to_have_value(re.compile(r"^Subject: Re: ", re.S), timeout=30_000)
+    assert "mediator" in answer.input_value() and "regret" not in answer.input_value()
+    expect(page.locator("#reply-status")).to_contain_text("No error-level problems")

@@ -13,6 +13,7 @@ import pytest
 
 from tactful.drafts import DraftResult
 from tactful.pipeline import draft
+from tactful import ui
 from tactful.situation import SituationError, loads_situation
 from tactful.ui import (
     FORM_FIELDS, check_views, example_names, form_to_situation, load_example, result_views, situation_to_form,
@@ -27,7 +28,7 @@ PAYLOAD = "<script>alert(1)</script> [x](http://evil)"
 
 @pytest.fixture(autouse=True)
 def downloads_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`result_views` writes its files to a fresh temporary folder: keep those under pytest's tmp_path."""
+    """Anything a handler writes to a temporary folder stays under pytest's tmp_path."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
@@ -86,7 +87,8 @@ def test_email_result_offers_txt_md_and_eml(tmp_path: Path):
     result = compose(example_form(channel="email"))
     views = result_views(result)
     files = {Path(f).suffix: Path(f) for f in views["files"]}
-    assert all(f.parent.parent == tmp_path for f in files.values())
+    # One download folder per process (removed at exit), one sub-folder per draft: nothing piles up in /tmp.
+    assert all(f.parent.parent == Path(ui._DOWNLOADS.name) for f in files.values())
     assert sorted(files) == [".eml", ".md", ".txt"]
     assert files[".txt"].read_text(encoding="utf-8") == views["text"] == result.text
     assert files[".md"].read_text(encoding="utf-8") == result.markdown

@@ -37,13 +37,13 @@ class ChannelAdvice(BaseModel):
 
 
 @cache
-def _config() -> dict[str, Any]:
+def assessment_data() -> dict[str, Any]:
     return yaml.safe_load((data_dir("guidelines") / "assessment.yaml").read_text(encoding="utf-8"))
 
 
 def assess(situation: Situation, language: Language) -> Assessment:
     """Recommend ending now, finishing the stage first, trying an alternative, or keeping the client."""
-    config = _config()
+    config = assessment_data()
     signals = config["signals"]
     present = [s for s in situation.signals if s in signals]
     unknown = [s for s in situation.signals if s not in signals]
@@ -83,7 +83,7 @@ def assess(situation: Situation, language: Language) -> Assessment:
 
 def advise_channel(situation: Situation, language: Language) -> ChannelAdvice:
     """Recommend email, call or meeting, with the reasons that decided it."""
-    config = _config()["channels"]
+    config = assessment_data()["channels"]
     facts = set(situation.signals)
     if situation.contract.notice_days or situation.contract.clause:
         facts.add("contract")

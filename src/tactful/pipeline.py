@@ -21,6 +21,7 @@ from .drafts import CONTENT_MODELS, Attempt, Draft, DraftResult, DraftTone, Left
 from .language import detect_language
 from .llm import BackendUnavailable, GenerationError, OpenAIBackend
 from .models import Channel, CheckReport, Language, Violation
+from .phrases import load_phrases
 from .resources import data_dir
 from .settings import Settings
 from .situation import Situation, parse_situation
@@ -90,7 +91,7 @@ class Pipeline:
     ) -> DraftResult:
         """One draft (or, with ``client_reply``, one answer to the client's push-back)."""
         started = time.perf_counter()
-        warnings = self._situation_warnings(situation)
+        warnings = self._situation_warnings(situation, language)
         task = _Task(situation, "email" if client_reply is not None else channel, language, tone, client_reply)
         if self.backend is self.composer:
             result = self._composed(task, attempts=[], fallback_reason=None)
@@ -134,7 +135,7 @@ class Pipeline:
         warnings = []
         context = situation.context
         if context and len(context) > CONTEXT_BUDGET:
-            warnings.append(f"the pasted context was cut to its first {CONTEXT_BUDGET:,} characters")
+            warnings.append(load_phrases(language).get("warnings.context_cut").format(chars=CONTEXT_BUDGET))
             context = context[:CONTEXT_BUDGET]
         data = situation.model_dump(mode="json", exclude={"context", "language", "channel", "tone"}, exclude_defaults=True)
         system = env.get_template("system.j2").render(language=language, channel=channel, guidelines=guidelines_for(channel))
@@ -213,16 +214,17 @@ class Pipeline:
             "violations": violations, "checks": [*report.checks, check_row], "passed": report.passed and not leaks,
         })
 
-    def _situation_warnings(self, situation: Situation) -> list[str]:
+    def _situation_warnings(self, situation: Situation, language: Language) -> list[str]:
         import datetime as dt
 
+        text = load_phrases(language).get("warnings")
         warnings = []
         end, notice = situation.end_date, situation.contract.notice_days
         today = dt.date.today()
         if end and end < today:
-            warnings.append(f"the end date {end.isoformat()} is in the past")
+            warnings.append(text["past"].format(date=end.isoformat()))
         elif end and notice and (end - today).days < notice:
-            warnings.append(f"the end date {end.isoformat()} is closer than the contract's notice period of {notice} days")
+            warnings.append(text["notice"].format(date=end.isoformat(), days=notice))
         return warnings
 
 

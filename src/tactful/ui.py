@@ -14,7 +14,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .advice import advise_channel, assess, assessment_data
 from .checker import InputError, check
+from .checklist import Checklist, build_checklist
 from .coaching import coaching, color_map, escape_markdown, highlight, rule_rows, texts, ui_data, verdict
 from .drafts import DraftResult
 from .guidelines import guidelines_for
@@ -28,8 +30,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 FORM_FIELDS = (
     "context", "client_name", "contact", "sender_name", "sender_company", "project", "reasons", "facts",
     "notice_days", "clause", "end_date", "handover", "final_invoice", "act", "referral", "outcome",
-    "channel", "language", "tone",
+    "channel", "language", "tone", "signals", "tried", "relationship_months", "stage_in_progress", "urgent",
 )
+# Downloads of this process live in one folder, removed at exit, instead of a new folder per draft.
+_DOWNLOADS = tempfile.TemporaryDirectory(prefix="tactful-")
 
 
 def _lines(value: str | None) -> list[str]:
@@ -39,6 +43,7 @@ def _lines(value: str | None) -> list[str]:
 def form_to_situation(values: dict[str, Any]) -> Situation:
     """Build a `Situation` from the form; raises `SituationError` naming the field."""
     notice = values.get("notice_days")
+    months = values.get("relationship_months")
     data = {
         "client": {"name": (values.get("client_name") or "").strip(), "contact": values.get("contact") or None},
         "sender": {"name": values.get("sender_name") or None, "company": values.get("sender_company") or None},
@@ -56,6 +61,11 @@ def form_to_situation(values: dict[str, Any]) -> Situation:
         "language": values.get("language") or "auto",
         "tone": values.get("tone") or "formal",
         "context": values.get("context") or None,
+        "signals": list(values.get("signals") or []),
+        "tried": list(values.get("tried") or []),
+        "relationship_months": int(months) if months not in (None, "") else None,
+        "stage_in_progress": bool(values.get("stage_in_progress")),
+        "urgent": bool(values.get("urgent")),
     }
     return parse_situation(data)
 
@@ -70,6 +80,8 @@ def situation_to_form(situation: Situation) -> list[Any]:
         "clause": s.contract.clause or "", "end_date": s.end_date.isoformat() if s.end_date else "",
         "handover": "\n".join(s.handover), "final_invoice": s.final_invoice, "act": s.act_of_acceptance,
         "referral": s.referral or "", "outcome": s.outcome, "channel": s.channel, "language": s.language, "tone": s.tone,
+        "signals": s.signals, "tried": s.tried, "relationship_months": s.relationship_months,
+        "stage_in_progress": s.stage_in_progress, "urgent": s.urgent,
     }
     return [values[f] for f in FORM_FIELDS]
 
@@ -114,9 +126,9 @@ def stream_draft(situation: Situation):
     yield outcome["result"]
 
 
-def write_downloads(result: DraftResult) -> list[str]:
-    """The draft as .txt and .md, and as .eml for an email, in a fresh temporary folder."""
-    folder = Path(tempfile.mkdtemp(prefix="tactful-"))
+def write_downloads(result: DraftResult, checklist: Checklist | None = None) -> list[str]:
+    """The draft as .txt and .md, .eml for an email, and the checklist's deadlines as .ics."""
+    folder = Path(tempfile.mkdtemp(dir=_DOWNLOADS.name))
     stem = f"tactful-{result.channel}-{result.language}"
     files = [folder / f"{stem}.txt", folder / f"{stem}.md"]
     files[0].write_text(result.text, encoding="utf-8")
@@ -128,11 +140,16 @@ def write_downloads(result: DraftResult) -> list[str]:
         eml = folder / f"{stem}.eml"
         eml.write_bytes(message.as_bytes())
         files.append(eml)
+    if checklist is not None:
+        ics = folder / "tactful-deadlines.ics"
+        ics.write_text(checklist.ics(), encoding="utf-8", newline="")
+        files.append(ics)
     return [str(f) for f in files]
 
 
-def result_views(result: DraftResult) -> dict[str, Any]:
+def result_views(result: DraftResult, situation: Situation | None = None) -> dict[str, Any]:
     """Everything the Draft tab shows for a result, independent of Gradio."""
+    checklist = build_checklist(situation, result.language) if situation is not None else None
     t = texts(result.language)
     model = f" ({escape_markdown(result.model)})" if result.model else ""
     summary = [verdict(result.report), t["backend"].format(backend=result.backend, model=model, score=result.report.score)]
@@ -156,8 +173,33 @@ def result_views(result: DraftResult) -> dict[str, Any]:
         "rows": rule_rows(result.report),
         "attempts": attempts,
         "left_out": left_out,
-        "files": write_downloads(result),
+        "files": write_downloads(result, checklist),
+        "checklist": escape_markdown_keep_lists(checklist.markdown()) if checklist else "",
     }
+
+
+def escape_markdown_keep_lists(markdown: str) -> str:
+    """The checklist's own Markdown structure stays; the user's words inside it are escaped."""
+    lines = []
+    for line in markdown.splitlines():
+        for prefix in ("## ", "- [ ] "):
+            if line.startswith(prefix):
+                line = prefix + escape_markdown(line[len(prefix):])
+                break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def assess_views(situation: Situation, language: Language) -> tuple[str, str]:
+    """The decision check and the channel advice as Markdown, in the situation's language."""
+    verdict = assess(situation, language)
+    advice = advise_channel(situation, language)
+    t = texts(language)
+    lines = [f"### {verdict.summary}", "", *[f"- {escape_markdown(r)}" for r in verdict.reasons]]
+    if verdict.alternatives:
+        lines += ["", t["alternatives"], *[f"- {escape_markdown(a)}" for a in verdict.alternatives]]
+    channel = t["channel"].format(channel=advice.channel, reasons=" ".join(advice.reasons))
+    return "\n".join(lines), channel
 
 
 def check_views(text: str, language: str = "auto", channel: str = "email") -> dict[str, Any]:
@@ -187,14 +229,24 @@ def guidelines_markdown(channel: str, language: Language) -> str:
 
 def api_check(text: str, language: str = "auto", channel: str = "email") -> dict:
     """Check a message: the `CheckReport` as JSON (rule ids, severities, spans, messages)."""
-    return check(text, lang=language, channel=channel).model_dump(mode="json")
+    import gradio as gr
+
+    try:
+        return check(text, lang=language, channel=channel).model_dump(mode="json")
+    except InputError as exc:
+        raise gr.Error(str(exc)) from None  # shown to API callers even with show_error off
 
 
 def api_draft(situation: dict, channel: str = "", backend: str = "") -> dict:
     """Draft a message for a situation (the same fields as a situation file): the `DraftResult` as JSON."""
+    import gradio as gr
+
     from .pipeline import draft
 
-    result = draft(parse_situation(situation), channel=channel or None, backend=backend or None)  # type: ignore[arg-type]
+    try:
+        result = draft(parse_situation(situation), channel=channel or None, backend=backend or None)  # type: ignore[arg-type]
+    except (SituationError, InputError, ValueError, RuntimeError) as exc:
+        raise gr.Error(str(exc)) from None
     return result.model_dump(mode="json")
 
 
@@ -203,14 +255,20 @@ def api_draft(situation: dict, channel: str = "", backend: str = "") -> dict:
 
 
 def build_app():
-    """The Gradio Blocks app: Draft, Check and Guidelines tabs, plus the /draft and /check API."""
+    """The Gradio Blocks app: Draft, Check, Should I end it? and Guidelines, plus /draft and /check."""
     import gradio as gr
 
-    labels = ui_data()["labels"]
+    from .pipeline import reply as draft_reply
+
+    assessment = assessment_data()
+    labels = {lang: dict(values) for lang, values in ui_data()["labels"].items()}
+    for lang in labels:  # the decision check's choices are translated from the assessment data
+        labels[lang].update({f"signal_{k}": v["title"][lang] for k, v in assessment["signals"].items()})
+        labels[lang].update({f"alt_{k}": v["title"][lang] for k, v in assessment["alternatives"].items()})
     i18n = gr.I18n(**labels)
     t = i18n
 
-    with gr.Blocks(title="Tactful", analytics_enabled=False) as app:
+    with gr.Blocks(title="Tactful", analytics_enabled=False, delete_cache=(3600, 86400)) as app:
         gr.Markdown(t("title"), elem_id="title")
         with gr.Tabs():
             with gr.Tab(t("tab_draft"), id="draft", elem_id="tab-draft"):
@@ -255,6 +313,25 @@ def build_app():
                         rules = gr.Dataframe(label=t("report"), interactive=False, elem_id="draft-rules")
                         history = gr.Dataframe(label=t("attempts"), interactive=False, elem_id="draft-attempts")
                         left_out = gr.Markdown(elem_id="draft-left-out")
+                        checklist = gr.Markdown(elem_id="draft-checklist")
+                        client_answer = gr.Textbox(label=t("client_replied"), lines=4, elem_id="client-reply")
+                        reply_go = gr.Button(t("reply_button"), elem_id="reply-button")
+                        reply_status = gr.Markdown(elem_id="reply-status")
+                        reply_output = gr.Textbox(label=t("reply_output"), lines=12, buttons=["copy"], interactive=False, elem_id="reply-output")
+
+            with gr.Tab(t("tab_assess"), id="assess", elem_id="tab-assess"):
+                with gr.Row():
+                    with gr.Column():
+                        signals = gr.CheckboxGroup([(t(f"signal_{k}"), k) for k in assessment["signals"]], label=t("signals"), elem_id="signals")
+                        tried = gr.CheckboxGroup([(t(f"alt_{k}"), k) for k in assessment["alternatives"]], label=t("tried"), elem_id="tried")
+                        with gr.Row():
+                            relationship_months = gr.Number(label=t("relationship_months"), precision=0, minimum=0, elem_id="relationship-months")
+                            stage_in_progress = gr.Checkbox(label=t("stage_in_progress"), elem_id="stage-in-progress")
+                            urgent = gr.Checkbox(label=t("urgent"), elem_id="urgent")
+                        assess_go = gr.Button(t("assess_button"), variant="primary", elem_id="assess-button")
+                    with gr.Column():
+                        verdict_view = gr.Markdown(elem_id="assess-verdict")
+                        channel_view = gr.Markdown(elem_id="assess-channel")
 
             with gr.Tab(t("tab_check"), id="check", elem_id="tab-check"):
                 with gr.Row():
@@ -277,13 +354,18 @@ def build_app():
                 corpus = gr.Markdown(guidelines_markdown("all", "en"), elem_id="guidelines-corpus")
 
         form = [context, client_name, contact, sender_name, sender_company, project, reasons, facts, notice_days,
-                clause, end_date, handover, final_invoice, act, referral, outcome, channel, language, tone]
-        draft_outputs = [status, output, files, advice, marked, rules, history, left_out]
+                clause, end_date, handover, final_invoice, act, referral, outcome, channel, language, tone,
+                signals, tried, relationship_months, stage_in_progress, urgent]
+        draft_outputs = [status, output, files, advice, marked, rules, history, left_out, checklist]
+
+        def error_text(values: dict[str, Any], exc: Exception) -> str:
+            lang = "ru" if values.get("language") == "ru" else "en"
+            return texts(lang)["error"].format(message=escape_markdown(str(exc)))
 
         def on_draft(*values: Any):
             form_values = dict(zip(FORM_FIELDS, values))
             lang = "ru" if form_values.get("language") == "ru" else "en"
-            unchanged = [gr.update()] * 6
+            unchanged = [gr.update()] * 7
             try:
                 situation = form_to_situation(form_values)
                 # An LLM reply streams in while it is written; the composer answers at once.
@@ -293,26 +375,46 @@ def build_app():
                     else:
                         result = partial
             except (SituationError, InputError, ValueError, RuntimeError) as exc:
-                # Inputs are not outputs, so whatever was typed stays on the page.
-                yield [texts(lang)["error"].format(message=escape_markdown(str(exc)))] + [gr.update()] * 7
+                # Inputs are not outputs, so whatever was typed stays on the page; old results go.
+                yield [error_text(form_values, exc), "", None, "", None, None, None, "", ""]
                 return
-            v = result_views(result)
+            v = result_views(result, situation)
             columns = texts(result.language)
             yield [
                 v["summary"], v["text"], v["files"], v["coaching"],
                 gr.update(value=v["highlighted"], color_map=color_map(result.report)),
                 gr.update(value=v["rows"], headers=columns["columns"]),
                 gr.update(value=v["attempts"], headers=columns["attempt_columns"]),
-                v["left_out"],
+                v["left_out"], v["checklist"],
             ]
 
+        def on_reply(answer: str, *values: Any):
+            form_values = dict(zip(FORM_FIELDS, values))
+            try:
+                result = draft_reply(form_to_situation(form_values), answer or "")
+            except (SituationError, InputError, ValueError, RuntimeError) as exc:
+                return [error_text(form_values, exc), ""]
+            return [verdict(result.report) + "\n\n" + coaching(result.report), result.text]
+
+        def on_assess(*values: Any):
+            from .pipeline import situation_language
+
+            form_values = dict(zip(FORM_FIELDS, values))
+            try:
+                situation = form_to_situation(form_values)
+            except (SituationError, ValueError) as exc:
+                return [error_text(form_values, exc), "", gr.update()]
+            summary, channel_text = assess_views(situation, situation_language(situation))
+            return [summary, channel_text, gr.update(value=advise_channel(situation, "en").channel)]
+
         def on_check(text: str, lang: str, chan: str):
+            cleared = [gr.update(value=None), gr.update(value=None)]
             if not (text or "").strip():
-                return [texts("en")["empty"], "", gr.update(value=None), gr.update(value=None)]
+                return [texts("ru" if lang == "ru" else "en")["empty"], "", *cleared]
             try:
                 v = check_views(text, lang, chan)
             except InputError as exc:
-                return [texts("en")["error"].format(message=escape_markdown(str(exc))), "", gr.update(), gr.update()]
+                return [texts("ru" if lang == "ru" else "en")["error"].format(message=escape_markdown(str(exc))), "", *cleared]
             columns = texts(v["report"].language)
             return [
                 v["summary"], v["coaching"],
@@ -322,6 +424,8 @@ def build_app():
 
         load.click(load_example, inputs=example, outputs=form, api_visibility="private")
         go.click(on_draft, inputs=form, outputs=draft_outputs, api_visibility="private", concurrency_limit=8)
+        reply_go.click(on_reply, inputs=[client_answer, *form], outputs=[reply_status, reply_output], api_visibility="private")
+        assess_go.click(on_assess, inputs=form, outputs=[verdict_view, channel_view, channel], api_visibility="private")
         check_go.click(on_check, inputs=[check_text, check_language, check_channel],
                        outputs=[check_status, check_advice, check_marked, check_rules], api_visibility="private")
         for control in (g_channel, g_language):
