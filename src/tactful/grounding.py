@@ -197,7 +197,10 @@ def leak_violations(text: str, instructions: str, language: Language) -> list[Vi
 
 def _invented_names(text: str, tokens: list[Token], source: str) -> list[tuple[int, int]]:
     """Capitalised words inside a sentence that appear nowhere in the situation: likely invented names."""
-    known = set(re.findall(r"\w+(?:['-]\w+)*", normalize(source))) | set(re.findall(r"\w+", normalize(source))) | set(_config()["not_names"]) | set(_month_numbers())
+    lowered = normalize(source)
+    # Every way a tokenizer may cut the situation's words ("Person02" -> "person", "O'Brien" whole).
+    known = {w for pattern in (r"\w+(?:['-]\w+)*", r"\w+", r"[^\W\d_]+") for w in re.findall(pattern, lowered)}
+    known |= set(_config()["not_names"]) | set(_month_numbers())
     spans = []
     first_line_end = text.find("\n")
     for previous, token in zip(tokens, tokens[1:]):
