@@ -160,3 +160,14 @@ def test_quoted_fragments_are_escaped_in_the_coaching(text: str):
     assert "Most important fixes" in views["coaching"]
     assert_inert_markdown(views["summary"])
     assert_inert_markdown(views["coaching"])
+
+
+def test_no_telemetry():
+    """Gradio's analytics are off before gradio is imported, and the app says so too."""
+    import os
+
+    from tactful.ui import build_app
+
+    assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
+    app, _ = build_app()
+    assert app.analytics_enabled is False
