@@ -236,6 +236,23 @@ def _as_situation(situation: Situation | dict) -> Situation:
     return situation if isinstance(situation, Situation) else parse_situation(situation)
 
 
+def _prepare(
+    situation: Situation | dict, backend: str | Any | None, max_revisions: int, language: str | None,
+    settings: Settings | None,
+) -> tuple[Situation, Pipeline, Language]:
+    """The validated situation, a pipeline on the chosen backend, and the language to write in."""
+    situation = _as_situation(situation)
+    settings = settings or Settings()
+    if isinstance(backend, str):
+        backend = Composer() if settings.resolve_backend(backend) == "composer" else OpenAIBackend(settings)
+    pipeline = Pipeline(backend=backend, settings=settings, max_revisions=max_revisions)
+    if isinstance(backend, Composer):
+        pipeline.backend = pipeline.composer
+    if language in (None, "auto"):
+        return situation, pipeline, situation_language(situation)
+    return situation, pipeline, resolve_language(situation.language_sample(), language)
+
+
 async def adraft(
     situation: Situation | dict,
     channel: Channel | None = None,
@@ -248,15 +265,8 @@ async def adraft(
     on_text: Callable[[str], None] | None = None,
 ) -> DraftResult:
     """Async twin of `draft`."""
-    situation = _as_situation(situation)
-    settings = settings or Settings()
-    if isinstance(backend, str):
-        backend = Composer() if settings.resolve_backend(backend) == "composer" else OpenAIBackend(settings)
-    pipeline = Pipeline(backend=backend, settings=settings, max_revisions=max_revisions)
-    if isinstance(backend, Composer):
-        pipeline.backend = pipeline.composer
+    situation, pipeline, lang = _prepare(situation, backend, max_revisions, language, settings)
     channel = channel or situation.channel
-    lang = resolve_language(situation.language_sample(), language) if language not in (None, "auto") else situation_language(situation)
     if not 1 <= variants <= 3:
         raise ValueError("variants must be 1, 2 or 3")
     tones = [situation.tone, *[t for t in TONE_ORDER if t != situation.tone]][:variants]
@@ -299,16 +309,9 @@ async def areply(
     settings: Settings | None = None,
 ) -> DraftResult:
     """Async twin of `reply`."""
-    situation = _as_situation(situation)
     if not client_reply or not client_reply.strip():
         raise ValueError("the client's reply is empty")
-    settings = settings or Settings()
-    if isinstance(backend, str):
-        backend = Composer() if settings.resolve_backend(backend) == "composer" else OpenAIBackend(settings)
-    pipeline = Pipeline(backend=backend, settings=settings, max_revisions=max_revisions)
-    if isinstance(backend, Composer):
-        pipeline.backend = pipeline.composer
-    lang = resolve_language(situation.language_sample(), language) if language not in (None, "auto") else situation_language(situation)
+    situation, pipeline, lang = _prepare(situation, backend, max_revisions, language, settings)
     return await pipeline.run(situation, "email", lang, situation.tone, client_reply=client_reply)
 
 
