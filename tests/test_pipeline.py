@@ -10,7 +10,7 @@ from fakes import RecordingFakeChat
 from tactful import draft
 from tactful.composer import Composer
 from tactful.llm import OpenAIBackend
-from tactful.situation import Situation, load_situation
+from tactful.situation import Situation
 
 SITUATION = Situation.model_validate({
     "client": {"name": "Northwind Ltd", "contact": "Anna Berg"},

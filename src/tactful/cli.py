@@ -330,7 +330,9 @@ def eval_checker(
     raise typer.Exit(0 if result.passed else 1)
 
 
+from .evaluation.cli import eval_app  # noqa: E402 - typer and the standard library only
 
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:

@@ -107,9 +107,9 @@ def _gender(name: str, language: Language) -> str | None:
     """Grammatical gender of a Russian first name ('femn'/'masc'), for «Уважаемая/Уважаемый»."""
     if language != "ru" or not name.split():
         return None
-    from .text import _morph
+    from .text import parse_ru
 
-    for parse in _morph().parse(name.split()[0]):
+    for parse in parse_ru(name.split()[0]):
         if "Name" in parse.tag and parse.tag.gender in ("femn", "masc"):
             return parse.tag.gender
     return None

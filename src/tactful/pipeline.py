@@ -147,7 +147,7 @@ class Pipeline:
         return [("system", system), ("human", user)], warnings
 
     async def _llm_loop(self, task: "_Task", on_text=None) -> DraftResult:
-        situation, channel, language, tone = task.situation, task.channel, task.language, task.tone
+        channel, language, tone = task.channel, task.language, task.tone
         schema_model = CONTENT_MODELS[channel]
         messages, warnings = self._messages(task)
         schema = json.dumps(schema_model.model_json_schema(), ensure_ascii=False)

@@ -53,15 +53,20 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def parse_ru(word: str) -> list:
+    """pymorphy3's parses of a word; none for the rare code points pymorphy3 cannot name (U+17000)."""
+    try:
+        return _morph().parse(word)
+    except ValueError:
+        return []
+
+
 @lru_cache(maxsize=200_000)
 def _analyse_ru(word: str) -> Analysis:
     if not any(ch.isalpha() for ch in word):
         return ((word, frozenset()),)
     readings = {(word, frozenset())}
-    try:
-        parses = _morph().parse(word)
-    except ValueError:  # pymorphy3 cannot name some rare code points (e.g. unassigned CJK planes)
-        return tuple(readings)
+    parses = parse_ru(word)
     readings.update((normalize(p.normal_form), frozenset(p.tag.grammemes)) for p in parses)
     return tuple(readings)
 

@@ -248,17 +248,15 @@ class _Appender:
 
 def write_json_atomically(path: Path, data: Any) -> None:
     """Write JSON through a temporary file in the same directory, so a crash never leaves half a file."""
-    import tempfile
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with tmp.open("w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -402,8 +400,9 @@ def openai_backend(settings: Settings, http_client: Any):
 # The run
 
 
-def _settings(config: EvalConfig) -> Settings:
-    return Settings(**({"model": config.model} if config.model else {}))
+def _settings(config: EvalConfig, settings: Settings | None) -> Settings:
+    settings = settings or Settings()
+    return settings.model_copy(update={"model": config.model}) if config.model else settings
 
 
 def _sort_key(report: CheckReport) -> tuple[int, int, float]:
@@ -446,6 +445,8 @@ def _check_run_info(out: Path, info: dict[str, Any], resume: bool) -> None:
                     f"{out} holds a run with {name} {previous.get(name)!r}, not {info[name]!r}: "
                     "resume it with the same settings or choose another --out"
                 )
+        info["created"] = previous.get("created", info["created"])
+        info["resumed"] = _now()
     write_json_atomically(path, info)
 
 
@@ -453,11 +454,12 @@ async def run_eval(
     config: EvalConfig,
     on_plan: Callable[[int, int], None] | None = None,
     on_result: Callable[[EvalRecord], None] | None = None,
+    settings: Settings | None = None,
 ) -> EvalRun:
     """Draft what is missing, append each record as it finishes, then write ``summary.json``.
 
     ``on_plan(to_draft, skipped)`` is called once before drafting starts, ``on_result(record)`` after
-    each record is written. Raises `EvalError` for anything the user must fix (including an LLM server
+    each record is written. ``settings`` defaults to the environment's (`Settings()`). Raises `EvalError` for anything the user must fix (including an LLM server
     that cannot be reached at all); an interrupt (Ctrl-C, cancellation) keeps the records written so far.
     """
     from ..llm import BackendUnavailable
@@ -479,7 +481,7 @@ async def run_eval(
     if config.overwrite and not config.resume:
         results_path.unlink(missing_ok=True)
 
-    settings = _settings(config)
+    settings = _settings(config, settings)
     backend_name = settings.resolve_backend(None if config.backend == "auto" else config.backend)
     if backend_name == "openai" and not settings.llm_configured:
         raise EvalError("the openai backend needs a server: set OPENAI_BASE_URL (a local server) or OPENAI_API_KEY")
@@ -505,16 +507,17 @@ async def run_eval(
 
     http_client = None
     transport = None
-    if backend_name == "openai" or config.judge:
+    llm_needed = bool(pending) and (backend_name == "openai" or config.judge)  # nothing to draft: load nothing
+    if llm_needed:
         httpx = _httpx()
         connections = max(config.concurrency * 2, 10)
         transport = retry_transport(config.retry, connections=connections)
         http_client = httpx.AsyncClient(transport=transport, timeout=settings.timeout)
-    drafter = openai_backend(settings, http_client) if backend_name == "openai" else None
+    drafter = openai_backend(settings, http_client) if llm_needed and backend_name == "openai" else None
     pipeline = Pipeline(backend=drafter, settings=settings.model_copy(update={"backend": "composer"}) if drafter is None else settings,
-                        max_revisions=config.max_revisions)
+                        max_revisions=config.max_revisions) if pending else None
     judge = None
-    if config.judge:
+    if llm_needed and config.judge:
         from .judge import Judge
 
         judge_settings = settings.model_copy(update={"model": config.judge_model}) if config.judge_model else settings
