@@ -8,6 +8,7 @@ not validate is sent back with the validation error, as instructor does, a bound
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -27,7 +28,16 @@ class BackendUnavailable(RuntimeError):
 
 
 class GenerationError(RuntimeError):
-    """One generation failed (timeout, server error, unusable reply); a fallback can still help."""
+    """One generation failed (timeout, server error, unusable reply); a fallback can still help.
+
+    ``usage`` and ``seconds`` count what the failed generation cost, so a failed attempt is not
+    reported as free.
+    """
+
+    def __init__(self, message: str, usage: Usage | None = None, seconds: float = 0.0) -> None:
+        super().__init__(message)
+        self.usage = usage or Usage()
+        self.seconds = seconds
 
 
 class LLMReply(BaseModel):
@@ -60,15 +70,39 @@ class OpenAIBackend:
     def __init__(self, settings: Settings | None = None, chat_model: Any | None = None, parse_retries: int = 1) -> None:
         self.settings = settings or Settings()
         self.model = self.settings.model if chat_model is None else getattr(chat_model, "model_name", None) or type(chat_model).__name__
-        self.chat = chat_model or self._chat_openai()
+        self._given = chat_model
+        self._chats: dict[int, tuple[asyncio.AbstractEventLoop, Any]] = {}
         # A fake or non-OpenAI model gets plain JSON-in-text; a real server starts at json_schema.
         self.mode = "json_schema" if chat_model is None else "text"
         self.parse_retries = parse_retries
 
+    @property
+    def chat(self) -> Any:
+        """The chat model for the running event loop.
+
+        An HTTP connection pool belongs to the loop that opened it, and every `tactful.draft()` runs in
+        a loop of its own; langchain-openai shares one pool per server address across them, which fails
+        with "Event loop is closed" on the second draft. So each loop gets its own client.
+        """
+        if self._given is not None:
+            return self._given
+        loop = asyncio.get_running_loop()
+        for key, (known, _) in list(self._chats.items()):
+            if known.is_closed():
+                del self._chats[key]
+        if id(loop) not in self._chats:
+            self._chats[id(loop)] = (loop, self._chat_openai())
+        return self._chats[id(loop)][1]
+
     def _chat_openai(self):
+        import httpx
         from langchain_openai import ChatOpenAI
 
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else "not-needed"
+        limit = self.settings.max_tokens
+        # ChatOpenAI sends the limit as max_completion_tokens, which OpenAI wants; llama.cpp's and some
+        # other servers read only max_tokens, so for them it goes in the body under both names.
+        extra = {"extra_body": {"max_tokens": limit}} if limit and self.settings.base_url else {}
         return ChatOpenAI(
             model=self.settings.model,
             api_key=key,
@@ -76,7 +110,10 @@ class OpenAIBackend:
             timeout=self.settings.timeout,
             max_retries=self.settings.max_retries,
             temperature=self.settings.temperature,
+            max_tokens=limit,
             stream_usage=True,
+            http_async_client=httpx.AsyncClient(timeout=self.settings.timeout),
+            **extra,
         )
 
     def _bound(self, schema: type[BaseModel]):
@@ -84,7 +121,8 @@ class OpenAIBackend:
             fmt = {"type": "json_schema", "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema()}}
             return self.chat.bind(response_format=fmt)
         if self.mode == "json_object":
-            return self.chat.bind(response_format={"type": "json_object"})
+            # Servers that constrain generation (llama.cpp, vLLM) take the schema here; the rest ignore it.
+            return self.chat.bind(response_format={"type": "json_object", "schema": schema.model_json_schema()})
         return self.chat
 
     async def generate(
@@ -99,7 +137,10 @@ class OpenAIBackend:
         started = time.perf_counter()
         last_error = ""
         for _ in range(self.parse_retries + 1):
-            message = await self._invoke(conversation, schema, on_text)
+            try:
+                message = await self._invoke(conversation, schema, on_text)
+            except GenerationError as exc:
+                raise GenerationError(str(exc), usage + Usage(calls=1), time.perf_counter() - started) from None
             usage = usage + _usage(message)
             raw = message.content if isinstance(message.content, str) else json.dumps(message.content)
             if not raw.strip():
@@ -113,7 +154,7 @@ class OpenAIBackend:
                 except ValidationError as exc:
                     last_error = f"the reply did not match the schema: {exc.errors(include_url=False)[:3]}"
             conversation += [("assistant", raw or "(empty)"), ("human", f"Your reply was not usable: {last_error}. Reply again with only the JSON object.")]
-        raise GenerationError(last_error)
+        raise GenerationError(last_error, usage, time.perf_counter() - started)
 
     async def _invoke(self, conversation: list[tuple[str, str]], schema: type[BaseModel], on_text=None):
         import openai
@@ -131,7 +172,8 @@ class OpenAIBackend:
                 where = self.settings.base_url or "api.openai.com"
                 raise BackendUnavailable(f"cannot reach the LLM server at {where} ({_brief(exc)}); check OPENAI_BASE_URL or use --backend composer") from None
             except (openai.BadRequestError, openai.InternalServerError, openai.UnprocessableEntityError) as exc:
-                refused_format = isinstance(exc, openai.BadRequestError) or "response_format" in str(exc).lower()
+                # A 400 can also mean "prompt too long": only a complaint about the format is a refusal.
+                refused_format = any(word in str(exc).lower() for word in _FORMAT_WORDS)
                 if self.mode != "text" and refused_format:
                     self.mode = MODES[MODES.index(self.mode) + 1]  # step down and try again at once
                     continue
@@ -161,6 +203,8 @@ class OpenAIBackend:
             raise GenerationError("the server closed the stream without a reply")
         return message
 
+
+_FORMAT_WORDS = ("response_format", "json_schema", "json_object", "response format")
 
 _JSON_FIELD = re.compile(r'"(\w+)"\s*:\s*"((?:[^"\\]|\\.)*)')
 

@@ -96,12 +96,18 @@ class Pipeline:
         if self.backend is self.composer:
             result = self._composed(task, attempts=[], fallback_reason=None)
         else:
+            attempts: list[Attempt] = []  # filled as the loop goes, so a timeout keeps what was tried
             try:
                 async with asyncio.timeout(self.settings.max_wait):
-                    result = await self._llm_loop(task, on_text)
+                    result = await self._llm_loop(task, attempts, on_text)
             except TimeoutError:
                 reason = f"the LLM backend did not finish within TACTFUL_MAX_WAIT={self.settings.max_wait:g} s"
-                result = self._composed(task, attempts=[], fallback_reason=reason)
+                spent = round(time.perf_counter() - started - sum(a.seconds for a in attempts), 4)
+                attempts.append(Attempt(round=len(attempts), backend=self.backend.name, model=self.backend.model,
+                                        kind="draft" if not attempts else "revision", error=reason,
+                                        seconds=max(spent, 0.0), usage=Usage(calls=1)))
+                result = self._composed(task, attempts, fallback_reason=reason)
+                result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
         result.warnings = warnings + result.warnings
         result.timings["total"] = round(time.perf_counter() - started, 4)
         return result
@@ -138,7 +144,8 @@ class Pipeline:
             warnings.append(load_phrases(language).get("warnings.context_cut").format(chars=CONTEXT_BUDGET))
             context = context[:CONTEXT_BUDGET]
         data = situation.model_dump(mode="json", exclude={"context", "language", "channel", "tone"}, exclude_defaults=True)
-        system = env.get_template("system.j2").render(language=language, channel=channel, guidelines=guidelines_for(channel))
+        system = env.get_template("system.j2").render(language=language, channel=channel, guidelines=guidelines_for(channel),
+                                                      compact=self.settings.prompt == "compact")
         user = env.get_template("draft.j2" if task.client_reply is None else "reply.j2").render(
             situation=_untrusted(json.dumps(data, ensure_ascii=False, indent=2)),
             context=_untrusted(context) if context else None, channel=channel, tone=tone, schema=schema,
@@ -146,12 +153,11 @@ class Pipeline:
         )
         return [("system", system), ("human", user)], warnings
 
-    async def _llm_loop(self, task: "_Task", on_text=None) -> DraftResult:
+    async def _llm_loop(self, task: "_Task", attempts: list[Attempt], on_text=None) -> DraftResult:
         channel, language, tone = task.channel, task.language, task.tone
         schema_model = CONTENT_MODELS[channel]
         messages, warnings = self._messages(task)
         schema = json.dumps(schema_model.model_json_schema(), ensure_ascii=False)
-        attempts: list[Attempt] = []
         drafts: list[tuple[Draft, CheckReport]] = []
         for round_ in range(self.max_revisions + 1):
             kind = "draft" if round_ == 0 else "revision"
@@ -159,7 +165,8 @@ class Pipeline:
                 reply = await self.backend.generate(messages, schema_model, on_text) if on_text else \
                     await self.backend.generate(messages, schema_model)
             except GenerationError as exc:
-                attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind, error=str(exc)))
+                attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
+                                        error=str(exc), seconds=round(exc.seconds, 4), usage=exc.usage))
                 break
             draft = Draft(channel=channel, language=language, tone=tone, content=reply.content)
             text = draft.text()
@@ -206,7 +213,8 @@ class Pipeline:
         language, channel = task.language, task.channel
         report = check(text, lang=language, channel=channel, situation=task.situation, context=task.context)
         # The fixed part of the instructions (without the guideline examples a good draft may echo).
-        instructions = _prompts().get_template("system.j2").render(language=language, channel=channel, guidelines=[])
+        instructions = _prompts().get_template("system.j2").render(language=language, channel=channel, guidelines=[],
+                                                                     compact=True)
         leaks = leak_violations(text, instructions, language)
         violations = sorted(report.violations + leaks, key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
         check_row = RuleCheck(rule="prompt_leak", passed=not leaks, severity="error", guideline="channel-choice")

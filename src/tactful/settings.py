@@ -12,6 +12,7 @@ from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BackendName = Literal["auto", "composer", "openai"]
+PromptSize = Literal["full", "compact"]
 
 
 class Settings(BaseSettings):
@@ -25,6 +26,8 @@ class Settings(BaseSettings):
     max_retries: int = Field(default=2, ge=0, le=10, description="Retries of a failed request, with back-off")
     temperature: float = Field(default=0.3, ge=0, le=2)
     max_wait: float = Field(default=300.0, gt=0, description="Ceiling in seconds on all LLM work for one draft")
+    max_tokens: int | None = Field(default=None, gt=0, description="Ceiling on the tokens of one reply (unset: the server's)")
+    prompt: PromptSize = Field(default="full", description="'compact' leaves the guideline examples out, for small local models")
     ui_auth: SecretStr | None = Field(default=None, description="'user:password' for basic auth of the web UI")
 
     @property
