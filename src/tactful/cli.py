@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from .cli_options import BackendOpt, Format, fail
+
 app = typer.Typer(
     name="tactful",
     help="Write and check the message that ends cooperation with a difficult client.",
@@ -29,17 +31,6 @@ class ChannelOpt(str, Enum):
     email = "email"
     call = "call"
     meeting = "meeting"
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print one clear line to stderr and return the exit to raise."""
-    typer.echo(f"tactful: {message}", err=True)
-    return typer.Exit(code)
 
 
 def read_text(path: str | None) -> str:
@@ -129,11 +120,6 @@ class DraftFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
-
-
-class BackendOpt(str, Enum):
-    composer = "composer"
-    openai = "openai"
 
 
 def write_atomically(path: Path, data: str) -> None:

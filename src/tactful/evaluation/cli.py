@@ -10,11 +10,12 @@ that cannot go on (one line on stderr, no traceback), 130 interrupted (finished 
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
+from ..cli_options import CHANNELS, LANGUAGES, BackendOpt, Format, fail
 
 eval_app = typer.Typer(
     name="eval",
@@ -25,32 +26,12 @@ eval_app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-CHANNELS = ("email", "call", "meeting")
-LANGUAGES = ("ru", "en")
-
-
-class EvalBackend(str, Enum):
-    composer = "composer"
-    openai = "openai"
-
-
-class CompareFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    """Print one clear line to stderr and return the exit to raise."""
-    typer.echo(f"tactful: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
     items = list(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     unknown = [item for item in items if item not in allowed]
     if not items or unknown:
         given = ", ".join(repr(u) for u in unknown) or "nothing"
-        raise _fail(f"{option}: {given} is not valid; give a comma-separated list of {', '.join(allowed)}")
+        raise fail(f"{option}: {given} is not valid; give a comma-separated list of {', '.join(allowed)}")
     return items
 
 
@@ -101,7 +82,7 @@ def evaluate(
     scenarios: Annotated[Optional[Path], typer.Option("--scenarios", help="Directory of situation files (default: the scenarios shipped with Tactful).")] = None,
     channels: Annotated[str, typer.Option("--channels", help="Comma-separated channels: email,call,meeting.")] = ",".join(CHANNELS),
     lang: Annotated[str, typer.Option("--lang", help="Comma-separated languages to write in: ru,en.")] = ",".join(LANGUAGES),
-    backend: Annotated[Optional[EvalBackend], typer.Option("--backend", "-b", help="composer or openai (default: openai when OPENAI_BASE_URL / OPENAI_API_KEY is set).")] = None,
+    backend: Annotated[Optional[BackendOpt], typer.Option("--backend", "-b", help="composer or openai (default: openai when OPENAI_BASE_URL / OPENAI_API_KEY is set).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model name for the openai backend (TACTFUL_MODEL).")] = None,
     concurrency: Annotated[int, typer.Option("--concurrency", "-j", min=1, max=512, help="Drafts in flight at once.")] = 4,
     repeat: Annotated[int, typer.Option("--repeat", min=1, max=1000, help="Draft every combination this many times.")] = 1,
@@ -144,14 +125,14 @@ def evaluate(
         paths = write_reports(out, run.records, run.summary)
     except KeyboardInterrupt:
         display.stop()
-        raise _fail(f"interrupted; the finished drafts are kept in {results}: run the same command with --resume to continue", 130) from None
+        raise fail(f"interrupted; the finished drafts are kept in {results}: run the same command with --resume to continue", 130) from None
     except typer.Exit:
         raise
     except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if type(exc).__name__ not in ("EvalError",):
             message = f"{type(exc).__name__}: {message}"
-        raise _fail(message) from None
+        raise fail(message) from None
 
     s = run.summary
     for note in run.notes:
@@ -166,7 +147,7 @@ def evaluate(
     if min_score is not None:
         failures = gate(s, min_score)
         if failures:
-            raise _fail(f"below --min-score: {'; '.join(failures)}", 1)
+            raise fail(f"below --min-score: {'; '.join(failures)}", 1)
 
 
 def _pct(value: float | None) -> str:
@@ -182,7 +163,7 @@ def compare(
     run_a: Annotated[Path, typer.Argument(help="The first run (an --out directory or its results.jsonl).")],
     run_b: Annotated[Path, typer.Argument(help="The second run.")],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Markdown file to write (default: compare.md in RUN_B); a .json twin is written beside it.")] = None,
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="What to print.")] = CompareFormat.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="What to print.")] = Format.text,
 ) -> None:
     """Print and write the per-rule differences between two runs."""
     try:
@@ -195,6 +176,6 @@ def compare(
         target.with_suffix(".json").write_text(json.dumps(cmp, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise _fail(message if type(exc).__name__ == "EvalError" else f"{type(exc).__name__}: {message}") from None
-    typer.echo(json.dumps(cmp, ensure_ascii=False, indent=2) if format is CompareFormat.json else format_text(cmp))
+        raise fail(message if type(exc).__name__ == "EvalError" else f"{type(exc).__name__}: {message}") from None
+    typer.echo(json.dumps(cmp, ensure_ascii=False, indent=2) if format is Format.json else format_text(cmp))
     typer.echo(f"written: {target} · {target.with_suffix('.json')}", err=True)
