@@ -171,6 +171,11 @@ def draft(
     else:
         body = [r.markdown if format is DraftFormat.markdown else r.text for r in results]
         output = ("\n---\n\n" if len(body) > 1 else "").join(body)
+    _emit(result, output, out, format)
+
+
+def _emit(result, output: str, out: Path | None, format: DraftFormat) -> None:
+    """Write the output (atomically to ``out``, else to stdout), the summary, and exit by compliance."""
     if out:
         write_atomically(out, output if output.endswith("\n") else output + "\n")
     else:
@@ -270,13 +275,7 @@ def reply(
     except BackendUnavailable as exc:
         raise fail(str(exc)) from None
     output = {DraftFormat.json: result.model_dump_json(indent=2), DraftFormat.markdown: result.markdown}.get(format, result.text)
-    if out:
-        write_atomically(out, output if output.endswith("\n") else output + "\n")
-    else:
-        typer.echo(output.rstrip("\n"))
-    if format is not DraftFormat.json:
-        _draft_summary(result)
-    raise typer.Exit(0 if result.compliant else 1)
+    _emit(result, output, out, format)
 
 
 @app.command()
