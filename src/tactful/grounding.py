@@ -8,6 +8,7 @@ Their messages, severities and detail patterns are data in ``guidelines/groundin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -152,7 +153,7 @@ def check_grounding(
     return found, checks
 
 
-def _invented(text: str, tokens: list[Token], situation: Situation, dates) -> list[tuple[int, int]]:
+def _invented(text: str, tokens: Sequence[Token], situation: Situation, dates) -> list[tuple[int, int]]:
     config = _config()
     source = _source_text(situation)
     source_digits = " ".join(re.findall(r"\d+", source))
@@ -195,7 +196,7 @@ def leak_violations(text: str, instructions: str, language: Language) -> list[Vi
     ]
 
 
-def _invented_names(text: str, tokens: list[Token], source: str) -> list[tuple[int, int]]:
+def _invented_names(text: str, tokens: Sequence[Token], source: str) -> list[tuple[int, int]]:
     """Capitalised words inside a sentence that appear nowhere in the situation: likely invented names."""
     lowered = normalize(source)
     # Every way a tokenizer may cut the situation's words ("Person02" -> "person", "O'Brien" whole).

@@ -20,6 +20,7 @@ Any pattern may list ``unless`` patterns: a match overlapped by one of them is n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -114,7 +115,7 @@ class _Element:
 class TokenIndex:
     """Positions of every lemma in a token list, so a pattern looks up its first word instead of scanning."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
         self._by_lemma: dict[str, list[int]] = {}
         self._positions: dict[int, list[int]] = {}
@@ -182,7 +183,7 @@ class _Sequence(_Compiled):
         self.elements = elements
         self.required = tuple(e for e in elements if not e.optional and not e.gap and e.lemmas is not None)
 
-    def _match(self, tokens: list[Token], k: int, i: int, sentence: int) -> int | None:
+    def _match(self, tokens: Sequence[Token], k: int, i: int, sentence: int) -> int | None:
         """Index one past the last matched token, or None; shortest gaps are tried first."""
         if k == len(self.elements):
             return i

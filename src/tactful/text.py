@@ -28,7 +28,7 @@ _EN_CLITIC_LEMMA = {"n't": "not", "'s": "be", "'re": "be", "'ve": "have", "'ll":
 _EN_STEM_FIX = {"ca": "can", "wo": "will", "sha": "shall"}  # can't -> ca + n't, won't -> wo + n't
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Token:
     """A token of the checked text; ``start``/``end`` index the original string."""
 
@@ -97,11 +97,14 @@ def _split_ru(text: str) -> Iterator[tuple[int, int, str]]:
     return ((t.start, t.stop, t.text) for t in tokenize(text))
 
 
-def tokenize(text: str, language: Language) -> list[Token]:
+@lru_cache(maxsize=256)
+def tokenize(text: str, language: Language) -> tuple[Token, ...]:
     """Split ``text`` into tokens with offsets, lemma readings and a sentence index.
 
     Sentences break at end punctuation and at line breaks, so that headings and bullet points of a
-    script never join into one sentence.
+    script never join into one sentence. Results are cached (tokens are immutable): one draft is read by
+    the tone rules, the grounding checks and the leak check, and the situation's own text by every
+    revision round.
     """
     split = _split_ru if language == "ru" else _split_en
     tokens: list[Token] = []
@@ -115,7 +118,7 @@ def tokenize(text: str, language: Language) -> list[Token]:
         if surface in _SENTENCE_END:
             sentence += 1
         previous_end = end
-    return tokens
+    return tuple(tokens)
 
 
 @lru_cache(maxsize=200_000)
