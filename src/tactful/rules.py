@@ -182,6 +182,17 @@ class _Sequence(_Compiled):
             raise ValueError("a seq pattern must start with a word, not a gap or an optional element")
         self.elements = elements
         self.required = tuple(e for e in elements if not e.optional and not e.gap and e.lemmas is not None)
+        # Most patterns are plain word sequences: those are matched in a loop, not by the backtracking search.
+        self.plain = not any(e.optional or e.gap for e in elements)
+
+    def _match_plain(self, tokens: Sequence[Token], i: int, sentence: int) -> int | None:
+        end = i + len(self.elements) - 1
+        if end > len(tokens):
+            return None
+        for element, token in zip(self.elements[1:], tokens[i:end]):
+            if token.sentence != sentence or not element.accepts(token):
+                return None
+        return end
 
     def _match(self, tokens: Sequence[Token], k: int, i: int, sentence: int) -> int | None:
         """Index one past the last matched token, or None; shortest gaps are tried first."""
@@ -210,7 +221,10 @@ class _Sequence(_Compiled):
         for i in index.positions(self.elements[0]):
             if i <= covered:
                 continue
-            end = self._match(tokens, 1, i + 1, tokens[i].sentence)
+            if self.plain:
+                end = self._match_plain(tokens, i + 1, tokens[i].sentence)
+            else:
+                end = self._match(tokens, 1, i + 1, tokens[i].sentence)
             if end is not None:
                 last = max(end - 1, i)
                 spans.append((tokens[i].start, tokens[last].end))
