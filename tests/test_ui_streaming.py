@@ -22,3 +22,16 @@ def test_stream_draft_yields_partial_text_then_the_result(monkeypatch):
     assert isinstance(final, DraftResult) and final.backend == "openai" and final.compliant
     assert partials and all(isinstance(p, str) for p in partials)
     assert "Richard" in partials[-1]
+
+
+def test_one_ui_process_streams_draft_after_draft(monkeypatch):
+    # A UI session drafts again and again in one process; each draft runs in an event loop of its own.
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(grounded_reply(), grounded_reply(), grounded_reply())
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+        monkeypatch.setenv("TACTFUL_MODEL", "scripted")
+        monkeypatch.setenv("TACTFUL_MAX_RETRIES", "0")
+        finals = [list(stream_draft(load_situation(SCENARIO)))[-1] for _ in range(3)]
+    assert [f.backend for f in finals] == ["openai"] * 3, [f.fallback_reason for f in finals]
+    assert len(server.chat_requests) == 3
