@@ -144,3 +144,18 @@ def test_composer_is_the_default_with_nothing_configured(monkeypatch):
     result = draft(SITUATION)
     assert result.backend == "composer" and not result.fallback and result.compliant
     assert isinstance(Composer().compose(SITUATION, "email", "en")[0].text(), str)
+
+
+class _BrokenChat(RecordingFakeChat):
+    """A chat model whose client library has a bug: every call raises something nobody expected."""
+
+    def _call(self, messages, *args, **kwargs):
+        raise RuntimeError("Event loop is closed")
+
+
+def test_an_unexpected_backend_error_falls_back_with_the_reason():
+    backend = OpenAIBackend(chat_model=_BrokenChat(responses=["unused"]))
+    result = draft(SITUATION, backend=backend)
+    assert result.fallback and result.backend == "composer" and result.compliant
+    assert "RuntimeError: Event loop is closed" in result.fallback_reason
+    assert result.attempts[0].error and result.attempts[0].usage.calls == 1

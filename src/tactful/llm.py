@@ -165,26 +165,26 @@ class OpenAIBackend:
                     return await self._bound(schema).ainvoke(conversation)
                 return await self._stream(conversation, schema, on_text)
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
-                raise BackendUnavailable(f"the LLM server refused the request ({_brief(exc)}); check OPENAI_API_KEY and TACTFUL_MODEL") from None
+                raise BackendUnavailable(f"the LLM server refused the request ({brief(exc)}); check OPENAI_API_KEY and TACTFUL_MODEL") from None
             except openai.APITimeoutError:
                 raise GenerationError(f"the LLM server did not answer within {self.settings.timeout:g} s") from None
             except openai.APIConnectionError as exc:
                 where = self.settings.base_url or "api.openai.com"
-                raise BackendUnavailable(f"cannot reach the LLM server at {where} ({_brief(exc)}); check OPENAI_BASE_URL or use --backend composer") from None
+                raise BackendUnavailable(f"cannot reach the LLM server at {where} ({brief(exc)}); check OPENAI_BASE_URL or use --backend composer") from None
             except (openai.BadRequestError, openai.InternalServerError, openai.UnprocessableEntityError) as exc:
                 # A 400 can also mean "prompt too long": only a complaint about the format is a refusal.
                 refused_format = any(word in str(exc).lower() for word in _FORMAT_WORDS)
                 if self.mode != "text" and refused_format:
                     self.mode = MODES[MODES.index(self.mode) + 1]  # step down and try again at once
                     continue
-                raise GenerationError(f"the LLM server failed ({_brief(exc)})") from None
+                raise GenerationError(f"the LLM server failed ({brief(exc)})") from None
             except openai.APIStatusError as exc:
-                raise GenerationError(f"the LLM server failed ({_brief(exc)})") from None
+                raise GenerationError(f"the LLM server failed ({brief(exc)})") from None
             except openai.LengthFinishReasonError:
                 raise GenerationError("the reply was cut off (finish_reason: length)") from None
             except (ValueError, TypeError, KeyError, AttributeError, openai.OpenAIError) as exc:
                 # A body that is not JSON, or JSON that is not a chat completion: the client's parser fails.
-                raise GenerationError(f"the LLM server sent an unreadable reply ({_brief(exc)})") from None
+                raise GenerationError(f"the LLM server sent an unreadable reply ({brief(exc)})") from None
 
 
     async def _stream(self, conversation, schema: type[BaseModel], on_text: Callable[[str], None]):
@@ -226,7 +226,7 @@ def readable(partial_json: str) -> str:
 _KEYLIKE = re.compile(r"\b(?:sk|pk|key|api)[-_][\w*.-]{6,}", re.IGNORECASE)
 
 
-def _brief(exc: Exception) -> str:
+def brief(exc: BaseException) -> str:
     """One line about a server error, with anything that looks like a key redacted (servers echo keys)."""
     status = getattr(exc, "status_code", None)
     text = _KEYLIKE.sub("[redacted]", str(exc).splitlines()[0][:200])

@@ -19,7 +19,7 @@ from .checker import check, resolve_language
 from .composer import Composer
 from .drafts import CONTENT_MODELS, Attempt, Draft, DraftResult, DraftTone, LeftOut, Usage
 from .language import detect_language
-from .llm import BackendUnavailable, GenerationError, OpenAIBackend
+from .llm import BackendUnavailable, GenerationError, OpenAIBackend, brief
 from .models import Channel, CheckReport, Language, Violation
 from .phrases import load_phrases
 from .resources import data_dir
@@ -167,6 +167,13 @@ class Pipeline:
             except GenerationError as exc:
                 attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
                                         error=str(exc), seconds=round(exc.seconds, 4), usage=exc.usage))
+                break
+            except BackendUnavailable:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a backend's bug must not cost the user the draft
+                error = f"the {self.backend.name} backend failed unexpectedly ({type(exc).__name__}: {brief(exc)})"
+                attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
+                                        error=error, usage=Usage(calls=1)))
                 break
             draft = Draft(channel=channel, language=language, tone=tone, content=reply.content)
             text = draft.text()
