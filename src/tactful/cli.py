@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -138,6 +140,29 @@ def write_atomically(path: Path, data: str) -> None:
         raise
 
 
+def settings_or_fail(**overrides: object):
+    """The settings from the environment; a bad TACTFUL_* value is one line naming it (exit 2)."""
+    from .settings import SettingsError, load_settings
+
+    try:
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        raise fail(str(exc)) from None
+
+
+@contextmanager
+def _waiting(settings, backend: BackendOpt | None) -> Iterator[None]:
+    """A spinner on a terminal while an LLM server writes: a local model can take a minute or more."""
+    if not sys.stderr.isatty() or settings.resolve_backend(backend.value if backend else None) != "openai":
+        yield
+        return
+    from rich.console import Console
+
+    where = settings.base_url or "api.openai.com"
+    with Console(stderr=True).status(f"writing with {settings.model} at {where} (at most {settings.max_wait:g} s)…"):
+        yield
+
+
 @app.command()
 def draft(
     situation: Annotated[str, typer.Argument(help="Situation file (YAML or JSON); '-' reads standard input.")],
@@ -153,16 +178,15 @@ def draft(
     """Write a checked parting message for a situation. Exit 0 if compliant, 1 if not, 2 on bad input."""
     from .llm import BackendUnavailable
     from .pipeline import draft as run_draft
-    from .settings import Settings
 
     parsed = load_situation_or_fail(situation)
-    overrides = {"model": model} if model else {}
+    settings = settings_or_fail(**({"model": model} if model else {}))
     try:
-        settings = Settings(**overrides)
-        result = run_draft(
-            parsed, channel=channel.value if channel else None, backend=backend.value if backend else None,
-            max_revisions=max_revisions, language=lang.value, variants=variants, settings=settings,
-        )
+        with _waiting(settings, backend):
+            result = run_draft(
+                parsed, channel=channel.value if channel else None, backend=backend.value if backend else None,
+                max_revisions=max_revisions, language=lang.value, variants=variants, settings=settings,
+            )
     except BackendUnavailable as exc:
         raise fail(str(exc)) from None
     results = [result, *result.variants]
@@ -205,9 +229,7 @@ def ui(
     share: Annotated[bool, typer.Option("--share", help="Also publish a public gradio.live link (off by default).")] = False,
 ) -> None:
     """Open the web UI: draft a message, check your own, browse the guidelines."""
-    from .settings import Settings
-
-    secret = Settings().ui_auth
+    secret = settings_or_fail().ui_auth
     auth = None
     if secret is not None:
         user, sep, password = secret.get_secret_value().partition(":")
@@ -270,8 +292,11 @@ def reply(
     answer = read_text(client_reply)
     if not answer.strip():
         raise fail(f"{client_reply}: the client's reply is empty")
+    settings = settings_or_fail()
     try:
-        result = run_reply(parsed, answer, backend=backend.value if backend else None, language=lang.value)
+        with _waiting(settings, backend):
+            result = run_reply(parsed, answer, backend=backend.value if backend else None, language=lang.value,
+                               settings=settings)
     except BackendUnavailable as exc:
         raise fail(str(exc)) from None
     output = {DraftFormat.json: result.model_dump_json(indent=2), DraftFormat.markdown: result.markdown}.get(format, result.text)

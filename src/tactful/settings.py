@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BackendName = Literal["auto", "composer", "openai"]
@@ -40,3 +40,25 @@ class Settings(BaseSettings):
         if choice == "auto":
             return "openai" if self.llm_configured else "composer"
         return choice  # type: ignore[return-value]
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value Tactful cannot use."""
+
+
+_SECRET_FIELDS = {"api_key", "ui_auth"}
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment (and ``overrides``); a bad value raises `SettingsError` with one
+    line naming the variable, never the value of a secret."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            field = str(error["loc"][0]) if error["loc"] else ""
+            name = field if field.isupper() else f"TACTFUL_{field.upper()}"
+            shown = "" if field in _SECRET_FIELDS or field.isupper() else f"={error.get('input')!r}"
+            problems.append(f"{name}{shown}: {error['msg']}")
+        raise SettingsError("bad setting: " + "; ".join(problems)) from None

@@ -130,7 +130,7 @@ def evaluate(
         raise
     except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if type(exc).__name__ not in ("EvalError",):
+        if type(exc).__name__ not in ("EvalError", "SettingsError"):
             message = f"{type(exc).__name__}: {message}"
         raise fail(message) from None
 

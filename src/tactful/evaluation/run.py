@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..drafts import Attempt, DraftResult, Usage
 from ..models import CHANNELS, Channel, CheckReport, Language
-from ..settings import Settings
+from ..settings import Settings, load_settings
 
 DEFAULT_LANGUAGES: tuple[Language, ...] = ("ru", "en")
 RESULTS = "results.jsonl"
@@ -401,7 +401,7 @@ def openai_backend(settings: Settings, http_client: Any):
 
 
 def _settings(config: EvalConfig, settings: Settings | None) -> Settings:
-    settings = settings or Settings()
+    settings = settings or load_settings()
     return settings.model_copy(update={"model": config.model}) if config.model else settings
 
 
