@@ -101,3 +101,16 @@ def test_a_stray_env_file_is_not_read(tmp_path):
     result = subprocess.run([sys.executable, "-m", "tactful", "draft", str(Path(SCENARIO).resolve()), "--backend",
                              "composer"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_llm_setting_is_documented_in_help_and_readme(run_cli):
+    from tactful.settings import Settings
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    helps = {command: run_cli(command, "--help", env={"COLUMNS": "400"}).stdout for command in ("draft", "reply", "eval")}
+    for field in set(Settings.model_fields) - {"ui_auth", "api_key", "base_url"}:
+        name = f"TACTFUL_{field.upper()}"
+        assert name in readme, name
+        for command, text in helps.items():
+            assert name in " ".join(text.split()), (command, name)
+    assert "TACTFUL_UI_AUTH" in readme

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_options import BackendOpt, Format, fail
+from .cli_options import LLM_ENVIRONMENT, BackendOpt, Format, fail
 
 app = typer.Typer(
     name="tactful",
@@ -163,7 +163,7 @@ def _waiting(settings, backend: BackendOpt | None) -> Iterator[None]:
         yield
 
 
-@app.command()
+@app.command(epilog=LLM_ENVIRONMENT)
 def draft(
     situation: Annotated[str, typer.Argument(help="Situation file (YAML or JSON); '-' reads standard input.")],
     channel: Annotated[Optional[ChannelOpt], typer.Option("--channel", "-c", help="Channel (default: the situation's).")] = None,
@@ -275,7 +275,7 @@ def assess(
         typer.echo(f"warning: unknown signal '{unknown}' was ignored", err=True)
 
 
-@app.command()
+@app.command(epilog=LLM_ENVIRONMENT)
 def reply(
     situation: Annotated[str, typer.Argument(help="The situation file of the parting message.")],
     client_reply: Annotated[str, typer.Argument(help="The client's answer as a text file; '-' reads standard input.")],

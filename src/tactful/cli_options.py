@@ -14,6 +14,16 @@ CHANNELS = ("email", "call", "meeting")
 LANGUAGES = ("ru", "en")
 
 
+# Shown under --help of the commands that can call an LLM server; tests/test_cli_settings.py keeps it in
+# step with the Settings model.
+LLM_ENVIRONMENT = (
+    "LLM server, from the environment: OPENAI_BASE_URL, OPENAI_API_KEY, TACTFUL_MODEL, TACTFUL_BACKEND "
+    "(auto|composer|openai), TACTFUL_TIMEOUT (s per request), TACTFUL_MAX_RETRIES, TACTFUL_MAX_WAIT (s for all "
+    "LLM work of one draft), TACTFUL_MAX_TOKENS (per reply), TACTFUL_PROMPT (full|compact: compact for small "
+    "local models), TACTFUL_TEMPERATURE."
+)
+
+
 class BackendOpt(str, Enum):
     composer = "composer"
     openai = "openai"

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli_options import CHANNELS, LANGUAGES, BackendOpt, Format, fail
+from ..cli_options import CHANNELS, LANGUAGES, LLM_ENVIRONMENT, BackendOpt, Format, fail
 
 eval_app = typer.Typer(
     name="eval",
@@ -76,7 +76,7 @@ class _Progress:
             self.progress = None
 
 
-@eval_app.callback(invoke_without_command=True)
+@eval_app.callback(invoke_without_command=True, epilog=LLM_ENVIRONMENT)
 def evaluate(
     ctx: typer.Context,
     scenarios: Annotated[Optional[Path], typer.Option("--scenarios", help="Directory of situation files (default: the scenarios shipped with Tactful).")] = None,
