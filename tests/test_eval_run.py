@@ -216,6 +216,19 @@ def test_refused_response_format_is_negotiated_not_retried(tmp_path):
     assert result.records[0].passed and not result.records[0].fallback
 
 
+def test_eval_honours_the_reply_ceiling_and_sends_the_prompt_size(tmp_path):
+    # The eval builds its backend around its retrying transport; the user's LLM settings still apply.
+    scenarios = scenario_dir(tmp_path, "08-missed-meetings-architect")
+    with ScriptedOpenAIServer(default=compliant_answer) as server:
+        settings = llm_settings(server).model_copy(update={"max_tokens": 321, "prompt": "compact"})
+        run(EvalConfig(scenarios=scenarios, out=tmp_path / "run", backend="openai", channels=["email"],
+                       languages=["en"], checker_eval=False), settings=settings)
+        body = server.chat_requests[0].body
+        prompt = server.chat_requests[0].prompt_text
+    assert body["max_tokens"] == 321 and body["max_completion_tokens"] == 321
+    assert "Avoid:" not in prompt and "Hard rules" in prompt
+
+
 def test_a_model_that_never_complies_is_scored_on_its_own_draft(tmp_path):
     scenarios = scenario_dir(tmp_path, "08-missed-meetings-architect")
 

@@ -68,8 +68,14 @@ class OpenAIBackend:
 
     name = "openai"
 
-    def __init__(self, settings: Settings | None = None, chat_model: Any | None = None, parse_retries: int = 1) -> None:
+    def __init__(
+        self, settings: Settings | None = None, chat_model: Any | None = None, parse_retries: int = 1,
+        http_client: Any | None = None,
+    ) -> None:
+        """``http_client``: an ``httpx.AsyncClient`` to send through (the eval's retrying transport, say);
+        its owner keeps it to one event loop. By default every event loop gets a client of its own."""
         self.settings = settings or Settings()
+        self._http_client = http_client
         self.model = self.settings.model if chat_model is None else getattr(chat_model, "model_name", None) or type(chat_model).__name__
         self._given = chat_model
         self._chats: dict[int, tuple[asyncio.AbstractEventLoop, Any]] = {}
@@ -113,7 +119,7 @@ class OpenAIBackend:
             temperature=self.settings.temperature,
             max_tokens=limit,
             stream_usage=True,
-            http_async_client=httpx.AsyncClient(timeout=self.settings.timeout, verify=_ssl_context()),
+            http_async_client=self._http_client or httpx.AsyncClient(timeout=self.settings.timeout, verify=_ssl_context()),
             **extra,
         )
 

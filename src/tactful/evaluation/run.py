@@ -378,22 +378,11 @@ def _decoded(httpx, response, raw: bytes) -> bytes:
 
 
 def openai_backend(settings: Settings, http_client: Any):
-    """`OpenAIBackend` whose chat model sends through ``http_client`` (the retrying transport), with the
-    SDK's own retries off so that every retry is counted once, here."""
+    """`OpenAIBackend` that sends through ``http_client`` (the retrying transport), with the SDK's own
+    retries off so that every retry is counted once, here."""
     from ..llm import OpenAIBackend
 
-    class EvalOpenAIBackend(OpenAIBackend):
-        def _chat_openai(self):
-            from langchain_openai import ChatOpenAI
-
-            key = self.settings.api_key.get_secret_value() if self.settings.api_key else "not-needed"
-            return ChatOpenAI(
-                model=self.settings.model, api_key=key, base_url=self.settings.base_url,
-                timeout=self.settings.timeout, max_retries=0, temperature=self.settings.temperature,
-                stream_usage=True, http_async_client=http_client,
-            )
-
-    return EvalOpenAIBackend(settings)
+    return OpenAIBackend(settings.model_copy(update={"max_retries": 0}), http_client=http_client)
 
 
 # ---------------------------------------------------------------------------------------------------
