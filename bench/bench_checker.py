@@ -179,12 +179,12 @@ def build_workload(pool: Sequence[str], settings: Settings, seed: int) -> Worklo
 def tactful_linter(language: str) -> Linter:
     """Tactful's checker for one language (email channel), counting violations."""
     from tactful import check
-    from tactful.text import tokenize
+    from tactful.text import _tokenize_cached
 
     def lint(text: str) -> int:
         # The tokenizer caches whole texts (the pipeline reads one draft several times); a pass over
         # the same drafts must not be served from it.
-        tokenize.cache_clear()
+        _tokenize_cached.cache_clear()
         return len(check(text, lang=language, channel="email").violations)
 
     return lint

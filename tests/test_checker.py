@@ -208,3 +208,15 @@ def test_one_megabyte_is_checked_with_valid_offsets():
     accusations = [v for v in report.violations if v.rule == "accusation"]
     assert len(accusations) == text.count("You always ignore")
     assert all(text[v.start:v.end] == v.excerpt for v in report.violations)
+
+
+def test_tokens_of_ordinary_texts_are_shared_and_huge_texts_are_not_kept():
+    from tactful.text import _tokenize_cached, tokenize
+
+    draft = "Thank you for the trust. We have decided to end our cooperation."
+    assert tokenize(draft, "en") is tokenize(draft, "en")  # the checks of one draft share one tokenization
+    huge = "We thank you for the trust. " * 40_000  # ~1 MB, like a pasted archive
+    before = _tokenize_cached.cache_info().currsize
+    tokens = tokenize(huge, "en")
+    assert len(tokens) > 200_000 and _tokenize_cached.cache_info().currsize == before
+    assert tokenize(huge, "en") is not tokens

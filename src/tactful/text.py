@@ -100,15 +100,30 @@ def _split_ru(text: str) -> Iterator[tuple[int, int, str]]:
     return ((t.start, t.stop, t.text) for t in tokenize(text))
 
 
-@lru_cache(maxsize=256)
+# Texts up to this size are cached: drafts and situations, read by several checks in a row. A pasted
+# megabyte is tokenized again when asked rather than kept in memory.
+_CACHED_CHARS = 20_000
+
+
 def tokenize(text: str, language: Language) -> tuple[Token, ...]:
     """Split ``text`` into tokens with offsets, lemma readings and a sentence index.
 
     Sentences break at end punctuation and at line breaks, so that headings and bullet points of a
-    script never join into one sentence. Results are cached (tokens are immutable): one draft is read by
-    the tone rules, the grounding checks and the leak check, and the situation's own text by every
-    revision round.
+    script never join into one sentence. Results for texts of ordinary size are cached (tokens are
+    immutable): one draft is read by the tone rules, the grounding checks and the leak check, and the
+    situation's own text by every revision round.
     """
+    if len(text) <= _CACHED_CHARS:
+        return _tokenize_cached(text, language)
+    return _tokenize(text, language)
+
+
+@lru_cache(maxsize=64)
+def _tokenize_cached(text: str, language: Language) -> tuple[Token, ...]:
+    return _tokenize(text, language)
+
+
+def _tokenize(text: str, language: Language) -> tuple[Token, ...]:
     split = _split_ru if language == "ru" else _split_en
     tokens: list[Token] = []
     append, readings = tokens.append, _readings
