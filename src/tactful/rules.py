@@ -184,6 +184,12 @@ class _Sequence(_Compiled):
         self.required = tuple(e for e in elements if not e.optional and not e.gap and e.lemmas is not None)
         # Most patterns are plain word sequences: those are matched in a loop, not by the backtracking search.
         self.plain = not any(e.optional or e.gap for e in elements)
+        # After a gap, the word that must follow (if it is a plain one) is tested before recursing: most
+        # skips fail right there.
+        self.after_gap = [
+            nxt if e.gap and not nxt.gap and not nxt.optional else None
+            for e, nxt in zip(elements, [*elements[1:], _Element(lemmas=None, optional=True)])
+        ]
 
     def _match_plain(self, tokens: Sequence[Token], i: int, sentence: int) -> int | None:
         end = i + len(self.elements) - 1
@@ -200,10 +206,13 @@ class _Sequence(_Compiled):
             return i
         element = self.elements[k]
         if element.gap:
+            word = self.after_gap[k]
             for skip in range(element.gap + 1):
                 j = i + skip
                 if j > len(tokens) or (skip and tokens[j - 1].sentence != sentence):
                     break
+                if word is not None and not (j < len(tokens) and tokens[j].sentence == sentence and word.accepts(tokens[j])):
+                    continue
                 end = self._match(tokens, k + 1, j, sentence)
                 if end is not None:
                     return end
