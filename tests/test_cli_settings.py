@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from openai_server import Reply, ScriptedOpenAIServer
-from test_openai_backend import SCENARIO, grounded_reply
+from test_openai_backend import SCENARIO, grounded_reply, llm_env
 
 from tactful.settings import SettingsError, load_settings
 
@@ -75,8 +75,7 @@ def _run_in_terminal(args: list[str], env: dict[str, str], timeout: float = 60) 
 def test_a_terminal_shows_the_llm_at_work(tmp_path):
     with ScriptedOpenAIServer() as server:
         server.enqueue(Reply(content=grounded_reply(), delay=1.5))
-        env = {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test", "TACTFUL_MODEL": "scripted",
-               "TACTFUL_MAX_RETRIES": "0", "COLUMNS": "200", "TERM": "xterm"}
+        env = {**llm_env(server), "COLUMNS": "200", "TERM": "xterm"}
         code, shown = _run_in_terminal(["draft", str(SCENARIO), "--out", str(tmp_path / "draft.txt")], env)
         where = server.base_url
     assert code == 0, shown
@@ -90,8 +89,7 @@ def test_no_spinner_for_the_composer_or_a_pipe(run_cli, tmp_path):
     assert code == 0 and "writing with" not in shown
     with ScriptedOpenAIServer() as server:
         server.enqueue(grounded_reply())
-        piped = run_cli("draft", str(SCENARIO), env={"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test",
-                                                     "TACTFUL_MODEL": "scripted", "TACTFUL_MAX_RETRIES": "0"})
+        piped = run_cli("draft", str(SCENARIO), env=llm_env(server))
     assert piped.returncode == 0 and "writing with" not in piped.stderr
 
 

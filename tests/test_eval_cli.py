@@ -15,17 +15,13 @@ from pathlib import Path
 
 import pytest
 from openai_server import Reply, ScriptedOpenAIServer
+from test_openai_backend import llm_env
 from test_eval_run import compliant_answer
 
 from tactful.evaluation.run import EvalConfig, EvalRecord, run_eval
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
 OFFLINE = {"OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "TACTFUL_BACKEND": "composer"}
-
-
-def llm_env(server: ScriptedOpenAIServer) -> dict[str, str]:
-    return {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test", "TACTFUL_MODEL": "scripted",
-            "TACTFUL_BACKEND": "auto", "TACTFUL_MAX_RETRIES": "0"}
 
 
 def scenario_dir(tmp_path: Path, *names: str) -> Path:

@@ -21,6 +21,12 @@ def grounded_reply(channel: str = "email") -> str:
     return Composer().compose(situation, channel, "en")[0].content.model_dump_json()
 
 
+def llm_env(server: ScriptedOpenAIServer) -> dict[str, str]:
+    """The environment that points a `tactful` process (or the UI) at the scripted server."""
+    return {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test", "TACTFUL_MODEL": "scripted",
+            "TACTFUL_BACKEND": "auto", "TACTFUL_MAX_RETRIES": "0"}
+
+
 def settings_for(server: ScriptedOpenAIServer, **extra) -> Settings:
     values = {"base_url": server.base_url, "api_key": "sk-test-secret", "model": "scripted", "max_retries": 0, "timeout": 5}
     return Settings(**{**values, **extra})
