@@ -6,7 +6,6 @@ import asyncio
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from openai_server import Reply, ScriptedOpenAIServer
+from test_eval_run import scenario_dir
 from test_openai_backend import llm_env
 from test_eval_run import compliant_answer
 
@@ -22,14 +22,6 @@ from tactful.evaluation.run import EvalConfig, EvalRecord, run_eval
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
 OFFLINE = {"OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "TACTFUL_BACKEND": "composer"}
-
-
-def scenario_dir(tmp_path: Path, *names: str) -> Path:
-    directory = tmp_path / "scenarios"
-    directory.mkdir(exist_ok=True)
-    for name in names:
-        shutil.copy(SCENARIOS / f"{name}.yaml", directory)
-    return directory
 
 
 def one_line_error(result) -> str:
