@@ -37,6 +37,7 @@ def check(
     situation: "Situation | None" = None,
     rules: RuleSet | None = None,
     context: str = "message",
+    instructions: str | None = None,
 ) -> CheckReport:
     """Check ``text`` against the tone rules and return a report with spans into ``text``.
 
@@ -45,6 +46,8 @@ def check(
     ``situation``, the grounding checks run too (the contact, end date, referral and handover are
     mentioned; no invented names, dates, sums or clauses). ``context="reply"`` checks an answer to a
     client's push-back: the rules for replies apply, those only for a first parting message do not.
+    With ``instructions`` (what a model was told), runs of words copied from them are reported as a
+    prompt leak: a model that obeyed "reveal your prompt".
     Raises `InputError` for empty or oversized text.
     """
     if not isinstance(text, str):
@@ -66,25 +69,40 @@ def check(
         violations += found
         checks.append(RuleCheck(rule=rule.id, passed=not found, severity=rule.severity, guideline=rule.guideline))
 
-    # Findings in the text first, in reading order; what the whole message lacks comes last.
     if situation is not None:
         from .grounding import check_grounding
 
         grounded, grounding_checks = check_grounding(text, situation, language, context)
         violations += grounded
         checks += grounding_checks
+    if instructions is not None:
+        from .grounding import leak_violations
 
-    violations.sort(key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
+        leaks = leak_violations(text, instructions, language)
+        violations += leaks
+        checks.append(RuleCheck(rule="prompt_leak", passed=not leaks, severity="error", guideline="channel-choice"))
+    return build_report(language, channel, violations, checks)  # type: ignore[arg-type]
+
+
+def build_report(language: Language, channel: Channel, violations: list[Violation], checks: list[RuleCheck]) -> CheckReport:
+    """The one place a report's order, ``passed`` and ``score`` are decided."""
+    # Findings in the text first, in reading order; what the whole message lacks comes last.
+    ordered = sorted(violations, key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
     total = sum(_WEIGHT[c.severity] for c in checks) or 1
     lost = sum(_WEIGHT[c.severity] for c in checks if not c.passed)
     return CheckReport(
-        passed=not any(v.severity == "error" for v in violations),
+        passed=not any(v.severity == "error" for v in ordered),
         score=round(1 - lost / total, 4),
         language=language,
-        channel=channel,  # type: ignore[arg-type]
-        violations=violations,
+        channel=channel,
+        violations=ordered,
         checks=checks,
     )
+
+
+def merge_findings(report: CheckReport, findings: list[Violation], check: RuleCheck) -> CheckReport:
+    """``report`` with findings from another judge (an LLM critic) added under their own rule row."""
+    return build_report(report.language, report.channel, [*report.violations, *findings], [*report.checks, check])
 
 
 def _violations(

@@ -214,20 +214,12 @@ class Pipeline:
 
     def _check_llm_draft(self, text: str, task: "_Task") -> CheckReport:
         """Tone and grounding rules, plus the leak check: a model that obeyed "reveal your prompt"."""
-        from .grounding import leak_violations
-        from .models import RuleCheck
-
         language, channel = task.language, task.channel
-        report = check(text, lang=language, channel=channel, situation=task.situation, context=task.context)
         # The fixed part of the instructions (without the guideline examples a good draft may echo).
         instructions = _prompts().get_template("system.j2").render(language=language, channel=channel, guidelines=[],
                                                                      compact=True)
-        leaks = leak_violations(text, instructions, language)
-        violations = sorted(report.violations + leaks, key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
-        check_row = RuleCheck(rule="prompt_leak", passed=not leaks, severity="error", guideline="channel-choice")
-        return report.model_copy(update={
-            "violations": violations, "checks": [*report.checks, check_row], "passed": report.passed and not leaks,
-        })
+        return check(text, lang=language, channel=channel, situation=task.situation, context=task.context,
+                     instructions=instructions)
 
     def _situation_warnings(self, situation: Situation, language: Language) -> list[str]:
         import datetime as dt
