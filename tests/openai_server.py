@@ -11,6 +11,9 @@ what the client did and on what it sent (``server.requests``)::
 
 Each ``POST /v1/chat/completions`` consumes one reply from the queue; when the queue is empty,
 ``server.default`` answers (by default an HTTP 500 saying that the script is exhausted).
+Tactful's critic, which reads every draft the rules passed, is the exception: its requests (recognised
+by the ``CriticFindings`` schema they carry) are answered by ``server.critic``, by default "no
+findings", and leave the queue alone, so a script lists only the drafts.
 A reply is a plain string (the assistant's content, 200 OK), a :class:`Reply` for anything else
 (errors, delays, hangs, broken bodies, cut streams, refused ``response_format`` types), or a
 callable that receives the request's JSON body and returns one of those.
@@ -104,6 +107,18 @@ Script: TypeAlias = ReplyLike | Callable[[dict[str, Any]], ReplyLike]
 EXHAUSTED = Reply(status=500, error_message="ScriptedOpenAIServer: the script is exhausted (no reply queued)")
 """The default ``default``: every request beyond the script fails with HTTP 500."""
 
+CRITIC_SCHEMA = "CriticFindings"
+"""The name of the schema Tactful's critic asks for (``tactful.critic.CriticFindings``)."""
+
+NO_FINDINGS = json.dumps({"findings": []})
+"""The default ``critic``: the critic accepts every draft."""
+
+
+def is_critic_request(body: dict[str, Any]) -> bool:
+    """Whether a chat request is Tactful's critic: its prompt carries the critic's schema (in every
+    structured-output mode, so the text mode of a server that refused ``response_format`` too)."""
+    return any(CRITIC_SCHEMA in _message_text(m) for m in body.get("messages") or [] if isinstance(m, dict))
+
 
 @dataclass(frozen=True)
 class RecordedRequest:
@@ -148,12 +163,15 @@ class ScriptedOpenAIServer:
     """A loopback OpenAI-compatible server answering from a script; use it as a context manager.
 
     ``base_url`` (``http://127.0.0.1:PORT/v1``) is what clients take; ``enqueue`` adds replies;
-    ``default`` answers once the queue is empty; ``requests`` lists what was received.
+    ``default`` answers once the queue is empty; ``critic`` answers Tactful's critic; ``requests``
+    lists what was received.
     """
 
-    def __init__(self, default: Script | None = None) -> None:
-        """Prepare a server (not yet listening); ``default`` replaces the "script exhausted" 500."""
+    def __init__(self, default: Script | None = None, critic: Script = NO_FINDINGS) -> None:
+        """Prepare a server (not yet listening); ``default`` replaces the "script exhausted" 500,
+        ``critic`` answers the critic's requests."""
         self.default: Script = default if default is not None else EXHAUSTED
+        self.critic: Script = critic
         self._queue: deque[Script] = deque()
         self._requests: list[RecordedRequest] = []
         self._lock = threading.Lock()
@@ -248,6 +266,8 @@ class ScriptedOpenAIServer:
 
     def _next_reply(self, body: dict[str, Any]) -> Reply:
         """Take the reply for a chat request; a reply refusing its response_format stays queued."""
+        if is_critic_request(body):
+            return _resolve(self.critic, body)
         with self._lock:
             queued = bool(self._queue)
             script = self._queue.popleft() if queued else self.default

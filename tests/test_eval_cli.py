@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from openai_server import Reply, ScriptedOpenAIServer
+from openai_server import Reply, ScriptedOpenAIServer, is_critic_request
 from test_eval_run import scenario_dir
 from test_openai_backend import llm_env
 from test_eval_run import compliant_answer
@@ -94,12 +94,13 @@ def test_ctrl_c_keeps_finished_drafts_and_resume_continues(tmp_path):
         kept = [json.loads(line)["key"] for line in results.read_text(encoding="utf-8").splitlines()]
         assert 2 <= len(kept) < 12
         time.sleep(0.5)  # let the server record what the interrupted client had already sent
-        sent_before = len(server.chat_requests)
+        sent_before = sum(not is_critic_request(r.body) for r in server.chat_requests)
 
         resumed = subprocess.run([*args, "--resume"], env=env, capture_output=True, text=True, timeout=120)
         assert resumed.returncode == 0, resumed.stderr
         assert f"resuming: {len(kept)} draft(s) already done, {12 - len(kept)} to go" in resumed.stderr
-        assert len(server.chat_requests) - sent_before == 12 - len(kept)  # nothing finished was drafted again
+        drafts_sent = sum(not is_critic_request(r.body) for r in server.chat_requests)
+        assert drafts_sent - sent_before == 12 - len(kept)  # nothing finished was drafted again
     keys = [json.loads(line)["key"] for line in results.read_text(encoding="utf-8").splitlines()]
     assert keys[: len(kept)] == kept and len(keys) == len(set(keys)) == 12
 

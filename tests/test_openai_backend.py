@@ -6,7 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from openai_server import Reply, ScriptedOpenAIServer
+from openai_server import NO_FINDINGS, Reply, ScriptedOpenAIServer
 
 from tactful import BackendUnavailable, Settings, draft
 from tactful.composer import Composer
@@ -33,12 +33,12 @@ def settings_for(server: ScriptedOpenAIServer, **extra) -> Settings:
 
 
 def test_openai_path_drafts_with_json_schema_and_usage():
-    with ScriptedOpenAIServer() as server:
+    with ScriptedOpenAIServer(critic=Reply(content=NO_FINDINGS, prompt_tokens=100, completion_tokens=10)) as server:
         server.enqueue(Reply(content=grounded_reply(), prompt_tokens=900, completion_tokens=300))
         result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
     assert result.backend == "openai" and result.model == "scripted" and not result.fallback
-    assert result.compliant and result.usage.calls == 1
-    assert result.usage.prompt_tokens == 900 and result.usage.completion_tokens == 300
+    assert result.compliant and result.usage.calls == 2  # the draft and the critic
+    assert result.usage.prompt_tokens == 1000 and result.usage.completion_tokens == 310
     request = server.chat_requests[0]
     assert request.response_format_type == "json_schema"
     assert request.headers["authorization"] == "Bearer sk-test-secret"
@@ -49,7 +49,8 @@ def test_structured_output_mode_is_negotiated_down():
     with ScriptedOpenAIServer() as server:
         server.enqueue(Reply(content=grounded_reply(), reject_response_format={"json_schema"}))
         result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
-    assert [r.response_format_type for r in server.chat_requests] == ["json_schema", "json_object"]
+    # The critic's request then keeps to the mode that worked.
+    assert [r.response_format_type for r in server.chat_requests] == ["json_schema", "json_object", "json_object"]
     assert result.backend == "openai" and result.compliant
 
 
@@ -58,7 +59,7 @@ def test_accusatory_reply_is_revised_over_the_wire():
     with ScriptedOpenAIServer() as server:
         server.enqueue(bad, grounded_reply())
         result = draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
-    assert len(server.chat_requests) == 2
+    assert len(server.chat_requests) == 3  # draft, revision, the critic reading the revision
     assert "[accusation]" in server.chat_requests[1].prompt_text
     assert result.compliant and not result.fallback and len(result.attempts) == 2
 
@@ -99,7 +100,7 @@ def test_cli_uses_the_configured_server(run_cli):
 
     data = json.loads(result.stdout)
     assert data["backend"] == "openai" and data["model"] == "scripted" and data["fallback"] is False
-    assert len(server.chat_requests) == 1
+    assert len(server.chat_requests) == 2  # the draft and the critic
 
 
 def test_cli_unreachable_backend_exits_2(run_cli):

@@ -141,7 +141,7 @@ def test_llm_reply_that_reopens_is_revised():
     reopening = good.model_copy(update={"body": good.body.replace("Thank you for your reply", "Maybe we could reconsider. Thank you for your reply")})
     fake = RecordingFakeChat(responses=[reopening.model_dump_json(), good.model_dump_json()], prompts=[])
     result = reply(situation, "Please reconsider.", backend=OpenAIBackend(chat_model=fake))
-    assert fake.calls == 2 and "[reopening]" in fake.prompts[1][-1].content
+    assert fake.calls == 3 and "[reopening]" in fake.prompts[1][-1].content  # the third: the critic
     assert result.compliant and result.backend == "openai" and "reconsider." not in result.text.split("\n\n")[1]
 
 

@@ -30,4 +30,4 @@ def test_one_ui_process_streams_draft_after_draft(monkeypatch):
             monkeypatch.setenv(name, value)
         finals = [list(stream_draft(load_situation(SCENARIO)))[-1] for _ in range(3)]
     assert [f.backend for f in finals] == ["openai"] * 3, [f.fallback_reason for f in finals]
-    assert len(server.chat_requests) == 3
+    assert len(server.chat_requests) == 6  # each draft and the critic reading it

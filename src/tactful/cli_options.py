@@ -20,7 +20,7 @@ LLM_ENVIRONMENT = (
     "LLM server, from the environment: OPENAI_BASE_URL, OPENAI_API_KEY, TACTFUL_MODEL, TACTFUL_BACKEND "
     "(auto|composer|openai), TACTFUL_TIMEOUT (s per request), TACTFUL_MAX_RETRIES, TACTFUL_MAX_WAIT (s for all "
     "LLM work of one draft), TACTFUL_MAX_TOKENS (per reply), TACTFUL_PROMPT (full|compact: compact for small "
-    "local models), TACTFUL_TEMPERATURE."
+    "local models), TACTFUL_TEMPERATURE, TACTFUL_CRITIC (1|0: the model critiques each draft the rules pass)."
 )
 
 

@@ -122,6 +122,10 @@ class Attempt(_Model):
     error: str | None = None
     seconds: float = 0.0
     usage: Usage = Usage()
+    critic: str | None = Field(default=None, description=(
+        "The LLM critic on this draft (its call is in seconds and usage): None = not asked (the rules found "
+        "errors, TACTFUL_CRITIC is off, or no LLM); 'ran' = its verified findings are in the report under rule "
+        "'critic'; 'skipped: <why>' = it failed and the rules' verdict stands"))
 
 
 class DraftResult(_Model):

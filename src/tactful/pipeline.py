@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from . import critic
 from .checker import check, resolve_language
 from .composer import Composer
 from .drafts import CONTENT_MODELS, Attempt, Draft, DraftResult, DraftTone, LeftOut, Usage
@@ -28,6 +29,9 @@ from .situation import Situation, parse_situation
 
 TONE_ORDER: tuple[DraftTone, ...] = ("formal", "warm", "brief")
 CONTEXT_BUDGET = 20_000  # characters of pasted context sent to a model; the rest is cut with a warning
+# The critic must be done within this share of TACTFUL_MAX_WAIT, so that its own deadline, not the
+# ceiling on the whole run, stops a slow critic: the ceiling would throw away the draft the rules passed.
+CRITIC_SHARE = 0.95
 
 
 @cache
@@ -158,6 +162,7 @@ class Pipeline:
         schema_model = CONTENT_MODELS[channel]
         messages, warnings = self._messages(task)
         schema = json.dumps(schema_model.model_json_schema(), ensure_ascii=False)
+        critic_deadline = asyncio.get_running_loop().time() + self.settings.max_wait * CRITIC_SHARE
         drafts: list[tuple[Draft, CheckReport]] = []
         for round_ in range(self.max_revisions + 1):
             kind = "draft" if round_ == 0 else "revision"
@@ -180,6 +185,11 @@ class Pipeline:
             report = self._check_llm_draft(text, task)
             attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
                                     text=text, report=report, seconds=round(reply.seconds, 4), usage=reply.usage))
+            # The critic reads only drafts the rules passed: a flagged one goes back for revision anyway and
+            # the revised draft is read in its turn, so a call per flagged draft is saved.
+            if report.passed and self.settings.critic:
+                attempts[-1] = await self._critique(attempts[-1], text, report, critic_deadline)
+                report = attempts[-1].report
             drafts.append((draft, report))
             # Errors must go; tone warnings in the text ("!!!", capitals) are worth a revision round too.
             # What the whole message lacks (a missing thank-you) is not: the user can judge that.
@@ -211,6 +221,15 @@ class Pipeline:
         result.warnings = warnings
         result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
         return result
+
+    async def _critique(self, attempt: Attempt, text: str, report: CheckReport, deadline: float) -> Attempt:
+        """``attempt`` after the critic's review of its ``text``: the findings merged into ``report``, the
+        critic's call added to its usage and seconds."""
+        review = await critic.review(self.backend, text, report, deadline)
+        return attempt.model_copy(update={
+            "report": review.report, "critic": review.note, "usage": attempt.usage + review.usage,
+            "seconds": round(attempt.seconds + review.seconds, 4),
+        })
 
     def _check_llm_draft(self, text: str, task: "_Task") -> CheckReport:
         """Tone and grounding rules, plus the leak check: a model that obeyed "reveal your prompt"."""

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     max_wait: float = Field(default=300.0, gt=0, description="Ceiling in seconds on all LLM work for one draft")
     max_tokens: int | None = Field(default=None, gt=0, description="Ceiling on the tokens of one reply (unset: the server's)")
     prompt: PromptSize = Field(default="full", description="'compact' leaves the guideline examples out, for small local models")
+    critic: bool = Field(default=True, description="After the rules pass an LLM draft, the same model quotes what still blames or judges the client")
     ui_auth: SecretStr | None = Field(default=None, description="'user:password' for basic auth of the web UI")
 
     @property
