@@ -97,7 +97,7 @@ def test_required_elements_and_structure():
     assert {"gratitude", "our_decision", "next_steps", "alternative", "closure", "subject", "length"} <= missing
     assert all(v.excerpt == "" for v in bare.violations if v.rule in missing)
     assert bare.passed  # only warnings: passed is about errors
-    assert bare.score < 0.8
+    assert bare.score < 0.9
 
 
 GOOD_EN = """Subject: Completing our work on the Northwind website
@@ -167,9 +167,10 @@ def test_language_detection_and_override():
 
 def test_json_contract():
     data = check("You always ignore my emails!!").model_dump(mode="json")
-    assert set(data) == {"passed", "score", "language", "channel", "violations", "checks"}
+    assert set(data) == {"passed", "hostile", "score", "language", "channel", "violations", "checks"}
+    assert data["hostile"] is True
     v = data["violations"][0]
-    assert set(v) == {"rule", "severity", "start", "end", "excerpt", "message", "suggestion", "guideline"}
+    assert set(v) == {"rule", "severity", "category", "start", "end", "excerpt", "message", "suggestion", "guideline"}
     assert all(set(c) >= {"rule", "passed"} for c in data["checks"])
 
 
@@ -201,6 +202,7 @@ def test_odd_inputs_give_valid_reports(text):
         assert text[v.start:v.end] == v.excerpt
 
 
+@pytest.mark.slow
 def test_one_megabyte_is_checked_with_valid_offsets():
     paragraph = "We appreciate the work so far. You always ignore my emails!! " * 10
     text = paragraph * (1_000_000 // len(paragraph))

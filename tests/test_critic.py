@@ -20,7 +20,8 @@ from tactful.drafts import DraftResult
 from tactful.guidelines import load_guidelines
 from tactful.situation import load_situation
 
-GRIEVANCE = "Unfortunately the brief changed again after approval, which made planning difficult."
+# A grievance the rules do not know the wording of: only a reader (the critic) can tell.
+GRIEVANCE = "Unfortunately the approvals on your side took far longer than planned, which made scheduling hard."
 JUDGMENT = "It is clear the budget no longer matches the amount of work you ask for."
 
 

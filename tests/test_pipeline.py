@@ -17,6 +17,8 @@ SITUATION = Situation.model_validate({
     "sender": {"name": "Ivan Petrov"},
     "project": "the Northwind website",
     "reasons": ["they keep adding pages without paying"],
+    "final_invoice": True,
+    "act_of_acceptance": True,
     "channel": "email",
     "language": "en",
 })

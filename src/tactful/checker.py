@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from .language import detect_language
 from .models import CHANNELS, Channel, CheckReport, Language, RuleCheck, Violation
-from .rules import Rule, RuleSet, TokenIndex, load_rules, outermost
-from .text import Token, tokenize
+from .rules import Document, Finding, RuleBase, RuleSet, TokenIndex, hostile_categories, load_rules
+from .text import tokenize
 
 if TYPE_CHECKING:
     from .situation import Situation
@@ -58,30 +58,31 @@ def check(
         raise InputError(f"the text has {len(text):,} characters; the limit is {MAX_CHARS:,}")
     if channel not in CHANNELS:
         raise InputError(f"unknown channel {channel!r}: use email, call or meeting")
+    if lang in (None, "", "auto") and situation is not None and situation.language != "auto":
+        # A situation that names its language asks for a message in it, whatever the text is written in.
+        lang = situation.language
     language = resolve_language(text, lang)
     ruleset = rules or load_rules()
-    index = TokenIndex(tokenize(text, language))
-
+    doc = Document(text=text, language=language, channel=channel, context=context,  # type: ignore[arg-type]
+                   index=TokenIndex(tokenize(text, language)), situation=situation, instructions=instructions)
     violations: list[Violation] = []
     checks: list[RuleCheck] = []
-    for rule in ruleset.applicable(language, channel, context):  # type: ignore[arg-type]
-        found = _violations(rule, ruleset, text, index, language, channel)  # type: ignore[arg-type]
+    for rule in ruleset.applicable(doc):
+        found = [violation(rule, doc, f) for f in rule.find(doc)]
         violations += found
         checks.append(RuleCheck(rule=rule.id, passed=not found, severity=rule.severity, guideline=rule.guideline))
-
-    if situation is not None:
-        from .grounding import check_grounding
-
-        grounded, grounding_checks = check_grounding(text, situation, language, context)
-        violations += grounded
-        checks += grounding_checks
-    if instructions is not None:
-        from .grounding import leak_violations
-
-        leaks = leak_violations(text, instructions, language)
-        violations += leaks
-        checks.append(RuleCheck(rule="prompt_leak", passed=not leaks, severity="error", guideline="channel-choice"))
     return build_report(language, channel, violations, checks)  # type: ignore[arg-type]
+
+
+def violation(rule: RuleBase, doc: Document, finding: Finding) -> Violation:
+    """The one place a finding becomes a `Violation`: its excerpt, and its message in the text's language."""
+    excerpt = doc.text[finding.start:finding.end]
+    fields = _Default({"excerpt": excerpt, **finding.values})
+    return Violation(
+        rule=rule.id, severity=rule.severity, category=rule.category, start=finding.start, end=finding.end,
+        excerpt=excerpt, message=rule.message[doc.language].format_map(fields),
+        suggestion=rule.suggestion[doc.language].format_map(fields), guideline=rule.guideline,
+    )
 
 
 def build_report(language: Language, channel: Channel, violations: list[Violation], checks: list[RuleCheck]) -> CheckReport:
@@ -90,8 +91,10 @@ def build_report(language: Language, channel: Channel, violations: list[Violatio
     ordered = sorted(violations, key=lambda v: (v.start == v.end, v.start, v.end, v.rule))
     total = sum(_WEIGHT[c.severity] for c in checks) or 1
     lost = sum(_WEIGHT[c.severity] for c in checks if not c.passed)
+    hostile = hostile_categories()
     return CheckReport(
         passed=not any(v.severity == "error" for v in ordered),
+        hostile=any(v.category in hostile for v in ordered),
         score=round(1 - lost / total, 4),
         language=language,
         channel=channel,
@@ -103,54 +106,6 @@ def build_report(language: Language, channel: Channel, violations: list[Violatio
 def merge_findings(report: CheckReport, findings: list[Violation], check: RuleCheck) -> CheckReport:
     """``report`` with findings from another judge (an LLM critic) added under their own rule row."""
     return build_report(report.language, report.channel, [*report.violations, *findings], [*report.checks, check])
-
-
-def _violations(
-    rule: Rule, ruleset: RuleSet, text: str, index: TokenIndex, language: Language, channel: Channel
-) -> list[Violation]:
-    def make(start: int, end: int, **values: object) -> Violation:
-        excerpt = text[start:end]
-        fields = {"excerpt": excerpt, **values}
-        return Violation(
-            rule=rule.id,
-            severity=rule.severity,
-            start=start,
-            end=end,
-            excerpt=excerpt,
-            message=rule.message[language].format_map(_Default(fields)),
-            suggestion=rule.suggestion[language].format_map(_Default(fields)),
-            guideline=rule.guideline,
-        )
-
-    if rule.kind == "forbid":
-        spans = sorted({s for p in ruleset.compiled[(rule.id, language)] for s in p.find(text, index)})
-        return [make(start, end) for start, end in outermost(spans)]
-    if rule.kind == "require":
-        if any(p.find(text, index) for p in ruleset.compiled[(rule.id, language)]):
-            return []
-        return [make(0, 0)]
-    if rule.kind == "caps":
-        allowed = {a.upper() for a in rule.allow}
-        skipped = [s for other in rule.skip_within for p in ruleset.compiled[(other, language)] for s in p.find(text, index)]
-        return [
-            make(t.start, t.end)
-            for t in index.tokens
-            if t.text.isupper() and sum(ch.isalpha() for ch in t.text) >= rule.min_letters
-            and t.text not in allowed
-            and (not rule.dictionary_words_only or _is_dictionary_word(t))
-            and not any(s <= t.start and t.end <= e for s, e in skipped)
-        ]
-    # length
-    low, high = rule.bounds.get(channel, (0, 10**9))
-    words = sum(t.is_word for t in index.tokens)
-    if low <= words <= high:
-        return []
-    return [make(0, 0, words=words, min=low, max=high)]
-
-
-def _is_dictionary_word(token: Token) -> bool:
-    """A reading from the dictionary that is not an abbreviation: "STOP" shouts, "SSL" and "ООО" do not."""
-    return any(tags and not tags & {"UNKN", "Abbr"} for _, tags in token.analyses)
 
 
 class _Default(dict):

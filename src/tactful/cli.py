@@ -325,12 +325,16 @@ def eval_checker(
     lang: Annotated[Optional[Lang], typer.Option("--lang", "-l", help="Only this language.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every mislabeled message.")] = False,
+    split: Annotated[Optional[str], typer.Option("--split", help="Only this split: tune (what the rules were tuned on) or frozen (never tuned on).")] = None,
 ) -> None:
-    """Measure the checker on eval/labeled: precision, recall and F1 per rule; exit 1 below thresholds."""
-    from .checker_eval import evaluate_checker
+    """Measure the checker on eval/labeled: precision, recall and F1 per rule and per category, and the
+    share of hostile texts flagged, on the tuning and the frozen split; exit 1 below thresholds."""
+    from .checker_eval import SPLITS, evaluate_checker
 
+    if split is not None and split not in SPLITS:
+        raise fail(f"unknown split {split!r}: use tune or frozen")
     languages = ("en", "ru") if lang in (None, Lang.auto) else (lang.value,)
-    result = evaluate_checker(languages)  # type: ignore[arg-type]
+    result = evaluate_checker(languages, splits=SPLITS if split is None else (split,))  # type: ignore[arg-type]
     if format is Format.json:
         typer.echo(result.model_dump_json(indent=2))
     else:

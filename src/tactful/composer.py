@@ -161,6 +161,9 @@ class Composer:
         )
         clause = vetted.one("contract.clause", (situation.contract.clause or "").strip() or None)
         notice_days = situation.contract.notice_days
+        end = situation.end_date
+        # An end date before the notice period is over cannot be announced as formal notice.
+        notice_short = bool(end and notice_days and (end - dt.date.today()).days < notice_days)
         context: dict[str, Any] = {
             "name": "" if is_company else name,
             "first_name": "" if is_company else name.split()[0] if name else "",
@@ -173,7 +176,9 @@ class Composer:
             "notice_days": notice_days,
             "invoice": situation.final_invoice,
             "act": situation.act_of_acceptance,
-            "notice_key": ("clause_days" if notice_days else "clause") if clause else ("days" if notice_days else "none"),
+            "notice_short": notice_short,
+            "notice_key": "short" if notice_short else
+            ("clause_days" if notice_days else "clause") if clause else ("days" if notice_days else "none"),
             "documents_key": {(True, True): "all", (True, False): "invoice", (False, True): "act", (False, False): "none"}[
                 (situation.final_invoice, situation.act_of_acceptance)
             ],
@@ -224,9 +229,10 @@ class Composer:
             )
         render = _environment().from_string
         return MeetingContent(
-            agenda=list(phrases.get("meeting.agenda")),
+            agenda=[render(a).render(**context) for a in phrases.get("meeting.agenda")],
             talking_points=[p("meeting.greeting"), p("gratitude"), decision, *steps],
-            documents=[render(d).render(**context) for d in phrases.get("meeting.documents")],
+            # A document the situation does not have is left off the list, not named.
+            documents=[d for d in (render(d).render(**context) for d in phrases.get("meeting.documents")) if d],
             reactions=reactions,
             closing=p("meeting.closing"),
         )
@@ -251,9 +257,18 @@ class _Vetting:
         self.phrases = phrases
         self.left_out: list[LeftOut] = []
 
-    def _problems(self, text: str, strict: bool) -> list[str]:
+    # The client's and the contact's names keep their own spelling in any letter; every other field is
+    # quoted as the letter's own words (a referral or a company often comes with a description).
+    _NAMES = frozenset({"client.name", "client.contact", "sender.name"})
+
+    def _problems(self, field: str, text: str, strict: bool) -> list[str]:
+        from .rules.consistency import in_other_language
+
         report = check(text, lang=self.language, channel=self.channel)
         rules = {v.rule for v in report.violations if v.end > v.start and (strict or v.severity == "error")}
+        # A fragment in the other language would make a mixed-language letter, even a two-word one.
+        if field not in self._NAMES and in_other_language(text, self.language):
+            rules.add("language")
         # Strict fragments (facts, reasons) are quoted as neutral events: checker rules catch the known
         # accusations, the fact filter catches any other sentence about "you" ("you underrate our reports").
         if strict and _fact_filter(self.language)(text):
@@ -271,7 +286,7 @@ class _Vetting:
         for item in (i.strip() for i in items):
             if not item:
                 continue
-            rules = self._problems(item, strict)
+            rules = self._problems(field, item, strict)
             if rules:
                 self.left_out.append(LeftOut(field=field, text=item, rules=rules, hint=self._hint(rules)))
             else:

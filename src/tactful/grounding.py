@@ -1,8 +1,7 @@
-"""Situation-aware checks: is a draft grounded in the situation it was written for?
+"""What the grounding rules (`tactful.rules.grounded`) read in a text: dates, the situation's own
+words, details a draft may have invented, words copied from a model's instructions.
 
-Tone rules judge how a message speaks; these judge what it says — that it names the contact, the end
-date, the referral and the handover, and invents no names, dates, sums, invoice numbers or clauses.
-Their messages, severities and detail patterns are data in ``guidelines/grounding.yaml``.
+The detail patterns are data in ``guidelines/grounding.yaml``.
 """
 
 from __future__ import annotations
@@ -14,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from .models import Language, RuleCheck, Violation
+from .models import Language
 from .phrases import load_phrases
 from .resources import data_dir
-from .rules import merge_spans, outermost
+from .rules.patterns import merge_spans, outermost
 from .situation import Situation
 from .text import Token, normalize, tokenize
 
@@ -68,10 +67,12 @@ def find_dates(text: str) -> list[tuple[int, int, tuple[int, int]]]:
     return found
 
 
-def _source_text(situation: Situation) -> str:
-    # The pasted context is untrusted: a detail found only there (a bank account, a link an injected
-    # instruction asks for) does not ground a draft. Details must come from the situation's fields.
-    data = situation.model_dump(mode="json", exclude={"channel", "language", "tone", "outcome", "context"})
+def situation_text(situation: Situation, with_context: bool = False) -> str:
+    """The situation's words, field by field. Without ``with_context`` the pasted context is left out:
+    it is untrusted, so a detail found only there (a bank account, a link an injected instruction asks
+    for) does not ground a draft."""
+    excluded = {"channel", "language", "tone", "outcome"} | (set() if with_context else {"context"})
+    data = situation.model_dump(mode="json", exclude=excluded)
     parts: list[str] = []
 
     def walk(value: Any) -> None:
@@ -92,70 +93,15 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _content_words(text: str, language: Language) -> set[str]:
+def content_words(text: str, language: Language) -> set[str]:
     return {lemma for t in tokenize(text, language) if t.is_word and len(t.text) > 2 for lemma in t.lemmas}
 
 
-def check_grounding(
-    text: str, situation: Situation, language: Language, context: str = "message"
-) -> tuple[list[Violation], list[RuleCheck]]:
-    """Violations of the grounding rules in ``text``, and one check per rule that applied."""
-    config = _config()
-    rules = config["rules"]
-    found: list[Violation] = []
-    applied: list[str] = []
-
-    def violation(rule: str, start: int = 0, end: int = 0, value: str = "") -> Violation:
-        spec = rules[rule]
-        excerpt = text[start:end]
-        fields = {"excerpt": excerpt, "value": value}
-        return Violation(
-            rule=rule, severity=spec["severity"], start=start, end=end, excerpt=excerpt,
-            message=spec["message"][language].format(**fields),
-            suggestion=spec["suggestion"][language].format(**fields), guideline=spec["guideline"],
-        )
-
-    tokens = tokenize(text, language)
-    lemmas = {lemma for t in tokens for lemma in t.lemmas}
-    lowered = normalize(text)
-
-    if situation.client.contact:
-        applied.append("grounded_contact")
-        first = situation.client.contact.split()[0]
-        if not (_content_words(first, language) & lemmas) and normalize(first) not in lowered:
-            found.append(violation("grounded_contact", value=situation.client.contact))
-
+def invented_spans(text: str, tokens: Sequence[Token], situation: Situation) -> list[tuple[int, int]]:
+    """Names, dates, sums, numbers, clauses, links in ``text`` that the situation does not hold."""
     dates = find_dates(text)
-    if situation.end_date:
-        applied.append("grounded_end_date")
-        wanted = (situation.end_date.day, situation.end_date.month)
-        if wanted not in {d for _, _, d in dates} and situation.end_date.isoformat() not in text:
-            found.append(violation("grounded_end_date", value=situation.end_date.isoformat()))
-
-    if situation.referral and context in rules["grounded_referral"].get("contexts", [context]):
-        applied.append("grounded_referral")
-        names = [w for w in re.findall(r"[^\W\d_][\w-]*", situation.referral) if w[0].isupper()] or situation.referral.split()[:2]
-        if not any(normalize(n) in lowered for n in names):
-            found.append(violation("grounded_referral", value=situation.referral))
-
-    for item in situation.handover:
-        applied.append("grounded_handover")
-        if not (_content_words(item, language) & lemmas):
-            found.append(violation("grounded_handover", value=item))
-
-    applied.append("invented_detail")
-    found += [violation("invented_detail", s, e) for s, e in _invented(text, tokens, situation, dates)]
-    failed = {v.rule for v in found}
-    checks = [
-        RuleCheck(rule=r, passed=r not in failed, severity=rules[r]["severity"], guideline=rules[r]["guideline"])
-        for r in dict.fromkeys(applied)
-    ]
-    return found, checks
-
-
-def _invented(text: str, tokens: Sequence[Token], situation: Situation, dates) -> list[tuple[int, int]]:
     config = _config()
-    source = _source_text(situation)
+    source = situation_text(situation)
     source_digits = " ".join(re.findall(r"\d+", source))
     known_dates = {d for _, _, d in find_dates(source)}
     if situation.end_date:
@@ -175,10 +121,9 @@ def _invented(text: str, tokens: Sequence[Token], situation: Situation, dates) -
     return outermost(spans)
 
 
-def leak_violations(text: str, instructions: str, language: Language) -> list[Violation]:
+def leak_spans(text: str, instructions: str) -> list[tuple[int, int]]:
     """Runs of words the draft shares with the model's instructions (a "reveal your prompt" injection)."""
-    config = _config()
-    size = config["leak_words"]
+    size = _config()["leak_words"]
     secret_words = re.findall(r"\w+", normalize(instructions))
     secret = {tuple(secret_words[i : i + size]) for i in range(len(secret_words) - size + 1)}
     words = [(m.start(), m.end(), normalize(m.group())) for m in re.finditer(r"\w+", text)]
@@ -187,13 +132,7 @@ def leak_violations(text: str, instructions: str, language: Language) -> list[Vi
         for i in range(len(words) - size + 1)
         if tuple(w for _, _, w in words[i : i + size]) in secret
     ]
-    spec = config["rules"]["prompt_leak"]
-    return [
-        Violation(rule="prompt_leak", severity=spec["severity"], start=s, end=e, excerpt=text[s:e],
-                  message=spec["message"][language].format(excerpt=text[s:e]),
-                  suggestion=spec["suggestion"][language], guideline=spec["guideline"])
-        for s, e in merge_spans(spans)
-    ]
+    return merge_spans(spans)
 
 
 def _invented_names(text: str, tokens: Sequence[Token], source: str) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ class Violation(BaseModel):
 
     rule: str
     severity: Severity
+    category: str = Field(default="", description="What a careful reader would call it: blame, threat, grounding, …")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     excerpt: str
@@ -42,6 +43,8 @@ class CheckReport(BaseModel):
     """The result of checking one text against the tone rules."""
 
     passed: bool = Field(description="False iff an error-level violation exists")
+    hostile: bool = Field(default=False, description="True iff a finding blames, judges, complains, insults, "
+                          "dismisses, threatens, disrespects or vents (guidelines/categories.yaml)")
     score: float = Field(ge=0.0, le=1.0, description="Share of applicable rules passed, errors weigh 3")
     language: Language
     channel: Channel

@@ -66,22 +66,33 @@ def print_guidelines(items: list[Guideline], language: Language) -> None:
 
 
 def print_checker_evaluation(result: CheckerEvaluation, show_errors: bool = False) -> None:
+    from .checker_eval import below
+
     console = _console()
     for score in result.languages:
-        table = Table(title=f"Checker accuracy — {score.language} ({score.messages} labeled messages)")
-        for column in ("rule", "TP", "FP", "FN", "precision", "recall", "F1"):
-            table.add_column(column, justify="left" if column == "rule" else "right")
-        for r in [*score.rules, score.overall]:
-            low = r.f1 < (result.thresholds.min_overall_f1 if r.rule == "overall" else result.thresholds.min_rule_f1)
-            table.add_row(
-                r.rule, str(r.tp), str(r.fp), str(r.fn), f"{r.precision:.2f}", f"{r.recall:.2f}",
-                Text(f"{r.f1:.2f}", style="bold red" if low else "green"),
-                end_section=r.rule == score.rules[-1].rule,
-            )
-        console.print(table)
+        limits = getattr(result.thresholds, score.split)
+        title = f"Checker accuracy — {score.language}, {score.split} split ({score.messages} labeled messages)"
+        for heading, rows in (("rule", [*score.rules, score.overall]), ("category", score.categories)):
+            table = Table(title=title if heading == "rule" else None)
+            for column in (heading, "TP", "FP", "FN", "precision", "recall", "F1"):
+                table.add_column(column, justify="left" if column == heading else "right")
+            for r in rows:
+                low = heading == "rule" and r.f1 < (limits.min_overall_f1 if r.rule == "overall" else limits.min_rule_f1)
+                table.add_row(
+                    r.rule, str(r.tp), str(r.fp), str(r.fn), f"{r.precision:.2f}", f"{r.recall:.2f}",
+                    Text(f"{r.f1:.2f}", style="bold red" if low else "green"),
+                    end_section=heading == "rule" and r.rule == score.rules[-1].rule,
+                )
+            console.print(table)
+        h = score.hostility
+        console.print(f"hostile texts flagged: {h.flagged}/{h.hostile} (recall {h.recall:.2f}); respectful texts "
+                      f"flagged: {h.false_positives}/{h.respectful} ({h.false_positive_rate:.2f})")
         flagged = score.hard_negative_false_accusations
         console.print(f"hard negatives: {score.hard_negatives}, flagged as accusations: {len(flagged)} {flagged or ''}")
+        for reason in below(score, result.thresholds):
+            console.print(Text(f"below threshold: {reason}", style="bold red"))
         if show_errors:
             for line in score.errors:
                 console.print(Text(f"  {line}", style="dim"))
+        console.print()
     console.print(Text("passed" if result.passed else "below thresholds", style="bold green" if result.passed else "bold red"))

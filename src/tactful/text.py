@@ -71,6 +71,12 @@ def _analyse_ru(word: str) -> Analysis:
     readings = {(word, frozenset())}
     parses = parse_ru(word)
     readings.update((normalize(p.normal_form), frozenset(p.tag.grammemes)) for p in parses)
+    if parses and parses[0].is_known:
+        # The likeliest reading of a dictionary word is also marked "Best": a rule about rare forms (an
+        # imperative, a second person) can ask for it, so "день" is not read as the imperative of "деть".
+        # A guessed reading of an unknown word ("январь–май") is never the best one.
+        best = parses[0]
+        readings.add((normalize(best.normal_form), frozenset(best.tag.grammemes) | {"Best"}))
     return tuple(readings)
 
 

@@ -181,9 +181,9 @@ def charts(summary: dict[str, Any], records: list[EvalRecord]) -> dict[str, tupl
         for i, lang in enumerate(languages):
             f1 = {r["rule"]: r["f1"] for r in lang["rules"]}
             ax.barh([y + i * height for y in range(len(names))], [f1.get(n, 0) for n in names], height=height,
-                    label=f"{lang['language']} (overall F1 {lang['overall']['f1']:.2f})",
+                    label=f"{lang['language']}, {lang.get('split', 'tune')} (overall F1 {lang['overall']['f1']:.2f})",
                     color=_LANG_COLOR.get(lang["language"]))
-        ax.axvline(checker["thresholds"]["min_rule_f1"], color="#c0392b", linestyle="--", label="rule threshold")
+        ax.axvline(checker["thresholds"]["tune"]["min_rule_f1"], color="#c0392b", linestyle="--", label="rule threshold")
         ax.set_yticks([y + height * (len(languages) - 1) / 2 for y in range(len(names))], names)
         ax.set_xlim(0, 1.05)
         ax.set_xlabel("F1 on the labeled set")
@@ -402,7 +402,7 @@ def _worst_html(records: list[EvalRecord]) -> list[str]:
 
 
 def _checker_html(checker: dict[str, Any], images: dict[str, tuple[str, bytes]]) -> list[str]:
-    thresholds = checker["thresholds"]
+    thresholds = checker["thresholds"]["tune"]
     verdict = '<span class="pass">within thresholds</span>' if checker["passed"] else '<span class="fail">below thresholds</span>'
     parts = ["<h2>Checker accuracy (tactful eval-checker)</h2>",
              f"<p>The rules themselves, measured on the labeled messages of <code>eval/labeled/</code>: {verdict} "
@@ -411,7 +411,7 @@ def _checker_html(checker: dict[str, Any], images: dict[str, tuple[str, bytes]])
     for lang in checker["languages"]:
         rows = [[r["rule"], str(r["tp"]), str(r["fp"]), str(r["fn"]), _num(r["precision"], 2), _num(r["recall"], 2), _num(r["f1"], 2)]
                 for r in [*lang["rules"], lang["overall"]]]
-        parts += [f"<h3>{e(lang['language'])}: {lang['messages']} labeled messages, {lang['hard_negatives']} hard negatives "
+        parts += [f"<h3>{e(lang['language'])}, {e(lang.get('split', 'tune'))} split: {lang['messages']} labeled messages, {lang['hard_negatives']} hard negatives "
                   f"({len(lang['hard_negative_false_accusations'])} flagged)</h3>",
                   _table(["Rule", "TP", "FP", "FN", "Precision", "Recall", "F1"], rows, {1, 2, 3, 4, 5, 6})]
     return parts
@@ -487,10 +487,10 @@ def render_markdown(summary: dict[str, Any], records: list[EvalRecord], chart_fi
     checker = summary.get("checker")
     if checker:
         lines += ["## Checker accuracy (tactful eval-checker)", "",
-                  f"{'Within' if checker['passed'] else 'Below'} the thresholds (overall F1 ≥ {checker['thresholds']['min_overall_f1']}, "
-                  f"every rule ≥ {checker['thresholds']['min_rule_f1']}).", "", *image("checker")]
+                  f"{'Within' if checker['passed'] else 'Below'} the thresholds (overall F1 ≥ {checker['thresholds']['tune']['min_overall_f1']}, "
+                  f"every rule ≥ {checker['thresholds']['tune']['min_rule_f1']} on the tuning split).", "", *image("checker")]
         for lang in checker["languages"]:
-            lines += [f"### {lang['language']}: {lang['messages']} labeled messages", ""]
+            lines += [f"### {lang['language']}, {lang.get('split', 'tune')} split: {lang['messages']} labeled messages", ""]
             lines += _md_table(["Rule", "TP", "FP", "FN", "Precision", "Recall", "F1"], [
                 [r["rule"], str(r["tp"]), str(r["fp"]), str(r["fn"]), _num(r["precision"], 2), _num(r["recall"], 2), _num(r["f1"], 2)]
                 for r in [*lang["rules"], lang["overall"]]])

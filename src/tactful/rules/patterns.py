@@ -1,13 +1,11 @@
-"""Tone rules as data: the YAML schema, the small pattern language, and the matchers behind it.
+"""The small pattern language of the rules, and the matchers behind it.
 
-A rule file (``guidelines/rules/*.yaml``) names its kind — ``forbid`` (every match is a violation),
-``require`` (a violation when nothing matches), ``caps`` (ALL-CAPS words) or ``length`` (word-count
-bounds per channel) — and carries its own patterns, message and suggestion. Patterns are written over
-lemmas, so one pattern covers every inflected form:
+Patterns are written over lemmas, so one pattern covers every inflected form:
 
 * ``seq: "по @your вина"`` — tokens in order. An element is a lemma, ``a|b`` alternatives, ``@lexicon``
   (a word list from ``guidelines/lexicons/<lang>.yaml``), ``*`` any one token, ``#num`` a token that
-  starts with a digit, ``~N`` a gap of up to N tokens; ``?`` after an element makes it optional and ``:past,plur`` requires grammemes of the reading.
+  starts with a digit, ``~N`` a gap of up to N tokens; ``?`` after an element makes it optional and
+  ``:past,plur`` requires grammemes of the reading (``*:2per,sing``: any word with those grammemes).
   A plain string is a ``seq``.
 * ``near: ["@you", "@failure_verb"], window: 3`` — all elements within ``window`` tokens of each other
   in one sentence, in any order (word order is free in Russian, and reordered accusations still accuse).
@@ -22,26 +20,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import Literal, Union
+from typing import Union
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .models import CHANNELS, LANGUAGES, Channel, Language, Severity
-from .resources import data_dir
-from .text import Token, normalize
+from ..text import Token, normalize
 
 Span = tuple[int, int]  # character offsets into the checked text
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PatternSpec(_Strict):
+class PatternSpec(BaseModel):
     """One pattern entry as written in YAML (exactly one of seq, near, regex)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     seq: str | None = None
     near: list[str] | None = None
@@ -56,44 +47,7 @@ class PatternSpec(_Strict):
         return self
 
 
-class Rule(_Strict):
-    """A tone rule: what it enforces, how severe, where it applies, and how to recognise a breach."""
-
-    id: str
-    kind: Literal["forbid", "require", "caps", "length"]
-    severity: Severity
-    guideline: str
-    languages: list[Language] = list(LANGUAGES)
-    channels: list[Channel] = list(CHANNELS)
-    # "reply": the rule judges answers to a client's push-back only (e.g. not re-opening the decision).
-    contexts: list[Literal["message", "reply"]] = ["message", "reply"]
-    message: dict[Language, str]
-    suggestion: dict[Language, str]
-    patterns: dict[Language, list[str | PatternSpec]] = {}
-    min_letters: int = 3
-    allow: list[str] = []
-    dictionary_words_only: bool = False
-    skip_within: list[str] = []
-    bounds: dict[Channel, tuple[int, int]] = {}
-    description: str = ""
-
-    @model_validator(mode="after")
-    def _complete(self) -> "Rule":
-        for lang in self.languages:
-            if lang not in self.message or lang not in self.suggestion:
-                raise ValueError(f"rule {self.id}: message and suggestion needed in {lang}")
-            if self.kind in ("forbid", "require") and not self.patterns.get(lang):
-                raise ValueError(f"rule {self.id}: no patterns for {lang}")
-        return self
-
-    @property
-    def scope(self) -> Literal["span", "message"]:
-        """Span rules point at words; message rules judge what the whole message has or lacks."""
-        return "span" if self.kind in ("forbid", "caps") else "message"
-
-
-# ---------------------------------------------------------------------------------------------------
-# Compiled patterns
+Pattern = Union[str, PatternSpec]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +60,8 @@ class _Element:
 
     def accepts(self, token: Token) -> bool:
         if self.lemmas is None:
+            if self.grammemes:
+                return any(self.grammemes <= tags for _, tags in token.analyses)
             return not self.numeric or token.text[:1].isdigit()
         if not self.grammemes:
             return not self.lemmas.isdisjoint(token.lemmas)
@@ -146,8 +102,8 @@ class TokenIndex:
         return sorted(found)
 
 
-class _Compiled:
-    def __init__(self, unless: list["_Compiled"]) -> None:
+class Matcher:
+    def __init__(self, unless: list["Matcher"]) -> None:
         self.unless = unless
 
     required: tuple[_Element, ...] = ()
@@ -166,8 +122,8 @@ class _Compiled:
         raise NotImplementedError
 
 
-class _Regex(_Compiled):
-    def __init__(self, pattern: str, unless: list[_Compiled]) -> None:
+class _Regex(Matcher):
+    def __init__(self, pattern: str, unless: list[Matcher]) -> None:
         super().__init__(unless)
         self.regex = re.compile(pattern, re.MULTILINE)
 
@@ -175,8 +131,8 @@ class _Regex(_Compiled):
         return [m.span() for m in self.regex.finditer(text) if m.end() > m.start()]
 
 
-class _Sequence(_Compiled):
-    def __init__(self, elements: list[_Element], unless: list[_Compiled]) -> None:
+class _Sequence(Matcher):
+    def __init__(self, elements: list[_Element], unless: list[Matcher]) -> None:
         super().__init__(unless)
         if not elements or elements[0].gap or elements[0].optional:
             raise ValueError("a seq pattern must start with a word, not a gap or an optional element")
@@ -241,8 +197,8 @@ class _Sequence(_Compiled):
         return spans
 
 
-class _Near(_Compiled):
-    def __init__(self, elements: list[_Element], window: int, unless: list[_Compiled]) -> None:
+class _Near(Matcher):
+    def __init__(self, elements: list[_Element], window: int, unless: list[Matcher]) -> None:
         super().__init__(unless)
         if len(elements) < 2 or any(e.gap or e.optional for e in elements):
             raise ValueError("a near pattern needs two or more plain elements")
@@ -305,6 +261,9 @@ def _element(source: str, lexicon: dict[str, frozenset[str]]) -> _Element:
     optional = source.endswith("?") and len(source) > 1
     body = source[:-1] if optional else source
     words, _, grammemes = body.partition(":") if ":" in body[1:] else (body, "", "")
+    tags = frozenset(g for g in grammemes.split(",") if g)
+    if words == "*":  # any word with these grammemes: "*:2per,sing"
+        return _Element(None, tags, optional)
     lemmas: set[str] = set()
     for alternative in words.split("|"):
         if alternative.startswith("@") and len(alternative) > 1:
@@ -313,11 +272,10 @@ def _element(source: str, lexicon: dict[str, frozenset[str]]) -> _Element:
             lemmas |= lexicon[alternative[1:]]
         else:
             lemmas.add(normalize(alternative))
-    tags = frozenset(g for g in grammemes.split(",") if g)
     return _Element(frozenset(lemmas), tags, optional)
 
 
-def compile_pattern(spec: str | PatternSpec, lexicon: dict[str, frozenset[str]]) -> _Compiled:
+def compile_pattern(spec: str | PatternSpec, lexicon: dict[str, frozenset[str]]) -> Matcher:
     """Turn one YAML pattern entry into a matcher over a `TokenIndex`."""
     if isinstance(spec, str):
         spec = PatternSpec(seq=spec)
@@ -327,55 +285,3 @@ def compile_pattern(spec: str | PatternSpec, lexicon: dict[str, frozenset[str]])
     if spec.seq is not None:
         return _Sequence([_element(s, lexicon) for s in spec.seq.split()], unless)
     return _Near([_element(s, lexicon) for s in spec.near or []], spec.window, unless)
-
-
-# ---------------------------------------------------------------------------------------------------
-# Loading
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """All rules, with their patterns compiled per language."""
-
-    rules: tuple[Rule, ...]
-    compiled: dict[tuple[str, Language], tuple[_Compiled, ...]]
-
-    def applicable(self, language: Language, channel: Channel, context: str = "message") -> list[Rule]:
-        return [r for r in self.rules if language in r.languages and channel in r.channels and context in r.contexts]
-
-
-def load_lexicon(language: Language, directory: Path | None = None) -> dict[str, frozenset[str]]:
-    """Word lists for one language: name -> normalized lemmas."""
-    path = (directory or data_dir("guidelines")) / "lexicons" / f"{language}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {name: frozenset(normalize(str(w)) for w in words) for name, words in raw.items()}
-
-
-def load_rules(directory: Path | None = None) -> RuleSet:
-    """Read and compile every rule under ``guidelines/rules`` (or ``directory/rules``)."""
-    if directory is None:
-        return _default_rules()
-    return _load(directory)
-
-
-@cache
-def _default_rules() -> RuleSet:
-    return _load(data_dir("guidelines"))
-
-
-def _load(directory: Path) -> RuleSet:
-    rules: list[Rule] = []
-    for path in sorted((directory / "rules").glob("*.yaml")):
-        try:
-            rules.append(Rule.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
-        except Exception as exc:  # a broken rule file must say which file it is
-            raise ValueError(f"{path.name}: {exc}") from exc
-    lexicons = {lang: load_lexicon(lang, directory) for lang in LANGUAGES}
-    compiled: dict[tuple[str, Language], tuple[_Compiled, ...]] = {}
-    for rule in rules:
-        for lang, specs in rule.patterns.items():
-            try:
-                compiled[(rule.id, lang)] = tuple(compile_pattern(s, lexicons[lang]) for s in specs)
-            except (ValueError, re.error) as exc:
-                raise ValueError(f"rule {rule.id} ({lang}): {exc}") from exc
-    return RuleSet(tuple(rules), compiled)

@@ -1,0 +1,103 @@
+"""What every rule kind shares: where it applies, its message and suggestion, and the document it reads.
+
+A rule kind is a small pydantic model with its own fields and a ``find()`` that returns findings (a
+span and the values its message needs). The checker turns findings into `Violation`s in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
+
+from ..models import CHANNELS, LANGUAGES, Channel, Language, Severity
+from .patterns import Matcher, Pattern, TokenIndex, compile_pattern
+
+if TYPE_CHECKING:
+    from ..situation import Situation
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text under check, with everything a rule may read about it."""
+
+    text: str
+    language: Language
+    channel: Channel
+    context: Literal["message", "reply"]
+    index: TokenIndex
+    situation: "Situation | None" = None
+    instructions: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A breach of a rule: a span of the text (empty at 0 for what the whole message lacks) and the
+    values its message template names (``{value}``, ``{words}``)."""
+
+    start: int = 0
+    end: int = 0
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class RuleBase(BaseModel):
+    """The fields every rule file has; each kind adds its own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    severity: Severity
+    guideline: str
+    # What a careful reader would call the breach (blame, threat, grounding, structure, …): the
+    # categories are listed in guidelines/categories.yaml; the hostile ones decide "free of blame".
+    category: str
+    languages: list[Language] = list(LANGUAGES)
+    channels: list[Channel] = list(CHANNELS)
+    # "reply": the rule judges answers to a client's push-back only (e.g. not re-opening the decision).
+    contexts: list[Literal["message", "reply"]] = ["message", "reply"]
+    message: dict[Language, str]
+    suggestion: dict[Language, str]
+    description: str = ""
+
+    # What the document must carry for the rule to run at all.
+    needs: ClassVar[tuple[str, ...]] = ()
+    # Span rules point at words; message rules judge what the whole message has or lacks.
+    scope: ClassVar[Literal["span", "message"]] = "span"
+
+    def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
+        """Prepare matchers once at load time (rules with patterns override this)."""
+
+    def applies(self, doc: Document) -> bool:
+        return (
+            doc.language in self.languages and doc.channel in self.channels and doc.context in self.contexts
+            and all(getattr(doc, need) is not None for need in self.needs)
+        )
+
+    def find(self, doc: Document) -> list[Finding]:
+        raise NotImplementedError
+
+
+class PatternRule(RuleBase):
+    """A rule that recognises its breach by patterns per language (see `patterns`)."""
+
+    patterns: dict[Language, list[Pattern]] = {}
+    _matchers: dict[Language, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _has_patterns(self) -> "PatternRule":
+        missing = [lang for lang in self.languages if not self.patterns.get(lang)]
+        if missing:
+            raise ValueError(f"rule {self.id}: no patterns for {', '.join(missing)}")
+        return self
+
+    def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
+        self._matchers = {lang: tuple(compile_pattern(s, lexicons[lang]) for s in specs)
+                          for lang, specs in self.patterns.items()}
+
+    def matchers(self, language: Language) -> tuple[Matcher, ...]:
+        return self._matchers.get(language, ())
+
+    def spans(self, doc: Document) -> list[tuple[int, int]]:
+        """Every span any of the language's patterns matches."""
+        return [s for m in self.matchers(doc.language) for s in m.find(doc.text, doc.index)]
