@@ -94,6 +94,7 @@ def test_a_flaw_the_rules_miss_is_quoted_revised_and_gone(flaw):
     assert finding.rule == "critic" and finding.excerpt == flaw and first.text[finding.start : finding.end] == flaw
     assert finding.guideline == critic_texts().guidelines[category] and f"({category})" in finding.message
     assert not first.report.passed  # the rules alone passed it
+    assert finding.category == category and first.report.hostile  # a critic's finding counts as hostile
     revision = draft_requests(server)[1].prompt_text
     assert "[critic]" in revision and flaw in revision.rsplit("Previous draft:", 1)[0]
     assert second.kind == "revision" and second.report.passed

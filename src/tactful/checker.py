@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .language import detect_language
 from .models import CHANNELS, Channel, CheckReport, Language, RuleCheck, Violation
 from .rules import Document, Finding, RuleBase, RuleSet, TokenIndex, hostile_categories, load_rules
-from .text import tokenize
+from .text import Token, tokenize
 
 if TYPE_CHECKING:
     from .situation import Situation
@@ -63,8 +63,11 @@ def check(
         lang = situation.language
     language = resolve_language(text, lang)
     ruleset = rules or load_rules()
+    tokens = tokenize(text, language)
+    if situation is not None:
+        tokens = mark_client_names(tokens, situation, language)
     doc = Document(text=text, language=language, channel=channel, context=context,  # type: ignore[arg-type]
-                   index=TokenIndex(tokenize(text, language)), situation=situation, instructions=instructions)
+                   index=TokenIndex(tokens), situation=situation, instructions=instructions)
     violations: list[Violation] = []
     checks: list[RuleCheck] = []
     for rule in ruleset.applicable(doc):
@@ -82,6 +85,29 @@ def violation(rule: RuleBase, doc: Document, finding: Finding) -> Violation:
         rule=rule.id, severity=rule.severity, category=rule.category, start=finding.start, end=finding.end,
         excerpt=excerpt, message=rule.message[doc.language].format_map(fields),
         suggestion=rule.suggestion[doc.language].format_map(fields), guideline=rule.guideline,
+    )
+
+
+# The lemma a rule's lexicon uses for "the client, by the name the situation gives" (lexicon client_ref).
+CLIENT_NAME = "§client"
+
+
+def mark_client_names(tokens: tuple[Token, ...], situation: "Situation", language: Language) -> tuple[Token, ...]:
+    """The tokens, with the words of the client's and the contact's names also read as `CLIENT_NAME`,
+    so "Karen pays every invoice late" accuses the client like "you pay every invoice late" does."""
+    names = {
+        lemma
+        for part in (situation.client.name, situation.client.contact)
+        if part
+        for t in tokenize(part, language)
+        if t.is_word and len(t.text) > 2 and t.text[:1].isupper() and not t.text.isupper()
+        for lemma in t.lemmas
+    }
+    if not names:
+        return tokens
+    return tuple(
+        t._replace(lemmas=t.lemmas | {CLIENT_NAME}) if t.text[:1].isupper() and t.lemmas & names else t
+        for t in tokens
     )
 
 

@@ -60,6 +60,8 @@ class CriticTexts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     guidelines: dict[Category, str]
+    # The checker's category of each (guidelines/categories.yaml), so a critic's finding counts as hostile.
+    report_categories: dict[Category, str]
     categories: dict[Language, dict[Category, str]]
     message: dict[Language, str]
     suggestion: dict[Language, str]
@@ -134,7 +136,7 @@ def violations(findings: CriticFindings, text: str, language: Language) -> list[
         found[span] = Violation(
             rule=RULE, severity="error", start=span[0], end=span[1], excerpt=excerpt,
             message=texts.message[language].format(**values), suggestion=texts.suggestion[language].format(**values),
-            guideline=texts.guidelines[finding.category],
+            guideline=texts.guidelines[finding.category], category=texts.report_categories[finding.category],
         )
     return list(found.values())
 
