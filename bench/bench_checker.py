@@ -9,7 +9,7 @@ measured in the same run, on the same machine:
 * cold start — wall time of ``tactful check FILE --format json`` against ``python -c pass``;
 * import audit — ``tactful check`` must not import gradio or langchain.
 
-The messages are built deterministically from the ``text`` fields of ``eval/labeled/{en,ru}.yaml``;
+The messages are built deterministically from the ``text`` fields of ``eval/labeled/tune/{en,ru}-*.yaml``;
 every message of a run is distinct, so no cache of identical texts can flatter the figures.
 """
 
@@ -116,9 +116,12 @@ class ColdStart:
 
 
 def labeled_texts(language: str) -> list[str]:
-    """The ``text`` fields of ``eval/labeled/<language>.yaml``."""
-    items = yaml.safe_load((LABELED_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
-    return [item["text"] for item in items]
+    """The ``text`` fields of the tuning split, ``eval/labeled/tune/<language>-*.yaml``."""
+    return [
+        item["text"]
+        for path in sorted((LABELED_DIR / "tune").glob(f"{language}-*.yaml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))
+    ]
 
 
 def draft_texts(language: str) -> list[str]:

@@ -128,7 +128,9 @@ class LoopbackServer:
 def llm_settings(server: LoopbackServer):
     from tactful.settings import Settings
 
-    return Settings(base_url=server.base_url, api_key="sk-bench", model="scripted", timeout=30, max_retries=0, max_wait=600)
+    # The loop's own overhead per call is measured, so the critic's extra call per draft is left out.
+    return Settings(base_url=server.base_url, api_key="sk-bench", model="scripted", timeout=30, max_retries=0, max_wait=600,
+                    critic=False)
 
 
 # ---------------------------------------------------------------------------------------------------

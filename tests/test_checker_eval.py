@@ -8,8 +8,9 @@ import json
 from tactful.checker_eval import SplitThresholds, Thresholds, evaluate_checker, load_labeled
 from tactful.rules import load_rules
 
-# Rules that compare a text with a whole situation: a labeled snippet has none, so they are not labeled.
-SITUATION_CATEGORIES = {"grounding", "consistency", "leak"}
+# Rules that compare a text with a whole situation (a labeled snippet has none), and the learned reader,
+# which names no category of its own: no label names them.
+SITUATION_CATEGORIES = {"grounding", "consistency", "leak", "tone"}
 
 
 def test_labeled_sets_are_large_cover_every_tone_rule_and_keep_the_splits_apart():

@@ -59,7 +59,8 @@ def test_report_is_self_contained_escaped_and_highlighted(tmp_path):
     assert re.search(r"<h3>([^<]*)</h3>", worst).group(1) == "zz-hostile/email/en/0"
     marks = re.findall(r'<mark class="(error|warning)" title="([^"]*)">([^<]*)</mark>', worst)
     assert any(css == "error" and title.startswith("accusation (error)") and "ignore" in text for css, title, text in marks)
-    assert any(css == "warning" and "exclamation" in title for css, title, _ in marks)
+    # "!!" is marked with its rule, inside the learned reader's hostile sentence (an error) or alone.
+    assert any("exclamation" in title for _, title, _ in marks)
 
     for heading in ("Pass rate per rule", "Per channel and language", "Scores", "LLM calls and latency", "Checker accuracy"):
         assert heading in page

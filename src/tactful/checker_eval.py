@@ -28,6 +28,7 @@ ACCUSATION_RULES = frozenset({"accusation", "blame", "judgment"})
 # Judged only where an item names them: they compare a text with a whole situation, which a labeled
 # snippet does not have.
 _SITUATION_CATEGORIES = frozenset({"grounding", "consistency", "leak"})
+LEARNED = "tone"  # the category of the learned tone reader (rules/learned.py)
 
 
 class LabeledMessage(BaseModel):
@@ -153,8 +154,10 @@ def evaluate_language(language: Language, split: Split = "tune", directory: Path
             if (whole or c.rule in span_rules)
             and (category[c.rule] not in _SITUATION_CATEGORIES or c.rule in item.expect)
         }
+        is_hostile = any(category.get(r) in hostile for r in item.expect)
         predicted = {v.rule for v in report.violations} & judged
-        expected = set(item.expect) & judged
+        # A learned reader names no category of its own: on a hostile text it is right to fire.
+        expected = (set(item.expect) | ({r for r in judged if category[r] == LEARNED} if is_hostile else set())) & judged
         for rule in judged:
             _count(counts.setdefault(rule, Counter()), rule in predicted, rule in expected)
         for name in {category[r] for r in judged}:
@@ -164,7 +167,6 @@ def evaluate_language(language: Language, split: Split = "tune", directory: Path
             errors.append(f"{item.id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}")
         if item.hard_negative and predicted & ACCUSATION_RULES - expected:
             false_accusations.append(item.id)
-        is_hostile = any(category.get(r) in hostile for r in item.expect)
         called_hostile = any(v.category in hostile for v in report.violations)
         flags["hostile" if is_hostile else "respectful"] += 1
         flags[("flagged" if is_hostile else "false_positives")] += called_hostile

@@ -29,8 +29,15 @@ def escape_markdown(text: str) -> str:
 
 
 def highlight(text: str, report: CheckReport) -> list[tuple[str, str | None]]:
-    """(segment, rule id or None) pieces of ``text``; overlapping findings are merged into the first."""
-    spans = sorted((v.start, v.end, v.rule) for v in report.violations if v.end > v.start)
+    """(segment, rule id or None) pieces of ``text``; overlapping findings are merged into the first.
+
+    A finding that holds another one inside it (the learned reader's whole sentence around an
+    accusation) gives way to it: the specific words are what the user should see and fix."""
+    found = [v for v in report.violations if v.end > v.start]
+    spans = sorted(
+        (v.start, v.end, v.rule) for v in found
+        if v.category != "tone" or not any(o is not v and v.start <= o.start and o.end <= v.end for o in found)
+    )
     pieces: list[tuple[str, str | None]] = []
     position = 0
     for start, end, rule in spans:

@@ -265,7 +265,10 @@ class _Vetting:
         from .rules.consistency import in_other_language
 
         report = check(text, lang=self.language, channel=self.channel)
-        rules = {v.rule for v in report.violations if v.end > v.start and (strict or v.severity == "error")}
+        # The learned reader judges sentences; a handover item or a name is not one, so only the user's
+        # own sentences (facts, reasons) face it.
+        rules = {v.rule for v in report.violations
+                 if v.end > v.start and (strict or v.severity == "error") and (strict or v.category != "tone")}
         # A fragment in the other language would make a mixed-language letter, even a two-word one.
         if field not in self._NAMES and in_other_language(text, self.language):
             rules.add("language")

@@ -27,6 +27,7 @@ from .grounded import (
     InventedDetailRule, MentionsContactRule, MentionsEndDateRule, MentionsHandoverRule, MentionsReferralRule,
     PromptLeakRule,
 )
+from .learned import LearnedRule
 from .length import LengthRule
 from .patterns import Matcher, PatternSpec, TokenIndex, compile_pattern, merge_spans, outermost
 from .require import RequireRule
@@ -35,7 +36,7 @@ Rule = Annotated[
     Union[
         ForbidRule, RequireRule, CapsRule, LengthRule, LanguageRule, NoticeRule, UnstatedDocumentRule, AsAgreedRule,
         MentionsContactRule, MentionsEndDateRule, MentionsReferralRule, MentionsHandoverRule, InventedDetailRule,
-        PromptLeakRule,
+        PromptLeakRule, LearnedRule,
     ],
     Field(discriminator="kind"),
 ]

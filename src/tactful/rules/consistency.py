@@ -80,7 +80,8 @@ def _join_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     """Neighbouring foreign words with only spaces and punctuation between them become one span."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and re.fullmatch(r"[^\w\n]*", text[joined[-1][1]:start]):
+        # Spaces, punctuation and one- or two-letter words ("доступы к хостингу") join a run.
+        if joined and re.fullmatch(r"(?:[^\w\n]|\b\w{1,2}\b)*", text[joined[-1][1]:start]):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))

@@ -26,7 +26,8 @@ class MentionsContactRule(_NeedsSituation):
     kind: Literal["mentions_contact"]
 
     def applies(self, doc: Document) -> bool:
-        return super().applies(doc) and bool(doc.situation.client.contact)
+        # A contact of nothing but blanks and control characters names nobody to greet.
+        return super().applies(doc) and bool((doc.situation.client.contact or "").split())
 
     def find(self, doc: Document) -> list[Finding]:
         from ..grounding import content_words

@@ -1,0 +1,81 @@
+"""``kind: learned`` — a linear model over lemma n-grams, trained on the tuning split of the labeled set,
+that reads each sentence for hostility the patterns have no wording for.
+
+Patterns recognise the phrasings someone wrote down; people write hostility in endless other ways. The
+model (``guidelines/models/tone-<lang>.json``, written by ``eval/train_tone_model.py``) weighs every lemma
+and lemma pair it saw in hostile and in respectful examples. A sentence whose probability of being
+hostile is above the model's threshold (chosen by cross-validation for few false positives) is a finding.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from typing import Literal
+
+from pydantic import PrivateAttr
+
+from ..models import Language
+from ..resources import data_dir
+from ..text import Token
+from .base import Document, Finding, RuleBase
+from .patterns import Matcher, Pattern, compile_pattern
+
+
+def terms(tokens: Sequence[Token]) -> list[str]:
+    """The words of a sentence as the model knows them: one lemma a word (the shortest reading, ties by
+    spelling, so every form of a word counts as one and every run agrees), then every pair of neighbours."""
+    words = [min(t.lemmas, key=lambda lemma: (len(lemma), lemma)).lower() for t in tokens if t.is_word]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+@cache
+def load_model(language: Language) -> dict:
+    path = data_dir("guidelines") / "models" / f"tone-{language}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def probability(model: dict, sentence_terms: list[str]) -> float:
+    """P(hostile) of one sentence: tf-idf (sublinear tf, l2-normalised) · weights + intercept, as trained."""
+    features = model["features"]
+    values = {t: (1 + math.log(n)) * features[t][0] for t, n in Counter(sentence_terms).items() if t in features}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    score = model["intercept"] + sum(v / norm * features[t][1] for t, v in values.items())
+    return 1 / (1 + math.exp(-score))
+
+
+def _words(tokens: Sequence[Token]) -> int:
+    return sum(t.is_word and any(ch.isalpha() for ch in t.text) for t in tokens)
+
+
+class LearnedRule(RuleBase):
+    kind: Literal["learned"]
+    # A shorter sentence ("Best regards,") holds too little for the model to judge: its verdict would be
+    # the intercept's, not the words'.
+    min_words: int = 4
+    # Lines that are not prose for the model to read (a "Subject:" header).
+    skip: dict[Language, list[Pattern]] = {}
+    _skip: dict[Language, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
+
+    def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
+        self._skip = {lang: tuple(compile_pattern(s, lexicons[lang]) for s in specs) for lang, specs in self.skip.items()}
+
+    def find(self, doc: Document) -> list[Finding]:
+        model = load_model(doc.language)
+        sentences: dict[int, list[Token]] = {}
+        for token in doc.index.tokens:
+            sentences.setdefault(token.sentence, []).append(token)
+        skipped = [s for m in self._skip.get(doc.language, ()) for s in m.find(doc.text, doc.index)]
+        findings = []
+        for tokens in sentences.values():
+            if _words(tokens) < self.min_words:
+                continue
+            if any(a <= tokens[0].start and tokens[-1].end <= b for a, b in skipped):
+                continue
+            p = probability(model, terms(tokens))
+            if p > model["threshold"]:
+                findings.append(Finding(tokens[0].start, tokens[-1].end, {"probability": f"{p:.2f}"}))
+        return findings

@@ -1,0 +1,73 @@
+"""The learned tone reader: trained on the tuning split only, shipped as data, read sentence by sentence."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from tactful import check
+from tactful.rules.learned import load_model, probability, terms
+from tactful.text import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _trainer():
+    spec = importlib.util.spec_from_file_location("train_tone_model", ROOT / "eval" / "train_tone_model.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_trainer_reads_the_tuning_split_only(monkeypatch):
+    trainer = _trainer()
+    splits = []
+    original = trainer.load_labeled
+
+    def recording(language, split="tune", directory=None):
+        splits.append(split)
+        return original(language, split, directory)
+
+    monkeypatch.setattr(trainer, "load_labeled", recording)
+    texts, sentences, labels = trainer._dataset("en")
+    assert splits == ["tune"] and len(texts) == len(sentences) == len(labels) > 300
+    assert 0.3 < sum(labels) / len(labels) < 0.8
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_shipped_model_is_what_the_trainer_writes(language):
+    """Edit the labeled set, retrain (eval/train_tone_model.py): a stale model fails here."""
+    pytest.importorskip("sklearn")
+    shipped = json.loads((ROOT / "guidelines" / "models" / f"tone-{language}.json").read_text(encoding="utf-8"))
+    assert _trainer().train(language) == shipped
+
+
+def test_terms_are_lemmas_and_their_pairs():
+    assert terms(tokenize("You ignored the reminders", "en")) == ["you", "ignore", "the", "reminder", "you ignore",
+                                                                   "ignore the", "the reminder"]
+
+
+@pytest.mark.parametrize("language, hostile, polite", [
+    ("en", "Honestly, working with you people has been a waste of our time.",
+     "Thank you for the project; we will hand over the files on Friday."),
+    ("ru", "Честно говоря, работать с вами было пустой тратой нашего времени.",
+     "Спасибо за проект, файлы передадим в пятницу."),
+])
+def test_the_model_tells_a_hostile_sentence_from_a_polite_one(language, hostile, polite):
+    model = load_model(language)
+    assert probability(model, terms(tokenize(hostile, language))) > probability(model, terms(tokenize(polite, language)))
+    assert 0 < model["threshold"] < 1 and model["trained_on"] == "eval/labeled/tune"
+
+
+def test_a_finding_spans_its_sentence_and_says_how_sure_it_is():
+    model = load_model("en")
+    text = "Thank you for the work. " + "You are wasting everybody's time with this endless nonsense."
+    report = check(text, lang="en")
+    learned = [v for v in report.violations if v.rule == "learned_tone"]
+    for v in learned:
+        assert text[v.start:v.end] == v.excerpt and v.excerpt.startswith("You are") and v.category == "tone"
+        assert "probability 0." in v.message
+    assert report.hostile and model["threshold"] < 1
