@@ -28,3 +28,21 @@ def run_cli():
         )
 
     return run
+
+
+_FIGURES = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def figures(pytestconfig) -> list[str]:
+    """Lines about what a real model did, shown in the run's summary: reported, never asserted (what a
+    model writes differs between machines)."""
+    return pytestconfig.stash.setdefault(_FIGURES, [])
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    lines = config.stash.get(_FIGURES, [])
+    if lines:
+        terminalreporter.section("figures reported by the real-model suite")
+        for line in lines:
+            terminalreporter.write_line(line)

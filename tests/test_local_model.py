@@ -183,19 +183,6 @@ def server(tmp_path_factory) -> LocalServer:
             process.wait(timeout=15)
 
 
-@pytest.fixture(scope="module")
-def figures(request) -> list[str]:
-    """Lines about what the model did, shown in the run's summary (not asserted: see the module doc)."""
-    lines: list[str] = []
-    yield lines
-    terminal = request.config.pluginmanager.get_plugin("terminalreporter")
-    if terminal is not None and lines:
-        terminal.write_line("")
-        terminal.write_line(f"local model figures ({GGUF.name}):")
-        for line in lines:
-            terminal.write_line(f"  {line}")
-
-
 @pytest.fixture(autouse=True)
 def idle_server(request):
     """Each test starts on an idle server, so its timings are its own."""
