@@ -162,3 +162,53 @@ def test_as_agreed_in_a_reply_needs_an_agreement_in_the_situation():
     agreed = _situation(facts=["On 2 May we agreed with Olga to end the work on 30 June"])
     assert "as_agreed" not in {v.rule for v in check(text, lang="en", situation=agreed, context="reply").violations}
     assert "as_agreed" not in {c.rule for c in check(text, lang="en", situation=_situation()).checks}  # replies only
+
+
+# ----------------------------------------------------------------------------------------------------
+# What a strong model writes when it slips: polite on the surface, a grievance underneath. The
+# self-check loop revises an LLM draft only when the checker finds something, so these must be found.
+
+SUBTLE = {
+    "en": [
+        "Unfortunately, the brief changed several times after approval, which made planning difficult.",
+        "It became clear that our work was not valued as we had hoped.",
+        "The deadlines were repeatedly missed on your side.",
+        "The project required far more of our time than your budget allowed.",
+        "We are still waiting for the signed documents from your side.",
+        "Frankly, the last few months have been exhausting for our team.",
+        "Your team's approach made it hard to deliver on time.",
+        "Given the frequent changes in direction from your side, we have decided to end our cooperation.",
+    ],
+    "ru": [
+        "К сожалению, техническое задание несколько раз менялось после согласования.",
+        "Мы до сих пор ждём от вас подписанные документы.",
+        "Сроки неоднократно срывались с вашей стороны.",
+        "Объём работ давно вышел за рамки вашего бюджета.",
+        "Стало очевидно, что наша работа не ценится.",
+    ],
+}
+
+GOOD_STRONG = {
+    "en": [
+        "After careful thought, we have decided to focus our studio on product work, so we will complete the "
+        "current stage and end our retainer on 30 June.",
+        "This goes beyond the scope of our agreement, so we would be glad to quote it separately.",
+        "We have enjoyed the work together and will hand over the files and access details by Friday.",
+    ],
+    "ru": [
+        "Мы приняли решение сосредоточиться на продуктовых проектах, поэтому завершим текущий этап и "
+        "закончим сотрудничество 30 июня.",
+        "Это выходит за рамки договора, поэтому мы с радостью подготовим отдельное предложение.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language, text", [(lang, t) for lang, items in SUBTLE.items() for t in items])
+def test_a_strong_models_subtle_grievance_is_found(language, text):
+    report = check(text, lang=language)
+    assert report.hostile and not report.passed, text
+
+
+@pytest.mark.parametrize("language, text", [(lang, t) for lang, items in GOOD_STRONG.items() for t in items])
+def test_a_strong_models_good_sentences_are_left_alone(language, text):
+    assert not check(text, lang=language).hostile
