@@ -21,7 +21,7 @@ from tactful.guidelines import load_guidelines
 from tactful.situation import load_situation
 
 # A grievance the rules do not know the wording of: only a reader (the critic) can tell.
-GRIEVANCE = "Unfortunately the approvals on your side took far longer than planned, which made scheduling hard."
+GRIEVANCE = "In hindsight, a little more trust in our judgement would have helped everyone."
 JUDGMENT = "It is clear the budget no longer matches the amount of work you ask for."
 
 
