@@ -13,7 +13,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import PrivateAttr
@@ -25,10 +25,20 @@ from .base import Document, Finding, RuleBase
 from .patterns import Matcher, Pattern, compile_pattern
 
 
+@lru_cache(maxsize=100_000)
+def _lemma(lemmas: frozenset[str]) -> str:
+    return min(lemmas, key=lambda lemma: (len(lemma), lemma)).lower()
+
+
+@lru_cache(maxsize=100_000)
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
 def terms(tokens: Sequence[Token]) -> list[str]:
     """The words of a sentence as the model knows them: one lemma a word (the shortest reading, ties by
     spelling, so every form of a word counts as one and every run agrees), then every pair of neighbours."""
-    words = [min(t.lemmas, key=lambda lemma: (len(lemma), lemma)).lower() for t in tokens if t.is_word]
+    words = [_lemma(t.lemmas) for t in tokens if t.is_word]
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
@@ -41,14 +51,19 @@ def load_model(language: Language) -> dict:
 def probability(model: dict, sentence_terms: list[str]) -> float:
     """P(hostile) of one sentence: tf-idf (sublinear tf, l2-normalised) · weights + intercept, as trained."""
     features = model["features"]
-    values = {t: (1 + math.log(n)) * features[t][0] for t, n in Counter(sentence_terms).items() if t in features}
-    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-    score = model["intercept"] + sum(v / norm * features[t][1] for t, v in values.items())
+    counts = Counter(t for t in sentence_terms if t in features)
+    squares = dot = 0.0
+    for term, n in counts.items():
+        idf, weight = features[term]
+        value = (1 + math.log(n)) * idf if n > 1 else idf
+        squares += value * value
+        dot += value * weight
+    score = model["intercept"] + (dot / math.sqrt(squares) if squares else 0.0)
     return 1 / (1 + math.exp(-score))
 
 
 def _words(tokens: Sequence[Token]) -> int:
-    return sum(t.is_word and any(ch.isalpha() for ch in t.text) for t in tokens)
+    return sum(1 for t in tokens if t.is_word and _has_letter(t.text))
 
 
 class LearnedRule(RuleBase):
