@@ -81,35 +81,18 @@ class CriticReview(BaseModel):
 
 
 @cache
-def _template():
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("prompts"))),
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-    )
-    return env.get_template("critic.j2")
-
-
-@cache
 def critic_texts() -> CriticTexts:
     return CriticTexts.model_validate(yaml.safe_load((data_dir("prompts") / "critic.yaml").read_text(encoding="utf-8")))
 
 
 def critic_messages(text: str, language: Language) -> list[tuple[str, str]]:
     """The system (the task) and user (the draft) messages, from ``prompts/critic.j2``."""
-    template = _template()
-    variables = {
-        "language": language,
-        # The draft goes inside <message> tags: it must not be able to close them.
-        "text": text.replace("<message>", "‹message›").replace("</message>", "‹/message›"),
+    from .prompt_blocks import fenced, prompt_template, system_and_user
+
+    return system_and_user(prompt_template("critic.j2"), {
+        "language": language, "text": fenced(text),
         "schema": json.dumps(CriticFindings.model_json_schema(), ensure_ascii=False),
-    }
-
-    def block(name: str) -> str:
-        return "".join(template.blocks[name](template.new_context(variables))).strip()
-
-    return [("system", block("system")), ("human", block("user"))]
+    })
 
 
 def locate(quote: str, text: str) -> tuple[int, int] | None:

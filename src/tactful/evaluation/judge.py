@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -69,34 +68,16 @@ class JudgeResult(BaseModel):
     usage: Usage = Usage()
 
 
-@cache
-def _template():
-    import jinja2
-
-    from ..resources import data_dir
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("prompts"))),
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-    )
-    return env.get_template("judge.j2")
-
-
 def judge_messages(text: str, channel: Channel, language: Language) -> list[tuple[str, str]]:
     """The system (rubric) and user (the draft) messages, from ``prompts/judge.j2``."""
     from ..guidelines import guidelines_for
 
-    template = _template()
-    variables = {
-        "language": language, "channel": channel, "guidelines": guidelines_for(channel),
-        "text": text.replace("<message>", "‹message›").replace("</message>", "‹/message›"),
+    from ..prompt_blocks import fenced, prompt_template, system_and_user
+
+    return system_and_user(prompt_template("judge.j2"), {
+        "language": language, "channel": channel, "guidelines": guidelines_for(channel), "text": fenced(text),
         "schema": json.dumps(JudgeReply.model_json_schema(), ensure_ascii=False),
-    }
-
-    def block(name: str) -> str:
-        return "".join(template.blocks[name](template.new_context(variables))).strip()
-
-    return [("system", block("system")), ("human", block("user"))]
+    })
 
 
 def find_evidence(evidence: str, text: str) -> tuple[int, int] | None:
