@@ -50,11 +50,13 @@ def load_model(language: Language) -> dict:
 
 def probability(model: dict, sentence_terms: list[str]) -> float:
     """P(hostile) of one sentence: tf-idf (sublinear tf, l2-normalised) · weights + intercept, as trained."""
-    features = model["features"]
-    counts = Counter(t for t in sentence_terms if t in features)
+    get = model["features"].get
     squares = dot = 0.0
-    for term, n in counts.items():
-        idf, weight = features[term]
+    for term, n in Counter(sentence_terms).items():
+        feature = get(term)
+        if feature is None:
+            continue
+        idf, weight = feature
         value = (1 + math.log(n)) * idf if n > 1 else idf
         squares += value * value
         dot += value * weight
