@@ -132,7 +132,8 @@ def test_a_letter_in_the_wrong_language_is_flagged():
 def test_runs_of_the_other_language_are_flagged_but_names_are_not():
     text = "Dear Olga, we will hand over:\n- выгрузка базы 1С\n- доступы к хостингу\nThank you, Ivan."
     found = [v.excerpt for v in check(text, lang="en").violations if v.rule == "language"]
-    assert found == ["выгрузка базы 1С", "доступы к хостингу"] or found == ["выгрузка базы", "доступы к хостингу"]
+    # "1С" is a code (a digit in it), so the run ends before it; "к" joins its neighbours into one run.
+    assert found == ["выгрузка базы", "доступы к хостингу"]
     assert not [v for v in check("Dear Ольга Викторовна, thank you for the work.", lang="en").violations if v.rule == "language"]
 
 
