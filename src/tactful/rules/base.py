@@ -41,6 +41,19 @@ class Finding:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+Matchers = dict[Language, tuple[Matcher, ...]]
+
+
+def compile_patterns(patterns: dict[Language, list[Pattern]], lexicons: dict[Language, dict[str, frozenset[str]]]) -> Matchers:
+    """Each language's patterns, compiled against that language's lexicons."""
+    return {lang: tuple(compile_pattern(s, lexicons[lang]) for s in specs) for lang, specs in patterns.items()}
+
+
+def spans_of(matchers: Matchers, doc: Document) -> list[tuple[int, int]]:
+    """Every span that any of the document's language's matchers finds."""
+    return [s for m in matchers.get(doc.language, ()) for s in m.find(doc.text, doc.index)]
+
+
 class RuleBase(BaseModel):
     """The fields every rule file has; each kind adds its own."""
 
@@ -82,7 +95,7 @@ class PatternRule(RuleBase):
     """A rule that recognises its breach by patterns per language (see `patterns`)."""
 
     patterns: dict[Language, list[Pattern]] = {}
-    _matchers: dict[Language, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
+    _matchers: Matchers = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _has_patterns(self) -> "PatternRule":
@@ -92,12 +105,11 @@ class PatternRule(RuleBase):
         return self
 
     def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
-        self._matchers = {lang: tuple(compile_pattern(s, lexicons[lang]) for s in specs)
-                          for lang, specs in self.patterns.items()}
+        self._matchers = compile_patterns(self.patterns, lexicons)
 
     def matchers(self, language: Language) -> tuple[Matcher, ...]:
         return self._matchers.get(language, ())
 
     def spans(self, doc: Document) -> list[tuple[int, int]]:
         """Every span any of the language's patterns matches."""
-        return [s for m in self.matchers(doc.language) for s in m.find(doc.text, doc.index)]
+        return spans_of(self._matchers, doc)

@@ -8,8 +8,8 @@ from pydantic import PrivateAttr
 
 from ..models import Language
 from ..text import Token
-from .base import Document, Finding, RuleBase
-from .patterns import Matcher, Pattern, compile_pattern, outermost
+from .base import Document, Finding, Matchers, RuleBase, compile_patterns, spans_of
+from .patterns import Pattern, outermost
 
 
 class CapsRule(RuleBase):
@@ -25,19 +25,16 @@ class CapsRule(RuleBase):
     skip: dict[Language, list[Pattern]] = {}
     # Other ways of shouting, found by pattern: letter-spaced capitals ("N-O-T").
     also: dict[Language, list[Pattern]] = {}
-    _skip: dict[Language, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
-    _also: dict[Language, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
+    _skip: Matchers = PrivateAttr(default_factory=dict)
+    _also: Matchers = PrivateAttr(default_factory=dict)
 
     def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
-        def build(patterns: dict[Language, list[Pattern]]) -> dict[Language, tuple[Matcher, ...]]:
-            return {lang: tuple(compile_pattern(s, lexicons[lang]) for s in specs) for lang, specs in patterns.items()}
-
-        self._skip, self._also = build(self.skip), build(self.also)
+        self._skip, self._also = compile_patterns(self.skip, lexicons), compile_patterns(self.also, lexicons)
 
     def find(self, doc: Document) -> list[Finding]:
         allowed = {a.upper() for a in self.allow}
         shouts = {w.upper() for w in self.shout_words}
-        skipped = [s for m in self._skip.get(doc.language, ()) for s in m.find(doc.text, doc.index)]
+        skipped = spans_of(self._skip, doc)
         words = [
             (t.start, t.end)
             for t in doc.index.tokens
@@ -45,7 +42,7 @@ class CapsRule(RuleBase):
             and (t.text in shouts or sum(ch.isalpha() for ch in t.text) >= self.min_letters
                  and (not self.dictionary_words_only or _is_dictionary_word(t)))
         ]
-        spaced = [s for m in self._also.get(doc.language, ()) for s in m.find(doc.text, doc.index)]
+        spaced = spans_of(self._also, doc)
         return [Finding(s, e) for s, e in outermost(sorted(set(words + spaced)))
                 if not any(a <= s and e <= b for a, b in skipped)]
 

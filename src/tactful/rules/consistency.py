@@ -15,8 +15,8 @@ from pydantic import PrivateAttr
 
 from ..models import Language
 from ..text import Token, normalize, tokenize
-from .base import Document, Finding, PatternRule, RuleBase
-from .patterns import Matcher, Pattern, TokenIndex, compile_pattern, merge_spans
+from .base import Document, Finding, Matchers, PatternRule, RuleBase, compile_patterns
+from .patterns import Pattern, TokenIndex, merge_spans
 
 _SCRIPTS: dict[Language, re.Pattern[str]] = {"ru": re.compile("[а-яёА-ЯЁ]"), "en": re.compile("[a-zA-Z]")}
 
@@ -128,19 +128,17 @@ class AsAgreedRule(PatternRule):
     kind: Literal["as_agreed"]
     needs: ClassVar[tuple[str, ...]] = ("situation",)
     evidence: dict[Language, list[Pattern]] = {}
-    _evidence: dict[Language, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
+    _evidence: Matchers = PrivateAttr(default_factory=dict)
 
     def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
         super().compile(lexicons)
-        self._evidence = {lang: tuple(compile_pattern(s, lexicons[lang]) for s in specs)
-                          for lang, specs in self.evidence.items()}
+        self._evidence = compile_patterns(self.evidence, lexicons)
 
     def find(self, doc: Document) -> list[Finding]:
         claims = merge_spans(self.spans(doc))
         if not claims:
             return []
         from ..grounding import situation_text
-        from ..text import tokenize
 
         source = situation_text(doc.situation, with_context=True)
         index = TokenIndex(tokenize(source, doc.language))

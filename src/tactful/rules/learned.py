@@ -21,8 +21,8 @@ from pydantic import PrivateAttr
 from ..models import Language
 from ..resources import data_dir
 from ..text import Token
-from .base import Document, Finding, RuleBase
-from .patterns import Matcher, Pattern, compile_pattern
+from .base import Document, Finding, Matchers, RuleBase, compile_patterns, spans_of
+from .patterns import Pattern
 
 
 @lru_cache(maxsize=100_000)
@@ -75,17 +75,17 @@ class LearnedRule(RuleBase):
     min_words: int = 4
     # Lines that are not prose for the model to read (a "Subject:" header).
     skip: dict[Language, list[Pattern]] = {}
-    _skip: dict[Language, tuple[Matcher, ...]] = PrivateAttr(default_factory=dict)
+    _skip: Matchers = PrivateAttr(default_factory=dict)
 
     def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
-        self._skip = {lang: tuple(compile_pattern(s, lexicons[lang]) for s in specs) for lang, specs in self.skip.items()}
+        self._skip = compile_patterns(self.skip, lexicons)
 
     def find(self, doc: Document) -> list[Finding]:
         model = load_model(doc.language)
         sentences: dict[int, list[Token]] = {}
         for token in doc.index.tokens:
             sentences.setdefault(token.sentence, []).append(token)
-        skipped = [s for m in self._skip.get(doc.language, ()) for s in m.find(doc.text, doc.index)]
+        skipped = spans_of(self._skip, doc)
         findings = []
         for tokens in sentences.values():
             if _words(tokens) < self.min_words:
