@@ -43,11 +43,12 @@ def test_cli_reports_scores_above_thresholds(run_cli):
         assert {c["rule"] for c in score["categories"]} >= {"blame", "threat", "insult"}
         if score["split"] == "tune":
             assert score["overall"]["f1"] >= limits["min_overall_f1"]
-            assert score["hard_negative_false_accusations"] == []
+            assert len(score["hard_negative_false_accusations"]) <= limits["max_hard_negative_accusations"]
 
 
 def test_gate_fails_below_threshold():
-    loose = SplitThresholds(min_overall_f1=0.0, min_rule_f1=0.0, min_hostile_recall=0.0, max_false_positive_rate=1.0)
+    loose = SplitThresholds(min_overall_f1=0.0, min_rule_f1=0.0, min_hostile_recall=0.0, max_false_positive_rate=1.0,
+                             max_hard_negative_accusations=10**6)
     strict = loose.model_copy(update={"min_hostile_recall": 1.01})
     assert not evaluate_checker(("en",), Thresholds(tune=strict, frozen=loose), splits=("tune",)).passed
     assert evaluate_checker(("en",), Thresholds(tune=loose, frozen=loose)).passed

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tactful import check
-from tactful.composer import Composer, count_days, format_date
+from tactful.composer import Composer, count_days
+from tactful.wording import format_date
 from tactful.phrases import load_phrases
 from tactful.situation import Situation, load_situation
 
@@ -49,6 +50,7 @@ def test_accusatory_facts_are_left_out_and_reported():
         "facts": ["12 марта объём вырос с 12 до 27 страниц", "Вы проигнорировали три напоминания",
                   "Вы намеренно занижаете оценки в отчётах"],
         "language": "ru",
+        "include_facts": True,
     })
     draft, left_out = Composer().compose(situation, "email", "ru")
     text = draft.text()
@@ -74,7 +76,7 @@ def test_company_without_contact_is_greeted_as_a_team():
     situation = Situation.model_validate({"client": {"name": "ООО «Вектор»"}, "language": "ru"})
     assert Composer().compose(situation, "email", "ru")[0].content.body.startswith("Уважаемые коллеги!")
     en = Situation.model_validate({"client": {"name": "Northwind Ltd"}, "language": "en"})
-    assert Composer().compose(en, "email", "en")[0].content.body.startswith("Dear Northwind Ltd team,")
+    assert Composer().compose(en, "email", "en")[0].content.body.startswith("Dear colleagues at Northwind,")
 
 
 @pytest.mark.parametrize(("n", "words"), [(1, "1 день"), (2, "2 дня"), (5, "5 дней"), (21, "21 день"), (30, "30 дней"), (14, "14 дней")])
@@ -84,8 +86,8 @@ def test_russian_numbers_agree(n, words):
 
 def test_dates_are_written_for_each_language():
     date = dt.date(2026, 5, 15)
-    assert format_date(date, load_phrases("ru")) == "15 мая 2026 года"
-    assert format_date(date, load_phrases("en")) == "May 15, 2026"
+    assert format_date(date, "ru") == "15 мая 2026 года"
+    assert format_date(date, "en") == "May 15, 2026"
 
 
 def test_channel_structures():
@@ -94,4 +96,5 @@ def test_channel_structures():
     assert call.content.points and call.content.reactions and call.content.follow_up
     meeting = Composer().compose(situation, "meeting", "en")[0]
     assert any("termination agreement" in d for d in meeting.content.documents)
-    assert meeting.markdown().startswith("## Agenda")
+    assert meeting.markdown().startswith("## Objective")
+    assert meeting.content.decisions and meeting.content.follow_up and meeting.content.timebox

@@ -65,11 +65,11 @@ def test_channel_advice(data, channel):
 
 
 def test_checklist_deadlines_follow_end_date_and_notice():
-    situation = scenario("01-")  # end 2026-05-15, notice 30 days, clause 7.2
-    result = build_checklist(situation, "ru", today=dt.date(2026, 1, 1))
+    situation = scenario("01-")  # end 2027-05-15, notice 30 days, clause 7.2
+    result = build_checklist(situation, "ru", today=dt.date(2027, 1, 1))
     due = {item.id: item.due for item in result.items}
-    assert result.notice_date == dt.date(2026, 4, 15) and due["send_notice"] == dt.date(2026, 4, 15)
-    assert due["invoice"] == due["act"] == due["sign_agreement"] == dt.date(2026, 5, 15)
+    assert result.notice_date == dt.date(2027, 4, 15) and due["send_notice"] == dt.date(2027, 4, 15)
+    assert due["invoice"] == due["act"] == due["sign_agreement"] == dt.date(2027, 5, 15)
     assert "пункт 7.2" in next(i.title for i in result.items if i.id == "send_notice")
     assert [i.due for i in result.items] == sorted(i.due for i in result.items)
     assert not any(i.overdue for i in result.items)
@@ -89,7 +89,7 @@ def test_ics_is_valid_calendar_text():
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and ics.endswith("\r\n")
     assert ics.count("BEGIN:VEVENT") == ics.count("END:VEVENT") >= 8
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
-    assert "DTSTART;VALUE=DATE:20260515" in ics
+    assert "DTSTART;VALUE=DATE:20270515" in ics
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,7 @@ class SplitThresholds(BaseModel):
     min_rule_f1: float
     min_hostile_recall: float
     max_false_positive_rate: float
+    max_hard_negative_accusations: int = 0
 
 
 class Thresholds(BaseModel):
@@ -211,7 +212,7 @@ def below(score: LanguageScore, thresholds: Thresholds) -> list[str]:
         reasons.append(f"hostile recall {score.hostility.recall:.2f} < {limits.min_hostile_recall}")
     if score.hostility.false_positive_rate > limits.max_false_positive_rate:
         reasons.append(f"false positives {score.hostility.false_positive_rate:.2f} > {limits.max_false_positive_rate}")
-    if score.split == "tune" and score.hard_negative_false_accusations:
+    if len(score.hard_negative_false_accusations) > limits.max_hard_negative_accusations:
         reasons.append(f"hard negatives flagged as accusations: {', '.join(score.hard_negative_false_accusations)}")
     return reasons
 

@@ -16,12 +16,12 @@ from .drafts import CallContent, Draft, DraftTone, EmailContent, LeftOut, Meetin
 from .models import Channel, Language
 from .phrases import Phrases, load_phrases
 from .resources import data_dir
+from .address import addressee
 from .rules import TokenIndex, compile_pattern, load_lexicon
+from .rules.patterns import PatternSpec
 from .situation import Situation
 from .text import tokenize
-
-_QUOTES = "«»\"“”'„"
-
+from .wording import format_date, inflect_phrase, plain_name
 
 @cache
 def _environment():
@@ -38,6 +38,8 @@ def _environment():
     # concurrent drafts in different languages.
     env.filters["days"] = jinja2.pass_context(lambda ctx, n: count_days(int(n), ctx["language"], load_phrases(ctx["language"])))
     env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"]).labels["and"]))
+    env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
+    env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
 
@@ -61,30 +63,18 @@ def classify_reply(text: str, language: Language) -> str:
 
 
 @cache
-def _fact_filter(language: Language):
+def _matcher(language: Language, table: str):
+    """A test for a phrase-bank pattern list (``fact_filter``, ``own_reason``, ``service_markers``)."""
     lexicon = load_lexicon(language)
-    patterns = [compile_pattern(p, lexicon) for p in load_phrases(language).fact_filter["patterns"]]
+    raw = getattr(load_phrases(language), table)
+    patterns = [compile_pattern(p if isinstance(p, str) else PatternSpec.model_validate(p), lexicon)
+                for p in (raw["patterns"] if isinstance(raw, dict) else raw)]
 
     def matches(text: str) -> bool:
         index = TokenIndex(tokenize(text, language))
         return any(p.find(text, index) for p in patterns)
 
     return matches
-
-
-def classify_reason(situation: Situation, language: Language) -> str:
-    """Which kind of reason the user's words point to (scope, payment, ... or ``fit`` when unclear)."""
-    text = "\n".join([*situation.reasons, *situation.facts])
-    if not text.strip():
-        return "fit"
-    index = TokenIndex(tokenize(text, language))
-    scores = {name: sum(len(p.find(text, index)) for p in patterns) for name, patterns in _classifiers(language, "categories").items()}
-    best = max(scores, key=lambda name: scores[name])  # ties keep the bank's order
-    return best if scores[best] else "fit"
-
-
-def format_date(date: dt.date, phrases: Phrases) -> str:
-    return phrases.date_format.format(day=date.day, month=phrases.months[date.month - 1], year=date.year)
 
 
 def count_days(n: int, language: Language, phrases: Phrases) -> str:
@@ -103,16 +93,10 @@ def join_items(items: list[str], conjunction: str) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
-def _gender(name: str, language: Language) -> str | None:
-    """Grammatical gender of a Russian first name ('femn'/'masc'), for «Уважаемая/Уважаемый»."""
-    if language != "ru" or not name.split():
-        return None
-    from .text import parse_ru
-
-    for parse in parse_ru(name.split()[0]):
-        if "Name" in parse.tag and parse.tag.gender in ("femn", "masc"):
-            return parse.tag.gender
-    return None
+def _sentence(text: str) -> str:
+    """A user's fragment as a sentence of the letter: capital first letter, a full stop at the end."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?" else ".")
 
 
 class Composer:
@@ -146,96 +130,145 @@ class Composer:
         phrases = load_phrases(language)
         vetted = _Vetting(language, channel, phrases)
         facts = vetted.keep("facts", situation.facts, strict=True)
-        vetted.keep("reasons", situation.reasons, strict=True)  # classified, never quoted: report only
+        reasons = vetted.keep("reasons", situation.reasons, strict=True)
         contact = vetted.one("client.contact", situation.client.contact)
         client = vetted.one("client.name", situation.client.name) or ""
-        project = vetted.one("project", (situation.project or "").strip(_QUOTES) or None)
+        description = vetted.one("project", situation.project_name or situation.project)
         referral = vetted.one("referral", situation.referral)
         handover = vetted.keep("handover", situation.handover, strict=False)
         sender_name = vetted.one("sender.name", situation.sender.name)
         sender_company = vetted.one("sender.company", situation.sender.company)
 
-        name = contact or client
-        is_company = not contact and any(
-            w.strip(_QUOTES + ".,").lower() in phrases.company_markers for w in client.split()
+        who = addressee(client, contact, language)
+        solo = situation.sender.solo if situation.sender.solo is not None else (
+            not sender_company or addressee(sender_company, None, language).person
         )
+        work = situation.work or ("service" if description and _matcher(language, "service_markers")(description) else "project")
+        project = plain_name(description, language) if description else None
         clause = vetted.one("contract.clause", (situation.contract.clause or "").strip() or None)
         notice_days = situation.contract.notice_days
+        contract = situation.contract.written
         end = situation.end_date
+        end_date = format_date(end, language) if end else None
         # An end date before the notice period is over cannot be announced as formal notice.
         notice_short = bool(end and notice_days and (end - dt.date.today()).days < notice_days)
+        if notice_short:
+            notice_key = "short"
+        elif contract:
+            notice_key = ("clause_days" if notice_days else "clause") if clause else ("days" if notice_days else "contract")
+        else:
+            notice_key = "none"
+        sender = addressee(sender_name, None, language) if sender_name else None
         context: dict[str, Any] = {
-            "name": "" if is_company else name,
-            "first_name": "" if is_company else name.split()[0] if name else "",
-            "client": client,
-            "team_greeting": is_company or not name,
-            "gender": _gender(name, language) if not is_company else None,
+            "person": who.person and bool(who.formal),
+            "formal_name": who.formal,
+            "familiar_name": who.familiar,
+            "formal_name_datv": who.inflected("datv") if who.person and who.formal else "",
+            "patronymic": bool(who.patronymic),
+            "gender": who.gender,
+            "organisation": who.organisation,
+            "solo": solo,
+            "work": work,
             "project": project,
-            "end_date": format_date(situation.end_date, phrases) if situation.end_date else None,
+            "project_work": _project_work(project, work, phrases) if project else None,
+            "end_date": end_date,
+            "outcome": situation.outcome,
             "clause": clause,
             "notice_days": notice_days,
-            "invoice": situation.final_invoice,
-            "act": situation.act_of_acceptance,
             "notice_short": notice_short,
-            "notice_key": "short" if notice_short else
-            ("clause_days" if notice_days else "clause") if clause else ("days" if notice_days else "none"),
-            "documents_key": {(True, True): "all", (True, False): "invoice", (False, True): "act", (False, False): "none"}[
-                (situation.final_invoice, situation.act_of_acceptance)
+            "notice_key": notice_key,
+            "contract": contract,
+            "act": situation.act_of_acceptance,
+            "invoice": situation.final_invoice,
+            "documents_key": {(True, True): "act_invoice", (True, False): "act", (False, True): "invoice", (False, False): "none"}[
+                (situation.act_of_acceptance, situation.final_invoice)
+            ],
+            "unpaid": [
+                {"number": i.number, "amount": i.amount,
+                 "due": format_date(i.due, language) if i.due else end_date or phrases.labels["by_end"]}
+                for i in situation.unpaid_invoices
             ],
             "handover": handover,
+            "handover_accs": _accusative_list(handover, language, phrases),
             "referral": referral,
-            "facts": facts,
-            "outcome": situation.outcome,
+            "facts": facts if situation.include_facts else [],
             "tone": tone,
             "language": language,
             "sender_name": sender_name,
+            "sender_first": (sender.first or sender_name) if sender and sender.person else sender_name,
             "sender_company": sender_company,
+            "owner": sender_name or phrases.labels["you"],
         }
         env = _environment()
+        voice = "i" if solo else "we"
 
-        def p(key: str) -> str:
-            snippet = phrases.get(key, tone)
+        def p(key: str) -> Any:
+            snippet = phrases.get(key, tone, voice)
+            if isinstance(snippet, list):
+                return [out for out in (env.from_string(s).render(**context).strip() for s in snippet) if out]
             return env.from_string(snippet).render(**context).strip() if isinstance(snippet, str) else snippet
 
         context["p"] = p
-        context["reason"] = phrases.get(f"reason.{classify_reason(situation, language)}")
+        # The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
+        # speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank.
+        own = [r for r in reasons if _matcher(language, "own_reason")(r) and not _matcher(language, "not_own_reason")(r)]
+        context["reason"] = " ".join(_sentence(r) for r in own) if own else p(f"reason.{situation.reason_kind or 'fit'}")
         return context, p, vetted.left_out
 
     def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: DraftTone):
         if channel == "email":
             body = _environment().get_template("email.j2").render(**context)
-            return EmailContent(subject=p(f"subject.{context['outcome']}"), body=_tidy(body))
-        decision = f"{p('decision.' + context['outcome'])} {context['reason']}"
-        steps = [
-            p("notice_call"),  # spoken: the written notice follows the conversation
-            p("timeline." + ("dated" if context["end_date"] else "undated")),
-            p("handover" if context["handover"] else "handover_generic"),
-            p("documents." + context["documents_key"]),
-            p("alternative." + ("referral" if context["referral"] else "generic")),
-        ]
-        if tone != "brief":
-            steps.append(p("transition"))
+            subject = p(f"subject.{context['outcome']}")
+            return EmailContent(subject=subject[:1].upper() + subject[1:], body=_tidy(body))
         reactions = [Reaction(client=r["client"], answer=r["answer"]) for r in phrases.get("reactions")]
         if tone == "brief":
             reactions = reactions[:3]
         if channel == "call":
+            points = [p("notice_call"), p("call.points.timeline"), p("call.points.handover"), p("call.points.documents"),
+                      p("call.points.unpaid"), p("call.points.referral")]
             return CallContent(
-                opening=p("call.opening"),
-                key_message=f"{p('gratitude')} {decision}",
-                points=steps,
+                opening=f"{p('call.opening')} {p('call.not_now')}",
+                key_message=f"{p('call.news')} {context['reason']}",
+                pause=f"{p('call.pause')} {p('call.listen')}",
+                points=[point for point in points if point],
                 reactions=reactions,
                 closing=p("call.closing"),
                 follow_up=p("call.follow_up"),
             )
-        render = _environment().from_string
         return MeetingContent(
-            agenda=[render(a).render(**context) for a in phrases.get("meeting.agenda")],
-            talking_points=[p("meeting.greeting"), p("gratitude"), decision, *steps],
+            objective=p("meeting.objective"),
+            attendees=p("meeting.attendees"),
+            timebox=p("meeting.timebox"),
+            agenda=p("meeting.agenda"),
+            talking_points=p("meeting.talking_points"),
+            decisions=p("meeting.decisions"),
             # A document the situation does not have is left off the list, not named.
-            documents=[d for d in (render(d).render(**context) for d in phrases.get("meeting.documents")) if d],
+            documents=p("meeting.documents"),
             reactions=reactions,
             closing=p("meeting.closing"),
+            follow_up=p("meeting.follow_up"),
         )
+
+
+def _project_work(project: str, work: str, phrases: Phrases) -> str | None:
+    """The work named after 'thank you for our…': the bank gives the case and the frame per kind of work
+    (Russian «работу над проектом дома», «работу по бухгалтерскому сопровождению»)."""
+    case, frame = phrases.get(f"project_work.{work}")
+    inflected = inflect_phrase(project, case) if case else project
+    return frame.format(inflected) if inflected else None
+
+
+def _accusative_list(items: list[str], language: Language, phrases: Phrases) -> str | None:
+    """Handover items as the object of 'we will hand over': Russian items in the accusative, or None when
+    one cannot be inflected (the speaker then says 'all materials' and the email lists them as bullets)."""
+    if not items:
+        return None
+    if language == "ru":
+        inflected = [inflect_phrase(i, "accs") for i in items]
+        if any(i is None for i in inflected):
+            return None
+        items = [i for i in inflected if i]
+    return join_items(items, phrases.labels["and"])
 
 
 def _tidy(text: str) -> str:
@@ -274,7 +307,7 @@ class _Vetting:
             rules.add("language")
         # Strict fragments (facts, reasons) are quoted as neutral events: checker rules catch the known
         # accusations, the fact filter catches any other sentence about "you" ("you underrate our reports").
-        if strict and _fact_filter(self.language)(text):
+        if strict and _matcher(self.language, "fact_filter")(text):
             rules.add("fact_filter")
         return sorted(rules)
 

@@ -32,8 +32,9 @@ class EmailContent(_Model):
 
 class CallContent(_Model):
     kind: Literal["call"] = "call"
-    opening: str
+    opening: str = Field(description="Greeting, who is calling, and whether now is a good time")
     key_message: str = Field(description="The decision in two or three sentences")
+    pause: str = Field(default="", description="A stage direction to pause, and a question that invites the client to respond")
     points: list[str] = Field(description="Points to cover")
     reactions: list[Reaction]
     closing: str
@@ -42,11 +43,16 @@ class CallContent(_Model):
 
 class MeetingContent(_Model):
     kind: Literal["meeting"] = "meeting"
-    agenda: list[str]
+    objective: str = Field(default="", description="What the meeting must achieve, in one sentence")
+    attendees: list[str] = Field(default_factory=list)
+    timebox: str = Field(default="", description="How long the meeting takes, e.g. '30 minutes'")
+    agenda: list[str] = Field(description="Items with their time and owner")
     talking_points: list[str]
+    decisions: list[str] = Field(default_factory=list, description="Decisions to record before the meeting ends")
     documents: list[str] = Field(description="Documents to bring")
     reactions: list[Reaction]
     closing: str
+    follow_up: list[str] = Field(default_factory=list, description="What follows the meeting, with dates")
 
 
 Content = Annotated[Union[EmailContent, CallContent, MeetingContent], Field(discriminator="kind")]

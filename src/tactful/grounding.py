@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -135,12 +135,28 @@ def leak_spans(text: str, instructions: str) -> list[tuple[int, int]]:
     return merge_spans(spans)
 
 
+@lru_cache(maxsize=64)
+def _lemmas(source: str) -> frozenset[str]:
+    """The lemmas of the situation's words, so an inflected name («Ольге Викторовне») is known too."""
+    from .language import detect_language
+    from .text import tokenize
+
+    return frozenset(lemma for token in tokenize(source, detect_language(source)) for lemma in token.lemmas)
+
+
+@cache
+def _label_words() -> set[str]:
+    """The headings the render layouts print ("Pause:", "Objective:"): capitalised, and never names."""
+    return {normalize(w) for language in ("en", "ru") for label in load_phrases(language).labels.values()
+            for w in re.findall(r"\w+", label)}
+
+
 def _invented_names(text: str, tokens: Sequence[Token], source: str) -> list[tuple[int, int]]:
     """Capitalised words inside a sentence that appear nowhere in the situation: likely invented names."""
     lowered = normalize(source)
     # Every way a tokenizer may cut the situation's words ("Person02" -> "person", "O'Brien" whole).
     known = {w for pattern in (r"\w+(?:['-]\w+)*", r"\w+", r"[^\W\d_]+") for w in re.findall(pattern, lowered)}
-    known |= set(_config()["not_names"]) | set(_month_numbers())
+    known |= set(_config()["not_names"]) | set(_month_numbers()) | _label_words() | _lemmas(source)
     spans = []
     first_line_end = text.find("\n")
     for previous, token in zip(tokens, tokens[1:]):

@@ -12,10 +12,11 @@ from .models import Language
 from .resources import data_dir
 
 TONES = ("formal", "warm", "brief")
+VOICES = ("we", "i")
 
 
 class Phrases(BaseModel):
-    """One language's bank: render labels, date words, reason categories, and the jinja2 snippets."""
+    """One language's bank: render labels, date words, classifier patterns, and the jinja2 snippets."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -23,24 +24,31 @@ class Phrases(BaseModel):
     date_format: str
     months: list[str]
     units: dict[str, list[str]]
-    categories: dict[str, list[str]]
-    company_markers: list[str]
+    service_markers: list[str]
+    own_reason: list[Any]
+    not_own_reason: list[Any]
     fact_filter: dict[str, Any]
     reply_kinds: dict[str, list[str]]
     snippets: dict[str, Any]
 
-    def get(self, key: str, tone: str = "formal") -> Any:
-        """A snippet by dotted key (``decision.full``); a mapping keyed by tone resolves to the tone."""
+    def get(self, key: str, tone: str = "formal", voice: str = "we") -> Any:
+        """A snippet by dotted key (``decision.full``); a mapping keyed by tone resolves to the tone, one
+        keyed by voice (``we``/``i``: a team or a solo sender) to the voice, at any depth."""
         value: Any = self.snippets
         for part in key.split("."):
             value = value[part]
-        if isinstance(value, dict) and set(value) <= set(TONES):
-            return value.get(tone, value["formal"])
+        while isinstance(value, dict) and value:
+            if set(value) <= set(TONES):
+                value = value.get(tone, value["formal"])
+            elif set(value) <= set(VOICES):
+                value = value[voice]
+            else:
+                break
         return value
 
 
 @cache
 def load_phrases(language: Language) -> Phrases:
     raw = yaml.safe_load((data_dir("guidelines") / "phrases" / f"{language}.yaml").read_text(encoding="utf-8"))
-    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "categories", "company_markers", "fact_filter", "reply_kinds")}
+    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "service_markers", "own_reason", "not_own_reason", "fact_filter", "reply_kinds")}
     return Phrases(**fixed, snippets=raw)

@@ -251,6 +251,13 @@ class Pipeline:
             warnings.append(text["past"].format(date=end.isoformat()))
         elif end and notice and (end - today).days < notice:
             warnings.append(text["notice"].format(date=end.isoformat(), days=notice))
+        # The decision check says to try something else first: the draft still comes, with that advice.
+        if situation.signals:
+            from .advice import assess
+
+            verdict = assess(situation, language)
+            if verdict.verdict in ("try_alternative", "keep"):
+                warnings.append(text["assess"].format(summary=verdict.summary))
         return warnings
 
 

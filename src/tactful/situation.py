@@ -13,6 +13,24 @@ from .models import Channel
 
 Outcome = Literal["full", "finish_stage"]
 Tone = Literal["formal", "warm"]
+# Why the sender ends the cooperation, when the user's own words cannot be quoted: the composer states
+# the reason of this kind (guidelines/phrases/<lang>.yaml, `reason`) and never guesses it from keywords.
+ReasonKind = Literal[
+    "scope", "payment", "agreements", "time", "approach", "expectations", "resources", "team", "direction",
+    "capacity", "job", "closing", "narrowing", "methods", "fit",
+]
+REASON_KINDS: tuple[str, ...] = ReasonKind.__args__  # type: ignore[attr-defined]
+# A project has a result and ends; a service (bookkeeping, hosting, support, cleaning) runs until stopped.
+Work = Literal["project", "service"]
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date in ISO form (YYYY-MM-DD)") from None
+    return value or None
 
 
 class _Model(BaseModel):
@@ -28,11 +46,31 @@ class Client(_Model):
 class Sender(_Model):
     name: str | None = None
     company: str | None = None
+    solo: bool | None = Field(default=None, description="A freelancer writing as 'I'; unset: solo when there is no company")
 
 
 class Contract(_Model):
     notice_days: int | None = Field(default=None, ge=0, le=3650)
     clause: str | None = Field(default=None, description="The termination clause, e.g. '7.2'")
+    exists: bool | None = Field(default=None, description="A written contract; unset: known only from a clause or notice period")
+
+    @property
+    def written(self) -> bool:
+        """Whether a letter may speak of 'our contract' at all."""
+        return self.exists if self.exists is not None else bool(self.clause or self.notice_days)
+
+
+class Invoice(_Model):
+    """An invoice the client has not paid yet: the message asks for it politely, by a date."""
+
+    number: str | None = None
+    amount: str | None = Field(default=None, description="As written on the invoice, e.g. '$4,200' or '84 000 ₽'")
+    due: dt.date | None = Field(default=None, description="Pay by; unset: by the end date")
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _iso_due(cls, value: object) -> object:
+        return _iso_date(value)
 
 
 class Situation(_Model):
@@ -40,9 +78,14 @@ class Situation(_Model):
 
     client: Client
     sender: Sender = Sender()
-    project: str | None = None
+    project: str | None = Field(default=None, description="What the work is, in the user's words")
+    project_name: str | None = Field(default=None, description="A short name for the letter, e.g. 'the website'")
+    work: Work | None = Field(default=None, description="project or service; unset: derived from the description")
+    reason_kind: ReasonKind | None = Field(default=None, description="The kind of reason the letter states")
     reasons: list[str] = Field(default_factory=list, description="The user's own words on why")
     facts: list[str] = Field(default_factory=list, description="Dated, concrete events")
+    include_facts: bool = Field(default=False, description="Quote the (vetted) facts in the message")
+    unpaid_invoices: list[Invoice] = Field(default_factory=list)
     contract: Contract = Contract()
     end_date: dt.date | None = None
     handover: list[str] = Field(default_factory=list, description="What we hand over")
@@ -68,13 +111,8 @@ class Situation(_Model):
 
     @field_validator("end_date", mode="before")
     @classmethod
-    def _iso_date(cls, value: object) -> object:
-        if isinstance(value, str) and value.strip():
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValueError(f"{value!r} is not a date in ISO form (YYYY-MM-DD)") from None
-        return value or None
+    def _iso_end(cls, value: object) -> object:
+        return _iso_date(value)
 
     @property
     def addressee(self) -> str:

@@ -22,7 +22,7 @@ from .drafts import DraftResult
 from .guidelines import guidelines_for
 from .models import Language
 from .resources import data_dir
-from .situation import Situation, SituationError, loads_situation, parse_situation
+from .situation import REASON_KINDS, Situation, SituationError, loads_situation, parse_situation
 
 # Gradio phones home unless told not to; nothing may leave the machine but requests to the LLM server.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -31,6 +31,7 @@ FORM_FIELDS = (
     "context", "client_name", "contact", "sender_name", "sender_company", "project", "reasons", "facts",
     "notice_days", "clause", "end_date", "handover", "final_invoice", "act", "referral", "outcome",
     "channel", "language", "tone", "signals", "tried", "relationship_months", "stage_in_progress", "urgent",
+    "reason_kind", "solo", "no_contract",
 )
 # Downloads of this process live in one folder, removed at exit, instead of a new folder per draft.
 _DOWNLOADS = tempfile.TemporaryDirectory(prefix="tactful-")
@@ -46,11 +47,14 @@ def form_to_situation(values: dict[str, Any]) -> Situation:
     months = values.get("relationship_months")
     data = {
         "client": {"name": (values.get("client_name") or "").strip(), "contact": values.get("contact") or None},
-        "sender": {"name": values.get("sender_name") or None, "company": values.get("sender_company") or None},
+        "sender": {"name": values.get("sender_name") or None, "company": values.get("sender_company") or None,
+                   "solo": True if values.get("solo") else None},
+        "reason_kind": values.get("reason_kind") or None,
         "project": values.get("project") or None,
         "reasons": _lines(values.get("reasons")),
         "facts": _lines(values.get("facts")),
-        "contract": {"notice_days": int(notice) if notice not in (None, "") else None, "clause": values.get("clause") or None},
+        "contract": {"notice_days": int(notice) if notice not in (None, "") else None, "clause": values.get("clause") or None,
+                     "exists": False if values.get("no_contract") else None},
         "end_date": values.get("end_date") or None,
         "handover": _lines(values.get("handover")),
         "final_invoice": bool(values.get("final_invoice")),
@@ -82,6 +86,7 @@ def situation_to_form(situation: Situation) -> list[Any]:
         "referral": s.referral or "", "outcome": s.outcome, "channel": s.channel, "language": s.language, "tone": s.tone,
         "signals": s.signals, "tried": s.tried, "relationship_months": s.relationship_months,
         "stage_in_progress": s.stage_in_progress, "urgent": s.urgent,
+        "reason_kind": s.reason_kind or "", "solo": bool(s.sender.solo), "no_contract": s.contract.exists is False,
     }
     return [values[f] for f in FORM_FIELDS]
 
@@ -287,6 +292,9 @@ def build_app():
                         project = gr.Textbox(label=t("project"), elem_id="project")
                         reasons = gr.Textbox(label=t("reasons"), lines=2, elem_id="reasons")
                         facts = gr.Textbox(label=t("facts"), lines=2, elem_id="facts")
+                        with gr.Row():
+                            reason_kind = gr.Dropdown(["", *REASON_KINDS], value="", label=t("reason_kind"), elem_id="reason-kind")
+                            solo = gr.Checkbox(label=t("solo"), elem_id="solo")
                         with gr.Accordion(t("more_options"), open=False):
                             with gr.Row():
                                 notice_days = gr.Number(label=t("notice_days"), precision=0, minimum=0, elem_id="notice-days")
@@ -296,6 +304,7 @@ def build_app():
                             with gr.Row():
                                 final_invoice = gr.Checkbox(label=t("final_invoice"), elem_id="final-invoice")
                                 act = gr.Checkbox(label=t("act"), elem_id="act")
+                                no_contract = gr.Checkbox(label=t("no_contract"), elem_id="no-contract")
                             referral = gr.Textbox(label=t("referral"), elem_id="referral")
                         with gr.Row():
                             outcome = gr.Radio(["full", "finish_stage"], value="full", label=t("outcome"), elem_id="outcome")
@@ -355,7 +364,7 @@ def build_app():
 
         form = [context, client_name, contact, sender_name, sender_company, project, reasons, facts, notice_days,
                 clause, end_date, handover, final_invoice, act, referral, outcome, channel, language, tone,
-                signals, tried, relationship_months, stage_in_progress, urgent]
+                signals, tried, relationship_months, stage_in_progress, urgent, reason_kind, solo, no_contract]
         draft_outputs = [status, output, files, advice, marked, rules, history, left_out, checklist]
 
         def error_text(values: dict[str, Any], exc: Exception) -> str:

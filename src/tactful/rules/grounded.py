@@ -33,9 +33,12 @@ class MentionsContactRule(_NeedsSituation):
         from ..grounding import content_words
 
         contact = doc.situation.client.contact
-        first = contact.split()[0]
+        # Any part of the name will do: "Dear Dr Price" for Dr. Helen Price, «Денис Валерьевич» for
+        # «Карпов Денис Валерьевич»; initials and short titles ("Dr.", «Д.») name nobody on their own.
+        words = [w.strip(".,") for w in contact.split() if len(w.strip(".,")) > 2] or contact.split()[:1]
         lemmas = {lemma for t in doc.index.tokens for lemma in t.lemmas}
-        if content_words(first, doc.language) & lemmas or normalize(first) in normalize(doc.text):
+        text = normalize(doc.text)
+        if any(content_words(w, doc.language) & lemmas or normalize(w) in text for w in words):
             return []
         return [Finding(values={"value": contact})]
 

@@ -1,0 +1,186 @@
+"""Who a letter speaks to: a person (title, first name, patronymic, surname, gender) or an organisation.
+
+English names go through ``nameparser`` (titles, "Prof. Dr.", suffixes) and ``gender-guesser``'s list of
+first names (is "Northwind" a person?); Russian names through ``pymorphy3``'s Name/Patr/Surn tags, in any
+order (ФИО or И. О. Ф.), and ``petrovich`` declines them. The word lists live in ``guidelines/names.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel
+
+from .models import Language
+from .resources import data_dir
+
+Gender = Literal["femn", "masc"]
+_QUOTES = "«»\"“”'„"
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+class Addressee(BaseModel):
+    """The person or organisation a message greets, in the parts a salutation needs."""
+
+    person: bool
+    title: str = ""
+    first: str = ""
+    patronymic: str = ""
+    last: str = ""
+    gender: Gender | None = None
+    organisation: str = ""  # the client's name without its legal form, for a team greeting
+
+    @property
+    def formal(self) -> str:
+        """'Dr Morris', 'Jane Morris', 'Ольга Викторовна', 'Денис'."""
+        if self.patronymic:
+            return f"{self.first} {self.patronymic}".strip()
+        if self.title and self.last:
+            return f"{self.title} {self.last}"
+        if _is_ru(self.first or self.last):
+            return self.first or self.last
+        return " ".join(p for p in (self.first, self.last) if p)
+
+    @property
+    def familiar(self) -> str:
+        """'Jane' for a warm English letter; a Russian business letter keeps the patronymic."""
+        if self.patronymic:
+            return self.formal
+        return self.first or self.formal
+
+    def inflected(self, case: str) -> str:
+        """The formal name in a Russian case ('datv': «Ольге Викторовне»), through petrovich."""
+        if not _is_ru(self.formal) or case == "nomn":
+            return self.formal
+        from petrovich.enums import Case, Gender as PGender
+        from petrovich.main import Petrovich
+
+        cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
+        gender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(self.gender or "", PGender.ANDRGN)
+        p = Petrovich()
+        parts = [p.firstname(self.first, cases[case], gender)] if self.first else []
+        if self.patronymic:
+            parts.append(p.middlename(self.patronymic, cases[case], gender))
+        elif self.last and not self.first:
+            parts.append(p.lastname(self.last, cases[case], gender))
+        return " ".join(parts)
+
+
+def _is_ru(text: str) -> bool:
+    return bool(re.search("[а-яё]", text.lower()))
+
+
+@cache
+def _names(language: Language) -> dict[str, Any]:
+    return yaml.safe_load((data_dir("guidelines") / "names.yaml").read_text(encoding="utf-8"))[language]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)] + (["&"] if "&" in text else [])
+
+
+def _strip_marker(text: str, markers: list[str]) -> tuple[str, bool]:
+    """``text`` without a leading or trailing marker phrase (``ИП``, ``LLC``), and whether one was there."""
+    stripped = text.strip().strip(",")
+    for marker in sorted(markers, key=len, reverse=True):
+        pattern = re.compile(rf"^\s*{re.escape(marker)}\b\.?\s*|\s*,?\s*\b{re.escape(marker)}\.?\s*$", re.IGNORECASE)
+        new = pattern.sub("", stripped)
+        if new != stripped:
+            return new.strip(), True
+    return stripped, False
+
+
+def organisation_name(name: str, language: Language) -> str:
+    """'ООО «Ромашка»' -> 'Ромашка'; 'Northwind Traders LLC' -> 'Northwind Traders'."""
+    bare, _ = _strip_marker(name, _names("ru" if _is_ru(name) else "en")["legal_forms"])
+    if len(bare) > 2 and bare[0] in _QUOTES and bare[-1] in _QUOTES:
+        bare = bare[1:-1]
+    return bare.strip() or name.strip()
+
+
+def _russian_person(text: str) -> Addressee | None:
+    from .text import parse_ru
+
+    words = [w for w in _WORD.findall(text) if len(w) > 1]  # initials («Д. В.») name no one to greet
+    if not words or not all(w[0].isupper() for w in words) or len(words) > 3:
+        return None
+    tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
+    patronymic = next((w for w in words if "Patr" in tags[w]), "")
+    # A surname that is also a first name (Карпов? no; Роман, Лев: yes) loses to a word that is only a name.
+    names = sorted((w for w in words if "Name" in tags[w] and w != patronymic), key=lambda w: "Surn" in tags[w])
+    first = names[0] if names else ""
+    last = next((w for w in words if w not in (first, patronymic)), "")
+    if not first and not patronymic:
+        return None
+    gender: Gender | None
+    if patronymic:
+        gender = "femn" if patronymic.lower().endswith(("вна", "чна", "шна", "кызы")) else "masc"
+    else:
+        genders = {p.tag.gender for p in parse_ru(first) if "Name" in p.tag and p.tag.gender in ("femn", "masc")}
+        gender = genders.pop() if len(genders) == 1 else None
+    return Addressee(person=True, first=first, patronymic=patronymic, last=last, gender=gender)
+
+
+def _english_person(text: str, known_person: bool) -> Addressee | None:
+    from nameparser import HumanName
+
+    data = _names("en")
+    name = HumanName(text)
+    titles = [t.strip(".").lower() for t in name.title.split()]
+    title = next((data["titles"][t] for t in titles if t in data["titles"]), "")
+    first, last = name.first.strip(), name.last.strip()
+    if not known_person:
+        words = _words(text)
+        if any(w in data["organisation_words"] or w in data["legal_forms"] for w in words) or len(words) > 4:
+            return None
+        if not title and not (first and _is_first_name(first)):
+            return None
+    if not (first or last):
+        return None
+    if not last and name.middle:
+        last = name.middle.split()[-1]
+    return Addressee(person=True, title=title, first=first, last=last if (first or title) else last)
+
+
+@cache
+def _first_names():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def _is_first_name(word: str) -> bool:
+    return _first_names().get_gender(word) != "unknown"
+
+
+def _person(text: str | None, known_person: bool, language: Language) -> Addressee | None:
+    """A person named in ``text``; ``known_person`` for a contact field, which never names a company."""
+    if not text or not text.strip():
+        return None
+    if known_person and re.search(r"[<>\[\](){}/\\@#\d]", text):
+        return Addressee(person=True, first=text.strip())  # not a name we can parse: greet with it as typed
+    language = "ru" if _is_ru(text) else "en"
+    data = _names(language)
+    bare, sole_trader = _strip_marker(text.strip(_QUOTES), data["sole_trader"])
+    known_person = known_person or sole_trader
+    if not _is_ru(bare):  # a name is read by its own script: a Russian contact in an English letter stays Russian
+        person = _english_person(bare, known_person)
+    elif not known_person and (any(q in text for q in _QUOTES) or any(w in data["organisation_words"] or w in data["legal_forms"] for w in _words(text))):
+        return None
+    else:
+        person = _russian_person(bare)
+    # A sole trader is a person even when the name gives nothing to greet with: no "dear colleagues".
+    return person or (Addressee(person=True) if sole_trader else None)
+
+
+def addressee(client: str, contact: str | None, language: Language) -> Addressee:
+    """Whom to greet: the contact if named, else the client when it is a person, else its organisation."""
+    client_person = _person(client, False, language)
+    organisation = "" if client_person else organisation_name(client, language)
+    who = _person(contact, True, language) or client_person
+    if who:
+        return who.model_copy(update={"organisation": organisation})
+    return Addressee(person=False, organisation=organisation)

@@ -1,0 +1,82 @@
+"""Small grammar for the composer: dates in each language's one format (babel), a Russian noun phrase
+put in the case a sentence needs (pymorphy3), and a project description turned into a plain name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .models import Language
+
+_QUOTES = "«»\"“”'„"
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def format_date(date: dt.date, language: Language) -> str:
+    """'March 15, 2027' / '15 марта 2027 года': the bank's one babel pattern, the same everywhere in a draft."""
+    from babel.dates import format_date as babel_format
+
+    from .phrases import load_phrases
+
+    return babel_format(date, load_phrases(language).date_format, locale=language)
+
+
+def inflect_phrase(phrase: str, case: str) -> str | None:
+    """A Russian noun phrase in ``case`` ('accs', 'ablt', ...): the head noun and the adjectives before it
+    change, the rest ('частного дома в Подмосковье') stays. None when there is no nominative head to
+    inflect, or the head is one of several coordinated nouns: the caller then sets the phrase after a
+    colon or as a bullet, where the nominative is right."""
+    from .text import parse_ru
+
+    words = list(_WORD.finditer(phrase))
+    readings = [[p for p in parse_ru(m.group()) if "nomn" in p.tag] for m in words]
+    head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN"), None)
+    if head is None or any(not rs or rs[0].tag.POS not in ("ADJF", "PRTF") for rs in readings[:head]):
+        return None
+    rest = phrase[words[head].end():]
+    noun = readings[head][0]
+    if re.match(r"\s*(,|и\b|или\b)", rest) and not (case == "accs" and "inan" in noun.tag):
+        return None
+    # Animacy shows only in the masculine singular and plural accusative ('эскизный проект', 'нового сотрудника').
+    shows_animacy = case == "accs" and (noun.tag.number == "plur" or noun.tag.gender == "masc")
+    agreement = {case, noun.tag.number or "sing"} | ({noun.tag.animacy} if shows_animacy and noun.tag.animacy else set())
+    out, pos = [], 0
+    for i in range(head + 1):
+        reading = noun if i == head else readings[i][0]
+        grammemes = {case} if i == head else agreement | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set())
+        target = reading.inflect(grammemes)
+        if target is None:
+            return None
+        out.append(phrase[pos:words[i].start()] + _same_case_shape(words[i].group(), target.word))
+        pos = words[i].end()
+    return "".join(out) + phrase[pos:]
+
+
+def _same_case_shape(original: str, word: str) -> str:
+    """The inflected word with the original's letter case where they share a stem ('SEO-продвижением')."""
+    shared = next((i for i, (a, b) in enumerate(zip(original.lower(), word)) if a != b), min(len(original), len(word)))
+    return original[:shared] + word[shared:]
+
+
+def plain_name(description: str, language: Language) -> str:
+    """The description as it reads inside a sentence: no title quotes, a common first word in lower case
+    ('Проект частного дома' -> 'проект частного дома', 'Managed IT support' -> 'managed IT support')."""
+    text = description.strip()
+    if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    text = text.rstrip(".")
+    first = _WORD.match(text)
+    if not first or not first.group()[0].isupper() or first.group().isupper() or len(first.group()) == 1:
+        return text
+    word = first.group()
+    if language == "ru":
+        from .text import parse_ru
+
+        parses = parse_ru(word)
+        common = bool(parses) and not (_PROPER & set(str(parses[0].tag).replace(" ", ",").split(",")))
+    else:
+        from lemminflect import getAllLemmas
+
+        common = bool(getAllLemmas(word.lower())) and not getAllLemmas(word.lower()).keys() <= {"PROPN"}
+    return word.lower() + text[len(word):] if common else text
