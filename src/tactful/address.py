@@ -184,3 +184,17 @@ def addressee(client: str, contact: str | None, language: Language) -> Addressee
     if who:
         return who.model_copy(update={"organisation": organisation})
     return Addressee(person=False, organisation=organisation)
+
+
+def title_words() -> frozenset[str]:
+    """Every spelling of a title a salutation may carry ("dr", "prof", "professor")."""
+    titles = _names("en")["titles"]
+    return frozenset(titles) | frozenset(t.lower() for t in titles.values())
+
+
+def is_solo(sender: Any, language: Language) -> bool:
+    """Whether the sender writes as "I": as the user says, else when there is no company or the company
+    is the sender's own name as a sole trader («ИП Орлова»)."""
+    if sender.solo is not None:
+        return bool(sender.solo)
+    return not sender.company or addressee(sender.company, None, language).person

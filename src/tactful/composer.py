@@ -16,7 +16,7 @@ from .drafts import CallContent, Draft, DraftTone, EmailContent, LeftOut, Meetin
 from .models import Channel, Language
 from .phrases import Phrases, load_phrases
 from .resources import data_dir
-from .address import addressee
+from .address import addressee, is_solo
 from .rules import TokenIndex, compile_pattern, load_lexicon
 from .rules.patterns import PatternSpec
 from .situation import Situation
@@ -140,9 +140,7 @@ class Composer:
         sender_company = vetted.one("sender.company", situation.sender.company)
 
         who = addressee(client, contact, language)
-        solo = situation.sender.solo if situation.sender.solo is not None else (
-            not sender_company or addressee(sender_company, None, language).person
-        )
+        solo = is_solo(situation.sender, language)
         work = situation.work or ("service" if description and _matcher(language, "service_markers")(description) else "project")
         project = plain_name(description, language) if description else None
         clause = vetted.one("contract.clause", (situation.contract.clause or "").strip() or None)
@@ -208,7 +206,12 @@ class Composer:
                 return [out for out in (env.from_string(s).render(**context).strip() for s in snippet) if out]
             return env.from_string(snippet).render(**context).strip() if isinstance(snippet, str) else snippet
 
+        def render(snippet: Any) -> str:
+            """A snippet that is not under a key of the bank (a reaction's answer), by voice."""
+            return env.from_string(snippet[voice] if isinstance(snippet, dict) else snippet).render(**context).strip()
+
         context["p"] = p
+        context["render"] = render
         # The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
         # speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank.
         own = [r for r in reasons if _matcher(language, "own_reason")(r) and not _matcher(language, "not_own_reason")(r)]
@@ -220,7 +223,7 @@ class Composer:
             body = _environment().get_template("email.j2").render(**context)
             subject = p(f"subject.{context['outcome']}")
             return EmailContent(subject=subject[:1].upper() + subject[1:], body=_tidy(body))
-        reactions = [Reaction(client=r["client"], answer=r["answer"]) for r in phrases.get("reactions")]
+        reactions = [Reaction(client=r["client"], answer=context["render"](r["answer"])) for r in phrases.get("reactions")]
         if tone == "brief":
             reactions = reactions[:3]
         if channel == "call":

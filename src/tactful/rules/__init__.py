@@ -2,8 +2,8 @@
 
 A kind is a small class with its own fields and a ``find()`` (like Vale's checks): ``forbid`` (every
 pattern match is a breach), ``require`` (a breach when nothing matches), ``caps``, ``length``, the
-grounding kinds that compare a text with its situation, and the consistency kinds (language, notice,
-documents, "as agreed"). A new kind is a new module and one more member of `Rule`.
+grounding kinds that compare a text with its situation, the consistency kinds (language, notice,
+documents, "as agreed") and the sendability kinds (salutation, quoting, wishes, contract, voice, debts). A new kind is a new module and one more member of `Rule`.
 """
 
 from __future__ import annotations
@@ -31,12 +31,14 @@ from .learned import LearnedRule
 from .length import LengthRule
 from .patterns import Matcher, PatternSpec, TokenIndex, compile_pattern, merge_spans, outermost
 from .require import RequireRule
+from .sendable import AsksUnpaidRule, ForbidWhenRule, QuotedProjectRule, SalutationRule, WishNamesWorkRule
 
 Rule = Annotated[
     Union[
         ForbidRule, RequireRule, CapsRule, LengthRule, LanguageRule, NoticeRule, UnstatedDocumentRule, AsAgreedRule,
         MentionsContactRule, MentionsEndDateRule, MentionsReferralRule, MentionsHandoverRule, InventedDetailRule,
-        PromptLeakRule, LearnedRule,
+        PromptLeakRule, LearnedRule, SalutationRule, QuotedProjectRule, WishNamesWorkRule, ForbidWhenRule,
+        AsksUnpaidRule,
     ],
     Field(discriminator="kind"),
 ]

@@ -1,0 +1,167 @@
+"""What makes a composer letter sendable: salutations, the project named plainly, the sender's own voice and
+reason, money and documents as the situation has them, spoken call scripts and meeting plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tactful.address import addressee
+from tactful.composer import Composer
+from tactful.situation import Situation
+from tactful.wording import inflect_phrase, plain_name
+
+FUTURE = (dt.date.today() + dt.timedelta(days=90)).isoformat()
+
+
+def situation(**fields) -> Situation:
+    data = {"client": {"name": "Northwind Traders LLC"}, "end_date": FUTURE, **fields}
+    return Situation.model_validate(data)
+
+
+def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
+    return Composer().compose(s, "email", language, tone)[0].content.body
+
+
+@pytest.mark.parametrize(
+    ("client", "contact", "tone", "greeting"),
+    [
+        ("Morris Dental", "Dr. Jane Morris", "formal", "Dear Dr Morris,"),
+        ("Acme", "Prof. Dr. Anna Keller", "formal", "Dear Professor Keller,"),
+        ("Acme", "Jane Morris", "warm", "Hi Jane,"),
+        ("Acme", "Jane Morris", "formal", "Dear Jane Morris,"),
+        ("Baker & Daughters Bakery", None, "formal", "Dear colleagues at Baker & Daughters Bakery,"),
+        ("Northwind Traders LLC", None, "warm", "Hello Northwind Traders team,"),
+        ("Greg Tanner, sole trader", None, "formal", "Dear Greg Tanner,"),
+    ],
+)
+def test_english_salutations(client, contact, tone, greeting):
+    s = situation(client={"name": client, "contact": contact}, language="en")
+    assert email(s, "en", tone).splitlines()[0] == greeting
+
+
+@pytest.mark.parametrize(
+    ("client", "contact", "greeting"),
+    [
+        ("ООО «Ромашка»", "Карпов Денис Валерьевич", "Уважаемый Денис Валерьевич!"),
+        ("ООО «Ромашка»", "Ольга Викторовна Белова", "Уважаемая Ольга Викторовна!"),
+        ("ИП Смирнова Елена Андреевна", None, "Уважаемая Елена Андреевна!"),
+        ("ООО «Ромашка»", "Анна Смирнова", "Здравствуйте, Анна!"),
+        ("ООО «Ромашка»", None, "Уважаемые коллеги!"),
+        ("ИП Смирнова", None, "Добрый день!"),
+    ],
+)
+def test_russian_salutations(client, contact, greeting):
+    s = situation(client={"name": client, "contact": contact}, language="ru")
+    assert email(s, "ru").splitlines()[0] == greeting
+
+
+def test_russian_names_decline_with_petrovich():
+    assert addressee("ООО «Вектор»", "Гусев Лев Романович", "ru").inflected("datv") == "Льву Романовичу"
+    assert addressee("ООО «Вектор»", "Ольга Викторовна", "ru").inflected("datv") == "Ольге Викторовне"
+
+
+def test_project_is_named_plainly_not_quoted_as_a_title():
+    en = email(situation(project="“Organic search for the farm shop”", language="en"))
+    assert "our work together on organic search for the farm shop" in en and "“" not in en
+    ru = email(situation(client={"name": "ООО «Ромашка»"}, project="Проект частного дома в Подмосковье", language="ru"), "ru")
+    assert "за совместную работу над проектом частного дома в Подмосковье" in ru
+    assert plain_name("Managed IT support for a law firm", "en") == "managed IT support for a law firm"
+
+
+def test_a_service_is_not_called_a_project_and_no_wish_names_it():
+    s = situation(project="Managed IT support for a law firm", reason_kind="resources", language="en")
+    text = email(s)
+    assert "service" in text and "project" not in text.lower().replace("managed it support", "")
+    assert "success with" not in text
+
+
+def test_facts_stay_out_unless_asked_for():
+    facts = ["On 3 March the brief grew from 12 to 27 pages"]
+    assert "27 pages" not in email(situation(facts=facts, language="en"))
+    assert "27 pages" in email(situation(facts=facts, include_facts=True, language="en"))
+
+
+def test_solo_sender_speaks_as_i_and_an_agency_as_we():
+    solo = email(situation(sender={"name": "Tom Reyes"}, language="en"))
+    assert "I have decided" in solo and "we " not in solo.lower().replace("we will keep", "")
+    agency = email(situation(sender={"name": "Tom Reyes", "company": "Pixel Studio"}, language="en"))
+    assert "we have decided" in agency
+    ru_solo = email(situation(sender={"name": "Ирина Лебедева"}, language="ru"), "ru")
+    assert "сообщаю о своём решении" in ru_solo and "мы приняли" not in ru_solo
+
+
+def test_private_client_is_not_wished_success_with_a_team():
+    private = email(situation(client={"name": "Caroline Ashworth"}, language="en"))
+    assert "your team" not in private
+    company = email(situation(client={"name": "Northwind Traders LLC", "contact": "Megan Hollis"}, language="en"))
+    assert "you and your team" in company
+
+
+def test_unpaid_invoice_is_asked_for_by_a_date():
+    s = situation(unpaid_invoices=[{"number": "HW-0412", "amount": "GBP 1,180", "due": "2027-01-10"}], language="en")
+    assert "Invoice HW-0412 for GBP 1,180 is open; could you please settle it by January 10, 2027?" in email(s)
+    ru = situation(client={"name": "ООО «Ромашка»"}, unpaid_invoices=[{"number": "214", "amount": "52 000 ₽"}], language="ru")
+    assert "Счёт № 214 на сумму 52 000 ₽ пока не оплачен" in email(ru, "ru")
+
+
+def test_no_contract_means_no_contract_talk():
+    en = email(situation(contract={"exists": False}, language="en"))
+    assert "contract" not in en and "termination agreement" not in en
+    ru = email(situation(client={"name": "ООО «Ромашка»"}, contract={"exists": False}, language="ru"), "ru")
+    assert "договор" not in ru
+
+
+def test_end_date_inside_the_notice_period_is_proposed_not_announced_as_notice():
+    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    s = situation(end_date=soon, contract={"notice_days": 30, "clause": "7.2"}, language="en")
+    text = email(s)
+    assert "formal notice" not in text and "by mutual agreement" in text
+
+
+def test_the_users_own_plan_is_quoted_and_a_grievance_is_not():
+    own = email(situation(reasons=["we are moving to product work only"], reason_kind="payment", language="en"))
+    assert "We are moving to product work only." in own and "prepaid" not in own
+    grievance = email(situation(reasons=["they keep adding screens and calling it small tweaks"], reason_kind="scope",
+                                language="en"))
+    assert "tweaks" not in grievance and "grown well beyond" in grievance
+    unset = email(situation(reasons=["they pay every invoice late"], language="en"))
+    assert "prepaid" not in unset and "best fit" in unset  # no keyword guessing: the neutral kind
+
+
+@pytest.mark.parametrize(
+    ("phrase", "case", "expected"),
+    [("эскизный проект в PDF", "accs", "эскизный проект в PDF"), ("геодезическая съёмка участка", "accs", "геодезическую съёмку участка"),
+     ("новый сотрудник", "accs", "нового сотрудника"), ("SEO-продвижение сайта", "ablt", "SEO-продвижением сайта"),
+     ("все логины и пароли", "ablt", None)],
+)
+def test_russian_noun_phrases_take_the_case_the_sentence_needs(phrase, case, expected):
+    assert inflect_phrase(phrase, case) == expected
+
+
+def test_russian_call_names_handover_items_in_the_accusative():
+    s = situation(client={"name": "ООО «Ромашка»"}, handover=["выгрузка базы 1С", "геодезическая съёмка участка"], language="ru")
+    call = Composer().compose(s, "call", "ru")[0].content
+    assert any("выгрузку базы 1С и геодезическую съёмку участка" in p for p in call.points)
+
+
+def test_call_script_is_spoken_and_a_meeting_plan_has_owners_and_decisions():
+    s = situation(client={"name": "Acme", "contact": "Jane Morris"}, sender={"name": "Tom Reyes"}, final_invoice=True, language="en")
+    call = Composer().compose(s, "call", "en")[0].content
+    assert "good time" in call.opening and call.pause
+    spoken = " ".join([call.opening, call.key_message, *call.points])
+    assert ";" not in spoken and "“" not in spoken
+    meeting = Composer().compose(s, "meeting", "en")[0].content
+    assert meeting.objective and meeting.timebox and meeting.decisions and meeting.follow_up
+    assert all("Tom Reyes" in item or "Jane Morris" in item for item in meeting.agenda)
+    assert not any("acceptance certificate" in d.lower() for d in meeting.documents)  # no act in the situation
+    assert any("final invoice" in d.lower() for d in meeting.documents)
+
+
+def test_a_try_first_verdict_reaches_the_result_as_a_warning():
+    from tactful import draft
+
+    s = situation(client={"name": "Acme", "contact": "Jane Morris"}, signals=["changing_requirements"], language="en")
+    result = draft(s)
+    assert any("decision check" in w for w in result.warnings)
