@@ -32,6 +32,7 @@ class Addressee(BaseModel):
     last: str = ""
     gender: Gender | None = None
     organisation: str = ""  # the client's name without its legal form, for a team greeting
+    title_given: bool = False  # the user wrote the title ("Mrs Caroline Ashworth"): keep it in a warm letter too
 
     @property
     def formal(self) -> str:
@@ -47,7 +48,7 @@ class Addressee(BaseModel):
     @property
     def familiar(self) -> str:
         """'Jane' for a warm English letter; a Russian business letter keeps the patronymic."""
-        if self.patronymic:
+        if self.patronymic or self.title_given:
             return self.formal
         return self.first or self.formal
 
@@ -142,7 +143,10 @@ def _english_person(text: str, known_person: bool) -> Addressee | None:
         return None
     if not last and name.middle:
         last = name.middle.split()[-1]
-    return Addressee(person=True, title=title, first=first, last=last if (first or title) else last)
+    given = bool(title)
+    if not title and first and last:
+        title = data["gendered_titles"].get(_first_names().get_gender(first), "")
+    return Addressee(person=True, title=title, first=first, last=last, title_given=given)
 
 
 @cache
@@ -198,3 +202,8 @@ def is_solo(sender: Any, language: Language) -> bool:
     if sender.solo is not None:
         return bool(sender.solo)
     return not sender.company or addressee(sender.company, None, language).person
+
+
+def common_words() -> frozenset[str]:
+    """English words of work descriptions missing from the word list (see guidelines/names.yaml)."""
+    return frozenset(_names("en")["common_words"])

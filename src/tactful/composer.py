@@ -142,7 +142,10 @@ class Composer:
         who = addressee(client, contact, language)
         solo = is_solo(situation.sender, language)
         work = situation.work or ("service" if description and _matcher(language, "service_markers")(description) else "project")
-        project = plain_name(description, language) if description else None
+        # A long description is the user's brief, not a name ("conversion of a warehouse into 14 loft
+        # apartments"): the letter then says "our work together" instead of quoting it.
+        named = description if description and (situation.project_name or _short_name(description)) else None
+        project = plain_name(named, language) if named else None
         clause = vetted.one("contract.clause", (situation.contract.clause or "").strip() or None)
         notice_days = situation.contract.notice_days
         contract = situation.contract.written
@@ -182,13 +185,15 @@ class Composer:
                 (situation.act_of_acceptance, situation.final_invoice)
             ],
             "unpaid": [
-                {"number": i.number, "amount": i.amount,
-                 "due": format_date(i.due, language) if i.due else end_date or phrases.labels["by_end"]}
+                {"number": i.number, "amount": i.amount, "due": _due(i.due or end, language, phrases)}
                 for i in situation.unpaid_invoices
             ],
-            "handover": handover,
+            "handover": [_accusative(item, language) for item in handover],
             "handover_accs": _accusative_list(handover, language, phrases),
+            "handover_spoken": _accusative_list(handover[:2], language, phrases),
+            "handover_more": len(handover) > 2,
             "referral": referral,
+            "referral_accs": _referral_object(referral, language) if referral else None,
             "facts": facts if situation.include_facts else [],
             "tone": tone,
             "language": language,
@@ -256,9 +261,43 @@ class Composer:
 def _project_work(project: str, work: str, phrases: Phrases) -> str | None:
     """The work named after 'thank you for our…': the bank gives the case and the frame per kind of work
     (Russian «работу над проектом дома», «работу по бухгалтерскому сопровождению»)."""
-    case, frame = phrases.get(f"project_work.{work}")
+    case, frame, *common = phrases.get(f"project_work.{work}")
     inflected = inflect_phrase(project, case) if case else project
-    return frame.format(inflected) if inflected else None
+    if not inflected:
+        return None
+    return (common[0] if common and inflected[:1].islower() else frame).format(inflected)
+
+
+def _short_name(description: str) -> bool:
+    """A description short enough to serve as the work's name in a sentence: up to four words besides short
+    prepositions («в», "of"), no digits, no clauses."""
+    return len([w for w in description.split() if len(w) > 2]) <= 4 and not any(ch.isdigit() or ch in ",;:" for ch in description)
+
+
+def _due(date: dt.date | None, language: Language, phrases: Phrases) -> str:
+    """When to pay an open invoice: its date, the end date, or — once past — as soon as possible."""
+    if date is None:
+        return phrases.labels["by_end"]
+    if date < dt.date.today():
+        return phrases.labels["asap"]
+    return phrases.labels["due_by"].format(date=format_date(date, language))
+
+
+def _accusative(item: str, language: Language) -> str:
+    """A handover item as the object of 'we will hand over:' — Russian in the accusative when it can be."""
+    return (inflect_phrase(item, "accs") or item) if language == "ru" else item
+
+
+def _referral_object(referral: str, language: Language) -> str | None:
+    """Russian: «бухгалтера Наталью Горбунову (ведёт ИП на упрощёнке)» — the name as the object of
+    'recommend', the user's description in brackets; None when the name cannot be inflected."""
+    if language != "ru":
+        return None
+    name, _, description = referral.partition(", ")
+    inflected = inflect_phrase(name, "accs")
+    if inflected is None:
+        return None
+    return f"{inflected} ({description.strip()})" if description.strip() else inflected
 
 
 def _accusative_list(items: list[str], language: Language, phrases: Phrases) -> str | None:

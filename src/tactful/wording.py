@@ -50,6 +50,16 @@ def inflect_phrase(phrase: str, case: str) -> str | None:
             return None
         out.append(phrase[pos:words[i].start()] + _same_case_shape(words[i].group(), target.word))
         pos = words[i].end()
+    # A person's name in apposition follows the head's case («бухгалтера Наталью Горбунову»).
+    for match in words[head + 1:]:
+        names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
+        if not names or phrase[pos:match.start()].strip():
+            break
+        target = names[0].inflect({case})
+        if target is None:
+            break
+        out.append(phrase[pos:match.start()] + _same_case_shape(match.group(), target.word))
+        pos = match.end()
     return "".join(out) + phrase[pos:]
 
 
@@ -78,5 +88,7 @@ def plain_name(description: str, language: Language) -> str:
     else:
         from lemminflect import getAllLemmas
 
-        common = bool(getAllLemmas(word.lower())) and not getAllLemmas(word.lower()).keys() <= {"PROPN"}
+        from .address import common_words
+
+        common = word.lower() in common_words() or bool(getAllLemmas(word.lower()))
     return word.lower() + text[len(word):] if common else text

@@ -71,10 +71,15 @@ class MentionsReferralRule(_NeedsSituation):
             doc.situation.referral, doc.language)
 
     def find(self, doc: Document) -> list[Finding]:
+        from ..grounding import content_words
+
         referral = doc.situation.referral
         names = [w for w in re.findall(r"[^\W\d_][\w-]*", referral) if w[0].isupper()] or referral.split()[:2]
         lowered = normalize(doc.text)
-        return [] if any(normalize(n) in lowered for n in names) else [Finding(values={"value": referral})]
+        # A name may be inflected in the letter («порекомендовать Наталью Горбунову»): lemmas count too.
+        lemmas = {lemma for t in doc.index.tokens for lemma in t.lemmas}
+        found = any(normalize(n) in lowered or content_words(n, doc.language) & lemmas for n in names)
+        return [] if found else [Finding(values={"value": referral})]
 
 
 class MentionsHandoverRule(_NeedsSituation):
