@@ -51,10 +51,16 @@ def inflect_phrase(phrase: str, case: str) -> str | None:
         out.append(phrase[pos:words[i].start()] + _same_case_shape(words[i].group(), target.word))
         pos = words[i].end()
     # A person's name in apposition follows the head's case («бухгалтера Наталью Горбунову»).
+    gender = None
     for match in words[head + 1:]:
         names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
         if not names or phrase[pos:match.start()].strip():
             break
+        # A surname agrees with the first name's gender; one that cannot (Алина Мороз) stays as it is.
+        names = [p for p in names if gender is None or p.tag.gender is None or p.tag.gender == gender]
+        if not names:
+            break
+        gender = gender or names[0].tag.gender
         target = names[0].inflect({case})
         if target is None:
             break
