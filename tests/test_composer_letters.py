@@ -105,9 +105,11 @@ def test_private_client_is_not_wished_success_with_a_team():
 
 def test_unpaid_invoice_is_asked_for_by_a_date():
     s = situation(unpaid_invoices=[{"number": "HW-0412", "amount": "GBP 1,180", "due": "2027-01-10"}], language="en")
-    assert "Invoice HW-0412 for GBP 1,180 is open; could you please settle it by 10 January 2027?" in email(s)
+    assert "Invoice HW-0412 for GBP 1,180 remains outstanding; could you please settle it by 10 January 2027?" in email(s)
     ru = situation(client={"name": "ООО «Ромашка»"}, unpaid_invoices=[{"number": "214", "amount": "52 000 ₽"}], language="ru")
-    assert "Счёт № 214 на сумму 52 000 ₽ пока не оплачен" in email(ru, "ru")
+    assert "Счёт № 214 на сумму 52 000 ₽ остаётся к оплате — прошу оплатить его в ближайшее время" in email(ru, "ru")
+    overdue = situation(unpaid_invoices=[{"amount": "EUR 3,850", "due": "2026-04-01"}], language="en")
+    assert "An amount of EUR 3,850 remains outstanding; could you please settle it as soon as possible?" in email(overdue)
 
 
 def test_no_contract_means_no_contract_talk():

@@ -103,16 +103,34 @@ def test_ics_is_valid_calendar_text():
         ("Вы пожалеете, мы подадим в суд.", "ru", "threat"),
         ("Счёт оплачивать не будем.", "ru", "dispute"),
         ("Давайте попробуем ещё раз, пожалуйста.", "ru", "reconsider"),
-        ("Хорошо.", "ru", "other"),
+        ("Хорошо.", "ru", "agrees"),
+        ("We could pay more and on time from now on.", "en", "new_terms"),
+        ("Мы готовы поднять ставку.", "ru", "new_terms"),
+        ("Noted, thanks.", "en", "agrees"),
+        ("Мм.", "ru", "other"),
     ],
 )
 def test_reply_classification(text, language, kind):
     assert classify_reply(text, language) == kind
 
 
+def test_a_reply_answers_what_the_client_asked_and_holds_the_decision_only_when_contested():
+    situation = scenario("19-")  # end date, handover items, an act, a referral
+    agreeing = Composer().compose_reply(situation, "Хорошо, понял. Когда последний день и как передадите файлы?", "ru")[0]
+    body = agreeing.content.body
+    assert "30 апреля 2027 года" in body and "геодезическую съёмку участка" in body
+    assert "остаётся в силе" not in body  # nothing was contested
+    pleading = Composer().compose_reply(situation, "Пожалуйста, передумайте, нам порекомендуйте хоть кого-то", "ru")[0]
+    assert "остаётся в силе" in pleading.content.body and "Дом и сад" in pleading.content.body
+    english = Composer().compose_reply(scenario("02-"), "OK. Will you send the Figma files, and who else could take over?", "en")[0]
+    assert "Figma file with all finished screens" in english.content.body and "Clara Nguyen" in english.content.body
+
+
 REPLIES = {
-    "en": ["You will regret this, we will sue.", "Please reconsider.", "We will not pay.", "Why?", "You idiots!!", "Fine."],
-    "ru": ["Вы пожалеете, подадим в суд!", "Пожалуйста, передумайте.", "Платить не будем.", "Почему?", "Вы идиоты!!", "Ясно."],
+    "en": ["You will regret this, we will sue.", "Please reconsider.", "We will not pay.", "Why?", "You idiots!!", "Fine.",
+           "We can pay more.", "OK. When is the last day and how do we get the files?"],
+    "ru": ["Вы пожалеете, подадим в суд!", "Пожалуйста, передумайте.", "Платить не будем.", "Почему?", "Вы идиоты!!", "Ясно.",
+           "Готовы поднять ставку.", "Хорошо. Когда последний день и как получить доступы?"],
 }
 
 

@@ -8,6 +8,7 @@ checker; the rest is reported back as `LeftOut` so the user can reword it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Any
 
@@ -39,6 +40,7 @@ def _environment():
     env.filters["days"] = jinja2.pass_context(lambda ctx, n: count_days(int(n), ctx["language"], load_phrases(ctx["language"])))
     env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"]).labels["and"]))
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
+    env.filters["answer"] = jinja2.pass_context(lambda ctx, topic: ctx["p"](f"reply.topics.{topic}"))
     env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
@@ -48,7 +50,8 @@ def _classifiers(language: Language, table: str):
     """Compiled patterns of a phrase-bank table (``categories`` or ``reply_kinds``) by name."""
     lexicon = load_lexicon(language)
     patterns_by_name = getattr(load_phrases(language), table)
-    return {name: [compile_pattern(p, lexicon) for p in patterns] for name, patterns in patterns_by_name.items()}
+    return {name: [compile_pattern(p if isinstance(p, str) else PatternSpec.model_validate(p), lexicon) for p in patterns]
+            for name, patterns in patterns_by_name.items()}
 
 
 def classify_reply(text: str, language: Language) -> str:
@@ -60,6 +63,15 @@ def classify_reply(text: str, language: Language) -> str:
         (name for name, patterns in _classifiers(language, "reply_kinds").items() if any(p.find(text, index) for p in patterns)),
         "other",
     )
+
+
+def reply_topics(text: str, language: Language) -> list[str]:
+    """What the client's answer asks about (the end date, the handover, money, documents, a referral), in
+    the bank's order: each gets its own answer with the situation's facts."""
+    if not text.strip():
+        return []
+    index = TokenIndex(tokenize(text, language))
+    return [name for name, patterns in _classifiers(language, "reply_topics").items() if any(p.find(text, index) for p in patterns)]
 
 
 @cache
@@ -119,6 +131,7 @@ class Composer:
         close, offer the handover; a mediator only as a last resort when the client threatens."""
         context, p, left_out = self._context(situation, "email", language, tone)
         context["kind"] = classify_reply(client_reply, language)
+        context["topics"] = reply_topics(client_reply, language)
         subject = self._content("email", context, p, load_phrases(language), tone).subject
         context["subject"] = subject
         body = _environment().get_template("reply.j2").render(**context)
@@ -173,6 +186,8 @@ class Composer:
             "project": project,
             "project_work": _project_work(project, work, phrases) if project else None,
             "end_date": end_date,
+            # An end date inside the notice period is proposed, not announced with the decision.
+            "decision_date": None if notice_short else end_date,
             "outcome": situation.outcome,
             "clause": clause,
             "notice_days": notice_days,
@@ -185,10 +200,10 @@ class Composer:
                 (situation.act_of_acceptance, situation.final_invoice)
             ],
             "unpaid": [
-                {"number": i.number, "amount": i.amount, "due": _due(i.due or end, language, phrases)}
+                {"number": i.number, "amount": i.amount, "due": _due(i.due, language, phrases)}
                 for i in situation.unpaid_invoices
             ],
-            "handover": [_accusative(item, language) for item in handover],
+            "handover": [_accusative(item, language) or item for item in handover],
             "handover_accs": _accusative_list(handover, language, phrases),
             "handover_spoken": _accusative_list(handover[:2], language, phrases),
             "handover_more": len(handover) > 2,
@@ -265,7 +280,8 @@ def _project_work(project: str, work: str, phrases: Phrases) -> str | None:
     inflected = inflect_phrase(project, case) if case else project
     if not inflected:
         return None
-    return (common[0] if common and inflected[:1].islower() else frame).format(inflected)
+    with_article = common and inflected[:1].islower() and not inflected.lower().startswith(("the ", "a ", "an "))
+    return (common[0] if with_article else frame).format(inflected)
 
 
 def _short_name(description: str) -> bool:
@@ -275,17 +291,23 @@ def _short_name(description: str) -> bool:
 
 
 def _due(date: dt.date | None, language: Language, phrases: Phrases) -> str:
-    """When to pay an open invoice: its date, the end date, or — once past — as soon as possible."""
-    if date is None:
-        return phrases.labels["by_end"]
-    if date < dt.date.today():
+    """When to pay an open invoice: by its due date, or as soon as possible (an issued invoice is due)."""
+    if date is None or date < dt.date.today():
         return phrases.labels["asap"]
     return phrases.labels["due_by"].format(date=format_date(date, language))
 
 
-def _accusative(item: str, language: Language) -> str:
-    """A handover item as the object of 'we will hand over:' — Russian in the accusative when it can be."""
-    return (inflect_phrase(item, "accs") or item) if language == "ru" else item
+def _accusative(item: str, language: Language) -> str | None:
+    """A handover item as the object of 'we will hand over' — Russian in the accusative, each coordinated
+    part ("пароли и схема сети") on its own; None when a part cannot be inflected."""
+    if language != "ru":
+        return item
+    whole = inflect_phrase(item, "accs")  # «схема света и фона»: the «и» is inside the head's complement
+    if whole is not None:
+        return whole
+    parts = re.split(r"(,\s+|\s+и\s+)", item)
+    inflected = [part if i % 2 else inflect_phrase(part, "accs") for i, part in enumerate(parts)]
+    return "".join(inflected) if all(p is not None for p in inflected) else None
 
 
 def _referral_object(referral: str, language: Language) -> str | None:
@@ -301,16 +323,12 @@ def _referral_object(referral: str, language: Language) -> str | None:
 
 
 def _accusative_list(items: list[str], language: Language, phrases: Phrases) -> str | None:
-    """Handover items as the object of 'we will hand over': Russian items in the accusative, or None when
-    one cannot be inflected (the speaker then says 'all materials' and the email lists them as bullets)."""
-    if not items:
+    """Handover items as one object of 'we will hand over', or None when one cannot be inflected (the
+    speaker then says 'all materials' and the email lists them as bullets)."""
+    inflected = [_accusative(i, language) for i in items]
+    if not items or any(i is None for i in inflected):
         return None
-    if language == "ru":
-        inflected = [inflect_phrase(i, "accs") for i in items]
-        if any(i is None for i in inflected):
-            return None
-        items = [i for i in inflected if i]
-    return join_items(items, phrases.labels["and"])
+    return join_items([i for i in inflected if i], phrases.labels["and"])
 
 
 def _tidy(text: str) -> str:

@@ -28,7 +28,8 @@ class Phrases(BaseModel):
     own_reason: list[Any]
     not_own_reason: list[Any]
     fact_filter: dict[str, Any]
-    reply_kinds: dict[str, list[str]]
+    reply_kinds: dict[str, list[Any]]
+    reply_topics: dict[str, list[Any]]
     snippets: dict[str, Any]
 
     def get(self, key: str, tone: str = "formal", voice: str = "we") -> Any:
@@ -50,5 +51,5 @@ class Phrases(BaseModel):
 @cache
 def load_phrases(language: Language) -> Phrases:
     raw = yaml.safe_load((data_dir("guidelines") / "phrases" / f"{language}.yaml").read_text(encoding="utf-8"))
-    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "service_markers", "own_reason", "not_own_reason", "fact_filter", "reply_kinds")}
+    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "service_markers", "own_reason", "not_own_reason", "fact_filter", "reply_kinds", "reply_topics")}
     return Phrases(**fixed, snippets=raw)

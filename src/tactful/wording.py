@@ -36,8 +36,8 @@ def inflect_phrase(phrase: str, case: str) -> str | None:
         return None
     rest = phrase[words[head].end():]
     noun = readings[head][0]
-    if re.match(r"\s*(,|и\b|или\b)", rest) and not (case == "accs" and "inan" in noun.tag):
-        return None
+    if re.match(r"\s*(,|и\b|или\b)", rest):
+        return None  # coordinated nouns: the caller inflects each part
     # Animacy shows only in the masculine singular and plural accusative ('эскизный проект', 'нового сотрудника').
     shows_animacy = case == "accs" and (noun.tag.number == "plur" or noun.tag.gender == "masc")
     agreement = {case, noun.tag.number or "sing"} | ({noun.tag.animacy} if shows_animacy and noun.tag.animacy else set())
@@ -45,16 +45,27 @@ def inflect_phrase(phrase: str, case: str) -> str | None:
     for i in range(head + 1):
         reading = noun if i == head else readings[i][0]
         grammemes = {case} if i == head else agreement | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set())
+        word = words[i].group()
+        if "-" in word and i == head:
+            # A compound noun («дизайн-проект») changes only its last part.
+            prefix, last = word.rsplit("-", 1)
+            tail = next((p for p in parse_ru(last) if "nomn" in p.tag and p.tag.POS == "NOUN"), None)
+            target_tail = tail.inflect(grammemes) if tail else None
+            if target_tail is None:
+                return None
+            out.append(phrase[pos:words[i].start()] + prefix + "-" + _same_case_shape(last, target_tail.word))
+            pos = words[i].end()
+            continue
         target = reading.inflect(grammemes)
         if target is None:
             return None
-        out.append(phrase[pos:words[i].start()] + _same_case_shape(words[i].group(), target.word))
+        out.append(phrase[pos:words[i].start()] + _same_case_shape(word, target.word))
         pos = words[i].end()
     # A person's name in apposition follows the head's case («бухгалтера Наталью Горбунову»).
     gender = None
     for match in words[head + 1:]:
         names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
-        if not names or phrase[pos:match.start()].strip():
+        if not names or phrase[pos:match.start()].strip() or not match.group()[0].isupper():
             break
         # A surname agrees with the first name's gender; one that cannot (Алина Мороз) stays as it is.
         names = [p for p in names if gender is None or p.tag.gender is None or p.tag.gender == gender]
