@@ -171,3 +171,22 @@ def test_a_try_first_verdict_reaches_the_result_as_a_warning():
     s = situation(client={"name": "Acme", "contact": "Jane Morris"}, signals=["changing_requirements"], language="en")
     result = draft(s)
     assert any("decision check" in w for w in result.warnings)
+
+
+def test_docs_examples_are_composer_output_for_the_listed_scenarios():
+    from pathlib import Path
+
+    from tactful import check
+    from tactful.situation import load_situation
+
+    root = Path(__file__).resolve().parents[1]
+    index = (root / "docs" / "examples" / "README.md").read_text(encoding="utf-8")
+    rows = [line.split("|") for line in index.splitlines() if line.startswith("| [")]
+    assert len(rows) == 6
+    for row in rows:
+        name = row[1].strip().split("](")[1].rstrip(")")
+        scenario = root / "eval" / "scenarios" / (row[2].strip().strip("`") + ".yaml")
+        language, channel = name.removesuffix(".md").split("-")
+        text = (root / "docs" / "examples" / name).read_text(encoding="utf-8")
+        report = check(text, lang=language, channel=channel, situation=load_situation(scenario))
+        assert report.passed and not report.hostile, (name, [(v.rule, v.excerpt) for v in report.errors])

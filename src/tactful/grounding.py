@@ -151,6 +151,12 @@ def _label_words() -> set[str]:
             for w in re.findall(r"\w+", label)}
 
 
+def _starts_list_item(text: str, start: int) -> bool:
+    """The word opens a list item ("- Until 5 May …"): capitalised as a sentence start, not a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start].strip() in {"-", "*", "•"}
+
+
 def _invented_names(text: str, tokens: Sequence[Token], source: str) -> list[tuple[int, int]]:
     """Capitalised words inside a sentence that appear nowhere in the situation: likely invented names."""
     lowered = normalize(source)
@@ -165,7 +171,8 @@ def _invented_names(text: str, tokens: Sequence[Token], source: str) -> list[tup
             token.start > first_line_end >= 0 or first_line_end == -1
         ) and word[:1].isupper() and not word.isupper() and token.is_word and previous.sentence == token.sentence \
                 and (previous.is_word or previous.text in _OPENERS or previous.text in {",", "—", "-"}) \
-                and normalize(word) not in known and not (token.lemmas & known):
+                and normalize(word) not in known and not (token.lemmas & known) \
+                and not _starts_list_item(text, token.start):
             spans.append((token.start, token.end))
     return spans
 
