@@ -203,7 +203,9 @@ class Composer:
                 {"number": i.number, "amount": i.amount, "due": _due(i.due, language, phrases)}
                 for i in situation.unpaid_invoices
             ],
-            "handover": [_accusative(item, language) or item for item in handover],
+            "handover": handover,
+            # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
+            "handover_bullets": [_accusative(item, language) or item for item in handover],
             "handover_accs": _accusative_list(handover, language, phrases),
             "handover_spoken": _accusative_list(handover[:2], language, phrases),
             "handover_more": len(handover) > 2,
@@ -247,7 +249,7 @@ class Composer:
         if tone == "brief":
             reactions = reactions[:3]
         if channel == "call":
-            points = [p("notice_call"), p("call.points.timeline"), p("call.points.handover"), p("call.points.documents"),
+            points = [p("notice_call"), p("call.points.timeline"), p("call.points.handover"), p("call.points.handover_list"), p("call.points.documents"),
                       p("call.points.unpaid"), p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",

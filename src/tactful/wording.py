@@ -46,8 +46,13 @@ def inflect_phrase(phrase: str, case: str) -> str | None:
         reading = noun if i == head else readings[i][0]
         grammemes = {case} if i == head else agreement | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set())
         word = words[i].group()
-        if "-" in word and i == head:
-            # A compound noun («дизайн-проект») changes only its last part.
+        if i == head and case == "accs" and "-" not in word and not reading.is_known and reading.tag.gender == "masc" and "anim" in reading.tag:
+            # A word the dictionary does not know («гайдлайн») is guessed animate; a thing keeps its form.
+            out.append(phrase[pos:words[i].start()] + word)
+            pos = words[i].end()
+            continue
+        if "-" in word and i == head and not _animate_prefix(word):
+            # A compound noun («дизайн-проект») changes only its last part; a person's («фрилансер-таргетолог») both.
             prefix, last = word.rsplit("-", 1)
             tail = next((p for p in parse_ru(last) if "nomn" in p.tag and p.tag.POS == "NOUN"), None)
             target_tail = tail.inflect(grammemes) if tail else None
@@ -80,6 +85,13 @@ def inflect_phrase(phrase: str, case: str) -> str | None:
     return "".join(out) + phrase[pos:]
 
 
+def _animate_prefix(word: str) -> bool:
+    from .text import parse_ru
+
+    prefix = word.split("-", 1)[0]
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag and "nomn" in p.tag for p in parse_ru(prefix))
+
+
 def _same_case_shape(original: str, word: str) -> str:
     """The inflected word with the original's letter case where they share a stem ('SEO-продвижением')."""
     shared = next((i for i, (a, b) in enumerate(zip(original.lower(), word)) if a != b), min(len(original), len(word)))
@@ -94,8 +106,8 @@ def plain_name(description: str, language: Language) -> str:
         text = text[1:-1].strip()
     text = text.rstrip(".")
     first = _WORD.match(text)
-    if not first or not first.group()[0].isupper() or first.group().isupper() or len(first.group()) == 1:
-        return text
+    if not first or not first.group()[0].isupper() or sum(c.isupper() for c in first.group()) > 1 or len(first.group()) == 1:
+        return text  # a name, an acronym or an acronym-led word ("SEO-продвижение") keeps its capitals
     word = first.group()
     if language == "ru":
         from .text import parse_ru
