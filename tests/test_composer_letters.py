@@ -32,7 +32,7 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
         ("Acme", "Jane Morris", "warm", "Hi Jane,"),
         ("Acme", "Jane Morris", "formal", "Dear Ms Morris,"),
         ("Acme", "Sam Lee", "formal", "Dear Sam Lee,"),
-        ("Acme", "Mrs Caroline Ashworth", "warm", "Hi Mrs Ashworth,"),
+        ("Acme", "Mrs Caroline Ashworth", "warm", "Dear Mrs Ashworth,"),
         ("Baker & Daughters Bakery", None, "formal", "Dear Baker & Daughters Bakery team,"),
         ("Northwind Traders LLC", None, "warm", "Hello Northwind Traders team,"),
         ("Greg Tanner, sole trader", None, "formal", "Dear Mr Tanner,"),

@@ -179,6 +179,7 @@ class Composer:
             "familiar_name": who.familiar,
             "formal_name_datv": who.inflected("datv") if who.person and who.formal else "",
             "patronymic": bool(who.patronymic),
+            "title_given": who.title_given,
             "gender": who.gender,
             "organisation": who.organisation,
             "solo": solo,
@@ -304,11 +305,11 @@ def _accusative(item: str, language: Language) -> str | None:
     part ("пароли и схема сети") on its own; None when a part cannot be inflected."""
     if language != "ru":
         return item
-    whole = inflect_phrase(item, "accs")  # «схема света и фона»: the «и» is inside the head's complement
+    whole = inflect_phrase(item, "accs", things=True)  # «схема света и фона»: the «и» is inside the complement
     if whole is not None:
         return whole
     parts = re.split(r"(,\s+|\s+и\s+)", item)
-    inflected = [part if i % 2 else inflect_phrase(part, "accs") for i, part in enumerate(parts)]
+    inflected = [part if i % 2 else inflect_phrase(part, "accs", things=True) for i, part in enumerate(parts)]
     return "".join(inflected) if all(p is not None for p in inflected) else None
 
 

@@ -22,11 +22,12 @@ def format_date(date: dt.date, language: Language) -> str:
     return babel_format(date, load_phrases(language).date_format, locale=language)
 
 
-def inflect_phrase(phrase: str, case: str) -> str | None:
+def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     """A Russian noun phrase in ``case`` ('accs', 'ablt', ...): the head noun and the adjectives before it
     change, the rest ('частного дома в Подмосковье') stays. None when there is no nominative head to
     inflect, or the head is one of several coordinated nouns: the caller then sets the phrase after a
-    colon or as a bullet, where the nominative is right."""
+    colon or as a bullet, where the nominative is right. ``things``: the phrase names a thing (a handover
+    item), so a word the dictionary does not know is not taken for a person."""
     from .text import parse_ru
 
     words = list(_WORD.finditer(phrase))
@@ -46,7 +47,7 @@ def inflect_phrase(phrase: str, case: str) -> str | None:
         reading = noun if i == head else readings[i][0]
         grammemes = {case} if i == head else agreement | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set())
         word = words[i].group()
-        if i == head and case == "accs" and "-" not in word and not reading.is_known and reading.tag.gender == "masc" and "anim" in reading.tag:
+        if things and i == head and case == "accs" and "-" not in word and not reading.is_known and reading.tag.gender == "masc" and "anim" in reading.tag:
             # A word the dictionary does not know («гайдлайн») is guessed animate; a thing keeps its form.
             out.append(phrase[pos:words[i].start()] + word)
             pos = words[i].end()
