@@ -124,7 +124,7 @@ def test_draft_an_example(page: Page):
     text = draft_example(page, EXAMPLE)
     expect(textbox(page, "contact")).to_have_value(EXAMPLE_CONTACT)
     assert text.startswith("Subject: ")
-    assert EXAMPLE_CONTACT in text
+    assert EXAMPLE_CONTACT.split()[-1] in text  # "Dear Ms Blake" for Fiona Blake
     expect(page.locator("#draft-status")).to_contain_text("No error-level problems")
     expect(page.locator("#draft-status")).to_contain_text("composer")
     expect(page.locator("#draft-coaching")).to_contain_text("How it reads")
