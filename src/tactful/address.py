@@ -16,10 +16,9 @@ from pydantic import BaseModel
 
 from .models import Language
 from .resources import data_dir
+from .wording import QUOTES, WORD
 
 Gender = Literal["femn", "masc"]
-_QUOTES = "«»\"“”'„"
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
 class Addressee(BaseModel):
@@ -80,7 +79,7 @@ def _names(language: Language) -> dict[str, Any]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)] + (["&"] if "&" in text else [])
+    return [w.lower() for w in WORD.findall(text)] + (["&"] if "&" in text else [])
 
 
 def _strip_marker(text: str, markers: list[str]) -> tuple[str, bool]:
@@ -97,7 +96,7 @@ def _strip_marker(text: str, markers: list[str]) -> tuple[str, bool]:
 def organisation_name(name: str, language: Language) -> str:
     """'ООО «Ромашка»' -> 'Ромашка'; 'Northwind Traders LLC' -> 'Northwind Traders'."""
     bare, _ = _strip_marker(name, _names("ru" if _is_ru(name) else "en")["legal_forms"])
-    if len(bare) > 2 and bare[0] in _QUOTES and bare[-1] in _QUOTES:
+    if len(bare) > 2 and bare[0] in QUOTES and bare[-1] in QUOTES:
         bare = bare[1:-1]
     return bare.strip() or name.strip()
 
@@ -105,7 +104,7 @@ def organisation_name(name: str, language: Language) -> str:
 def _russian_person(text: str) -> Addressee | None:
     from .text import parse_ru
 
-    words = [w for w in _WORD.findall(text) if len(w) > 1]  # initials («Д. В.») name no one to greet
+    words = [w for w in WORD.findall(text) if len(w) > 1]  # initials («Д. В.») name no one to greet
     if not words or not all(w[0].isupper() for w in words) or len(words) > 3:
         return None
     tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
@@ -168,11 +167,11 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         return Addressee(person=True, first=text.strip())  # not a name we can parse: greet with it as typed
     language = "ru" if _is_ru(text) else "en"
     data = _names(language)
-    bare, sole_trader = _strip_marker(text.strip(_QUOTES), data["sole_trader"])
+    bare, sole_trader = _strip_marker(text.strip(QUOTES), data["sole_trader"])
     known_person = known_person or sole_trader
     if not _is_ru(bare):  # a name is read by its own script: a Russian contact in an English letter stays Russian
         person = _english_person(bare, known_person)
-    elif not known_person and (any(q in text for q in _QUOTES) or any(w in data["organisation_words"] or w in data["legal_forms"] for w in _words(text))):
+    elif not known_person and (any(q in text for q in QUOTES) or any(w in data["organisation_words"] or w in data["legal_forms"] for w in _words(text))):
         return None
     else:
         person = _russian_person(bare)

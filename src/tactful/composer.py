@@ -283,7 +283,7 @@ def _project_work(project: str, work: str, phrases: Phrases) -> str | None:
     inflected = inflect_phrase(project, case) if case else project
     if not inflected:
         return None
-    with_article = common and inflected[:1].islower() and not inflected.lower().startswith(("the ", "a ", "an "))
+    with_article = common and inflected[:1].islower() and not inflected.lower().startswith(("the ", "a ", "an ", "your "))
     return (common[0] if with_article else frame).format(inflected)
 
 

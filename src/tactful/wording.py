@@ -8,8 +8,9 @@ import re
 
 from .models import Language
 
-_QUOTES = "«»\"“”'„"
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# The quotation marks of both languages, and a word of letters with inner hyphens or apostrophes.
+QUOTES = "«»\"“”'„"
+WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
@@ -30,7 +31,7 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     item), so a word the dictionary does not know is not taken for a person."""
     from .text import parse_ru
 
-    words = list(_WORD.finditer(phrase))
+    words = list(WORD.finditer(phrase))
     readings = [[p for p in parse_ru(m.group()) if "nomn" in p.tag] for m in words]
     head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN"), None)
     if head is None or any(not rs or rs[0].tag.POS not in ("ADJF", "PRTF") for rs in readings[:head]):
@@ -103,10 +104,10 @@ def plain_name(description: str, language: Language) -> str:
     """The description as it reads inside a sentence: no title quotes, a common first word in lower case
     ('Проект частного дома' -> 'проект частного дома', 'Managed IT support' -> 'managed IT support')."""
     text = description.strip()
-    if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+    if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
         text = text[1:-1].strip()
     text = text.rstrip(".")
-    first = _WORD.match(text)
+    first = WORD.match(text)
     if not first or not first.group()[0].isupper() or sum(c.isupper() for c in first.group()) > 1 or len(first.group()) == 1:
         return text  # a name, an acronym or an acronym-led word ("SEO-продвижение") keeps its capitals
     word = first.group()

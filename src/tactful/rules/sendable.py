@@ -12,10 +12,9 @@ import re
 from typing import ClassVar, Literal
 
 from ..text import normalize
+from ..wording import QUOTES, WORD
 from .base import Document, Finding, PatternRule, RuleBase
 
-_QUOTES = "«»\"“”„"
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
 class _NeedsSituation(RuleBase):
@@ -37,7 +36,7 @@ class SalutationRule(_NeedsSituation):
             return []
         client = doc.situation.client
         who = addressee(client.name, client.contact, doc.language)
-        words = [normalize(w) for w in _WORD.findall(line.group())]
+        words = [normalize(w) for w in WORD.findall(line.group())]
         titles = title_words()
         bad = (
             # a surname kept with the patronymic («Уважаемый Иванов Сергей Петрович»)
@@ -52,7 +51,7 @@ class SalutationRule(_NeedsSituation):
 
 
 def _fragment_of(words: list[str], organisation: str) -> bool:
-    name = [normalize(w) for w in _WORD.findall(organisation)]
+    name = [normalize(w) for w in WORD.findall(organisation)]
     present = [w for w in name if w in words]
     return bool(present) and len(present) < len(name)
 
@@ -64,10 +63,10 @@ class QuotedProjectRule(_NeedsSituation):
 
     def find(self, doc: Document) -> list[Finding]:
         description = (doc.situation.project or "").strip()
-        if not description or description[0] in _QUOTES:  # the user quoted it: a real title
+        if not description or description[0] in QUOTES:  # the user quoted it: a real title
             return []
-        core = re.escape(description.strip(_QUOTES).rstrip("."))
-        pattern = re.compile(rf"[{_QUOTES}]\s*{core}\s*[{_QUOTES}]", re.IGNORECASE)
+        core = re.escape(description.strip(QUOTES).rstrip("."))
+        pattern = re.compile(rf"[{QUOTES}]\s*{core}\s*[{QUOTES}]", re.IGNORECASE)
         return [Finding(*m.span()) for m in pattern.finditer(doc.text)]
 
 
