@@ -12,17 +12,17 @@ import re
 from functools import cache
 from typing import Any
 
+from .address import addressee, is_solo
 from .checker import check
 from .drafts import CallContent, Draft, DraftTone, EmailContent, LeftOut, MeetingContent, Reaction
 from .models import Channel, Language
 from .phrases import Phrases, load_phrases
 from .resources import data_dir
-from .address import addressee, is_solo
 from .rules import TokenIndex, compile_pattern, load_lexicon
-from .rules.patterns import PatternSpec
 from .situation import Situation
 from .text import tokenize
 from .wording import format_date, inflect_phrase, plain_name
+
 
 @cache
 def _environment():
@@ -41,52 +41,46 @@ def _environment():
     env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"]).labels["and"]))
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
     env.filters["answer"] = jinja2.pass_context(lambda ctx, topic: ctx["p"](f"reply.topics.{topic}"))
-    env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
 
 @cache
-def _classifiers(language: Language, table: str):
-    """Compiled patterns of a phrase-bank table (``categories`` or ``reply_kinds``) by name."""
+def _compiled(language: Language, table: str):
+    """A phrase-bank pattern table compiled once: a list of matchers, or matchers by name in the bank's
+    order (``reply_kinds``, ``reply_topics``)."""
     lexicon = load_lexicon(language)
-    patterns_by_name = getattr(load_phrases(language), table)
-    return {name: [compile_pattern(p if isinstance(p, str) else PatternSpec.model_validate(p), lexicon) for p in patterns]
-            for name, patterns in patterns_by_name.items()}
+    raw = getattr(load_phrases(language), table)
+    if table == "fact_filter":
+        raw = raw["patterns"]
+    if isinstance(raw, dict):
+        return {name: [compile_pattern(p, lexicon) for p in patterns] for name, patterns in raw.items()}
+    return [compile_pattern(p, lexicon) for p in raw]
+
+
+def _matching(text: str, language: Language, table: str) -> list[str]:
+    """The names of a table's entries whose patterns find something in ``text``, in the bank's order."""
+    if not text.strip():
+        return []
+    index = TokenIndex(tokenize(text, language))
+    return [name for name, patterns in _compiled(language, table).items() if any(p.find(text, index) for p in patterns)]
 
 
 def classify_reply(text: str, language: Language) -> str:
-    """What the client's answer does: threat, aggressive, dispute, reconsider, why — or ``other``."""
-    if not text.strip():
-        return "other"
-    index = TokenIndex(tokenize(text, language))
-    return next(
-        (name for name, patterns in _classifiers(language, "reply_kinds").items() if any(p.find(text, index) for p in patterns)),
-        "other",
-    )
+    """What the client's answer does: threat, aggressive, dispute, new terms, reconsider, why, agrees —
+    the first kind that matches — or ``other``."""
+    return next(iter(_matching(text, language, "reply_kinds")), "other")
 
 
 def reply_topics(text: str, language: Language) -> list[str]:
     """What the client's answer asks about (the end date, the handover, money, documents, a referral), in
     the bank's order: each gets its own answer with the situation's facts."""
-    if not text.strip():
-        return []
+    return _matching(text, language, "reply_topics")
+
+
+def _matches(text: str, language: Language, table: str) -> bool:
+    """Whether any pattern of a list table (``fact_filter``, ``own_reason``, ``service_markers``) matches."""
     index = TokenIndex(tokenize(text, language))
-    return [name for name, patterns in _classifiers(language, "reply_topics").items() if any(p.find(text, index) for p in patterns)]
-
-
-@cache
-def _matcher(language: Language, table: str):
-    """A test for a phrase-bank pattern list (``fact_filter``, ``own_reason``, ``service_markers``)."""
-    lexicon = load_lexicon(language)
-    raw = getattr(load_phrases(language), table)
-    patterns = [compile_pattern(p if isinstance(p, str) else PatternSpec.model_validate(p), lexicon)
-                for p in (raw["patterns"] if isinstance(raw, dict) else raw)]
-
-    def matches(text: str) -> bool:
-        index = TokenIndex(tokenize(text, language))
-        return any(p.find(text, index) for p in patterns)
-
-    return matches
+    return any(p.find(text, index) for p in _compiled(language, table))
 
 
 def count_days(n: int, language: Language, phrases: Phrases) -> str:
@@ -154,7 +148,7 @@ class Composer:
 
         who = addressee(client, contact, language)
         solo = is_solo(situation.sender, language)
-        work = situation.work or ("service" if description and _matcher(language, "service_markers")(description) else "project")
+        work = situation.work or ("service" if description and _matches(description, language, "service_markers") else "project")
         # A long description is the user's brief, not a name ("conversion of a warehouse into 14 loft
         # apartments"): the letter then says "our work together" instead of quoting it.
         named = description if description and (situation.project_name or _short_name(description)) else None
@@ -173,6 +167,7 @@ class Composer:
         else:
             notice_key = "none"
         sender = addressee(sender_name, None, language) if sender_name else None
+        accusatives = [_accusative(item, language) for item in handover]
         context: dict[str, Any] = {
             "person": who.person and bool(who.formal),
             "formal_name": who.formal,
@@ -184,7 +179,6 @@ class Composer:
             "organisation": who.organisation,
             "solo": solo,
             "work": work,
-            "project": project,
             "project_work": _project_work(project, work, phrases) if project else None,
             "end_date": end_date,
             # An end date inside the notice period is proposed, not announced with the decision.
@@ -206,9 +200,9 @@ class Composer:
             ],
             "handover": handover,
             # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
-            "handover_bullets": [_accusative(item, language) or item for item in handover],
-            "handover_accs": _accusative_list(handover, language, phrases),
-            "handover_spoken": _accusative_list(handover[:2], language, phrases),
+            "handover_bullets": [a or item for a, item in zip(accusatives, handover)],
+            "handover_accs": _object_list(accusatives, phrases),
+            "handover_spoken": _object_list(accusatives[:2], phrases),
             "handover_more": len(handover) > 2,
             "referral": referral,
             "referral_accs": _referral_object(referral, language) if referral else None,
@@ -223,29 +217,28 @@ class Composer:
         env = _environment()
         voice = "i" if solo else "we"
 
-        def p(key: str) -> Any:
-            snippet = phrases.get(key, tone, voice)
+        def render(snippet: Any) -> Any:
+            """A snippet in the draft's tone and voice, rendered; a list renders item by item, empty ones dropped."""
+            snippet = Phrases.resolve(snippet, tone, voice)
             if isinstance(snippet, list):
                 return [out for out in (env.from_string(s).render(**context).strip() for s in snippet) if out]
             return env.from_string(snippet).render(**context).strip() if isinstance(snippet, str) else snippet
 
-        def render(snippet: Any) -> str:
-            """A snippet that is not under a key of the bank (a reaction's answer), by voice."""
-            return env.from_string(snippet[voice] if isinstance(snippet, dict) else snippet).render(**context).strip()
+        def p(key: str) -> Any:
+            return render(phrases.get(key, tone, voice))
 
         context["p"] = p
         context["render"] = render
         # The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
         # speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank.
-        own = [r for r in reasons if _matcher(language, "own_reason")(r) and not _matcher(language, "not_own_reason")(r)]
+        own = [r for r in reasons if _matches(r, language, "own_reason") and not _matches(r, language, "not_own_reason")]
         context["reason"] = " ".join(_sentence(r) for r in own) if own else p(f"reason.{situation.reason_kind or 'fit'}")
         return context, p, vetted.left_out
 
     def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: DraftTone):
         if channel == "email":
             body = _environment().get_template("email.j2").render(**context)
-            subject = p(f"subject.{context['outcome']}")
-            return EmailContent(subject=subject[:1].upper() + subject[1:], body=_tidy(body))
+            return EmailContent(subject=p(f"subject.{context['outcome']}"), body=_tidy(body))
         reactions = [Reaction(client=r["client"], answer=context["render"](r["answer"])) for r in phrases.get("reactions")]
         if tone == "brief":
             reactions = reactions[:3]
@@ -325,13 +318,12 @@ def _referral_object(referral: str, language: Language) -> str | None:
     return f"{inflected} ({description.strip()})" if description.strip() else inflected
 
 
-def _accusative_list(items: list[str], language: Language, phrases: Phrases) -> str | None:
-    """Handover items as one object of 'we will hand over', or None when one cannot be inflected (the
-    speaker then says 'all materials' and the email lists them as bullets)."""
-    inflected = [_accusative(i, language) for i in items]
-    if not items or any(i is None for i in inflected):
+def _object_list(accusatives: list[str | None], phrases: Phrases) -> str | None:
+    """Handover items (from `_accusative`) as one object of 'we will hand over', or None when one could
+    not be inflected (the speaker then says 'all materials' and the email lists them as bullets)."""
+    if not accusatives or None in accusatives:
         return None
-    return join_items([i for i in inflected if i], phrases.labels["and"])
+    return join_items([a for a in accusatives if a], phrases.labels["and"])
 
 
 def _tidy(text: str) -> str:
@@ -370,7 +362,7 @@ class _Vetting:
             rules.add("language")
         # Strict fragments (facts, reasons) are quoted as neutral events: checker rules catch the known
         # accusations, the fact filter catches any other sentence about "you" ("you underrate our reports").
-        if strict and _matcher(self.language, "fact_filter")(text):
+        if strict and _matches(text, self.language, "fact_filter"):
             rules.add("fact_filter")
         return sorted(rules)
 

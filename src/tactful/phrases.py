@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .models import Language
 from .resources import data_dir
+from .rules.patterns import Pattern
 
 TONES = ("formal", "warm", "brief")
 VOICES = ("we", "i")
@@ -24,12 +25,13 @@ class Phrases(BaseModel):
     date_format: str
     months: list[str]
     units: dict[str, list[str]]
-    service_markers: list[str]
-    own_reason: list[Any]
-    not_own_reason: list[Any]
+    # Classifier patterns in the checker's pattern language (validated here, compiled by the composer).
+    service_markers: list[Pattern]
+    own_reason: list[Pattern]
+    not_own_reason: list[Pattern]
     fact_filter: dict[str, Any]
-    reply_kinds: dict[str, list[Any]]
-    reply_topics: dict[str, list[Any]]
+    reply_kinds: dict[str, list[Pattern]]
+    reply_topics: dict[str, list[Pattern]]
     snippets: dict[str, Any]
 
     def get(self, key: str, tone: str = "formal", voice: str = "we") -> Any:
@@ -38,6 +40,11 @@ class Phrases(BaseModel):
         value: Any = self.snippets
         for part in key.split("."):
             value = value[part]
+        return self.resolve(value, tone, voice)
+
+    @staticmethod
+    def resolve(value: Any, tone: str = "formal", voice: str = "we") -> Any:
+        """A snippet's variant for the tone and the voice (also for one not under a key, like a reaction)."""
         while isinstance(value, dict) and value:
             if set(value) <= set(TONES):
                 value = value.get(tone, value["formal"])
@@ -51,5 +58,5 @@ class Phrases(BaseModel):
 @cache
 def load_phrases(language: Language) -> Phrases:
     raw = yaml.safe_load((data_dir("guidelines") / "phrases" / f"{language}.yaml").read_text(encoding="utf-8"))
-    fixed = {k: raw.pop(k) for k in ("labels", "date_format", "months", "units", "service_markers", "own_reason", "not_own_reason", "fact_filter", "reply_kinds", "reply_topics")}
+    fixed = {k: raw.pop(k) for k in Phrases.model_fields if k != "snippets"}
     return Phrases(**fixed, snippets=raw)

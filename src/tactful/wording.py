@@ -71,7 +71,7 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     # A person's name in apposition follows the head's case («бухгалтера Наталью Горбунову»).
     gender = None
     for match in words[head + 1:]:
-        names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))]
+        names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & p.tag.grammemes]
         if not names or phrase[pos:match.start()].strip() or not match.group()[0].isupper():
             break
         # A surname agrees with the first name's gender; one that cannot (Алина Мороз) stays as it is.
@@ -115,7 +115,7 @@ def plain_name(description: str, language: Language) -> str:
         from .text import parse_ru
 
         parses = parse_ru(word)
-        common = bool(parses) and not (_PROPER & set(str(parses[0].tag).replace(" ", ",").split(",")))
+        common = bool(parses) and not (_PROPER & parses[0].tag.grammemes)
     else:
         from lemminflect import getAllLemmas
 
