@@ -56,17 +56,24 @@ class Addressee(BaseModel):
         if not _is_ru(self.formal) or case == "nomn":
             return self.formal
         from petrovich.enums import Case, Gender as PGender
-        from petrovich.main import Petrovich
 
         cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
         gender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(self.gender or "", PGender.ANDRGN)
-        p = Petrovich()
+        p = _petrovich()
         parts = [p.firstname(self.first, cases[case], gender)] if self.first else []
         if self.patronymic:
             parts.append(p.middlename(self.patronymic, cases[case], gender))
         elif self.last and not self.first:
             parts.append(p.lastname(self.last, cases[case], gender))
         return " ".join(parts)
+
+
+@cache
+def _petrovich():
+    """petrovich reads its rule file when built: once per process, not once per name."""
+    from petrovich.main import Petrovich
+
+    return Petrovich()
 
 
 def _is_ru(text: str) -> bool:
