@@ -66,7 +66,7 @@ def test_russian_names_decline_with_petrovich():
 
 def test_project_is_named_plainly_not_quoted_as_a_title():
     en = email(situation(project="“Website redesign”", language="en"))
-    assert "our work together on the website redesign" in en and "“" not in en
+    assert "our work together on your website redesign" in en and "“" not in en
     brief = email(situation(project="Conversion of a warehouse into 14 loft apartments", language="en"))
     assert "warehouse" not in brief  # a long brief is not a name: the letter says "our work together"
     ru = email(situation(client={"name": "ООО «Ромашка»"}, project="Проект частного дома в Подмосковье", language="ru"), "ru")
@@ -79,6 +79,8 @@ def test_a_service_is_not_called_a_project_and_no_wish_names_it():
     text = email(s)
     assert "service" in text and "project" not in text.lower().replace("managed it support", "")
     assert "success with" not in text
+    named = email(situation(project="Managed IT support for a law firm", project_name="the IT support", language="en"))
+    assert "Thank you for trusting me with your IT support" in named  # not "our work together on the IT support"
 
 
 def test_facts_stay_out_unless_asked_for():
@@ -124,6 +126,10 @@ def test_end_date_inside_the_notice_period_is_proposed_not_announced_as_notice()
     s = situation(end_date=soon, contract={"notice_days": 30, "clause": "7.2"}, language="en")
     text = email(s)
     assert "formal notice" not in text and "by mutual agreement" in text
+    # No fixed date is promised while it is only proposed.
+    assert "Until the end date we agree" in text and f"Until {s.end_date.day} " not in text
+    call = " ".join(Composer().compose(s, "call", "en")[0].content.points)
+    assert "as the last day, earlier than the notice period" in call
 
 
 def test_the_users_own_plan_is_quoted_and_a_grievance_is_not():
@@ -134,6 +140,16 @@ def test_the_users_own_plan_is_quoted_and_a_grievance_is_not():
     assert "tweaks" not in grievance and "grown well beyond" in grievance
     unset = email(situation(reasons=["they pay every invoice late"], language="en"))
     assert "prepaid" not in unset and "best fit" in unset  # no keyword guessing: the neutral kind
+    splice = email(situation(reasons=["we are closing the studio in March, both partners are retiring"], language="en"))
+    assert "We are closing the studio in March. Both partners are retiring." in splice
+
+
+def test_closing_the_business_is_told_as_news_not_as_a_decision_about_the_client():
+    news = email(situation(reasons=["we are closing the studio in March"], reason_kind="closing",
+                           sender={"name": "Tom Reyes", "company": "Pixel Studio"}, language="en"))
+    assert "a change in our own plans" in news and "After careful consideration" not in news
+    ru = email(situation(client={"name": "ООО «Ромашка»"}, reason_kind="job", sender={"name": "Ирина Лебедева"}, language="ru"), "ru")
+    assert "об изменениях в моих собственных планах" in ru
 
 
 @pytest.mark.parametrize(
@@ -163,6 +179,18 @@ def test_call_script_is_spoken_and_a_meeting_plan_has_owners_and_decisions():
     assert all("Tom Reyes" in item or "Ms Morris" in item for item in meeting.agenda)
     assert not any("acceptance certificate" in d.lower() for d in meeting.documents)  # no act in the situation
     assert any("final invoice" in d.lower() for d in meeting.documents)
+    # Only an invoice to close: the agenda does not promise closing documents that are not on the list.
+    assert any("final invoice and payments" in item for item in meeting.agenda)
+    assert not any("closing documents" in item for item in [*meeting.agenda, *meeting.decisions])
+
+
+def test_spoken_lists_and_open_amounts_read_naturally():
+    s = situation(handover=["house keys and the alarm fob", "the cleaning checklist"], unpaid_invoices=[{"amount": "GBP 1,450"}],
+                  language="en")
+    points = " ".join(Composer().compose(s, "call", "en")[0].content.points)
+    assert "house keys and the alarm fob, and the cleaning checklist." in points
+    assert "full list by email" not in points  # both items were said aloud
+    assert "An amount of GBP 1,450 is still open." in points
 
 
 def test_a_try_first_verdict_reaches_the_result_as_a_warning():

@@ -105,7 +105,9 @@ def organisation_name(name: str, language: Language) -> str:
     bare, _ = _strip_marker(name, _names("ru" if _is_ru(name) else "en")["legal_forms"])
     if len(bare) > 2 and bare[0] in QUOTES and bare[-1] in QUOTES:
         bare = bare[1:-1]
-    return bare.strip() or name.strip()
+    bare = " ".join((bare.strip() or name.strip()).split()).strip(",;:")
+    # A name with no word of two letters ("A,") is no one to greet: the letter opens neutrally.
+    return bare if re.search(r"\w\w", bare) else ""
 
 
 def _russian_person(text: str) -> Addressee | None:

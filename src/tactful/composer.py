@@ -95,13 +95,22 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
 
 
 def join_items(items: list[str], conjunction: str) -> str:
-    """'a, b and c' — the way both languages list things."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    """'a, b and c' — the way both languages list things; 'keys and the fob, and the checklist' when an
+    item has its own 'and', so the list does not read as one long chain."""
+    if len(items) == 1:
+        return items[0]
+    last = f", {conjunction} " if any(f" {conjunction} " in item for item in items) else f" {conjunction} "
+    return f"{', '.join(items[:-1])}{last}{items[-1]}"
 
 
-def _sentence(text: str) -> str:
-    """A user's fragment as a sentence of the letter: capital first letter, a full stop at the end."""
+def _sentence(text: str, phrases: Phrases) -> str:
+    """A user's fragment as sentences of the letter: capital first letters, a full stop at the end, and a
+    comma that joins two whole sentences ("we are closing the studio, both partners are retiring") made
+    a full stop."""
     text = text.strip()
+    if phrases.comma_splice:
+        parts = re.split(phrases.comma_splice, text, flags=re.IGNORECASE)
+        text = ". ".join(part[:1].upper() + part[1:] for part in parts)
     return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?" else ".")
 
 
@@ -148,10 +157,12 @@ class Composer:
 
         who = addressee(client, contact, language)
         solo = is_solo(situation.sender, language)
-        work = situation.work or ("service" if description and _matches(description, language, "service_markers") else "project")
+        # The name and the description both tell a service ("the copywriting" for "monthly newsletters").
+        named_as = " ".join(filter(None, [situation.project_name, situation.project]))
+        work = situation.work or ("service" if named_as and _matches(named_as, language, "service_markers") else "project")
         # A long description is the user's brief, not a name ("conversion of a warehouse into 14 loft
         # apartments"): the letter then says "our work together" instead of quoting it.
-        named = description if description and (situation.project_name or _short_name(description)) else None
+        named = description if description and (situation.project_name or _short_name(description, phrases)) else None
         project = plain_name(named, language) if named else None
         clause = vetted.one("contract.clause", (situation.contract.clause or "").strip() or None)
         notice_days = situation.contract.notice_days
@@ -159,7 +170,8 @@ class Composer:
         end = situation.end_date
         end_date = format_date(end, language) if end else None
         # An end date before the notice period is over cannot be announced as formal notice.
-        notice_short = bool(end and notice_days and (end - dt.date.today()).days < notice_days)
+        today = dt.date.today()
+        notice_short = bool(end and notice_days and (end - today).days < notice_days)
         if notice_short:
             notice_key = "short"
         elif contract:
@@ -184,6 +196,10 @@ class Composer:
             # An end date inside the notice period is proposed, not announced with the decision.
             "decision_date": None if notice_short else end_date,
             "outcome": situation.outcome,
+            "decision_key": "decision."
+            + ("news." if situation.reason_kind in phrases.decision_news_for else "")
+            + situation.outcome,
+            "timeline_key": "timeline." + ("proposed" if notice_short else "dated" if end_date else "undated"),
             "clause": clause,
             "notice_days": notice_days,
             "notice_short": notice_short,
@@ -232,7 +248,7 @@ class Composer:
         # The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
         # speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank.
         own = [r for r in reasons if _matches(r, language, "own_reason") and not _matches(r, language, "not_own_reason")]
-        context["reason"] = " ".join(_sentence(r) for r in own) if own else p(f"reason.{situation.reason_kind or 'fit'}")
+        context["reason"] = " ".join(_sentence(r, phrases) for r in own) if own else p(f"reason.{situation.reason_kind or 'fit'}")
         return context, p, vetted.left_out
 
     def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: DraftTone):
@@ -276,14 +292,18 @@ def _project_work(project: str, work: str, phrases: Phrases) -> str | None:
     inflected = inflect_phrase(project, case) if case else project
     if not inflected:
         return None
-    with_article = common and inflected[:1].islower() and not inflected.lower().startswith(("the ", "a ", "an ", "your "))
-    return (common[0] if with_article else frame).format(inflected)
+    first, _, rest = inflected.partition(" ")
+    typed_article = bool(rest) and first.lower() in phrases.articles
+    if typed_article:  # "the IT support": the frame brings its own article ("your IT support")
+        inflected = rest
+    return (common[0] if common and (typed_article or inflected[:1].islower()) else frame).format(inflected)
 
 
-def _short_name(description: str) -> bool:
-    """A description short enough to serve as the work's name in a sentence: up to four words besides short
-    prepositions («в», "of"), no digits, no clauses."""
-    return len([w for w in description.split() if len(w) > 2]) <= 4 and not any(ch.isdigit() or ch in ",;:" for ch in description)
+def _short_name(description: str, phrases: Phrases) -> bool:
+    """A description short enough to serve as the work's name in a sentence: up to the bank's number of
+    words besides short prepositions («в», "of"), no digits, no clauses."""
+    words = [w for w in description.split() if len(w) > 2]
+    return len(words) <= phrases.name_max_words and not any(ch.isdigit() or ch in ",;:" for ch in description)
 
 
 def _due(date: dt.date | None, language: Language, phrases: Phrases) -> str:

@@ -32,6 +32,13 @@ class Phrases(BaseModel):
     fact_filter: dict[str, Any]
     reply_kinds: dict[str, list[Pattern]]
     reply_topics: dict[str, list[Pattern]]
+    # How the work is named: articles a typed name may bring along, the longest description used as a name.
+    articles: list[str] = []
+    name_max_words: int = 4
+    # A regular expression for a comma that joins two whole sentences in the user's reason.
+    comma_splice: str | None = None
+    # Reason kinds that are news about the sender's own business: the decision is then told as news.
+    decision_news_for: list[str] = []
     snippets: dict[str, Any]
 
     def get(self, key: str, tone: str = "formal", voice: str = "we") -> Any:
@@ -58,5 +65,5 @@ class Phrases(BaseModel):
 @cache
 def load_phrases(language: Language) -> Phrases:
     raw = yaml.safe_load((data_dir("guidelines") / "phrases" / f"{language}.yaml").read_text(encoding="utf-8"))
-    fixed = {k: raw.pop(k) for k in Phrases.model_fields if k != "snippets"}
+    fixed = {k: raw.pop(k) for k in Phrases.model_fields if k in raw}
     return Phrases(**fixed, snippets=raw)
