@@ -218,3 +218,10 @@ def test_docs_examples_are_composer_output_for_the_listed_scenarios():
         text = (root / "docs" / "examples" / name).read_text(encoding="utf-8")
         report = check(text, lang=language, channel=channel, situation=load_situation(scenario))
         assert report.passed and not report.hostile, (name, [(v.rule, v.excerpt) for v in report.errors])
+
+
+def test_work_already_stopped_is_not_promised_as_usual():
+    stopped = email(situation(facts=["We stopped the billable work on 1 November"], language="en"))
+    assert "remain available for the handover" in stopped and "working as usual" not in stopped
+    ru = email(situation(client={"name": "ООО «Ромашка»"}, facts=["Работы приостановлены с 1 ноября"], language="ru"), "ru")
+    assert "на связи по передаче дел" in ru and "в обычном порядке" not in ru

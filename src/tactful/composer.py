@@ -179,6 +179,7 @@ class Composer:
         else:
             notice_key = "none"
         sender = addressee(sender_name, None, language) if sender_name else None
+        work_stopped = any(_matches(note, language, "work_stopped") for note in [*situation.facts, *situation.reasons])
         accusatives = [_accusative(item, language) for item in handover]
         context: dict[str, Any] = {
             "person": who.person and bool(who.formal),
@@ -199,7 +200,9 @@ class Composer:
             "decision_key": "decision."
             + ("news." if situation.reason_kind in phrases.decision_news_for else "")
             + situation.outcome,
-            "timeline_key": "timeline." + ("proposed" if notice_short else "dated" if end_date else "undated"),
+            "work_stopped": work_stopped,
+            "timeline_key": "timeline."
+            + ("stopped" if work_stopped else "proposed" if notice_short else "dated" if end_date else "undated"),
             "clause": clause,
             "notice_days": notice_days,
             "notice_short": notice_short,

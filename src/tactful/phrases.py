@@ -39,6 +39,8 @@ class Phrases(BaseModel):
     comma_splice: str | None = None
     # Reason kinds that are news about the sender's own business: the decision is then told as news.
     decision_news_for: list[str] = []
+    # The user's notes say the work has already stopped (checker pattern language).
+    work_stopped: list[Pattern] = []
     snippets: dict[str, Any]
 
     def get(self, key: str, tone: str = "formal", voice: str = "we") -> Any:
