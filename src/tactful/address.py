@@ -106,8 +106,8 @@ def organisation_name(name: str, language: Language) -> str:
     if len(bare) > 2 and bare[0] in QUOTES and bare[-1] in QUOTES:
         bare = bare[1:-1]
     bare = " ".join((bare.strip() or name.strip()).split()).strip(",;:")
-    # A name with no word of two letters ("A,") is no one to greet: the letter opens neutrally.
-    return bare if re.search(r"\w\w", bare) else ""
+    # A name with no word of two letters ("A,") is no one to greet: the letter then opens neutrally.
+    return bare if re.search(r"[^\W\d_]{2}", bare) else ""
 
 
 def _russian_person(text: str) -> Addressee | None:

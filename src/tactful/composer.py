@@ -224,6 +224,8 @@ class Composer:
             "handover_spoken": _object_list(accusatives[:2], phrases),
             "handover_more": len(handover) > 2,
             "referral": referral,
+            # The name without the user's description ("Sam O'Connor, an event photographer I trust").
+            "referral_name": referral.partition(", ")[0] if referral else None,
             "referral_accs": _referral_object(referral, language) if referral else None,
             "facts": facts if situation.include_facts else [],
             "tone": tone,
@@ -248,6 +250,12 @@ class Composer:
 
         context["p"] = p
         context["render"] = render
+        # A client name is kept as typed, but a greeting it makes must still read as a greeting: one the
+        # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
+        if who.organisation and not context["person"]:
+            vetted.greeting(p("greeting"), client)
+            if vetted.left_out and vetted.left_out[-1].field == "greeting":
+                context["organisation"] = ""
         # The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
         # speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank.
         own = [r for r in reasons if _matches(r, language, "own_reason") and not _matches(r, language, "not_own_reason")]
@@ -406,6 +414,13 @@ class _Vetting:
             else:
                 kept.append(item)
         return kept
+
+    def greeting(self, line: str, name: str) -> None:
+        """Records the client's name as left out of the greeting when the greeting line reads as hostile."""
+        rules = sorted({v.rule for v in check(line, lang=self.language, channel=self.channel).violations
+                        if v.category == "tone" and v.end > v.start})
+        if rules:
+            self.left_out.append(LeftOut(field="greeting", text=name, rules=rules, hint=self._hint(rules)))
 
     def one(self, field: str, value: str | None) -> str | None:
         if not value or not value.strip():
