@@ -1,0 +1,48 @@
+"""Situation extraction: the fields of a `Situation` found in pasted notes and threads, offline.
+
+``extract(text)`` reads the paste's layout (the user's notes, a forwarded thread's messages with their
+headers and signatures), blanks out sentences that address the tool, and finds each field with the
+language's patterns (``guidelines/extraction/<lang>.yaml``), dateparser and, for Russian, natasha. Every
+value carries the span of the input it came from; what was not found is listed as missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..models import Language
+from .model import FIELDS, Extraction, Found, Ignored, nest
+
+__all__ = ["Extraction", "Found", "Ignored", "extract", "FIELDS"]
+
+# Longer pastes are cut here: a thread beyond this is history, and extraction stays fast.
+MAX_CHARS = 60_000
+
+
+def extract(text: str, language: str = "auto", today: dt.date | None = None) -> Extraction:
+    """The situation found in ``text`` (notes, a thread, or both); ``today`` anchors relative dates."""
+    from ..language import detect_language
+    from .dates import end_date, find_dates
+    from .fields import find_fields
+    from .layout import read_layout
+    from .patterns import patterns
+    from .people import find_people
+
+    text = text[:MAX_CHARS]
+    lang: Language = detect_language(text) if language == "auto" else language  # type: ignore[assignment]
+    today = today or dt.date.today()
+    pats = patterns(lang)
+    layout = read_layout(text, pats)
+    found: list[Found] = [*find_people(layout, pats, lang), *find_fields(layout, pats)]
+    end = end_date(find_dates(layout, pats, lang, today))
+    if end:
+        found.append(Found(field="end_date", value=end.date, start=end.start, end=end.end,
+                           confidence=min(0.9, 0.5 + end.score / 10), source="date"))
+    found.sort(key=lambda f: FIELDS.index(f.field) if f.field in FIELDS else len(FIELDS))
+    flat: dict[str, Any] = {f.field: f.value for f in found}
+    flat["language"] = lang
+    situation = nest(flat)
+    situation.setdefault("client", {})
+    missing = [name for name in FIELDS if name not in flat]
+    return Extraction(language=lang, situation=situation, found=found, missing=missing, ignored=layout.ignored)

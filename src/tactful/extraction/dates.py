@@ -1,0 +1,110 @@
+"""Dates in pasted text: found by the language's patterns, read by dateparser (relative ones against the
+date of the message they are in), and the one that is the last day of the cooperation picked out."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..models import Language
+from .layout import Layout, Line
+
+
+@dataclass
+class DateMention:
+    date: dt.date
+    start: int
+    end: int
+    score: float
+
+
+@cache
+def _parser():
+    import dateparser  # heavy: loaded on first extraction only
+
+    return dateparser
+
+
+def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+        "PREFER_DATES_FROM": "future",
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
+    parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.date | None:
+    word = word.lower()
+    if re.fullmatch(r"q[1-4]", word):
+        month = int(word[1]) * 3
+        year = base.year if month >= base.month else base.year + 1
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    kind = next((k for k, words in periods.items() if any(w.fullmatch(word) for w in words)), None)
+    if kind == "month":
+        return dt.date(base.year, base.month, calendar.monthrange(base.year, base.month)[1])
+    if kind == "year":
+        return dt.date(base.year, 12, 31)
+    if kind == "quarter":
+        month = ((base.month - 1) // 3 + 1) * 3
+        return dt.date(base.year, month, calendar.monthrange(base.year, month)[1])
+    first = parse_date(f"1 {word}", language, base)
+    if first is None:
+        return None
+    return dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+    rights = [i for i in (text.find(ch, end) for ch in "!?\n") if i != -1]
+    dot = re.search(r"\.(\s|$)", text[end:])
+    if dot:
+        rights.append(end + dot.start())
+    return text[left : min(rights) if rights else len(text)]
+
+
+def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -> list[DateMention]:
+    """Every date in the notes and message bodies, scored as a candidate for the end date."""
+    d = pats["dates"]
+    text = layout.text
+    found: list[DateMention] = []
+    chunks: list[tuple[list[Line], dt.date, float]] = [(layout.notes, today, 1.0)]
+    for message in layout.messages:
+        sent = message.headers.get("date")
+        base = (parse_date(sent[0], language, today) if sent else None) or today
+        chunks.append((message.body, base, 0.0))
+    for lines, base, own in chunks:
+        for line in lines:
+            segment = text[line.start : line.end]
+            taken: list[tuple[int, int]] = []
+            for kind, rules in (("absolute", d["absolute"]), ("relative", d["relative"]), ("end_of", [d["end_of"]])):
+                for rule in rules:
+                    for m in rule.finditer(segment):
+                        if any(a < m.end() and m.start() < b for a, b in taken):
+                            continue
+                        date = _end_of(m.group("value"), d["periods"], language, base) if kind == "end_of" \
+                            else parse_date(m.group(), language, base)
+                        if date is None:
+                            continue
+                        taken.append((m.start(), m.end()))
+                        before = segment[max(0, m.start() - 30) : m.start()]
+                        if d["from_prefix"].search(before):
+                            date -= dt.timedelta(days=1)
+                        sentence = _sentence(segment, m.start(), m.end())
+                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (1.0 if kind == "end_of" else 0.0)
+                        score -= 2.0 if d["not_end"].search(before[-25:]) else 0.0
+                        found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))
+    return found
+
+
+def end_date(mentions: list[DateMention]) -> DateMention | None:
+    """The best-scored date with an end marker; among equals, the later one (a plan, not a history)."""
+    candidates = [m for m in mentions if m.score >= 2.0]
+    return max(candidates, key=lambda m: (m.score, m.date)) if candidates else None

@@ -1,0 +1,173 @@
+"""The situation's other fields in pasted text: contract clause and notice, money and documents, the
+handover list, a referral, the outcome, the tone, the user's reasons and the work itself."""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Layout, Line
+from .model import Found
+
+# Number words a notice period may be written in; anything else is read as digits.
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "fourteen": 14, "thirty": 30,
+    "sixty": 60, "ninety": 90, "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
+    "шесть": 6, "десять": 10, "четырнадцать": 14, "тридцать": 30, "шестьдесят": 60, "девяносто": 90,
+}
+
+
+def _days(value: str, unit: str) -> int | None:
+    n = _NUMBERS.get(value.lower()) or (int(value) if value.isdigit() else None)
+    if n is None:
+        return None
+    unit = unit.lower()
+    if unit.startswith(("week", "недел")):
+        return n * 7
+    if unit.startswith(("month", "месяц")):
+        return n * 30
+    return n
+
+
+def _lines(layout: Layout, own_only: bool = False) -> list[Line]:
+    """The notes, then the message bodies (the user's notes first: they are the freshest word)."""
+    return layout.notes if own_only else layout.lines()
+
+
+def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None) -> list[Found]:
+    text = layout.text
+    found: list[Found] = []
+    taken: set[str] = set()
+
+    def put(field: str, value, start: int, end: int, confidence: float, source: str) -> None:
+        if field not in taken:
+            taken.add(field)
+            found.append(Found(field=field, value=value, start=start, end=end, confidence=confidence, source=source))
+
+    lines = _lines(layout)
+    contract = pats["contract"]
+    money = pats["money"]
+    for line in lines:
+        segment = text[line.start : line.end]
+        if m := contract["notice"].search(segment):
+            value, unit = (m.group("value"), m.group("unit")) if m.group("value") else (m.group("value2"), m.group("unit2"))
+            days = _days(value, unit)
+            if days:
+                put("contract.notice_days", days, line.start + m.start(), line.start + m.end(), 0.85, "pattern")
+        for m in contract["clause"].finditer(segment):
+            # The termination clause: one in a sentence about notice or ending wins over any other.
+            sentence = segment[max(0, m.start() - 80) : m.end() + 80]
+            if contract["notice"].search(sentence) or re.search(r"(?i)termin|notice|расторж|уведом|прекращ", sentence):
+                put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
+        if m := contract["none"].search(segment):
+            put("contract.exists", False, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
+        if m := money["final_invoice"].search(segment):
+            put("final_invoice", True, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
+        if m := money["act"].search(segment):
+            put("act_of_acceptance", True, line.start + m.start(), line.start + m.end(), 0.75, "pattern")
+        if m := pats["outcome"]["finish_stage"].search(segment):
+            put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
+        if m := pats["tone"]["warm"].search(segment):
+            put("tone", "warm", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
+        if m := pats["referral"].search(segment):
+            value = m.group("value").strip().rstrip(".,")
+            put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
+        if m := pats["project"].search(segment):
+            value = m.group("value").strip()
+            put("project", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.6, "pattern")
+    if not any(f.field == "contract.clause" for f in found):
+        for line in lines:
+            if m := contract["clause"].search(text[line.start : line.end]):
+                put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.5, "pattern")
+                break
+
+    invoices = _unpaid(layout, pats)
+    if invoices:
+        spans = [span for _, span in invoices]
+        put("unpaid_invoices", [inv for inv, _ in invoices], spans[0][0], spans[-1][1], 0.75, "pattern")
+    handover = _handover(layout, pats)
+    if handover:
+        put("handover", [item for item, _ in handover], handover[0][1][0], handover[-1][1][1], 0.75, "list")
+    reasons = _reasons(layout, pats)
+    if reasons:
+        put("reasons", [r for r, _ in reasons], reasons[0][1][0], reasons[-1][1][1], 0.5, "sentence")
+    return found
+
+
+def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
+    """Invoices said to be unpaid: number and amount from the same sentence."""
+    money = pats["money"]
+    text = layout.text
+    out: list[tuple[dict, tuple[int, int]]] = []
+    seen: set[str] = set()
+    for line in layout.lines():
+        segment = text[line.start : line.end]
+        for sentence in re.finditer(r"[^.!?]+(?:[.!?](?!\d)|$)", segment):
+            chunk = sentence.group()
+            if not money["unpaid"].search(chunk):
+                continue
+            number = money["invoice_number"].search(chunk)
+            amount = money["amount"].search(chunk)
+            if not number and not amount:
+                continue
+            if not number and not re.search(r"(?i)invoice|bill|сч[её]т|оплат", chunk):
+                continue
+            key = number.group("value") if number else amount.group().strip()
+            if key in seen:
+                continue
+            seen.add(key)
+            invoice = {}
+            if number:
+                invoice["number"] = number.group("value")
+            if amount:
+                invoice["amount"] = amount.group().strip()
+            start = line.start + sentence.start()
+            out.append((invoice, (start, start + len(chunk))))
+    return out
+
+
+def _split_items(value: str) -> list[str]:
+    parts = re.split(r"\s*[;,]\s*|\s+(?:and|и|plus|а также)\s+(?=[^,;]*$)", value.strip().rstrip("."))
+    return [p.strip(" -—–•;.") for p in parts if len(p.strip(" -—–•;.")) > 2]
+
+
+def _handover(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
+    """Items after a handover heading (bullets, or a list after its colon), else an inline 'hand over …'."""
+    rules = pats["handover"]
+    text = layout.text
+    for lines in (layout.notes, *(m.body for m in layout.messages)):
+        for i, line in enumerate(lines):
+            segment = text[line.start : line.end]
+            heading = rules["heading"].search(segment)
+            if not heading:
+                continue
+            rest = segment[heading.end() :].strip()
+            if rest:
+                return [(item, (line.start + heading.end(), line.end)) for item in _split_items(rest)]
+            items = []
+            for follow in lines[i + 1 :]:
+                bullet = rules["bullet"].match(text[follow.start : follow.end].strip()) if follow.text else None
+                if not bullet:
+                    if items or follow.text:
+                        break
+                    continue
+                items.append((bullet.group("value").strip(" ;.,"), (follow.start, follow.end)))
+            if items:
+                return items
+    for line in layout.lines():
+        if m := rules["inline"].search(text[line.start : line.end]):
+            return [(item, (line.start + m.start("value"), line.start + m.end("value"))) for item in _split_items(m.group("value"))]
+    return []
+
+
+def _reasons(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
+    """The user's own sentences about why (from the notes only: the thread is the client's word too)."""
+    text = layout.text
+    out = []
+    for line in layout.notes:
+        segment = text[line.start : line.end]
+        for sentence in re.finditer(r"[^.!?]+[.!?]?", segment):
+            chunk = sentence.group().strip()
+            if len(chunk) > 8 and pats["reason"].search(chunk):
+                start = line.start + sentence.start()
+                out.append((chunk.rstrip("."), (start, start + len(sentence.group()))))
+    return out[:4]

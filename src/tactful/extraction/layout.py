@@ -1,0 +1,121 @@
+"""The shape of a paste: the user's own notes, the messages of a forwarded thread (their headers, bodies
+and signatures), and the lines that are instructions to the tool rather than data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Ignored
+
+_QUOTE = re.compile(r"^[ \t>]*")
+_EMAIL = re.compile(r"<?[\w.+-]+@([\w-]+(?:\.[\w-]+)+)>?")
+# A line that starts a new quoted message without headers of its own.
+_SEPARATOR = re.compile(r"^[ \t>]*-{2,}\s*(?:original message|forwarded message|исходное сообщение|пересылаемое сообщение)[^\n]*$", re.I | re.M)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # without quote marks, stripped
+
+
+@dataclass
+class Message:
+    """One message of a thread: the header values with their spans, its body lines and signature lines."""
+
+    headers: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    body: list[Line] = field(default_factory=list)
+    signature: list[Line] = field(default_factory=list)
+
+    @property
+    def sender(self) -> tuple[str, int, int] | None:
+        return self.headers.get("from")
+
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.body)
+
+
+@dataclass
+class Layout:
+    text: str  # the input with instructions to the tool blanked out (offsets unchanged)
+    notes: list[Line]
+    messages: list[Message]
+    ignored: list[Ignored]
+    notes_signature: list[Line] = field(default_factory=list)
+
+    def lines(self) -> list[Line]:
+        return [*self.notes, *(line for m in self.messages for line in m.body)]
+
+
+def split_name_email(value: str) -> tuple[str, str | None]:
+    """'Dana Whitfield <dana@brightline.co.uk>' -> ('Dana Whitfield', 'brightline.co.uk')."""
+    match = _EMAIL.search(value)
+    domain = match.group(1) if match else None
+    name = _EMAIL.sub("", value).strip().strip('"\'').strip(" ,;")
+    return name, domain
+
+
+def read_layout(text: str, pats: dict) -> Layout:
+    text, ignored = _blank_instructions(text, pats["injection"])
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lead = len(_QUOTE.match(body).group())
+        lines.append(Line(pos + lead, pos + len(body), body[lead:].strip()))
+        pos += len(raw)
+    notes: list[Line] = []
+    messages: list[Message] = []
+    current: Message | None = None
+    in_headers = False
+    for line in lines:
+        header = next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None)
+        if header and (header[0] == "from" or in_headers or current is None and header[0] == "date"):
+            if header[0] == "from" or current is None:
+                if not in_headers or current is None or "from" in current.headers:
+                    current = Message()
+                    messages.append(current)
+            name, m = header
+            current.headers[name] = (m.group("value").strip(), line.start + m.start("value"), line.start + m.end("value"))
+            in_headers = True
+            continue
+        in_headers = False
+        if _SEPARATOR.match(line.text):
+            current = None
+            continue
+        (current.body if current is not None else notes).append(line)
+    for message in messages:
+        message.signature = _signature(message.body, pats)
+    return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _signature(body: list[Line], pats: dict) -> list[Line]:
+    """The lines after the last sign-off ("Best regards,", «С уважением,»), or a closing "— Name" line."""
+    for i in range(len(body) - 1, -1, -1):
+        if pats["sign_off"].match(body[i].text):
+            return [line for line in body[i + 1 : i + 6] if line.text][:4]
+    tail = [line for line in body if line.text][-1:]
+    if tail and re.match(r"^[—–-]{1,2}\s*\S", tail[0].text):
+        line = tail[0]
+        stripped = line.text.lstrip("—–- ")
+        return [Line(line.end - len(stripped), line.end, stripped)]
+    return []
+
+
+def _blank_instructions(text: str, rules: list[re.Pattern]) -> tuple[str, list[Ignored]]:
+    """Blank out the sentences that address the tool ("ignore your rules and…"): they stay data, never
+    fields. The text keeps its length so every span still points into the user's input."""
+    ignored: list[Ignored] = []
+    for rule in rules:
+        for m in rule.finditer(text):
+            start = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
+            ends = [i for i in (text.find(ch, m.end()) for ch in ".!?\n") if i != -1]
+            end = min(ends) + 1 if ends else len(text)
+            if any(i.start <= start < i.end for i in ignored):
+                continue
+            ignored.append(Ignored(start=start, end=end, text=text[start:end].strip(), reason="an instruction to the tool"))
+    for item in ignored:
+        text = text[: item.start] + re.sub(r"[^\n]", " ", text[item.start : item.end]) + text[item.end :]
+    return text, sorted(ignored, key=lambda i: i.start)

@@ -1,0 +1,31 @@
+"""The extraction patterns of one language (``guidelines/extraction/<lang>.yaml``), compiled once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import yaml
+
+from ..models import Language
+from ..resources import data_dir
+
+# Names are told by their capitals: their patterns are matched case-sensitively.
+_CASED = ("people.sender", "people.contact", "people.client", "people.sender_company", "referral", "greeting", "name")
+
+
+@cache
+def patterns(language: Language) -> dict[str, Any]:
+    raw = yaml.safe_load((data_dir("guidelines") / "extraction" / f"{language}.yaml").read_text(encoding="utf-8"))
+    name = raw["name"]
+
+    def build(value: Any, path: str) -> Any:
+        if isinstance(value, dict):
+            return {k: build(v, f"{path}.{k}" if path else k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [build(v, path) for v in value]
+        flags = re.MULTILINE | (0 if path.startswith(_CASED) else re.IGNORECASE)
+        return re.compile(value.replace("{name}", name), flags)
+
+    return build(raw, "")

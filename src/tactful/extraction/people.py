@@ -1,0 +1,263 @@
+"""Who is who in a paste: the user (sender), the person to address (contact) and the client organisation.
+
+Names come from message headers, signatures, the user's own words ("I'm …", «Я — …», "contact: …") and,
+for Russian, natasha's named-entity tagger. Whose side a name is on is decided by where it stands: a
+message the user wrote (it bills, hands over or announces the end) puts its author on the sender's side
+and its addressee on the client's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..models import Language
+from .layout import Layout, Line, Message, split_name_email
+from .model import Found
+
+
+@dataclass
+class Mention:
+    value: str
+    start: int
+    end: int
+
+
+def _key(name: str) -> set[str]:
+    """Comparable stems of a name's words: 'Хабибуллина А. Р.' and 'Альфия Ринатовна Хабибуллина' share one."""
+    return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", name)}
+
+
+def same_person(a: str, b: str) -> bool:
+    return bool(_key(a) & _key(b))
+
+
+@cache
+def _natasha():
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Doc, Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab()
+
+
+def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
+    """(type, normal form, start, end) of the PER and ORG entities natasha finds; names in the nominative
+    («с Тамарой Ивановой» -> «Тамара Иванова»)."""
+    doc_cls, segmenter, morph, tagger, vocab = _natasha()
+    doc = doc_cls(text)
+    doc.segment(segmenter)
+    doc.tag_morph(morph)
+    doc.tag_ner(tagger)
+    out = []
+    for span in doc.spans:
+        if span.type in ("PER", "ORG"):
+            span.normalize(vocab)
+            out.append((span.type, span.normal or span.text, span.start, span.stop))
+    return out
+
+
+def _is_person(text: str, pats: dict, language: Language) -> bool:
+    text = text.strip()
+    if not pats["name"].fullmatch(text) or pats["legal_forms"].search(text):
+        return False
+    if language == "ru":
+        from ..address import addressee
+
+        return addressee(text, None, "ru").person
+    import gender_guesser.detector as gender
+
+    first = re.sub(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?\s+", "", text).split()[0]
+    return _detector().get_gender(first) != "unknown" or text != first and bool(re.match(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss)", text))
+
+
+@cache
+def _detector():
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+def _org_line(line: Line, pats: dict) -> bool:
+    return bool(pats["legal_forms"].search(line.text)) and len(line.text) < 80
+
+
+def _signature_parts(message_signature: list[Line], pats: dict, language: Language) -> tuple[Mention | None, Mention | None]:
+    """The name and the organisation in a signature block."""
+    name = org = None
+    for line in message_signature:
+        head = re.split(r"\s*[,|–—]\s+|\s+[–—-]\s+", line.text)[0].strip()
+        if name is None and _is_person(head, pats, language):
+            name = Mention(head, line.start, line.start + len(head))
+            rest = line.text[len(head):].strip(" ,|–—-")
+            if rest and pats["legal_forms"].search(rest):
+                offset = line.text.find(rest)
+                org = Mention(rest, line.start + offset, line.start + offset + len(rest))
+        elif org is None and _org_line(line, pats):
+            org = Mention(line.text.strip(), line.start, line.end)
+    return name, org
+
+
+@dataclass
+class Party:
+    name: Mention | None
+    org: Mention | None
+    domain: str | None
+    messages: list[Message]
+
+
+def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
+    parties: list[Party] = []
+    for message in layout.messages:
+        sig_name, sig_org = _signature_parts(message.signature, pats, language)
+        header = message.sender
+        name = None
+        domain = None
+        if header:
+            raw, domain = split_name_email(header[0])
+            if raw and _is_person(raw, pats, language) or raw and language == "ru" and pats["name"].search(raw):
+                offset = header[0].find(raw)
+                name = Mention(raw, header[1] + offset, header[1] + offset + len(raw))
+        name = name or sig_name
+        party = next((p for p in parties if name and p.name and same_person(p.name.value, name.value)
+                      or not name and domain and p.domain == domain), None)
+        if party is None:
+            parties.append(Party(name, sig_org, domain, [message]))
+        else:
+            party.messages.append(message)
+            party.org = party.org or sig_org
+            if name and party.name and len(name.value) > len(party.name.value) and header:
+                party.name = name
+    return parties
+
+
+def _writes_as_supplier(party: Party, pats: dict) -> int:
+    """How much a party's messages read as the supplier's: invoices, handover, notice of ending."""
+    text = "\n".join(m.text() for m in party.messages)
+    score = len(pats["money"]["invoice_number"].findall(text)) + len(pats["handover"]["heading"].findall(text))
+    score += len(pats["contract"]["notice"].findall(text)) + len(pats["money"]["final_invoice"].findall(text))
+    score += len(pats["money"]["act"].findall(text))
+    return score
+
+
+def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
+    text = layout.text
+    people = pats["people"]
+    found: dict[str, Found] = {}
+
+    def put(field: str, value, start: int, end: int, confidence: float, source: str) -> None:
+        if field not in found or found[field].confidence < confidence:
+            found[field] = Found(field=field, value=value, start=start, end=end, confidence=confidence, source=source)
+
+    scope = [layout.notes, *(m.body for m in layout.messages)]
+    for lines in scope:
+        for line in lines:
+            segment = text[line.start : line.end]
+            for field, rules, conf in (("sender.name", people["sender"], 0.9), ("client.contact", people["contact"], 0.9),
+                                       ("client.name", people["client"], 0.85), ("sender.company", people["sender_company"], 0.85)):
+                for rule in rules:
+                    for m in rule.finditer(segment):
+                        value = m.group("value").strip().rstrip(".")
+                        if field.endswith(("sender.name", "contact")) and not _is_person(value, pats, language):
+                            value = _trim_person(value, pats, language)
+                            if not value:
+                                continue
+                        put(field, value, line.start + m.start("value"), line.start + m.start("value") + len(value), conf, "marker")
+
+    notes_name, notes_org = _signature_parts(layout.notes_signature, pats, language)
+    if notes_name:
+        put("sender.name", notes_name.value, notes_name.start, notes_name.end, 0.8, "signature")
+    if notes_org:
+        put("sender.company", notes_org.value, notes_org.start, notes_org.end, 0.7, "signature")
+
+    parties = _parties(layout, pats, language)
+    sender_party = None
+    if "sender.name" in found:
+        sender_party = next((p for p in parties if p.name and same_person(p.name.value, found["sender.name"].value)), None)
+    if sender_party is None and len(parties) >= 2:
+        ranked = sorted(parties, key=lambda p: _writes_as_supplier(p, pats), reverse=True)
+        if _writes_as_supplier(ranked[0], pats) > _writes_as_supplier(ranked[1], pats):
+            sender_party = ranked[0]
+    if sender_party is None and len(parties) == 1 and "sender.name" in found:
+        sender_party = None
+    for party in parties:
+        if party is sender_party:
+            if party.name:
+                put("sender.name", party.name.value, party.name.start, party.name.end, 0.7, "header")
+            if party.org:
+                put("sender.company", party.org.value, party.org.start, party.org.end, 0.7, "signature")
+            continue
+        if sender_party is None and len(parties) > 1 and "sender.name" not in found:
+            continue  # two sides and no way to tell which is the user's: better nothing than a wrong side
+        if party.name:
+            put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
+        if party.org:
+            put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
+
+    _entities(layout, pats, language, found, put)
+    # A client organisation that is the sender's own, or a contact who is the sender, is a misreading.
+    if "client.name" in found and "sender.company" in found and same_person(found["client.name"].value, found["sender.company"].value):
+        del found["client.name"]
+    if "client.contact" in found and "sender.name" in found and same_person(found["client.contact"].value, found["sender.name"].value):
+        del found["client.contact"]
+    solo = _solo(text, pats, found)
+    if solo is not None:
+        put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
+    if "client.name" not in found and "client.contact" in found:
+        contact = found["client.contact"]
+        put("client.name", re.sub(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?\s+", "", contact.value), contact.start, contact.end, 0.4, "contact")
+    return list(found.values())
+
+
+def _trim_person(value: str, pats: dict, language: Language) -> str | None:
+    """The leading name of a longer capture ('Marcus Feld Is' -> 'Marcus Feld'), if any."""
+    words = value.split()
+    for n in range(len(words), 1, -1):
+        candidate = " ".join(words[:n])
+        if _is_person(candidate, pats, language):
+            return candidate
+    return None
+
+
+def _entities(layout: Layout, pats: dict, language: Language, found: dict, put) -> None:
+    """Names the markers and headers missed: natasha's entities in Russian, known first names in English.
+    The first person who is not the sender becomes the contact; the first organisation, the client."""
+    text = layout.text
+    notes = "\n".join(text[line.start : line.end] for line in layout.notes)
+    if not notes.strip():
+        return
+    base = layout.notes[0].start if layout.notes else 0
+    sender = found.get("sender.name")
+    sender_company = found.get("sender.company")
+    if language == "ru":
+        entities = russian_entities(text[base : layout.notes[-1].end])
+        for kind, value, start, end in entities:
+            if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)):
+                if len(value.split()) >= 2:
+                    put("client.contact", value, base + start, base + end, 0.5, "entity")
+            if kind == "ORG" and "client.name" not in found and not (sender_company and same_person(value, sender_company.value)):
+                if pats["legal_forms"].search(value) or len(value) > 3:
+                    put("client.name", value, base + start, base + end, 0.5, "entity")
+        return
+    for line in layout.notes:
+        segment = text[line.start : line.end]
+        for m in re.finditer(r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+", segment):
+            value = m.group()
+            if "client.contact" in found:
+                return
+            if sender and same_person(value, sender.value) or not _is_person(value, pats, language):
+                continue
+            put("client.contact", value, line.start + m.start(), line.start + m.end(), 0.5, "entity")
+
+
+def _solo(text: str, pats: dict, found: dict) -> tuple[bool, int, int] | None:
+    people = pats["people"]
+    for rule in people["solo"]:
+        if m := rule.search(text):
+            return True, m.start(), m.end()
+    for rule in people["team"]:
+        if m := rule.search(text):
+            return False, m.start(), m.end()
+    company = found.get("sender.company")
+    if company and re.match(r"^(?:ИП|sole trader)\b", company.value, re.I):
+        return True, company.start, company.end
+    return None
