@@ -82,6 +82,13 @@ def read_layout(text: str, pats: dict) -> Layout:
             in_headers = True
             continue
         in_headers = False
+        if wrote := pats["wrote"].match(line.text):
+            # "On …, Karen Osei wrote:": a quoted message whose header is this one line.
+            current = Message()
+            messages.append(current)
+            current.headers["from"] = (wrote.group("value").strip(), line.start + wrote.start("value"), line.start + wrote.end("value"))
+            current.headers["date"] = (wrote.group("date").strip(), line.start + wrote.start("date"), line.start + wrote.end("date"))
+            continue
         if _SEPARATOR.match(line.text):
             current = None
             continue
@@ -92,15 +99,21 @@ def read_layout(text: str, pats: dict) -> Layout:
 
 
 def _signature(body: list[Line], pats: dict) -> list[Line]:
-    """The lines after the last sign-off ("Best regards,", «С уважением,»), or a closing "— Name" line."""
+    """The lines after the last sign-off ("Best regards,", «С уважением,»), a closing "— Name" line, or
+    the closing lines that start with a line that is only a name ("Harriet Boyce / Operations Manager")."""
     for i in range(len(body) - 1, -1, -1):
         if pats["sign_off"].match(body[i].text):
-            return [line for line in body[i + 1 : i + 6] if line.text][:4]
-    tail = [line for line in body if line.text][-1:]
+            return [line for line in body[i + 1 : i + 8] if line.text][:5]
+    filled = [line for line in body if line.text]
+    tail = filled[-1:]
     if tail and re.match(r"^[—–-]{1,2}\s*\S", tail[0].text):
         line = tail[0]
         stripped = line.text.lstrip("—–- ")
         return [Line(line.end - len(stripped), line.end, stripped)]
+    for i, line in enumerate(filled[-4:]):
+        head = re.split(r"\s*,\s*", line.text)[0]
+        if pats["name"].fullmatch(head) and len(head.split()) >= 2:
+            return filled[-4:][i:]
     return []
 
 

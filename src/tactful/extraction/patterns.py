@@ -11,8 +11,9 @@ import yaml
 from ..models import Language
 from ..resources import data_dir
 
-# Names are told by their capitals: their patterns are matched case-sensitively.
-_CASED = ("people.sender", "people.contact", "people.client", "people.sender_company", "referral", "greeting", "name")
+# Names are told by their capitals: the name pattern is matched case-sensitively wherever it is used
+# (`(?-i:…)`), and so are the patterns that spell capitals out themselves.
+_CASED = ("people.sender_company", "referral", "greeting", "name")
 
 
 @cache
@@ -26,6 +27,6 @@ def patterns(language: Language) -> dict[str, Any]:
         if isinstance(value, list):
             return [build(v, path) for v in value]
         flags = re.MULTILINE | (0 if path.startswith(_CASED) else re.IGNORECASE)
-        return re.compile(value.replace("{name}", name), flags)
+        return re.compile(value.replace("{name}", f"(?-i:{name})"), flags)
 
     return build(raw, "")

@@ -82,19 +82,25 @@ def _org_line(line: Line, pats: dict) -> bool:
 
 
 def _signature_parts(message_signature: list[Line], pats: dict, language: Language) -> tuple[Mention | None, Mention | None]:
-    """The name and the organisation in a signature block."""
+    """The name (the fullest one: "Lukas" then "Lukas Brenner") and the organisation in a signature block:
+    a part with a legal form or a trade word, else the last part that is not a job title."""
     name = org = None
+    spare: Mention | None = None
     for line in message_signature:
-        head = re.split(r"\s*[,|–—]\s+|\s+[–—-]\s+", line.text)[0].strip()
-        if name is None and _is_person(head, pats, language):
-            name = Mention(head, line.start, line.start + len(head))
-            rest = line.text[len(head):].strip(" ,|–—-")
-            if rest and pats["legal_forms"].search(rest):
-                offset = line.text.find(rest)
-                org = Mention(rest, line.start + offset, line.start + offset + len(rest))
-        elif org is None and _org_line(line, pats):
-            org = Mention(line.text.strip(), line.start, line.end)
-    return name, org
+        parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+", line.text) if part.strip()]
+        for part in parts:
+            part = part.strip().strip("()")
+            start = line.start + max(line.text.find(part), 0)
+            mention = Mention(part, start, start + len(part))
+            if _is_person(part, pats, language):
+                if name is None or len(part) > len(name.value) and same_person(part, name.value):
+                    name = mention
+                continue
+            if org is None and pats["legal_forms"].search(part) and len(part) < 80:
+                org = mention
+            elif not pats["roles"].search(part) and re.match(r"(?-i:[A-ZА-ЯЁ«\"])", part) and not re.search(r"[@+\d]{3,}|www\.|https?:", part):
+                spare = mention
+    return name, org or (spare if name else None)
 
 
 @dataclass
