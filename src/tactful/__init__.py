@@ -28,6 +28,8 @@ _LAZY = {
     "DraftResult": "drafts",
     "BackendUnavailable": "llm",
     "Settings": "settings",
+    "extract": "extraction",
+    "Extraction": "extraction",
 }
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "CheckReport",
     "Draft",
     "DraftResult",
+    "Extraction",
     "Guideline",
     "InputError",
     "RuleCheck",
@@ -50,6 +53,7 @@ __all__ = [
     "check",
     "detect_language",
     "draft",
+    "extract",
     "load_guidelines",
     "load_situation",
     "reply",

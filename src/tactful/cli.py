@@ -62,13 +62,71 @@ def read_text(path: str | None) -> str:
 
 
 def load_situation_or_fail(path: str):
-    """Read a situation file (or stdin for '-'); any problem is one line naming the file and field."""
+    """Read a situation file (or stdin for '-'): YAML or JSON, or plain text (notes, a pasted thread) that
+    is extracted first, with what was found and missing reported on stderr. Any problem is one line naming
+    the file and field."""
+    import yaml
+
     from .situation import SituationError, loads_situation
 
+    text = read_text(path)
     try:
-        return loads_situation(read_text(path))
+        structured = isinstance(yaml.safe_load(text), dict)
+    except yaml.YAMLError:
+        structured = False
+    try:
+        if structured:
+            return loads_situation(text)
+        extraction = _extract_or_fail(text, path)
+        return extraction.to_situation()
     except SituationError as exc:
         raise fail(f"{path}: {exc}") from None
+
+
+def _extract_or_fail(text: str, path: str, language: str = "auto"):
+    """Extract a situation from plain text, report it on stderr, and refuse one with no client."""
+    from .extraction import extract
+
+    extraction = extract(text, language)
+    _report_extraction(extraction)
+    if not extraction.situation.get("client", {}).get("name"):
+        raise fail(f"{path}: no client found in the text; name them, e.g. 'Client: Brightline Media'")
+    return extraction
+
+
+def _report_extraction(extraction) -> None:
+    """On stderr: each field found with its source text, what is missing, what was ignored."""
+    for found in extraction.found:
+        typer.echo(f"found {found.field}: {found.value!r} ({found.source}, {found.confidence:.2f})", err=True)
+    if extraction.missing:
+        typer.echo(f"missing: {', '.join(extraction.missing)}", err=True)
+    for item in extraction.ignored:
+        typer.echo(f"ignored ({item.reason}): {item.text}", err=True)
+
+
+class ExtractFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="Notes or a pasted thread (plain text); '-' reads standard input.")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.yaml,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the text (auto = detect).")] = Lang.auto,
+) -> None:
+    """Find the situation in free text and print it (YAML by default) for review and `tactful draft`.
+    What was found and what is missing goes to stderr. Exit 2 when no client is found."""
+    import json
+
+    import yaml
+
+    extraction = _extract_or_fail(read_text(source), source, lang.value)
+    data = json.loads(json.dumps(extraction.situation, default=str))
+    if format is ExtractFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip("\n"))
 
 
 @app.command()
@@ -165,7 +223,7 @@ def _waiting(settings, backend: BackendOpt | None) -> Iterator[None]:
 
 @app.command(epilog=LLM_ENVIRONMENT)
 def draft(
-    situation: Annotated[str, typer.Argument(help="Situation file (YAML or JSON); '-' reads standard input.")],
+    situation: Annotated[str, typer.Argument(help="Situation file (YAML or JSON), or plain-text notes or a pasted thread; '-' reads standard input.")],
     channel: Annotated[Optional[ChannelOpt], typer.Option("--channel", "-c", help="Channel (default: the situation's).")] = None,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the message (auto = the situation's).")] = Lang.auto,
     backend: Annotated[Optional[BackendOpt], typer.Option("--backend", "-b", help="composer (offline) or openai (OPENAI_BASE_URL / OPENAI_API_KEY); default: openai when configured.")] = None,

@@ -94,35 +94,46 @@ def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None
 
 
 def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
-    """Invoices said to be unpaid: number and amount from the same sentence."""
+    """Invoices said to be unpaid: each number with the amount written after it (or the sentence's one
+    amount), from sentences that say something is unpaid."""
     money = pats["money"]
     text = layout.text
     out: list[tuple[dict, tuple[int, int]]] = []
     seen: set[str] = set()
     for line in layout.lines():
         segment = text[line.start : line.end]
-        for sentence in re.finditer(r"[^.!?]+(?:[.!?](?!\d)|$)", segment):
-            chunk = sentence.group()
+        for sentence in _sentences(segment):
+            chunk = sentence.text
             if not money["unpaid"].search(chunk):
                 continue
-            number = money["invoice_number"].search(chunk)
-            amount = money["amount"].search(chunk)
-            if not number and not amount:
+            numbers = list(money["invoice_number"].finditer(chunk))
+            amounts = list(money["amount"].finditer(chunk))
+            start = line.start + sentence.start
+            if not numbers:
+                if amounts and re.search(r"(?i)invoice|bill|сч[её]т|оплат", chunk) and amounts[0].group().strip() not in seen:
+                    seen.add(amounts[0].group().strip())
+                    out.append(({"amount": amounts[0].group().strip()}, (start, start + len(chunk))))
                 continue
-            if not number and not re.search(r"(?i)invoice|bill|сч[её]т|оплат", chunk):
-                continue
-            key = number.group("value") if number else amount.group().strip()
-            if key in seen:
-                continue
-            seen.add(key)
-            invoice = {}
-            if number:
-                invoice["number"] = number.group("value")
-            if amount:
-                invoice["amount"] = amount.group().strip()
-            start = line.start + sentence.start()
-            out.append((invoice, (start, start + len(chunk))))
+            for i, number in enumerate(numbers):
+                value = number.group("value") or number.group("code")
+                if value in seen:
+                    continue
+                seen.add(value)
+                limit = numbers[i + 1].start() if i + 1 < len(numbers) else len(chunk)
+                after = [a for a in amounts if number.end() <= a.start() < limit]
+                amount = after[0] if after else (amounts[0] if len(amounts) == 1 and len(numbers) == 1 else None)
+                invoice = {"number": value}
+                if amount:
+                    invoice["amount"] = amount.group().strip()
+                out.append((invoice, (start + number.start(), start + (amount.end() if amount else number.end()))))
     return out
+
+
+def _sentences(text: str):
+    """Sentences with their offsets; razdel knows abbreviations («руб.», "Ltd.") that a full stop does not end."""
+    from razdel import sentenize
+
+    return sentenize(text)
 
 
 def _split_items(value: str) -> list[str]:
@@ -165,9 +176,13 @@ def _reasons(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
     out = []
     for line in layout.notes:
         segment = text[line.start : line.end]
-        for sentence in re.finditer(r"[^.!?]+[.!?]?", segment):
-            chunk = sentence.group().strip()
+        for sentence in _sentences(segment):
+            chunk = sentence.text.strip()
             if len(chunk) > 8 and pats["reason"].search(chunk):
-                start = line.start + sentence.start()
-                out.append((chunk.rstrip("."), (start, start + len(sentence.group()))))
-    return out[:4]
+                start = line.start + sentence.start
+                # "- Reasons: late payments; a new job" -> two reasons, without the bullet or the label.
+                body = re.sub(r"^[-*•\s]*(?:\w+\s*:\s*)?", "", chunk) if re.match(r"^[-*•\s]*\w+\s*:", chunk) else chunk
+                for part in re.split(r"\s*;\s*", body):
+                    if len(part) > 3:
+                        out.append((part.strip().rstrip("."), (start, sentence.stop + line.start)))
+    return out[:6]

@@ -87,9 +87,9 @@ def _signature_parts(message_signature: list[Line], pats: dict, language: Langua
     name = org = None
     spare: Mention | None = None
     for line in message_signature:
-        parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+", line.text) if part.strip()]
+        parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+|\s*\(", line.text) if part.strip(" )")]
         for part in parts:
-            part = part.strip().strip("()")
+            part = part.strip().strip("()").strip()
             start = line.start + max(line.text.find(part), 0)
             mention = Mention(part, start, start + len(part))
             if _is_person(part, pats, language):
