@@ -234,3 +234,49 @@ def test_client_replied_step_drafts_a_calm_answer(page: Page):
     expect(answer).to_have_value(re.compile(r"^Subject: Re: ", re.S), timeout=30_000)
     assert "mediator" in answer.input_value() and "regret" not in answer.input_value()
     expect(page.locator("#reply-status")).to_contain_text("No error-level problems")
+
+
+PASTE_EN = """Client: Brightline Media Ltd, contact person Dana Whitfield.
+I'm Tom Reyes, I run Reyes Studio on my own.
+Contract section 12.4: 21 days' notice. Last day will be 26 February 2099.
+Hand over: Figma source files, brand guidelines PDF.
+"""
+PASTE_RU = """Клиент — ООО «Вектор», контактное лицо Гусев Лев Романович.
+Я — Мария Кравец. Договор п. 6.3, уведомление за 30 дней. Последний день — 31 марта 2099 года.
+"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "paste", "client", "contact", "end_date", "greeting", "filled"),
+    [
+        ("en-US", PASTE_EN, "Brightline Media Ltd", "Dana Whitfield", "2099-02-26", "Dear Ms Whitfield,", "Filled from your paste"),
+        ("ru-RU", PASTE_RU, "ООО «Вектор»", "Гусев Лев Романович", "2099-03-31", "Уважаемый Лев Романович!", "Заполнено из вставленного текста"),
+    ],
+)
+def test_paste_only_fills_the_form_and_drafts(browser: Browser, ui_url: str, locale, paste, client, contact, end_date,  # noqa: F811
+                                              greeting, filled):
+    page = open_page(browser, ui_url, locale)
+    try:
+        textbox(page, "context").fill(paste)
+        text = run_draft(page)
+        expect(textbox(page, "client-name")).to_have_value(client)
+        expect(textbox(page, "contact")).to_have_value(contact)
+        page.locator("#more-options").get_by_role("button").first.click()  # the date sits in the collapsed options
+        expect(textbox(page, "end-date")).to_have_value(end_date)
+        expect(page.locator("#paste-summary")).to_contain_text(filled)
+        assert greeting in text
+    finally:
+        page.context.close()
+
+
+def test_typed_values_win_over_the_paste_and_a_paste_without_a_client_is_named(page: Page):
+    textbox(page, "context").fill(PASTE_EN)
+    textbox(page, "contact").fill("Mr Adam Cole")
+    text = run_draft(page)
+    assert "Dear Mr Cole," in text
+    expect(textbox(page, "contact")).to_have_value("Mr Adam Cole")
+    textbox(page, "context").fill("I want to stop this next month.")
+    for box in ("client-name", "contact"):
+        textbox(page, box).fill("")
+    page.click("#draft-button")
+    expect(page.locator("#draft-status")).to_contain_text("Name the client", timeout=RESULT_TIMEOUT)

@@ -67,13 +67,17 @@ def load_situation_or_fail(path: str):
     the file and field."""
     import yaml
 
-    from .situation import SituationError, loads_situation
+    from .situation import SituationError, _Loader, loads_situation
 
     text = read_text(path)
-    try:
-        structured = isinstance(yaml.safe_load(text), dict)
-    except yaml.YAMLError:
-        structured = False
+    # A .yaml/.json file is a situation (its errors name the field); other text is one if it reads as a
+    # mapping, and notes to extract from otherwise.
+    structured = Path(path).suffix.lower() in (".yaml", ".yml", ".json")
+    if not structured:
+        try:
+            structured = isinstance(yaml.load(text, Loader=_Loader), dict)  # noqa: S506 - a SafeLoader subclass
+        except yaml.YAMLError:
+            structured = False
     try:
         if structured:
             return loads_situation(text)

@@ -7,6 +7,7 @@ through ``gradio_client``.
 
 from __future__ import annotations
 
+import datetime as dt
 import email.message
 import email.policy
 import os
@@ -41,6 +42,72 @@ def _lines(value: str | None) -> list[str]:
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
+# Where each extracted field goes in the form (tactful.extraction field -> form field).
+EXTRACTED_TO_FORM = {
+    "client.name": "client_name", "client.contact": "contact", "sender.name": "sender_name",
+    "sender.company": "sender_company", "project": "project", "reasons": "reasons",
+    "contract.notice_days": "notice_days", "contract.clause": "clause", "end_date": "end_date",
+    "handover": "handover", "final_invoice": "final_invoice", "act_of_acceptance": "act", "referral": "referral",
+    "outcome": "outcome", "tone": "tone", "sender.solo": "solo", "contract.exists": "no_contract",
+}
+# A form value the user has not set: only these are filled from the paste.
+_UNSET = (None, "", False, "full", "formal", "auto")
+
+
+def fill_from_paste(values: dict[str, Any], today: dt.date | None = None) -> tuple[dict[str, Any], list[str], Any]:
+    """The form values with empty fields filled from what extraction finds in the pasted context, the form
+    fields it filled, and the extraction itself (None when nothing was pasted). Typed values win."""
+    from .extraction import extract
+
+    text = (values.get("context") or "").strip()
+    if not text:
+        return values, [], None
+    language = values.get("language") if values.get("language") in ("en", "ru") else "auto"
+    extraction = extract(text, language, today=today)
+    filled = dict(values)
+    changed: list[str] = []
+    for found in extraction.found:
+        name = EXTRACTED_TO_FORM.get(found.field)
+        if name is None or filled.get(name) not in _UNSET:
+            continue
+        value = found.value
+        if found.field in ("reasons", "handover"):
+            value = "\n".join(value)
+        elif found.field == "end_date":
+            value = value.isoformat()
+        elif found.field == "contract.exists":
+            value = not value  # "no written contract" is the form's checkbox
+        if value in _UNSET:
+            continue
+        filled[name] = value
+        changed.append(name)
+    if "unpaid_invoices" in {f.field for f in extraction.found} and not values.get("unpaid_invoices"):
+        filled["unpaid_invoices"] = extraction.situation["unpaid_invoices"]
+    return filled, changed, extraction
+
+
+def paste_summary(extraction: Any, changed: list[str], context: str, language: Language) -> str:
+    """What the paste filled in (each with the text it came from), what it did not have, what was ignored."""
+    if extraction is None:
+        return ""
+    words = texts(language)
+    names = ui_data()["labels"][language]
+    sources = {EXTRACTED_TO_FORM.get(f.field): f for f in extraction.found}
+    lines = [words["filled"]] if changed else []
+    for name in changed:
+        found = sources[name]
+        value = "; ".join(map(str, found.value)) if isinstance(found.value, list) else str(found.value)
+        source = " ".join(context[found.start : found.end].split())
+        item = words["filled_item"].format(label=names[name], value=value[:120], source=source[:160])
+        lines.append("- " + escape_markdown(item))
+    missing = [names[EXTRACTED_TO_FORM[f]] for f in extraction.missing
+               if f in EXTRACTED_TO_FORM and f not in ("contract.exists", "sender.solo", "outcome", "tone")]
+    if missing:
+        lines.append(escape_markdown(words["not_found"].format(fields=", ".join(missing))))
+    lines += [escape_markdown(words["ignored"].format(text=item.text[:160])) for item in extraction.ignored]
+    return "\n".join(lines)
+
+
 def form_to_situation(values: dict[str, Any]) -> Situation:
     """Build a `Situation` from the form; raises `SituationError` naming the field."""
     notice = values.get("notice_days")
@@ -70,6 +137,8 @@ def form_to_situation(values: dict[str, Any]) -> Situation:
         "relationship_months": int(months) if months not in (None, "") else None,
         "stage_in_progress": bool(values.get("stage_in_progress")),
         "urgent": bool(values.get("urgent")),
+        # Not a form field: unpaid invoices come from the pasted context.
+        "unpaid_invoices": list(values.get("unpaid_invoices") or []),
     }
     return parse_situation(data)
 
@@ -295,7 +364,7 @@ def build_app():
                         with gr.Row():
                             reason_kind = gr.Dropdown(["", *REASON_KINDS], value="", label=t("reason_kind"), elem_id="reason-kind")
                             solo = gr.Checkbox(label=t("solo"), elem_id="solo")
-                        with gr.Accordion(t("more_options"), open=False):
+                        with gr.Accordion(t("more_options"), open=False, elem_id="more-options"):
                             with gr.Row():
                                 notice_days = gr.Number(label=t("notice_days"), precision=0, minimum=0, elem_id="notice-days")
                                 clause = gr.Textbox(label=t("clause"), elem_id="clause")
@@ -313,6 +382,7 @@ def build_app():
                             language = gr.Radio(["auto", "ru", "en"], value="auto", label=t("language"), elem_id="language")
                             tone = gr.Radio(["formal", "warm"], value="formal", label=t("tone"), elem_id="tone")
                         go = gr.Button(t("draft_button"), variant="primary", elem_id="draft-button")
+                        paste_view = gr.Markdown(elem_id="paste-summary")
                     with gr.Column(scale=1):
                         status = gr.Markdown(elem_id="draft-status")
                         output = gr.Textbox(label=t("result"), lines=16, buttons=["copy"], interactive=False, elem_id="draft-output")
@@ -366,26 +436,36 @@ def build_app():
                 clause, end_date, handover, final_invoice, act, referral, outcome, channel, language, tone,
                 signals, tried, relationship_months, stage_in_progress, urgent, reason_kind, solo, no_contract]
         draft_outputs = [status, output, files, advice, marked, rules, history, left_out, checklist]
+        by_name = dict(zip(FORM_FIELDS, form))
+        fillable = list(dict.fromkeys(EXTRACTED_TO_FORM.values()))
 
         def error_text(values: dict[str, Any], exc: Exception) -> str:
             lang = "ru" if values.get("language") == "ru" else "en"
             return texts(lang)["error"].format(message=escape_markdown(str(exc)))
 
         def on_draft(*values: Any):
-            form_values = dict(zip(FORM_FIELDS, values))
-            lang = "ru" if form_values.get("language") == "ru" else "en"
+            typed = dict(zip(FORM_FIELDS, values))
+            # The paste fills what the form leaves empty; the form shows each filled value.
+            form_values, changed, extraction = fill_from_paste(typed)
+            lang = form_values.get("language") if form_values.get("language") in ("en", "ru") else \
+                (extraction.language if extraction else "en")
+            filled = [paste_summary(extraction, changed, typed.get("context") or "", lang),
+                      *[gr.update(value=form_values[n]) if n in changed else gr.update() for n in fillable]]
             unchanged = [gr.update()] * 7
+            if not (form_values.get("client_name") or "").strip():
+                yield [texts(lang)["error"].format(message=texts(lang)["missing_client"]), *[gr.update()] * 8, *filled]
+                return
             try:
                 situation = form_to_situation(form_values)
                 # An LLM reply streams in while it is written; the composer answers at once.
                 for partial in stream_draft(situation):
                     if isinstance(partial, str):
-                        yield [texts(lang)["writing"], partial, *unchanged]
+                        yield [texts(lang)["writing"], partial, *unchanged, *filled]
                     else:
                         result = partial
             except (SituationError, InputError, ValueError, RuntimeError) as exc:
                 # Inputs are not outputs, so whatever was typed stays on the page; old results go.
-                yield [error_text(form_values, exc), "", None, "", None, None, None, "", ""]
+                yield [error_text(form_values, exc), "", None, "", None, None, None, "", "", *filled]
                 return
             v = result_views(result, situation)
             columns = texts(result.language)
@@ -394,7 +474,7 @@ def build_app():
                 gr.update(value=v["highlighted"], color_map=color_map(result.report)),
                 gr.update(value=v["rows"], headers=columns["columns"]),
                 gr.update(value=v["attempts"], headers=columns["attempt_columns"]),
-                v["left_out"], v["checklist"],
+                v["left_out"], v["checklist"], *filled,
             ]
 
         def on_reply(answer: str, *values: Any):
@@ -432,7 +512,8 @@ def build_app():
             ]
 
         load.click(load_example, inputs=example, outputs=form, api_visibility="private")
-        go.click(on_draft, inputs=form, outputs=draft_outputs, api_visibility="private", concurrency_limit=8)
+        go.click(on_draft, inputs=form, outputs=[*draft_outputs, paste_view, *[by_name[n] for n in fillable]],
+                 api_visibility="private", concurrency_limit=8)
         reply_go.click(on_reply, inputs=[client_answer, *form], outputs=[reply_status, reply_output], api_visibility="private")
         assess_go.click(on_assess, inputs=form, outputs=[verdict_view, channel_view, channel], api_visibility="private")
         check_go.click(on_check, inputs=[check_text, check_language, check_channel],

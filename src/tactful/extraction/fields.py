@@ -66,8 +66,9 @@ def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None
             put("act_of_acceptance", True, line.start + m.start(), line.start + m.end(), 0.75, "pattern")
         if m := pats["outcome"]["finish_stage"].search(segment):
             put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
-        if m := pats["tone"]["warm"].search(segment):
-            put("tone", "warm", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
+        for tone in ("formal", "warm"):
+            if m := pats["tone"][tone].search(segment):
+                put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
         if m := pats["referral"].search(segment):
             value = m.group("value").strip().rstrip(".,")
             put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
@@ -151,7 +152,7 @@ def _handover(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
             heading = rules["heading"].search(segment)
             if not heading:
                 continue
-            rest = segment[heading.end() :].strip()
+            rest = re.split(r"(?<=[a-zа-яё0-9)])\.\s", segment[heading.end() :])[0].strip()  # up to the sentence's end
             if rest:
                 return [(item, (line.start + heading.end(), line.end)) for item in _split_items(rest)]
             items = []

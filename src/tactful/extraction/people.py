@@ -96,11 +96,20 @@ def _signature_parts(message_signature: list[Line], pats: dict, language: Langua
                 if name is None or len(part) > len(name.value) and same_person(part, name.value):
                     name = mention
                 continue
-            if org is None and pats["legal_forms"].search(part) and len(part) < 80:
+            if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
+                continue  # a job title, a sentence or a phone number, not the organisation
+            if org is None and pats["legal_forms"].search(part):
                 org = mention
-            elif not pats["roles"].search(part) and re.match(r"(?-i:[A-ZА-ЯЁ«\"])", part) and not re.search(r"[@+\d]{3,}|www\.|https?:", part):
+            elif _title_case(part) and not pats["greeting"].match(part + ","):
                 spare = mention
     return name, org or (spare if name else None)
+
+
+def _title_case(part: str) -> bool:
+    """Two or more words, most of them capitalised: how an organisation's name is written."""
+    words = [w for w in part.split() if len(w) > 2]
+    capitals = [w for w in words if w[0].isupper() or w[0] in "«\""]
+    return len(part.split()) >= 2 and len(capitals) * 10 >= len(words) * 7
 
 
 @dataclass
@@ -168,6 +177,11 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
                             if not value:
                                 continue
                         put(field, value, line.start + m.start("value"), line.start + m.start("value") + len(value), conf, "marker")
+                        if field == "sender.name":
+                            rest = Line(line.start + m.start("value") + len(value), line.end, segment[m.start("value") + len(value):])
+                            _, org = _signature_parts([rest], pats, language)
+                            if org:
+                                put("sender.company", org.value, org.start, org.end, 0.8, "marker")
 
     notes_name, notes_org = _signature_parts(layout.notes_signature, pats, language)
     if notes_name:
