@@ -43,6 +43,13 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
 
 def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.date | None:
     word = word.lower()
+    head, _, rest = word.partition(" ")
+    if rest and any(w.fullmatch(head) for w in periods["next"]):
+        # "end of next month/year/quarter": the end of the period after the one containing ``base``.
+        end = _end_of(rest, periods, language, base)
+        return _end_of(rest, periods, language, end + dt.timedelta(days=1)) if end else None
+    if rest:  # "this month"
+        word = rest
     if re.fullmatch(r"q[1-4]", word):
         month = int(word[1]) * 3
         year = base.year if month >= base.month else base.year + 1
@@ -84,13 +91,20 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
         for line in lines:
             segment = text[line.start : line.end]
             taken: list[tuple[int, int]] = []
-            for kind, rules in (("absolute", d["absolute"]), ("relative", d["relative"]), ("end_of", [d["end_of"]])):
+            # "the end of next month" is read whole before "next month" could be read on its own.
+            for kind, rules in (("end_of", [d["end_of"]]), ("next_week", [d["next_week_day"]]), ("absolute", d["absolute"]),
+                                ("relative", d["relative"])):
                 for rule in rules:
                     for m in rule.finditer(segment):
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue
-                        date = _end_of(m.group("value"), d["periods"], language, base) if kind == "end_of" \
-                            else parse_date(m.group(), language, base)
+                        if kind == "end_of":
+                            date = _end_of(m.group("value"), d["periods"], language, base)
+                        elif kind == "next_week":
+                            day = next(i for i, w in enumerate(d["weekdays"]) if w.fullmatch(m.group("value").lower()))
+                            date = base + dt.timedelta(days=7 - base.weekday() + day)
+                        else:
+                            date = parse_date(m.group(), language, base)
                         if date is None:
                             continue
                         taken.append((m.start(), m.end()))

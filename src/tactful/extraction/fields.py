@@ -72,9 +72,10 @@ def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None
         if m := pats["referral"].search(segment):
             value = m.group("value").strip().rstrip(".,")
             put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
-        if m := pats["project"].search(segment):
-            value = m.group("value").strip()
-            put("project", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.6, "pattern")
+        for rule in pats["project"]:
+            if m := rule.search(segment):
+                value = m.group("value").strip()
+                put("project", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.6, "pattern")
     if not any(f.field == "contract.clause" for f in found):
         for line in lines:
             if m := contract["clause"].search(text[line.start : line.end]):
@@ -177,13 +178,17 @@ def _reasons(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
     out = []
     for line in layout.notes:
         segment = text[line.start : line.end]
+        if label := pats["reason_label"].search(segment):
+            # "Why: they cut the budget; three urgent calls a day" — every part is a reason.
+            for part in re.finditer(r"[^;]+", segment[label.end() :]):
+                value = part.group().strip().rstrip(".")
+                if len(value) > 3:
+                    start = line.start + label.end() + part.start()
+                    out.append((value, (start, start + len(part.group()))))
+            continue
         for sentence in _sentences(segment):
             chunk = sentence.text.strip()
             if len(chunk) > 8 and pats["reason"].search(chunk):
                 start = line.start + sentence.start
-                # "- Reasons: late payments; a new job" -> two reasons, without the bullet or the label.
-                body = re.sub(r"^[-*•\s]*(?:\w+\s*:\s*)?", "", chunk) if re.match(r"^[-*•\s]*\w+\s*:", chunk) else chunk
-                for part in re.split(r"\s*;\s*", body):
-                    if len(part) > 3:
-                        out.append((part.strip().rstrip("."), (start, sentence.stop + line.start)))
+                out.append((chunk.rstrip("."), (start, sentence.stop + line.start)))
     return out[:6]

@@ -82,7 +82,7 @@ def read_layout(text: str, pats: dict) -> Layout:
             in_headers = True
             continue
         in_headers = False
-        if wrote := pats["wrote"].match(line.text):
+        if wrote := next((m for rule in pats["wrote"] if (m := rule.match(line.text))), None):
             # "On …, Karen Osei wrote:": a quoted message whose header is this one line.
             current = Message()
             messages.append(current)

@@ -148,10 +148,7 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
 def _writes_as_supplier(party: Party, pats: dict) -> int:
     """How much a party's messages read as the supplier's: invoices, handover, notice of ending."""
     text = "\n".join(m.text() for m in party.messages)
-    score = len(pats["money"]["invoice_number"].findall(text)) + len(pats["handover"]["heading"].findall(text))
-    score += len(pats["contract"]["notice"].findall(text)) + len(pats["money"]["final_invoice"].findall(text))
-    score += len(pats["money"]["act"].findall(text))
-    return score
+    return len(pats["people"]["supplier"].findall(text)) + len(pats["money"]["invoice_number"].findall(text))
 
 
 def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
@@ -197,10 +194,16 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         ranked = sorted(parties, key=lambda p: _writes_as_supplier(p, pats), reverse=True)
         if _writes_as_supplier(ranked[0], pats) > _writes_as_supplier(ranked[1], pats):
             sender_party = ranked[0]
-    if sender_party is None and len(parties) == 1 and "sender.name" in found:
-        sender_party = None
+    if sender_party is None and len(parties) == 1 and "sender.name" not in found and _writes_as_supplier(parties[0], pats) >= 2:
+        sender_party = parties[0]  # one voice that bills and hands over: the user's own message
     for party in parties:
         if party is sender_party:
+            for message in party.messages:  # whom the user wrote to is the client's person
+                to = message.headers.get("to")
+                name = split_name_email(to[0])[0] if to else ""
+                if name and _is_person(name, pats, language):
+                    offset = to[0].find(name)
+                    put("client.contact", name, to[1] + offset, to[1] + offset + len(name), 0.7, "header")
             if party.name:
                 put("sender.name", party.name.value, party.name.start, party.name.end, 0.7, "header")
             if party.org:
