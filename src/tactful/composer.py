@@ -197,6 +197,7 @@ class Composer:
             # An end date inside the notice period is proposed, not announced with the decision.
             "decision_date": None if notice_short else end_date,
             "outcome": situation.outcome,
+            "news": situation.reason_kind in phrases.decision_news_for,
             "decision_key": "decision."
             + ("news." if situation.reason_kind in phrases.decision_news_for else "")
             + situation.outcome,

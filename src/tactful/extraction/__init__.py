@@ -20,8 +20,12 @@ __all__ = ["Extraction", "Found", "Ignored", "extract", "FIELDS"]
 MAX_CHARS = 60_000
 
 
-def extract(text: str, language: str = "auto", today: dt.date | None = None) -> Extraction:
-    """The situation found in ``text`` (notes, a thread, or both); ``today`` anchors relative dates."""
+def extract(text: str, language: str = "auto", today: dt.date | None = None, backend: str | None = None,
+            settings: Any = None) -> Extraction:
+    """The situation found in ``text`` (notes, a thread, or both); ``today`` anchors relative dates.
+
+    Offline by default; with an LLM configured (or ``backend="openai"``) the model reads the text too, and
+    each value it can show in the text replaces the offline one (`tactful.extraction.llm`)."""
     from ..language import detect_language
     from .dates import end_date, find_dates
     from .fields import find_fields
@@ -35,7 +39,8 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None) -> 
     pats = patterns(lang)
     layout = read_layout(text, pats)
     found: list[Found] = [*find_people(layout, pats, lang), *find_fields(layout, pats)]
-    end = end_date(find_dates(layout, pats, lang, today))
+    mentions = find_dates(layout, pats, lang, today)
+    end = end_date(mentions)
     if end:
         found.append(Found(field="end_date", value=end.date, start=end.start, end=end.end,
                            confidence=min(0.9, 0.5 + end.score / 10), source="date"))
@@ -45,4 +50,13 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None) -> 
     situation = nest(flat)
     situation.setdefault("client", {})
     missing = [name for name in FIELDS if name not in flat]
-    return Extraction(language=lang, situation=situation, found=found, missing=missing, ignored=layout.ignored)
+    result = Extraction(language=lang, situation=situation, found=found, missing=missing, ignored=layout.ignored)
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    if settings.resolve_backend(backend) == "openai":
+        from .llm import merge_llm
+
+        # The model sees the text with instructions to the tool blanked out, like the offline reading.
+        result = merge_llm(result, layout.text, settings, lang, today, {m.date for m in mentions})
+    return result

@@ -48,6 +48,7 @@ class Extraction(BaseModel):
     found: list[Found]
     missing: list[str]
     ignored: list[Ignored] = []
+    notes: list[str] = []  # how it was read: e.g. the LLM was unreachable and the offline reading was used
 
     def source(self, field: str) -> Found | None:
         return next((f for f in self.found if f.field == field), None)
