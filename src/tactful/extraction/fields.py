@@ -167,8 +167,9 @@ def _handover(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
             if items:
                 return items
     for line in layout.lines():
-        if m := rules["inline"].search(text[line.start : line.end]):
-            return [(item, (line.start + m.start("value"), line.start + m.end("value"))) for item in _split_items(m.group("value"))]
+        for rule in rules["inline"]:
+            if m := rule.search(text[line.start : line.end]):
+                return [(item, (line.start + m.start("value"), line.start + m.end("value"))) for item in _split_items(m.group("value"))]
     return []
 
 

@@ -283,4 +283,8 @@ def _solo(text: str, pats: dict, found: dict) -> tuple[bool, int, int] | None:
     company = found.get("sender.company")
     if company and re.match(r"^(?:ИП|sole trader)\b", company.value, re.I):
         return True, company.start, company.end
+    # A user with a company who mostly says "we" writes for a team.
+    we, i = len(people["we"].findall(text)), len(people["i"].findall(text))
+    if company and we >= 3 and we > i:
+        return False, company.start, company.end
     return None
