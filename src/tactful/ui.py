@@ -137,9 +137,9 @@ def form_to_situation(values: dict[str, Any]) -> Situation:
         "relationship_months": int(months) if months not in (None, "") else None,
         "stage_in_progress": bool(values.get("stage_in_progress")),
         "urgent": bool(values.get("urgent")),
-        # Not a form field: unpaid invoices come from the pasted context.
-        "unpaid_invoices": list(values.get("unpaid_invoices") or []),
     }
+    if values.get("unpaid_invoices"):  # not a form field: unpaid invoices come from the pasted context
+        data["unpaid_invoices"] = list(values["unpaid_invoices"])
     return parse_situation(data)
 
 

@@ -274,12 +274,13 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put) 
 
 def _solo(text: str, pats: dict, found: dict) -> tuple[bool, int, int] | None:
     people = pats["people"]
-    for rule in people["solo"]:
-        if m := rule.search(text):
-            return True, m.start(), m.end()
+    # A team said in so many words wins over a solo word (a referral may be "a freelancer").
     for rule in people["team"]:
         if m := rule.search(text):
             return False, m.start(), m.end()
+    for rule in people["solo"]:
+        if m := rule.search(text):
+            return True, m.start(), m.end()
     company = found.get("sender.company")
     if company and re.match(r"^(?:ИП|sole trader)\b", company.value, re.I):
         return True, company.start, company.end
