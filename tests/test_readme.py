@@ -21,7 +21,7 @@ def test_python_examples_run(monkeypatch, capsys):
 
 
 def test_every_command_and_flag_shown_exists(run_cli):
-    shown = re.findall(r"tactful (check|draft|guidelines|eval-checker|eval|ui|assess|reply|checklist)\b([^\n#`]*)", README)
+    shown = re.findall(r"tactful (check|draft|guidelines|eval-checker|eval|ui|assess|reply|checklist|extract)\b([^\n#`]*)", README)
     assert {c for c, _ in shown} >= {"check", "draft", "guidelines", "eval-checker", "ui"}
     for command, rest in shown:
         help_text = run_cli(command, "--help", env={"COLUMNS": "250"}).stdout

@@ -334,7 +334,9 @@ def _accusative(item: str, language: Language) -> str | None:
     if whole is not None:
         return whole
     parts = re.split(r"(,\s+|\s+и\s+)", item)
-    inflected = [part if i % 2 else inflect_phrase(part, "accs", things=True) for i, part in enumerate(parts)]
+    # A part with no Russian word ("DWG", "PDF") does not decline and stays as written.
+    inflected = [part if i % 2 or not re.search(r"[а-яё]", part, re.I) else inflect_phrase(part, "accs", things=True)
+                 for i, part in enumerate(parts)]
     return "".join(inflected) if all(p is not None for p in inflected) else None
 
 

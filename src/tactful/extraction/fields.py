@@ -76,6 +76,18 @@ def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None
             if m := rule.search(segment):
                 value = m.group("value").strip()
                 put("project", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.6, "pattern")
+    if "project" not in taken:
+        # The thread's first subject often names the work ("Re: Notice – tenant portal maintenance").
+        for message in reversed(layout.messages):
+            subject = message.headers.get("subject")
+            if subject:
+                name = subject[0]
+                while (cleaned := pats["subject_noise"].sub("", name, count=1).strip()) != name:
+                    name = cleaned
+                if 1 <= len(name.split()) <= 6 and not re.search(r"\d", name):  # "Invoice 37", "Release 3.4" name no work
+                    offset = subject[0].find(name)
+                    put("project", name, subject[1] + offset, subject[1] + offset + len(name), 0.4, "subject")
+                break
     if not any(f.field == "contract.clause" for f in found):
         for line in lines:
             if m := contract["clause"].search(text[line.start : line.end]):
