@@ -67,7 +67,7 @@ def test_russian_names_decline_with_petrovich():
 
 def test_project_is_named_plainly_not_quoted_as_a_title():
     en = email(situation(project="“Website redesign”", language="en"))
-    assert "our work together on your website redesign" in en and "“" not in en
+    assert "the chance to work on your website redesign" in en and "“" not in en
     brief = email(situation(project="Conversion of a warehouse into 14 loft apartments", language="en"))
     assert "warehouse" not in brief  # a long brief is not a name: the letter says "our work together"
     ru = email(situation(client={"name": "ООО «Ромашка»"}, project="Проект частного дома в Подмосковье", language="ru"), "ru")
@@ -226,3 +226,10 @@ def test_work_already_stopped_is_not_promised_as_usual():
     assert "remain available to you for the handover" in stopped and "working as usual" not in stopped
     ru = email(situation(client={"name": "ООО «Ромашка»"}, facts=["Работы приостановлены с 1 ноября"], language="ru"), "ru")
     assert "на связи по передаче дел" in ru and "в обычном порядке" not in ru
+
+
+def test_a_two_letter_surname_is_a_greeting_that_grounds_the_contact():
+    from tactful import draft
+
+    result = draft(situation(client={"name": "Acme Ltd", "contact": "Anna Li"}, language="en"), backend="composer")
+    assert result.compliant and "Dear Ms Li," in result.text

@@ -222,6 +222,12 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         del found["client.name"]
     if "client.contact" in found and "sender.name" in found and same_person(found["client.contact"].value, found["sender.name"].value):
         del found["client.contact"]
+    # A contact the letter cannot greet by name is no contact: better a neutral greeting than a wrong one.
+    if "client.contact" in found:
+        from ..address import addressee
+
+        if not addressee("-", found["client.contact"].value, language).person:
+            del found["client.contact"]
     solo = _solo(text, pats, found)
     if solo is not None:
         put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")

@@ -30,12 +30,15 @@ class MentionsContactRule(_NeedsSituation):
         return super().applies(doc) and bool((doc.situation.client.contact or "").split())
 
     def find(self, doc: Document) -> list[Finding]:
+        from ..address import title_words
         from ..grounding import content_words
 
         contact = doc.situation.client.contact
-        # Any part of the name will do: "Dear Dr Price" for Dr. Helen Price, «Денис Валерьевич» for
-        # «Карпов Денис Валерьевич»; initials and short titles ("Dr.", «Д.») name nobody on their own.
-        words = [w.strip(".,") for w in contact.split() if len(w.strip(".,")) > 2] or contact.split()[:1]
+        # Any part of the name will do: "Dear Dr Price" for Dr. Helen Price, "Dear Ms Li" for Anna Li,
+        # «Денис Валерьевич» for «Карпов Денис Валерьевич»; initials and titles ("Dr.", «Д.») name nobody.
+        titles = title_words()
+        words = [w.strip(".,") for w in contact.split()
+                 if len(w.strip(".,")) > 1 and w.strip(".,").lower() not in titles] or contact.split()[:1]
         lemmas = {lemma for t in doc.index.tokens for lemma in t.lemmas}
         text = normalize(doc.text)
         if any(content_words(w, doc.language) & lemmas or normalize(w) in text for w in words):
