@@ -161,9 +161,14 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
             found[field] = Found(field=field, value=value, start=start, end=end, confidence=confidence, source=source)
 
     scope = [layout.notes, *(m.body for m in layout.messages)]
+    organisations: list[Mention] = []  # any organisation by its legal form, in reading order
     for lines in scope:
         for line in lines:
             segment = text[line.start : line.end]
+            for rule in people["organisation"]:
+                for m in rule.finditer(segment):
+                    value = m.group("value").strip().rstrip(".")
+                    organisations.append(Mention(value, line.start + m.start("value"), line.start + m.start("value") + len(value)))
             for field, rules, conf in (("sender.name", people["sender"], 0.9), ("client.contact", people["contact"], 0.9),
                                        ("client.name", people["client"], 0.85), ("sender.company", people["sender_company"], 0.85)):
                 for rule in rules:
@@ -228,6 +233,11 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
 
         if not addressee("-", found["client.contact"].value, language).person:
             del found["client.contact"]
+    if "client.name" not in found:
+        own = found.get("sender.company")
+        other = next((o for o in organisations if not (own and same_person(o.value, own.value))), None)
+        if other:
+            put("client.name", other.value, other.start, other.end, 0.55, "entity")
     solo = _solo(text, pats, found)
     if solo is not None:
         put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
@@ -267,6 +277,15 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put) 
                 if pats["legal_forms"].search(value) or len(value) > 3:
                     put("client.name", value, base + start, base + end, 0.5, "entity")
         return
+    # An organisation named in the notes by its trade or legal form ("Pebblestone Press", "Calloway
+    # Brewing Co.") that is not the user's own is the client.
+    organisation = re.compile(r"\b[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|&)){0,4}\s+" + pats["legal_forms"].pattern + r"\.?")
+    for line in layout.notes:
+        for m in organisation.finditer(text[line.start : line.end]):
+            value = m.group().strip()
+            if not (sender_company and same_person(value, sender_company.value)) and not pats["greeting"].match(value + ","):
+                put("client.name", value, line.start + m.start(), line.start + m.start() + len(value), 0.6, "entity")
+                break
     for line in layout.notes:
         segment = text[line.start : line.end]
         for m in re.finditer(r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+", segment):
