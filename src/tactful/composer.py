@@ -40,6 +40,7 @@ def _environment():
     env.filters["days"] = jinja2.pass_context(lambda ctx, n: count_days(int(n), ctx["language"], load_phrases(ctx["language"])))
     env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"]).labels["and"]))
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
+    env.filters["spoken"] = jinja2.pass_context(lambda ctx, amount: spoken_amount(amount, load_phrases(ctx["language"])))
     env.filters["answer"] = jinja2.pass_context(lambda ctx, topic: ctx["p"](f"reply.topics.{topic}"))
     return env
 
@@ -92,6 +93,16 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
         return f"{n} {word}"
     singular, plural = phrases.units["day"]
     return f"{n} {singular if n == 1 else plural}"
+
+
+def spoken_amount(amount: str, phrases: Phrases) -> str:
+    """'GBP 1,450' or '£1,450' as it is said: '1,450 pounds'; an amount without a known code stays."""
+    for code, word in phrases.spoken_currency.items():
+        if code in amount:
+            number = amount.replace(code, "").strip()
+            if number:
+                return f"{number} {word}"
+    return amount
 
 
 def join_items(items: list[str], conjunction: str) -> str:

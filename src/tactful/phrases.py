@@ -39,6 +39,8 @@ class Phrases(BaseModel):
     comma_splice: str | None = None
     # Reason kinds that are news about the sender's own business: the decision is then told as news.
     decision_news_for: list[str] = []
+    # Currency codes and signs as they are said aloud in a call script.
+    spoken_currency: dict[str, str] = {}
     # The user's notes say the work has already stopped (checker pattern language).
     work_stopped: list[Pattern] = []
     snippets: dict[str, Any]
