@@ -35,6 +35,11 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         "DATE_ORDER": "DMY",
         "PREFER_DAY_OF_MONTH": "first",
     }
+    day = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|-?го)", text.strip(), re.I)
+    if day:  # "the 18th", «20-го»: that day of this month, or of the next once it has passed
+        n = int(day.group(1))
+        year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
+        return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
     parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
@@ -101,7 +106,8 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         if kind == "end_of":
                             date = _end_of(m.group("value"), d["periods"], language, base)
                         elif kind == "next_week":
-                            day = next(i for i, w in enumerate(d["weekdays"]) if w.fullmatch(m.group("value").lower()))
+                            word = (m.group("value") or m.groupdict().get("value2") or "").lower()
+                            day = next(i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word))
                             date = base + dt.timedelta(days=7 - base.weekday() + day)
                         else:
                             date = parse_date(m.group(), language, base)

@@ -11,13 +11,13 @@ from .model import Found
 # Number words a notice period may be written in; anything else is read as digits.
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "fourteen": 14, "thirty": 30,
-    "sixty": 60, "ninety": 90, "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
+    "sixty": 60, "ninety": 90, "a": 1, "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
     "шесть": 6, "десять": 10, "четырнадцать": 14, "тридцать": 30, "шестьдесят": 60, "девяносто": 90,
 }
 
 
 def _days(value: str, unit: str) -> int | None:
-    n = _NUMBERS.get(value.lower()) or (int(value) if value.isdigit() else None)
+    n = _NUMBERS.get((value or "one").lower()) or (int(value) if value and value.isdigit() else None)
     if n is None:
         return None
     unit = unit.lower()
@@ -49,7 +49,7 @@ def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None
     for line in lines:
         segment = text[line.start : line.end]
         if m := contract["notice"].search(segment):
-            value, unit = (m.group("value"), m.group("unit")) if m.group("value") else (m.group("value2"), m.group("unit2"))
+            value, unit = (m.group("value"), m.group("unit")) if m.group("unit") else (m.group("value2"), m.group("unit2"))
             days = _days(value, unit)
             if days:
                 put("contract.notice_days", days, line.start + m.start(), line.start + m.end(), 0.85, "pattern")

@@ -56,14 +56,38 @@ def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+def nominative(name: str, language: Language) -> str:
+    """A Russian name as the subject of a sentence: «Олегу Дмитриевичу Кравцу» -> «Олег Дмитриевич Кравец».
+    Each word that pymorphy3 reads as a first name, patronymic or surname in another case is put in the
+    nominative; any other word (and every English name) stays as written."""
+    if language != "ru":
+        return name
+    from ..text import parse_ru
+
+    words = []
+    for word in name.split():
+        parses = [p for p in parse_ru(word) if {"Name", "Patr", "Surn"} & set(p.tag.grammemes)]
+        parse = parses[0] if parses else None
+        if parse is None or any("nomn" in p.tag for p in parses):  # «Дёмина» may already be the nominative
+            words.append(word)
+            continue
+        normal = parse.inflect({"nomn"})
+        words.append(normal.word.capitalize() if normal else word)
+    return " ".join(words)
+
+
 def _is_person(text: str, pats: dict, language: Language) -> bool:
     text = text.strip()
-    if not pats["name"].fullmatch(text) or pats["legal_forms"].search(text):
+    if pats["legal_forms"].search(text):
         return False
     if language == "ru":
         from ..address import addressee
 
-        return addressee(text, None, "ru").person
+        # A first name alone («Тамара») is a person too; the name pattern wants two words.
+        single = re.fullmatch(r"[А-ЯЁ][а-яё]+", text) is not None
+        return (single or bool(pats["name"].fullmatch(text))) and addressee(text, None, "ru").person
+    if not pats["name"].fullmatch(text):
+        return False
     import gender_guesser.detector as gender
 
     first = re.sub(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?\s+", "", text).split()[0]
@@ -174,6 +198,10 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
                 for rule in rules:
                     for m in rule.finditer(segment):
                         value = m.group("value").strip().rstrip(".")
+                        if pats["legal_forms"].fullmatch(value):
+                            continue  # "ИП" alone names no one
+                        if field.endswith(("sender.name", "contact")):
+                            value = nominative(value, language)
                         if field.endswith(("sender.name", "contact")) and not _is_person(value, pats, language):
                             value = _trim_person(value, pats, language)
                             if not value:
