@@ -119,12 +119,18 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             date -= dt.timedelta(days=1)
                         sentence = _sentence(segment, m.start(), m.end())
                         score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (1.0 if kind == "end_of" else 0.0)
-                        score -= 2.0 if d["not_end"].search(before[-25:]) else 0.0
+                        # "sent on", "due": another event's date, unless the sentence also calls it the last day.
+                        score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))
     return found
 
 
 def end_date(mentions: list[DateMention]) -> DateMention | None:
-    """The best-scored date with an end marker; among equals, the later one (a plan, not a history)."""
+    """The best-scored date with an end marker, among equals the later one (a plan, not a history); else
+    the one date of the user's own notes."""
     candidates = [m for m in mentions if m.score >= 2.0]
+    if not candidates:
+        # No date is called the end, but the user's own notes give exactly one: that is the plan.
+        own = {m.date for m in mentions if m.score >= 1.0}
+        candidates = [m for m in mentions if m.score >= 1.0] if len(own) == 1 else []
     return max(candidates, key=lambda m: (m.score, m.date)) if candidates else None
