@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import Layout, Line
+from .layout import Layout
 from .model import Found
 
 # Number words a notice period may be written in; anything else is read as digits.
@@ -28,12 +28,7 @@ def _days(value: str, unit: str) -> int | None:
     return n
 
 
-def _lines(layout: Layout, own_only: bool = False) -> list[Line]:
-    """The notes, then the message bodies (the user's notes first: they are the freshest word)."""
-    return layout.notes if own_only else layout.lines()
-
-
-def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None) -> list[Found]:
+def find_fields(layout: Layout, pats: dict) -> list[Found]:
     text = layout.text
     found: list[Found] = []
     taken: set[str] = set()
@@ -43,7 +38,7 @@ def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None
             taken.add(field)
             found.append(Found(field=field, value=value, start=start, end=end, confidence=confidence, source=source))
 
-    lines = _lines(layout)
+    lines = layout.lines()  # the user's notes first: they are the freshest word
     contract = pats["contract"]
     money = pats["money"]
     for line in lines:
@@ -56,7 +51,7 @@ def find_fields(layout: Layout, pats: dict, own_messages: set[int] | None = None
         for m in contract["clause"].finditer(segment):
             # The termination clause: one in a sentence about notice or ending wins over any other.
             sentence = segment[max(0, m.start() - 80) : m.end() + 80]
-            if contract["notice"].search(sentence) or re.search(r"(?i)termin|notice|расторж|уведом|прекращ", sentence):
+            if contract["notice"].search(sentence) or contract["ending"].search(sentence):
                 put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
         if m := contract["none"].search(segment):
             put("contract.exists", False, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
@@ -124,7 +119,7 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
             amounts = list(money["amount"].finditer(chunk))
             start = line.start + sentence.start
             if not numbers:
-                if amounts and re.search(r"(?i)invoice|bill|сч[её]т|оплат", chunk) and amounts[0].group().strip() not in seen:
+                if amounts and money["invoice_word"].search(chunk) and amounts[0].group().strip() not in seen:
                     seen.add(amounts[0].group().strip())
                     out.append(({"amount": amounts[0].group().strip()}, (start, start + len(chunk))))
                 continue

@@ -10,8 +10,6 @@ from .model import Ignored
 
 _QUOTE = re.compile(r"^[ \t>]*")
 _EMAIL = re.compile(r"<?[\w.+-]+@([\w-]+(?:\.[\w-]+)+)>?")
-# A line that starts a new quoted message without headers of its own.
-_SEPARATOR = re.compile(r"^[ \t>]*-{2,}\s*(?:original message|forwarded message|исходное сообщение|пересылаемое сообщение)[^\n]*$", re.I | re.M)
 
 
 @dataclass
@@ -89,7 +87,7 @@ def read_layout(text: str, pats: dict) -> Layout:
             current.headers["from"] = (wrote.group("value").strip(), line.start + wrote.start("value"), line.start + wrote.end("value"))
             current.headers["date"] = (wrote.group("date").strip(), line.start + wrote.start("date"), line.start + wrote.end("date"))
             continue
-        if _SEPARATOR.match(line.text):
+        if pats["separator"].match(line.text):
             current = None
             continue
         (current.body if current is not None else notes).append(line)

@@ -13,7 +13,7 @@ from ..resources import data_dir
 
 # Names are told by their capitals: the name pattern is matched case-sensitively wherever it is used
 # (`(?-i:…)`), and so are the patterns that spell capitals out themselves.
-_CASED = ("people.sender_company", "referral", "name")
+_CASED = ("people.sender_company", "referral", "name", "title", "person")
 
 
 @cache

@@ -88,10 +88,8 @@ def _is_person(text: str, pats: dict, language: Language) -> bool:
         return (single or bool(pats["name"].fullmatch(text))) and addressee(text, None, "ru").person
     if not pats["name"].fullmatch(text):
         return False
-    import gender_guesser.detector as gender
-
-    first = re.sub(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?\s+", "", text).split()[0]
-    return _detector().get_gender(first) != "unknown" or text != first and bool(re.match(r"(?:Dr|Prof|Mr|Mrs|Ms|Miss)", text))
+    first = pats["title"].sub("", text).split()[0]
+    return _detector().get_gender(first) != "unknown" or text != first and bool(pats["title"].match(text))
 
 
 @cache
@@ -99,10 +97,6 @@ def _detector():
     import gender_guesser.detector as gender
 
     return gender.Detector(case_sensitive=False)
-
-
-def _org_line(line: Line, pats: dict) -> bool:
-    return bool(pats["legal_forms"].search(line.text)) and len(line.text) < 80
 
 
 def _signature_parts(message_signature: list[Line], pats: dict, language: Language) -> tuple[Mention | None, Mention | None]:
@@ -223,11 +217,12 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     sender_party = None
     if "sender.name" in found:
         sender_party = next((p for p in parties if p.name and same_person(p.name.value, found["sender.name"].value)), None)
+    supplier = {id(p): _writes_as_supplier(p, pats) for p in parties}
     if sender_party is None and len(parties) >= 2:
-        ranked = sorted(parties, key=lambda p: _writes_as_supplier(p, pats), reverse=True)
-        if _writes_as_supplier(ranked[0], pats) > _writes_as_supplier(ranked[1], pats):
+        ranked = sorted(parties, key=lambda p: supplier[id(p)], reverse=True)
+        if supplier[id(ranked[0])] > supplier[id(ranked[1])]:
             sender_party = ranked[0]
-    if sender_party is None and len(parties) == 1 and "sender.name" not in found and _writes_as_supplier(parties[0], pats) >= 2:
+    if sender_party is None and len(parties) == 1 and "sender.name" not in found and supplier[id(parties[0])] >= 2:
         sender_party = parties[0]  # one voice that bills and hands over: the user's own message
     for party in parties:
         if party is sender_party:
@@ -271,7 +266,7 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
     if "client.name" not in found and "client.contact" in found:
         contact = found["client.contact"]
-        put("client.name", re.sub(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?\s+", "", contact.value), contact.start, contact.end, 0.4, "contact")
+        put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
     return list(found.values())
 
 
@@ -289,10 +284,9 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put) 
     """Names the markers and headers missed: natasha's entities in Russian, known first names in English.
     The first person who is not the sender becomes the contact; the first organisation, the client."""
     text = layout.text
-    notes = "\n".join(text[line.start : line.end] for line in layout.notes)
-    if not notes.strip():
+    if not any(line.text for line in layout.notes):
         return
-    base = layout.notes[0].start if layout.notes else 0
+    base = layout.notes[0].start
     sender = found.get("sender.name")
     sender_company = found.get("sender.company")
     if language == "ru":
@@ -316,7 +310,7 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put) 
                 break
     for line in layout.notes:
         segment = text[line.start : line.end]
-        for m in re.finditer(r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+", segment):
+        for m in pats["person"].finditer(segment):
             value = m.group()
             if "client.contact" in found:
                 return
@@ -335,7 +329,7 @@ def _solo(text: str, pats: dict, found: dict) -> tuple[bool, int, int] | None:
         if m := rule.search(text):
             return True, m.start(), m.end()
     company = found.get("sender.company")
-    if company and re.match(r"^(?:ИП|sole trader)\b", company.value, re.I):
+    if company and pats["people"]["sole_trader"].match(company.value):
         return True, company.start, company.end
     # A user with a company who mostly says "we" writes for a team.
     we, i = len(people["we"].findall(text)), len(people["i"].findall(text))
