@@ -67,20 +67,20 @@ def load_situation_or_fail(path: str):
     the file and field."""
     import yaml
 
-    from .situation import SituationError, _Loader, loads_situation
+    from .situation import SituationError, _Loader, loads_situation, parse_situation
 
     text = read_text(path)
-    # A .yaml/.json file is a situation (its errors name the field); other text is one if it reads as a
-    # mapping, and notes to extract from otherwise.
-    structured = Path(path).suffix.lower() in (".yaml", ".yml", ".json")
-    if not structured:
-        try:
-            structured = isinstance(yaml.load(text, Loader=_Loader), dict)  # noqa: S506 - a SafeLoader subclass
-        except yaml.YAMLError:
-            structured = False
     try:
-        if structured:
+        # A .yaml/.json file is a situation (its errors name the field); other text is one if it reads
+        # as a mapping, and notes to extract from otherwise.
+        if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
             return loads_situation(text)
+        try:
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        except yaml.YAMLError:
+            data = None
+        if isinstance(data, dict):
+            return parse_situation(data)
         extraction = _extract_or_fail(text, path)
         return extraction.to_situation()
     except SituationError as exc:

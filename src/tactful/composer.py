@@ -264,10 +264,8 @@ class Composer:
         context["render"] = render
         # A client name is kept as typed, but a greeting it makes must still read as a greeting: one the
         # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
-        if who.organisation and not context["person"]:
-            vetted.greeting(p("greeting"), client)
-            if vetted.left_out and vetted.left_out[-1].field == "greeting":
-                context["organisation"] = ""
+        if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), client):
+            context["organisation"] = ""
         # The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
         # speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank.
         own = [r for r in reasons if _matches(r, language, "own_reason") and not _matches(r, language, "not_own_reason")]
@@ -429,12 +427,14 @@ class _Vetting:
                 kept.append(item)
         return kept
 
-    def greeting(self, line: str, name: str) -> None:
-        """Records the client's name as left out of the greeting when the greeting line reads as hostile."""
+    def greeting(self, line: str, name: str) -> bool:
+        """Whether the greeting line passes the tone rules; if not, the client's name is recorded as left
+        out of it."""
         rules = sorted({v.rule for v in check(line, lang=self.language, channel=self.channel).violations
                         if v.category == "tone" and v.end > v.start})
         if rules:
             self.left_out.append(LeftOut(field="greeting", text=name, rules=rules, hint=self._hint(rules)))
+        return not rules
 
     def one(self, field: str, value: str | None) -> str | None:
         if not value or not value.strip():

@@ -81,7 +81,7 @@ def fill_from_paste(values: dict[str, Any], today: dt.date | None = None) -> tup
             continue
         filled[name] = value
         changed.append(name)
-    if "unpaid_invoices" in {f.field for f in extraction.found} and not values.get("unpaid_invoices"):
+    if extraction.situation.get("unpaid_invoices") and not values.get("unpaid_invoices"):
         filled["unpaid_invoices"] = extraction.situation["unpaid_invoices"]
     return filled, changed, extraction
 
