@@ -233,3 +233,26 @@ def test_a_two_letter_surname_is_a_greeting_that_grounds_the_contact():
 
     result = draft(situation(client={"name": "Acme Ltd", "contact": "Anna Li"}, language="en"), backend="composer")
     assert result.compliant and "Dear Ms Li," in result.text
+
+
+@pytest.mark.parametrize(("language", "planned", "thanks", "confirms"), [
+    ("en", "call", "Thank you for taking the time to speak with us.", "As we discussed, this email confirms in writing"),
+    ("en", "meeting", "Thank you for taking the time to meet with us.", "As we discussed, this email confirms in writing"),
+    ("ru", "call", "Спасибо, что нашли время поговорить с нами.", "Как мы и обсудили, подтверждаем письменно"),
+])
+def test_an_email_for_a_planned_call_or_meeting_confirms_it_instead_of_breaking_the_news(language, planned, thanks, confirms):
+    s = situation(channel=planned, language=language, outcome="full", sender={"company": "Kestrel Studio"})
+    body = email(s, language)
+    assert thanks in body and confirms in body
+    assert "decided" not in body and "приняли решение" not in body
+    # The same situation drafted as an email from the start breaks the news itself.
+    first = email(situation(channel="email", language=language, sender={"company": "Kestrel Studio"}), language)
+    assert confirms not in first and thanks not in first
+
+
+def test_a_private_client_gets_things_passed_on_rather_than_handed_over():
+    items = {"handover": ["house keys", "the cleaning checklist"], "sender": {"company": "Sparkle & Co"}, "language": "en"}
+    private = situation(client={"name": "Mrs Caroline Ashworth"}, **items)
+    company = situation(**items)
+    assert "we will pass on to you:" in email(private) and "Please let us know if anything is missing." in email(private)
+    assert "we will hand over:" in email(company) and "pass on to you" not in email(company)

@@ -192,6 +192,7 @@ class Composer:
         sender = addressee(sender_name, None, language) if sender_name else None
         work_stopped = any(_matches(note, language, "work_stopped") for note in [*situation.facts, *situation.reasons])
         accusatives = [_accusative(item, language) for item in handover]
+        follows = situation.channel if channel == "email" and situation.channel != "email" else None
         context: dict[str, Any] = {
             "person": who.person and bool(who.formal),
             "formal_name": who.formal,
@@ -209,8 +210,10 @@ class Composer:
             "decision_date": None if notice_short else end_date,
             "outcome": situation.outcome,
             "news": situation.reason_kind in phrases.decision_news_for,
+            # An email asked for a situation planned as a call or a meeting is the written follow-up to it.
+            "follows": follows,
             "decision_key": "decision."
-            + ("news." if situation.reason_kind in phrases.decision_news_for else "")
+            + ("followup." if follows else "news." if situation.reason_kind in phrases.decision_news_for else "")
             + situation.outcome,
             "work_stopped": work_stopped,
             "timeline_key": "timeline."
