@@ -256,3 +256,17 @@ def test_a_private_client_gets_things_passed_on_rather_than_handed_over():
     company = situation(**items)
     assert "we will pass on to you:" in email(private) and "Please let us know if anything is missing." in email(private)
     assert "we will hand over:" in email(company) and "pass on to you" not in email(company)
+
+
+@pytest.mark.parametrize(("referral", "whom"), [
+    ("бухгалтер Наталья Горбунова, ведёт ИП на упрощёнке", "коллеге все детали"),
+    ("веб-студия «Северный ветер», делают сайты с каталогами", "коллегам все детали"),
+    ("франчайзи «Профбух Консалтинг»", "коллегам все детали"),
+])
+def test_a_recommended_business_gets_the_details_as_colleagues_a_person_as_a_colleague(referral, whom):
+    assert whom in email(situation(referral=referral, language="ru"), "ru")
+
+
+def test_a_follow_up_without_a_date_still_ends_its_sentence():
+    s = Situation.model_validate({"client": {"name": "ООО «Ромашка»"}, "channel": "call", "language": "ru"})
+    assert "своё решение завершить наше сотрудничество." in email(s, "ru")

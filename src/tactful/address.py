@@ -89,6 +89,14 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)] + (["&"] if "&" in text else [])
 
 
+def is_organisation(text: str, language: Language) -> bool:
+    """Whether a name is a business ("веб-студия «Северный ветер»", "Ridgeway Digital") rather than a person."""
+    data = _names(language)
+    words = [part for word in _words(text) for part in word.split("-")]
+    # A name in guillemets («Профбух Консалтинг») is a business's name in Russian usage.
+    return "«" in text or any(w in data["organisation_words"] or w in data["legal_forms"] for w in words)
+
+
 def _strip_marker(text: str, markers: list[str]) -> tuple[str, bool]:
     """``text`` without a leading or trailing marker phrase (``ИП``, ``LLC``), and whether one was there."""
     stripped = text.strip().strip(",")

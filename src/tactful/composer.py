@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .address import addressee, is_solo
+from .address import addressee, is_organisation, is_solo
 from .checker import check
 from .drafts import CallContent, Draft, DraftTone, EmailContent, LeftOut, MeetingContent, Reaction
 from .models import Channel, Language
@@ -242,6 +242,8 @@ class Composer:
             # The name without the user's description ("Sam O'Connor, an event photographer I trust").
             "referral_name": referral.partition(", ")[0] if referral else None,
             "referral_accs": _referral_object(referral, language) if referral else None,
+            # A recommended business is "colleagues", a recommended person "a colleague".
+            "referral_group": bool(referral) and is_organisation(referral.partition(", ")[0], language),
             "facts": facts if situation.include_facts else [],
             "tone": tone,
             "language": language,
