@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .dates import parse_date
 from .models import Channel
 
 Outcome = Literal["full", "finish_stage"]
@@ -111,8 +112,10 @@ class Situation(_Model):
 
     @field_validator("end_date", mode="before")
     @classmethod
-    def _iso_end(cls, value: object) -> object:
-        return _iso_date(value)
+    def _lenient_end(cls, value: object) -> object:
+        # Read as people type it ("31.12.2026", «15 мая», "next Friday"), so YAML, JSON, the API and the form
+        # agree; an unreadable date raises DateInputError, whose message the form can show in Russian.
+        return parse_date(value) if isinstance(value, str) else value or None
 
     @property
     def addressee(self) -> str:
@@ -126,7 +129,14 @@ class Situation(_Model):
 
 
 class SituationError(ValueError):
-    """A situation file or dict that cannot be used, with a message naming the field."""
+    """A situation file or dict that cannot be used, with a message naming the field.
+
+    ``errors`` keeps pydantic's error dicts (empty when the problem is not a field's), so a form can name
+    each field in the user's language (see tactful.form_errors)."""
+
+    def __init__(self, message: str, errors: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or []
 
 
 def describe_validation_error(exc: ValidationError) -> str:
@@ -148,7 +158,7 @@ def parse_situation(data: object) -> Situation:
     try:
         return Situation.model_validate(data)
     except ValidationError as exc:
-        raise SituationError(describe_validation_error(exc)) from None
+        raise SituationError(describe_validation_error(exc), exc.errors(include_url=False)) from None
 
 
 class _Loader(yaml.SafeLoader):
@@ -181,4 +191,4 @@ def load_situation(path: str | Path) -> Situation:
     try:
         return loads_situation(text)
     except SituationError as exc:
-        raise SituationError(f"{path}: {exc}") from None
+        raise SituationError(f"{path}: {exc}", exc.errors) from None
