@@ -50,7 +50,7 @@ def write_downloads(
     if checklist is not None and any(item.due for item in checklist.items):
         # A calendar without events imports as nothing, or as an error: only dated steps make one.
         ics = folder / f"{file_stem(situation)}-{_config()['file_names']['deadlines']}.ics"
-        ics.write_text(checklist.ics(stamp=now.astimezone(dt.timezone.utc)), encoding="utf-8", newline="")
+        ics.write_text(checklist.ics(stamp=now.astimezone(dt.UTC)), encoding="utf-8", newline="")
         files.append(ics)
     return [str(f) for f in files]
 
