@@ -6,6 +6,7 @@ import pytest
 
 from tactful import InputError, check
 from tactful.language import detect_language
+from tactful.models import CheckReport
 
 
 def span_rules(text: str, lang: str = "auto", channel: str = "email") -> set[str]:
@@ -170,8 +171,12 @@ def test_json_contract():
     assert set(data) == {"passed", "hostile", "score", "language", "channel", "violations", "checks"}
     assert data["hostile"] is True
     v = data["violations"][0]
-    assert set(v) == {"rule", "severity", "category", "start", "end", "excerpt", "message", "suggestion", "guideline"}
+    assert set(v) == {"rule", "severity", "category", "start", "end", "excerpt", "message", "suggestion", "guideline", "fix"}
     assert all(set(c) >= {"rule", "passed"} for c in data["checks"])
+    # ``fix`` is optional: a report written before it existed still reads, with no fixes.
+    for old in data["violations"]:
+        old.pop("fix")
+    assert all(v.fix is None for v in CheckReport.model_validate(data).violations)
 
 
 @pytest.mark.parametrize("bad", ["", "   \n\t  "])

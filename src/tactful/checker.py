@@ -78,13 +78,14 @@ def check(
 
 
 def violation(rule: RuleBase, doc: Document, finding: Finding) -> Violation:
-    """The one place a finding becomes a `Violation`: its excerpt, and its message in the text's language."""
+    """The one place a finding becomes a `Violation`: its excerpt, its message in the text's language,
+    and the concrete fix the rule offers for it (if any)."""
     excerpt = doc.text[finding.start:finding.end]
     fields = _Default({"excerpt": excerpt, **finding.values})
     return Violation(
         rule=rule.id, severity=rule.severity, category=rule.category, start=finding.start, end=finding.end,
         excerpt=excerpt, message=rule.message[doc.language].format_map(fields),
-        suggestion=rule.suggestion[doc.language].format_map(fields), guideline=rule.guideline,
+        suggestion=rule.suggestion[doc.language].format_map(fields), guideline=rule.guideline, fix=finding.fix,
     )
 
 

@@ -17,6 +17,8 @@ class Violation(BaseModel):
     """One finding: which rule, where in the text (character offsets), and what to do about it.
 
     Rules about what the whole message lacks (a missing thank-you) have an empty span at offset 0.
+    ``fix`` is the text that replaces ``text[start:end]`` where the rule has a concrete replacement
+    (``""`` deletes the span; see `tactful.fixes`); None where the suggestion stays advice.
     """
 
     rule: str
@@ -28,6 +30,7 @@ class Violation(BaseModel):
     message: str
     suggestion: str
     guideline: str
+    fix: str | None = Field(default=None, description="The text that replaces text[start:end]; None: advice only")
 
 
 class RuleCheck(BaseModel):

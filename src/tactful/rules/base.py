@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
 from ..models import CHANNELS, LANGUAGES, Channel, Language, Severity
-from .patterns import Matcher, Pattern, TokenIndex, compile_pattern
+from .patterns import Matcher, Pattern, PatternSpec, Span, TokenIndex, compile_pattern
 
 if TYPE_CHECKING:
     from ..situation import Situation
@@ -33,12 +33,14 @@ class Document:
 
 @dataclass(frozen=True)
 class Finding:
-    """A breach of a rule: a span of the text (empty at 0 for what the whole message lacks) and the
-    values its message template names (``{value}``, ``{words}``)."""
+    """A breach of a rule: a span of the text (empty at 0 for what the whole message lacks), the
+    values its message template names (``{value}``, ``{words}``), and the text that would replace the
+    span where the rule has a concrete fix for it."""
 
     start: int = 0
     end: int = 0
     values: dict[str, Any] = field(default_factory=dict)
+    fix: str | None = None
 
 
 Matchers = dict[Language, tuple[Matcher, ...]]
@@ -52,6 +54,24 @@ def compile_patterns(patterns: dict[Language, list[Pattern]], lexicons: dict[Lan
 def spans_of(matchers: Matchers, doc: Document) -> list[tuple[int, int]]:
     """Every span that any of the document's language's matchers finds."""
     return [s for m in matchers.get(doc.language, ()) for s in m.find(doc.text, doc.index)]
+
+
+def matches_of(matchers: Matchers, doc: Document) -> list[tuple[Span, Matcher]]:
+    """Every span any matcher finds, with the matcher that found it (in the order the rule lists them)."""
+    return [(s, m) for m in matchers.get(doc.language, ()) for s in m.find(doc.text, doc.index)]
+
+
+def fixes_of(text: str, matches: list[tuple[Span, Matcher]]) -> dict[Span, str]:
+    """The replacement for each span a pattern with a fix matched: the first such pattern (in the
+    order the rule lists them) that has a fix for it. A reported span that is not here — joined from
+    several matches, or matched only by patterns without a fix — has no fix."""
+    fixes: dict[Span, str] = {}
+    for span, matcher in matches:
+        if matcher.fix is not None and span not in fixes:
+            replacement = matcher.fix.replacement(text, *span)
+            if replacement is not None:
+                fixes[span] = replacement
+    return fixes
 
 
 class RuleBase(BaseModel):
@@ -96,12 +116,17 @@ class PatternRule(RuleBase):
 
     patterns: dict[Language, list[Pattern]] = {}
     _matchers: Matchers = PrivateAttr(default_factory=dict)
+    # Kinds whose findings are their patterns' own matches can offer the patterns' fixes.
+    fixable: ClassVar[bool] = False
 
     @model_validator(mode="after")
     def _has_patterns(self) -> "PatternRule":
         missing = [lang for lang in self.languages if not self.patterns.get(lang)]
         if missing:
             raise ValueError(f"rule {self.id}: no patterns for {', '.join(missing)}")
+        if not self.fixable and any(isinstance(p, PatternSpec) and p.fix is not None
+                                    for specs in self.patterns.values() for p in specs):
+            raise ValueError(f"rule {self.id}: a rule of kind {self.kind} cannot apply a fix")  # type: ignore[attr-defined]
         return self
 
     def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
@@ -113,3 +138,7 @@ class PatternRule(RuleBase):
     def spans(self, doc: Document) -> list[tuple[int, int]]:
         """Every span any of the language's patterns matches."""
         return spans_of(self._matchers, doc)
+
+    def matches(self, doc: Document) -> list[tuple[Span, Matcher]]:
+        """Every span any of the language's patterns matches, with its matcher (for `fixes_of`)."""
+        return matches_of(self._matchers, doc)

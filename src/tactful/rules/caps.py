@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Literal
 
 from pydantic import PrivateAttr
@@ -25,6 +27,9 @@ class CapsRule(RuleBase):
     skip: dict[Language, list[Pattern]] = {}
     # Other ways of shouting, found by pattern: letter-spaced capitals ("N-O-T").
     also: dict[Language, list[Pattern]] = {}
+    # ``sentence_case``: offer the word in normal case as a fix — lower case, capitalised at the start of
+    # a sentence or where the dictionary reads it as a name ("NOT" → "not", "PLEASE pay" → "Please pay").
+    fix: Literal["sentence_case"] | None = None
     _skip: Matchers = PrivateAttr(default_factory=dict)
     _also: Matchers = PrivateAttr(default_factory=dict)
 
@@ -43,8 +48,50 @@ class CapsRule(RuleBase):
                  and (not self.dictionary_words_only or _is_dictionary_word(t)))
         ]
         spaced = spans_of(self._also, doc)
-        return [Finding(s, e) for s, e in outermost(sorted(set(words + spaced)))
+        return [Finding(s, e, fix=sentence_case(doc, s, e) if self.fix else None)
+                for s, e in outermost(sorted(set(words + spaced)))
                 if not any(a <= s and e <= b for a, b in skipped)]
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_LETTER_SPACED = re.compile(r"\w(?:[- ]\w)+")
+
+
+def sentence_case(doc: Document, start: int, end: int) -> str | None:
+    """``text[start:end]`` (capitals) in normal case; None where a word goes on past the span, as in
+    "DON'T" (lower-casing "DO" alone would leave "doN'T")."""
+    text = doc.text
+    if _joined(text, start - 1, start - 2) or _joined(text, end, end + 1):
+        return None
+    word = text[start:end]
+    if _LETTER_SPACED.fullmatch(word):  # "N-O-T" → "not"
+        word = word[::2]
+    word = word.lower()
+    if _starts_sentence(text, start) or _is_name(doc, start):
+        word = word[:1].upper() + word[1:]
+    return word
+
+
+def _joined(text: str, i: int, beyond: int) -> bool:
+    """Does the word go on at ``i``: a letter, or an apostrophe with a letter ``beyond`` it ("DON'T")?"""
+    if not 0 <= i < len(text):
+        return False
+    return text[i].isalnum() or (text[i] in "'’" and 0 <= beyond < len(text) and text[beyond].isalnum())
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in " \t«\"“'‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?…"
+
+
+def _is_name(doc: Document, start: int) -> bool:
+    """Does the dictionary's likeliest reading of the word at ``start`` make it a name («МОСКВА», «ИВАН»)?"""
+    tokens = doc.index.tokens
+    i = bisect_left(tokens, start, key=lambda t: t.start)
+    return i < len(tokens) and tokens[i].start == start and any(
+        "Best" in tags and tags & _NAME_TAGS for _, tags in tokens[i].analyses)
 
 
 def _is_dictionary_word(token: Token) -> bool:

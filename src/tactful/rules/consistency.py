@@ -15,7 +15,7 @@ from pydantic import PrivateAttr
 
 from ..models import Language
 from ..text import Token, normalize, tokenize
-from .base import Document, Finding, Matchers, PatternRule, RuleBase, compile_patterns
+from .base import Document, Finding, Matchers, PatternRule, RuleBase, compile_patterns, fixes_of
 from .patterns import Pattern, TokenIndex, merge_spans
 
 _SCRIPTS: dict[Language, re.Pattern[str]] = {"ru": re.compile("[а-яёА-ЯЁ]"), "en": re.compile("[a-zA-Z]")}
@@ -127,6 +127,7 @@ class AsAgreedRule(PatternRule):
 
     kind: Literal["as_agreed"]
     needs: ClassVar[tuple[str, ...]] = ("situation",)
+    fixable: ClassVar[bool] = True
     evidence: dict[Language, list[Pattern]] = {}
     _evidence: Matchers = PrivateAttr(default_factory=dict)
 
@@ -135,7 +136,8 @@ class AsAgreedRule(PatternRule):
         self._evidence = compile_patterns(self.evidence, lexicons)
 
     def find(self, doc: Document) -> list[Finding]:
-        claims = merge_spans(self.spans(doc))
+        found = self.matches(doc)
+        claims = merge_spans([span for span, _ in found])
         if not claims:
             return []
         from ..grounding import situation_text
@@ -144,7 +146,8 @@ class AsAgreedRule(PatternRule):
         index = TokenIndex(tokenize(source, doc.language))
         if any(m.find(source, index) for m in self._evidence.get(doc.language, ())):
             return []
-        return [Finding(s, e) for s, e in claims]
+        fixes = fixes_of(doc.text, found)
+        return [Finding(s, e, fix=fixes.get((s, e))) for s, e in claims]
 
 
 __all__ = ["AsAgreedRule", "LanguageRule", "NoticeRule", "UnstatedDocumentRule"]

@@ -13,13 +13,22 @@ Patterns are written over lemmas, so one pattern covers every inflected form:
 
 Any pattern may list ``unless`` patterns: a match overlapped by one of them is not reported
 ("you never missed a payment" is praise, not an accusation).
+
+A pattern of a rule may carry a ``fix``: the concrete text that replaces what it matched, where a
+replacement is safe ("!!" → "."). A string is the replacement of every match (a regex's may name its
+groups, ``\\1``); a mapping is a swap table, excerpt → replacement, looked up case-insensitively, and a
+match the table does not list has no fix (the suggestion stays advice). A table key may give
+alternatives per word and optional words, as a ``seq`` does: ``"you always|constantly": "you often"``.
+An empty replacement deletes the match, and is offered only where the match stands as a clause of its
+own ("As agreed, we …"), so the rest of the sentence still reads.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -39,6 +48,8 @@ class PatternSpec(BaseModel):
     window: int = Field(default=3, ge=1)
     regex: str | None = None
     unless: list[Union[str, "PatternSpec"]] = []
+    # The replacement of a match: a string, or a swap table (excerpt -> replacement). See the module doc.
+    fix: str | dict[str, str] | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> "PatternSpec":
@@ -102,11 +113,93 @@ class TokenIndex:
         return sorted(found)
 
 
+# Before a clause of its own: the start of a line, a sentence or a clause; after one, its end.
+_CLAUSE_BEFORE = "\n.!?…,;:(—–-"
+_CLAUSE_AFTER = "\n.!?…,;:)—–-"
+_SENTENCE_END_MARKS = ".!?…"
+# A clause that goes on from the match ("Per my last email, which you read…", "Тема закрыта, и …")
+# would be left without its head: the match is not a clause of its own.
+_GOES_ON = re.compile(r"[,;:—–-][ \t]*(?:which|who|whom|whose|that|and|but|or|котор\w*|что|и|а|но|или)\b", re.IGNORECASE)
+
+
+def excerpt_key(excerpt: str) -> str:
+    """How a swap table looks an excerpt up: case-, ё- and spacing-insensitive."""
+    return " ".join(normalize(excerpt).split())
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a clause of its own, so that deleting it leaves a sentence that reads?
+    ("As agreed, we …", "…, full stop.", "Точка." — not "the files as agreed").
+    """
+    i = start
+    while i > 0 and text[i - 1] in " \t":  # by index: a text may be a megabyte
+        i -= 1
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    excerpt = text[start:end].rstrip()
+    return (i == 0 or text[i - 1] in _CLAUSE_BEFORE) and (
+        j == len(text) or (text[j] in _CLAUSE_AFTER and not _GOES_ON.match(text, j))
+        or (bool(excerpt) and excerpt[-1] in _SENTENCE_END_MARKS)
+    )
+
+
+def match_case(excerpt: str, replacement: str) -> str:
+    """The replacement capitalised like the excerpt's first letter ("You always" → "You often")."""
+    if excerpt[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The concrete replacement a pattern offers for what it matched (``fix:`` in the rule file)."""
+
+    text: str | None = None  # the replacement of every match
+    swaps: Mapping[str, str] = field(default_factory=dict)  # excerpt_key -> replacement
+    regex: re.Pattern[str] | None = None  # the pattern's own regex, when ``text`` names its groups
+
+    @classmethod
+    def of(cls, fix: str | dict[str, str], regex: re.Pattern[str] | None = None) -> "Fix":
+        if isinstance(fix, str):
+            return cls(text=fix, regex=regex if regex is not None and "\\" in fix else None)
+        swaps: dict[str, str] = {}
+        for key, replacement in fix.items():
+            for words in _expand(key):
+                swaps.setdefault(excerpt_key(" ".join(words)), replacement)
+        return cls(swaps=swaps)
+
+    def replacement(self, text: str, start: int, end: int) -> str | None:
+        """What replaces ``text[start:end]``, or None where this fix does not apply there."""
+        excerpt = text[start:end]
+        if self.text is None:
+            new = self.swaps.get(excerpt_key(excerpt))
+        elif self.regex is not None:
+            match = self.regex.match(text, start)
+            new = match.expand(self.text) if match is not None and match.end() == end else None
+        else:
+            new = self.text
+        if new is None or (not new and not stands_alone(text, start, end)):
+            return None
+        return match_case(excerpt, new)
+
+
+def _expand(key: str) -> list[tuple[str, ...]]:
+    """Every word sequence a swap-table key names: ``a|b`` alternatives, ``word?`` optional."""
+    options = []
+    for word in key.split():
+        optional = word.endswith("?") and len(word) > 1
+        choices = (word[:-1] if optional else word).split("|")
+        options.append([*choices, ""] if optional else choices)
+    return [tuple(w for w in combo if w) for combo in itertools.product(*options)]
+
+
 class Matcher:
     def __init__(self, unless: list["Matcher"]) -> None:
         self.unless = unless
 
     required: tuple[_Element, ...] = ()
+    fix: Fix | None = None  # the replacement this pattern offers, if any
 
     def find(self, text: str, index: TokenIndex) -> list[Span]:
         # Most patterns cannot match most texts: one missing mandatory word settles it without a search.
@@ -279,9 +372,16 @@ def compile_pattern(spec: str | PatternSpec, lexicon: dict[str, frozenset[str]])
     """Turn one YAML pattern entry into a matcher over a `TokenIndex`."""
     if isinstance(spec, str):
         spec = PatternSpec(seq=spec)
+    if any(isinstance(u, PatternSpec) and u.fix is not None for u in spec.unless):
+        raise ValueError("an unless pattern cannot carry a fix")
     unless = [compile_pattern(u, lexicon) for u in spec.unless]
+    matcher: Matcher
     if spec.regex is not None:
-        return _Regex(spec.regex, unless)
-    if spec.seq is not None:
-        return _Sequence([_element(s, lexicon) for s in spec.seq.split()], unless)
-    return _Near([_element(s, lexicon) for s in spec.near or []], spec.window, unless)
+        matcher = _Regex(spec.regex, unless)
+    elif spec.seq is not None:
+        matcher = _Sequence([_element(s, lexicon) for s in spec.seq.split()], unless)
+    else:
+        matcher = _Near([_element(s, lexicon) for s in spec.near or []], spec.window, unless)
+    if spec.fix is not None:
+        matcher.fix = Fix.of(spec.fix, matcher.regex if isinstance(matcher, _Regex) else None)
+    return matcher

@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 
 from ..text import normalize
 from ..wording import QUOTES, WORD
-from .base import Document, Finding, PatternRule, RuleBase
+from .base import Document, Finding, PatternRule, RuleBase, fixes_of
 
 
 
@@ -101,6 +101,7 @@ class ForbidWhenRule(PatternRule):
     kind: Literal["forbid_when"]
     when: Literal["no_contract", "solo_sender"]
     needs: ClassVar[tuple[str, ...]] = ("situation",)
+    fixable: ClassVar[bool] = True
 
     def applies(self, doc: Document) -> bool:
         if not super().applies(doc):
@@ -111,7 +112,9 @@ class ForbidWhenRule(PatternRule):
         return doc.situation.sender.solo is True
 
     def find(self, doc: Document) -> list[Finding]:
-        return [Finding(s, e) for s, e in sorted(set(self.spans(doc)))]
+        found = self.matches(doc)
+        fixes = fixes_of(doc.text, found)
+        return [Finding(s, e, fix=fixes.get((s, e))) for s, e in sorted({span for span, _ in found})]
 
 
 class AsksUnpaidRule(_NeedsSituation):
