@@ -10,6 +10,22 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _history_database_for_the_session(tmp_path_factory):
+    """The history of servers and subprocesses started by session or module fixtures goes to a temporary
+    SQLite file: a test run never writes to the user's data directory or a team's TACTFUL_DATABASE_URL."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TACTFUL_DATABASE_URL", f"sqlite:///{tmp_path_factory.mktemp('history') / 'session.db'}")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _history_database(monkeypatch, tmp_path_factory):
+    """Each test its own empty history (in a directory apart from its tmp_path), saving switched on."""
+    monkeypatch.setenv("TACTFUL_DATABASE_URL", f"sqlite:///{tmp_path_factory.mktemp('history') / 'tactful.db'}")
+    monkeypatch.delenv("TACTFUL_HISTORY", raising=False)
+
+
 @pytest.fixture
 def run_cli():
     """Run the real `tactful` command in a subprocess: exit codes and stderr as a user sees them."""

@@ -106,9 +106,15 @@ def test_every_llm_setting_is_documented_in_help_and_readme(run_cli):
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     helps = {command: run_cli(command, "--help", env={"COLUMNS": "400"}).stdout for command in ("draft", "reply", "eval")}
-    for field in set(Settings.model_fields) - {"ui_auth", "api_key", "base_url"}:
+    history = {"database_url", "history"}  # not LLM settings: shown by the commands that save to the history
+    for field in set(Settings.model_fields) - {"ui_auth", "api_key", "base_url"} - history:
         name = f"TACTFUL_{field.upper()}"
         assert name in readme, name
         for command, text in helps.items():
             assert name in " ".join(text.split()), (command, name)
     assert "TACTFUL_UI_AUTH" in readme
+    helps["check"] = run_cli("check", "--help", env={"COLUMNS": "400"}).stdout
+    for name in (f"TACTFUL_{field.upper()}" for field in history):
+        assert name in readme, name
+        for command in ("draft", "reply", "check"):
+            assert name in " ".join(helps[command].split()), (command, name)

@@ -21,6 +21,7 @@ def test_wheel_carries_data_and_works_installed(tmp_path):
     assert "tactful/_data/guidelines/rules/accusation.yaml" in names
     assert any(n.startswith("tactful/_data/guidelines/corpus/") for n in names)
     assert "tactful/_data/eval/labeled/tune/ru-1.yaml" in names and "tactful/_data/eval/labeled/frozen/ru.yaml" in names
+    assert "tactful/history/migrations/versions/0001_initial.py" in names  # the history migrates when installed
 
     site = tmp_path / "site"
     subprocess.run(

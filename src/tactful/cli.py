@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_options import LLM_ENVIRONMENT, BackendOpt, Format, fail
+from .cli_options import LLM_ENVIRONMENT, NO_HISTORY_HELP, BackendOpt, Format, fail
 
 app = typer.Typer(
     name="tactful",
@@ -140,6 +140,7 @@ def check(
     channel: Annotated[ChannelOpt, typer.Option("--channel", "-c", help="Channel the text is for.")] = ChannelOpt.email,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     situation: Annotated[Optional[Path], typer.Option("--situation", "-s", help="Situation file: also check the text is grounded in it.")] = None,
+    no_history: Annotated[bool, typer.Option("--no-history", help=NO_HISTORY_HELP)] = False,
 ) -> None:
     """Check a message against the tone rules. Exit 0 if it passes, 1 on error-level findings."""
     from .checker import InputError, check as run_check
@@ -150,6 +151,9 @@ def check(
         report = run_check(text, lang=lang.value, channel=channel.value, situation=grounded_in)
     except InputError as exc:
         raise fail(str(exc)) from None
+    from .history.recording import record_check
+
+    record_check(text, report, grounded_in, enabled=not no_history)
     if format is Format.json:
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -236,6 +240,7 @@ def draft(
     variants: Annotated[int, typer.Option("--variants", min=1, max=3, help="Drafts in different tones (formal / warm / brief).")] = 1,
     format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.text,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    no_history: Annotated[bool, typer.Option("--no-history", help=NO_HISTORY_HELP)] = False,
 ) -> None:
     """Write a checked parting message for a situation. Exit 0 if compliant, 1 if not, 2 on bad input."""
     from .llm import BackendUnavailable
@@ -251,6 +256,9 @@ def draft(
             )
     except BackendUnavailable as exc:
         raise fail(str(exc)) from None
+    from .history.recording import record_draft
+
+    record_draft(parsed, result, settings, enabled=not no_history)
     results = [result, *result.variants]
     if format is DraftFormat.json:
         output = result.model_dump_json(indent=2)
@@ -345,6 +353,7 @@ def reply(
     backend: Annotated[Optional[BackendOpt], typer.Option("--backend", "-b")] = None,
     format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
+    no_history: Annotated[bool, typer.Option("--no-history", help=NO_HISTORY_HELP)] = False,
 ) -> None:
     """Draft a calm answer to the client's push-back. Exit 0 if compliant, 1 if not, 2 on bad input."""
     from .llm import BackendUnavailable
@@ -361,6 +370,9 @@ def reply(
                                settings=settings)
     except BackendUnavailable as exc:
         raise fail(str(exc)) from None
+    from .history.recording import record_reply
+
+    record_reply(parsed, answer, result, settings, enabled=not no_history)
     output = {DraftFormat.json: result.model_dump_json(indent=2), DraftFormat.markdown: result.markdown}.get(format, result.text)
     _emit(result, output, out, format)
 
@@ -409,6 +421,9 @@ def eval_checker(
 from .evaluation.cli import eval_app  # noqa: E402 - typer and the standard library only
 
 app.add_typer(eval_app, name="eval")
+from .history.cli import history_app  # noqa: E402 - typer and the standard library only
+
+app.add_typer(history_app, name="history", help="List, show, export and delete the saved cases (TACTFUL_DATABASE_URL, TACTFUL_HISTORY=0).")
 
 
 def main() -> None:

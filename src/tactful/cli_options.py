@@ -24,6 +24,11 @@ LLM_ENVIRONMENT = (
 )
 
 
+# --no-history on the commands that save to the history (tactful.history.recording).
+NO_HISTORY_HELP = ("Do not save this to the history (TACTFUL_HISTORY=0 does so for every command; "
+                   "TACTFUL_DATABASE_URL chooses the database).")
+
+
 class BackendOpt(str, Enum):
     composer = "composer"
     openai = "openai"

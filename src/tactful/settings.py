@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     prompt: PromptSize = Field(default="full", description="'compact' leaves the guideline examples out, for small local models")
     critic: bool = Field(default=True, description="After the rules pass an LLM draft, the same model quotes what still blames or judges the client")
     ui_auth: SecretStr | None = Field(default=None, description="'user:password' for basic auth of the web UI")
+    database_url: str | None = Field(default=None, description="The history's database (SQLAlchemy URL); unset: tactful.db in the user's data directory")
+    history: bool = Field(default=True, description="Save situations, drafts, checks and replies to the history (0 turns it off)")
 
     @property
     def llm_configured(self) -> bool:
@@ -47,7 +49,7 @@ class SettingsError(ValueError):
     """An environment variable holds a value Tactful cannot use."""
 
 
-_SECRET_FIELDS = {"api_key", "ui_auth"}
+_SECRET_FIELDS = {"api_key", "ui_auth", "database_url"}  # a URL may hold a password
 
 
 def load_settings(**overrides: object) -> Settings:
