@@ -114,7 +114,7 @@ def test_ics_has_one_event_per_dated_step(tmp_path):
     checklist = build_checklist(s, "ru", TODAY)
     files = by_suffix(write_downloads(draft(s, "email", backend="composer"), checklist, tmp_path, s, today=TODAY))
     ics = Path(files[".ics"]).read_bytes().decode("utf-8")
-    assert Path(files[".ics"]).name == "ООО-Ромашка-deadlines.ics"
+    assert Path(files[".ics"]).name == "ООО-Ромашка-сроки.ics"
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     assert ics.count("BEGIN:VEVENT") == sum(1 for item in checklist.items if item.due) > 0
     assert "DTSTART;VALUE=DATE:20260731" in ics or "DTSTART;VALUE=DATE:20260717" in ics
@@ -136,5 +136,5 @@ def test_file_names_are_safe_on_every_os(name, stem):
 def test_file_names_without_a_situation(tmp_path):
     s = situation()
     files = write_downloads(draft(s, "email", backend="composer"), None, tmp_path)
-    assert sorted(Path(f).name for f in files) == ["tactful-email-ru.eml", "tactful-email-ru.md", "tactful-email-ru.txt"]
+    assert sorted(Path(f).name for f in files) == ["tactful-письмо-ru.eml", "tactful-письмо-ru.md", "tactful-письмо-ru.txt"]
     assert parse(by_suffix(files)[".eml"])["To"] is None

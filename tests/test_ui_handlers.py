@@ -13,11 +13,11 @@ import pytest
 
 from tactful.drafts import DraftResult
 from tactful.pipeline import draft
-from tactful import ui
 from tactful.situation import SituationError, loads_situation
 from tactful.ui import (
-    FORM_FIELDS, check_views, example_names, form_to_situation, load_example, result_views, situation_to_form,
+    FORM_FIELDS, example_names, form_to_situation, load_example, recheck, result_views, situation_to_form, word_diff,
 )
+from tactful.ui.downloads import _FOLDER
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
 EXAMPLE = "01-scope-creep-web-studio"
@@ -83,31 +83,48 @@ def test_load_example_round_trips(name: str):
     assert situation_to_form(situation) == values
 
 
-def test_email_result_offers_txt_md_and_eml(tmp_path: Path):
-    result = compose(example_form(channel="email"))
-    views = result_views(result)
+def check_views(text: str, language: str = "auto", channel: str = "email", page: str = "en") -> dict[str, Any]:
+    return recheck(text, None, page, channel, check_language=language)
+
+
+def test_email_result_offers_txt_md_and_eml():
+    form = example_form(channel="email")
+    result = compose(form)
+    views = result_views(result, form_to_situation(form), "en")
     files = {Path(f).suffix: Path(f) for f in views["files"]}
     # One download folder per process (removed at exit), one sub-folder per draft: nothing piles up in /tmp.
-    assert all(f.parent.parent == Path(ui._DOWNLOADS.name) for f in files.values())
-    assert sorted(files) == [".eml", ".md", ".txt"]
+    assert all(f.parent.parent == Path(_FOLDER.name) for f in files.values())
+    assert {".eml", ".md", ".txt"} <= set(files)
     assert files[".txt"].read_text(encoding="utf-8") == views["text"] == result.text
-    assert files[".md"].read_text(encoding="utf-8") == result.markdown
     message = email.message_from_bytes(files[".eml"].read_bytes(), policy=email.policy.default)
-    assert message["Subject"] == result.draft.content.subject
-    assert message.get_content().replace("\r\n", "\n").strip() == result.draft.content.body.strip()
+    assert message["Subject"] == result.draft.content.subject and message["X-Unsent"] == "1"
 
 
-def test_call_result_offers_txt_and_md_only():
-    result = compose(example_form(channel="call"))
-    assert sorted(Path(f).suffix for f in result_views(result)["files"]) == [".md", ".txt"]
+def test_a_call_script_is_offered_as_text_and_markdown():
+    form = example_form(channel="call")
+    assert {".md", ".txt"} <= {Path(f).suffix for f in result_views(compose(form), form_to_situation(form), "en")["files"]}
 
 
-def test_result_views_show_the_verdict_and_rule_table():
-    views = result_views(compose(example_form()))
-    assert views["summary"].startswith("✅") and "composer" in views["summary"]
-    assert views["rows"] and all(len(row) == 5 for row in views["rows"])
-    assert views["attempts"] and views["attempts"][0][2] == "composer"
+@pytest.mark.parametrize(("page", "ready", "written"), [("en", "✅ Ready to send", "the offline composer"),
+                                                        ("ru", "✅ Можно отправлять", "офлайн-генератор")])
+def test_result_views_put_one_verdict_on_top_in_the_page_language(page: str, ready: str, written: str):
+    import datetime as dt
+
+    later = (dt.date.today() + dt.timedelta(days=200)).isoformat()
+    form = example_form("18-closing-support-line-web-studio", end_date=later)
+    views = result_views(compose(form), form_to_situation(form), page)
+    assert views["verdict"].startswith(f"### {ready}") and written in views["written"]
+    assert "composer" not in views["written"] or page == "en"
     assert "".join(segment for segment, _ in views["highlighted"]) == views["text"]
+
+
+def test_an_end_date_inside_the_notice_period_blocks_the_draft():
+    import datetime as dt
+
+    soon = (dt.date.today() + dt.timedelta(days=5)).isoformat()
+    form = example_form("18-closing-support-line-web-studio", end_date=soon, notice_days=30)
+    views = result_views(compose(form), form_to_situation(form), "en")
+    assert views["verdict"].startswith("### ⛔") and "notice period" in views["verdict"]
 
 
 @pytest.mark.parametrize(("text", "rules"), [(ACCUSATION_EN, {"accusation", "blame"}), (ACCUSATION_RU, {"accusation", "blame", "exclamation"})])
@@ -120,24 +137,39 @@ def test_check_views_highlight_the_flagged_words(text: str, rules: set[str]):
     position = 0
     for segment, label in segments:
         end = position + len(segment)
-        if label:
-            assert any(v.rule == label and v.start <= position and end <= v.end for v in violations), (segment, label)
+        if label:  # a highlight covers its finding, widened to whole words
+            assert any(v.rule == label and v.start < end and position < v.end for v in violations), (segment, label)
+            assert not (text[position - 1 : position].isalnum() and segment[:1].isalnum()), segment
         position = end
-    assert views["summary"].startswith("❌")
-    assert {row[0] for row in views["rows"] if row[1] == "✗"} >= rules
+    assert views["verdict"].startswith("### ⛔")
+    assert {row["rule"] for row in views["findings"]} >= rules
 
 
 def test_coaching_is_in_the_language_of_the_message():
     english, russian = check_views(ACCUSATION_EN), check_views(ACCUSATION_RU)
     assert english["coaching"].startswith("**How it reads:**") and "blaming" in english["coaching"]
     assert russian["coaching"].startswith("**Как звучит:**") and "с обвинениями" in russian["coaching"]
-    assert "en/email" in english["summary"] and "ru/email" in russian["summary"]
 
 
 def test_check_views_pass_language_and_channel_through():
     views = check_views(ACCUSATION_EN, language="en", channel="call")
     assert (views["report"].language, views["report"].channel) == ("en", "call")
-    assert "en/call" in views["summary"]
+
+
+def test_an_ignored_warning_leaves_the_verdict_and_an_error_cannot_be_ignored():
+    text = "Thank you for the work together!!! We have decided to end our cooperation on 1 June."
+    views = check_views(text, language="en")
+    warnings = [r for r in views["findings"] if not r["blocker"]]
+    assert warnings
+    ignored = recheck(text, None, "en", ignored=[r["key"] for r in views["findings"]])
+    assert all(r["blocker"] for r in ignored["findings"])
+    assert len(ignored["findings"]) == len(views["findings"]) - len(warnings)
+
+
+def test_word_diff_marks_removed_and_added_words():
+    pieces = word_diff("You never pay on time.", "Thank you. We need payment on time.")
+    assert "".join(p for p, tag in pieces if tag != "+") == "You never pay on time."
+    assert "".join(p for p, tag in pieces if tag != "-") == "Thank you. We need payment on time."
 
 
 def test_user_text_is_escaped_in_the_markdown_views():
@@ -146,9 +178,9 @@ def test_user_text_is_escaped_in_the_markdown_views():
         reasons=f"заказчик идиот {PAYLOAD}", facts=f"вы всегда всё срываете {PAYLOAD}",
     )
     result = compose(form)
-    views = result_views(result)
+    views = result_views(result, form_to_situation(form), "ru")
     assert views["left_out"], "the insulting reason must be left out of the draft"
-    for key in ("summary", "left_out", "coaching"):
+    for key in ("verdict", "left_out", "coaching"):
         assert_inert_markdown(views[key])
     assert "\\<script\\>" in views["left_out"]
     assert PAYLOAD in views["text"], "the plain text keeps the client name as typed"
@@ -158,7 +190,7 @@ def test_user_text_is_escaped_in_the_markdown_views():
 def test_quoted_fragments_are_escaped_in_the_coaching(text: str):
     views = check_views(text)
     assert "Most important fixes" in views["coaching"]
-    assert_inert_markdown(views["summary"])
+    assert_inert_markdown(views["verdict"])
     assert_inert_markdown(views["coaching"])
 
 

@@ -41,16 +41,19 @@ REMOVED_VARIABLES = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TACTFUL_API_KEY", "TA
 
 def offline_env(temp_dir: Path) -> dict[str, str]:
     """The environment of the server: no LLM configured, the composer writes the drafts, and every
-    temporary file (the downloads, Gradio's cache) lands in ``temp_dir``."""
+    temporary file (the downloads, Gradio's cache, the history database) lands in ``temp_dir``."""
     env = {k: v for k, v in os.environ.items() if k not in REMOVED_VARIABLES}
-    env.update(TACTFUL_BACKEND="composer", GRADIO_ANALYTICS_ENABLED="False", TMPDIR=str(temp_dir))
+    env.update(TACTFUL_BACKEND="composer", GRADIO_ANALYTICS_ENABLED="False", TMPDIR=str(temp_dir),
+               TACTFUL_DATABASE_URL=f"sqlite:///{temp_dir / 'history.db'}")
     return env
 
 
 class UIServer:
     """`tactful ui` on a free loopback port, with a private temporary folder that holds its log."""
 
-    def __init__(self) -> None:
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        """Start the server; ``env`` adds to (or overrides) the offline environment, e.g. an LLM server or
+        a history database that outlives the process."""
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}/"
         self._temp = tempfile.TemporaryDirectory(prefix="tactful-ui-")
@@ -59,7 +62,7 @@ class UIServer:
         self._log: IO[bytes] = self._log_path.open("wb")
         self._process = subprocess.Popen(
             [sys.executable, "-m", "tactful", "ui", "--port", str(self.port)],
-            env=offline_env(temp_dir),
+            env={**offline_env(temp_dir), **(env or {})},
             stdout=self._log,
             stderr=subprocess.STDOUT,
             cwd=Path(__file__).resolve().parents[1],

@@ -40,7 +40,7 @@ def highlight(text: str, report: CheckReport) -> list[tuple[str, str | None]]:
     )
     pieces: list[tuple[str, str | None]] = []
     position = 0
-    for start, end, rule in spans:
+    for start, end, rule in (_whole_words(text, *span) for span in spans):
         if end <= position:
             continue
         start = max(start, position)
@@ -51,6 +51,15 @@ def highlight(text: str, report: CheckReport) -> list[tuple[str, str | None]]:
     if position < len(text):
         pieces.append((text[position:], None))
     return pieces
+
+
+def _whole_words(text: str, start: int, end: int, rule: str) -> tuple[int, int, str]:
+    """A span widened to whole words, so a highlight never splits one ("consideratio|n")."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end, rule
 
 
 def color_map(report: CheckReport) -> dict[str, str]:

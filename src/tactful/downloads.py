@@ -40,7 +40,8 @@ def write_downloads(
     ``today`` fixes the e-mail's Date header and the calendar's stamp (reproducible files); unset: now.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{file_stem(situation)}-{result.channel}-{result.language}"
+    words = _config()["file_names"]["words"][result.language]
+    stem = f"{file_stem(situation)}-{words[result.channel]}-{result.language}"
     now = _now(today)
     files = [folder / f"{stem}.txt", folder / f"{stem}.md", folder / f"{stem}.eml"]
     # newline="" keeps the text as rendered: Windows would otherwise turn a downloaded \n into \r\n twice.
@@ -49,7 +50,7 @@ def write_downloads(
     files[2].write_bytes(unsent_email(result, situation, now).as_bytes())
     if checklist is not None and any(item.due for item in checklist.items):
         # A calendar without events imports as nothing, or as an error: only dated steps make one.
-        ics = folder / f"{file_stem(situation)}-{_config()['file_names']['deadlines']}.ics"
+        ics = folder / f"{file_stem(situation)}-{words['deadlines']}.ics"
         ics.write_text(checklist.ics(stamp=now.astimezone(dt.UTC)), encoding="utf-8", newline="")
         files.append(ics)
     return [str(f) for f in files]

@@ -152,6 +152,9 @@ class DraftResult(_Model):
     attempts: list[Attempt]
     left_out: list[LeftOut] = []
     warnings: list[str] = []
+    # The warnings that must stop the message from going out as it is (a past end date, an end date
+    # inside the notice period): the UI lists them as blockers.
+    blocking: list[str] = []
     timings: dict[str, float] = {}
     usage: Usage = Usage()
     variants: list["DraftResult"] = []

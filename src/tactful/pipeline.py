@@ -95,7 +95,7 @@ class Pipeline:
     ) -> DraftResult:
         """One draft (or, with ``client_reply``, one answer to the client's push-back)."""
         started = time.perf_counter()
-        warnings = self._situation_warnings(situation, language)
+        warnings, blocking = situation_notes(situation, language)
         task = _Task(situation, "email" if client_reply is not None else channel, language, tone, client_reply)
         if self.backend is self.composer:
             result = self._composed(task, attempts=[], fallback_reason=None)
@@ -112,7 +112,8 @@ class Pipeline:
                                         seconds=max(spent, 0.0), usage=Usage(calls=1)))
                 result = self._composed(task, attempts, fallback_reason=reason)
                 result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
-        result.warnings = warnings + result.warnings
+        result.warnings = blocking + warnings + result.warnings
+        result.blocking = blocking
         result.timings["total"] = round(time.perf_counter() - started, 4)
         return result
 
@@ -240,25 +241,6 @@ class Pipeline:
         return check(text, lang=language, channel=channel, situation=task.situation, context=task.context,
                      instructions=instructions)
 
-    def _situation_warnings(self, situation: Situation, language: Language) -> list[str]:
-        import datetime as dt
-
-        text = load_phrases(language).get("warnings")
-        warnings = []
-        end, notice = situation.end_date, situation.contract.notice_days
-        today = dt.date.today()
-        if end and end < today:
-            warnings.append(text["past"].format(date=end.isoformat()))
-        elif end and notice and (end - today).days < notice:
-            warnings.append(text["notice"].format(date=end.isoformat(), days=notice))
-        # The decision check says to try something else first: the draft still comes, with that advice.
-        if situation.signals:
-            from .advice import assess
-
-            verdict = assess(situation, language)
-            if verdict.verdict in ("try_alternative", "keep"):
-                warnings.append(text["assess"].format(summary=verdict.summary))
-        return warnings
 
 
 def _summary(violations: list[Violation]) -> str:
@@ -284,6 +266,28 @@ def _prepare(
     if language in (None, "auto"):
         return situation, pipeline, situation_language(situation)
     return situation, pipeline, resolve_language(situation.language_sample(), language)
+
+
+def situation_notes(situation: Situation, language: Language) -> tuple[list[str], list[str]]:
+    """Advice on the situation, and the problems in it that block sending the message as it is."""
+    import datetime as dt
+
+    text = load_phrases(language).get("warnings")
+    warnings, blocking = [], []
+    end, notice = situation.end_date, situation.contract.notice_days
+    today = dt.date.today()
+    if end and end < today:
+        blocking.append(text["past"].format(date=end.isoformat()))
+    elif end and notice and (end - today).days < notice:
+        blocking.append(text["notice"].format(date=end.isoformat(), days=notice))
+    # The decision check says to try something else first: the draft still comes, with that advice.
+    if situation.signals:
+        from .advice import assess
+
+        verdict = assess(situation, language)
+        if verdict.verdict in ("try_alternative", "keep"):
+            warnings.append(text["assess"].format(summary=verdict.summary))
+    return warnings, blocking
 
 
 async def adraft(

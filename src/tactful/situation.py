@@ -13,7 +13,8 @@ from .dates import parse_date
 from .models import Channel
 
 Outcome = Literal["full", "finish_stage"]
-Tone = Literal["formal", "warm"]
+# "brief" is the shortest of the three versions; a situation may ask for it directly ("Shorter" in the UI).
+Tone = Literal["formal", "warm", "brief"]
 # Why the sender ends the cooperation, when the user's own words cannot be quoted: the composer states
 # the reason of this kind (guidelines/phrases/<lang>.yaml, `reason`) and never guesses it from keywords.
 ReasonKind = Literal[

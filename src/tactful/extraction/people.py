@@ -213,6 +213,10 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     if notes_org:
         put("sender.company", notes_org.value, notes_org.start, notes_org.end, 0.7, "signature")
 
+    greeted = _greeted(layout, pats, language)
+    if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
+        put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
+
     parties = _parties(layout, pats, language)
     sender_party = None
     if "sender.name" in found:
@@ -268,6 +272,21 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         contact = found["client.contact"]
         put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
     return list(found.values())
+
+
+def _greeted(layout: Layout, pats: dict, language: Language) -> Mention | None:
+    """The person a greeting on the first line of the user's own text names."""
+    first = next((line for line in layout.notes if layout.text[line.start : line.end].strip()), None)
+    if first is None:
+        return None
+    segment = layout.text[first.start : first.end]
+    indent = len(segment) - len(segment.lstrip())
+    m = pats["greeting"].match(segment.lstrip())
+    if not m or not _is_person(m.group("value").strip(), pats, language):
+        return None
+    value = m.group("value").strip()
+    start = first.start + indent + m.start("value")
+    return Mention(value, start, start + len(value))
 
 
 def _trim_person(value: str, pats: dict, language: Language) -> str | None:
