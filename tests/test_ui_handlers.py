@@ -203,3 +203,14 @@ def test_no_telemetry():
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
     app, _ = build_app()
     assert app.analytics_enabled is False
+
+
+def test_the_paste_summary_names_only_what_neither_the_paste_nor_the_form_has():
+    from tactful.ui import fill_from_paste, paste_summary
+
+    typed = {"context": "Client: Acme Ltd, contact person Jane Morris. Last day will be 31 March 2099.", "project": "Website"}
+    _, changed, extraction = fill_from_paste(typed)
+    summary = paste_summary(extraction, changed, typed["context"], "en", typed)
+    missing = summary.split("Not found in the paste:")[1]
+    assert "Handover" in missing or "What you hand over" in missing
+    assert "Project" not in missing and "client_name" in changed

@@ -20,6 +20,7 @@ CSS = """
 .finding { align-items: center; gap: 0.5rem; border-left: 4px solid #fbbf24; padding-left: 0.5rem; margin: 0.25rem 0; }
 .finding.blocker { border-left-color: #f87171; }
 .finding button { flex: 0 0 auto; }
+.required label > span:first-child::after, .required .label-wrap span::after { content: " *"; color: #dc2626; }
 @media (max-width: 480px) { .gradio-container { padding: 0.25rem !important; } }
 """
 

@@ -16,7 +16,7 @@ from ..coaching import texts
 from ..situation import REASON_KINDS, Situation, SituationError
 from ..history import record_draft, record_reply
 from .form import (EXTRACTED_TO_FORM, FORM_FIELDS, LIMIT, fill_from_paste, form_to_situation, load_example,
-                   example_names, paste_summary, too_long)
+                   example_choices, paste_summary, too_long)
 from .panel import ReviewPanel, page_language
 from .views import recheck, result_views, review, stream_draft
 
@@ -46,7 +46,7 @@ class DraftTab:
 
     def _form(self, t: Any) -> None:
         with gr.Row():
-            self.example = gr.Dropdown(example_names(), label=t("example"), elem_id="example", scale=3)
+            self.example = gr.Dropdown(example_choices(), label=t("example"), elem_id="example", scale=3)
             self.load = gr.Button(t("load_example"), elem_id="load-example", scale=1)
         self.context = gr.Textbox(label=t("context"), info=t("context_hint"), lines=6, elem_id="context")
         with gr.Row():
@@ -161,7 +161,7 @@ def _drafter(tone: str, fillable: int, panel: ReviewPanel):
         if tone and tone != "same":  # a refinement shows its tone on the form, so the next draft keeps it
             form_values["tone"] = tone
             shown.append("tone")
-        filled = [paste_summary(extraction, changed, typed.get("context") or "", lang),
+        filled = [paste_summary(extraction, changed, typed.get("context") or "", lang, typed),
                   *[gr.update(value=form_values[n]) if n in shown else gr.update() for n in dict.fromkeys(EXTRACTED_TO_FORM.values())]]
         if not (form_values.get("client_name") or "").strip():
             yield [texts(lang)["error"].format(message=texts(lang)["missing_client"]), *keep[1:], gr.update(), *filled]

@@ -75,8 +75,10 @@ def fill_from_paste(values: dict[str, Any], today: dt.date | None = None) -> tup
     return filled, changed, extraction
 
 
-def paste_summary(extraction: Any, changed: list[str], context: str, language: Language) -> str:
-    """What the paste filled in (each with the text it came from), what it did not have, what was ignored."""
+def paste_summary(extraction: Any, changed: list[str], context: str, language: Language,
+                  values: dict[str, Any] | None = None) -> str:
+    """What the paste filled in (each with the text it came from), what neither it nor the form has
+    (``values``, the form as typed), and what was ignored."""
     if extraction is None:
         return ""
     words = texts(language)
@@ -90,7 +92,8 @@ def paste_summary(extraction: Any, changed: list[str], context: str, language: L
         item = words["filled_item"].format(label=names[name], value=value[:120], source=source[:160])
         lines.append("- " + escape_markdown(item))
     missing = [names[EXTRACTED_TO_FORM[f]] for f in extraction.missing
-               if f in EXTRACTED_TO_FORM and f not in ("contract.exists", "sender.solo", "outcome", "tone")]
+               if f in EXTRACTED_TO_FORM and f not in ("contract.exists", "sender.solo", "outcome", "tone")
+               and (values or {}).get(EXTRACTED_TO_FORM[f]) in _UNSET]
     if missing:
         lines.append(escape_markdown(words["not_found"].format(fields=", ".join(missing))))
     lines += [escape_markdown(words["ignored"].format(text=item.text[:160])) for item in extraction.ignored]
@@ -151,6 +154,18 @@ def situation_to_form(situation: Situation) -> list[Any]:
 
 def example_names() -> list[str]:
     return sorted(p.stem for p in (data_dir("eval") / "scenarios").glob("*.yaml"))
+
+
+def example_choices() -> list[tuple[str, str]]:
+    """The examples for the dropdown, each labelled with its language ("EN · 18-closing-…")."""
+    from ..language import detect_language
+
+    choices = []
+    for name in example_names():
+        situation = loads_situation((data_dir("eval") / "scenarios" / f"{name}.yaml").read_text(encoding="utf-8"))
+        language = situation.language if situation.language != "auto" else detect_language(situation.language_sample())
+        choices.append((f"{language.upper()} · {name}", name))
+    return choices
 
 
 def load_example(name: str) -> list[Any]:
