@@ -416,10 +416,12 @@ def test_should_i_end_it_works_alone_and_carries_its_verdict_to_the_draft_tab(pa
     expect(page.locator("#assess-verdict")).to_contain_text(re.compile(r"\w"), timeout=RESULT_TIMEOUT)
     expect(page.locator("#assess-channel")).to_contain_text("Recommended channel")
     save_screenshot(page, "assess")
-    verdict = page.locator("#assess-verdict").inner_text()
+    expect(page.locator("#assess-verdict")).to_contain_text("Finish the current stage")
+    channel = page.locator("#assess-channel").inner_text()
     tab(page, 0)
-    if "Finish the current stage" in verdict:
-        expect(page.locator("#outcome input[value='finish_stage']")).to_be_checked()
+    expect(page.locator("#outcome input[value='finish_stage']")).to_be_checked()
+    chosen = page.locator("#channel input:checked").get_attribute("value")
+    assert chosen and {"email": "Email", "call": "Phone call", "meeting": "Meeting"}[chosen].lower() in channel.lower()
 
 
 def test_a_text_over_the_limit_is_refused_at_once(page: Page):
