@@ -270,3 +270,24 @@ def test_a_recommended_business_gets_the_details_as_colleagues_a_person_as_a_col
 def test_a_follow_up_without_a_date_still_ends_its_sentence():
     s = Situation.model_validate({"client": {"name": "ООО «Ромашка»"}, "channel": "call", "language": "ru"})
     assert "своё решение завершить наше сотрудничество." in email(s, "ru")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_call_reactions_are_only_those_the_situation_makes_likely(language):
+    def reactions(**fields) -> list[str]:
+        s = situation(language=language, sender={"company": "Kestrel Studio"}, **fields)
+        return [r.client for r in Composer().compose(s, "call", language)[0].content.reactions]
+
+    dispute = {"en": "disputes an invoice", "ru": "оспаривает счёт"}[language]
+    old_terms = {"en": "old terms", "ru": "прежних условиях"}[language]
+    plain = reactions()
+    assert not any(dispute in r for r in plain) and any(old_terms in r for r in plain)
+    assert any(dispute in r for r in reactions(final_invoice=True))
+    assert not any(old_terms in r for r in reactions(reason_kind="closing"))
+
+
+def test_a_call_script_keeps_the_full_handover_list_for_the_follow_up_email_not_the_spoken_points():
+    s = situation(language="en", handover=["the Figma file", "the brand book", "the icon set"])
+    content = Composer().compose(s, "call", "en")[0].content
+    assert not any("for the email" in point for point in content.points)
+    assert "the Figma file; the brand book; the icon set" in content.follow_up

@@ -281,11 +281,15 @@ class Composer:
         if channel == "email":
             body = _environment().get_template("email.j2").render(**context)
             return EmailContent(subject=p(f"subject.{context['outcome']}"), body=_tidy(body))
-        reactions = [Reaction(client=r["client"], answer=context["render"](r["answer"])) for r in phrases.get("reactions")]
+        # A reaction with a `when` (a jinja expression over the context) is only likely in such situations:
+        # no invoice dispute where nothing is invoiced, no "old terms" when the sender is closing down.
+        env = _environment()
+        reactions = [Reaction(client=r["client"], answer=context["render"](r["answer"])) for r in phrases.get("reactions")
+                     if "when" not in r or env.compile_expression(r["when"])(**context)]
         if tone == "brief":
             reactions = reactions[:3]
         if channel == "call":
-            points = [p("notice_call"), p("call.points.timeline"), p("call.points.handover"), p("call.points.handover_list"), p("call.points.documents"),
+            points = [p("notice_call"), p("call.points.timeline"), p("call.points.handover"), p("call.points.documents"),
                       p("call.points.unpaid"), p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
