@@ -254,7 +254,7 @@ def test_a_private_client_gets_things_passed_on_rather_than_handed_over():
     items = {"handover": ["house keys", "the cleaning checklist"], "sender": {"company": "Sparkle & Co"}, "language": "en"}
     private = situation(client={"name": "Mrs Caroline Ashworth"}, **items)
     company = situation(**items)
-    assert "we will pass on to you:" in email(private) and "Please let us know if anything is missing." in email(private)
+    assert "we will pass on to you:" in email(private) and "If you need anything else from us, just let us know." in email(private)
     assert "we will hand over:" in email(company) and "pass on to you" not in email(company)
 
 
@@ -291,3 +291,14 @@ def test_a_call_script_keeps_the_full_handover_list_for_the_follow_up_email_not_
     content = Composer().compose(s, "call", "en")[0].content
     assert not any("for the email" in point for point in content.points)
     assert "the Figma file; the brand book; the icon set" in content.follow_up
+
+
+@pytest.mark.parametrize(("language", "phrase"), [("en", "over the years"), ("ru", "все эти годы")])
+def test_a_long_relationship_is_thanked_for_the_years(language, phrase):
+    assert phrase in email(situation(language=language, relationship_months=30), language)
+    assert phrase not in email(situation(language=language, relationship_months=8), language)
+
+
+def test_a_russian_list_puts_no_comma_before_its_last_and():
+    s = situation(language="ru", handover=["планировку в PDF и DWG", "геодезическую съёмку"])
+    assert ", и геодезическую" not in Composer().compose(s, "call", "ru")[0].content.model_dump_json()

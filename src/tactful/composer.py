@@ -38,7 +38,7 @@ def _environment():
     # The filters read the language from the render context, so one shared environment serves
     # concurrent drafts in different languages.
     env.filters["days"] = jinja2.pass_context(lambda ctx, n: count_days(int(n), ctx["language"], load_phrases(ctx["language"])))
-    env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"]).labels["and"]))
+    env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"])))
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
     env.filters["spoken"] = jinja2.pass_context(lambda ctx, amount: spoken_amount(amount, load_phrases(ctx["language"])))
     env.filters["answer"] = jinja2.pass_context(lambda ctx, topic: ctx["p"](f"reply.topics.{topic}"))
@@ -105,12 +105,14 @@ def spoken_amount(amount: str, phrases: Phrases) -> str:
     return amount
 
 
-def join_items(items: list[str], conjunction: str) -> str:
-    """'a, b and c' — the way both languages list things; 'keys and the fob, and the checklist' when an
-    item has its own 'and', so the list does not read as one long chain."""
+def join_items(items: list[str], phrases: Phrases) -> str:
+    """'a, b and c' — the way both languages list things; in English 'keys and the fob, and the checklist'
+    when an item has its own 'and', so the list does not read as one long chain."""
     if len(items) == 1:
         return items[0]
-    last = f", {conjunction} " if any(f" {conjunction} " in item for item in items) else f" {conjunction} "
+    conjunction = phrases.labels["and"]
+    nested = phrases.nested_list_comma and any(f" {conjunction} " in item for item in items)
+    last = f", {conjunction} " if nested else f" {conjunction} "
     return f"{', '.join(items[:-1])}{last}{items[-1]}"
 
 
@@ -209,6 +211,8 @@ class Composer:
             # An end date inside the notice period is proposed, not announced with the decision.
             "decision_date": None if notice_short else end_date,
             "outcome": situation.outcome,
+            # Two years or more together: the thanks say "over the years".
+            "long_relationship": (situation.relationship_months or 0) >= 24,
             "news": situation.reason_kind in phrases.decision_news_for,
             # An email asked for a situation planned as a call or a meeting is the written follow-up to it.
             "follows": follows,
@@ -375,7 +379,7 @@ def _object_list(accusatives: list[str | None], phrases: Phrases) -> str | None:
     not be inflected (the speaker then says 'all materials' and the email lists them as bullets)."""
     if not accusatives or None in accusatives:
         return None
-    return join_items([a for a in accusatives if a], phrases.labels["and"])
+    return join_items([a for a in accusatives if a], phrases)
 
 
 def _tidy(text: str) -> str:

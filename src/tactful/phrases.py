@@ -39,6 +39,9 @@ class Phrases(BaseModel):
     comma_splice: str | None = None
     # Reason kinds that are news about the sender's own business: the decision is then told as news.
     decision_news_for: list[str] = []
+    # Whether a list whose item has its own "and" takes a comma before the last "and" (English does;
+    # Russian punctuation puts none before «и» in a list).
+    nested_list_comma: bool = True
     # Currency codes and signs as they are said aloud in a call script.
     spoken_currency: dict[str, str] = {}
     # The user's notes say the work has already stopped (checker pattern language).
