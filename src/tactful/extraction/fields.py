@@ -61,8 +61,8 @@ def find_fields(layout: Layout, pats: dict) -> list[Found]:
             put("act_of_acceptance", True, line.start + m.start(), line.start + m.end(), 0.75, "pattern")
         if m := pats["outcome"]["finish_stage"].search(segment):
             put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
-        for tone in ("formal", "warm"):
-            if m := pats["tone"][tone].search(segment):
+        for tone, pattern in pats["tone"].items():  # in the data's order: the first tone asked for wins
+            if m := pattern.search(segment):
                 put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
         if m := pats["referral"].search(segment):
             value = m.group("value").strip().rstrip(".,")
