@@ -15,8 +15,8 @@ is measured in the same run, on the same machine:
 * cold start — ``tactful check FILE`` and ``tactful draft SCENARIO --backend composer`` against
   ``python -c pass`` with the same interpreter, and the modules ``tactful check`` must not load.
 
-The loopback server is the test suite's `ScriptedOpenAIServer` (``tests/openai_server.py``, imported
-through ``sys.path``), run in a child process so that its threads do not compete with the measured
+The loopback server is the test suite's `ScriptedOpenAIServer` (``tests/support/openai_server.py``,
+imported through ``sys.path``), run in a child process so that its threads do not compete with the measured
 client for the interpreter lock. Two socket settings of that server are changed there, as a production
 server has them: the listen backlog is raised from socketserver's 5 so that sixteen simultaneous
 connects are not dropped and retried by TCP, and TCP_NODELAY is set so that a reply's body does not wait
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # openai_server: the loopback server of the test suite
+sys.path.insert(0, str(ROOT / "tests"))  # support.openai_server: the loopback server of the test suite
 sys.path.insert(0, str(ROOT / "bench"))  # bench_checker: wall-time and machine helpers
 
 from bench_checker import _IMPORT_AUDIT, machine_line, median_wall_time, status  # noqa: E402
@@ -72,7 +72,7 @@ QUICK = Sizes(composer_passes=1, overhead_drafts=4, delay=0.1, scaling_drafts=48
 
 def serve(delay: float, replies_file: str) -> None:
     """Child process: answer chat requests after ``delay`` until standard input closes."""
-    from openai_server import Reply, ScriptedOpenAIServer
+    from support.openai_server import Reply, ScriptedOpenAIServer
 
     replies = json.loads(Path(replies_file).read_text(encoding="utf-8"))
 
@@ -314,7 +314,7 @@ def render_report(sizes: Sizes, composer: ComposerSpeed, overhead: Overhead, sca
         "",
         machine_line(),
         "",
-        (f"Loopback OpenAI-compatible server (`tests/openai_server.py`, in a child process) answering after "
+        (f"Loopback OpenAI-compatible server (`tests/support/openai_server.py`, in a child process) answering after "
          f"D = {sizes.delay * 1000:.0f} ms. Eval scaling: T(1) from one run, T(4) and T(16) the median of "
          f"{sizes.parallel_runs} run(s), each from the start of drafting to the last record written. "
          f"Composer: median of {sizes.composer_passes} timed passes over "

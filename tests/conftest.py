@@ -9,6 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# The shared fixtures (a scripted OpenAI-compatible server, the running web UI); the helpers and fakes
+# behind them live in tests/support, which test modules import from (never from one another).
+pytest_plugins = ["support.fixtures"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _history_database_for_the_session(tmp_path_factory):

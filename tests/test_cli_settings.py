@@ -12,8 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from openai_server import Reply, ScriptedOpenAIServer
-from test_openai_backend import SCENARIO, grounded_reply, llm_env
+from support.model_answers import grounded_reply
+from support.openai_server import Reply, ScriptedOpenAIServer
+from support.scenarios import SCENARIO
+from support.scripted_backend import llm_env
 
 from tactful.settings import SettingsError, load_settings
 

@@ -11,8 +11,10 @@ import time
 from typing import get_args
 
 import pytest
-from openai_server import CRITIC_SCHEMA, Reply, ScriptedOpenAIServer, is_critic_request
-from test_openai_backend import SCENARIO, grounded_reply, settings_for
+from support.model_answers import grounded_reply
+from support.openai_server import CRITIC_SCHEMA, Reply, ScriptedOpenAIServer, is_critic_request
+from support.scenarios import SCENARIO
+from support.scripted_backend import settings_for
 
 from tactful import Settings, draft
 from tactful.critic import Category, CriticFindings, critic_messages, critic_texts, locate, violations

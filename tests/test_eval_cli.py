@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from openai_server import Reply, ScriptedOpenAIServer, is_critic_request
-from test_eval_run import scenario_dir
-from test_openai_backend import llm_env
-from test_eval_run import compliant_answer
+from support.model_answers import compliant_answer
+from support.openai_server import Reply, ScriptedOpenAIServer, is_critic_request
+from support.scenarios import scenario_dir
+from support.scripted_backend import llm_env
 
 from tactful.evaluation.run import EvalConfig, EvalRecord, run_eval
 
@@ -32,6 +32,7 @@ def one_line_error(result) -> str:
     return lines[0]
 
 
+@pytest.mark.slow  # every shipped scenario in a `tactful eval` process: about 10 s (test_eval_run runs them in-process)
 def test_composer_eval_over_every_scenario_writes_the_reports(run_cli, tmp_path):
     out = tmp_path / "run"
     result = run_cli("eval", "--backend", "composer", "--channels", "email", "--out", str(out), "--min-score", "0.95", env=OFFLINE)
@@ -74,6 +75,7 @@ def test_min_score_gates_the_exit_code(run_cli, tmp_path):
     assert lenient.returncode == 0, lenient.stderr
 
 
+@pytest.mark.slow  # two `tactful eval` processes against a deliberately slow server: about 11 s
 def test_ctrl_c_keeps_finished_drafts_and_resume_continues(tmp_path):
     scenarios = scenario_dir(tmp_path, "04-late-payments-translation-agency", "08-missed-meetings-architect",
                              "12-constant-complaints-it-outsourcing")

@@ -8,7 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-from openai_server import ScriptedOpenAIServer
+from support.openai_server import ScriptedOpenAIServer
 
 from tactful.evaluation.judge import JudgeReply, agreement, find_evidence, judge_messages, verify
 from tactful.evaluation.report import write_reports

@@ -7,15 +7,14 @@ import asyncio
 import email.utils
 import json
 import random
-import shutil
 import threading
 import time
-from pathlib import Path
 
 import pytest
-from openai_server import Reply, ScriptedOpenAIServer, is_critic_request
+from support.model_answers import COMPOSER, compliant_answer
+from support.openai_server import Reply, ScriptedOpenAIServer, is_critic_request
+from support.scenarios import SCENARIOS, scenario_dir
 
-from tactful.composer import Composer
 from tactful.evaluation.run import (
     EvalConfig,
     EvalError,
@@ -26,40 +25,9 @@ from tactful.evaluation.run import (
     run_eval,
 )
 from tactful.settings import Settings
-from tactful.situation import load_situation, parse_situation
+from tactful.situation import load_situation
 
-SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
 FAST_RETRY = RetryPolicy(base=0.01, cap=0.05)
-
-
-# --- a scripted "model" that answers every draft request with the composer's compliant JSON -----------
-
-_composer = Composer()
-_answers: dict[tuple[str, str, str], str] = {}
-_answers_lock = threading.Lock()
-
-
-def compliant_answer(body: dict) -> str:
-    """The JSON a good model would send for the situation, channel and language of a draft request."""
-    system, human = body["messages"][0]["content"], body["messages"][1]["content"]
-    start = human.index("<situation>") + len("<situation>")
-    data, _ = json.JSONDecoder().raw_decode(human[start:].lstrip())
-    channel = human.split("Write the ", 1)[1].split(" ", 1)[0]
-    language = "ru" if "Write in Russian" in system else "en"
-    key = (json.dumps(data, sort_keys=True), channel, language)
-    with _answers_lock:
-        if key not in _answers:
-            _answers[key] = _composer.compose(parse_situation(data), channel, language)[0].content.model_dump_json()
-        return _answers[key]
-
-
-def scenario_dir(tmp_path: Path, *names: str) -> Path:
-    """A scenarios directory holding copies of the named shipped scenarios."""
-    directory = tmp_path / "scenarios"
-    directory.mkdir(exist_ok=True)
-    for name in names:
-        shutil.copy(SCENARIOS / f"{name}.yaml", directory)
-    return directory
 
 
 def llm_settings(server: ScriptedOpenAIServer) -> Settings:
@@ -175,7 +143,7 @@ def test_concurrency_16_against_a_server_failing_a_fifth_of_requests_loses_nothi
                 in_flight[0] -= 1
 
     for path in scenarios.glob("*.yaml"):  # warm the composer up: the server must not be the bottleneck
-        _composer.compose(load_situation(path), "email", "en")
+        COMPOSER.compose(load_situation(path), "email", "en")
     config = EvalConfig(scenarios=scenarios, out=tmp_path / "run", backend="openai", channels=["email", "call"],
                         languages=["en"], repeat=8, concurrency=16, retry=FAST_RETRY, checker_eval=False)
     with ScriptedOpenAIServer(default=flaky) as server:

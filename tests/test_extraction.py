@@ -154,7 +154,7 @@ def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, 
 def test_with_an_llm_only_values_found_in_the_text_are_kept():
     import json
 
-    from openai_server import ScriptedOpenAIServer
+    from support.openai_server import ScriptedOpenAIServer
 
     from tactful.settings import Settings
 

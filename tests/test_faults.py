@@ -7,8 +7,9 @@ import json
 import time
 
 import pytest
-from openai_server import Reply, ScriptedOpenAIServer
-from test_openai_backend import SCENARIO, grounded_reply
+from support.model_answers import grounded_reply
+from support.openai_server import Reply, ScriptedOpenAIServer
+from support.scenarios import SCENARIO
 
 from tactful import Settings, draft
 from tactful.situation import load_situation

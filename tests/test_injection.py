@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from openai_server import ScriptedOpenAIServer
+from support.openai_server import ScriptedOpenAIServer
 
 from tactful import Settings, check, draft
 from tactful.composer import Composer

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 
-from openai_server import Reply, ScriptedOpenAIServer
-from test_openai_backend import SCENARIO, grounded_reply, settings_for
+from support.model_answers import grounded_reply
+from support.openai_server import Reply, ScriptedOpenAIServer
+from support.scenarios import SCENARIO
+from support.scripted_backend import settings_for
 
 from tactful import Settings, draft
 from tactful.drafts import EmailContent

@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import pytest
-from openai_server import NO_FINDINGS, Reply, ScriptedOpenAIServer
+from support.model_answers import grounded_reply
+from support.openai_server import NO_FINDINGS, Reply, ScriptedOpenAIServer
+from support.scenarios import SCENARIO
+from support.scripted_backend import settings_for
 
 from tactful import BackendUnavailable, Settings, draft
-from tactful.composer import Composer
 from tactful.situation import load_situation
-
-SCENARIO = Path(__file__).resolve().parents[1] / "eval" / "scenarios" / "08-missed-meetings-architect.yaml"
-
-
-def grounded_reply(channel: str = "email") -> str:
-    """A compliant, grounded reply for the scenario: the JSON a good model would send."""
-    situation = load_situation(SCENARIO)
-    return Composer().compose(situation, channel, "en")[0].content.model_dump_json()
-
-
-def llm_env(server: ScriptedOpenAIServer) -> dict[str, str]:
-    """The environment that points a `tactful` process (or the UI) at the scripted server."""
-    return {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test", "TACTFUL_MODEL": "scripted",
-            "TACTFUL_BACKEND": "auto", "TACTFUL_MAX_RETRIES": "0"}
-
-
-def settings_for(server: ScriptedOpenAIServer, **extra) -> Settings:
-    values = {"base_url": server.base_url, "api_key": "sk-test-secret", "model": "scripted", "max_retries": 0, "timeout": 5}
-    return Settings(**{**values, **extra})
 
 
 def test_openai_path_drafts_with_json_schema_and_usage():

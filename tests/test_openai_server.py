@@ -12,7 +12,7 @@ import pytest
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel
 
-from openai_server import EXHAUSTED, RecordedRequest, Reply, ScriptedOpenAIServer
+from support.openai_server import EXHAUSTED, RecordedRequest, Reply, ScriptedOpenAIServer
 
 HELLO = [{"role": "user", "content": "Say hello to the client"}]
 

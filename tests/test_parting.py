@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fakes import RecordingFakeChat
+from support.fakes import RecordingFakeChat
 
 from tactful import advise_channel, assess, build_checklist, check, reply
 from tactful.composer import Composer, classify_reply

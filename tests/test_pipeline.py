@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fakes import RecordingFakeChat
+from support.fakes import RecordingFakeChat
 
 from tactful import draft
 from tactful.composer import Composer

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
@@ -20,6 +22,7 @@ def test_python_examples_run(monkeypatch, capsys):
     assert "composer True" in out and "False" in out
 
 
+@pytest.mark.slow  # a `tactful <command> --help` process per command the README shows: about 12 s
 def test_every_command_and_flag_shown_exists(run_cli):
     shown = re.findall(r"tactful (check|draft|guidelines|eval-checker|eval|ui|assess|reply|checklist|extract)\b([^\n#`]*)", README)
     assert {c for c, _ in shown} >= {"check", "draft", "guidelines", "eval-checker", "ui"}

@@ -10,14 +10,13 @@ from typing import Any
 import pytest
 import yaml
 from gradio_client import Client
-from ui_server import ui_url  # noqa: F401
 
 SCENARIO = next((Path(__file__).resolve().parents[1] / "eval" / "scenarios").glob("01-*.yaml"))
 ACCUSATION = "You always ignore my emails and it is your fault."
 
 
 @pytest.fixture(scope="module")
-def client(ui_url: str) -> Iterator[Client]:  # noqa: F811
+def client(ui_url: str) -> Iterator[Client]:
     """A `gradio_client.Client` connected to the offline web UI; no telemetry, no download folder."""
     with pytest.MonkeyPatch.context() as env:
         # The client reports itself to Hugging Face unless both the argument and the variable say no.

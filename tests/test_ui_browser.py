@@ -23,8 +23,8 @@ if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is not installed; the browser tests need Debian's chromium", allow_module_level=True)
 
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright  # noqa: E402
-from openai_server import ScriptedOpenAIServer  # noqa: E402
-from ui_server import UIServer, ui_url  # noqa: E402, F401
+from support.openai_server import ScriptedOpenAIServer  # noqa: E402
+from support.ui_server import UIServer  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

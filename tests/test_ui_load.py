@@ -8,7 +8,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from gradio_client import Client
-from ui_server import ui_url  # noqa: F401
 
 pytestmark = pytest.mark.slow
 USERS = 20
@@ -25,7 +24,7 @@ def one_user(url: str, n: int) -> tuple[int, float, dict, dict]:
     return n, time.perf_counter() - started, result, report
 
 
-def test_twenty_simultaneous_users_get_their_own_drafts(ui_url):  # noqa: F811
+def test_twenty_simultaneous_users_get_their_own_drafts(ui_url):
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=USERS) as pool:
         outcomes = list(pool.map(lambda n: one_user(ui_url, n), range(USERS)))

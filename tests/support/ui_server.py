@@ -1,8 +1,8 @@
 """The real web UI (`python -m tactful ui`) in a subprocess, for the API and browser tests.
 
 The server runs offline: the OpenAI variables are removed and ``TACTFUL_BACKEND=composer``, so every
-draft comes from the embedded composer. Test modules use the session-scoped ``ui_url`` fixture by
-importing it (``from ui_server import ui_url  # noqa: F401``); the server is shared by all of them.
+draft comes from the embedded composer. Test modules use the session-scoped ``ui_url`` fixture
+(``support.fixtures``), one server shared by all of them, or start a ``UIServer`` of their own.
 """
 
 from __future__ import annotations
@@ -15,11 +15,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
-
-import pytest
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 60.0
@@ -65,7 +62,7 @@ class UIServer:
             env={**offline_env(temp_dir), **(env or {})},
             stdout=self._log,
             stderr=subprocess.STDOUT,
-            cwd=Path(__file__).resolve().parents[1],
+            cwd=Path(__file__).resolve().parents[2],
         )
 
     def log(self) -> str:
@@ -98,34 +95,3 @@ class UIServer:
         self._log.close()
         self._temp.cleanup()
 
-
-_shared: UIServer | None = None
-_users = 0
-
-
-@pytest.fixture(scope="session")
-def ui_url() -> Iterator[str]:
-    """The URL of a running offline web UI (with a trailing slash).
-
-    Each module that imports this fixture gets its own session-scoped copy of it, so the server
-    itself is shared through a module-level reference count: the first user starts it, the last one
-    stops it at the end of the session.
-    """
-    global _shared, _users
-    if _shared is None:
-        server = UIServer()
-        try:
-            server.wait_until_ready()
-        except BaseException:
-            server.stop()
-            raise
-        _shared = server
-    server = _shared
-    _users += 1
-    try:
-        yield server.url
-    finally:
-        _users -= 1
-        if _users == 0:
-            server.stop()
-            _shared = None

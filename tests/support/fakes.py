@@ -6,7 +6,8 @@ from typing import Any
 
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import BaseMessage
-from openai_server import CRITIC_SCHEMA, NO_FINDINGS
+
+from support.openai_server import CRITIC_SCHEMA, NO_FINDINGS
 
 
 class RecordingFakeChat(FakeListChatModel):
