@@ -238,7 +238,8 @@ def measure_scaling(server: LoopbackServer, sizes: Sizes) -> Scaling:
     drafting to the last record written."""
     import shutil
 
-    from tactful.evaluation.run import EvalConfig, run_eval
+    from tactful.evaluation.config import EvalConfig
+    from tactful.evaluation.run import run_eval
 
     settings = llm_settings(server)
     seconds: dict[int, float] = {}

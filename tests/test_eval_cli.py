@@ -18,7 +18,9 @@ from support.openai_server import Reply, ScriptedOpenAIServer, is_critic_request
 from support.scenarios import scenario_dir
 from support.scripted_backend import llm_env
 
-from tactful.evaluation.run import EvalConfig, EvalRecord, run_eval
+from tactful.evaluation.config import EvalConfig
+from tactful.evaluation.records import EvalRecord
+from tactful.evaluation.run import run_eval
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
 OFFLINE = {"OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "TACTFUL_BACKEND": "composer"}

@@ -12,7 +12,8 @@ from support.openai_server import ScriptedOpenAIServer
 
 from tactful.evaluation.judge import JudgeReply, agreement, find_evidence, judge_messages, verify
 from tactful.evaluation.report import write_reports
-from tactful.evaluation.run import EvalConfig, RetryPolicy, run_eval
+from tactful.evaluation.config import EvalConfig, RetryPolicy
+from tactful.evaluation.run import run_eval
 from tactful.settings import Settings
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"

@@ -10,8 +10,12 @@ import shutil
 from pathlib import Path
 
 from tactful import check
-from tactful.evaluation.report import highlight_html, write_reports
-from tactful.evaluation.run import EvalConfig, EvalRecord, checker_section, run_eval, summarize
+from tactful.evaluation.config import EvalConfig
+from tactful.evaluation.records import EvalRecord
+from tactful.evaluation.report import write_reports
+from tactful.evaluation.report_html import highlight_html
+from tactful.evaluation.run import run_eval
+from tactful.evaluation.summary import checker_section, summarize
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
 HOSTILE = "Subject: <script>alert('x')</script> & more\n\nAnna,\n\nYou always ignore our emails. It is your fault!!\n"

@@ -15,15 +15,11 @@ from support.model_answers import COMPOSER, compliant_answer
 from support.openai_server import Reply, ScriptedOpenAIServer, is_critic_request
 from support.scenarios import SCENARIOS, scenario_dir
 
-from tactful.evaluation.run import (
-    EvalConfig,
-    EvalError,
-    RetryPolicy,
-    load_records,
-    percentile,
-    retry_delay,
-    run_eval,
-)
+from tactful.evaluation.config import EvalConfig, EvalError, RetryPolicy
+from tactful.evaluation.records import load_records
+from tactful.evaluation.retry import retry_delay
+from tactful.evaluation.run import run_eval
+from tactful.evaluation.summary import percentile
 from tactful.settings import Settings
 from tactful.situation import load_situation
 

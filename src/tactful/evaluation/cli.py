@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from ..cli_options import CHANNELS, LANGUAGES, LLM_ENVIRONMENT, BackendOpt, Format, fail
+
+if TYPE_CHECKING:  # the run loads the pipeline: only the types are named here
+    from .records import EvalRecord
+    from .run import EvalRun
 
 eval_app = typer.Typer(
     name="eval",
@@ -58,7 +62,7 @@ class _Progress:
         self.progress.start()
         self.task = self.progress.add_task("drafting", total=to_draft, status="")
 
-    def advance(self, record) -> None:
+    def advance(self, record: EvalRecord) -> None:
         c = self.counts
         c["done"] += 1
         c["passed"] += record.passed
@@ -100,29 +104,35 @@ def evaluate(
     """Draft every scenario × channel × language with a backend, score each draft, and write the reports."""
     if ctx.invoked_subcommand is not None:
         return
-    channel_list = _split(channels, CHANNELS, "--channels")
-    language_list = _split(lang, LANGUAGES, "--lang")
+    options = {
+        "scenarios": scenarios, "channels": _split(channels, CHANNELS, "--channels"),
+        "languages": _split(lang, LANGUAGES, "--lang"), "backend": backend.value if backend else "auto",
+        "model": model, "concurrency": concurrency, "repeat": repeat, "out": out, "resume": resume,
+        "overwrite": overwrite, "judge": judge, "judge_model": judge_model, "max_revisions": max_revisions,
+        "limit": limit, "checker_eval": checker_eval,
+    }
+    run, paths = _run_and_report(options, retries)
+    _print_outcome(run, paths, min_score)
+
+
+def _run_and_report(options: dict[str, Any], retries: int) -> tuple[EvalRun, dict[str, Path]]:
+    """Run with a progress bar, then write the reports; any failure leaves as one line and an exit code."""
     display = _Progress()
-    results = out / "results.jsonl"
+    results = options["out"] / "results.jsonl"
     try:
         import asyncio
 
-        from .run import EvalConfig, RetryPolicy, gate, run_eval
+        from .config import EvalConfig, RetryPolicy
+        from .run import run_eval
 
-        config = EvalConfig(
-            scenarios=scenarios, channels=channel_list, languages=language_list,
-            backend=backend.value if backend else "auto", model=model, concurrency=concurrency, repeat=repeat,
-            out=out, resume=resume, overwrite=overwrite, judge=judge, judge_model=judge_model,
-            max_revisions=max_revisions, limit=limit, checker_eval=checker_eval,
-            retry=RetryPolicy(max_retries=retries),
-        )
+        config = EvalConfig(**options, retry=RetryPolicy(max_retries=retries))
         try:
             run = asyncio.run(run_eval(config, on_plan=display.start, on_result=display.advance))
         finally:
             display.stop()
         from .report import write_reports
 
-        paths = write_reports(out, run.records, run.summary)
+        return run, write_reports(options["out"], run.records, run.summary)
     except KeyboardInterrupt:
         display.stop()
         raise fail(f"interrupted; the finished drafts are kept in {results}: run the same command with --resume to continue", 130) from None
@@ -133,6 +143,11 @@ def evaluate(
         if type(exc).__name__ not in ("EvalError", "SettingsError"):
             message = f"{type(exc).__name__}: {message}"
         raise fail(message) from None
+
+
+def _print_outcome(run: EvalRun, paths: dict[str, Path], min_score: float | None) -> None:
+    """The one-line summary and the report paths; below ``--min-score``, exit 1 saying why."""
+    from .summary import gate
 
     s = run.summary
     for note in run.notes:

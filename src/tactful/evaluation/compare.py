@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .run import RESULTS, EvalError, EvalRecord, load_records, rule_rates, summarize
+from .config import EvalError
+from .records import RESULTS, EvalRecord, load_records
+from .summary import rule_rates, summarize
 
 
 def load_run(path: Path) -> list[EvalRecord]:

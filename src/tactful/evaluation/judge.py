@@ -184,33 +184,11 @@ def agreement(records: list[Any]) -> dict[str, Any]:
                 continue  # an id the judge made up has no row of its own
             entry = per.setdefault(score.guideline, {"kept": 0, "discarded": 0, "scores": [], "pairs": 0,
                                                      "agree": 0, "both": [0, 0, 0, 0]})
-            if not score.kept:
-                entry["discarded"] += 1
-                continue
-            entry["kept"] += 1
-            entry["scores"].append(score.score)
-            if score.rules_passed is None:
-                continue
-            judge_passes = score.score >= JUDGE_PASS
-            entry["pairs"] += 1
-            entry["agree"] += judge_passes == score.rules_passed
-            entry["both"][2 * score.rules_passed + judge_passes] += 1
-            if judge_passes != score.rules_passed:
+            if _count(entry, score):
                 disagreements.append({"key": record.key, "guideline": score.guideline, "rules_passed": score.rules_passed,
                                       "score": score.score, "evidence": score.evidence, "reason": score.reason})
-    guidelines = {}
-    total = [0, 0, 0, 0]
-    for guideline, entry in sorted(per.items()):
-        total = [a + b for a, b in zip(total, entry["both"])]
-        guidelines[guideline] = {
-            "kept": entry["kept"], "discarded": entry["discarded"],
-            "mean_score": round(sum(entry["scores"]) / len(entry["scores"]), 3) if entry["scores"] else None,
-            "judge_pass_rate": round(sum(s >= JUDGE_PASS for s in entry["scores"]) / len(entry["scores"]), 4) if entry["scores"] else None,
-            "rule_pass_rate": round((entry["both"][2] + entry["both"][3]) / entry["pairs"], 4) if entry["pairs"] else None,
-            "pairs": entry["pairs"],
-            "agreement": round(entry["agree"] / entry["pairs"], 4) if entry["pairs"] else None,
-            "kappa": _kappa(entry["both"]),
-        }
+    guidelines = {guideline: _guideline_figures(entry) for guideline, entry in sorted(per.items())}
+    total = [sum(cells) for cells in zip(*(entry["both"] for entry in per.values()))] or [0, 0, 0, 0]
     pairs = sum(total)
     return {
         "pass_threshold": JUDGE_PASS,
@@ -224,6 +202,35 @@ def agreement(records: list[Any]) -> dict[str, Any]:
         "kappa": _kappa(total),
         "guidelines": guidelines,
         "disagreements": disagreements[:200],
+    }
+
+
+def _count(entry: dict[str, Any], score: JudgeScore) -> bool:
+    """Count one score into its guideline's entry; true when the judge and the rules disagree on it."""
+    if not score.kept:
+        entry["discarded"] += 1
+        return False
+    entry["kept"] += 1
+    entry["scores"].append(score.score)
+    if score.rules_passed is None:
+        return False
+    judge_passes = score.score >= JUDGE_PASS
+    entry["pairs"] += 1
+    entry["agree"] += judge_passes == score.rules_passed
+    entry["both"][2 * score.rules_passed + judge_passes] += 1
+    return judge_passes != score.rules_passed
+
+
+def _guideline_figures(entry: dict[str, Any]) -> dict[str, Any]:
+    scores, pairs = entry["scores"], entry["pairs"]
+    return {
+        "kept": entry["kept"], "discarded": entry["discarded"],
+        "mean_score": round(sum(scores) / len(scores), 3) if scores else None,
+        "judge_pass_rate": round(sum(s >= JUDGE_PASS for s in scores) / len(scores), 4) if scores else None,
+        "rule_pass_rate": round((entry["both"][2] + entry["both"][3]) / pairs, 4) if pairs else None,
+        "pairs": pairs,
+        "agreement": round(entry["agree"] / pairs, 4) if pairs else None,
+        "kappa": _kappa(entry["both"]),
     }
 
 

@@ -1,15 +1,12 @@
 """The evaluation run: scenarios × channels × languages × repeats, drafted concurrently and scored.
 
 Every draft goes through the same `Pipeline` a user gets (draft → check → revise, composer fallback).
-Drafts run as asyncio tasks under an `asyncio.Semaphore` (``concurrency``). With an LLM backend the
-HTTP requests go through `RetryTransport`, which retries 429 and 5xx answers with exponential back-off
-and honours ``Retry-After``, so that a rate limit is waited out instead of turning into a fallback that
-would distort the figures.
+Drafts run as asyncio tasks under an `asyncio.Semaphore` (``concurrency``); with an LLM backend the
+requests go through the retrying transport of `retry`.
 
-Each finished draft is appended to ``results.jsonl`` at once (one JSON object a line, flushed), so an
-interrupted run keeps what is done and ``resume=True`` drafts only the keys that are missing.
-``summary.json`` aggregates the records of the planned keys: pass rates per rule, channel, language and
-scenario, the score distribution, LLM calls per accepted draft, latency percentiles, tokens, retries.
+Each finished draft is appended to ``results.jsonl`` at once (see `records`), so an interrupted run
+keeps what is done and ``resume=True`` drafts only the keys that are missing. ``summary.json`` aggregates
+the records of the planned keys (see `summary`).
 
 What is scored is the *backend's own* best draft: when the pipeline falls back to the composer, the
 record keeps the LLM's best attempt as ``text``/``report`` (``passed`` is then false) and the fallback
@@ -19,131 +16,30 @@ in ``fallback``/``attempts``; otherwise a backend could never fail an evaluation
 from __future__ import annotations
 
 import asyncio
-import contextvars
-import datetime as dt
-import email.utils
-import hashlib
 import json
-import math
-import os
-import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from ..drafts import Attempt, DraftResult, Usage
-from ..models import CHANNELS, Channel, CheckReport, Language
+from ..drafts import DraftResult
+from ..models import CheckReport
 from ..settings import Settings, load_settings
-
-DEFAULT_LANGUAGES: tuple[Language, ...] = ("ru", "en")
-RESULTS = "results.jsonl"
-SUMMARY = "summary.json"
-RUN_INFO = "run.json"
-SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
-SCORE_BINS = 20  # the score histogram: 20 bins of 0.05 over [0, 1]
-
-
-class EvalError(RuntimeError):
-    """The run cannot start or go on (bad options, unreadable scenarios, unreachable server): one line."""
-
-
-# ---------------------------------------------------------------------------------------------------
-# Configuration and records
-
-
-class RetryPolicy(BaseModel):
-    """How 429 and 5xx answers are retried: ``base · 2^n`` seconds (jittered, at most ``cap``), or what
-    the server's ``Retry-After`` says when it says at most ``max_retry_after`` seconds."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    max_retries: int = Field(default=6, ge=0, le=50)
-    base: float = Field(default=0.5, ge=0)
-    cap: float = Field(default=8.0, ge=0)
-    max_retry_after: float = Field(default=120.0, ge=0)
-
-
-class EvalConfig(BaseModel):
-    """What to evaluate, with which backend, and where the results go."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    scenarios: Path | None = Field(default=None, description="Directory of situation files; default: the shipped ones")
-    channels: list[Channel] = Field(default_factory=lambda: list(CHANNELS), min_length=1)
-    languages: list[Language] = Field(default_factory=lambda: list(DEFAULT_LANGUAGES), min_length=1)
-    backend: Literal["auto", "composer", "openai"] = "auto"
-    model: str | None = None
-    concurrency: int = Field(default=4, ge=1, le=512)
-    repeat: int = Field(default=1, ge=1, le=1000)
-    out: Path = Path("eval-results")
-    resume: bool = False
-    overwrite: bool = False
-    judge: bool = False
-    judge_model: str | None = None
-    max_revisions: int = Field(default=2, ge=0, le=10)
-    limit: int | None = Field(default=None, ge=0, description="Draft at most this many of the missing keys")
-    checker_eval: bool = True
-    retry: RetryPolicy = RetryPolicy()
-
-
-class EvalRecord(BaseModel):
-    """One line of ``results.jsonl``: one draft of one scenario, channel, language and repeat."""
-
-    key: str
-    scenario: str
-    scenario_sha: str
-    channel: Channel
-    language: Language
-    repeat: int = 0
-    tone: str = "formal"
-    backend: str
-    model: str | None = None
-    status: Literal["done", "error"] = "done"
-    text: str | None = None
-    report: CheckReport | None = None
-    passed: bool = False
-    score: float = 0.0
-    compliant: bool = False
-    fallback: bool = False
-    fallback_reason: str | None = None
-    attempts: list[Attempt] = []
-    llm_calls: int = 0
-    retries: int = 0
-    latency: float = 0.0
-    timings: dict[str, float] = {}
-    tokens: Usage = Usage()
-    warnings: list[str] = []
-    error: str | None = None
-    judge: Any | None = None  # a judge.JudgeResult as a dict; kept loose so that old runs stay readable
-    finished_at: str = ""
-
-
-@dataclass(frozen=True)
-class Scenario:
-    name: str
-    path: Path
-    sha: str
-    situation: Any  # tactful.situation.Situation
-
-
-@dataclass(frozen=True)
-class Job:
-    scenario: Scenario
-    channel: Channel
-    language: Language
-    repeat: int
-
-    @property
-    def key(self) -> str:
-        return job_key(self.scenario.name, self.channel, self.language, self.repeat)
-
-
-def job_key(scenario: str, channel: str, language: str, repeat: int) -> str:
-    return f"{scenario}/{channel}/{language}/{repeat}"
+from .config import EvalConfig, EvalError
+from .plan import Job, load_scenarios, plan
+from .records import (
+    RESULTS,
+    RUN_INFO,
+    SUMMARY,
+    EvalRecord,
+    RecordAppender,
+    load_records,
+    now_iso,
+    write_json_atomically,
+)
+from .retry import counting_retries, openai_backend, retrying_client
+from .summary import checker_section, summarize
 
 
 @dataclass
@@ -161,232 +57,41 @@ class EvalRun:
     notes: list[str] = field(default_factory=list)
 
 
-# ---------------------------------------------------------------------------------------------------
-# Scenarios and plan
+@dataclass
+class _Drafting:
+    """What drafting the pending jobs needs; built only when some are pending, so that a finished run
+    opens no HTTP client and loads no pipeline."""
 
+    backend: str
+    model: str | None
+    pipeline: Any = None  # tactful.pipeline.Pipeline
+    judge: Any = None  # judge.Judge, with --judge
+    http_client: Any = None
+    transport: Any = None  # counts the run's retries
 
-def default_scenarios() -> Path:
-    from ..resources import data_dir
+    async def draft(self, job: Job) -> EvalRecord:
+        """One job drafted, scored and (with a judge) judged; a crash becomes an error record."""
+        from ..llm import BackendUnavailable
 
-    return data_dir("eval") / "scenarios"
-
-
-def load_scenarios(directory: Path | None) -> list[Scenario]:
-    """Every situation file of ``directory`` (sorted by name); a bad file is an `EvalError` naming it."""
-    from ..situation import SituationError, load_situation
-
-    directory = directory or default_scenarios()
-    if not directory.is_dir():
-        raise EvalError(f"{directory}: no such directory of scenarios")
-    paths = sorted(p for p in directory.iterdir() if p.suffix.lower() in SCENARIO_SUFFIXES and p.is_file())
-    if not paths:
-        raise EvalError(f"{directory}: no scenario files (*.yaml, *.yml, *.json)")
-    scenarios = []
-    for path in paths:
-        try:
-            situation = load_situation(path)
-        except SituationError as exc:
-            raise EvalError(str(exc)) from None
-        except OSError as exc:
-            raise EvalError(f"{path}: cannot read ({exc.strerror})") from None
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-        scenarios.append(Scenario(name=path.stem, path=path, sha=sha, situation=situation))
-    return scenarios
-
-
-def plan(config: EvalConfig, scenarios: list[Scenario]) -> list[Job]:
-    """Scenarios × channels × languages × repeats, in that nesting order."""
-    return [
-        Job(scenario, channel, language, repeat)
-        for scenario in scenarios
-        for channel in dict.fromkeys(config.channels)
-        for language in dict.fromkeys(config.languages)
-        for repeat in range(config.repeat)
-    ]
-
-
-# ---------------------------------------------------------------------------------------------------
-# results.jsonl
-
-
-def load_records(path: Path) -> tuple[dict[str, EvalRecord], int]:
-    """The records of a ``results.jsonl`` by key (a later line wins) and the number of unreadable lines
-    (a line cut by a crash is skipped and drafted again)."""
-    records: dict[str, EvalRecord] = {}
-    bad = 0
-    if not path.exists():
-        return records, 0
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
+        with counting_retries() as counter:
+            started = time.perf_counter()
             try:
-                record = EvalRecord.model_validate_json(line)
-            except (ValidationError, ValueError):
-                bad += 1
-                continue
-            records[record.key] = record
-    return records, bad
+                situation = job.scenario.situation
+                result = await self.pipeline.run(situation, job.channel, job.language, situation.tone)
+                record = make_record(job, result, self.backend, self.model, time.perf_counter() - started, counter[0])
+            except BackendUnavailable:
+                raise  # the server is gone: every other draft would fail the same way, so the run stops
+            except Exception as exc:  # one broken draft must not lose the run
+                record = _error_record(job, exc, self.backend, self.model, time.perf_counter() - started)
+            if self.judge is not None and record.text:
+                verdict = await self.judge.judge(record.text, job.channel, job.language, record.report)
+                record.judge = verdict.model_dump(mode="json")
+            record.retries = counter[0]
+        return record
 
-
-class _Appender:
-    """Appends records to results.jsonl, one flushed line each; a cut last line is closed first."""
-
-    def __init__(self, path: Path) -> None:
-        needs_newline = path.exists() and path.stat().st_size > 0 and not path.read_bytes().endswith(b"\n")
-        self.handle = path.open("a", encoding="utf-8")
-        if needs_newline:
-            self.handle.write("\n")
-
-    def write(self, record: EvalRecord) -> None:
-        self.handle.write(record.model_dump_json() + "\n")
-        self.handle.flush()
-
-    def close(self) -> None:
-        self.handle.close()
-
-
-def write_json_atomically(path: Path, data: Any) -> None:
-    """Write JSON through a temporary file in the same directory, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-# ---------------------------------------------------------------------------------------------------
-# Retries on 429 / 5xx
-
-
-def _httpx():
-    """The httpx flavour the installed openai SDK is built on (``httpx2`` in newer releases)."""
-    try:
-        import httpx2
-
-        return httpx2
-    except ImportError:  # pragma: no cover - older openai releases
-        import httpx
-
-        return httpx
-
-
-# The retries of the draft (or judgement) running in the current asyncio task, for its record.
-_task_retries: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("tactful_eval_retries", default=None)
-
-
-def retryable(status: int) -> bool:
-    """429 Too Many Requests and the 5xx server errors."""
-    return status == 429 or 500 <= status <= 599
-
-
-def retry_delay(headers: Any, attempt: int, policy: RetryPolicy, rng: random.Random | None = None) -> float:
-    """Seconds to wait before retry number ``attempt + 1``.
-
-    ``Retry-After`` (seconds or an HTTP date) or OpenAI's ``retry-after-ms`` win when present and at
-    most ``policy.max_retry_after``; otherwise ``base · 2^attempt`` capped at ``cap``, with jitter (a
-    random 50–100 %) so that many waiting clients do not come back at the same instant.
-    """
-    asked = _retry_after(headers)
-    if asked is not None and 0 <= asked <= policy.max_retry_after:
-        return asked
-    backoff = min(policy.cap, policy.base * 2 ** min(attempt, 60))
-    return backoff * (0.5 + 0.5 * (rng or random).random())
-
-
-def _retry_after(headers: Any) -> float | None:
-    value = headers.get("retry-after-ms")
-    if value:
-        try:
-            seconds = float(value) / 1000
-            return seconds if math.isfinite(seconds) else None
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-        return seconds if math.isfinite(seconds) else None
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
-
-
-def retry_transport(policy: RetryPolicy, connections: int = 100, sleep: Callable[[float], Any] | None = None):
-    """An async HTTP transport that retries 429/5xx answers (see `retry_delay`).
-
-    A 5xx whose body mentions ``response_format`` is passed on at once: that is a server refusing a
-    structured-output mode, which `OpenAIBackend` answers by stepping down, not a transient failure.
-    ``transport.retries`` counts every retry; the current task's counter (see `_task_retries`) too.
-    """
-    httpx = _httpx()
-
-    class RetryTransport(httpx.AsyncBaseTransport):
-        def __init__(self) -> None:
-            limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-            self.inner = httpx.AsyncHTTPTransport(limits=limits)
-            self.policy = policy
-            self.retries = 0
-            self.sleep = sleep or asyncio.sleep
-            self.rng = random.Random()
-
-        async def handle_async_request(self, request):
-            attempt = 0
-            while True:
-                response = await self.inner.handle_async_request(request)
-                if not retryable(response.status_code):
-                    return response
-                # An error body is small: read it, so that it can be inspected and handed on intact.
-                raw = b"".join([chunk async for chunk in response.aiter_raw()])
-                await response.aclose()
-                fresh = httpx.Response(response.status_code, headers=response.headers, stream=httpx.ByteStream(raw),
-                                       request=request, extensions=response.extensions)
-                if attempt >= self.policy.max_retries or b"response_format" in _decoded(httpx, response, raw):
-                    return fresh
-                delay = retry_delay(response.headers, attempt, self.policy, self.rng)
-                attempt += 1
-                self.retries += 1
-                counter = _task_retries.get()
-                if counter is not None:
-                    counter[0] += 1
-                await self.sleep(delay)
-
-        async def aclose(self) -> None:
-            await self.inner.aclose()
-
-    return RetryTransport()
-
-
-def _decoded(httpx, response, raw: bytes) -> bytes:
-    try:
-        probe = httpx.Response(response.status_code, headers=response.headers, stream=httpx.ByteStream(raw))
-        return probe.read()
-    except Exception:  # an undecodable body: look at the raw bytes
-        return raw
-
-
-def openai_backend(settings: Settings, http_client: Any):
-    """`OpenAIBackend` that sends through ``http_client`` (the retrying transport), with the SDK's own
-    retries off so that every retry is counted once, here."""
-    from ..llm import OpenAIBackend
-
-    return OpenAIBackend(settings.model_copy(update={"max_retries": 0}), http_client=http_client)
-
-
-# ---------------------------------------------------------------------------------------------------
-# The run
+    async def aclose(self) -> None:
+        if self.http_client is not None:
+            await self.http_client.aclose()
 
 
 def _settings(config: EvalConfig, settings: Settings | None) -> Settings:
@@ -413,15 +118,47 @@ def make_record(job: Job, result: DraftResult, backend: str, model: str | None, 
         score=report.score if report else 0.0, compliant=result.compliant, fallback=result.fallback,
         fallback_reason=result.fallback_reason, attempts=result.attempts, llm_calls=result.usage.calls,
         retries=retries, latency=round(latency, 4), timings=result.timings, tokens=result.usage,
-        warnings=result.warnings, finished_at=_now(),
+        warnings=result.warnings, finished_at=now_iso(),
     )
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _error_record(job: Job, exc: Exception, backend: str, model: str | None, latency: float) -> EvalRecord:
+    return EvalRecord(
+        key=job.key, scenario=job.scenario.name, scenario_sha=job.scenario.sha, channel=job.channel,
+        language=job.language, repeat=job.repeat, backend=backend, model=model, status="error",
+        error=f"{type(exc).__name__}: {exc}", latency=round(latency, 4), finished_at=now_iso(),
+    )
+
+
+def _prepare_out(config: EvalConfig) -> Path:
+    """Create the output directory; refuse to mix into earlier results unless resuming or overwriting."""
+    out = config.out
+    results_path = out / RESULTS
+    if out.exists() and not out.is_dir():
+        raise EvalError(f"{out}: exists and is not a directory")
+    if results_path.exists() and not (config.resume or config.overwrite):
+        raise EvalError(f"{results_path} already exists: continue it with --resume, or replace it with --overwrite")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EvalError(f"{out}: cannot create the directory ({exc.strerror})") from None
+    if config.overwrite and not config.resume:
+        results_path.unlink(missing_ok=True)
+    return results_path
+
+
+def _backend(config: EvalConfig, settings: Settings) -> tuple[str, str | None]:
+    """The backend's name and, for an LLM, its model; an LLM that is asked for must be configured."""
+    backend = settings.resolve_backend(None if config.backend == "auto" else config.backend)
+    if backend == "openai" and not settings.llm_configured:
+        raise EvalError("the openai backend needs a server: set OPENAI_BASE_URL (a local server) or OPENAI_API_KEY")
+    if config.judge and not settings.llm_configured:
+        raise EvalError("--judge needs an LLM server: set OPENAI_BASE_URL (a local server) or OPENAI_API_KEY")
+    return backend, settings.model if backend == "openai" else None
 
 
 def _check_run_info(out: Path, info: dict[str, Any], resume: bool) -> None:
+    """Write ``run.json``; a resumed run must keep the backend and model, or its figures would mix two."""
     path = out / RUN_INFO
     if resume and path.exists():
         try:
@@ -435,108 +172,58 @@ def _check_run_info(out: Path, info: dict[str, Any], resume: bool) -> None:
                     "resume it with the same settings or choose another --out"
                 )
         info["created"] = previous.get("created", info["created"])
-        info["resumed"] = _now()
+        info["resumed"] = now_iso()
     write_json_atomically(path, info)
 
 
-async def run_eval(
-    config: EvalConfig,
-    on_plan: Callable[[int, int], None] | None = None,
-    on_result: Callable[[EvalRecord], None] | None = None,
-    settings: Settings | None = None,
-) -> EvalRun:
-    """Draft what is missing, append each record as it finishes, then write ``summary.json``.
-
-    ``on_plan(to_draft, skipped)`` is called once before drafting starts, ``on_result(record)`` after
-    each record is written. ``settings`` defaults to the environment's (`Settings()`). Raises `EvalError` for anything the user must fix (including an LLM server
-    that cannot be reached at all); an interrupt (Ctrl-C, cancellation) keeps the records written so far.
-    """
-    from ..llm import BackendUnavailable
-    from ..pipeline import Pipeline
-
-    started = time.perf_counter()
-    scenarios = load_scenarios(config.scenarios)
-    jobs = plan(config, scenarios)
-    out = config.out
-    results_path = out / RESULTS
-    if out.exists() and not out.is_dir():
-        raise EvalError(f"{out}: exists and is not a directory")
-    if results_path.exists() and not (config.resume or config.overwrite):
-        raise EvalError(f"{results_path} already exists: continue it with --resume, or replace it with --overwrite")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise EvalError(f"{out}: cannot create the directory ({exc.strerror})") from None
-    if config.overwrite and not config.resume:
-        results_path.unlink(missing_ok=True)
-
-    settings = _settings(config, settings)
-    backend_name = settings.resolve_backend(None if config.backend == "auto" else config.backend)
-    if backend_name == "openai" and not settings.llm_configured:
-        raise EvalError("the openai backend needs a server: set OPENAI_BASE_URL (a local server) or OPENAI_API_KEY")
-    if config.judge and not settings.llm_configured:
-        raise EvalError("--judge needs an LLM server: set OPENAI_BASE_URL (a local server) or OPENAI_API_KEY")
-    model = settings.model if backend_name == "openai" else None
-    info = {"backend": backend_name, "model": model, "created": _now(), "config": config.model_dump(mode="json")}
-    _check_run_info(out, info, config.resume)
-
-    existing, bad_lines = load_records(results_path) if config.resume else ({}, 0)
-    planned = {job.key for job in jobs}
+def _done(config: EvalConfig, jobs: list[Job], results_path: Path, backend: str, model: str | None) -> tuple[dict[str, EvalRecord], int]:
+    """The records a resumed run keeps (planned, finished, same backend and model, scenario unchanged)
+    and the number of unreadable lines of ``results.jsonl``."""
+    if not config.resume:
+        return {}, 0
+    existing, bad_lines = load_records(results_path)
+    shas = {job.key: job.scenario.sha for job in jobs}
     done = {
         key: record for key, record in existing.items()
-        if key in planned and record.status == "done" and record.backend == backend_name and record.model == model
+        if key in shas and record.status == "done" and record.backend == backend and record.model == model
+        and record.scenario_sha == shas[key]
     }
-    shas = {job.key: job.scenario.sha for job in jobs}
-    done = {key: record for key, record in done.items() if record.scenario_sha == shas[key]}
-    pending = [job for job in jobs if job.key not in done]
-    if config.limit is not None:
-        pending = pending[: config.limit]
-    if on_plan:
-        on_plan(len(pending), len(done))
+    return done, bad_lines
 
-    http_client = None
-    transport = None
-    llm_needed = bool(pending) and (backend_name == "openai" or config.judge)  # nothing to draft: load nothing
-    if llm_needed:
-        httpx = _httpx()
+
+def _drafting(config: EvalConfig, settings: Settings, backend: str, model: str | None, pending: list[Job]) -> _Drafting:
+    """The pipeline for ``pending`` and the judge; an HTTP client only when an LLM drafts or judges."""
+    drafting = _Drafting(backend, model)
+    if not pending:  # nothing to draft: load nothing
+        return drafting
+    from ..pipeline import Pipeline
+
+    if backend == "openai" or config.judge:
         connections = max(config.concurrency * 2, 10)
-        transport = retry_transport(config.retry, connections=connections)
-        http_client = httpx.AsyncClient(transport=transport, timeout=settings.timeout)
-    drafter = openai_backend(settings, http_client) if llm_needed and backend_name == "openai" else None
-    pipeline = Pipeline(backend=drafter, settings=settings.model_copy(update={"backend": "composer"}) if drafter is None else settings,
-                        max_revisions=config.max_revisions) if pending else None
-    judge = None
-    if llm_needed and config.judge:
+        drafting.http_client, drafting.transport = retrying_client(config.retry, connections, settings.timeout)
+    drafter = openai_backend(settings, drafting.http_client) if backend == "openai" else None
+    pipeline_settings = settings.model_copy(update={"backend": "composer"}) if drafter is None else settings
+    drafting.pipeline = Pipeline(backend=drafter, settings=pipeline_settings, max_revisions=config.max_revisions)
+    if config.judge:
         from .judge import Judge
 
         judge_settings = settings.model_copy(update={"model": config.judge_model}) if config.judge_model else settings
-        judge = Judge(openai_backend(judge_settings, http_client))
+        drafting.judge = Judge(openai_backend(judge_settings, drafting.http_client))
+    return drafting
+
+
+async def _draft_all(config: EvalConfig, drafting: _Drafting, pending: list[Job], results_path: Path,
+                     on_result: Callable[[EvalRecord], None] | None) -> dict[str, EvalRecord]:
+    """Draft ``pending`` at most ``config.concurrency`` at a time, appending each record as it finishes."""
+    from ..llm import BackendUnavailable
 
     semaphore = asyncio.Semaphore(config.concurrency)
-    appender = _Appender(results_path)
+    appender = RecordAppender(results_path)
     new: dict[str, EvalRecord] = {}
 
     async def one(job: Job) -> None:
         async with semaphore:
-            counter = [0]
-            token = _task_retries.set(counter)
-            t0 = time.perf_counter()
-            try:
-                result = await pipeline.run(job.scenario.situation, job.channel, job.language, job.scenario.situation.tone)
-                record = make_record(job, result, backend_name, model, time.perf_counter() - t0, counter[0])
-            except BackendUnavailable:
-                raise
-            except Exception as exc:  # one broken draft must not lose the run: it becomes an error record
-                record = EvalRecord(
-                    key=job.key, scenario=job.scenario.name, scenario_sha=job.scenario.sha, channel=job.channel,
-                    language=job.language, repeat=job.repeat, backend=backend_name, model=model, status="error",
-                    error=f"{type(exc).__name__}: {exc}", retries=counter[0],
-                    latency=round(time.perf_counter() - t0, 4), finished_at=_now(),
-                )
-            if judge is not None and record.text:
-                record.judge = (await judge.judge(record.text, job.channel, job.language, record.report)).model_dump(mode="json")
-            record.retries = counter[0]
-            _task_retries.reset(token)
+            record = await drafting.draft(job)
         appender.write(record)
         new[record.key] = record
         if on_result:
@@ -552,155 +239,50 @@ async def run_eval(
         raise EvalError(f"cannot write {results_path}: {group.exceptions[0]}") from None
     finally:
         appender.close()
-        if http_client is not None:
-            await http_client.aclose()
+        await drafting.aclose()
+    return new
+
+
+async def run_eval(
+    config: EvalConfig,
+    on_plan: Callable[[int, int], None] | None = None,
+    on_result: Callable[[EvalRecord], None] | None = None,
+    settings: Settings | None = None,
+) -> EvalRun:
+    """Draft what is missing, append each record as it finishes, then write ``summary.json``.
+
+    ``on_plan(to_draft, skipped)`` is called once before drafting starts, ``on_result(record)`` after
+    each record is written. ``settings`` defaults to the environment's (`Settings()`). Raises `EvalError`
+    for anything the user must fix (including an LLM server that cannot be reached at all); an interrupt
+    (Ctrl-C, cancellation) keeps the records written so far.
+    """
+    started = time.perf_counter()
+    jobs = plan(config, load_scenarios(config.scenarios))
+    results_path = _prepare_out(config)
+    settings = _settings(config, settings)
+    backend, model = _backend(config, settings)
+    info = {"backend": backend, "model": model, "created": now_iso(), "config": config.model_dump(mode="json")}
+    _check_run_info(config.out, info, config.resume)
+
+    done, bad_lines = _done(config, jobs, results_path, backend, model)
+    pending = [job for job in jobs if job.key not in done]
+    if config.limit is not None:
+        pending = pending[: config.limit]
+    if on_plan:
+        on_plan(len(pending), len(done))
+    drafting = _drafting(config, settings, backend, model, pending)
+    new = await _draft_all(config, drafting, pending, results_path, on_result)
 
     records_by_key = {**done, **new}
     records = [records_by_key[job.key] for job in jobs if job.key in records_by_key]
     run = EvalRun(
-        out=out, records=records, summary={}, planned=len(jobs), drafted=len(new), skipped=len(done),
-        bad_lines=bad_lines, retries=transport.retries if transport is not None else 0,
+        out=config.out, records=records, summary={}, planned=len(jobs), drafted=len(new), skipped=len(done),
+        bad_lines=bad_lines, retries=drafting.transport.retries if drafting.transport is not None else 0,
     )
     if bad_lines:
         run.notes.append(f"{bad_lines} unreadable line(s) in {results_path} were drafted again")
     checker = checker_section() if config.checker_eval else None
     run.summary = summarize(records, planned=len(jobs), info=info, checker=checker,
                             elapsed=time.perf_counter() - started, drafted=len(new))
-    write_json_atomically(out / SUMMARY, run.summary)
+    write_json_atomically(config.out / SUMMARY, run.summary)
     return run
-
-
-# ---------------------------------------------------------------------------------------------------
-# Summary
-
-
-def percentile(values: list[float], q: float) -> float | None:
-    """The ``q``-th percentile (0–100) with linear interpolation, as numpy's default."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100
-    low, high = math.floor(position), math.ceil(position)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def _group(records: list[EvalRecord], attribute: str) -> dict[str, dict[str, Any]]:
-    groups: dict[str, list[EvalRecord]] = {}
-    for record in records:
-        groups.setdefault(str(getattr(record, attribute)), []).append(record)
-    return {
-        name: {
-            "drafts": len(items),
-            "passed": sum(r.passed for r in items),
-            "pass_rate": _rate(sum(r.passed for r in items), len(items)),
-            "mean_score": round(sum(r.score for r in items) / len(items), 4),
-        }
-        for name, items in groups.items()
-    }
-
-
-def rule_rates(records: Iterable[EvalRecord]) -> dict[str, dict[str, Any]]:
-    """Per rule: on how many drafts it applied, how many passed it, its severity and guideline."""
-    rules: dict[str, dict[str, Any]] = {}
-    for record in records:
-        if record.report is None:
-            continue
-        for check in record.report.checks:
-            entry = rules.setdefault(check.rule, {"severity": check.severity, "guideline": check.guideline,
-                                                  "applicable": 0, "passed": 0})
-            entry["applicable"] += 1
-            entry["passed"] += check.passed
-    for entry in rules.values():
-        entry["pass_rate"] = _rate(entry["passed"], entry["applicable"])
-    return dict(sorted(rules.items()))
-
-
-def summarize(
-    records: list[EvalRecord],
-    planned: int | None = None,
-    info: dict[str, Any] | None = None,
-    checker: dict[str, Any] | None = None,
-    elapsed: float | None = None,
-    drafted: int | None = None,
-) -> dict[str, Any]:
-    """Aggregate records into the figures of ``summary.json`` (and of the reports)."""
-    n = len(records)
-    passed = sum(r.passed for r in records)
-    latencies = [r.latency for r in records if r.status == "done"]
-    calls = sum(r.llm_calls for r in records)
-    tokens = sum((r.tokens for r in records), Usage())
-    bins = [0] * SCORE_BINS
-    for r in records:
-        bins[min(int(r.score * SCORE_BINS), SCORE_BINS - 1)] += 1
-    calls_hist: dict[str, int] = {}
-    for r in records:
-        calls_hist[str(r.llm_calls)] = calls_hist.get(str(r.llm_calls), 0) + 1
-    summary: dict[str, Any] = {
-        "tactful_version": _version(),
-        "created": _now(),
-        "backend": (info or {}).get("backend"),
-        "model": (info or {}).get("model"),
-        "config": (info or {}).get("config"),
-        "planned": planned if planned is not None else n,
-        "drafts": n,
-        "pending": (planned - n) if planned is not None else 0,
-        "drafted_now": drafted,
-        "elapsed_s": round(elapsed, 3) if elapsed is not None else None,
-        "errors": sum(r.status == "error" for r in records),
-        "passed": passed,
-        "pass_rate": _rate(passed, n),
-        "mean_score": round(sum(r.score for r in records) / n, 4) if n else None,
-        "min_score": round(min(r.score for r in records), 4) if n else None,
-        "compliant_final": sum(r.compliant for r in records),
-        "fallbacks": sum(r.fallback for r in records),
-        "llm_calls": calls,
-        "accepted": passed,
-        "llm_calls_per_accepted": round(calls / passed, 4) if passed else None,
-        "llm_calls_histogram": dict(sorted(calls_hist.items(), key=lambda kv: int(kv[0]))),
-        "tokens": tokens.model_dump(exclude={"calls"}),
-        "retries": sum(r.retries for r in records),
-        "latency_s": {
-            name: (round(v, 4) if (v := percentile(latencies, q)) is not None else None)
-            for name, q in (("p50", 50), ("p90", 90), ("p95", 95), ("p99", 99), ("max", 100))
-        } | {"mean": round(sum(latencies) / len(latencies), 4) if latencies else None},
-        "score_histogram": {"edges": [round(i / SCORE_BINS, 2) for i in range(SCORE_BINS + 1)], "counts": bins},
-        "by_rule": rule_rates(records),
-        "by_channel": _group(records, "channel"),
-        "by_language": _group(records, "language"),
-        "by_scenario": _group(records, "scenario"),
-        "judge": None,
-        "checker": checker,
-    }
-    if any(r.judge for r in records):
-        from .judge import agreement
-
-        summary["judge"] = agreement(records)
-    return summary
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
-def checker_section() -> dict[str, Any]:
-    """`tactful eval-checker` as part of the run: precision, recall and F1 per rule and language."""
-    from ..checker_eval import evaluate_checker
-
-    return evaluate_checker().model_dump(mode="json")
-
-
-def gate(summary: dict[str, Any], min_score: float) -> list[str]:
-    """Why the run falls below ``min_score`` (empty when it does not): the mean score or the pass rate."""
-    failures = []
-    for name in ("mean_score", "pass_rate"):
-        value = summary.get(name)
-        if value is None or value < min_score:
-            shown = "n/a" if value is None else f"{value:.3f}"
-            failures.append(f"{name.replace('_', ' ')} {shown} < {min_score:g}")
-    return failures
