@@ -191,7 +191,7 @@ def test_spoken_lists_and_open_amounts_read_naturally():
     points = " ".join(Composer().compose(s, "call", "en")[0].content.points)
     assert "house keys and the alarm fob, and the cleaning checklist." in points
     assert "full list by email" not in points  # both items were said aloud
-    assert "An amount of 1,450 pounds is still open." in points
+    assert "The last invoice, for 1,450 pounds, is still open." in points
 
 
 def test_a_try_first_verdict_reaches_the_result_as_a_warning():
