@@ -302,3 +302,12 @@ def test_a_long_relationship_is_thanked_for_the_years(language, phrase):
 def test_a_russian_list_puts_no_comma_before_its_last_and():
     s = situation(language="ru", handover=["планировку в PDF и DWG", "геодезическую съёмку"])
     assert ", и геодезическую" not in Composer().compose(s, "call", "ru")[0].content.model_dump_json()
+
+
+def test_a_contact_no_sentence_can_carry_is_left_out_instead_of_making_lines_read_hostile():
+    from tactful.checker import check
+
+    s = Situation.model_validate({"client": {"name": "0", "contact": "D:D+D!"}})
+    draft, left_out = Composer().compose(s, "meeting", "en")
+    assert not [v.rule for v in check(draft.text(), lang="en", channel="meeting").violations if v.category == "tone"]
+    assert [x.text for x in left_out if x.field == "client.contact"] == ["D:D+D!"]

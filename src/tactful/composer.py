@@ -138,7 +138,18 @@ class Composer:
     ) -> tuple[Draft, list[LeftOut]]:
         context, p, left_out = self._context(situation, channel, language, tone)
         content = self._content(channel, context, p, load_phrases(language), tone)
-        return Draft(channel=channel, language=language, tone=tone, content=content), left_out
+        draft = Draft(channel=channel, language=language, tone=tone, content=content)
+        # A contact typed as something no sentence can carry ("D:D+D!") makes lines the tone rules reject
+        # wherever it is named: the message then speaks to the client without the name.
+        name = context["formal_name"] if context["person"] else ""
+        hostile = name and sorted({v.rule for v in check(draft.text(), lang=language, channel=channel).violations
+                                   if v.category == "tone" and name in v.excerpt})
+        if hostile:
+            context["person"] = False
+            left_out.append(LeftOut(field="client.contact", text=name, rules=hostile, hint=""))
+            draft = Draft(channel=channel, language=language, tone=tone,
+                          content=self._content(channel, context, p, load_phrases(language), tone))
+        return draft, left_out
 
     def compose_reply(
         self, situation: Situation, client_reply: str, language: Language, tone: DraftTone = "formal"
