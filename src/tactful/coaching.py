@@ -9,7 +9,6 @@ from typing import Any
 
 import yaml
 
-from .guidelines import load_guidelines
 from .models import CheckReport, Language
 from .resources import data_dir
 
@@ -62,21 +61,6 @@ def _whole_words(text: str, start: int, end: int, rule: str) -> tuple[int, int, 
     return start, end, rule
 
 
-def color_map(report: CheckReport) -> dict[str, str]:
-    return {v.rule: ("#f87171" if v.severity == "error" else "#fbbf24") for v in report.violations}
-
-
-def rule_rows(report: CheckReport) -> list[list[str]]:
-    """One row per applicable rule: id, ✓/✗, severity, guideline title, the first message."""
-    titles = {g.id: g.title[report.language] for g in load_guidelines()}
-    first = {}
-    for v in report.violations:
-        first.setdefault(v.rule, v.message)
-    rows = [
-        [c.rule, "✓" if c.passed else "✗", c.severity, titles.get(c.guideline, c.guideline), first.get(c.rule, "")]
-        for c in report.checks
-    ]
-    return sorted(rows, key=lambda r: (r[1] == "✓", r[2] != "error", r[0]))
 
 
 def coaching(report: CheckReport) -> str:
@@ -94,8 +78,3 @@ def coaching(report: CheckReport) -> str:
         lines += ["", t["fixes"]]
         lines += [f"- {escape_markdown(v.message)} → {escape_markdown(v.suggestion)}" for v in top]
     return "\n".join(lines)
-
-
-def verdict(report: CheckReport) -> str:
-    t = texts(report.language)
-    return t["passed"] if report.passed else t["failed"].format(count=len(report.errors))

@@ -206,6 +206,9 @@ class Composer:
         work_stopped = any(_matches(note, language, "work_stopped") for note in [*situation.facts, *situation.reasons])
         accusatives = [_accusative(item, language) for item in handover]
         follows = situation.channel if channel == "email" and situation.channel != "email" else None
+        news = situation.reason_kind in phrases.decision_news_for
+        # The recommended name without the user's description ("Sam O'Connor, an event photographer I trust").
+        referral_name = referral.partition(", ")[0] if referral else None
         context: dict[str, Any] = {
             "person": who.person and bool(who.formal),
             "formal_name": who.formal,
@@ -224,12 +227,10 @@ class Composer:
             "outcome": situation.outcome,
             # Two years or more together: the thanks say "over the years".
             "long_relationship": (situation.relationship_months or 0) >= 24,
-            "news": situation.reason_kind in phrases.decision_news_for,
+            "news": news,
             # An email asked for a situation planned as a call or a meeting is the written follow-up to it.
             "follows": follows,
-            "decision_key": "decision."
-            + ("followup." if follows else "news." if situation.reason_kind in phrases.decision_news_for else "")
-            + situation.outcome,
+            "decision_key": "decision." + ("followup." if follows else "news." if news else "") + situation.outcome,
             "work_stopped": work_stopped,
             "timeline_key": "timeline."
             + ("stopped" if work_stopped else "proposed" if notice_short else "dated" if end_date else "undated"),
@@ -254,11 +255,10 @@ class Composer:
             "handover_spoken": _object_list(accusatives[:2], phrases),
             "handover_more": len(handover) > 2,
             "referral": referral,
-            # The name without the user's description ("Sam O'Connor, an event photographer I trust").
-            "referral_name": referral.partition(", ")[0] if referral else None,
+            "referral_name": referral_name,
             "referral_accs": _referral_object(referral, language) if referral else None,
             # A recommended business is "colleagues", a recommended person "a colleague".
-            "referral_group": bool(referral) and is_organisation(referral.partition(", ")[0], language),
+            "referral_group": bool(referral_name) and is_organisation(referral_name, language),
             "facts": facts if situation.include_facts else [],
             "tone": tone,
             "language": language,

@@ -268,26 +268,32 @@ def _prepare(
     return situation, pipeline, resolve_language(situation.language_sample(), language)
 
 
-def situation_notes(situation: Situation, language: Language) -> tuple[list[str], list[str]]:
-    """Advice on the situation, and the problems in it that block sending the message as it is."""
+def situation_blockers(situation: Situation, language: Language) -> list[str]:
+    """The problems in the situation that block sending the message as it is: a past end date, or one
+    inside the contract's notice period."""
     import datetime as dt
 
     text = load_phrases(language).get("warnings")
-    warnings, blocking = [], []
     end, notice = situation.end_date, situation.contract.notice_days
     today = dt.date.today()
     if end and end < today:
-        blocking.append(text["past"].format(date=end.isoformat()))
-    elif end and notice and (end - today).days < notice:
-        blocking.append(text["notice"].format(date=end.isoformat(), days=notice))
+        return [text["past"].format(date=end.isoformat())]
+    if end and notice and (end - today).days < notice:
+        return [text["notice"].format(date=end.isoformat(), days=notice)]
+    return []
+
+
+def situation_notes(situation: Situation, language: Language) -> tuple[list[str], list[str]]:
+    """Advice on the situation, and its blockers (`situation_blockers`)."""
+    warnings = []
     # The decision check says to try something else first: the draft still comes, with that advice.
     if situation.signals:
         from .advice import assess
 
         verdict = assess(situation, language)
         if verdict.verdict in ("try_alternative", "keep"):
-            warnings.append(text["assess"].format(summary=verdict.summary))
-    return warnings, blocking
+            warnings.append(load_phrases(language).get("warnings")["assess"].format(summary=verdict.summary))
+    return warnings, situation_blockers(situation, language)
 
 
 async def adraft(

@@ -12,7 +12,8 @@ from typing import Any
 import gradio as gr
 
 from ..checker import InputError
-from ..coaching import texts
+from ..coaching import escape_markdown, texts
+from ..form_errors import explain
 from ..situation import REASON_KINDS, Situation, SituationError
 from ..history import record_draft, record_reply
 from .form import (EXTRACTED_TO_FORM, FORM_FIELDS, LIMIT, fill_from_paste, form_to_situation, load_example,
@@ -25,9 +26,6 @@ FAILURES = (SituationError, InputError, ValueError, RuntimeError)
 
 def error_line(exc: Exception, language: str) -> str:
     """A failure in plain words in the page's language, naming the field as the form shows it."""
-    from ..coaching import escape_markdown
-    from ..form_errors import explain
-
     return texts(language)["error"].format(message=escape_markdown(explain(exc, language)))
 
 

@@ -36,7 +36,7 @@ def findings(report: CheckReport, ignored: list[str] | tuple[str, ...] = ()) -> 
         if key in ignored and not blocker:
             continue
         rows.append({"key": key, "rule": v.rule, "blocker": blocker, "excerpt": v.excerpt, "message": v.message,
-                     "suggestion": v.suggestion, "fix": getattr(v, "fix", None), "start": v.start, "end": v.end})
+                     "suggestion": v.suggestion, "fix": v.fix, "start": v.start, "end": v.end})
     return sorted(rows, key=lambda r: not r["blocker"])
 
 
@@ -90,9 +90,9 @@ def recheck(text: str, situation: Situation | None, language: Language, channel:
 
 def _situation_blockers(situation: Situation, language: Language) -> list[str]:
     """The same blockers a draft of this situation carries (a past end date, one inside the notice)."""
-    from ..pipeline import situation_notes
+    from ..pipeline import situation_blockers
 
-    return situation_notes(situation, language)[1]
+    return situation_blockers(situation, language)
 
 
 def word_diff(before: str, after: str) -> list[tuple[str, str | None]]:
