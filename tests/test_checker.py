@@ -6,7 +6,7 @@ import pytest
 
 from tactful import InputError, check
 from tactful.language import detect_language
-from tactful.models import CheckReport
+from tactful.report import CheckReport
 
 
 def span_rules(text: str, lang: str = "auto", channel: str = "email") -> set[str]:

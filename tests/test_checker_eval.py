@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import json
 
-from tactful.checker_eval import SplitThresholds, Thresholds, evaluate_checker, load_labeled
+from tactful.checker_eval import (
+    SplitThresholds,
+    Thresholds,
+    evaluate_checker,
+    load_labeled,
+)
 from tactful.rules import load_rules
 
 # Rules that compare a text with a whole situation (a labeled snippet has none), and the learned reader,

@@ -75,7 +75,8 @@ def test_check_does_not_import_heavy_libraries(run_cli):
         "except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('gradio','langchain','langchain_openai','openai')))"
     )
-    import subprocess, sys
+    import subprocess
+    import sys
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().endswith("[]"), out.stdout + out.stderr

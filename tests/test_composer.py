@@ -9,15 +9,15 @@ import pytest
 
 from tactful import check
 from tactful.composer import Composer, count_days
-from tactful.wording import format_date
 from tactful.phrases import load_phrases
 from tactful.situation import Situation, load_situation
+from tactful.wording import format_date
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "eval" / "scenarios").glob("*.yaml"))
 
 
 def test_there_are_enough_scenarios_in_both_languages():
-    from tactful.pipeline import situation_language
+    from tactful.language import situation_language
 
     languages = [situation_language(load_situation(p)) for p in SCENARIOS]
     assert len(SCENARIOS) >= 30

@@ -12,14 +12,26 @@ from typing import get_args
 
 import pytest
 from support.model_answers import grounded_reply
-from support.openai_server import CRITIC_SCHEMA, Reply, ScriptedOpenAIServer, is_critic_request
+from support.openai_server import (
+    CRITIC_SCHEMA,
+    Reply,
+    ScriptedOpenAIServer,
+    is_critic_request,
+)
 from support.scenarios import SCENARIO
 from support.scripted_backend import settings_for
 
 from tactful import Settings, draft
-from tactful.critic import Category, CriticFindings, critic_messages, critic_texts, locate, violations
-from tactful.drafts import DraftResult
+from tactful.critic import (
+    Category,
+    CriticFindings,
+    critic_messages,
+    critic_texts,
+    locate,
+    violations,
+)
 from tactful.guidelines import load_guidelines
+from tactful.result import DraftResult
 from tactful.situation import load_situation
 
 # A grievance the rules do not know the wording of: only a reader (the critic) can tell.

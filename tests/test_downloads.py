@@ -13,7 +13,7 @@ import pytest
 from tactful import draft
 from tactful.checklist import build_checklist
 from tactful.downloads import file_stem, write_downloads
-from tactful.drafts import EmailContent
+from tactful.message import EmailContent
 from tactful.situation import Situation
 
 TODAY = dt.date(2026, 6, 10)

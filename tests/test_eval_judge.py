@@ -10,9 +10,15 @@ from pathlib import Path
 
 from support.openai_server import ScriptedOpenAIServer
 
-from tactful.evaluation.judge import JudgeReply, agreement, find_evidence, judge_messages, verify
-from tactful.evaluation.report import write_reports
 from tactful.evaluation.config import EvalConfig, RetryPolicy
+from tactful.evaluation.judge import (
+    JudgeReply,
+    agreement,
+    find_evidence,
+    judge_messages,
+    verify,
+)
+from tactful.evaluation.report import write_reports
 from tactful.evaluation.run import run_eval
 from tactful.settings import Settings
 

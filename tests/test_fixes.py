@@ -7,7 +7,7 @@ import pytest
 
 from tactful import check
 from tactful.fixes import apply_all, apply_fix, fixable
-from tactful.models import CheckReport, Violation
+from tactful.report import CheckReport, Violation
 from tactful.rules import load_rules
 from tactful.rules.patterns import PatternSpec
 from tactful.situation import parse_situation

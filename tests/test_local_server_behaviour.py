@@ -14,8 +14,8 @@ from support.scenarios import SCENARIO
 from support.scripted_backend import settings_for
 
 from tactful import Settings, draft
-from tactful.drafts import EmailContent
 from tactful.llm import OpenAIBackend
+from tactful.message import EmailContent
 from tactful.situation import load_situation
 
 ACCUSATORY = json.dumps({"kind": "email", "subject": "Ending", "body": "You always ignore our emails."})

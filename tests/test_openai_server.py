@@ -11,8 +11,12 @@ import openai
 import pytest
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel
-
-from support.openai_server import EXHAUSTED, RecordedRequest, Reply, ScriptedOpenAIServer
+from support.openai_server import (
+    EXHAUSTED,
+    RecordedRequest,
+    Reply,
+    ScriptedOpenAIServer,
+)
 
 HELLO = [{"role": "user", "content": "Say hello to the client"}]
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tactful import check
 from tactful.composer import Composer
-from tactful.situation import Situation, SituationError, loads_situation, parse_situation
+from tactful.situation import (
+    Situation,
+    SituationError,
+    loads_situation,
+    parse_situation,
+)
 
 WORDS = st.sampled_from([
     "Anna", "Игорь", "ООО «Ромашка»", "Blue Fox", "сайт", "website", "you always ignore", "вы срывали сроки",

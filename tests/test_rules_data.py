@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from tactful.guidelines import load_guidelines
-from tactful.models import CHANNELS
 from tactful.rules import load_lexicon, load_rules
 from tactful.text import normalize
+from tactful.vocab import CHANNELS
 
 ROOT = Path(__file__).resolve().parents[1]
 

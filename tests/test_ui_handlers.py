@@ -11,11 +11,18 @@ from typing import Any
 
 import pytest
 
-from tactful.drafts import DraftResult
 from tactful.pipeline import draft
+from tactful.result import DraftResult
 from tactful.situation import SituationError, loads_situation
 from tactful.ui import (
-    FORM_FIELDS, example_names, form_to_situation, load_example, recheck, result_views, situation_to_form, word_diff,
+    FORM_FIELDS,
+    example_names,
+    form_to_situation,
+    load_example,
+    recheck,
+    result_views,
+    situation_to_form,
+    word_diff,
 )
 from tactful.ui.downloads import _FOLDER
 

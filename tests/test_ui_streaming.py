@@ -6,7 +6,7 @@ from support.model_answers import grounded_reply
 from support.scenarios import SCENARIO
 from support.scripted_backend import llm_env
 
-from tactful.drafts import DraftResult
+from tactful.result import DraftResult
 from tactful.situation import load_situation
 from tactful.ui import stream_draft
 

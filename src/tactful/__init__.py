@@ -11,7 +11,7 @@ from typing import Any
 from .checker import InputError, check
 from .guidelines import Guideline, load_guidelines
 from .language import detect_language
-from .models import CheckReport, RuleCheck, Violation
+from .report import CheckReport, RuleCheck, Violation
 
 _LAZY = {
     "draft": "pipeline",
@@ -24,8 +24,8 @@ _LAZY = {
     "Situation": "situation",
     "SituationError": "situation",
     "load_situation": "situation",
-    "Draft": "drafts",
-    "DraftResult": "drafts",
+    "Draft": "message",
+    "DraftResult": "result",
     "BackendUnavailable": "llm",
     "Settings": "settings",
     "extract": "extraction",

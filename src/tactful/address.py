@@ -14,8 +14,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel
 
-from .models import Language
 from .resources import data_dir
+from .vocab import Language
 from .wording import QUOTES, WORD
 
 Gender = Literal["femn", "masc"]
@@ -55,7 +55,8 @@ class Addressee(BaseModel):
         """The formal name in a Russian case ('datv': «Ольге Викторовне»), through petrovich."""
         if not _is_ru(self.formal) or case == "nomn":
             return self.formal
-        from petrovich.enums import Case, Gender as PGender
+        from petrovich.enums import Case
+        from petrovich.enums import Gender as PGender
 
         cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
         gender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(self.gender or "", PGender.ANDRGN)

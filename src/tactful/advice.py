@@ -12,9 +12,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel
 
-from .models import Channel, Language
 from .resources import data_dir
 from .situation import Situation
+from .vocab import Channel, Language
 
 Verdict = Literal["end_now", "finish_stage", "try_alternative", "keep"]
 

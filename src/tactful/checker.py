@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .language import detect_language
-from .models import CHANNELS, Channel, CheckReport, Language, RuleCheck, Violation
-from .rules import Document, Finding, RuleBase, RuleSet, TokenIndex, hostile_categories, load_rules
+from .language import LanguageError, resolve_language
+from .report import CheckReport, RuleCheck, Violation
+from .rules import (
+    Document,
+    Finding,
+    RuleBase,
+    RuleSet,
+    TokenIndex,
+    hostile_categories,
+    load_rules,
+)
 from .text import Token, tokenize
+from .vocab import CHANNELS, Channel, Language
 
 if TYPE_CHECKING:
     from .situation import Situation
@@ -18,15 +27,6 @@ _WEIGHT = {"error": 3, "warning": 1}
 
 class InputError(ValueError):
     """The text cannot be checked (empty, too large, or an unknown language or channel)."""
-
-
-def resolve_language(text: str, lang: str | None) -> Language:
-    """Turn ``auto``/``None`` into the detected language; reject anything but en/ru."""
-    if lang in (None, "", "auto"):
-        return detect_language(text)
-    if lang not in ("en", "ru"):
-        raise InputError(f"unsupported language {lang!r}: use auto, en or ru")
-    return lang  # type: ignore[return-value]
 
 
 def check(
@@ -58,10 +58,11 @@ def check(
         raise InputError(f"the text has {len(text):,} characters; the limit is {MAX_CHARS:,}")
     if channel not in CHANNELS:
         raise InputError(f"unknown channel {channel!r}: use email, call or meeting")
-    if lang in (None, "", "auto") and situation is not None and situation.language != "auto":
-        # A situation that names its language asks for a message in it, whatever the text is written in.
-        lang = situation.language
-    language = resolve_language(text, lang)
+    # A situation that names its language asks for a message in it, whatever the text is written in.
+    try:
+        language = resolve_language(text, lang, situation.language if situation is not None else None)
+    except LanguageError as exc:
+        raise InputError(str(exc)) from None
     ruleset = rules or load_rules()
     tokens = tokenize(text, language)
     if situation is not None:

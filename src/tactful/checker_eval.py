@@ -16,9 +16,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from .checker import check
-from .models import Channel, Language
 from .resources import data_dir
 from .rules import hostile_categories, load_rules
+from .vocab import Channel, Language
 
 Split = Literal["tune", "frozen"]
 SPLITS: tuple[Split, ...] = ("tune", "frozen")

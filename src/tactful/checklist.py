@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .models import Language
 from .resources import data_dir
 from .situation import Situation
+from .vocab import Language
 
 
 class ChecklistItem(BaseModel):

@@ -143,7 +143,8 @@ def check(
     no_history: Annotated[bool, typer.Option("--no-history", help=NO_HISTORY_HELP)] = False,
 ) -> None:
     """Check a message against the tone rules. Exit 0 if it passes, 1 on error-level findings."""
-    from .checker import InputError, check as run_check
+    from .checker import InputError
+    from .checker import check as run_check
 
     text = read_text(path)
     grounded_in = load_situation_or_fail(str(situation)) if situation else None
@@ -157,7 +158,7 @@ def check(
     if format is Format.json:
         typer.echo(report.model_dump_json(indent=2))
     else:
-        from .render import print_report
+        from .terminal import print_report
 
         print_report(text, report, source=path if path not in (None, "-") else "<stdin>")
     raise typer.Exit(0 if report.passed else 1)
@@ -179,7 +180,7 @@ def guidelines(
 
         typer.echo(json.dumps([g.model_dump() for g in items], ensure_ascii=False, indent=2))
         return
-    from .render import print_guidelines
+    from .terminal import print_guidelines
 
     print_guidelines(items, language)
 
@@ -312,7 +313,7 @@ def ui(
 
 
 def _language_for(parsed, lang: Lang) -> str:
-    from .pipeline import situation_language
+    from .language import situation_language
 
     return lang.value if lang is not Lang.auto else situation_language(parsed)
 
@@ -326,7 +327,8 @@ def assess(
     """Should I end it? A reasoned recommendation and the channel to use, offline."""
     import json
 
-    from .advice import advise_channel, assess as run_assess
+    from .advice import advise_channel
+    from .advice import assess as run_assess
 
     parsed = load_situation_or_fail(situation)
     language = _language_for(parsed, lang)
@@ -412,7 +414,7 @@ def eval_checker(
     if format is Format.json:
         typer.echo(result.model_dump_json(indent=2))
     else:
-        from .render import print_checker_evaluation
+        from .terminal import print_checker_evaluation
 
         print_checker_evaluation(result, show_errors)
     raise typer.Exit(0 if result.passed else 1)

@@ -14,13 +14,14 @@ from typing import Any
 
 from .address import addressee, is_organisation, is_solo
 from .checker import check
-from .drafts import CallContent, Draft, DraftTone, EmailContent, LeftOut, MeetingContent, Reaction
-from .models import Channel, Language
+from .message import CallContent, Draft, EmailContent, MeetingContent, Reaction
 from .phrases import Phrases, load_phrases
 from .resources import data_dir
+from .result import LeftOut
 from .rules import TokenIndex, compile_pattern, load_lexicon
 from .situation import Situation
 from .text import tokenize
+from .vocab import Channel, Language, Tone
 from .wording import format_date, inflect_phrase, plain_name
 
 
@@ -134,7 +135,7 @@ class Composer:
     model: str | None = None
 
     def compose(
-        self, situation: Situation, channel: Channel, language: Language, tone: DraftTone = "formal"
+        self, situation: Situation, channel: Channel, language: Language, tone: Tone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
         context, p, left_out = self._context(situation, channel, language, tone)
         content = self._content(channel, context, p, load_phrases(language), tone)
@@ -152,7 +153,7 @@ class Composer:
         return draft, left_out
 
     def compose_reply(
-        self, situation: Situation, client_reply: str, language: Language, tone: DraftTone = "formal"
+        self, situation: Situation, client_reply: str, language: Language, tone: Tone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
         """A calm email answering the client's push-back: acknowledge, restate the terms, propose to
         close, offer the handover; a mediator only as a last resort when the client threatens."""
@@ -165,7 +166,7 @@ class Composer:
         content = EmailContent(subject=p("reply.subject"), body=_tidy(body))
         return Draft(channel="email", language=language, tone=tone, content=content), left_out
 
-    def _context(self, situation: Situation, channel: Channel, language: Language, tone: DraftTone):
+    def _context(self, situation: Situation, channel: Channel, language: Language, tone: Tone):
         """The template variables for a situation, the snippet renderer, and what was left out."""
         phrases = load_phrases(language)
         vetted = _Vetting(language, channel, phrases)
@@ -292,7 +293,7 @@ class Composer:
         context["reason"] = " ".join(_sentence(r, phrases) for r in own) if own else p(f"reason.{situation.reason_kind or 'fit'}")
         return context, p, vetted.left_out
 
-    def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: DraftTone):
+    def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: Tone):
         if channel == "email":
             body = _environment().get_template("email.j2").render(**context)
             return EmailContent(subject=p(f"subject.{context['outcome']}"), body=_tidy(body))

@@ -23,10 +23,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .checker import merge_findings
-from .drafts import Usage
 from .llm import GenerationError, brief
-from .models import CheckReport, Language, RuleCheck, Violation
+from .report import CheckReport, RuleCheck, Violation
 from .resources import data_dir
+from .result import Usage
+from .vocab import Language
 
 RULE = "critic"
 GUIDELINE = "no-blame"  # of the critic's row among a report's checks: most of what it finds is blame

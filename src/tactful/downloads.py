@@ -18,8 +18,9 @@ from typing import Any
 import yaml
 
 from .checklist import Checklist
-from .drafts import DraftResult, EmailContent
+from .message import EmailContent
 from .resources import data_dir
+from .result import DraftResult
 from .situation import Situation
 
 

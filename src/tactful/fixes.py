@@ -9,7 +9,7 @@ its own finding, and the text may then read differently to other rules.
 
 from __future__ import annotations
 
-from .models import CheckReport, Violation
+from .report import CheckReport, Violation
 
 __all__ = ["apply_all", "apply_fix", "fixable"]
 

@@ -13,12 +13,12 @@ from typing import Any
 
 import yaml
 
-from .models import Language
 from .phrases import load_phrases
 from .resources import data_dir
 from .rules.patterns import merge_spans, outermost
 from .situation import Situation
 from .text import Token, normalize, tokenize
+from .vocab import Language
 
 _OPENERS = frozenset({"«", '"', "“", "„", "(", "'"})
 

@@ -7,8 +7,8 @@ from functools import cache
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from .models import CHANNELS, Channel, Language
 from .resources import data_dir
+from .vocab import CHANNELS, Channel, Language
 
 
 class Guideline(BaseModel):

@@ -1,15 +1,21 @@
-"""Language detection restricted to the two languages Tactful writes: Russian and English."""
+"""Which language a text is in: detection restricted to the two languages Tactful writes (Russian and
+English), and the one place where a choice of "auto" becomes one of them."""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .models import Language
+from .vocab import LANGUAGES, Language
+
+if TYPE_CHECKING:
+    from .situation import Situation
 
 
 @cache
 def _detector():
-    from lingua import Language as L, LanguageDetectorBuilder
+    from lingua import Language as L
+    from lingua import LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_languages(L.ENGLISH, L.RUSSIAN).build()
 
@@ -29,3 +35,28 @@ def detect_language(text: str, default: Language = "en") -> Language:
     cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in sample)
     latin = sum("a" <= ch.lower() <= "z" for ch in sample)
     return "ru" if cyrillic > latin else default
+
+
+class LanguageError(ValueError):
+    """A language was asked for that Tactful does not write."""
+
+
+def resolve_language(text: str, *choices: str | None) -> Language:
+    """The first of ``choices`` that names a language, else the language ``text`` is written in.
+
+    A choice of ``None``, ``""`` or ``"auto"`` defers to the next one; anything but en/ru raises
+    `LanguageError`.
+    """
+    for choice in choices:
+        if choice in (None, "", "auto"):
+            continue
+        if choice not in LANGUAGES:
+            raise LanguageError(f"unsupported language {choice!r}: use auto, en or ru")
+        return choice  # type: ignore[return-value]
+    return detect_language(text)
+
+
+def situation_language(situation: "Situation", choice: str | None = None) -> Language:
+    """The language a message for ``situation`` is written in: ``choice``, else the situation's setting,
+    else detected from its words."""
+    return resolve_language(situation.language_sample(), choice, situation.language)

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .drafts import Usage
+from .result import Usage
 from .settings import Settings
 
 MODES = ("json_schema", "json_object", "text")

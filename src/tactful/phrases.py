@@ -8,11 +8,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from .models import Language
 from .resources import data_dir
 from .rules.patterns import Pattern
+from .vocab import TONES, Language
 
-TONES = ("formal", "warm", "brief")
 VOICES = ("we", "i")
 
 

@@ -16,18 +16,20 @@ from functools import cache
 from typing import Any
 
 from . import critic
-from .checker import check, resolve_language
+from .checker import check
 from .composer import Composer
-from .drafts import CONTENT_MODELS, Attempt, Draft, DraftResult, DraftTone, LeftOut, Usage
-from .language import detect_language
+from .language import situation_language
 from .llm import BackendUnavailable, GenerationError, OpenAIBackend, brief
-from .models import Channel, CheckReport, Language, Violation
+from .message import CONTENT_MODELS, Draft
 from .phrases import load_phrases
+from .report import CheckReport, Violation
 from .resources import data_dir
+from .result import Attempt, DraftResult, LeftOut, Usage
 from .settings import Settings
 from .situation import Situation, parse_situation
+from .vocab import Channel, Language, Tone
 
-TONE_ORDER: tuple[DraftTone, ...] = ("formal", "warm", "brief")
+TONE_ORDER: tuple[Tone, ...] = ("formal", "warm", "brief")
 CONTEXT_BUDGET = 20_000  # characters of pasted context sent to a model; the rest is cut with a warning
 # The critic must be done within this share of TACTFUL_MAX_WAIT, so that its own deadline, not the
 # ceiling on the whole run, stops a slow critic: the ceiling would throw away the draft the rules passed.
@@ -46,13 +48,6 @@ def _prompts():
     )
 
 
-def situation_language(situation: Situation) -> Language:
-    """The language the message is written in: the situation's setting, else detected from its words."""
-    if situation.language != "auto":
-        return situation.language
-    return detect_language(situation.language_sample())
-
-
 def _sort_key(report: CheckReport) -> tuple[int, int, float]:
     return (len(report.errors), len(report.warnings), -report.score)
 
@@ -69,7 +64,7 @@ class _Task:
     situation: Situation
     channel: Channel
     language: Language
-    tone: DraftTone
+    tone: Tone
     client_reply: str | None = None
 
     @property
@@ -90,7 +85,7 @@ class Pipeline:
         return OpenAIBackend(self.settings) if self.settings.resolve_backend() == "openai" else self.composer
 
     async def run(
-        self, situation: Situation, channel: Channel, language: Language, tone: DraftTone, on_text=None,
+        self, situation: Situation, channel: Channel, language: Language, tone: Tone, on_text=None,
         client_reply: str | None = None,
     ) -> DraftResult:
         """One draft (or, with ``client_reply``, one answer to the client's push-back)."""
@@ -263,9 +258,7 @@ def _prepare(
     pipeline = Pipeline(backend=backend, settings=settings, max_revisions=max_revisions)
     if isinstance(backend, Composer):
         pipeline.backend = pipeline.composer
-    if language in (None, "auto"):
-        return situation, pipeline, situation_language(situation)
-    return situation, pipeline, resolve_language(situation.language_sample(), language)
+    return situation, pipeline, situation_language(situation, language)
 
 
 def situation_blockers(situation: Situation, language: Language) -> list[str]:

@@ -10,11 +10,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .dates import parse_date
-from .models import Channel
+from .vocab import Channel, LanguageChoice, Tone
 
 Outcome = Literal["full", "finish_stage"]
-# "brief" is the shortest of the three versions; a situation may ask for it directly ("Shorter" in the UI).
-Tone = Literal["formal", "warm", "brief"]
 # Why the sender ends the cooperation, when the user's own words cannot be quoted: the composer states
 # the reason of this kind (guidelines/phrases/<lang>.yaml, `reason`) and never guesses it from keywords.
 ReasonKind = Literal[
@@ -96,7 +94,7 @@ class Situation(_Model):
     referral: str | None = Field(default=None, description="A partner firm or colleague to recommend")
     outcome: Outcome = "full"
     channel: Channel = "email"
-    language: Literal["auto", "ru", "en"] = "auto"
+    language: LanguageChoice = "auto"
     tone: Tone = "formal"
     context: str | None = Field(default=None, description="Free text the user pasted; untrusted data")
     # For the decision check and the channel advice (see guidelines/assessment.yaml):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from .models import Language
+from .vocab import Language
 
 # (lemma, grammemes) pairs: every reading the analyser admits, because without a parser we cannot
 # know which one the writer meant, and a rule should match if any reading fits.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .models import Language
+from .vocab import Language
 
 # The quotation marks of both languages, and a word of letters with inner hyphens or apostrophes.
 QUOTES = "«»\"“”'„"

@@ -49,8 +49,14 @@ class _Progress:
 
     def start(self, to_draft: int, skipped: int) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         if skipped:
             typer.echo(f"resuming: {skipped} draft(s) already done, {to_draft} to go", err=True)

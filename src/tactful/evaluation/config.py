@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import CHANNELS, Channel, Language
+from ..vocab import CHANNELS, Channel, Language
 
 DEFAULT_LANGUAGES: tuple[Language, ...] = ("ru", "en")
 

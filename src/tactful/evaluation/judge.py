@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..drafts import Usage
-from ..models import Channel, CheckReport, Language
+from ..report import CheckReport
+from ..result import Usage
+from ..vocab import Channel, Language
 
 JUDGE_PASS = 4  # a judge score of 4 or 5 counts as "follows the guideline"
 MIN_EVIDENCE_CHARS = 3
@@ -71,7 +72,6 @@ class JudgeResult(BaseModel):
 def judge_messages(text: str, channel: Channel, language: Language) -> list[tuple[str, str]]:
     """The system (rubric) and user (the draft) messages, from ``prompts/judge.j2``."""
     from ..guidelines import guidelines_for
-
     from ..prompt_blocks import fenced, prompt_template, system_and_user
 
     return system_and_user(prompt_template("judge.j2"), {

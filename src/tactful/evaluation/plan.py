@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..models import Channel, Language
+from ..vocab import Channel, Language
 from .config import EvalConfig, EvalError
 
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")

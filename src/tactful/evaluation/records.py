@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from ..drafts import Attempt, Usage
-from ..models import Channel, CheckReport, Language
+from ..report import CheckReport
+from ..result import Attempt, Usage
+from ..vocab import Channel, Language
 
 RESULTS = "results.jsonl"
 SUMMARY = "summary.json"

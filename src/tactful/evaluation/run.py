@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..drafts import DraftResult
-from ..models import CheckReport
+from ..report import CheckReport
+from ..result import DraftResult
 from ..settings import Settings, load_settings
 from .config import EvalConfig, EvalError
 from .plan import Job, load_scenarios, plan

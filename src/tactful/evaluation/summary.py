@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from ..drafts import Usage
+from ..result import Usage
 from .records import EvalRecord, now_iso
 
 SCORE_BINS = 20  # the score histogram: 20 bins of 0.05 over [0, 1]

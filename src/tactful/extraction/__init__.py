@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import Language
 from .model import FIELDS, Extraction, Found, Ignored, nest
 
 __all__ = ["Extraction", "Found", "Ignored", "extract", "FIELDS"]
@@ -26,7 +25,7 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
 
     Offline by default; with an LLM configured (or ``backend="openai"``) the model reads the text too, and
     each value it can show in the text replaces the offline one (`tactful.extraction.llm`)."""
-    from ..language import detect_language
+    from ..language import resolve_language
     from .dates import end_date, find_dates
     from .fields import find_fields
     from .layout import read_layout
@@ -34,7 +33,7 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
     from .people import find_people
 
     text = text[:MAX_CHARS]
-    lang: Language = detect_language(text) if language == "auto" else language  # type: ignore[assignment]
+    lang = resolve_language(text, language)
     today = today or dt.date.today()
     pats = patterns(lang)
     layout = read_layout(text, pats)

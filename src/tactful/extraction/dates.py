@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..models import Language
+from ..vocab import Language
 from .layout import Layout, Line
 
 

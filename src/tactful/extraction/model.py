@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Language
+from ..vocab import Language
 
 # The fields a careful reader takes from pasted notes, in the order they are reported. Dotted names are
 # the `Situation` model's own paths.

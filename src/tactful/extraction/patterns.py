@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from ..models import Language
 from ..resources import data_dir
+from ..vocab import Language
 
 # Names are told by their capitals: the name pattern is matched case-sensitively wherever it is used
 # (`(?-i:…)`), and so are the patterns that spell capitals out themselves.

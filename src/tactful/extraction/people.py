@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..models import Language
+from ..vocab import Language
 from .layout import Layout, Line, Message, split_name_email
 from .model import Found
 
@@ -34,7 +34,14 @@ def same_person(a: str, b: str) -> bool:
 
 @cache
 def _natasha():
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
 
     embedding = NewsEmbedding()
     return Doc, Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab()

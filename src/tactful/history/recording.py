@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..drafts import DraftResult
-    from ..models import CheckReport
+    from ..report import CheckReport
+    from ..result import DraftResult
     from ..settings import Settings
     from ..situation import Situation
     from .store import HistoryStore

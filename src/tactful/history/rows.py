@@ -10,7 +10,7 @@ from .records import Case, CaseSummary, Entry
 from .tables import CaseRow, EntryRow, utcnow
 
 if TYPE_CHECKING:
-    from ..drafts import DraftResult
+    from ..result import DraftResult
     from ..situation import Situation
 
 PREVIEW = 160  # characters of the latest text shown in the list

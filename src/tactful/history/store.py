@@ -23,8 +23,8 @@ from .rows import CaseNotFound
 from .tables import CaseRow, EntryRow, utcnow
 
 if TYPE_CHECKING:
-    from ..drafts import DraftResult
-    from ..models import CheckReport
+    from ..report import CheckReport
+    from ..result import DraftResult
     from ..situation import Situation
 
 __all__ = ["CaseNotFound", "HistoryError", "HistoryStore"]

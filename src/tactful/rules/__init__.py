@@ -16,22 +16,39 @@ from typing import Annotated, Union
 import yaml
 from pydantic import Field, TypeAdapter
 
-from ..models import LANGUAGES, Channel, Language
 from ..resources import data_dir
 from ..text import normalize
+from ..vocab import LANGUAGES, Channel, Language
 from .base import Document, Finding, RuleBase
 from .caps import CapsRule
 from .consistency import AsAgreedRule, LanguageRule, NoticeRule, UnstatedDocumentRule
 from .forbid import ForbidRule
 from .grounded import (
-    InventedDetailRule, MentionsContactRule, MentionsEndDateRule, MentionsHandoverRule, MentionsReferralRule,
+    InventedDetailRule,
+    MentionsContactRule,
+    MentionsEndDateRule,
+    MentionsHandoverRule,
+    MentionsReferralRule,
     PromptLeakRule,
 )
 from .learned import LearnedRule
 from .length import LengthRule
-from .patterns import Matcher, PatternSpec, TokenIndex, compile_pattern, merge_spans, outermost
+from .patterns import (
+    Matcher,
+    PatternSpec,
+    TokenIndex,
+    compile_pattern,
+    merge_spans,
+    outermost,
+)
 from .require import RequireRule
-from .sendable import AsksUnpaidRule, ForbidWhenRule, QuotedProjectRule, SalutationRule, WishNamesWorkRule
+from .sendable import (
+    AsksUnpaidRule,
+    ForbidWhenRule,
+    QuotedProjectRule,
+    SalutationRule,
+    WishNamesWorkRule,
+)
 
 Rule = Annotated[
     Union[

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
-from ..models import CHANNELS, LANGUAGES, Channel, Language, Severity
+from ..vocab import CHANNELS, LANGUAGES, Channel, Language, Severity
 from .patterns import Matcher, Pattern, PatternSpec, Span, TokenIndex, compile_pattern
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import PrivateAttr
 
-from ..models import Language
 from ..text import Token
+from ..vocab import Language
 from .base import Document, Finding, Matchers, RuleBase, compile_patterns, spans_of
 from .patterns import Pattern, outermost
 

@@ -13,9 +13,17 @@ from typing import ClassVar, Literal
 
 from pydantic import PrivateAttr
 
-from ..models import Language
 from ..text import Token, normalize, tokenize
-from .base import Document, Finding, Matchers, PatternRule, RuleBase, compile_patterns, fixes_of
+from ..vocab import Language
+from .base import (
+    Document,
+    Finding,
+    Matchers,
+    PatternRule,
+    RuleBase,
+    compile_patterns,
+    fixes_of,
+)
 from .patterns import Pattern, TokenIndex, merge_spans
 
 _SCRIPTS: dict[Language, re.Pattern[str]] = {"ru": re.compile("[а-яёА-ЯЁ]"), "en": re.compile("[a-zA-Z]")}

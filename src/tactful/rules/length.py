@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from ..models import Channel
+from ..vocab import Channel
 from .base import Document, Finding, RuleBase
 
 

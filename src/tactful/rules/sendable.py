@@ -16,7 +16,6 @@ from ..wording import QUOTES, WORD
 from .base import Document, Finding, PatternRule, RuleBase, fixes_of
 
 
-
 class _NeedsSituation(RuleBase):
     needs: ClassVar[tuple[str, ...]] = ("situation",)
 

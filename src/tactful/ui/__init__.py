@@ -16,9 +16,28 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from .api import api_check, api_draft
-from .form import (EXTRACTED_TO_FORM, FORM_FIELDS, LIMIT, example_names, fill_from_paste, form_to_situation,
-                   load_example, paste_summary, situation_to_form, too_long)
-from .views import assess_views, findings, guidelines_markdown, recheck, result_views, review, stream_draft, word_diff
+from .form import (
+    EXTRACTED_TO_FORM,
+    FORM_FIELDS,
+    LIMIT,
+    example_names,
+    fill_from_paste,
+    form_to_situation,
+    load_example,
+    paste_summary,
+    situation_to_form,
+    too_long,
+)
+from .views import (
+    assess_views,
+    findings,
+    guidelines_markdown,
+    recheck,
+    result_views,
+    review,
+    stream_draft,
+    word_diff,
+)
 
 __all__ = [
     "EXTRACTED_TO_FORM", "FORM_FIELDS", "LIMIT", "api_check", "api_draft", "assess_views", "build_app", "example_names",

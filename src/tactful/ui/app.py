@@ -6,13 +6,13 @@ from __future__ import annotations
 import gradio as gr
 
 from ..advice import assessment_data
-from ..coaching import ui_data
 from .api import api_check, api_draft
 from .assess_tab import AssessTab
 from .check_tab import CheckTab
 from .draft_tab import DraftTab, choices
 from .history_tab import HistoryTab
 from .panel import page_language
+from .texts import ui_data
 from .views import guidelines_markdown
 
 # Findings as a compact list; the form and the results stack on a narrow (390 px) screen.

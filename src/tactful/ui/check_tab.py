@@ -11,11 +11,11 @@ from typing import Any
 
 import gradio as gr
 
-from ..coaching import escape_markdown, texts
 from ..history import record_check
 from .draft_tab import FAILURES, choices, error_line
 from .form import LIMIT, too_long
 from .panel import ReviewPanel, page_language
+from .texts import escape_markdown, texts
 from .views import recheck, word_diff
 
 

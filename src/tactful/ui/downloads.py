@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from ..checklist import Checklist
-from ..drafts import DraftResult
+from ..result import DraftResult
 from ..situation import Situation
 
 _FOLDER = tempfile.TemporaryDirectory(prefix="tactful-")

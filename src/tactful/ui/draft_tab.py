@@ -12,13 +12,22 @@ from typing import Any
 import gradio as gr
 
 from ..checker import InputError
-from ..coaching import escape_markdown, texts
 from ..form_errors import explain
-from ..situation import REASON_KINDS, Situation, SituationError
 from ..history import record_draft, record_reply
-from .form import (EXTRACTED_TO_FORM, FORM_FIELDS, LIMIT, fill_from_paste, form_to_situation, load_example,
-                   example_choices, paste_summary, too_long)
+from ..situation import REASON_KINDS, Situation, SituationError
+from .form import (
+    EXTRACTED_TO_FORM,
+    FORM_FIELDS,
+    LIMIT,
+    example_choices,
+    fill_from_paste,
+    form_to_situation,
+    load_example,
+    paste_summary,
+    too_long,
+)
 from .panel import ReviewPanel, page_language
+from .texts import escape_markdown, texts
 from .views import recheck, result_views, review, stream_draft
 
 FAILURES = (SituationError, InputError, ValueError, RuntimeError)

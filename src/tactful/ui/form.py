@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..coaching import escape_markdown, texts, ui_data
-from ..models import Language
 from ..resources import data_dir
 from ..situation import Situation, loads_situation, parse_situation
+from ..vocab import Language
+from .texts import escape_markdown, texts, ui_data
 
 FORM_FIELDS = (
     "context", "client_name", "contact", "sender_name", "sender_company", "project", "reasons", "facts",
@@ -158,12 +158,12 @@ def example_names() -> list[str]:
 
 def example_choices() -> list[tuple[str, str]]:
     """The examples for the dropdown, each labelled with its language ("EN · 18-closing-…")."""
-    from ..language import detect_language
+    from ..language import situation_language
 
     choices = []
     for name in example_names():
         situation = loads_situation((data_dir("eval") / "scenarios" / f"{name}.yaml").read_text(encoding="utf-8"))
-        language = situation.language if situation.language != "auto" else detect_language(situation.language_sample())
+        language = situation_language(situation)
         choices.append((f"{language.upper()} · {name}", name))
     return choices
 

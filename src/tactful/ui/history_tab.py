@@ -8,10 +8,10 @@ from typing import Any
 
 import gradio as gr
 
-from ..coaching import texts
 from ..situation import Situation
 from .form import FORM_FIELDS, situation_to_form
 from .panel import page_language
+from .texts import texts
 
 
 def _store():

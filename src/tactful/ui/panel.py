@@ -9,9 +9,10 @@ from typing import Any
 
 import gradio as gr
 
-from ..coaching import escape_markdown, texts
 from ..fixes import apply_fix
-from ..models import Language, Violation
+from ..report import Violation
+from ..vocab import Language
+from .texts import escape_markdown, texts
 
 REVIEW_COLORS = {"error": "#f87171", "warning": "#fbbf24"}
 

@@ -14,11 +14,12 @@ from typing import Any
 from ..advice import advise_channel, assess
 from ..checker import check
 from ..checklist import build_checklist
-from ..coaching import coaching, escape_markdown, highlight, texts, ui_data
-from ..drafts import DraftResult
 from ..guidelines import guidelines_for
-from ..models import CheckReport, Language
+from ..report import CheckReport
+from ..result import DraftResult
 from ..situation import Situation
+from ..vocab import Language
+from .texts import coaching, escape_markdown, highlight, texts, ui_data
 
 # Rules whose findings block sending: a letter in the wrong language is not a matter of style.
 BLOCKING_RULES = frozenset({"language"})
@@ -81,8 +82,6 @@ def review(text: str, report: CheckReport, language: Language, ignored: list[str
 def recheck(text: str, situation: Situation | None, language: Language, channel: str = "email",
             ignored: list[str] = (), check_language: str = "auto") -> dict[str, Any]:
     """The review of a text the user edited, checked again (against the situation it was drafted for)."""
-    if situation is not None and situation.language != "auto":
-        check_language = situation.language
     report = check(text, lang=check_language, channel=channel, situation=situation)  # type: ignore[arg-type]
     blocking = _situation_blockers(situation, report.language) if situation else []
     return {"report": report, **review(text, report, language, ignored, blocking)}

@@ -1,16 +1,10 @@
-"""Pydantic models shared between the stages: the contract of the Python API and of the JSON output."""
+"""What the checker produces: the findings on a text and the report that gathers them."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
-Language = Literal["en", "ru"]
-Channel = Literal["email", "call", "meeting"]
-Severity = Literal["error", "warning"]
-CHANNELS: tuple[Channel, ...] = ("email", "call", "meeting")
-LANGUAGES: tuple[Language, ...] = ("en", "ru")
+from .vocab import Channel, Language, Severity
 
 
 class Violation(BaseModel):

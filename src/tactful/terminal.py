@@ -8,7 +8,8 @@ from rich.text import Text
 
 from .checker_eval import CheckerEvaluation
 from .guidelines import Guideline
-from .models import CheckReport, Language
+from .report import CheckReport
+from .vocab import Language
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 

@@ -9,8 +9,9 @@ from typing import Any
 
 import yaml
 
-from .models import CheckReport, Language
-from .resources import data_dir
+from ..report import CheckReport
+from ..resources import data_dir
+from ..vocab import Language
 
 
 @cache

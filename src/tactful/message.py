@@ -1,4 +1,4 @@
-"""What the drafting stages produce: a structured draft per channel, the attempts, and the final result."""
+"""What a drafter produces: a message for one channel as structured content, rendered to text."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Channel, CheckReport, Language
 from .resources import data_dir
-
-DraftTone = Literal["formal", "warm", "brief"]
+from .vocab import Channel, Language, Tone
 
 
 class _Model(BaseModel):
@@ -64,7 +62,7 @@ class Draft(_Model):
 
     channel: Channel
     language: Language
-    tone: DraftTone = "formal"
+    tone: Tone = "formal"
     content: Content
 
     def text(self) -> str:
@@ -95,66 +93,3 @@ def render(draft: Draft, markdown: bool) -> str:
     template = _environment().get_template(f"{draft.channel}.j2")
     labels = load_phrases(draft.language).labels
     return template.render(c=draft.content, labels=labels, markdown=markdown).strip() + "\n"
-
-
-class LeftOut(_Model):
-    """A fragment of the user's input that the draft does not use, and why."""
-
-    field: str
-    text: str
-    rules: list[str]
-    hint: str
-
-
-class Usage(_Model):
-    calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    total_tokens: int = 0
-
-    def __add__(self, other: "Usage") -> "Usage":
-        return Usage(**{k: getattr(self, k) + getattr(other, k) for k in Usage.model_fields})
-
-
-class Attempt(_Model):
-    """One draft the pipeline produced on the way, with its check report (or the error that stopped it)."""
-
-    round: int
-    backend: str
-    model: str | None = None
-    kind: Literal["draft", "revision", "fallback"] = "draft"
-    text: str | None = None
-    report: CheckReport | None = None
-    error: str | None = None
-    seconds: float = 0.0
-    usage: Usage = Usage()
-    critic: str | None = Field(default=None, description=(
-        "The LLM critic on this draft (its call is in seconds and usage): None = not asked (the rules found "
-        "errors, TACTFUL_CRITIC is off, or no LLM); 'ran' = its verified findings are in the report under rule "
-        "'critic'; 'skipped: <why>' = it failed and the rules' verdict stands"))
-
-
-class DraftResult(_Model):
-    """The final message, how it was made, and how it checks out."""
-
-    text: str
-    markdown: str
-    channel: Channel
-    language: Language
-    tone: DraftTone
-    backend: str
-    model: str | None = None
-    fallback: bool = False
-    fallback_reason: str | None = None
-    compliant: bool
-    draft: Draft
-    report: CheckReport
-    attempts: list[Attempt]
-    left_out: list[LeftOut] = []
-    warnings: list[str] = []
-    # The warnings that must stop the message from going out as it is (a past end date, an end date
-    # inside the notice period): the UI lists them as blockers.
-    blocking: list[str] = []
-    timings: dict[str, float] = {}
-    usage: Usage = Usage()
-    variants: list["DraftResult"] = []
