@@ -7,12 +7,11 @@ Only typer and the standard library are imported: `tactful check` must start fas
 from __future__ import annotations
 
 from enum import Enum
+from typing import get_args
 
 import typer
 
-CHANNELS = ("email", "call", "meeting")
-LANGUAGES = ("ru", "en")
-
+from .vocab import BACKENDS, CHANNELS, LanguageChoice
 
 # Shown under --help of the commands that can call an LLM server; tests/test_cli_settings.py keeps it in
 # step with the Settings model.
@@ -29,14 +28,17 @@ NO_HISTORY_HELP = ("Do not save this to the history (TACTFUL_HISTORY=0 does so f
                    "TACTFUL_DATABASE_URL chooses the database).")
 
 
-class BackendOpt(str, Enum):
-    composer = "composer"
-    openai = "openai"
+def _choice(name: str, values: tuple[str, ...]) -> type[Enum]:
+    """A typer choice whose values are ``values`` (typer reads choices from a str Enum)."""
+    return Enum(name, {value: value for value in values}, type=str)  # type: ignore[return-value]
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
+Lang = _choice("Lang", get_args(LanguageChoice))
+ChannelOpt = _choice("ChannelOpt", CHANNELS)
+BackendOpt = _choice("BackendOpt", tuple(b for b in BACKENDS if b != "auto"))
+Format = _choice("Format", ("text", "json"))
+DraftFormat = _choice("DraftFormat", ("text", "markdown", "json"))
+ExtractFormat = _choice("ExtractFormat", ("yaml", "json"))
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

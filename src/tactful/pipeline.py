@@ -27,9 +27,8 @@ from .resources import data_dir
 from .result import Attempt, DraftResult, LeftOut, Usage
 from .settings import Settings
 from .situation import Situation, parse_situation
-from .vocab import Channel, Language, Tone
+from .vocab import TONES, Channel, Language, Tone
 
-TONE_ORDER: tuple[Tone, ...] = ("formal", "warm", "brief")
 CONTEXT_BUDGET = 20_000  # characters of pasted context sent to a model; the rest is cut with a warning
 # The critic must be done within this share of TACTFUL_MAX_WAIT, so that its own deadline, not the
 # ceiling on the whole run, stops a slow critic: the ceiling would throw away the draft the rules passed.
@@ -305,7 +304,7 @@ async def adraft(
     channel = channel or situation.channel
     if not 1 <= variants <= 3:
         raise ValueError("variants must be 1, 2 or 3")
-    tones = [situation.tone, *[t for t in TONE_ORDER if t != situation.tone]][:variants]
+    tones = [situation.tone, *[t for t in TONES if t != situation.tone]][:variants]
     results = [await pipeline.run(situation, channel, lang, tone, on_text) for tone in tones]
     first = results[0]
     first.variants = results[1:]

@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-BackendName = Literal["auto", "composer", "openai"]
+from .vocab import BackendName
+
 PromptSize = Literal["full", "compact"]
 
 

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from ..vocab import CHANNELS
 from .records import EvalRecord
 from .report_tables import num
 from .summary import percentile
@@ -17,7 +18,6 @@ Chart = tuple[str, bytes]  # (alt text, PNG bytes)
 
 _SEVERITY_COLOR = {"error": "#c0392b", "warning": "#d68910"}
 _LANG_COLOR = {"en": "#2e86c1", "ru": "#17a589"}
-_CHANNEL_ORDER = ["email", "call", "meeting"]
 
 
 def _figure(width: float = 7.5, height: float = 3.6) -> Any:
@@ -82,7 +82,7 @@ def _channels(summary: dict[str, Any], records: list[EvalRecord]) -> Chart | Non
     cells = _channel_language(records)
     if not cells:
         return None
-    channels = sorted({c for c, _ in cells}, key=_CHANNEL_ORDER.index)
+    channels = sorted({c for c, _ in cells}, key=CHANNELS.index)
     languages = sorted({lang for _, lang in cells})
     fig = _figure()
     ax = fig.subplots()

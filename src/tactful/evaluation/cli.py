@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ..cli_options import CHANNELS, LANGUAGES, LLM_ENVIRONMENT, BackendOpt, Format, fail
+from ..cli_options import LLM_ENVIRONMENT, BackendOpt, Format, fail
+from ..vocab import CHANNELS, LANGUAGES
 
 if TYPE_CHECKING:  # the run loads the pipeline: only the types are named here
     from .records import EvalRecord

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..vocab import CHANNELS, Channel, Language
+from ..vocab import CHANNELS, BackendName, Channel, Language
 
 DEFAULT_LANGUAGES: tuple[Language, ...] = ("ru", "en")
 
@@ -37,7 +36,7 @@ class EvalConfig(BaseModel):
     scenarios: Path | None = Field(default=None, description="Directory of situation files; default: the shipped ones")
     channels: list[Channel] = Field(default_factory=lambda: list(CHANNELS), min_length=1)
     languages: list[Language] = Field(default_factory=lambda: list(DEFAULT_LANGUAGES), min_length=1)
-    backend: Literal["auto", "composer", "openai"] = "auto"
+    backend: BackendName = "auto"
     model: str | None = None
     concurrency: int = Field(default=4, ge=1, le=512)
     repeat: int = Field(default=1, ge=1, le=1000)

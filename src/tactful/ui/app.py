@@ -6,6 +6,7 @@ from __future__ import annotations
 import gradio as gr
 
 from ..advice import assessment_data
+from ..vocab import CHANNELS
 from .api import api_check, api_draft
 from .assess_tab import AssessTab
 from .check_tab import CheckTab
@@ -52,7 +53,7 @@ def build_app():
                 history = HistoryTab(t)
             with gr.Tab(t("tab_guidelines"), id="guidelines", elem_id="tab-guidelines"):
                 with gr.Row():
-                    g_channel = gr.Radio(choices(t, "channel", ["all", "email", "call", "meeting"]), value="all",
+                    g_channel = gr.Radio(choices(t, "channel", ["all", *CHANNELS]), value="all",
                                          label=t("guidelines_channel"), elem_id="guidelines-channel")
                     g_language = gr.Radio(choices(t, "language", ["en", "ru"]), value="en", label=t("guidelines_language"),
                                           elem_id="guidelines-language")

@@ -12,6 +12,7 @@ from typing import Any
 import gradio as gr
 
 from ..history import record_check
+from ..vocab import CHANNELS
 from .draft_tab import FAILURES, choices, error_line
 from .form import LIMIT, too_long
 from .panel import ReviewPanel, page_language
@@ -27,7 +28,7 @@ class CheckTab:
                 with gr.Row():
                     self.language = gr.Radio(choices(t, "language", ["auto", "ru", "en"]), value="auto", label=t("language"),
                                              elem_id="check-language")
-                    self.channel = gr.Radio(choices(t, "channel", ["email", "call", "meeting"]), value="email",
+                    self.channel = gr.Radio(choices(t, "channel", list(CHANNELS)), value="email",
                                             label=t("channel"), elem_id="check-channel")
                 with gr.Row():
                     self.go = gr.Button(t("check_button"), variant="primary", elem_id="check-button")

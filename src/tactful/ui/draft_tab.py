@@ -15,6 +15,7 @@ from ..checker import InputError
 from ..form_errors import explain
 from ..history import record_draft, record_reply
 from ..situation import REASON_KINDS, Situation, SituationError
+from ..vocab import CHANNELS, TONES
 from .form import (
     EXTRACTED_TO_FORM,
     FORM_FIELDS,
@@ -85,10 +86,10 @@ class DraftTab:
             self.referral = gr.Textbox(label=t("referral"), elem_id="referral")
         with gr.Row():
             self.outcome = gr.Radio(choices(t, "outcome", ["full", "finish_stage"]), value="full", label=t("outcome"), elem_id="outcome")
-            self.channel = gr.Radio(choices(t, "channel", ["email", "call", "meeting"]), value="email", label=t("channel"), elem_id="channel")
+            self.channel = gr.Radio(choices(t, "channel", list(CHANNELS)), value="email", label=t("channel"), elem_id="channel")
         with gr.Row():
             self.language = gr.Radio(choices(t, "language", ["auto", "ru", "en"]), value="auto", label=t("language"), elem_id="language")
-            self.tone = gr.Radio(choices(t, "tone", ["formal", "warm", "brief"]), value="formal", label=t("tone"), elem_id="tone")
+            self.tone = gr.Radio(choices(t, "tone", list(TONES)), value="formal", label=t("tone"), elem_id="tone")
         self.go = gr.Button(t("draft_button"), variant="primary", elem_id="draft-button")
         self.paste_view = gr.Markdown(elem_id="paste-summary")
 
@@ -109,7 +110,7 @@ class DraftTab:
         self.panel.body(t, self.output, [self.case], _review)
         with gr.Row(visible=False, elem_id="variants") as self.variants_row:
             self.variants = [gr.Textbox(label=t(f"variant_{tone}"), lines=12, buttons=["copy"], interactive=False,
-                                        elem_id=f"variant-{tone}") for tone in ("formal", "warm", "brief")]
+                                        elem_id=f"variant-{tone}") for tone in TONES]
         self.left_out = gr.Markdown(elem_id="draft-left-out")
         self.files = gr.File(label=t("downloads"), file_count="multiple", interactive=False, elem_id="downloads")
         self.checklist = gr.Markdown(elem_id="draft-checklist")
@@ -203,7 +204,7 @@ def _variants(request: gr.Request, *values: Any):
     except FAILURES as exc:
         return [error_line(exc, lang), gr.update(), *[gr.update()] * 3]
     by_tone = {r.tone: r.text for r in [result, *result.variants]}
-    return ["", gr.update(visible=True), *[by_tone.get(tone, "") for tone in ("formal", "warm", "brief")]]
+    return ["", gr.update(visible=True), *[by_tone.get(tone, "") for tone in TONES]]
 
 
 def _review(text: str, case: dict[str, Any], ignored: list[str], request: gr.Request) -> dict[str, Any] | None:
