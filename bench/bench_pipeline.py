@@ -6,7 +6,7 @@ is measured in the same run, on the same machine:
 
 * composer drafts per second — `Pipeline.run` with the composer (compose + render + check) over every
   shipped scenario × channel × language, one process, against the checker alone on the same texts;
-* pipeline overhead — the full draft → check → revise loop (`Pipeline` + `OpenAIBackend`, the path a
+* pipeline overhead — the full draft → check → revise loop (`Pipeline` + `ChatDrafter`, the path a
   user gets) against a loopback OpenAI-compatible server that answers after a fixed delay D; each draft
   takes two calls (an accusatory first reply, then a compliant revision); reported as
   wall time / (LLM calls × D), target ≤ 1.05;
@@ -196,12 +196,12 @@ class Overhead:
 
 def measure_overhead(server: LoopbackServer, sizes: Sizes) -> Overhead:
     """Sequential drafts through draft → check → revise; every draft is revised once (2 calls)."""
-    from tactful.llm import OpenAIBackend
+    from tactful.drafters.chat import ChatDrafter
     from tactful.pipeline import Pipeline
     from tactful.situation import load_situation
 
     settings = llm_settings(server)
-    pipeline = Pipeline(backend=OpenAIBackend(settings), settings=settings)
+    pipeline = Pipeline(ChatDrafter(settings), settings)
     situation = load_situation(SCENARIOS / f"{OVERHEAD_SCENARIO}.yaml")
 
     async def drafts(n: int) -> tuple[float, int]:

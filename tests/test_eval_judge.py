@@ -53,7 +53,7 @@ def test_judge_keeps_verbatim_evidence_and_discards_the_rest(tmp_path):
     directory.mkdir()
     shutil.copy(SCENARIOS / "08-missed-meetings-architect.yaml", directory)
     config = EvalConfig(scenarios=directory, out=tmp_path / "run", backend="composer", channels=["email"],
-                        languages=["en", "ru"], judge=True, retry=RetryPolicy(base=0.01), checker_eval=False)
+                        languages=["en", "ru"], judge=True, retry=RetryPolicy(backoff_base=0.01), checker_eval=False)
     with ScriptedOpenAIServer(default=scripted_judgements) as server:
         settings = Settings(base_url=server.base_url, api_key="sk-test", model="judge-model", timeout=10)
         result = asyncio.run(run_eval(config, settings=settings))

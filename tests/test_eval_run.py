@@ -23,7 +23,7 @@ from tactful.evaluation.summary import percentile
 from tactful.settings import Settings
 from tactful.situation import load_situation
 
-FAST_RETRY = RetryPolicy(base=0.01, cap=0.05)
+FAST_RETRY = RetryPolicy(backoff_base=0.01, backoff_cap=0.05)
 
 
 def llm_settings(server: ScriptedOpenAIServer) -> Settings:
@@ -247,7 +247,7 @@ def test_bad_scenarios_are_named(tmp_path):
 
 
 def test_retry_after_is_honoured_in_seconds_dates_and_milliseconds():
-    policy = RetryPolicy(base=0.5, cap=8)
+    policy = RetryPolicy(backoff_base=0.5, backoff_cap=8)
     assert retry_delay({"retry-after": "2"}, 0, policy) == 2.0
     assert retry_delay({"retry-after": "0"}, 3, policy) == 0.0
     assert retry_delay({"retry-after-ms": "250", "retry-after": "9"}, 0, policy) == 0.25

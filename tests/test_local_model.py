@@ -210,7 +210,7 @@ def formats(server) -> dict[str, tuple[int, str]]:
 
 
 def _refusal_understood(status: int, body: str) -> bool:
-    """A refusal that OpenAIBackend answers by stepping down to the next mode (see tactful.llm)."""
+    """A refusal that ChatClient answers by stepping down to the next mode (see tactful.llm)."""
     return status == 400 or (status in (422, 500) and "response_format" in body.lower())
 
 
@@ -326,12 +326,12 @@ def test_english_draft_through_the_cli(server, formats, figures):
 def test_streaming_and_a_second_draft_in_one_process(server, formats, figures):
     """The UI's path: one process, one backend, several drafts (each in its own event loop), streamed."""
     import tactful
-    from tactful.llm import OpenAIBackend
+    from tactful.drafters.chat import ChatDrafter
 
     settings = tactful.Settings(base_url=server.base_url, api_key="local", model=ALIAS, timeout=TIMEOUT,
                                 max_retries=0, max_wait=MAX_WAIT, prompt="compact", max_tokens=MAX_TOKENS["en"],
                                 temperature=0)
-    backend = OpenAIBackend(settings)
+    backend = ChatDrafter(settings)
     partials: list[str] = []
     mark = server.mark()
     streamed = tactful.draft(tactful.load_situation(SCENARIOS / ENGLISH), channel="email", backend=backend,
@@ -343,8 +343,8 @@ def test_streaming_and_a_second_draft_in_one_process(server, formats, figures):
     if streamed.attempts[0].text:
         assert partials and all(isinstance(p, str) for p in partials), partials[:5]
         assert min(map(len, partials)) >= len(partials[0])
-    assert backend.mode == expected_mode(formats)
-    figures.append(f"streaming: {len(partials)} partial texts, mode {backend.mode}, {seen}")
+    assert backend.client.mode == expected_mode(formats)
+    figures.append(f"streaming: {len(partials)} partial texts, mode {backend.client.mode}, {seen}")
 
     mark = server.mark()
     call = tactful.draft(tactful.load_situation(SCENARIOS / ENGLISH_CALL), channel="call", backend=backend,

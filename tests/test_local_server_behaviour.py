@@ -14,7 +14,7 @@ from support.scenarios import SCENARIO
 from support.scripted_backend import settings_for
 
 from tactful import Settings, draft
-from tactful.llm import OpenAIBackend
+from tactful.drafters.chat import ChatDrafter
 from tactful.message import EmailContent
 from tactful.situation import load_situation
 
@@ -28,7 +28,7 @@ def test_two_drafts_in_one_process_share_nothing_broken():
         settings = settings_for(server)
         first = draft(load_situation(SCENARIO), backend="openai", settings=settings)
         second = draft(load_situation(SCENARIO), backend="openai", settings=settings)
-        backend = OpenAIBackend(settings)
+        backend = ChatDrafter(settings)
         third = draft(load_situation(SCENARIO), backend=backend, settings=settings)
     assert [r.backend for r in (first, second, third)] == ["openai"] * 3
     assert not any(r.fallback for r in (first, second, third)), [r.fallback_reason for r in (first, second, third)]
@@ -43,6 +43,21 @@ def test_json_object_mode_carries_the_schema():
     assert fallback_format["type"] == "json_object"
     assert fallback_format["schema"] == EmailContent.model_json_schema()
     assert result.backend == "openai" and result.compliant
+
+
+def test_the_output_mode_is_negotiated_once_per_server():
+    with ScriptedOpenAIServer() as server:
+        server.enqueue(Reply(content=grounded_reply(), reject_response_format={"json_schema"}))
+        draft(load_situation(SCENARIO), backend="openai", settings=settings_for(server))
+        seen = len(server.chat_requests)
+        server.enqueue(grounded_reply())
+        # A second drafter of the same server (a new draft in the UI, a concurrent one) asks in the mode
+        # the server accepted, without being refused again.
+        second = ChatDrafter(settings_for(server))
+        draft(load_situation(SCENARIO), backend=second, settings=settings_for(server))
+    formats = [r.response_format_type for r in server.chat_requests]
+    assert formats[:2] == ["json_schema", "json_object"] and set(formats[seen:]) == {"json_object"}
+    assert second.client.mode == "json_object"
 
 
 def test_failed_attempts_count_their_calls_and_time():
@@ -85,11 +100,11 @@ def test_context_length_400_is_not_taken_for_a_format_refusal():
     too_long = "This model's maximum context length is 4096 tokens. However, you requested 7433 tokens."
     with ScriptedOpenAIServer() as server:
         server.default = Reply(status=400, error_message=too_long)
-        backend = OpenAIBackend(settings_for(server))
+        backend = ChatDrafter(settings_for(server))
         result = draft(load_situation(SCENARIO), backend=backend, settings=settings_for(server), max_revisions=0)
     # One request, still in json_schema mode: stepping down would not make the prompt shorter.
     assert [r.response_format_type for r in server.chat_requests] == ["json_schema"]
-    assert backend.mode == "json_schema"
+    assert backend.client.mode == "json_schema"
     assert result.fallback and "maximum context length" in result.fallback_reason
 
 
@@ -105,13 +120,13 @@ def test_total_wait_keeps_the_attempts_made_so_far():
 
 
 def test_compact_prompt_leaves_out_the_examples():
+    from tactful.drafters import DraftTask
     from tactful.guidelines import guidelines_for
-    from tactful.pipeline import Pipeline, _Task
 
     situation = load_situation(SCENARIO)
-    task = _Task(situation, "email", "en", "formal")
-    full = Pipeline(backend=object(), settings=Settings())._messages(task)[0][0][1]
-    compact = Pipeline(backend=object(), settings=Settings(prompt="compact"))._messages(task)[0][0][1]
+    task = DraftTask(situation, "email", "en", "formal")
+    full = ChatDrafter(Settings())._messages(task)[0][0][1]
+    compact = ChatDrafter(Settings(prompt="compact"))._messages(task)[0][0][1]
     some = guidelines_for("email")[0]
     for guideline in guidelines_for("email"):
         assert guideline.summary["en"] in compact and guideline.summary["en"] in full

@@ -12,7 +12,7 @@ from support.fakes import RecordingFakeChat
 
 from tactful import advise_channel, assess, build_checklist, check, reply
 from tactful.composer import Composer, classify_reply
-from tactful.llm import OpenAIBackend
+from tactful.drafters.chat import ChatDrafter
 from tactful.situation import load_situation, parse_situation
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "eval" / "scenarios"
@@ -158,7 +158,7 @@ def test_llm_reply_that_reopens_is_revised():
     good = Composer().compose_reply(situation, "Please reconsider.", "en")[0].content
     reopening = good.model_copy(update={"body": good.body.replace("Thank you for your reply", "Maybe we could reconsider. Thank you for your reply")})
     fake = RecordingFakeChat(responses=[reopening.model_dump_json(), good.model_dump_json()], prompts=[])
-    result = reply(situation, "Please reconsider.", backend=OpenAIBackend(chat_model=fake))
+    result = reply(situation, "Please reconsider.", backend=ChatDrafter(chat_model=fake))
     assert fake.calls == 3 and "[reopening]" in fake.prompts[1][-1].content  # the third: the critic
     assert result.compliant and result.backend == "openai" and "reconsider." not in result.text.split("\n\n")[1]
 

@@ -9,7 +9,8 @@ from support.fakes import RecordingFakeChat
 
 from tactful import draft
 from tactful.composer import Composer
-from tactful.llm import OpenAIBackend
+from tactful.drafters.chat import ChatDrafter
+from tactful.settings import Settings
 from tactful.situation import Situation
 
 SITUATION = Situation.model_validate({
@@ -41,9 +42,9 @@ ACCUSATORY = {**GOOD, "body": GOOD["body"].replace(
 )}
 
 
-def backend_with(*replies: dict | str) -> tuple[OpenAIBackend, RecordingFakeChat]:
+def backend_with(*replies: dict | str) -> tuple[ChatDrafter, RecordingFakeChat]:
     fake = RecordingFakeChat(responses=[r if isinstance(r, str) else json.dumps(r) for r in replies], prompts=[])
-    return OpenAIBackend(chat_model=fake, parse_retries=1), fake
+    return ChatDrafter(chat_model=fake), fake
 
 
 def test_compliant_first_draft_takes_one_draft_call():
@@ -156,8 +157,60 @@ class _BrokenChat(RecordingFakeChat):
 
 
 def test_an_unexpected_backend_error_falls_back_with_the_reason():
-    backend = OpenAIBackend(chat_model=_BrokenChat(responses=["unused"]))
+    backend = ChatDrafter(chat_model=_BrokenChat(responses=["unused"]))
     result = draft(SITUATION, backend=backend)
     assert result.fallback and result.backend == "composer" and result.compliant
     assert "RuntimeError: Event loop is closed" in result.fallback_reason
     assert result.attempts[0].error and result.attempts[0].usage.calls == 1
+
+
+def test_a_chat_model_is_asked_for_the_channels_json_schema():
+    # A fake at the boundary gets what a real server gets: the strictest output mode, the content schema.
+    backend, fake = backend_with(GOOD)
+    draft(SITUATION, backend=backend)
+    schema = fake.formats[0]
+    assert schema["type"] == "json_schema" and schema["json_schema"]["name"] == "EmailContent"
+
+
+def test_a_fixed_output_mode_is_used_as_set():
+    fake = RecordingFakeChat(responses=[json.dumps(GOOD)], prompts=[])
+    draft(SITUATION, backend=ChatDrafter(Settings(output_mode="text", critic=False), chat_model=fake))
+    assert fake.formats == [None]
+
+
+def test_a_registered_drafter_is_chosen_by_name(mock_drafter):
+    mock_drafter.enqueue(ACCUSATORY, GOOD)
+    result = draft(SITUATION, backend="mock")
+    assert result.backend == "mock" and result.model == "mock-1" and result.compliant and not result.fallback
+    assert [a.kind for a in result.attempts] == ["draft", "revision"]
+    # The revision was asked for against the first draft's findings.
+    assert "accusation" in {v.rule for v in mock_drafter.reports[0].errors}
+
+
+def test_a_drafter_that_cannot_revise_falls_back_after_one_draft(mock_drafter):
+    mock_drafter.revises = False
+    mock_drafter.enqueue(ACCUSATORY)
+    result = draft(SITUATION, backend="mock", max_revisions=3)
+    assert [a.kind for a in result.attempts] == ["draft", "fallback"]
+    assert result.fallback and result.backend == "composer" and mock_drafter.reports == []
+
+
+def test_revision_rounds_come_from_the_settings_when_not_given(mock_drafter, monkeypatch):
+    monkeypatch.setenv("TACTFUL_MAX_REVISIONS", "1")
+    mock_drafter.enqueue(ACCUSATORY, ACCUSATORY, GOOD)
+    result = draft(SITUATION, backend="mock", settings=Settings())
+    assert [a.kind for a in result.attempts] == ["draft", "revision", "fallback"]
+    assert result.fallback and len(mock_drafter.queue) == 1
+
+
+def test_a_failure_in_a_drafter_is_an_attempt_with_its_error(mock_drafter):
+    from tactful.llm import GenerationError
+
+    mock_drafter.enqueue(GenerationError("the server is busy"))
+    result = draft(SITUATION, backend="mock")
+    assert result.attempts[0].error == "the server is busy" and result.fallback_reason == "the server is busy"
+
+
+def test_an_unknown_backend_name_is_refused():
+    with pytest.raises(ValueError, match="unknown backend 'nope'"):
+        draft(SITUATION, backend="nope")

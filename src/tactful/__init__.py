@@ -27,6 +27,9 @@ _LAZY = {
     "Draft": "message",
     "DraftResult": "result",
     "BackendUnavailable": "llm",
+    "Drafter": "drafters",
+    "DraftTask": "drafters",
+    "register_drafter": "drafters",
     "Settings": "settings",
     "extract": "extraction",
     "Extraction": "extraction",
@@ -37,6 +40,8 @@ __all__ = [
     "CheckReport",
     "Draft",
     "DraftResult",
+    "DraftTask",
+    "Drafter",
     "Extraction",
     "Guideline",
     "InputError",
@@ -56,6 +61,7 @@ __all__ = [
     "extract",
     "load_guidelines",
     "load_situation",
+    "register_drafter",
     "reply",
 ]
 __version__ = "0.1.0"

@@ -11,10 +11,9 @@ import re
 from functools import cache
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel
 
-from .resources import data_dir
+from .resources import load_yaml
 from .vocab import Language
 from .wording import QUOTES, WORD
 
@@ -83,7 +82,7 @@ def _is_ru(text: str) -> bool:
 
 @cache
 def _names(language: Language) -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "names.yaml").read_text(encoding="utf-8"))[language]
+    return load_yaml("guidelines", "names.yaml")[language]
 
 
 def _words(text: str) -> list[str]:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel
 
-from .resources import data_dir
+from .resources import load_yaml
 from .situation import Situation
 from .vocab import Channel, Language
 
@@ -38,7 +37,7 @@ class ChannelAdvice(BaseModel):
 
 @cache
 def assessment_data() -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "assessment.yaml").read_text(encoding="utf-8"))
+    return load_yaml("guidelines", "assessment.yaml")
 
 
 def assess(situation: Situation, language: Language) -> Assessment:

@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from .checker import check
-from .resources import data_dir
+from .resources import data_dir, load_yaml
 from .rules import hostile_categories, load_rules
 from .vocab import Channel, Language
 
@@ -198,7 +198,7 @@ def _count(counter: Counter, predicted: bool, expected: bool) -> None:
 
 
 def load_thresholds() -> Thresholds:
-    return Thresholds.model_validate(yaml.safe_load((data_dir("eval") / "thresholds.yaml").read_text(encoding="utf-8")))
+    return Thresholds.model_validate(load_yaml("eval", "thresholds.yaml"))
 
 
 def below(score: LanguageScore, thresholds: Thresholds) -> list[str]:

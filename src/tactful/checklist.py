@@ -8,10 +8,9 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
-from .resources import data_dir
+from .resources import load_yaml
 from .situation import Situation
 from .vocab import Language
 
@@ -61,7 +60,7 @@ class Checklist(BaseModel):
 
 @cache
 def _config() -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "closure.yaml").read_text(encoding="utf-8"))
+    return load_yaml("guidelines", "closure.yaml")
 
 
 def _ics_text(text: str) -> str:

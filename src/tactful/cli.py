@@ -14,10 +14,10 @@ from .cli_io import (
     read_text,
     settings_or_fail,
     waiting,
-    write_atomically,
 )
 from .cli_options import (
     LLM_ENVIRONMENT,
+    MAX_REVISIONS_HELP,
     NO_HISTORY_HELP,
     BackendOpt,
     ChannelOpt,
@@ -25,16 +25,12 @@ from .cli_options import (
     ExtractFormat,
     Format,
     Lang,
+    command_group,
     fail,
 )
+from .files import write_atomically
 
-app = typer.Typer(
-    name="tactful",
-    help="Write and check the message that ends cooperation with a difficult client.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+app = command_group("tactful", "Write and check the message that ends cooperation with a difficult client.")
 
 
 @app.command()
@@ -116,7 +112,7 @@ def draft(
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the message (auto = the situation's).")] = Lang.auto,
     backend: Annotated[Optional[BackendOpt], typer.Option("--backend", "-b", help="composer (offline) or openai (OPENAI_BASE_URL / OPENAI_API_KEY); default: openai when configured.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Model name for the openai backend (TACTFUL_MODEL).")] = None,
-    max_revisions: Annotated[int, typer.Option("--max-revisions", min=0, max=10, help="Revision rounds after the first draft.")] = 2,
+    max_revisions: Annotated[Optional[int], typer.Option("--max-revisions", min=0, max=10, help=MAX_REVISIONS_HELP)] = None,
     variants: Annotated[int, typer.Option("--variants", min=1, max=3, help="Drafts in different tones (formal / warm / brief).")] = 1,
     format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.text,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
@@ -232,6 +228,7 @@ def reply(
     client_reply: Annotated[str, typer.Argument(help="The client's answer as a text file; '-' reads standard input.")],
     lang: Annotated[Lang, typer.Option("--lang", "-l")] = Lang.auto,
     backend: Annotated[Optional[BackendOpt], typer.Option("--backend", "-b")] = None,
+    max_revisions: Annotated[Optional[int], typer.Option("--max-revisions", min=0, max=10, help=MAX_REVISIONS_HELP)] = None,
     format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
     no_history: Annotated[bool, typer.Option("--no-history", help=NO_HISTORY_HELP)] = False,
@@ -247,8 +244,8 @@ def reply(
     settings = settings_or_fail()
     try:
         with waiting(settings, backend):
-            result = run_reply(parsed, answer, backend=backend.value if backend else None, language=lang.value,
-                               settings=settings)
+            result = run_reply(parsed, answer, backend=backend.value if backend else None, max_revisions=max_revisions,
+                               language=lang.value, settings=settings)
     except BackendUnavailable as exc:
         raise fail(str(exc)) from None
     from .history.recording import record_reply

@@ -87,22 +87,6 @@ def report_extraction(extraction) -> None:
         typer.echo(f"ignored ({item.reason}): {item.text}", err=True)
 
 
-def write_atomically(path: Path, data: str) -> None:
-    """Write via a temporary file in the same directory, so a crash never leaves half a file."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def settings_or_fail(**overrides: object):
     """The settings from the environment; a bad TACTFUL_* value is one line naming it (exit 2)."""
     from .settings import SettingsError, load_settings

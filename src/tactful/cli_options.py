@@ -17,10 +17,14 @@ from .vocab import BACKENDS, CHANNELS, LanguageChoice
 # step with the Settings model.
 LLM_ENVIRONMENT = (
     "LLM server, from the environment: OPENAI_BASE_URL, OPENAI_API_KEY, TACTFUL_MODEL, TACTFUL_BACKEND "
-    "(auto|composer|openai), TACTFUL_TIMEOUT (s per request), TACTFUL_MAX_RETRIES, TACTFUL_MAX_WAIT (s for all "
-    "LLM work of one draft), TACTFUL_MAX_TOKENS (per reply), TACTFUL_PROMPT (full|compact: compact for small "
+    "(auto|composer|openai), TACTFUL_TIMEOUT (s per request), TACTFUL_MAX_RETRIES, TACTFUL_REASKS (of a reply that "
+    "does not match the schema), TACTFUL_MAX_REVISIONS, TACTFUL_MAX_WAIT (s for all LLM work of one draft), "
+    "TACTFUL_OUTPUT_MODE (auto|json_schema|json_object|text), TACTFUL_MAX_TOKENS (per reply), TACTFUL_PROMPT (full|compact: compact for small "
     "local models), TACTFUL_TEMPERATURE, TACTFUL_CRITIC (1|0: the model critiques each draft the rules pass)."
 )
+
+
+MAX_REVISIONS_HELP = "Revision rounds after an LLM's first draft (default: TACTFUL_MAX_REVISIONS, 2)."
 
 
 # --no-history on the commands that save to the history (tactful.history.recording).
@@ -39,6 +43,13 @@ BackendOpt = _choice("BackendOpt", tuple(b for b in BACKENDS if b != "auto"))
 Format = _choice("Format", ("text", "json"))
 DraftFormat = _choice("DraftFormat", ("text", "markdown", "json"))
 ExtractFormat = _choice("ExtractFormat", ("yaml", "json"))
+
+
+def command_group(name: str, help: str, **options: object) -> typer.Typer:
+    """A typer app as every `tactful` command group is made: no shell completion, plain tracebacks,
+    help when called with nothing (unless ``options`` say otherwise)."""
+    settings = {"no_args_is_help": True, "add_completion": False, "pretty_exceptions_enable": False, **options}
+    return typer.Typer(name=name, help=help, **settings)  # type: ignore[arg-type]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

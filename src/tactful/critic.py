@@ -1,11 +1,11 @@
 """The LLM critic of the self-check loop: the model reads its own draft once the rules have passed it.
 
 Self-Refine's point is that the model critiques what it wrote; the rules catch the phrasings they know,
-the critic catches the rest ("the brief changed again after approval"). It is asked (``prompts/critic.j2``)
+the critic catches the rest ("the brief changed again after approval"). It is asked (``prompts/llm/critic.j2``)
 to quote every phrase that blames, judges, complains, threatens, condescends, vents or reads cold. Only
 quotes that occur verbatim in the draft count — a critic that cannot point at the text is not trusted —
 and each becomes an error-level `Violation` of rule ``critic`` (texts and guidelines in
-``prompts/critic.yaml``), so a flagged draft goes to revision like one the rules flagged.
+``prompts/llm/critic.yaml``), so a flagged draft goes to revision like one the rules flagged.
 
 The critic never costs the user a draft: when it fails in any way, the rules' verdict stands and the
 review says it was skipped, and why.
@@ -19,13 +19,12 @@ import time
 from functools import cache
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .checker import merge_findings
 from .llm import GenerationError, brief
 from .report import CheckReport, RuleCheck, Violation
-from .resources import data_dir
+from .resources import load_yaml
 from .result import Usage
 from .vocab import Language
 
@@ -56,7 +55,7 @@ class CriticFindings(BaseModel):
 
 
 class CriticTexts(BaseModel):
-    """``prompts/critic.yaml``: how findings read in a report."""
+    """``prompts/llm/critic.yaml``: how findings read in a report."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -83,11 +82,11 @@ class CriticReview(BaseModel):
 
 @cache
 def critic_texts() -> CriticTexts:
-    return CriticTexts.model_validate(yaml.safe_load((data_dir("prompts") / "critic.yaml").read_text(encoding="utf-8")))
+    return CriticTexts.model_validate(load_yaml("prompts", "llm", "critic.yaml"))
 
 
 def critic_messages(text: str, language: Language) -> list[tuple[str, str]]:
-    """The system (the task) and user (the draft) messages, from ``prompts/critic.j2``."""
+    """The system (the task) and user (the draft) messages, from ``prompts/llm/critic.j2``."""
     from .prompt_blocks import fenced, prompt_template, system_and_user
 
     return system_and_user(prompt_template("critic.j2"), {

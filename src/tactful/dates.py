@@ -11,16 +11,14 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
-
-from .resources import data_dir
+from .resources import load_yaml
 
 _LANGUAGES = ("en", "ru")
 
 
 @cache
 def _config() -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "dates.yaml").read_text(encoding="utf-8"))
+    return load_yaml("guidelines", "dates.yaml")
 
 
 @cache

@@ -15,18 +15,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .checklist import Checklist
 from .message import EmailContent
-from .resources import data_dir
+from .resources import load_yaml
 from .result import DraftResult
 from .situation import Situation
 
 
 @cache
 def _config() -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "downloads.yaml").read_text(encoding="utf-8"))
+    return load_yaml("guidelines", "downloads.yaml")
 
 
 def write_downloads(

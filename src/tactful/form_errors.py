@@ -11,11 +11,10 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from .dates import DateInputError
-from .resources import data_dir
+from .resources import load_yaml
 from .situation import SituationError
 
 _LANGUAGES = ("en", "ru")
@@ -23,13 +22,13 @@ _LANGUAGES = ("en", "ru")
 
 @cache
 def _config() -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "form_errors.yaml").read_text(encoding="utf-8"))
+    return load_yaml("guidelines", "form_errors.yaml")
 
 
 @cache
 def _form_labels() -> dict[str, dict[str, str]]:
     # Read from the form's own file, never copied: the wording of a label stays in one place.
-    return yaml.safe_load((data_dir("guidelines") / "ui.yaml").read_text(encoding="utf-8"))["labels"]
+    return load_yaml("guidelines", "ui.yaml")["labels"]
 
 
 class _Blank(dict):

@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-import yaml
-
 from .phrases import load_phrases
-from .resources import data_dir
+from .resources import load_yaml
 from .rules.patterns import merge_spans, outermost
 from .situation import Situation
 from .text import Token, normalize, tokenize
@@ -25,7 +23,7 @@ _OPENERS = frozenset({"«", '"', "“", "„", "(", "'"})
 
 @cache
 def _config() -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "grounding.yaml").read_text(encoding="utf-8"))
+    return load_yaml("guidelines", "grounding.yaml")
 
 
 @cache

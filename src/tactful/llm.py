@@ -1,9 +1,10 @@
-"""The LLM backend: any OpenAI-compatible chat server through langchain-openai.
+"""The chat client: any OpenAI-compatible chat server through langchain-openai.
 
-Replies are asked for as JSON matching the pydantic content model of the channel. Servers differ in
-what they accept (``json_schema``, ``json_object``, nothing), so the backend negotiates: it starts with
-the strictest mode and steps down when a server refuses it, remembering what worked. A reply that does
-not validate is sent back with the validation error, as instructor does, a bounded number of times.
+Replies are asked for as JSON matching a pydantic model. Servers differ in what they accept
+(``json_schema``, ``json_object``, nothing), so with ``TACTFUL_OUTPUT_MODE=auto`` the mode is
+negotiated once per server: the first request asks in the strictest mode, a refusal steps down, and
+every client of that server in this process starts from what worked. A reply that does not validate
+is sent back with the validation error, as instructor does, ``reasks`` times (`tactful.retry`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from .result import Usage
 from .settings import Settings
 
 MODES = ("json_schema", "json_object", "text")
+# The mode each server (address and model; or a given chat model) was found to accept. A refusal only
+# ever moves a server down, so concurrent requests that step down at once agree.
+_NEGOTIATED: dict[object, str] = {}
 
 
 class BackendUnavailable(RuntimeError):
@@ -63,25 +67,36 @@ def _usage(message: Any) -> Usage:
     return Usage(calls=1, prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion)
 
 
-class OpenAIBackend:
-    """Drafts through a chat model; by default a `ChatOpenAI` built from `Settings`."""
+class ChatClient:
+    """Asks a chat model for replies that validate as a pydantic model; by default a `ChatOpenAI` built
+    from `Settings`, or any langchain chat model given as ``chat_model``."""
 
-    name = "openai"
-
-    def __init__(
-        self, settings: Settings | None = None, chat_model: Any | None = None, parse_retries: int = 1,
-        http_client: Any | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings | None = None, chat_model: Any | None = None, http_client: Any | None = None) -> None:
         """``http_client``: an ``httpx.AsyncClient`` to send through (the eval's retrying transport, say);
         its owner keeps it to one event loop. By default every event loop gets a client of its own."""
         self.settings = settings or Settings()
+        self.policy = self.settings.retry
         self._http_client = http_client
         self.model = self.settings.model if chat_model is None else getattr(chat_model, "model_name", None) or type(chat_model).__name__
         self._given = chat_model
+        self._server: object = (self.settings.base_url, self.settings.model) if chat_model is None else id(chat_model)
         self._chats: dict[int, tuple[asyncio.AbstractEventLoop, Any]] = {}
-        # A fake or non-OpenAI model gets plain JSON-in-text; a real server starts at json_schema.
-        self.mode = "json_schema" if chat_model is None else "text"
-        self.parse_retries = parse_retries
+
+    @property
+    def mode(self) -> str:
+        """The output mode the next request asks in: the setting, or what this server was found to accept."""
+        if self.settings.output_mode != "auto":
+            return self.settings.output_mode
+        return _NEGOTIATED.get(self._server, MODES[0])
+
+    def _step_down(self, refused: str) -> str | None:
+        """The mode below ``refused``, remembered for the server; None when nothing is left to try."""
+        if refused == MODES[-1] or self.settings.output_mode != "auto":
+            return None
+        lower = MODES[MODES.index(refused) + 1]
+        known = _NEGOTIATED.get(self._server, MODES[0])
+        _NEGOTIATED[self._server] = max(lower, known, key=MODES.index)
+        return lower
 
     @property
     def chat(self) -> Any:
@@ -114,20 +129,20 @@ class OpenAIBackend:
             model=self.settings.model,
             api_key=key,
             base_url=self.settings.base_url,
-            timeout=self.settings.timeout,
-            max_retries=self.settings.max_retries,
+            timeout=self.policy.timeout,
+            max_retries=self.policy.max_retries,
             temperature=self.settings.temperature,
             max_tokens=limit,
             stream_usage=True,
-            http_async_client=self._http_client or httpx.AsyncClient(timeout=self.settings.timeout, verify=_ssl_context()),
+            http_async_client=self._http_client or httpx.AsyncClient(timeout=self.policy.timeout, verify=_ssl_context()),
             **extra,
         )
 
-    def _bound(self, schema: type[BaseModel]):
-        if self.mode == "json_schema":
+    def _bound(self, schema: type[BaseModel], mode: str):
+        if mode == "json_schema":
             fmt = {"type": "json_schema", "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema()}}
             return self.chat.bind(response_format=fmt)
-        if self.mode == "json_object":
+        if mode == "json_object":
             # Servers that constrain generation (llama.cpp, vLLM) take the schema here; the rest ignore it.
             return self.chat.bind(response_format={"type": "json_object", "schema": schema.model_json_schema()})
         return self.chat
@@ -143,7 +158,7 @@ class OpenAIBackend:
         usage = Usage()
         started = time.perf_counter()
         last_error = ""
-        for _ in range(self.parse_retries + 1):
+        for _ in range(self.policy.reasks + 1):
             try:
                 message = await self._invoke(conversation, schema, on_text)
             except GenerationError as exc:
@@ -166,23 +181,25 @@ class OpenAIBackend:
     async def _invoke(self, conversation: list[tuple[str, str]], schema: type[BaseModel], on_text=None):
         import openai
 
+        mode = self.mode
         while True:
             try:
                 if on_text is None:
-                    return await self._bound(schema).ainvoke(conversation)
-                return await self._stream(conversation, schema, on_text)
+                    return await self._bound(schema, mode).ainvoke(conversation)
+                return await self._stream(self._bound(schema, mode), conversation, on_text)
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 raise BackendUnavailable(f"the LLM server refused the request ({brief(exc)}); check OPENAI_API_KEY and TACTFUL_MODEL") from None
             except openai.APITimeoutError:
-                raise GenerationError(f"the LLM server did not answer within {self.settings.timeout:g} s") from None
+                raise GenerationError(f"the LLM server did not answer within {self.policy.timeout:g} s") from None
             except openai.APIConnectionError as exc:
                 where = self.settings.base_url or "api.openai.com"
                 raise BackendUnavailable(f"cannot reach the LLM server at {where} ({brief(exc)}); check OPENAI_BASE_URL or use --backend composer") from None
             except (openai.BadRequestError, openai.InternalServerError, openai.UnprocessableEntityError) as exc:
                 # A 400 can also mean "prompt too long": only a complaint about the format is a refusal.
                 refused_format = any(word in str(exc).lower() for word in _FORMAT_WORDS)
-                if self.mode != "text" and refused_format:
-                    self.mode = MODES[MODES.index(self.mode) + 1]  # step down and try again at once
+                lower = self._step_down(mode) if refused_format else None
+                if lower is not None:
+                    mode = lower  # a refusal is not a failure: ask again at once, one mode down
                     continue
                 raise GenerationError(f"the LLM server failed ({brief(exc)})") from None
             except openai.APIStatusError as exc:
@@ -194,12 +211,12 @@ class OpenAIBackend:
                 raise GenerationError(f"the LLM server sent an unreadable reply ({brief(exc)})") from None
 
 
-    async def _stream(self, conversation, schema: type[BaseModel], on_text: Callable[[str], None]):
+    async def _stream(self, bound: Any, conversation, on_text: Callable[[str], None]):
         import openai
 
         message = None
         try:
-            async for chunk in self._bound(schema).astream(conversation):
+            async for chunk in bound.astream(conversation):
                 message = chunk if message is None else message + chunk
                 on_text(readable(message.content if isinstance(message.content, str) else ""))
         except openai.APIConnectionError:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .resources import data_dir
+from .resources import templates
 from .vocab import Channel, Language, Tone
 
 
@@ -73,23 +72,10 @@ class Draft(_Model):
         return render(self, markdown=True)
 
 
-@cache
-def _environment():
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("prompts") / "render")),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-
-
 def render(draft: Draft, markdown: bool) -> str:
-    """Render a draft through ``prompts/render/<channel>.j2`` with the labels of its language."""
+    """Render a draft through ``prompts/output/<channel>.j2`` with the labels of its language."""
     from .phrases import load_phrases
 
-    template = _environment().get_template(f"{draft.channel}.j2")
+    template = templates("output").get_template(f"{draft.channel}.j2")
     labels = load_phrases(draft.language).labels
     return template.render(c=draft.content, labels=labels, markdown=markdown).strip() + "\n"

@@ -5,10 +5,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from .resources import data_dir
+from .resources import load_yaml
 from .rules.patterns import Pattern
 from .vocab import TONES, Language
 
@@ -70,6 +69,6 @@ class Phrases(BaseModel):
 
 @cache
 def load_phrases(language: Language) -> Phrases:
-    raw = yaml.safe_load((data_dir("guidelines") / "phrases" / f"{language}.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml("guidelines", "phrases", f"{language}.yaml")
     fixed = {k: raw.pop(k) for k in Phrases.model_fields if k in raw}
     return Phrases(**fixed, snippets=raw)

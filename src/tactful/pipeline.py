@@ -1,87 +1,59 @@
-"""The drafting pipeline: situation -> draft -> check -> revise -> ... -> `DraftResult`.
+"""The drafting pipeline: situation -> drafter -> draft -> check -> revise -> ... -> `DraftResult`.
 
-The LLM loop is bounded (``max_revisions``); the best attempt wins; when no LLM attempt is free of
-error-level violations, the composer's draft is returned with ``fallback=True`` and the reason, so a
-non-compliant text is never returned while a compliant one exists.
+One loop serves every drafter (`tactful.drafters`). A drafter that revises gets the checker's findings
+back for at most ``max_revisions`` rounds; the best attempt wins. When no attempt of an LLM is free of
+error-level findings, the composer's draft is returned with ``fallback=True`` and the reason, so a
+non-compliant text is never returned while a compliant one exists. How long and how often it tries is
+`tactful.retry`'s policy.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import functools
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeVar
 
 from . import critic
 from .checker import check
-from .composer import Composer
+from .drafters import Drafted, Drafter, DraftTask, make_drafter
 from .language import situation_language
-from .llm import BackendUnavailable, GenerationError, OpenAIBackend, brief
-from .message import CONTENT_MODELS, Draft
+from .llm import BackendUnavailable, GenerationError, brief
 from .phrases import load_phrases
 from .report import CheckReport, Violation
-from .resources import data_dir
 from .result import Attempt, DraftResult, LeftOut, Usage
 from .settings import Settings
 from .situation import Situation, parse_situation
 from .vocab import TONES, Channel, Language, Tone
 
-CONTEXT_BUDGET = 20_000  # characters of pasted context sent to a model; the rest is cut with a warning
-# The critic must be done within this share of TACTFUL_MAX_WAIT, so that its own deadline, not the
-# ceiling on the whole run, stops a slow critic: the ceiling would throw away the draft the rules passed.
-CRITIC_SHARE = 0.95
-
-
-@cache
-def _prompts():
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("prompts"))),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def _sort_key(report: CheckReport) -> tuple[int, int, float]:
     return (len(report.errors), len(report.warnings), -report.score)
 
 
-def _untrusted(text: str) -> str:
-    # The context goes inside <situation> tags: it must not be able to close them.
-    return text.replace("<situation>", "‹situation›").replace("</situation>", "‹/situation›")
-
-
-@dataclass(frozen=True)
-class _Task:
-    """What one run writes: a parting message, or (with ``client_reply``) an answer to push-back."""
-
-    situation: Situation
-    channel: Channel
-    language: Language
-    tone: Tone
-    client_reply: str | None = None
-
-    @property
-    def context(self) -> str:
-        return "message" if self.client_reply is None else "reply"
+def _summary(violations: list[Violation]) -> str:
+    return ", ".join(sorted({v.rule for v in violations}))
 
 
 class Pipeline:
-    """One drafting run's configuration: which backend, how many revision rounds."""
+    """One drafting run's configuration: the drafter, and the settings with the retry policy."""
 
-    def __init__(self, backend: Any | None = None, settings: Settings | None = None, max_revisions: int = 2) -> None:
+    def __init__(self, drafter: Drafter | None = None, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.composer = Composer()
-        self.backend = backend if backend is not None else self._default_backend()
-        self.max_revisions = max_revisions
+        self.policy = self.settings.retry
+        self.drafter = drafter if drafter is not None else make_drafter(None, self.settings)
+        self._fallback: Drafter | None = None
 
-    def _default_backend(self):
-        return OpenAIBackend(self.settings) if self.settings.resolve_backend() == "openai" else self.composer
+    @property
+    def fallback(self) -> Drafter:
+        """The composer, which writes when an LLM could not."""
+        if self._fallback is None:
+            self._fallback = self.drafter if self.drafter.offline else make_drafter("composer", self.settings)
+        return self._fallback
 
     async def run(
         self, situation: Situation, channel: Channel, language: Language, tone: Tone, on_text=None,
@@ -90,174 +62,111 @@ class Pipeline:
         """One draft (or, with ``client_reply``, one answer to the client's push-back)."""
         started = time.perf_counter()
         warnings, blocking = situation_notes(situation, language)
-        task = _Task(situation, "email" if client_reply is not None else channel, language, tone, client_reply)
-        if self.backend is self.composer:
-            result = self._composed(task, attempts=[], fallback_reason=None)
-        else:
-            attempts: list[Attempt] = []  # filled as the loop goes, so a timeout keeps what was tried
-            try:
-                async with asyncio.timeout(self.settings.max_wait):
-                    result = await self._llm_loop(task, attempts, on_text)
-            except TimeoutError:
-                reason = f"the LLM backend did not finish within TACTFUL_MAX_WAIT={self.settings.max_wait:g} s"
-                spent = round(time.perf_counter() - started - sum(a.seconds for a in attempts), 4)
-                attempts.append(Attempt(round=len(attempts), backend=self.backend.name, model=self.backend.model,
-                                        kind="draft" if not attempts else "revision", error=reason,
-                                        seconds=max(spent, 0.0), usage=Usage(calls=1)))
-                result = self._composed(task, attempts, fallback_reason=reason)
-                result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
+        task = DraftTask(situation, "email" if client_reply is not None else channel, language, tone, client_reply)
+        attempts: list[Attempt] = []  # filled as the loop goes, so a timeout keeps what was tried
+        try:
+            async with asyncio.timeout(None if self.drafter.offline else self.policy.max_wait):
+                result = await self._loop(task, attempts, on_text)
+        except TimeoutError:
+            reason = f"the LLM backend did not finish within TACTFUL_MAX_WAIT={self.policy.max_wait:g} s"
+            spent = round(time.perf_counter() - started - sum(a.seconds for a in attempts), 4)
+            attempts.append(self._attempt(len(attempts), error=reason, seconds=max(spent, 0.0), usage=Usage(calls=1)))
+            result = await self._fall_back(task, attempts, reason, [])
         result.warnings = blocking + warnings + result.warnings
         result.blocking = blocking
         result.timings["total"] = round(time.perf_counter() - started, 4)
         return result
 
-    def _composed(self, task: "_Task", attempts: list[Attempt], fallback_reason: str | None) -> DraftResult:
-        situation, channel, language, tone = task.situation, task.channel, task.language, task.tone
-        t0 = time.perf_counter()
-        if task.client_reply is None:
-            draft, left_out = self.composer.compose(situation, channel, language, tone)
-        else:
-            draft, left_out = self.composer.compose_reply(situation, task.client_reply, language, tone)
-        text = draft.text()
-        report = check(text, lang=language, channel=channel, situation=situation, context=task.context)
-        seconds = round(time.perf_counter() - t0, 4)
-        attempt = Attempt(round=len(attempts), backend="composer", kind="fallback" if fallback_reason else "draft",
-                          text=text, report=report, seconds=seconds)
-        usage = sum((a.usage for a in attempts), Usage())
-        return DraftResult(
-            text=text, markdown=draft.markdown(), channel=channel, language=language, tone=tone,
-            backend="composer", model=None, fallback=fallback_reason is not None, fallback_reason=fallback_reason,
-            compliant=report.passed, draft=draft, report=report, attempts=[*attempts, attempt],
-            left_out=left_out, timings={"composer": seconds}, usage=usage,
-        )
+    def _attempt(self, round_: int, **fields: Any) -> Attempt:
+        kind = "draft" if round_ == 0 else "revision"
+        return Attempt(round=round_, backend=self.drafter.name, model=self.drafter.model, kind=kind, **fields)
 
-    def _messages(self, task: "_Task") -> tuple[list[tuple[str, str]], list[str]]:
-        from .guidelines import guidelines_for
-
-        situation, channel, language, tone = task.situation, task.channel, task.language, task.tone
-        env = _prompts()
-        schema = json.dumps(CONTENT_MODELS[channel].model_json_schema(), ensure_ascii=False)
-        warnings = []
-        context = situation.context
-        if context and len(context) > CONTEXT_BUDGET:
-            warnings.append(load_phrases(language).get("warnings.context_cut").format(chars=CONTEXT_BUDGET))
-            context = context[:CONTEXT_BUDGET]
-        data = situation.model_dump(mode="json", exclude={"context", "language", "channel", "tone"}, exclude_defaults=True)
-        system = env.get_template("system.j2").render(language=language, channel=channel, guidelines=guidelines_for(channel),
-                                                      compact=self.settings.prompt == "compact")
-        user = env.get_template("draft.j2" if task.client_reply is None else "reply.j2").render(
-            situation=_untrusted(json.dumps(data, ensure_ascii=False, indent=2)),
-            context=_untrusted(context) if context else None, channel=channel, tone=tone, schema=schema,
-            client_reply=_untrusted(task.client_reply or ""),
-        )
-        return [("system", system), ("human", user)], warnings
-
-    async def _llm_loop(self, task: "_Task", attempts: list[Attempt], on_text=None) -> DraftResult:
-        channel, language, tone = task.channel, task.language, task.tone
-        schema_model = CONTENT_MODELS[channel]
-        messages, warnings = self._messages(task)
-        schema = json.dumps(schema_model.model_json_schema(), ensure_ascii=False)
-        critic_deadline = asyncio.get_running_loop().time() + self.settings.max_wait * CRITIC_SHARE
-        drafts: list[tuple[Draft, CheckReport]] = []
-        for round_ in range(self.max_revisions + 1):
-            kind = "draft" if round_ == 0 else "revision"
+    async def _loop(self, task: DraftTask, attempts: list[Attempt], on_text=None) -> DraftResult:
+        """Draft, check, and revise while the drafter can and the checker finds something."""
+        deadline = asyncio.get_running_loop().time() + self.policy.max_wait * self.policy.critic_share
+        tried: list[tuple[Drafted, CheckReport]] = []
+        warnings: list[str] = []
+        for round_ in range(self.policy.max_revisions + 1):
             try:
-                reply = await self.backend.generate(messages, schema_model, on_text) if on_text else \
-                    await self.backend.generate(messages, schema_model)
+                drafted = await (self.drafter.draft(task, on_text) if round_ == 0
+                                 else self.drafter.revise(task, *tried[-1]))
             except GenerationError as exc:
-                attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
-                                        error=str(exc), seconds=round(exc.seconds, 4), usage=exc.usage))
+                attempts.append(self._attempt(round_, error=str(exc), seconds=round(exc.seconds, 4), usage=exc.usage))
                 break
             except BackendUnavailable:
                 raise
             except Exception as exc:  # noqa: BLE001 - a backend's bug must not cost the user the draft
-                error = f"the {self.backend.name} backend failed unexpectedly ({type(exc).__name__}: {brief(exc)})"
-                attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
-                                        error=error, usage=Usage(calls=1)))
+                error = f"the {self.drafter.name} backend failed unexpectedly ({type(exc).__name__}: {brief(exc)})"
+                attempts.append(self._attempt(round_, error=error, usage=Usage(calls=1)))
                 break
-            draft = Draft(channel=channel, language=language, tone=tone, content=reply.content)
-            text = draft.text()
-            report = self._check_llm_draft(text, task)
-            attempts.append(Attempt(round=round_, backend=self.backend.name, model=self.backend.model, kind=kind,
-                                    text=text, report=report, seconds=round(reply.seconds, 4), usage=reply.usage))
-            # The critic reads only drafts the rules passed: a flagged one goes back for revision anyway and
-            # the revised draft is read in its turn, so a call per flagged draft is saved.
-            if report.passed and self.settings.critic:
-                attempts[-1] = await self._critique(attempts[-1], text, report, critic_deadline)
-                report = attempts[-1].report
-            drafts.append((draft, report))
+            warnings = warnings or drafted.warnings
+            attempt, report = await self._checked(task, drafted, round_, deadline)
+            attempts.append(attempt)
+            tried.append((drafted, report))
             # Errors must go; tone warnings in the text ("!!!", capitals) are worth a revision round too.
             # What the whole message lacks (a missing thank-you) is not: the user can judge that.
-            if report.passed and not any(v.end > v.start for v in report.warnings):
+            if not self.drafter.revises or (report.passed and not any(v.end > v.start for v in report.warnings)):
                 break
-            revise = _prompts().get_template("revise.j2").render(
-                violations=report.errors + report.warnings[:5],
-                previous=reply.content.model_dump_json(), schema=schema,
-            )
-            messages = [*messages, ("assistant", reply.raw), ("human", revise)]
-
-        usage = sum((a.usage for a in attempts), Usage())
-        best = min(drafts, key=lambda d: _sort_key(d[1])) if drafts else None
-        if best is not None and best[1].passed:
-            draft, report = best
-            text = draft.text()
-            return DraftResult(
-                text=text, markdown=draft.markdown(), channel=channel, language=language, tone=tone,
-                backend=self.backend.name, model=self.backend.model, compliant=True, draft=draft, report=report,
-                attempts=attempts, warnings=warnings, usage=usage,
-                timings={"llm": round(sum(a.seconds for a in attempts), 4)},
-            )
-        reason = attempts[-1].error if attempts and attempts[-1].error and not drafts else (
-            f"no {self.backend.name} draft was free of error-level violations after {len(drafts)} attempt(s)"
+        best = min(tried, key=lambda pair: _sort_key(pair[1])) if tried else None
+        if best is not None and (best[1].passed or self.drafter.offline):
+            return self._result(task, best[0], best[1], attempts, warnings)
+        reason = attempts[-1].error if attempts and attempts[-1].error and not tried else (
+            f"no {self.drafter.name} draft was free of error-level violations after {len(tried)} attempt(s)"
             + (f": {_summary(best[1].errors)}" if best else "")
         )
-        result = self._composed(task, attempts, fallback_reason=reason)
-        result.usage = usage
-        result.warnings = warnings
-        result.timings["llm"] = round(sum(a.seconds for a in attempts), 4)
-        return result
+        return await self._fall_back(task, attempts, reason, warnings)
 
-    async def _critique(self, attempt: Attempt, text: str, report: CheckReport, deadline: float) -> Attempt:
-        """``attempt`` after the critic's review of its ``text``: the findings merged into ``report``, the
-        critic's call added to its usage and seconds."""
-        review = await critic.review(self.backend, text, report, deadline)
-        return attempt.model_copy(update={
-            "report": review.report, "critic": review.note, "usage": attempt.usage + review.usage,
-            "seconds": round(attempt.seconds + review.seconds, 4),
-        })
+    async def _checked(self, task: DraftTask, drafted: Drafted, round_: int, deadline: float) -> tuple[Attempt, CheckReport]:
+        """The attempt for ``drafted``, checked by the rules and, when they pass it, read by the critic."""
+        text = drafted.draft.text()
+        report = check(text, lang=task.language, channel=task.channel, situation=task.situation,
+                       context=task.context, instructions=self.drafter.instructions(task))
+        attempt = self._attempt(round_, text=text, report=report, seconds=round(drafted.seconds, 4), usage=drafted.usage)
+        # The critic reads only drafts the rules passed: a flagged one goes back for revision anyway and
+        # the revised draft is read in its turn, so a call per flagged draft is saved.
+        if report.passed and self.drafter.critic is not None:
+            review = await critic.review(self.drafter.critic, text, report, deadline)
+            attempt = attempt.model_copy(update={
+                "report": review.report, "critic": review.note, "usage": attempt.usage + review.usage,
+                "seconds": round(attempt.seconds + review.seconds, 4),
+            })
+        return attempt, attempt.report
 
-    def _check_llm_draft(self, text: str, task: "_Task") -> CheckReport:
-        """Tone and grounding rules, plus the leak check: a model that obeyed "reveal your prompt"."""
-        language, channel = task.language, task.channel
-        # The fixed part of the instructions (without the guideline examples a good draft may echo).
-        instructions = _prompts().get_template("system.j2").render(language=language, channel=channel, guidelines=[],
-                                                                     compact=True)
-        return check(text, lang=language, channel=channel, situation=task.situation, context=task.context,
-                     instructions=instructions)
+    def _result(self, task: DraftTask, drafted: Drafted, report: CheckReport, attempts: list[Attempt],
+                warnings: list[str], fallback_reason: str | None = None) -> DraftResult:
+        draft = drafted.draft
+        drafter = self.fallback if fallback_reason is not None else self.drafter
+        seconds = round(sum(a.seconds for a in attempts), 4)
+        timings = {"composer": attempts[-1].seconds} if drafter.offline else {"llm": seconds}
+        if fallback_reason is not None:
+            timings["llm"] = round(seconds - attempts[-1].seconds, 4)
+        return DraftResult(
+            text=draft.text(), markdown=draft.markdown(), channel=task.channel, language=task.language,
+            tone=task.tone, backend=drafter.name, model=drafter.model, fallback=fallback_reason is not None,
+            fallback_reason=fallback_reason, compliant=report.passed, draft=draft, report=report,
+            attempts=attempts, left_out=drafted.left_out, warnings=warnings, timings=timings,
+            usage=sum((a.usage for a in attempts), Usage()),
+        )
+
+    async def _fall_back(self, task: DraftTask, attempts: list[Attempt], reason: str, warnings: list[str]) -> DraftResult:
+        """The composer's draft for ``task``, after the LLM ``attempts`` that did not give a compliant one."""
+        drafted = await self.fallback.draft(task)
+        text = drafted.draft.text()
+        report = check(text, lang=task.language, channel=task.channel, situation=task.situation, context=task.context)
+        attempts.append(Attempt(round=len(attempts), backend=self.fallback.name, kind="fallback", text=text,
+                                report=report, seconds=round(drafted.seconds, 4)))
+        return self._result(task, drafted, report, attempts, warnings, fallback_reason=reason)
 
 
-
-def _summary(violations: list[Violation]) -> str:
-    return ", ".join(sorted({v.rule for v in violations}))
-
-
-def _as_situation(situation: Situation | dict) -> Situation:
-    return situation if isinstance(situation, Situation) else parse_situation(situation)
-
-
-def _prepare(
-    situation: Situation | dict, backend: str | Any | None, max_revisions: int, language: str | None,
-    settings: Settings | None,
-) -> tuple[Situation, Pipeline, Language]:
-    """The validated situation, a pipeline on the chosen backend, and the language to write in."""
-    situation = _as_situation(situation)
+def _prepare(situation: Situation | dict, backend: str | Drafter | None, max_revisions: int | None,
+             language: str | None, settings: Settings | None) -> tuple[Situation, Pipeline, Language]:
+    """The validated situation, a pipeline on the chosen drafter, and the language to write in."""
+    situation = situation if isinstance(situation, Situation) else parse_situation(situation)
     settings = settings or Settings()
-    if isinstance(backend, str):
-        backend = Composer() if settings.resolve_backend(backend) == "composer" else OpenAIBackend(settings)
-    pipeline = Pipeline(backend=backend, settings=settings, max_revisions=max_revisions)
-    if isinstance(backend, Composer):
-        pipeline.backend = pipeline.composer
-    return situation, pipeline, situation_language(situation, language)
+    if max_revisions is not None:
+        settings = settings.model_copy(update={"max_revisions": max_revisions})
+    drafter = backend if backend is not None and not isinstance(backend, str) else make_drafter(backend, settings)
+    return situation, Pipeline(drafter, settings), situation_language(situation, language)
 
 
 def situation_blockers(situation: Situation, language: Language) -> list[str]:
@@ -288,18 +197,35 @@ def situation_notes(situation: Situation, language: Language) -> tuple[list[str]
     return warnings, situation_blockers(situation, language)
 
 
+def _blocking(run: Callable[P, Awaitable[T]]) -> Callable[P, T]:
+    """The synchronous face of an async API function: the same parameters, run in a fresh event loop."""
+
+    @functools.wraps(run)
+    def blocking(*args: P.args, **kwargs: P.kwargs) -> T:
+        return asyncio.run(run(*args, **kwargs))  # type: ignore[arg-type]
+
+    return blocking
+
+
 async def adraft(
     situation: Situation | dict,
     channel: Channel | None = None,
-    backend: str | Any | None = None,
-    max_revisions: int = 2,
+    backend: str | Drafter | None = None,
+    max_revisions: int | None = None,
     *,
     language: str | None = None,
     variants: int = 1,
     settings: Settings | None = None,
     on_text: Callable[[str], None] | None = None,
 ) -> DraftResult:
-    """Async twin of `draft`."""
+    """Write a checked parting message for ``situation`` (`draft` is the same, without ``await``).
+
+    ``backend`` is ``"composer"`` (offline, the default when no LLM is configured), ``"openai"`` (any
+    OpenAI-compatible server from ``OPENAI_BASE_URL``/``OPENAI_API_KEY``), another registered name, or a
+    `Drafter`. ``max_revisions`` defaults to ``TACTFUL_MAX_REVISIONS``. ``variants`` (1–3) adds drafts in
+    other tones. ``on_text`` streams an LLM reply: it receives the readable text written so far. Raises
+    `BackendUnavailable` when the configured server cannot be reached at all.
+    """
     situation, pipeline, lang = _prepare(situation, backend, max_revisions, language, settings)
     channel = channel or situation.channel
     if not 1 <= variants <= 3:
@@ -311,57 +237,25 @@ async def adraft(
     return first
 
 
-def draft(
-    situation: Situation | dict,
-    channel: Channel | None = None,
-    backend: str | Any | None = None,
-    max_revisions: int = 2,
-    *,
-    language: str | None = None,
-    variants: int = 1,
-    settings: Settings | None = None,
-    on_text: Callable[[str], None] | None = None,
-) -> DraftResult:
-    """Write a checked parting message for ``situation``.
-
-    ``backend`` is ``"composer"`` (offline, the default when no LLM is configured), ``"openai"`` (any
-    OpenAI-compatible server from ``OPENAI_BASE_URL``/``OPENAI_API_KEY``), or a backend object.
-    ``variants`` (1–3) adds drafts in other tones. ``on_text`` streams an LLM reply: it receives the
-    readable text written so far. Raises `BackendUnavailable` when the configured server cannot be
-    reached at all.
-    """
-    return asyncio.run(adraft(situation, channel, backend, max_revisions, language=language, variants=variants,
-                              settings=settings, on_text=on_text))
-
-
 async def areply(
     situation: Situation | dict,
     client_reply: str,
-    backend: str | Any | None = None,
-    max_revisions: int = 2,
+    backend: str | Drafter | None = None,
+    max_revisions: int | None = None,
     *,
     language: str | None = None,
     settings: Settings | None = None,
 ) -> DraftResult:
-    """Async twin of `reply`."""
+    """Answer the client's push-back calmly (`reply` is the same, without ``await``): restate the agreed
+    terms, propose to close, offer the handover, a mediator only as a last resort; checked by the same
+    rules plus the rules for replies."""
     if not client_reply or not client_reply.strip():
         raise ValueError("the client's reply is empty")
     situation, pipeline, lang = _prepare(situation, backend, max_revisions, language, settings)
     return await pipeline.run(situation, "email", lang, situation.tone, client_reply=client_reply)
 
 
-def reply(
-    situation: Situation | dict,
-    client_reply: str,
-    backend: str | Any | None = None,
-    max_revisions: int = 2,
-    *,
-    language: str | None = None,
-    settings: Settings | None = None,
-) -> DraftResult:
-    """Answer the client's push-back calmly: restate the agreed terms, propose to close, offer the
-    handover, a mediator only as a last resort; checked by the same rules plus the rules for replies."""
-    return asyncio.run(areply(situation, client_reply, backend, max_revisions, language=language, settings=settings))
-
+draft = _blocking(adraft)
+reply = _blocking(areply)
 
 __all__ = ["BackendUnavailable", "Pipeline", "adraft", "areply", "draft", "reply", "LeftOut"]

@@ -3,10 +3,9 @@ template's ``system`` and ``user`` blocks rendered into chat messages."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from .resources import data_dir
+from .resources import templates
 
 
 def fenced(text: str) -> str:
@@ -23,13 +22,6 @@ def system_and_user(template: Any, variables: dict[str, Any]) -> list[tuple[str,
     return [("system", block("system")), ("human", block("user"))]
 
 
-@cache
 def prompt_template(name: str) -> Any:
-    """A template of ``prompts/``, strict about undefined variables."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("prompts"))),
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-    )
-    return env.get_template(name)
+    """A template of ``prompts/llm/``."""
+    return templates("llm").get_template(name)

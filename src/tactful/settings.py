@@ -11,9 +11,11 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .retry import RetryPolicy
 from .vocab import BackendName
 
 PromptSize = Literal["full", "compact"]
+OutputMode = Literal["auto", "json_schema", "json_object", "text"]
 
 
 class Settings(BaseSettings):
@@ -24,10 +26,13 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("TACTFUL_API_KEY", "OPENAI_API_KEY"))
     base_url: str | None = Field(default=None, validation_alias=AliasChoices("TACTFUL_BASE_URL", "OPENAI_BASE_URL"))
     timeout: float = Field(default=60.0, gt=0, description="Seconds one LLM request may take")
-    max_retries: int = Field(default=2, ge=0, le=10, description="Retries of a failed request, with back-off")
+    max_retries: int = Field(default=2, ge=0, le=50, description="Retries of a failed request, with back-off")
+    reasks: int = Field(default=1, ge=0, le=5, description="Re-asks of a reply that does not match the schema")
+    max_revisions: int = Field(default=2, ge=0, le=10, description="Revision rounds after an LLM's first draft")
     temperature: float = Field(default=0.3, ge=0, le=2)
     max_wait: float = Field(default=300.0, gt=0, description="Ceiling in seconds on all LLM work for one draft")
     max_tokens: int | None = Field(default=None, gt=0, description="Ceiling on the tokens of one reply (unset: the server's)")
+    output_mode: OutputMode = Field(default="auto", description="How replies are asked for: 'auto' starts at json_schema and steps down where a server refuses it")
     prompt: PromptSize = Field(default="full", description="'compact' leaves the guideline examples out, for small local models")
     critic: bool = Field(default=True, description="After the rules pass an LLM draft, the same model quotes what still blames or judges the client")
     ui_auth: SecretStr | None = Field(default=None, description="'user:password' for basic auth of the web UI")
@@ -38,6 +43,12 @@ class Settings(BaseSettings):
     def llm_configured(self) -> bool:
         """An LLM server is configured: a key for OpenAI itself, or the address of a local server."""
         return self.api_key is not None or bool(self.base_url)
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """The retry policy these settings ask for (`tactful.retry`)."""
+        return RetryPolicy(max_retries=self.max_retries, reasks=self.reasks, max_revisions=self.max_revisions,
+                           timeout=self.timeout, max_wait=self.max_wait)
 
     def resolve_backend(self, requested: str | None = None) -> Literal["composer", "openai"]:
         choice = requested or self.backend

@@ -18,9 +18,11 @@ class RecordingFakeChat(FakeListChatModel):
     """
 
     prompts: list[list[BaseMessage]] = []
+    formats: list[Any] = []  # the response_format each request asked for (None: plain text)
 
     def _call(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> str:
         self.prompts.append(list(messages))
+        self.formats.append(kwargs.get("response_format"))
         if any(CRITIC_SCHEMA in str(m.content) for m in messages):
             return NO_FINDINGS
         return super()._call(messages, *args, **kwargs)

@@ -6,8 +6,27 @@ from collections.abc import Iterator
 
 import pytest
 
+from support.drafters import MockDrafter
 from support.openai_server import ScriptedOpenAIServer
 from support.ui_server import UIServer
+from tactful import llm
+from tactful.drafters import register_drafter, unregister_drafter
+
+
+@pytest.fixture(autouse=True)
+def fresh_negotiation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts with no server's output mode known: a port the system hands out again must not
+    inherit what another test's server refused."""
+    monkeypatch.setattr(llm, "_NEGOTIATED", {})
+
+
+@pytest.fixture
+def mock_drafter() -> Iterator[MockDrafter]:
+    """A `MockDrafter` registered as the backend ``"mock"`` for the test; queue its drafts with ``enqueue``."""
+    drafter = MockDrafter()
+    register_drafter("mock", lambda settings: drafter)
+    yield drafter
+    unregister_drafter("mock")
 
 
 @pytest.fixture

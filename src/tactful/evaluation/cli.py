@@ -15,20 +15,23 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ..cli_options import LLM_ENVIRONMENT, BackendOpt, Format, fail
+from ..cli_options import (
+    LLM_ENVIRONMENT,
+    MAX_REVISIONS_HELP,
+    BackendOpt,
+    Format,
+    command_group,
+    fail,
+)
 from ..vocab import CHANNELS, LANGUAGES
 
 if TYPE_CHECKING:  # the run loads the pipeline: only the types are named here
     from .records import EvalRecord
     from .run import EvalRun
 
-eval_app = typer.Typer(
-    name="eval",
-    help="Evaluate a drafting backend on the scenarios: pass rates per rule, channel and language, reports with charts.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+eval_app = command_group(
+    "eval", "Evaluate a drafting backend on the scenarios: pass rates per rule, channel and language, reports with charts.",
+    invoke_without_command=True, no_args_is_help=False,
 )
 
 def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
@@ -103,7 +106,7 @@ def evaluate(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the results already in --out.")] = False,
     judge: Annotated[bool, typer.Option("--judge", help="Also score every draft per guideline with an LLM rubric judge (needs an LLM server).")] = False,
     judge_model: Annotated[Optional[str], typer.Option("--judge-model", help="Model for --judge (default: --model).")] = None,
-    max_revisions: Annotated[int, typer.Option("--max-revisions", min=0, max=10, help="Revision rounds after an LLM's first draft.")] = 2,
+    max_revisions: Annotated[Optional[int], typer.Option("--max-revisions", min=0, max=10, help=MAX_REVISIONS_HELP)] = None,
     retries: Annotated[int, typer.Option("--retries", min=0, max=50, help="Retries of an LLM request answered with 429 or 5xx (exponential back-off, Retry-After honoured).")] = 6,
     limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="Draft at most this many of the missing combinations (a smoke run; --resume continues).")] = None,
     checker_eval: Annotated[bool, typer.Option("--checker-eval/--no-checker-eval", help="Include the checker's accuracy on eval/labeled (tactful eval-checker).")] = True,

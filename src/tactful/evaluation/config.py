@@ -1,5 +1,5 @@
-"""What a `tactful eval` run is asked to do: its options (`EvalConfig`), how it retries a busy server
-(`RetryPolicy`), and the one error it raises for anything the user must fix (`EvalError`)."""
+"""What a `tactful eval` run is asked to do: its options (`EvalConfig`, with the `RetryPolicy` its HTTP
+transport follows), and the one error it raises for anything the user must fix (`EvalError`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..retry import RetryPolicy
 from ..vocab import CHANNELS, BackendName, Channel, Language
 
 DEFAULT_LANGUAGES: tuple[Language, ...] = ("ru", "en")
@@ -16,16 +17,8 @@ class EvalError(RuntimeError):
     """The run cannot start or go on (bad options, unreadable scenarios, unreachable server): one line."""
 
 
-class RetryPolicy(BaseModel):
-    """How 429 and 5xx answers are retried: ``base · 2^n`` seconds (jittered, at most ``cap``), or what
-    the server's ``Retry-After`` says when it says at most ``max_retry_after`` seconds."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    max_retries: int = Field(default=6, ge=0, le=50)
-    base: float = Field(default=0.5, ge=0)
-    cap: float = Field(default=8.0, ge=0)
-    max_retry_after: float = Field(default=120.0, ge=0)
+# A run waits out a busy server longer than one draft does: a fallback would distort the figures.
+EVAL_RETRY = RetryPolicy(max_retries=6)
 
 
 class EvalConfig(BaseModel):
@@ -45,7 +38,7 @@ class EvalConfig(BaseModel):
     overwrite: bool = False
     judge: bool = False
     judge_model: str | None = None
-    max_revisions: int = Field(default=2, ge=0, le=10)
+    max_revisions: int | None = Field(default=None, ge=0, le=10, description="None: TACTFUL_MAX_REVISIONS")
     limit: int | None = Field(default=None, ge=0, description="Draft at most this many of the missing keys")
     checker_eval: bool = True
-    retry: RetryPolicy = RetryPolicy()
+    retry: RetryPolicy = EVAL_RETRY

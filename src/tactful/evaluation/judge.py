@@ -70,7 +70,7 @@ class JudgeResult(BaseModel):
 
 
 def judge_messages(text: str, channel: Channel, language: Language) -> list[tuple[str, str]]:
-    """The system (rubric) and user (the draft) messages, from ``prompts/judge.j2``."""
+    """The system (rubric) and user (the draft) messages, from ``prompts/llm/judge.j2``."""
     from ..guidelines import guidelines_for
     from ..prompt_blocks import fenced, prompt_template, system_and_user
 
@@ -140,7 +140,7 @@ def verify(reply: JudgeReply, text: str, channel: Channel, report: CheckReport |
 
 
 class Judge:
-    """Scores drafts through an `OpenAIBackend` (structured output, validation errors fed back)."""
+    """Scores drafts through a `ChatClient` (structured output, validation errors fed back)."""
 
     def __init__(self, backend: Any) -> None:
         self.backend = backend

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from ..files import write_atomically
 from ..report import CheckReport
 from ..result import Attempt, Usage
 from ..vocab import Channel, Language
@@ -93,18 +93,6 @@ class RecordAppender:
 
     def close(self) -> None:
         self.handle.close()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same directory, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def write_json_atomically(path: Path, data: Any) -> None:

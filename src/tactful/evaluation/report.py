@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomically
 from .charts import charts
-from .records import EvalRecord, write_atomically
+from .records import EvalRecord
 from .report_html import render_html
 from .report_markdown import render_markdown
 

@@ -18,8 +18,8 @@ import random
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..retry import RetryPolicy
 from ..settings import Settings
-from .config import RetryPolicy
 
 
 def _httpx() -> Any:
@@ -59,17 +59,9 @@ def retryable(status: int) -> bool:
 
 
 def retry_delay(headers: Any, attempt: int, policy: RetryPolicy, rng: random.Random | None = None) -> float:
-    """Seconds to wait before retry number ``attempt + 1``.
-
-    ``Retry-After`` (seconds or an HTTP date) or OpenAI's ``retry-after-ms`` win when present and at
-    most ``policy.max_retry_after``; otherwise ``base · 2^attempt`` capped at ``cap``, with jitter (a
-    random 50–100 %) so that many waiting clients do not come back at the same instant.
-    """
-    asked = _retry_after(headers)
-    if asked is not None and 0 <= asked <= policy.max_retry_after:
-        return asked
-    backoff = min(policy.cap, policy.base * 2 ** min(attempt, 60))
-    return backoff * (0.5 + 0.5 * (rng or random).random())
+    """Seconds to wait before retry number ``attempt + 1``: what ``Retry-After`` (seconds or an HTTP
+    date) or OpenAI's ``retry-after-ms`` asks for, weighed by the policy (`RetryPolicy.delay`)."""
+    return policy.delay(attempt, _retry_after(headers), rng)
 
 
 def _retry_after(headers: Any) -> float | None:
@@ -101,7 +93,7 @@ def retry_transport(policy: RetryPolicy, connections: int = 100, sleep: Callable
     """An async HTTP transport that retries 429/5xx answers (see `retry_delay`).
 
     A 5xx whose body mentions ``response_format`` is passed on at once: that is a server refusing a
-    structured-output mode, which `OpenAIBackend` answers by stepping down, not a transient failure.
+    structured-output mode, which `ChatClient` answers by stepping down, not a transient failure.
     ``transport.retries`` counts every retry; the current task's counter (see `counting_retries`) too.
     """
     httpx = _httpx()
@@ -157,9 +149,7 @@ def retrying_client(policy: RetryPolicy, connections: int, timeout: float) -> tu
     return _httpx().AsyncClient(transport=transport, timeout=timeout), transport
 
 
-def openai_backend(settings: Settings, http_client: Any) -> Any:
-    """`OpenAIBackend` that sends through ``http_client`` (the retrying transport), with the SDK's own
-    retries off so that every retry is counted once, here."""
-    from ..llm import OpenAIBackend
-
-    return OpenAIBackend(settings.model_copy(update={"max_retries": 0}), http_client=http_client)
+def counted(settings: Settings) -> Settings:
+    """``settings`` for a client that sends through the retrying transport: the SDK's own retries off, so
+    that every retry is counted once, here."""
+    return settings.model_copy(update={"max_retries": 0})

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..drafters import make_drafter
 from ..report import CheckReport
 from ..result import DraftResult
 from ..settings import Settings, load_settings
@@ -38,7 +39,7 @@ from .records import (
     now_iso,
     write_json_atomically,
 )
-from .retry import counting_retries, openai_backend, retrying_client
+from .retry import counted, counting_retries, retrying_client
 from .summary import checker_section, summarize
 
 
@@ -201,14 +202,21 @@ def _drafting(config: EvalConfig, settings: Settings, backend: str, model: str |
     if backend == "openai" or config.judge:
         connections = max(config.concurrency * 2, 10)
         drafting.http_client, drafting.transport = retrying_client(config.retry, connections, settings.timeout)
-    drafter = openai_backend(settings, drafting.http_client) if backend == "openai" else None
-    pipeline_settings = settings.model_copy(update={"backend": "composer"}) if drafter is None else settings
-    drafting.pipeline = Pipeline(backend=drafter, settings=pipeline_settings, max_revisions=config.max_revisions)
+    if config.max_revisions is not None:
+        settings = settings.model_copy(update={"max_revisions": config.max_revisions})
+    if backend == "openai":
+        from ..drafters.chat import ChatDrafter
+
+        drafter = ChatDrafter(counted(settings), http_client=drafting.http_client)
+    else:
+        drafter = make_drafter("composer", settings)
+    drafting.pipeline = Pipeline(drafter, settings)
     if config.judge:
+        from ..llm import ChatClient
         from .judge import Judge
 
         judge_settings = settings.model_copy(update={"model": config.judge_model}) if config.judge_model else settings
-        drafting.judge = Judge(openai_backend(judge_settings, drafting.http_client))
+        drafting.judge = Judge(ChatClient(counted(judge_settings), http_client=drafting.http_client))
     return drafting
 
 

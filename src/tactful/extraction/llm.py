@@ -80,12 +80,12 @@ def _grounded(field: str, value, text: str, dates: set[dt.date]) -> tuple[int, i
 
 def merge_llm(offline: Extraction, text: str, settings, language: str, today: dt.date, dates: set[dt.date]) -> Extraction:
     """The offline extraction with every value the model can show in the text put in its place."""
-    from ..llm import BackendUnavailable, GenerationError, OpenAIBackend
+    from ..llm import BackendUnavailable, ChatClient, GenerationError
     from ..prompt_blocks import fenced, prompt_template, system_and_user
 
     messages = system_and_user(prompt_template("extract.j2"), {"text": fenced(text), "today": today.isoformat(), "language": language})
     try:
-        reply = asyncio.run(OpenAIBackend(settings).generate(messages, LLMSituation))
+        reply = asyncio.run(ChatClient(settings).generate(messages, LLMSituation))
     except (BackendUnavailable, GenerationError) as exc:
         return offline.model_copy(update={"notes": [*offline.notes, f"the LLM could not read the text ({exc}); offline extraction used"]})
     found = {f.field: f for f in offline.found}

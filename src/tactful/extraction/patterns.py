@@ -6,9 +6,7 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
-
-from ..resources import data_dir
+from ..resources import load_yaml
 from ..vocab import Language
 
 # Names are told by their capitals: the name pattern is matched case-sensitively wherever it is used
@@ -18,7 +16,7 @@ _CASED = ("people.sender_company", "referral", "name", "title", "person")
 
 @cache
 def patterns(language: Language) -> dict[str, Any]:
-    raw = yaml.safe_load((data_dir("guidelines") / "extraction" / f"{language}.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml("guidelines", "extraction", f"{language}.yaml")
     name = raw["name"]
 
     def build(value: Any, path: str) -> Any:

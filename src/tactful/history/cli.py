@@ -16,19 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ..cli_options import fail
+from ..cli_options import command_group, fail
 
 if TYPE_CHECKING:
     from .records import Case, CaseSummary
     from .store import HistoryStore
 
-history_app = typer.Typer(
-    name="history",
-    help="List, show, export and delete the saved cases (TACTFUL_DATABASE_URL, TACTFUL_HISTORY=0).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+history_app = command_group("history", "List, show, export and delete the saved cases (TACTFUL_DATABASE_URL, TACTFUL_HISTORY=0).")
 
 
 class ListFormat(str, Enum):
@@ -116,7 +110,7 @@ def export(
     if out is None:
         typer.echo(output)
         return
-    from ..cli import write_atomically  # loaded already: tactful.cli mounts this app
+    from ..files import write_atomically
 
     try:
         write_atomically(out, output + "\n")

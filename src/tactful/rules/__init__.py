@@ -16,7 +16,7 @@ from typing import Annotated, Union
 import yaml
 from pydantic import Field, TypeAdapter
 
-from ..resources import data_dir
+from ..resources import data_dir, load_yaml
 from ..text import normalize
 from ..vocab import LANGUAGES, Channel, Language
 from .base import Document, Finding, RuleBase
@@ -78,7 +78,7 @@ class RuleSet:
 @cache
 def hostile_categories() -> frozenset[str]:
     """The categories that make a text hostile (``guidelines/categories.yaml``)."""
-    data = yaml.safe_load((data_dir("guidelines") / "categories.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("guidelines", "categories.yaml")
     return frozenset(data["hostile"])
 
 

@@ -7,16 +7,14 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
-
 from ..report import CheckReport
-from ..resources import data_dir
+from ..resources import load_yaml
 from ..vocab import Language
 
 
 @cache
 def ui_data() -> dict[str, Any]:
-    return yaml.safe_load((data_dir("guidelines") / "ui.yaml").read_text(encoding="utf-8"))
+    return load_yaml("guidelines", "ui.yaml")
 
 
 def texts(language: Language) -> dict[str, Any]:

@@ -1,0 +1,83 @@
+"""What every drafter is: the task it is given, what it hands back, and the interface it implements.
+
+A drafter turns a `DraftTask` into a `Drafted` message and, when it can, revises one against the
+checker's report. The pipeline runs one loop for every drafter (`tactful.pipeline`); a new way of
+writing (another kind of server, a rules engine) is a class with this shape registered by name in
+`tactful.drafters`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from ..message import Draft
+from ..result import LeftOut, Usage
+from ..vocab import Channel, Language, Tone
+
+if TYPE_CHECKING:
+    from ..llm import ChatClient
+    from ..report import CheckReport
+    from ..situation import Situation
+
+
+@dataclass(frozen=True)
+class DraftTask:
+    """What one run writes: a parting message, or (with ``client_reply``) an answer to push-back."""
+
+    situation: Situation
+    channel: Channel
+    language: Language
+    tone: Tone
+    client_reply: str | None = None
+
+    @property
+    def context(self) -> str:
+        """What the checker is told the text is: a first parting ``message`` or a ``reply``."""
+        return "message" if self.client_reply is None else "reply"
+
+
+@dataclass
+class Drafted:
+    """One message a drafter wrote, with what it cost and what it needs to revise it."""
+
+    draft: Draft
+    left_out: list[LeftOut] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    # The conversation that produced it (an LLM's), so that a revision continues it.
+    conversation: list[tuple[str, str]] = field(default_factory=list)
+    raw: str = ""
+
+
+@runtime_checkable
+class Drafter(Protocol):
+    """The interface of a drafting backend.
+
+    ``name`` and ``model`` are reported with every attempt. The capability flags say what the pipeline
+    may ask: ``streams`` (``draft`` feeds ``on_text``), ``revises`` (``revise`` improves a flagged draft;
+    without it the first draft is final), ``offline`` (no server, nothing to wait for or fall back from).
+    ``critic`` is the chat client that reads each draft the rules pass (`tactful.critic`), or None.
+    """
+
+    name: str
+    model: str | None
+    streams: bool
+    revises: bool
+    offline: bool
+    critic: ChatClient | None
+
+    async def draft(self, task: DraftTask, on_text: Callable[[str], None] | None = None) -> Drafted:
+        """Write the message for ``task``. Raises `tactful.llm.GenerationError` when this try failed and
+        `tactful.llm.BackendUnavailable` when the backend cannot be used at all."""
+        ...
+
+    async def revise(self, task: DraftTask, drafted: Drafted, report: CheckReport) -> Drafted:
+        """Rewrite ``drafted`` so that what ``report`` found is gone."""
+        ...
+
+    def instructions(self, task: DraftTask) -> str | None:
+        """What the drafter was told, for the checker's prompt-leak test; None when nothing was."""
+        ...
