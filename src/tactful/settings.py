@@ -14,6 +14,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from .retry import RetryPolicy
 from .vocab import BackendName
 
+_POLICY = RetryPolicy()  # the defaults of the retry knobs live in the policy
+
 PromptSize = Literal["full", "compact"]
 OutputMode = Literal["auto", "json_schema", "json_object", "text"]
 
@@ -25,12 +27,12 @@ class Settings(BaseSettings):
     model: str = Field(default="gpt-4o-mini", description="Model name on the OpenAI-compatible server")
     api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("TACTFUL_API_KEY", "OPENAI_API_KEY"))
     base_url: str | None = Field(default=None, validation_alias=AliasChoices("TACTFUL_BASE_URL", "OPENAI_BASE_URL"))
-    timeout: float = Field(default=60.0, gt=0, description="Seconds one LLM request may take")
-    max_retries: int = Field(default=2, ge=0, le=50, description="Retries of a failed request, with back-off")
-    reasks: int = Field(default=1, ge=0, le=5, description="Re-asks of a reply that does not match the schema")
-    max_revisions: int = Field(default=2, ge=0, le=10, description="Revision rounds after an LLM's first draft")
+    timeout: float = Field(default=_POLICY.timeout, gt=0, description="Seconds one LLM request may take")
+    max_retries: int = Field(default=_POLICY.max_retries, ge=0, le=50, description="Retries of a failed request, with back-off")
+    reasks: int = Field(default=_POLICY.reasks, ge=0, le=5, description="Re-asks of a reply that does not match the schema")
+    max_revisions: int = Field(default=_POLICY.max_revisions, ge=0, le=10, description="Revision rounds after an LLM's first draft")
     temperature: float = Field(default=0.3, ge=0, le=2)
-    max_wait: float = Field(default=300.0, gt=0, description="Ceiling in seconds on all LLM work for one draft")
+    max_wait: float = Field(default=_POLICY.max_wait, gt=0, description="Ceiling in seconds on all LLM work for one draft")
     max_tokens: int | None = Field(default=None, gt=0, description="Ceiling on the tokens of one reply (unset: the server's)")
     output_mode: OutputMode = Field(default="auto", description="How replies are asked for: 'auto' starts at json_schema and steps down where a server refuses it")
     prompt: PromptSize = Field(default="full", description="'compact' leaves the guideline examples out, for small local models")

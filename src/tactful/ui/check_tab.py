@@ -7,12 +7,12 @@ Either way the page shows what changed as a diff and what was left out, and why.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import gradio as gr
 
 from ..history import record_check
-from ..vocab import CHANNELS
+from ..vocab import CHANNELS, LanguageChoice
 from .draft_tab import FAILURES, choices, error_line
 from .form import LIMIT, too_long
 from .panel import ReviewPanel, page_language
@@ -26,7 +26,7 @@ class CheckTab:
             with gr.Column(min_width=320):
                 self.text = gr.Textbox(label=t("check_input"), info=t("check_hint"), lines=14, elem_id="check-input")
                 with gr.Row():
-                    self.language = gr.Radio(choices(t, "language", ["auto", "ru", "en"]), value="auto", label=t("language"),
+                    self.language = gr.Radio(choices(t, "language", list(get_args(LanguageChoice))), value="auto", label=t("language"),
                                              elem_id="check-language")
                     self.channel = gr.Radio(choices(t, "channel", list(CHANNELS)), value="email",
                                             label=t("channel"), elem_id="check-channel")

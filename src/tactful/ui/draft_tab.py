@@ -7,7 +7,7 @@ status line and leaves the last good result on the page.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import gradio as gr
 
@@ -15,7 +15,7 @@ from ..checker import InputError
 from ..form_errors import explain
 from ..history import record_draft, record_reply
 from ..situation import REASON_KINDS, Situation, SituationError
-from ..vocab import CHANNELS, TONES
+from ..vocab import CHANNELS, TONES, LanguageChoice
 from .form import (
     EXTRACTED_TO_FORM,
     FORM_FIELDS,
@@ -88,7 +88,7 @@ class DraftTab:
             self.outcome = gr.Radio(choices(t, "outcome", ["full", "finish_stage"]), value="full", label=t("outcome"), elem_id="outcome")
             self.channel = gr.Radio(choices(t, "channel", list(CHANNELS)), value="email", label=t("channel"), elem_id="channel")
         with gr.Row():
-            self.language = gr.Radio(choices(t, "language", ["auto", "ru", "en"]), value="auto", label=t("language"), elem_id="language")
+            self.language = gr.Radio(choices(t, "language", list(get_args(LanguageChoice))), value="auto", label=t("language"), elem_id="language")
             self.tone = gr.Radio(choices(t, "tone", list(TONES)), value="formal", label=t("tone"), elem_id="tone")
         self.go = gr.Button(t("draft_button"), variant="primary", elem_id="draft-button")
         self.paste_view = gr.Markdown(elem_id="paste-summary")

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..resources import data_dir
 from ..situation import Situation, loads_situation, parse_situation
-from ..vocab import Language
+from ..vocab import LANGUAGES, Language
 from .texts import escape_markdown, texts, ui_data
 
 FORM_FIELDS = (
@@ -51,7 +51,7 @@ def fill_from_paste(values: dict[str, Any], today: dt.date | None = None) -> tup
     text = (values.get("context") or "").strip()
     if not text:
         return values, [], None
-    language = values.get("language") if values.get("language") in ("en", "ru") else "auto"
+    language = values.get("language") if values.get("language") in LANGUAGES else "auto"
     extraction = extract(text, language, today=today)
     filled = dict(values)
     changed: list[str] = []
