@@ -177,3 +177,11 @@ def test_cli_assess_reply_checklist(run_cli, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  ")
     assert run_cli("reply", path, str(empty)).returncode == 2
+
+
+def test_nothing_is_left_to_try_first_once_the_alternatives_were_tried():
+    # A light problem (weight 2) whose alternative, new terms, the client already turned down.
+    tried = parse_situation({"client": {"name": "X"}, "signals": ["low_profitability"], "tried": ["new_terms"]})
+    untried = parse_situation({"client": {"name": "X"}, "signals": ["low_profitability"]})
+    assert assess(tried, "en").verdict == "end_now" and assess(tried, "en").alternatives == []
+    assert assess(untried, "en").verdict == "try_alternative"

@@ -56,7 +56,8 @@ def assess(situation: Situation, language: Language) -> Assessment:
     untried = [a for a in dict.fromkeys(signals[s].get("alternative") for s in present) if a and a not in situation.tried]
     if decisive:
         reasons.append(text["decisive"][language].format(signal=signals[decisive[0]]["title"][language]))
-    if score >= thresholds["end"] or decisive or (score >= thresholds["try_first"] and not untried):
+    # Once every alternative for the signals present has been tried, there is nothing left to try first.
+    if score >= thresholds["end"] or decisive or (present and not untried):
         if not decisive and not untried and present:
             reasons.append(text["all_tried"][language])
         verdict: Verdict = "finish_stage" if situation.stage_in_progress else "end_now"
