@@ -68,8 +68,11 @@ def read_layout(text: str, pats: dict) -> Layout:
     messages: list[Message] = []
     current: Message | None = None
     in_headers = False
-    for line in lines:
-        header = next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None)
+    headers = [next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None) for line in lines]
+    for i, line in enumerate(lines):
+        header = headers[i]
+        if header and header[0] == "from" and not in_headers and not _more_headers(headers, lines, i):
+            header = None  # "From: Roman, director" closing the notes is a signature, not a message
         if header and (header[0] == "from" or in_headers or current is None and header[0] == "date"):
             if header[0] == "from" or current is None:
                 if not in_headers or current is None or "from" in current.headers:
@@ -94,6 +97,12 @@ def read_layout(text: str, pats: dict) -> Layout:
     for message in messages:
         message.signature = _signature(message.body, pats)
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _more_headers(headers: list, lines: list[Line], i: int) -> bool:
+    """Whether another header line follows a "From:" line closely: only then does it open a message."""
+    following = [j for j in range(i + 1, min(i + 5, len(lines))) if lines[j].text][:2]
+    return any(headers[j] for j in following)
 
 
 def _signature(body: list[Line], pats: dict) -> list[Line]:

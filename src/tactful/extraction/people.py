@@ -110,10 +110,11 @@ def _signature_parts(message_signature: list[Line], pats: dict, language: Langua
             part = part.strip().strip("()").strip()
             start = line.start + max(line.text.find(part), 0)
             mention = Mention(part, start, start + len(part))
-            if _is_person(part, pats, language):
-                if name is None or len(part) > len(name.value) and same_person(part, name.value):
+            words, known = set(part.split()), set(name.value.split()) if name else set()
+            if _is_person(part, pats, language) and (name is None or words <= known or known <= words):
+                if name is None or len(part) > len(name.value):
                     name = mention
-                continue
+                continue  # another name after the person's may be the business ("Nadia Roberts | Roberts Copy")
             if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
                 continue  # a job title, a sentence or a phone number, not the organisation
             if org is None and pats["legal_forms"].search(part):
