@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .layout import Layout
+from .layout import Layout, Line
 from .model import Found
+from .reasons import find_reasons
 
 # Number words a notice period may be written in; anything else is read as digits.
 _NUMBERS = {
@@ -28,7 +29,9 @@ def _days(value: str, unit: str) -> int | None:
     return n
 
 
-def find_fields(layout: Layout, pats: dict) -> list[Found]:
+def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None) -> list[Found]:
+    """The fields other than people and the end date; ``own`` holds the bodies of the messages the user
+    wrote (read for reasons like the notes)."""
     text = layout.text
     found: list[Found] = []
     taken: set[str] = set()
@@ -96,7 +99,7 @@ def find_fields(layout: Layout, pats: dict) -> list[Found]:
     handover = _handover(layout, pats)
     if handover:
         put("handover", [item for item, _ in handover], handover[0][1][0], handover[-1][1][1], 0.75, "list")
-    reasons = _reasons(layout, pats)
+    reasons = find_reasons(layout, pats, own or [])
     if reasons:
         put("reasons", [r for r, _ in reasons], reasons[0][1][0], reasons[-1][1][1], 0.5, "sentence")
     return found
@@ -178,25 +181,3 @@ def _handover(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
             if m := rule.search(text[line.start : line.end]):
                 return [(item, (line.start + m.start("value"), line.start + m.end("value"))) for item in _split_items(m.group("value"))]
     return []
-
-
-def _reasons(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
-    """The user's own sentences about why (from the notes only: the thread is the client's word too)."""
-    text = layout.text
-    out = []
-    for line in layout.notes:
-        segment = text[line.start : line.end]
-        if label := pats["reason_label"].search(segment):
-            # "Why: they cut the budget; three urgent calls a day" — every part is a reason.
-            for part in re.finditer(r"[^;]+", segment[label.end() :]):
-                value = part.group().strip().rstrip(".")
-                if len(value) > 3:
-                    start = line.start + label.end() + part.start()
-                    out.append((value, (start, start + len(part.group()))))
-            continue
-        for sentence in _sentences(segment):
-            chunk = sentence.text.strip()
-            if len(chunk) > 8 and pats["reason"].search(chunk):
-                start = line.start + sentence.start
-                out.append((chunk.rstrip("."), (start, sentence.stop + line.start)))
-    return out[:6]

@@ -119,7 +119,7 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
         return [Line(line.end - len(stripped), line.end, stripped)]
     for i, line in enumerate(filled[-4:]):
         head = re.split(r"\s*,\s*", line.text)[0]
-        if pats["name"].fullmatch(head) and len(head.split()) >= 2:
+        if pats["name"].fullmatch(head) and len(head.split()) >= 2 and len(line.text) <= 80 and not pats["greeting"].match(line.text):
             return filled[-4:][i:]
     return []
 

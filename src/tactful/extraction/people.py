@@ -275,6 +275,19 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     return list(found.values())
 
 
+def own_messages(layout: Layout, people: list[Found]) -> list[list[Line]]:
+    """The bodies of the thread's messages the user wrote (their author is the sender found)."""
+    sender = next((f.value for f in people if f.field == "sender.name"), None)
+    if not sender:
+        return []
+    out = []
+    for message in layout.messages:
+        author = split_name_email(message.sender[0])[0] if message.sender else ""
+        if author and same_person(author, sender):
+            out.append([line for line in message.body if line not in message.signature])
+    return out
+
+
 def _greeted(layout: Layout, pats: dict, language: Language) -> Mention | None:
     """The person a greeting on the first line of the user's own text names."""
     first = next((line for line in layout.notes if layout.text[line.start : line.end].strip()), None)
