@@ -113,10 +113,14 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
             return [line for line in body[i + 1 : i + 8] if line.text][:5]
     filled = [line for line in body if line.text]
     tail = filled[-1:]
-    if tail and re.match(r"^[—–-]{1,2}\s*\S", tail[0].text):
+    if tail and re.match(r"^[—–-]{1,2}\s*\S", tail[0].text):  # "— Joanna Brisk" closing the text
         line = tail[0]
         stripped = line.text.lstrip("—–- ")
         return [Line(line.end - len(stripped), line.end, stripped)]
+    # ... or run on at the end of its last line ("short pls. -- Mike")
+    if tail and (m := re.search(r"(?:^|\s)[—–-]{1,2}\s*([A-ZА-ЯЁ][^\W\d_]*(?:[ .'’-]+[A-ZА-ЯЁ][^\W\d_]*){0,3})\s*$", tail[0].text)):
+        line = tail[0]
+        return [Line(line.start + m.start(1), line.start + m.end(1), m.group(1))]
     for i, line in enumerate(filled[-4:]):
         head = re.split(r"\s*,\s*", line.text)[0]
         if pats["name"].fullmatch(head) and len(head.split()) >= 2 and len(line.text) <= 80 and not pats["greeting"].match(line.text):
