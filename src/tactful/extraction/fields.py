@@ -7,6 +7,7 @@ import re
 
 from .layout import Layout, Line
 from .model import Found
+from .project import find_project
 from .reasons import find_reasons
 
 # Number words a notice period may be written in; anything else is read as digits.
@@ -70,22 +71,9 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None)
         if m := pats["referral"].search(segment):
             value = m.group("value").strip().rstrip(".,")
             put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
-        for rule in pats["project"]:
-            if m := rule.search(segment):
-                value = m.group("value").strip()
-                put("project", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.6, "pattern")
-    if "project" not in taken:
-        # The thread's first subject often names the work ("Re: Notice – tenant portal maintenance").
-        for message in reversed(layout.messages):
-            subject = message.headers.get("subject")
-            if subject:
-                name = subject[0]
-                while (cleaned := pats["subject_noise"].sub("", name, count=1).strip()) != name:
-                    name = cleaned
-                if 1 <= len(name.split()) <= 6 and not re.search(r"\d", name):  # "Invoice 37", "Release 3.4" name no work
-                    offset = subject[0].find(name)
-                    put("project", name, subject[1] + offset, subject[1] + offset + len(name), 0.4, "subject")
-                break
+    project = find_project(layout, pats)
+    if project:
+        put("project", project.value, project.start, project.end, project.confidence, project.source)
     if not any(f.field == "contract.clause" for f in found):
         for line in lines:
             if m := contract["clause"].search(text[line.start : line.end]):
@@ -99,7 +87,7 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None)
     handover = _handover(layout, pats)
     if handover:
         put("handover", [item for item, _ in handover], handover[0][1][0], handover[-1][1][1], 0.75, "list")
-    reasons = find_reasons(layout, pats, own or [])
+    reasons = find_reasons(layout, pats, own or [], project)
     if reasons:
         put("reasons", [r for r, _ in reasons], reasons[0][1][0], reasons[-1][1][1], 0.5, "sentence")
     return found

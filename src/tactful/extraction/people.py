@@ -248,7 +248,7 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
     for line in layout.notes:
         segment = text[line.start : line.end]
         for m in pats["person"].finditer(segment):
-            value = m.group()
+            value = re.sub(r"['’]s$", "", m.group())
             if "client.contact" in found:
                 return
             if sender and same_person(value, sender.value) or not is_person(value, pats, language):

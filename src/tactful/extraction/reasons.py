@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .layout import Layout, Line
+from .model import Found
 
 MAX_REASONS = 3
 
@@ -55,8 +56,9 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
     return out
 
 
-def find_reasons(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tuple[str, tuple[int, int]]]:
-    """The reasons in the user's notes and in ``own`` (the bodies of the messages the user wrote)."""
+def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Found | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """The reasons in the user's notes and in ``own`` (the bodies of the messages the user wrote); the
+    sentence that names the work ("I write their newsletter every week") is no reason by one cue."""
     text = layout.text
     scopes = [layout.notes, *own]
     for lines in scopes:
@@ -78,6 +80,8 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tupl
                 if (pats["reason_not"].search(chunk) or money) and cues < 3:
                     continue  # the plan (notice, last day, handover, invoices, tone) or an invoice, not a reason
                 start = line.start + sentence.start + sentence.text.find(chunk)
+                if project and start <= project.start < start + len(chunk) and cues < 2:
+                    continue
                 scored.append((cues, start, chunk))
     best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
     return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
