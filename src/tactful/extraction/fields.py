@@ -7,6 +7,7 @@ import re
 
 from .layout import Layout, Line
 from .model import Found
+from .handover import find_handover
 from .project import find_project
 from .reasons import find_reasons
 
@@ -84,7 +85,7 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None)
     if invoices:
         spans = [span for _, span in invoices]
         put("unpaid_invoices", [inv for inv, _ in invoices], spans[0][0], spans[-1][1], 0.75, "pattern")
-    handover = _handover(layout, pats)
+    handover = find_handover(layout, pats, own or [])
     if handover:
         put("handover", [item for item, _ in handover], handover[0][1][0], handover[-1][1][1], 0.75, "list")
     reasons = find_reasons(layout, pats, own or [], project)
@@ -134,38 +135,3 @@ def _sentences(text: str):
     from razdel import sentenize
 
     return sentenize(text)
-
-
-def _split_items(value: str) -> list[str]:
-    parts = re.split(r"\s*[;,]\s*|\s+(?:and|и|plus|а также)\s+(?=[^,;]*$)", value.strip().rstrip("."))
-    return [p.strip(" -—–•;.") for p in parts if len(p.strip(" -—–•;.")) > 2]
-
-
-def _handover(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
-    """Items after a handover heading (bullets, or a list after its colon), else an inline 'hand over …'."""
-    rules = pats["handover"]
-    text = layout.text
-    for lines in (layout.notes, *(m.body for m in layout.messages)):
-        for i, line in enumerate(lines):
-            segment = text[line.start : line.end]
-            heading = rules["heading"].search(segment)
-            if not heading:
-                continue
-            rest = re.split(r"(?<=[a-zа-яё0-9)])\.\s", segment[heading.end() :])[0].strip()  # up to the sentence's end
-            if rest:
-                return [(item, (line.start + heading.end(), line.end)) for item in _split_items(rest)]
-            items = []
-            for follow in lines[i + 1 :]:
-                bullet = rules["bullet"].match(text[follow.start : follow.end].strip()) if follow.text else None
-                if not bullet:
-                    if items or follow.text:
-                        break
-                    continue
-                items.append((bullet.group("value").strip(" ;.,"), (follow.start, follow.end)))
-            if items:
-                return items
-    for line in layout.lines():
-        for rule in rules["inline"]:
-            if m := rule.search(text[line.start : line.end]):
-                return [(item, (line.start + m.start("value"), line.start + m.end("value"))) for item in _split_items(m.group("value"))]
-    return []
