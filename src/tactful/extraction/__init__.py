@@ -39,7 +39,7 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
     pats = patterns(lang)
     layout = read_layout(text, pats)
     people = find_people(layout, pats, lang)
-    found: list[Found] = [*people, *find_fields(layout, pats, own_messages(layout, people))]
+    found: list[Found] = [*people, *find_fields(layout, pats, own_messages(layout, people), lang)]
     mentions = find_dates(layout, pats, lang, today)
     end = end_date(mentions)
     if end:

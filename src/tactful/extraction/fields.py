@@ -7,6 +7,7 @@ import re
 
 from .layout import Layout, Line
 from .model import Found
+from .names import nominative
 from .handover import find_handover
 from .project import find_project
 from .reasons import find_reasons
@@ -31,7 +32,39 @@ def _days(value: str, unit: str) -> int | None:
     return n
 
 
-def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None) -> list[Found]:
+def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
+    """The fields one line of the user's words may give: notice and clause, whether there is a contract,
+    the final invoice and the act, finishing the stage, the tone, a referral."""
+    segment = text[line.start : line.end]
+    contract, money = pats["contract"], pats["money"]
+    if m := contract["notice"].search(segment):
+        groups = m.groupdict()  # the pattern's alternatives: value/unit, value2/unit2, …
+        suffix = next((k[4:] for k in groups if k.startswith("unit") and groups[k]), None)
+        days = _days(groups.get("value" + suffix), groups["unit" + suffix]) if suffix is not None else None
+        if days:
+            put("contract.notice_days", days, line.start + m.start(), line.start + m.end(), 0.85, "pattern")
+    for m in contract["clause"].finditer(segment):
+        # The termination clause: one in a sentence about notice or ending wins over any other.
+        sentence = segment[max(0, m.start() - 80) : m.end() + 80]
+        if contract["notice"].search(sentence) or contract["ending"].search(sentence):
+            put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
+    for key, value in (("none", False), ("exists", True)):
+        if m := contract[key].search(segment):
+            put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
+    for field, rule in (("final_invoice", money["final_invoice"]), ("act_of_acceptance", money["act"])):
+        if m := rule.search(segment):
+            put(field, True, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
+    if m := pats["outcome"]["finish_stage"].search(segment):
+        put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
+    for tone, pattern in pats["tone"].items():  # in the data's order: the first tone asked for wins
+        if m := pattern.search(segment):
+            put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
+    if m := pats["referral"].search(segment):
+        value = nominative(m.group("value").strip().rstrip(".,"), language)  # type: ignore[arg-type]
+        put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
+
+
+def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None, language: str = "en") -> list[Found]:
     """The fields other than people and the end date; ``own`` holds the bodies of the messages the user
     wrote (read for reasons like the notes)."""
     text = layout.text
@@ -45,33 +78,14 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None)
 
     lines = layout.lines()  # the user's notes first: they are the freshest word
     contract = pats["contract"]
-    money = pats["money"]
     for line in lines:
-        segment = text[line.start : line.end]
-        if m := contract["notice"].search(segment):
-            value, unit = (m.group("value"), m.group("unit")) if m.group("unit") else (m.group("value2"), m.group("unit2"))
-            days = _days(value, unit)
-            if days:
-                put("contract.notice_days", days, line.start + m.start(), line.start + m.end(), 0.85, "pattern")
-        for m in contract["clause"].finditer(segment):
-            # The termination clause: one in a sentence about notice or ending wins over any other.
-            sentence = segment[max(0, m.start() - 80) : m.end() + 80]
-            if contract["notice"].search(sentence) or contract["ending"].search(sentence):
-                put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
-        if m := contract["none"].search(segment):
-            put("contract.exists", False, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
-        if m := money["final_invoice"].search(segment):
-            put("final_invoice", True, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
-        if m := money["act"].search(segment):
-            put("act_of_acceptance", True, line.start + m.start(), line.start + m.end(), 0.75, "pattern")
-        if m := pats["outcome"]["finish_stage"].search(segment):
-            put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
-        for tone, pattern in pats["tone"].items():  # in the data's order: the first tone asked for wins
-            if m := pattern.search(segment):
-                put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
-        if m := pats["referral"].search(segment):
-            value = m.group("value").strip().rstrip(".,")
-            put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
+        _line_fields(text, line, pats, language, put)
+    if "outcome" not in taken:
+        # Ending everything, said in so many words ("all of it", «больше не веду»), in the user's own words.
+        for line in [*layout.notes, *(line for lines in (own or []) for line in lines)]:
+            if m := pats["outcome"]["full"].search(text[line.start : line.end]):
+                put("outcome", "full", line.start + m.start(), line.start + m.end(), 0.6, "pattern")
+                break
     project = find_project(layout, pats)
     if project:
         put("project", project.value, project.start, project.end, project.confidence, project.source)
@@ -116,7 +130,7 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
                     out.append(({"amount": amounts[0].group().strip()}, (start, start + len(chunk))))
                 continue
             for i, number in enumerate(numbers):
-                value = number.group("value") or number.group("code")
+                value = number.group("value") or number.group("code") or number.groupdict().get("hash")
                 if value in seen:
                     continue
                 seen.add(value)
