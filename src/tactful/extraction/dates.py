@@ -40,7 +40,7 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         n = int(day.group(1))
         year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
         return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b|(\d)-?го(?=\s+[а-яё])", r"\1\3", text)
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
     parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
     return parsed.date() if parsed else None
@@ -83,15 +83,16 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -> list[DateMention]:
-    """Every date in the notes and message bodies, scored as a candidate for the end date."""
+    """Every date in the notes and message bodies, scored as a candidate for the end date: the user's own
+    notes count most, then the thread's newest messages (a later message settles what an earlier asked)."""
     d = pats["dates"]
     text = layout.text
     found: list[DateMention] = []
     chunks: list[tuple[list[Line], dt.date, float]] = [(layout.notes, today, 1.0)]
-    for message in layout.messages:
+    for i, message in enumerate(layout.messages):
         sent = message.headers.get("date")
         base = (parse_date(sent[0], language, today) if sent else None) or today
-        chunks.append((message.body, base, 0.0))
+        chunks.append((message.body, base, max(0.0, 0.4 - 0.1 * i)))
     for lines, base, own in chunks:
         for line in lines:
             segment = text[line.start : line.end]
@@ -118,7 +119,8 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         if d["from_prefix"].search(before):
                             date -= dt.timedelta(days=1)
                         sentence = _sentence(segment, m.start(), m.end())
-                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (1.0 if kind == "end_of" else 0.0)
+                        # A day named outright ("Monday 14 December", "end of Q1") over a count ("in three weeks").
+                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of") else 0.0)
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))
