@@ -109,6 +109,10 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
                 if name is None or len(part) > len(name.value):
                     name = mention
                 continue  # another name after the person's may be the business ("Nadia Roberts | Roberts Copy")
+            if pats["roles"].search(part) and org is None and (inner := pats["people"]["org_in_role"].search(part)):
+                value = org_nominative(inner.group("value"), language)  # «руководитель веб-студии «Прямая линия»»
+                org = Mention(value, start + inner.start("value"), start + inner.start("value") + len(inner.group("value")))
+                continue
             if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
                 continue  # a job title, a sentence or a phone number, not the organisation
             if org is None and pats["legal_forms"].search(part):
@@ -133,3 +137,19 @@ def trim_person(value: str, pats: dict, language: Language) -> str | None:
         if is_person(candidate, pats, language):
             return candidate
     return None
+
+
+def org_nominative(value: str, language: Language) -> str:
+    """A Russian firm named in a role line as the subject: «веб-студии «Прямая линия»» -> «веб-студия «Прямая
+    линия»» (the trade word before the quotes put in the nominative; the quoted name stays as written)."""
+    if language != "ru" or "«" not in value:
+        return value
+    from ..text import parse_ru
+
+    head, quote, rest = value.partition("«")
+    words = []
+    for word in head.split():
+        parses = [p for p in parse_ru(word) if p.tag.POS in ("NOUN", "ADJF") and "nomn" not in p.tag]
+        normal = parses[0].inflect({"nomn"}) if parses and not any("nomn" in p.tag for p in parse_ru(word)[:1]) else None
+        words.append(normal.word if normal else word)
+    return " ".join(words) + (" " if words else "") + quote + rest
