@@ -25,7 +25,7 @@ def _items(value: str, rules: dict) -> list[tuple[str, int]]:
             at = part.find(piece)
             item = rules["trim"].sub("", piece).strip(" -—–•;.:")
             item = rules["lead"].sub("", item).strip()
-            if len(item) > 2 and not rules["not_item"].search(item) and not re.fullmatch(r"(?-i:[A-ZА-ЯЁ][\w-]+)", item):
+            if len(item) > 2 and not rules["not_item"].search(item) and not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", item):
                 out.append((item, pos + max(at, 0)))
     return out
 

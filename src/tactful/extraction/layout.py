@@ -84,11 +84,12 @@ def read_layout(text: str, pats: dict) -> Layout:
             continue
         in_headers = False
         if wrote := next((m for rule in pats["wrote"] if (m := rule.match(line.text))), None):
-            # "On …, Karen Osei wrote:": a quoted message whose header is this one line.
-            current = Message()
-            messages.append(current)
-            current.headers["from"] = (wrote.group("value").strip(), line.start + wrote.start("value"), line.start + wrote.end("value"))
-            current.headers["date"] = (wrote.group("date").strip(), line.start + wrote.start("date"), line.start + wrote.end("date"))
+            current = _opened(messages, wrote, line)  # "On …, Karen Osei wrote:": a quoted message's one-line header
+            continue
+        if chat := pats["chat"].match(line.text):
+            # "[24/11/2026, 21:47] Hannah Price: …": a chat message of one line; the notes go on after it.
+            _opened(messages, chat, line).body.append(Line(line.start + chat.start("body"), line.end, chat.group("body").strip()))
+            current = None
             continue
         if pats["separator"].match(line.text):
             current = None
@@ -97,6 +98,15 @@ def read_layout(text: str, pats: dict) -> Layout:
     for message in messages:
         message.signature = _signature(message.body, pats)
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _opened(messages: list[Message], m: re.Match, line: Line) -> Message:
+    """A new message whose sender (group ``value``) and date (group ``date``) are on one line."""
+    message = Message()
+    messages.append(message)
+    for key, group in (("from", "value"), ("date", "date")):
+        message.headers[key] = (m.group(group).strip(), line.start + m.start(group), line.start + m.end(group))
+    return message
 
 
 def _more_headers(headers: list, lines: list[Line], i: int) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..models import Language
 from .layout import Layout, Line, Message, split_name_email
 from .model import Found
-from .names import Mention, is_person, signature_parts, trim_person, nominative, russian_entities, same_person
+from .names import Mention, org_nominative, is_person, signature_parts, trim_person, nominative, russian_entities, same_person
 
 
 @dataclass
@@ -67,7 +67,7 @@ def _putter(found: dict[str, Found]):
 def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     found: dict[str, Found] = {}
     put = _putter(found)
-    organisations = _organisations(layout, pats)
+    organisations = _organisations(layout, pats, language)
     _markers(layout, pats, language, put)
     notes_name, notes_org = signature_parts(layout.notes_signature, pats, language)
     if notes_name:
@@ -105,7 +105,9 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                         continue  # "ИП" alone names no one
                     if field.endswith(("sender.name", "contact")):
                         value = nominative(value, language)
-                        if not is_person(value, pats, language):
+                        # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
+                        told = field == "sender.name" and len(value.split()) >= 2 and not pats["legal_forms"].search(value)
+                        if not told and not is_person(value, pats, language):
                             value = trim_person(value, pats, language)
                             if not value:
                                 continue
@@ -118,7 +120,7 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                             put("sender.company", org.value, org.start, org.end, 0.8, "marker")
 
 
-def _organisations(layout: Layout, pats: dict) -> list[Mention]:
+def _organisations(layout: Layout, pats: dict, language: Language) -> list[Mention]:
     """Every organisation named by its legal form or trade ("Calloway Brewing Co.", «ООО «Вектор»»), in
     reading order; one a referral names ("recommend Tallis Software") is not a candidate for the client."""
     text = layout.text
@@ -135,7 +137,8 @@ def _organisations(layout: Layout, pats: dict) -> list[Mention]:
                 value, start = value[lead.end() :], start + lead.end()
             if len(value) < 3 or any(a <= start < b for a, b in referred) or pats["greeting"].match(value + ","):
                 continue
-            out.append(Mention(value, line.start + start, line.start + start + len(value)))
+            # «для студии растяжки «Гибкость»» names the studio in the nominative; the span stays the text's.
+            out.append(Mention(org_nominative(value, language), line.start + start, line.start + start + len(value)))
     return out
 
 
