@@ -147,9 +147,15 @@ def org_nominative(value: str, language: Language) -> str:
     from ..text import parse_ru
 
     head, quote, rest = value.partition("«")
-    words = []
-    for word in head.split():
-        parses = [p for p in parse_ru(word) if p.tag.POS in ("NOUN", "ADJF") and "nomn" not in p.tag]
-        normal = parses[0].inflect({"nomn"}) if parses and not any("nomn" in p.tag for p in parse_ru(word)[:1]) else None
-        words.append(normal.word if normal else word)
+    words = head.split()
+    for i, word in enumerate(words):  # the adjectives and the first noun: «кадрового агентства», not «сети клиник»'s «клиник»
+        first = parse_ru(word)[:1]
+        if not first or "nomn" in first[0].tag:
+            if first and first[0].tag.POS == "NOUN":
+                break
+            continue
+        normal = first[0].inflect({"nomn"}) if first[0].tag.POS in ("NOUN", "ADJF") else None
+        words[i] = normal.word if normal else word
+        if first[0].tag.POS == "NOUN":
+            break
     return " ".join(words) + (" " if words else "") + quote + rest

@@ -149,6 +149,11 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
     sender_party = None
     if "sender.name" in found:
         sender_party = next((p for p in parties if p.name and same_person(p.name.value, found["sender.name"].value)), None)
+    contact = found.get("client.contact")
+    if sender_party is None and contact and len(parties) == 2:
+        # "Это переписка с Ириной": of two sides, the one that is not the contact is the user's.
+        theirs = [p for p in parties if p.name and same_person(p.name.value, contact.value)]
+        sender_party = next((p for p in parties if p not in theirs), None) if len(theirs) == 1 else None
     supplier = {id(p): _writes_as_supplier(p, pats) for p in parties}
     if sender_party is None and len(parties) >= 2:
         ranked = sorted(parties, key=lambda p: supplier[id(p)], reverse=True)
@@ -192,6 +197,8 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
         if not addressee("-", found["client.contact"].value, language).person:
             del found["client.contact"]  # better a neutral greeting than a wrong one
     others = [o for o in organisations if not (own and same_person(o.value, own.value))]
+    # A legal entity (ООО «Медлайн-Юг», "… Ltd") over the trade name it trades under ("сеть клиник «Добрый доктор»").
+    others.sort(key=lambda o: not pats["people"]["legal_entity"].search(o.value))
     client = found.get("client.name")
     if client and others and is_person(client.value, pats, language):
         # "Client: Dr Helen Abara (private practice, Abara Physiotherapy)": the practice is the client.
@@ -215,18 +222,17 @@ def own_messages(layout: Layout, people: list[Found]) -> list[list[Line]]:
 
 
 def _greeted(layout: Layout, pats: dict, language: Language) -> Mention | None:
-    """The person a greeting on the first line of the user's own text names."""
-    first = next((line for line in layout.notes if layout.text[line.start : line.end].strip()), None)
-    if first is None:
-        return None
-    segment = layout.text[first.start : first.end]
-    indent = len(segment) - len(segment.lstrip())
-    m = pats["greeting"].match(segment.lstrip())
-    if not m or not is_person(m.group("value").strip(), pats, language):
-        return None
-    value = m.group("value").strip()
-    start = first.start + indent + m.start("value")
-    return Mention(value, start, start + len(value))
+    """The person a greeting near the top of the user's own text names ("Half-written: / Dear Mr Jenkins,")."""
+    filled = [line for line in layout.notes if layout.text[line.start : line.end].strip()][:3]
+    for first in filled:
+        segment = layout.text[first.start : first.end]
+        indent = len(segment) - len(segment.lstrip())
+        m = pats["greeting"].match(segment.lstrip())
+        if m and is_person(m.group("value").strip(), pats, language):
+            value = m.group("value").strip()
+            start = first.start + indent + m.start("value")
+            return Mention(value, start, start + len(value))
+    return None
 
 
 def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, organisations: list[Mention]) -> None:
@@ -281,6 +287,9 @@ def _solo(text: str, own: list[Line], pats: dict, found: dict, language: Languag
     if we >= 3 and we > i and (company or we >= 2 * i + 2):
         where = company or next((line for line in own if people["we"].search(text[line.start : line.end])), own[0])
         return False, where.start, where.end
+    if not people["we_subject"].search(words) and i >= 6:  # a letter or notes all in "I", never "we": the user works alone
+        where = next(line for line in own if people["i"].search(text[line.start : line.end]))
+        return True, where.start, where.end
     return None
 
 

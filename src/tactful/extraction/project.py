@@ -27,7 +27,8 @@ def _value(raw: str, pats: dict) -> str | None:
 def find_project(layout: Layout, pats: dict) -> Found | None:
     text = layout.text
     rules = pats["project"]
-    lines = layout.lines()
+    signatures = {id(line) for line in (*layout.notes_signature, *(line for m in layout.messages for line in m.signature))}
+    lines = [line for line in layout.lines() if id(line) not in signatures]  # "Moss Bookkeeping Services" is the sender
     for kind, confidence in (("marked", 0.7), ("doing", 0.6), ("line", 0.5)):
         for line in lines:
             segment = text[line.start : line.end]
