@@ -40,7 +40,21 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         n = int(day.group(1))
         year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
         return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
+    short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
+    if short:  # «с 01.02»: that day of this year, or of the next once it has passed
+        day, month = int(short.group(1)), int(short.group(2))
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(base.year, month)[1]):
+            return None
+        date = dt.date(base.year, month, day)
+        return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b|(\d)-?го(?=\s+[а-яё])", r"\1\3", text)
+    short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
+    if short:  # «с 01.02»: that day of this year, or of the next once it has passed
+        day, month = int(short.group(1)), int(short.group(2))
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(base.year, month)[1]):
+            return None
+        date = dt.date(base.year, month, day)
+        return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
     parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
     return parsed.date() if parsed else None

@@ -25,9 +25,9 @@ def _days(value: str, unit: str) -> int | None:
     if n is None:
         return None
     unit = unit.lower()
-    if unit.startswith(("week", "недел")):
+    if unit.startswith(("week", "wk", "недел")) or unit == "w":
         return n * 7
-    if unit.startswith(("month", "месяц")):
+    if unit.startswith(("month", "mth", "mo", "месяц", "мес")):
         return n * 30
     return n
 

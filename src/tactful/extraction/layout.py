@@ -94,6 +94,8 @@ def read_layout(text: str, pats: dict) -> Layout:
         if pats["separator"].match(line.text):
             current = None
             continue
+        if pats["notes_marker"].match(line.text):
+            current = None  # "My notes: …" after a pasted message: the user's own words again
         (current.body if current is not None else notes).append(line)
     for message in messages:
         message.signature = _signature(message.body, pats)
@@ -133,7 +135,9 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
         return [Line(line.start + m.start(1), line.start + m.end(1), m.group(1))]
     for i, line in enumerate(filled[-4:]):
         head = re.split(r"\s*,\s*", line.text)[0]
-        if pats["name"].fullmatch(head) and len(head.split()) >= 2 and len(line.text) <= 80 and not pats["greeting"].match(line.text):
+        rest = line.text[len(head) :].lstrip(" ,")
+        greets = pats["greeting"].match(line.text) or pats["greeting_word"].match(rest) or line.text.rstrip().endswith(("!", "?"))
+        if pats["name"].fullmatch(head) and len(head.split()) >= 2 and len(line.text) <= 80 and not greets:
             return filled[-4:][i:]
     return []
 

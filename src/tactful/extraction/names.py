@@ -46,7 +46,8 @@ def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
     for span in doc.spans:
         if span.type in ("PER", "ORG"):
             span.normalize(vocab)
-            out.append((span.type, span.normal or span.text, span.start, span.stop))
+            value = re.sub(r"[\s(\[«\"'—–-]+$", "", span.normal or span.text)  # «Кирилл (» -> «Кирилл»
+            out.append((span.type, value, span.start, span.start + len(value)))
     return out
 
 
@@ -79,6 +80,8 @@ def is_person(text: str, pats: dict, language: Language) -> bool:
 
         # A first name alone («Тамара») is a person too; the name pattern wants two words.
         single = re.fullmatch(r"[А-ЯЁ][а-яё]+", text) is not None
+        if re.fullmatch(r"[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.|[А-ЯЁ]\.\s*[А-ЯЁ]\.\s*[А-ЯЁ][а-яё-]+", text):
+            return True  # «Смирнов П. А.»: a surname with initials
         return (single or bool(pats["name"].fullmatch(text))) and addressee(text, None, "ru").person
     if not pats["name"].fullmatch(text):
         return False
@@ -115,7 +118,7 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
                 continue
             if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
                 continue  # a job title, a sentence or a phone number, not the organisation
-            if org is None and pats["legal_forms"].search(part):
+            if org is None and pats["legal_forms"].search(part) and not pats["legal_forms"].fullmatch(part):
                 org = mention
             elif _title_case(part) and not pats["greeting"].match(part + ","):
                 spare = mention

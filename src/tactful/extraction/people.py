@@ -281,13 +281,14 @@ def _solo(text: str, own: list[Line], pats: dict, found: dict, language: Languag
         return True, company.start, company.end
     words = "\n".join(text[line.start : line.end] for line in own)
     we, i = len(people["we"].findall(words)), len(people["i"].findall(words))
+    plural = 0
     if language == "ru":
         plural, single = _first_person_verbs(words)
         we, i = we + plural, i + single
     if we >= 3 and we > i and (company or we >= 2 * i + 2):
         where = company or next((line for line in own if people["we"].search(text[line.start : line.end])), own[0])
         return False, where.start, where.end
-    if not people["we_subject"].search(words) and i >= 6:  # a letter or notes all in "I", never "we": the user works alone
+    if not people["we_subject"].search(words) and not plural and i >= 4:  # a letter or notes all in "I", never "we": the user works alone
         where = next(line for line in own if people["i"].search(text[line.start : line.end]))
         return True, where.start, where.end
     return None
