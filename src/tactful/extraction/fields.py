@@ -8,6 +8,8 @@ import re
 from .layout import Layout, Line
 from .model import Found
 from .names import nominative
+from razdel.substring import Substring
+
 from .handover import find_handover
 from .project import find_project
 from .reasons import find_reasons
@@ -117,7 +119,10 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
     seen: set[str] = set()
     for line in layout.lines():
         segment = text[line.start : line.end]
-        for sentence in _sentences(segment):
+        sentences = list(_sentences(segment))
+        if len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
+            sentences = [Substring(0, len(segment), segment)]  # a short line read whole («сч. 14 … висит»)
+        for sentence in sentences:
             chunk = sentence.text
             if not money["unpaid"].search(chunk):
                 continue

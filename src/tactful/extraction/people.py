@@ -78,6 +78,7 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
     sender_party = _sides(layout, pats, language, found, put)
+    _fuller_sender(layout, found)
     own = [*layout.notes, *(line for m in (sender_party.messages if sender_party else []) for line in (*m.body, *m.signature))]
     _entities(layout, pats, language, found, put, organisations)
     _settle(pats, language, found, put, organisations)
@@ -181,6 +182,23 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
+
+
+def _fuller_sender(layout: Layout, found: dict[str, Found]) -> None:
+    """A user who signs with a first name ("Marco") is named in full where the thread addresses them
+    ("To: Marco Bellini <…>")."""
+    sender = found.get("sender.name")
+    if sender is None or len(sender.value.split()) > 1:
+        return
+    for message in layout.messages:
+        for key in ("from", "to", "cc"):
+            if key in message.headers:
+                raw, start, _ = message.headers[key]
+                name = split_name_email(raw)[0]
+                if sender.value in name.split() and 1 < len(name.split()) <= 3:
+                    offset = start + raw.find(name)
+                    found["sender.name"] = sender.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
+                    return
 
 
 def _settle(pats: dict, language: Language, found: dict, put, organisations: list[Mention]) -> None:
