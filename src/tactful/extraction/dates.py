@@ -40,6 +40,9 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         n = int(day.group(1))
         year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
         return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
+    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?)", text.strip(), re.I)
+    if count:  # «через месяц», "in three weeks": counted from the base date (months by the calendar)
+        return _after(count.group(1), count.group(2).lower(), base)
     short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
     if short:  # «с 01.02»: that day of this year, or of the next once it has passed
         day, month = int(short.group(1)), int(short.group(2))
@@ -48,6 +51,9 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         date = dt.date(base.year, month, day)
         return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b|(\d)-?го(?=\s+[а-яё])", r"\1\3", text)
+    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?)", text.strip(), re.I)
+    if count:  # «через месяц», "in three weeks": counted from the base date (months by the calendar)
+        return _after(count.group(1), count.group(2).lower(), base)
     short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
     if short:  # «с 01.02»: that day of this year, or of the next once it has passed
         day, month = int(short.group(1)), int(short.group(2))
@@ -58,6 +64,19 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
     parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
     return parsed.date() if parsed else None
+
+
+def _after(number: str | None, unit: str, base: dt.date) -> dt.date | None:
+    from .fields import _NUMBERS
+
+    n = _NUMBERS.get((number or "one").lower()) or (int(number) if number and number.isdigit() else None)
+    if n is None:
+        return None
+    if unit.startswith(("month", "месяц")):
+        month = base.month - 1 + n
+        year, month = base.year + month // 12, month % 12 + 1
+        return dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+    return base + dt.timedelta(days=n * (7 if unit.startswith(("week", "недел")) else 1))
 
 
 def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.date | None:
@@ -118,8 +137,8 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                     for m in rule.finditer(segment):
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue
-                        if kind == "end_of":
-                            date = _end_of(m.group("value"), d["periods"], language, base)
+                        if kind == "end_of":  # "end of March", "EOM"
+                            date = _end_of(m.group("value") or m.group("abbr"), d["periods"], language, base)
                         elif kind == "next_week":
                             word = (m.group("value") or m.groupdict().get("value2") or "").lower()
                             day = next(i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word))

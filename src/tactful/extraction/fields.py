@@ -16,7 +16,7 @@ from .reasons import find_reasons
 
 # Number words a notice period may be written in; anything else is read as digits.
 _NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "fourteen": 14, "thirty": 30,
+    "one": 1, "five": 5, "seven": 7, "twelve": 12, "двух": 2, "трёх": 3, "трех": 3, "семь": 7, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "fourteen": 14, "thirty": 30,
     "sixty": 60, "ninety": 90, "a": 1, "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
     "шесть": 6, "десять": 10, "четырнадцать": 14, "тридцать": 30, "шестьдесят": 60, "девяносто": 90,
 }
@@ -27,6 +27,8 @@ def _days(value: str, unit: str) -> int | None:
     if n is None:
         return None
     unit = unit.lower()
+    if unit.startswith("fortnight"):
+        return n * 14
     if unit.startswith(("week", "wk", "недел")) or unit == "w":
         return n * 7
     if unit.startswith(("month", "mth", "mo", "месяц", "мес")):
