@@ -86,6 +86,13 @@ def read_layout(text: str, pats: dict) -> Layout:
         if wrote := next((m for rule in pats["wrote"] if (m := rule.match(line.text))), None):
             current = _opened(messages, wrote, line)  # "On …, Karen Osei wrote:": a quoted message's one-line header
             continue
+        if not line.text and current is not None and current.headers.get("chat"):
+            current = None  # a blank line ends a chat export's message
+            continue
+        if heading := pats["chat_header"].match(line.text):
+            current = _opened(messages, heading, line)  # "Павел Гришин, [30.11.2026 23:40]" / "Kieran Walsh  9:14 PM"
+            current.headers["chat"] = ("", line.start, line.start)
+            continue
         if chat := pats["chat"].match(line.text):
             # "[24/11/2026, 21:47] Hannah Price: …": a chat message of one line; the notes go on after it.
             _opened(messages, chat, line).body.append(Line(line.start + chat.start("body"), line.end, chat.group("body").strip()))
@@ -137,8 +144,9 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
         head = re.split(r"\s*,\s*", line.text)[0]
         rest = line.text[len(head) :].lstrip(" ,")
         greets = pats["greeting"].match(line.text) or pats["greeting_word"].match(rest) or line.text.rstrip().endswith(("!", "?"))
-        if pats["name"].fullmatch(head) and len(head.split()) >= 2 and len(line.text) <= 80 and not greets:
-            return filled[-4:][i:]
+        block = filled[-4:][i:]
+        if pats["name"].fullmatch(head) and len(head.split()) >= 2 and all(len(b.text) <= 80 for b in block) and not greets:
+            return block  # a signature is short lines, not a paragraph
     return []
 
 

@@ -17,9 +17,13 @@ class Mention:
     end: int
 
 
+_LEGAL = {"ооо", "пао", "зао", "ltd", "llc", "inc", "gmbh", "plc", "limited", "llp"}
+
+
 def _key(name: str) -> set[str]:
     """Comparable stems of a name's words: 'Хабибуллина А. Р.' and 'Альфия Ринатовна Хабибуллина' share one."""
-    return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", name)}
+    words = (w.lower() for w in re.findall(r"[^\W\d_]{3,}", name))
+    return {w[:5] for w in words if w not in _LEGAL}  # «ООО «Ника»» and «ООО «Бухпрофи»» share no one
 
 
 def same_person(a: str, b: str) -> bool:

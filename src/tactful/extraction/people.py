@@ -241,7 +241,7 @@ def own_messages(layout: Layout, people: list[Found]) -> list[list[Line]]:
 
 def _greeted(layout: Layout, pats: dict, language: Language) -> Mention | None:
     """The person a greeting near the top of the user's own text names ("Half-written: / Dear Mr Jenkins,")."""
-    filled = [line for line in layout.notes if layout.text[line.start : line.end].strip()][:3]
+    filled = [line for line in layout.notes if layout.text[line.start : line.end].strip()][:6]
     for first in filled:
         segment = layout.text[first.start : first.end]
         indent = len(segment) - len(segment.lstrip())

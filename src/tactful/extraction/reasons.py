@@ -45,8 +45,10 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
             rest = segment[rest_start:]
             tail = _sentences(rest)
             for k, part in enumerate(tail):
-                if k and (not _cues(part.text, pats) or pats["reason_not"].search(part.text)):
-                    break
+                money = pats["money"]["invoice_number"].search(part.text) or pats["money"]["amount"].search(part.text)
+                if k and (not _cues(part.text, pats) or pats["reason_not"].search(part.text) or money
+                          or re.match(r"^\W*\w+(?:\s+\w+){0,2}\s*:", part.text)):
+                    break  # the next sentence is the plan, an invoice or another label ("Unpaid: …")
                 for piece in re.finditer(r"[^;]+", part.text):
                     value = _clean(piece.group())
                     if len(value) > 3:
