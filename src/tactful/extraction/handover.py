@@ -24,7 +24,8 @@ def _items(value: str, rules: dict) -> list[tuple[str, int]]:
         for piece in rules["join"].split(part):
             at = part.find(piece)
             item = rules["trim"].sub("", piece).strip(" -—–•;.:")
-            item = rules["lead"].sub("", item).strip()
+            while (shorter := rules["lead"].sub("", item, count=1).strip()) != item:
+                item = shorter
             if len(item) > 2 and not rules["not_item"].search(item) and not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", item):
                 out.append((item, pos + max(at, 0)))
     return out
