@@ -108,7 +108,7 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
     for line in message_signature:
         parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+|\s*\(", line.text) if part.strip(" )")]
         for part in parts:
-            part = part.strip().strip("()").strip()
+            part = re.sub(r"(?<=[»\"')])\.$", "", part.strip().strip("()").strip())  # «бюро «Контур».» ends the sentence
             start = line.start + max(line.text.find(part), 0)
             mention = Mention(part, start, start + len(part))
             words, known = set(part.split()), set(name.value.split()) if name else set()
