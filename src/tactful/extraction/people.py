@@ -127,7 +127,8 @@ def _organisations(layout: Layout, pats: dict, language: Language) -> list[Menti
     text = layout.text
     people = pats["people"]
     out: list[Mention] = []
-    for line in layout.lines():
+    subjects = [Line(s[1], s[2], s[0]) for m in layout.messages if (s := m.headers.get("subject"))]
+    for line in [*layout.lines(), *subjects]:  # "Subject: Fenwick Tea Co – SEO retainer" names the client too
         segment = text[line.start : line.end]
         referred = [(m.start(), m.end()) for m in pats["referral"].finditer(segment)]
         found = [m for rule in people["organisation"] for m in rule.finditer(segment)]
@@ -307,7 +308,7 @@ def _solo(text: str, own: list[Line], pats: dict, found: dict, language: Languag
         where = company or next((line for line in own if people["we"].search(text[line.start : line.end])), own[0])
         return False, where.start, where.end
     if not people["we_subject"].search(words) and not plural and i >= 4:  # a letter or notes all in "I", never "we": the user works alone
-        where = next(line for line in own if people["i"].search(text[line.start : line.end]))
+        where = next((line for line in own if people["i"].search(text[line.start : line.end])), own[0])
         return True, where.start, where.end
     return None
 
