@@ -138,11 +138,11 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue
                         if kind == "end_of":  # "end of March", "EOM"
-                            date = _end_of(m.group("value") or m.group("abbr"), d["periods"], language, base)
+                            date = _end_of(m.group("value") or m.groupdict().get("abbr") or "", d["periods"], language, base)
                         elif kind == "next_week":
                             word = (m.group("value") or m.groupdict().get("value2") or "").lower()
-                            day = next(i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word))
-                            date = base + dt.timedelta(days=7 - base.weekday() + day)
+                            day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word)), None)
+                            date = base + dt.timedelta(days=7 - base.weekday() + day) if day is not None else None
                         else:
                             date = parse_date(m.group(), language, base)
                         if date is None:
