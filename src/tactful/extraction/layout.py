@@ -73,7 +73,8 @@ def read_layout(text: str, pats: dict) -> Layout:
         header = headers[i]
         if header and header[0] == "from" and not in_headers and not _more_headers(headers, lines, i):
             header = None  # "From: Roman, director" closing the notes is a signature, not a message
-        if header and (header[0] == "from" or in_headers or current is None and header[0] == "date"):
+        opens = current is None and not in_headers and header is not None and _more_headers(headers, lines, i)
+        if header and (header[0] == "from" or in_headers or opens or current is None and header[0] == "date"):  # "Subject:" may come first
             if header[0] == "from" or current is None:
                 if not in_headers or current is None or "from" in current.headers:
                     current = Message()

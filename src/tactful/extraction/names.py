@@ -100,7 +100,7 @@ def _detector():
     return gender.Detector(case_sensitive=False)
 
 
-def signature_parts(message_signature: list[Line], pats: dict, language: Language) -> tuple[Mention | None, Mention | None]:
+def signature_parts(message_signature: list[Line], pats: dict, language: Language, named: bool = False) -> tuple[Mention | None, Mention | None]:
     """The name (the fullest one: "Lukas" then "Lukas Brenner") and the organisation in a signature block:
     a part with a legal form or a trade word, else the last part that is not a job title."""
     name = org = None
@@ -126,7 +126,7 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
                 org = mention
             elif _title_case(part) and not pats["greeting"].match(part + ","):
                 spare = mention
-    return name, org or (spare if name else None)
+    return name, org or (spare if name or named else None)  # ``named``: the text names the person just before
 
 
 def _title_case(part: str) -> bool:

@@ -116,7 +116,7 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     put(field, value, start, start + len(value), conf, "marker")
                     if field == "sender.name":
                         rest = Line(start + len(value), line.end, segment[m.start("value") + len(value) :])
-                        _, org = signature_parts([rest], pats, language)
+                        _, org = signature_parts([rest], pats, language, named=True)  # "Sign it Ella Marsh, Marsh Social."
                         if org:
                             put("sender.company", org.value, org.start, org.end, 0.8, "marker")
 
