@@ -102,13 +102,13 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
     invoices = _unpaid(layout, pats)
     if invoices:
         spans = [span for _, span in invoices]
-        put("unpaid_invoices", [inv for inv, _ in invoices], spans[0][0], spans[-1][1], 0.75, "pattern")
+        put("unpaid_invoices", [inv for inv, _ in invoices], min(a for a, _ in spans), max(b for _, b in spans), 0.75, "pattern")
     handover = find_handover(layout, pats, own or [])
     if handover:
-        put("handover", [item for item, _ in handover], handover[0][1][0], handover[-1][1][1], 0.75, "list")
+        put("handover", [item for item, _ in handover], min(a for _, (a, _) in handover), max(b for _, (_, b) in handover), 0.75, "list")
     reasons = find_reasons(layout, pats, own or [], project)
     if reasons:
-        put("reasons", [r for r, _ in reasons], reasons[0][1][0], reasons[-1][1][1], 0.5, "sentence")
+        put("reasons", [r for r, _ in reasons], min(a for _, (a, _) in reasons), max(b for _, (_, b) in reasons), 0.5, "sentence")
     return found
 
 
