@@ -14,6 +14,19 @@ from .layout import Layout, Line
 MAX_ITEMS = 8
 
 
+def _a_name(item: str) -> bool:
+    """A lone capitalised word that is a person's name («Диме», "Doreen"), not a thing («Брендбук»)."""
+    if not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", item):
+        return False
+    if re.match(r"[А-ЯЁ]", item):
+        from ..text import parse_ru
+
+        return any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parse_ru(item)[:2])
+    from .names import _detector
+
+    return _detector().get_gender(item) != "unknown"
+
+
 def _items(value: str, rules: dict) -> list[tuple[str, int]]:
     """The items of a run-in list with their offsets in ``value``."""
     value = rules["stop"].split(value, maxsplit=1)[0]
@@ -26,7 +39,7 @@ def _items(value: str, rules: dict) -> list[tuple[str, int]]:
             item = rules["trim"].sub("", piece).strip(" -—–•;.:")
             while (shorter := rules["lead"].sub("", item, count=1).strip()) != item:
                 item = shorter
-            if len(item) > 2 and not rules["not_item"].search(item) and not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", item):
+            if len(item) > 2 and not rules["not_item"].search(item) and not _a_name(item):
                 out.append((item, pos + max(at, 0)))
     return out
 

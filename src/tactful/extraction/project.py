@@ -19,7 +19,7 @@ def _value(raw: str, pats: dict) -> str | None:
     value = raw.strip().strip("«»\"'").strip(" ,;:-—–")
     value = pats["project"]["trim"].sub("", value).strip(" ,;:-—–")
     if not value or pats["project"]["generic"].fullmatch(value) or pats["project"]["not_value"].search(value) \
-            or len(value.split()) > MAX_WORDS or len(value) < 3:
+            or len(value.split()) > MAX_WORDS or len(value) < 2:
         return None
     return value
 
