@@ -3,14 +3,12 @@ handover list, a referral, the outcome, the tone, the user's reasons and the wor
 
 from __future__ import annotations
 
-import re
-
-from .layout import Layout, Line
-from .model import Found
-from .names import nominative
 from razdel.substring import Substring
 
 from .handover import find_handover
+from .layout import Layout, Line
+from .model import Found
+from .names import nominative
 from .project import find_project
 from .reasons import find_reasons
 

@@ -10,6 +10,7 @@ from functools import cache
 from ..models import Language
 from .layout import Line
 
+
 @dataclass
 class Mention:
     value: str
@@ -32,7 +33,14 @@ def same_person(a: str, b: str) -> bool:
 
 @cache
 def _natasha():
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
 
     embedding = NewsEmbedding()
     return Doc, Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab()

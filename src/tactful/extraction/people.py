@@ -10,11 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 from ..models import Language
 from .layout import Layout, Line, Message, split_name_email
 from .model import Found
-from .names import Mention, org_nominative, is_person, signature_parts, trim_person, nominative, russian_entities, same_person
+from .names import (
+    Mention,
+    is_person,
+    nominative,
+    org_nominative,
+    russian_entities,
+    same_person,
+    signature_parts,
+    trim_person,
+)
 
 
 @dataclass
