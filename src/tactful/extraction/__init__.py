@@ -30,14 +30,15 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
     from .fields import find_fields
     from .layout import read_layout
     from .patterns import patterns
-    from .people import find_people
+    from .people import find_people, own_messages
 
     text = text[:MAX_CHARS]
     lang = resolve_language(text, language)
     today = today or dt.date.today()
     pats = patterns(lang)
     layout = read_layout(text, pats)
-    found: list[Found] = [*find_people(layout, pats, lang), *find_fields(layout, pats)]
+    people = find_people(layout, pats, lang)
+    found: list[Found] = [*people, *find_fields(layout, pats, own_messages(layout, people), lang)]
     mentions = find_dates(layout, pats, lang, today)
     end = end_date(mentions)
     if end:

@@ -40,10 +40,43 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         n = int(day.group(1))
         year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
         return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?)", text.strip(), re.I)
+    if count:  # «через месяц», "in three weeks": counted from the base date (months by the calendar)
+        return _after(count.group(1), count.group(2).lower(), base)
+    short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
+    if short:  # «с 01.02»: that day of this year, or of the next once it has passed
+        day, month = int(short.group(1)), int(short.group(2))
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(base.year, month)[1]):
+            return None
+        date = dt.date(base.year, month, day)
+        return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b|(\d)-?го(?=\s+[а-яё])", r"\1\3", text)
+    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?)", text.strip(), re.I)
+    if count:  # «через месяц», "in three weeks": counted from the base date (months by the calendar)
+        return _after(count.group(1), count.group(2).lower(), base)
+    short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
+    if short:  # «с 01.02»: that day of this year, or of the next once it has passed
+        day, month = int(short.group(1)), int(short.group(2))
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(base.year, month)[1]):
+            return None
+        date = dt.date(base.year, month, day)
+        return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
     parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
     return parsed.date() if parsed else None
+
+
+def _after(number: str | None, unit: str, base: dt.date) -> dt.date | None:
+    from .fields import _NUMBERS
+
+    n = _NUMBERS.get((number or "one").lower()) or (int(number) if number and number.isdigit() else None)
+    if n is None:
+        return None
+    if unit.startswith(("month", "месяц")):
+        month = base.month - 1 + n
+        year, month = base.year + month // 12, month % 12 + 1
+        return dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+    return base + dt.timedelta(days=n * (7 if unit.startswith(("week", "недел")) else 1))
 
 
 def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.date | None:
@@ -83,15 +116,16 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -> list[DateMention]:
-    """Every date in the notes and message bodies, scored as a candidate for the end date."""
+    """Every date in the notes and message bodies, scored as a candidate for the end date: the user's own
+    notes count most, then the thread's newest messages (a later message settles what an earlier asked)."""
     d = pats["dates"]
     text = layout.text
     found: list[DateMention] = []
     chunks: list[tuple[list[Line], dt.date, float]] = [(layout.notes, today, 1.0)]
-    for message in layout.messages:
+    for i, message in enumerate(layout.messages):
         sent = message.headers.get("date")
         base = (parse_date(sent[0], language, today) if sent else None) or today
-        chunks.append((message.body, base, 0.0))
+        chunks.append((message.body, base, max(0.0, 0.4 - 0.1 * i)))
     for lines, base, own in chunks:
         for line in lines:
             segment = text[line.start : line.end]
@@ -103,12 +137,12 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                     for m in rule.finditer(segment):
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue
-                        if kind == "end_of":
-                            date = _end_of(m.group("value"), d["periods"], language, base)
+                        if kind == "end_of":  # "end of March", "EOM"
+                            date = _end_of(m.group("value") or m.groupdict().get("abbr") or "", d["periods"], language, base)
                         elif kind == "next_week":
                             word = (m.group("value") or m.groupdict().get("value2") or "").lower()
-                            day = next(i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word))
-                            date = base + dt.timedelta(days=7 - base.weekday() + day)
+                            day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word)), None)
+                            date = base + dt.timedelta(days=7 - base.weekday() + day) if day is not None else None
                         else:
                             date = parse_date(m.group(), language, base)
                         if date is None:
@@ -118,7 +152,8 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         if d["from_prefix"].search(before):
                             date -= dt.timedelta(days=1)
                         sentence = _sentence(segment, m.start(), m.end())
-                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (1.0 if kind == "end_of" else 0.0)
+                        # A day named outright ("Monday 14 December", "end of Q1") over a count ("in three weeks").
+                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of") else 0.0)
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))

@@ -3,14 +3,18 @@ handover list, a referral, the outcome, the tone, the user's reasons and the wor
 
 from __future__ import annotations
 
-import re
+from razdel.substring import Substring
 
-from .layout import Layout
+from .handover import find_handover
+from .layout import Layout, Line
 from .model import Found
+from .names import nominative
+from .project import find_project
+from .reasons import find_reasons
 
 # Number words a notice period may be written in; anything else is read as digits.
 _NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "fourteen": 14, "thirty": 30,
+    "one": 1, "five": 5, "seven": 7, "twelve": 12, "двух": 2, "трёх": 3, "трех": 3, "семь": 7, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "fourteen": 14, "thirty": 30,
     "sixty": 60, "ninety": 90, "a": 1, "один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
     "шесть": 6, "десять": 10, "четырнадцать": 14, "тридцать": 30, "шестьдесят": 60, "девяносто": 90,
 }
@@ -21,14 +25,50 @@ def _days(value: str, unit: str) -> int | None:
     if n is None:
         return None
     unit = unit.lower()
-    if unit.startswith(("week", "недел")):
+    if unit.startswith("fortnight"):
+        return n * 14
+    if unit.startswith(("week", "wk", "недел")) or unit == "w":
         return n * 7
-    if unit.startswith(("month", "месяц")):
+    if unit.startswith(("month", "mth", "mo", "месяц", "мес")):
         return n * 30
     return n
 
 
-def find_fields(layout: Layout, pats: dict) -> list[Found]:
+def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
+    """The fields one line of the user's words may give: notice and clause, whether there is a contract,
+    the final invoice and the act, finishing the stage, the tone, a referral."""
+    segment = text[line.start : line.end]
+    contract, money = pats["contract"], pats["money"]
+    if m := contract["notice"].search(segment):
+        groups = m.groupdict()  # the pattern's alternatives: value/unit, value2/unit2, …
+        suffix = next((k[4:] for k in groups if k.startswith("unit") and groups[k]), None)
+        days = _days(groups.get("value" + suffix), groups["unit" + suffix]) if suffix is not None else None
+        if days:
+            put("contract.notice_days", days, line.start + m.start(), line.start + m.end(), 0.85, "pattern")
+    for m in contract["clause"].finditer(segment):
+        # The termination clause: one in a sentence about notice or ending wins over any other.
+        sentence = segment[max(0, m.start() - 80) : m.end() + 80]
+        if contract["notice"].search(sentence) or contract["ending"].search(sentence):
+            put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
+    for key, value in (("none", False), ("exists", True)):
+        if m := contract[key].search(segment):
+            put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
+    for field, rule in (("final_invoice", money["final_invoice"]), ("act_of_acceptance", money["act"])):
+        if m := rule.search(segment):
+            put(field, True, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
+    if m := pats["outcome"]["finish_stage"].search(segment):
+        put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
+    for tone, pattern in pats["tone"].items():  # in the data's order: the first tone asked for wins
+        if m := pattern.search(segment):
+            put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
+    if m := pats["referral"].search(segment):
+        value = nominative(m.group("value").strip().rstrip(".,"), language)  # type: ignore[arg-type]
+        put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
+
+
+def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None, language: str = "en") -> list[Found]:
+    """The fields other than people and the end date; ``own`` holds the bodies of the messages the user
+    wrote (read for reasons like the notes)."""
     text = layout.text
     found: list[Found] = []
     taken: set[str] = set()
@@ -40,49 +80,17 @@ def find_fields(layout: Layout, pats: dict) -> list[Found]:
 
     lines = layout.lines()  # the user's notes first: they are the freshest word
     contract = pats["contract"]
-    money = pats["money"]
     for line in lines:
-        segment = text[line.start : line.end]
-        if m := contract["notice"].search(segment):
-            value, unit = (m.group("value"), m.group("unit")) if m.group("unit") else (m.group("value2"), m.group("unit2"))
-            days = _days(value, unit)
-            if days:
-                put("contract.notice_days", days, line.start + m.start(), line.start + m.end(), 0.85, "pattern")
-        for m in contract["clause"].finditer(segment):
-            # The termination clause: one in a sentence about notice or ending wins over any other.
-            sentence = segment[max(0, m.start() - 80) : m.end() + 80]
-            if contract["notice"].search(sentence) or contract["ending"].search(sentence):
-                put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
-        if m := contract["none"].search(segment):
-            put("contract.exists", False, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
-        if m := money["final_invoice"].search(segment):
-            put("final_invoice", True, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
-        if m := money["act"].search(segment):
-            put("act_of_acceptance", True, line.start + m.start(), line.start + m.end(), 0.75, "pattern")
-        if m := pats["outcome"]["finish_stage"].search(segment):
-            put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
-        for tone, pattern in pats["tone"].items():  # in the data's order: the first tone asked for wins
-            if m := pattern.search(segment):
-                put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
-        if m := pats["referral"].search(segment):
-            value = m.group("value").strip().rstrip(".,")
-            put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
-        for rule in pats["project"]:
-            if m := rule.search(segment):
-                value = m.group("value").strip()
-                put("project", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.6, "pattern")
-    if "project" not in taken:
-        # The thread's first subject often names the work ("Re: Notice – tenant portal maintenance").
-        for message in reversed(layout.messages):
-            subject = message.headers.get("subject")
-            if subject:
-                name = subject[0]
-                while (cleaned := pats["subject_noise"].sub("", name, count=1).strip()) != name:
-                    name = cleaned
-                if 1 <= len(name.split()) <= 6 and not re.search(r"\d", name):  # "Invoice 37", "Release 3.4" name no work
-                    offset = subject[0].find(name)
-                    put("project", name, subject[1] + offset, subject[1] + offset + len(name), 0.4, "subject")
+        _line_fields(text, line, pats, language, put)
+    if "outcome" not in taken:
+        # Ending everything, said in so many words ("all of it", «больше не веду»), in the user's own words.
+        for line in [*layout.notes, *(line for lines in (own or []) for line in lines)]:
+            if m := pats["outcome"]["full"].search(text[line.start : line.end]):
+                put("outcome", "full", line.start + m.start(), line.start + m.end(), 0.6, "pattern")
                 break
+    project = find_project(layout, pats)
+    if project:
+        put("project", project.value, project.start, project.end, project.confidence, project.source)
     if not any(f.field == "contract.clause" for f in found):
         for line in lines:
             if m := contract["clause"].search(text[line.start : line.end]):
@@ -92,13 +100,13 @@ def find_fields(layout: Layout, pats: dict) -> list[Found]:
     invoices = _unpaid(layout, pats)
     if invoices:
         spans = [span for _, span in invoices]
-        put("unpaid_invoices", [inv for inv, _ in invoices], spans[0][0], spans[-1][1], 0.75, "pattern")
-    handover = _handover(layout, pats)
+        put("unpaid_invoices", [inv for inv, _ in invoices], min(a for a, _ in spans), max(b for _, b in spans), 0.75, "pattern")
+    handover = find_handover(layout, pats, own or [])
     if handover:
-        put("handover", [item for item, _ in handover], handover[0][1][0], handover[-1][1][1], 0.75, "list")
-    reasons = _reasons(layout, pats)
+        put("handover", [item for item, _ in handover], min(a for _, (a, _) in handover), max(b for _, (_, b) in handover), 0.75, "list")
+    reasons = find_reasons(layout, pats, own or [], project)
     if reasons:
-        put("reasons", [r for r, _ in reasons], reasons[0][1][0], reasons[-1][1][1], 0.5, "sentence")
+        put("reasons", [r for r, _ in reasons], min(a for _, (a, _) in reasons), max(b for _, (_, b) in reasons), 0.5, "sentence")
     return found
 
 
@@ -111,7 +119,10 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
     seen: set[str] = set()
     for line in layout.lines():
         segment = text[line.start : line.end]
-        for sentence in _sentences(segment):
+        sentences = list(_sentences(segment))
+        if len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
+            sentences = [Substring(0, len(segment), segment)]  # a short line read whole («сч. 14 … висит»)
+        for sentence in sentences:
             chunk = sentence.text
             if not money["unpaid"].search(chunk):
                 continue
@@ -124,7 +135,7 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
                     out.append(({"amount": amounts[0].group().strip()}, (start, start + len(chunk))))
                 continue
             for i, number in enumerate(numbers):
-                value = number.group("value") or number.group("code")
+                value = number.group("value") or number.group("code") or number.groupdict().get("hash")
                 if value in seen:
                     continue
                 seen.add(value)
@@ -143,60 +154,3 @@ def _sentences(text: str):
     from razdel import sentenize
 
     return sentenize(text)
-
-
-def _split_items(value: str) -> list[str]:
-    parts = re.split(r"\s*[;,]\s*|\s+(?:and|и|plus|а также)\s+(?=[^,;]*$)", value.strip().rstrip("."))
-    return [p.strip(" -—–•;.") for p in parts if len(p.strip(" -—–•;.")) > 2]
-
-
-def _handover(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
-    """Items after a handover heading (bullets, or a list after its colon), else an inline 'hand over …'."""
-    rules = pats["handover"]
-    text = layout.text
-    for lines in (layout.notes, *(m.body for m in layout.messages)):
-        for i, line in enumerate(lines):
-            segment = text[line.start : line.end]
-            heading = rules["heading"].search(segment)
-            if not heading:
-                continue
-            rest = re.split(r"(?<=[a-zа-яё0-9)])\.\s", segment[heading.end() :])[0].strip()  # up to the sentence's end
-            if rest:
-                return [(item, (line.start + heading.end(), line.end)) for item in _split_items(rest)]
-            items = []
-            for follow in lines[i + 1 :]:
-                bullet = rules["bullet"].match(text[follow.start : follow.end].strip()) if follow.text else None
-                if not bullet:
-                    if items or follow.text:
-                        break
-                    continue
-                items.append((bullet.group("value").strip(" ;.,"), (follow.start, follow.end)))
-            if items:
-                return items
-    for line in layout.lines():
-        for rule in rules["inline"]:
-            if m := rule.search(text[line.start : line.end]):
-                return [(item, (line.start + m.start("value"), line.start + m.end("value"))) for item in _split_items(m.group("value"))]
-    return []
-
-
-def _reasons(layout: Layout, pats: dict) -> list[tuple[str, tuple[int, int]]]:
-    """The user's own sentences about why (from the notes only: the thread is the client's word too)."""
-    text = layout.text
-    out = []
-    for line in layout.notes:
-        segment = text[line.start : line.end]
-        if label := pats["reason_label"].search(segment):
-            # "Why: they cut the budget; three urgent calls a day" — every part is a reason.
-            for part in re.finditer(r"[^;]+", segment[label.end() :]):
-                value = part.group().strip().rstrip(".")
-                if len(value) > 3:
-                    start = line.start + label.end() + part.start()
-                    out.append((value, (start, start + len(part.group()))))
-            continue
-        for sentence in _sentences(segment):
-            chunk = sentence.text.strip()
-            if len(chunk) > 8 and pats["reason"].search(chunk):
-                start = line.start + sentence.start
-                out.append((chunk.rstrip("."), (start, sentence.stop + line.start)))
-    return out[:6]

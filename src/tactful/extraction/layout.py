@@ -68,9 +68,13 @@ def read_layout(text: str, pats: dict) -> Layout:
     messages: list[Message] = []
     current: Message | None = None
     in_headers = False
-    for line in lines:
-        header = next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None)
-        if header and (header[0] == "from" or in_headers or current is None and header[0] == "date"):
+    headers = [next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None) for line in lines]
+    for i, line in enumerate(lines):
+        header = headers[i]
+        if header and header[0] == "from" and not in_headers and not _more_headers(headers, lines, i):
+            header = None  # "From: Roman, director" closing the notes is a signature, not a message
+        opens = current is None and not in_headers and header is not None and _more_headers(headers, lines, i)
+        if header and (header[0] == "from" or in_headers or opens or current is None and header[0] == "date"):  # "Subject:" may come first
             if header[0] == "from" or current is None:
                 if not in_headers or current is None or "from" in current.headers:
                     current = Message()
@@ -81,19 +85,44 @@ def read_layout(text: str, pats: dict) -> Layout:
             continue
         in_headers = False
         if wrote := next((m for rule in pats["wrote"] if (m := rule.match(line.text))), None):
-            # "On …, Karen Osei wrote:": a quoted message whose header is this one line.
-            current = Message()
-            messages.append(current)
-            current.headers["from"] = (wrote.group("value").strip(), line.start + wrote.start("value"), line.start + wrote.end("value"))
-            current.headers["date"] = (wrote.group("date").strip(), line.start + wrote.start("date"), line.start + wrote.end("date"))
+            current = _opened(messages, wrote, line)  # "On …, Karen Osei wrote:": a quoted message's one-line header
+            continue
+        if not line.text and current is not None and current.headers.get("chat"):
+            current = None  # a blank line ends a chat export's message
+            continue
+        if heading := pats["chat_header"].match(line.text):
+            current = _opened(messages, heading, line)  # "Павел Гришин, [30.11.2026 23:40]" / "Kieran Walsh  9:14 PM"
+            current.headers["chat"] = ("", line.start, line.start)
+            continue
+        if chat := pats["chat"].match(line.text):
+            # "[24/11/2026, 21:47] Hannah Price: …": a chat message of one line; the notes go on after it.
+            _opened(messages, chat, line).body.append(Line(line.start + chat.start("body"), line.end, chat.group("body").strip()))
+            current = None
             continue
         if pats["separator"].match(line.text):
             current = None
             continue
+        if pats["notes_marker"].match(line.text):
+            current = None  # "My notes: …" after a pasted message: the user's own words again
         (current.body if current is not None else notes).append(line)
     for message in messages:
         message.signature = _signature(message.body, pats)
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _opened(messages: list[Message], m: re.Match, line: Line) -> Message:
+    """A new message whose sender (group ``value``) and date (group ``date``) are on one line."""
+    message = Message()
+    messages.append(message)
+    for key, group in (("from", "value"), ("date", "date")):
+        message.headers[key] = (m.group(group).strip(), line.start + m.start(group), line.start + m.end(group))
+    return message
+
+
+def _more_headers(headers: list, lines: list[Line], i: int) -> bool:
+    """Whether another header line follows a "From:" line closely: only then does it open a message."""
+    following = [j for j in range(i + 1, min(i + 5, len(lines))) if lines[j].text][:2]
+    return any(headers[j] for j in following)
 
 
 def _signature(body: list[Line], pats: dict) -> list[Line]:
@@ -104,14 +133,21 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
             return [line for line in body[i + 1 : i + 8] if line.text][:5]
     filled = [line for line in body if line.text]
     tail = filled[-1:]
-    if tail and re.match(r"^[—–-]{1,2}\s*\S", tail[0].text):
+    if tail and re.match(r"^[—–-]{1,2}\s*\S", tail[0].text):  # "— Joanna Brisk" closing the text
         line = tail[0]
         stripped = line.text.lstrip("—–- ")
         return [Line(line.end - len(stripped), line.end, stripped)]
+    # ... or run on at the end of its last line ("short pls. -- Mike")
+    if tail and (m := re.search(r"(?:^|\s)[—–-]{1,2}\s*([A-ZА-ЯЁ][^\W\d_]*(?:[ .'’-]+[A-ZА-ЯЁ][^\W\d_]*){0,3})\s*$", tail[0].text)):
+        line = tail[0]
+        return [Line(line.start + m.start(1), line.start + m.end(1), m.group(1))]
     for i, line in enumerate(filled[-4:]):
         head = re.split(r"\s*,\s*", line.text)[0]
-        if pats["name"].fullmatch(head) and len(head.split()) >= 2:
-            return filled[-4:][i:]
+        rest = line.text[len(head) :].lstrip(" ,")
+        greets = pats["greeting"].match(line.text) or pats["greeting_word"].match(rest) or line.text.rstrip().endswith(("!", "?"))
+        block = filled[-4:][i:]
+        if pats["name"].fullmatch(head) and len(head.split()) >= 2 and all(len(b.text) <= 80 for b in block) and not greets:
+            return block  # a signature is short lines, not a paragraph
     return []
 
 

@@ -25,6 +25,7 @@ def patterns(language: Language) -> dict[str, Any]:
         if isinstance(value, list):
             return [build(v, path) for v in value]
         flags = re.MULTILINE | (0 if path.startswith(_CASED) else re.IGNORECASE)
-        return re.compile(value.replace("{name}", f"(?-i:{name})"), flags)
+        value = value.replace("{name}", f"(?-i:{name})").replace("{forms}", raw["legal_forms"])
+        return re.compile(value, flags)
 
     return build(raw, "")

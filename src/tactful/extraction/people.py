@@ -9,132 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..vocab import Language
 from .layout import Layout, Line, Message, split_name_email
 from .model import Found
-
-
-@dataclass
-class Mention:
-    value: str
-    start: int
-    end: int
-
-
-def _key(name: str) -> set[str]:
-    """Comparable stems of a name's words: 'Хабибуллина А. Р.' and 'Альфия Ринатовна Хабибуллина' share one."""
-    return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", name)}
-
-
-def same_person(a: str, b: str) -> bool:
-    return bool(_key(a) & _key(b))
-
-
-@cache
-def _natasha():
-    from natasha import (
-        Doc,
-        MorphVocab,
-        NewsEmbedding,
-        NewsMorphTagger,
-        NewsNERTagger,
-        Segmenter,
-    )
-
-    embedding = NewsEmbedding()
-    return Doc, Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab()
-
-
-def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
-    """(type, normal form, start, end) of the PER and ORG entities natasha finds; names in the nominative
-    («с Тамарой Ивановой» -> «Тамара Иванова»)."""
-    doc_cls, segmenter, morph, tagger, vocab = _natasha()
-    doc = doc_cls(text)
-    doc.segment(segmenter)
-    doc.tag_morph(morph)
-    doc.tag_ner(tagger)
-    out = []
-    for span in doc.spans:
-        if span.type in ("PER", "ORG"):
-            span.normalize(vocab)
-            out.append((span.type, span.normal or span.text, span.start, span.stop))
-    return out
-
-
-def nominative(name: str, language: Language) -> str:
-    """A Russian name as the subject of a sentence: «Олегу Дмитриевичу Кравцу» -> «Олег Дмитриевич Кравец».
-    Each word that pymorphy3 reads as a first name, patronymic or surname in another case is put in the
-    nominative; any other word (and every English name) stays as written."""
-    if language != "ru":
-        return name
-    from ..text import parse_ru
-
-    words = []
-    for word in name.split():
-        parses = [p for p in parse_ru(word) if {"Name", "Patr", "Surn"} & set(p.tag.grammemes)]
-        parse = parses[0] if parses else None
-        if parse is None or any("nomn" in p.tag for p in parses):  # «Дёмина» may already be the nominative
-            words.append(word)
-            continue
-        normal = parse.inflect({"nomn"})
-        words.append(normal.word.capitalize() if normal else word)
-    return " ".join(words)
-
-
-def _is_person(text: str, pats: dict, language: Language) -> bool:
-    text = text.strip()
-    if pats["legal_forms"].search(text):
-        return False
-    if language == "ru":
-        from ..address import addressee
-
-        # A first name alone («Тамара») is a person too; the name pattern wants two words.
-        single = re.fullmatch(r"[А-ЯЁ][а-яё]+", text) is not None
-        return (single or bool(pats["name"].fullmatch(text))) and addressee(text, None, "ru").person
-    if not pats["name"].fullmatch(text):
-        return False
-    first = pats["title"].sub("", text).split()[0]
-    return _detector().get_gender(first) != "unknown" or text != first and bool(pats["title"].match(text))
-
-
-@cache
-def _detector():
-    import gender_guesser.detector as gender
-
-    return gender.Detector(case_sensitive=False)
-
-
-def _signature_parts(message_signature: list[Line], pats: dict, language: Language) -> tuple[Mention | None, Mention | None]:
-    """The name (the fullest one: "Lukas" then "Lukas Brenner") and the organisation in a signature block:
-    a part with a legal form or a trade word, else the last part that is not a job title."""
-    name = org = None
-    spare: Mention | None = None
-    for line in message_signature:
-        parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+|\s*\(", line.text) if part.strip(" )")]
-        for part in parts:
-            part = part.strip().strip("()").strip()
-            start = line.start + max(line.text.find(part), 0)
-            mention = Mention(part, start, start + len(part))
-            if _is_person(part, pats, language):
-                if name is None or len(part) > len(name.value) and same_person(part, name.value):
-                    name = mention
-                continue
-            if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
-                continue  # a job title, a sentence or a phone number, not the organisation
-            if org is None and pats["legal_forms"].search(part):
-                org = mention
-            elif _title_case(part) and not pats["greeting"].match(part + ","):
-                spare = mention
-    return name, org or (spare if name else None)
-
-
-def _title_case(part: str) -> bool:
-    """Two or more words, most of them capitalised: how an organisation's name is written."""
-    words = [w for w in part.split() if len(w) > 2]
-    capitals = [w for w in words if w[0].isupper() or w[0] in "«\""]
-    return len(part.split()) >= 2 and len(capitals) * 10 >= len(words) * 7
+from .names import (
+    Mention,
+    is_person,
+    nominative,
+    org_nominative,
+    russian_entities,
+    same_person,
+    signature_parts,
+    trim_person,
+)
 
 
 @dataclass
@@ -148,13 +36,13 @@ class Party:
 def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
     parties: list[Party] = []
     for message in layout.messages:
-        sig_name, sig_org = _signature_parts(message.signature, pats, language)
+        sig_name, sig_org = signature_parts(message.signature, pats, language)
         header = message.sender
         name = None
         domain = None
         if header:
             raw, domain = split_name_email(header[0])
-            if raw and _is_person(raw, pats, language) or raw and language == "ru" and pats["name"].search(raw):
+            if raw and is_person(raw, pats, language) or raw and language == "ru" and pats["name"].search(raw):
                 offset = header[0].find(raw)
                 name = Mention(raw, header[1] + offset, header[1] + offset + len(raw))
         name = name or sig_name
@@ -176,58 +64,106 @@ def _writes_as_supplier(party: Party, pats: dict) -> int:
     return len(pats["people"]["supplier"].findall(text)) + len(pats["money"]["invoice_number"].findall(text))
 
 
-def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
-    text = layout.text
-    people = pats["people"]
-    found: dict[str, Found] = {}
-
+def _putter(found: dict[str, Found]):
     def put(field: str, value, start: int, end: int, confidence: float, source: str) -> None:
         if field not in found or found[field].confidence < confidence:
             found[field] = Found(field=field, value=value, start=start, end=end, confidence=confidence, source=source)
 
-    scope = [layout.notes, *(m.body for m in layout.messages)]
-    organisations: list[Mention] = []  # any organisation by its legal form, in reading order
-    for lines in scope:
-        for line in lines:
-            segment = text[line.start : line.end]
-            for rule in people["organisation"]:
-                for m in rule.finditer(segment):
-                    value = m.group("value").strip().rstrip(".")
-                    organisations.append(Mention(value, line.start + m.start("value"), line.start + m.start("value") + len(value)))
-            for field, rules, conf in (("sender.name", people["sender"], 0.9), ("client.contact", people["contact"], 0.9),
-                                       ("client.name", people["client"], 0.85), ("sender.company", people["sender_company"], 0.85)):
-                for rule in rules:
-                    for m in rule.finditer(segment):
-                        value = m.group("value").strip().rstrip(".")
-                        if pats["legal_forms"].fullmatch(value):
-                            continue  # "ИП" alone names no one
-                        if field.endswith(("sender.name", "contact")):
-                            value = nominative(value, language)
-                        if field.endswith(("sender.name", "contact")) and not _is_person(value, pats, language):
-                            value = _trim_person(value, pats, language)
-                            if not value:
-                                continue
-                        put(field, value, line.start + m.start("value"), line.start + m.start("value") + len(value), conf, "marker")
-                        if field == "sender.name":
-                            rest = Line(line.start + m.start("value") + len(value), line.end, segment[m.start("value") + len(value):])
-                            _, org = _signature_parts([rest], pats, language)
-                            if org:
-                                put("sender.company", org.value, org.start, org.end, 0.8, "marker")
+    return put
 
-    notes_name, notes_org = _signature_parts(layout.notes_signature, pats, language)
+
+def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
+    found: dict[str, Found] = {}
+    put = _putter(found)
+    organisations = _organisations(layout, pats, language)
+    _markers(layout, pats, language, put)
+    notes_name, notes_org = signature_parts(layout.notes_signature, pats, language)
     if notes_name:
         put("sender.name", notes_name.value, notes_name.start, notes_name.end, 0.8, "signature")
     if notes_org:
         put("sender.company", notes_org.value, notes_org.start, notes_org.end, 0.7, "signature")
-
     greeted = _greeted(layout, pats, language)
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
+    sender_party = _sides(layout, pats, language, found, put)
+    _fuller_sender(layout, found)
+    own = [*layout.notes, *(line for m in (sender_party.messages if sender_party else []) for line in (*m.body, *m.signature))]
+    _entities(layout, pats, language, found, put, organisations)
+    _settle(pats, language, found, put, organisations)
+    solo = _solo(layout.text, own, pats, found, language)
+    if solo is not None:
+        put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
+    if "client.name" not in found and "client.contact" in found:
+        contact = found["client.contact"]
+        put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
+    return list(found.values())
 
+
+def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
+    """Names the user's words mark: "I'm …", "contact: …", "Client: …", "my studio …"."""
+    text = layout.text
+    people = pats["people"]
+    for line in layout.lines():
+        segment = text[line.start : line.end]
+        for field, rules, conf in (("sender.name", people["sender"], 0.9), ("client.contact", people["contact"], 0.9),
+                                   ("client.name", people["client"], 0.85), ("sender.company", people["sender_company"], 0.85)):
+            for rule in rules:
+                for m in rule.finditer(segment):
+                    value = m.group("value").strip().rstrip(".")
+                    if pats["legal_forms"].fullmatch(value):
+                        continue  # "ИП" alone names no one
+                    if field.endswith(("sender.name", "contact")):
+                        value = nominative(value, language)
+                        # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
+                        told = field == "sender.name" and len(value.split()) >= 2 and not pats["legal_forms"].search(value)
+                        if not told and not is_person(value, pats, language):
+                            value = trim_person(value, pats, language)
+                            if not value:
+                                continue
+                    start = line.start + m.start("value")
+                    put(field, value, start, start + len(value), conf, "marker")
+                    if field == "sender.name":
+                        rest = Line(start + len(value), line.end, segment[m.start("value") + len(value) :])
+                        _, org = signature_parts([rest], pats, language, named=True)  # "Sign it Ella Marsh, Marsh Social."
+                        if org:
+                            put("sender.company", org.value, org.start, org.end, 0.8, "marker")
+
+
+def _organisations(layout: Layout, pats: dict, language: Language) -> list[Mention]:
+    """Every organisation named by its legal form or trade ("Calloway Brewing Co.", «ООО «Вектор»»), in
+    reading order; one a referral names ("recommend Tallis Software") is not a candidate for the client."""
+    text = layout.text
+    people = pats["people"]
+    out: list[Mention] = []
+    subjects = [Line(s[1], s[2], s[0]) for m in layout.messages if (s := m.headers.get("subject"))]
+    for line in [*layout.lines(), *subjects]:  # "Subject: Fenwick Tea Co – SEO retainer" names the client too
+        segment = text[line.start : line.end]
+        referred = [(m.start(), m.end()) for m in pats["referral"].finditer(segment)]
+        found = [m for rule in people["organisation"] for m in rule.finditer(segment)]
+        for m in sorted(found, key=lambda m: m.start("value")):
+            value = m.group("value").strip().rstrip(".,")
+            start = m.start("value")
+            while lead := people["org_lead"].match(value):
+                value, start = value[lead.end() :], start + lead.end()
+            if len(value) < 3 or any(a <= start < b for a, b in referred) or pats["greeting"].match(value + ","):
+                continue
+            # «для студии растяжки «Гибкость»» names the studio in the nominative; the span stays the text's.
+            out.append(Mention(org_nominative(value, language), line.start + start, line.start + start + len(value)))
+    return out
+
+
+def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> Party | None:
+    """The thread's parties: the one that writes as the supplier (or is the user named) is the sender's
+    side, whom it wrote to is the contact; the other party's name and organisation are the client's."""
     parties = _parties(layout, pats, language)
     sender_party = None
     if "sender.name" in found:
         sender_party = next((p for p in parties if p.name and same_person(p.name.value, found["sender.name"].value)), None)
+    contact = found.get("client.contact")
+    if sender_party is None and contact and len(parties) == 2:
+        # "Это переписка с Ириной": of two sides, the one that is not the contact is the user's.
+        theirs = [p for p in parties if p.name and same_person(p.name.value, contact.value)]
+        sender_party = next((p for p in parties if p not in theirs), None) if len(theirs) == 1 else None
     supplier = {id(p): _writes_as_supplier(p, pats) for p in parties}
     if sender_party is None and len(parties) >= 2:
         ranked = sorted(parties, key=lambda p: supplier[id(p)], reverse=True)
@@ -240,7 +176,7 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
             for message in party.messages:  # whom the user wrote to is the client's person
                 to = message.headers.get("to")
                 name = split_name_email(to[0])[0] if to else ""
-                if name and _is_person(name, pats, language):
+                if name and is_person(name, pats, language):
                     offset = to[0].find(name)
                     put("client.contact", name, to[1] + offset, to[1] + offset + len(name), 0.7, "header")
             if party.name:
@@ -254,59 +190,79 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
             put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
+    return sender_party
 
-    _entities(layout, pats, language, found, put)
-    # A client organisation that is the sender's own, or a contact who is the sender, is a misreading.
-    if "client.name" in found and "sender.company" in found and same_person(found["client.name"].value, found["sender.company"].value):
+
+def _fuller_sender(layout: Layout, found: dict[str, Found]) -> None:
+    """A user who signs with a first name ("Marco") is named in full where the thread addresses them
+    ("To: Marco Bellini <…>")."""
+    sender = found.get("sender.name")
+    if sender is None or len(sender.value.split()) > 1:
+        return
+    for message in layout.messages:
+        for key in ("from", "to", "cc"):
+            if key in message.headers:
+                raw, start, _ = message.headers[key]
+                name = split_name_email(raw)[0]
+                if sender.value in name.split() and 1 < len(name.split()) <= 3:
+                    offset = start + raw.find(name)
+                    found["sender.name"] = sender.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
+                    return
+
+
+def _settle(pats: dict, language: Language, found: dict, put, organisations: list[Mention]) -> None:
+    """Drop the misreadings: the client that is the sender's own company, the contact who is the sender,
+    a contact no letter can greet; a client marked by a person's name gives way to their organisation."""
+    own = found.get("sender.company")
+    if "client.name" in found and own and same_person(found["client.name"].value, own.value):
         del found["client.name"]
     if "client.contact" in found and "sender.name" in found and same_person(found["client.contact"].value, found["sender.name"].value):
         del found["client.contact"]
-    # A contact the letter cannot greet by name is no contact: better a neutral greeting than a wrong one.
     if "client.contact" in found:
         from ..address import addressee
 
         if not addressee("-", found["client.contact"].value, language).person:
-            del found["client.contact"]
-    if "client.name" not in found:
-        own = found.get("sender.company")
-        other = next((o for o in organisations if not (own and same_person(o.value, own.value))), None)
-        if other:
-            put("client.name", other.value, other.start, other.end, 0.55, "entity")
-    solo = _solo(text, pats, found)
-    if solo is not None:
-        put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
-    if "client.name" not in found and "client.contact" in found:
-        contact = found["client.contact"]
-        put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
-    return list(found.values())
+            del found["client.contact"]  # better a neutral greeting than a wrong one
+    others = [o for o in organisations if not (own and same_person(o.value, own.value))]
+    # A legal entity (ООО «Медлайн-Юг», "… Ltd") over the trade name it trades under ("сеть клиник «Добрый доктор»").
+    others.sort(key=lambda o: not pats["people"]["legal_entity"].search(o.value))
+    client = found.get("client.name")
+    if client and others and is_person(client.value, pats, language):
+        # "Client: Dr Helen Abara (private practice, Abara Physiotherapy)": the practice is the client.
+        put("client.contact", client.value, client.start, client.end, 0.8, "marker")
+        del found["client.name"]
+    if others:
+        put("client.name", others[0].value, others[0].start, others[0].end, 0.6, "entity")
+
+
+def own_messages(layout: Layout, people: list[Found]) -> list[list[Line]]:
+    """The bodies of the thread's messages the user wrote (their author is the sender found)."""
+    sender = next((f.value for f in people if f.field == "sender.name"), None)
+    if not sender:
+        return []
+    out = []
+    for message in layout.messages:
+        author = split_name_email(message.sender[0])[0] if message.sender else ""
+        if author and same_person(author, sender):
+            out.append([line for line in message.body if line not in message.signature])
+    return out
 
 
 def _greeted(layout: Layout, pats: dict, language: Language) -> Mention | None:
-    """The person a greeting on the first line of the user's own text names."""
-    first = next((line for line in layout.notes if layout.text[line.start : line.end].strip()), None)
-    if first is None:
-        return None
-    segment = layout.text[first.start : first.end]
-    indent = len(segment) - len(segment.lstrip())
-    m = pats["greeting"].match(segment.lstrip())
-    if not m or not _is_person(m.group("value").strip(), pats, language):
-        return None
-    value = m.group("value").strip()
-    start = first.start + indent + m.start("value")
-    return Mention(value, start, start + len(value))
-
-
-def _trim_person(value: str, pats: dict, language: Language) -> str | None:
-    """The leading name of a longer capture ('Marcus Feld Is' -> 'Marcus Feld'), if any."""
-    words = value.split()
-    for n in range(len(words), 1, -1):
-        candidate = " ".join(words[:n])
-        if _is_person(candidate, pats, language):
-            return candidate
+    """The person a greeting near the top of the user's own text names ("Half-written: / Dear Mr Jenkins,")."""
+    filled = [line for line in layout.notes if layout.text[line.start : line.end].strip()][:6]
+    for first in filled:
+        segment = layout.text[first.start : first.end]
+        indent = len(segment) - len(segment.lstrip())
+        m = pats["greeting"].match(segment.lstrip())
+        if m and is_person(m.group("value").strip(), pats, language):
+            value = m.group("value").strip()
+            start = first.start + indent + m.start("value")
+            return Mention(value, start, start + len(value))
     return None
 
 
-def _entities(layout: Layout, pats: dict, language: Language, found: dict, put) -> None:
+def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, organisations: list[Mention]) -> None:
     """Names the markers and headers missed: natasha's entities in Russian, known first names in English.
     The first person who is not the sender becomes the contact; the first organisation, the client."""
     text = layout.text
@@ -321,31 +277,24 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put) 
             if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)):
                 if len(value.split()) >= 2:
                     put("client.contact", value, base + start, base + end, 0.5, "entity")
-            if kind == "ORG" and "client.name" not in found and not (sender_company and same_person(value, sender_company.value)):
-                if pats["legal_forms"].search(value) or len(value) > 3:
-                    put("client.name", value, base + start, base + end, 0.5, "entity")
+            if kind == "ORG" and "client.name" not in found and not (sender_company and same_person(value, sender_company.value)) \
+                    and not any(same_person(value, o.value) for o in organisations) and len(value) > 3:
+                put("client.name", value, base + start, base + end, 0.5, "entity")
         return
-    # An organisation named in the notes by its trade or legal form ("Pebblestone Press", "Calloway
-    # Brewing Co.") that is not the user's own is the client.
-    organisation = re.compile(r"\b[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|&)){0,4}\s+" + pats["legal_forms"].pattern + r"\.?")
-    for line in layout.notes:
-        for m in organisation.finditer(text[line.start : line.end]):
-            value = m.group().strip()
-            if not (sender_company and same_person(value, sender_company.value)) and not pats["greeting"].match(value + ","):
-                put("client.name", value, line.start + m.start(), line.start + m.start() + len(value), 0.6, "entity")
-                break
     for line in layout.notes:
         segment = text[line.start : line.end]
         for m in pats["person"].finditer(segment):
-            value = m.group()
+            value = re.sub(r"['’]s$", "", m.group())
             if "client.contact" in found:
                 return
-            if sender and same_person(value, sender.value) or not _is_person(value, pats, language):
+            if sender and same_person(value, sender.value) or not is_person(value, pats, language):
                 continue
             put("client.contact", value, line.start + m.start(), line.start + m.end(), 0.5, "entity")
 
 
-def _solo(text: str, pats: dict, found: dict) -> tuple[bool, int, int] | None:
+def _solo(text: str, own: list[Line], pats: dict, found: dict, language: Language) -> tuple[bool, int, int] | None:
+    """Whether the user works alone: a team or solo word anywhere, a sole trader's company, else how the
+    user's own words speak — mostly "we" (in Russian also the verbs: «передаём», «заканчиваем») is a team."""
     people = pats["people"]
     # A team said in so many words wins over a solo word (a referral may be "a freelancer").
     for rule in people["team"]:
@@ -357,8 +306,29 @@ def _solo(text: str, pats: dict, found: dict) -> tuple[bool, int, int] | None:
     company = found.get("sender.company")
     if company and pats["people"]["sole_trader"].match(company.value):
         return True, company.start, company.end
-    # A user with a company who mostly says "we" writes for a team.
-    we, i = len(people["we"].findall(text)), len(people["i"].findall(text))
-    if company and we >= 3 and we > i:
-        return False, company.start, company.end
+    words = "\n".join(text[line.start : line.end] for line in own)
+    we, i = len(people["we"].findall(words)), len(people["i"].findall(words))
+    plural = 0
+    if language == "ru":
+        plural, single = _first_person_verbs(words)
+        we, i = we + plural, i + single
+    if we >= 3 and we > i and (company or we >= 2 * i + 2):
+        where = company or next((line for line in own if people["we"].search(text[line.start : line.end])), own[0])
+        return False, where.start, where.end
+    if not people["we_subject"].search(words) and not plural and i >= 4:  # a letter or notes all in "I", never "we": the user works alone
+        where = next((line for line in own if people["i"].search(text[line.start : line.end])), own[0])
+        return True, where.start, where.end
     return None
+
+
+def _first_person_verbs(text: str) -> tuple[int, int]:
+    """Russian verbs in the first person: plural («передаём», «закончим») and singular («передам»)."""
+    from ..text import parse_ru
+
+    plural = single = 0
+    for word in re.findall(r"[а-яё]{3,}", text.lower()):
+        parses = parse_ru(word)
+        tag = parses[0].tag if parses else None
+        if tag is not None and "1per" in tag and tag.POS == "VERB":
+            plural, single = (plural + 1, single) if "plur" in tag else (plural, single + 1)
+    return plural, single

@@ -1,0 +1,93 @@
+"""What the user hands over: the items after a handover heading (bullets, or a list after its colon), else
+every item the user's sentences hand over ("They get the PSD files", «Исходники отдам Светлане»).
+
+A sentence's list is cut where the sentence moves on (", and we'll send…", "before then", «к пятнице»),
+split into items at commas and the language's joining words, and rid of what is no handover: the final
+invoice or an act, a person's name, a time."""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Layout, Line
+
+MAX_ITEMS = 8
+
+
+def _a_name(item: str) -> bool:
+    """A lone capitalised word that is a person's name («Диме», "Doreen"), not a thing («Брендбук»)."""
+    if not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", item):
+        return False
+    if re.match(r"[А-ЯЁ]", item):
+        from ..text import parse_ru
+
+        return any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parse_ru(item)[:2])
+    from .names import _detector
+
+    return _detector().get_gender(item) != "unknown"
+
+
+def _items(value: str, rules: dict) -> list[tuple[str, int]]:
+    """The items of a run-in list with their offsets in ``value``."""
+    value = rules["stop"].split(value, maxsplit=1)[0]
+    out = []
+    for m in re.finditer(r"[^,;]+", value):
+        part = m.group()
+        pos = m.start()
+        for piece in rules["join"].split(part):
+            at = part.find(piece)
+            item = rules["trim"].sub("", piece).strip(" -—–•;.:")
+            while (shorter := rules["lead"].sub("", item, count=1).strip()) != item:
+                item = shorter
+            if len(item) > 2 and not rules["not_item"].search(item) and not _a_name(item):
+                out.append((item, pos + max(at, 0)))
+    return out
+
+
+def _listed(layout: Layout, rules: dict) -> list[tuple[str, tuple[int, int]]]:
+    text = layout.text
+    for lines in (layout.notes, *(m.body for m in layout.messages)):
+        for i, line in enumerate(lines):
+            segment = text[line.start : line.end]
+            heading = rules["heading"].search(segment)
+            if not heading:
+                continue
+            rest = re.split(r"(?<=[a-zа-яё0-9)])\.\s", segment[heading.end() :])[0]  # up to the sentence's end
+            if rest.strip():
+                base = line.start + heading.end()
+                return [(item, (base + at, base + at + len(item))) for item, at in _items(rest, rules)]
+            items = []
+            for follow in lines[i + 1 :]:
+                bullet = rules["bullet"].match(text[follow.start : follow.end].strip()) if follow.text else None
+                if not bullet:
+                    if items or follow.text:
+                        break
+                    continue
+                items.append((bullet.group("value").strip(" ;.,"), (follow.start, follow.end)))
+            if items:
+                return items
+    return []
+
+
+def find_handover(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tuple[str, tuple[int, int]]]:
+    """The handover list; run-in sentences are read in the user's own words only (the notes and ``own``,
+    the messages the user wrote; the whole thread when neither is known): what the client says it will
+    send is no handover."""
+    rules = pats["handover"]
+    if listed := _listed(layout, rules):
+        return listed
+    text = layout.text
+    out: list[tuple[str, tuple[int, int]]] = []
+    seen: set[str] = set()
+    mine = [*layout.notes, *(line for lines in own for line in lines)]
+    for line in mine if any(line.text for line in mine) else layout.lines():
+        segment = text[line.start : line.end]
+        for rule in rules["inline"]:
+            for m in rule.finditer(segment):
+                base = line.start + m.start("value")
+                for item, at in _items(m.group("value"), rules):
+                    if item.lower() not in seen and len(out) < MAX_ITEMS:
+                        seen.add(item.lower())
+                        start = base + m.group("value").find(item, at)
+                        out.append((item, (start, start + len(item))))
+    return out

@@ -1,0 +1,176 @@
+"""Names in pasted text: whether a phrase is a person's name, the nominative of a Russian name, natasha's
+entities, and the name and organisation of a signature block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..vocab import Language
+from .layout import Line
+
+
+@dataclass
+class Mention:
+    value: str
+    start: int
+    end: int
+
+
+_LEGAL = {"ооо", "пао", "зао", "ltd", "llc", "inc", "gmbh", "plc", "limited", "llp"}
+
+
+def _key(name: str) -> set[str]:
+    """Comparable stems of a name's words: 'Хабибуллина А. Р.' and 'Альфия Ринатовна Хабибуллина' share one."""
+    words = (w.lower() for w in re.findall(r"[^\W\d_]{3,}", name))
+    return {w[:5] for w in words if w not in _LEGAL}  # «ООО «Ника»» and «ООО «Бухпрофи»» share no one
+
+
+def same_person(a: str, b: str) -> bool:
+    return bool(_key(a) & _key(b))
+
+
+@cache
+def _natasha():
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    return Doc, Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab()
+
+
+def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
+    """(type, normal form, start, end) of the PER and ORG entities natasha finds; names in the nominative
+    («с Тамарой Ивановой» -> «Тамара Иванова»)."""
+    doc_cls, segmenter, morph, tagger, vocab = _natasha()
+    doc = doc_cls(text)
+    doc.segment(segmenter)
+    doc.tag_morph(morph)
+    doc.tag_ner(tagger)
+    out = []
+    for span in doc.spans:
+        if span.type in ("PER", "ORG"):
+            span.normalize(vocab)
+            value = re.sub(r"[\s(\[«\"'—–-]+$", "", span.normal or span.text)  # «Кирилл (» -> «Кирилл»
+            out.append((span.type, value, span.start, span.start + len(value)))
+    return out
+
+
+def nominative(name: str, language: Language) -> str:
+    """A Russian name as the subject of a sentence: «Олегу Дмитриевичу Кравцу» -> «Олег Дмитриевич Кравец».
+    Each word that pymorphy3 reads as a first name, patronymic or surname in another case is put in the
+    nominative; any other word (and every English name) stays as written."""
+    if language != "ru":
+        return name
+    from ..text import parse_ru
+
+    words = []
+    for word in name.split():
+        parses = [p for p in parse_ru(word) if {"Name", "Patr", "Surn"} & set(p.tag.grammemes)]
+        parse = parses[0] if parses else None
+        if parse is None or any("nomn" in p.tag for p in parses):  # «Дёмина» may already be the nominative
+            words.append(word)
+            continue
+        normal = parse.inflect({"nomn"})
+        words.append(normal.word.capitalize() if normal else word)
+    return " ".join(words)
+
+
+def is_person(text: str, pats: dict, language: Language) -> bool:
+    text = text.strip()
+    if pats["legal_forms"].search(text):
+        return False
+    if language == "ru":
+        from ..address import addressee
+
+        # A first name alone («Тамара») is a person too; the name pattern wants two words.
+        single = re.fullmatch(r"[А-ЯЁ][а-яё]+", text) is not None
+        if re.fullmatch(r"[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.|[А-ЯЁ]\.\s*[А-ЯЁ]\.\s*[А-ЯЁ][а-яё-]+", text):
+            return True  # «Смирнов П. А.»: a surname with initials
+        return (single or bool(pats["name"].fullmatch(text))) and addressee(text, None, "ru").person
+    if not pats["name"].fullmatch(text):
+        return False
+    first = pats["title"].sub("", text).split()[0]
+    return _detector().get_gender(first) != "unknown" or text != first and bool(pats["title"].match(text))
+
+
+@cache
+def _detector():
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+def signature_parts(message_signature: list[Line], pats: dict, language: Language, named: bool = False) -> tuple[Mention | None, Mention | None]:
+    """The name (the fullest one: "Lukas" then "Lukas Brenner") and the organisation in a signature block:
+    a part with a legal form or a trade word, else the last part that is not a job title."""
+    name = org = None
+    spare: Mention | None = None
+    for line in message_signature:
+        parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+|\s*\(", line.text) if part.strip(" )")]
+        for part in parts:
+            part = re.sub(r"(?<=[»\"')])\.$", "", part.strip().strip("()").strip())  # «бюро «Контур».» ends the sentence
+            start = line.start + max(line.text.find(part), 0)
+            mention = Mention(part, start, start + len(part))
+            words, known = set(part.split()), set(name.value.split()) if name else set()
+            if is_person(part, pats, language) and (name is None or words <= known or known <= words):
+                if name is None or len(part) > len(name.value):
+                    name = mention
+                continue  # another name after the person's may be the business ("Nadia Roberts | Roberts Copy")
+            if pats["roles"].search(part) and org is None and (inner := pats["people"]["org_in_role"].search(part)):
+                value = org_nominative(inner.group("value"), language)  # «руководитель веб-студии «Прямая линия»»
+                org = Mention(value, start + inner.start("value"), start + inner.start("value") + len(inner.group("value")))
+                continue
+            if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
+                continue  # a job title, a sentence or a phone number, not the organisation
+            if org is None and pats["legal_forms"].search(part) and not pats["legal_forms"].fullmatch(part):
+                org = mention
+            elif _title_case(part) and not pats["greeting"].match(part + ","):
+                spare = mention
+    return name, org or (spare if name or named else None)  # ``named``: the text names the person just before
+
+
+def _title_case(part: str) -> bool:
+    """Two or more words, most of them capitalised: how an organisation's name is written."""
+    words = [w for w in part.split() if len(w) > 2]
+    capitals = [w for w in words if w[0].isupper() or w[0] in "«\""]
+    return len(part.split()) >= 2 and len(capitals) * 10 >= len(words) * 7
+
+
+def trim_person(value: str, pats: dict, language: Language) -> str | None:
+    """The leading name of a longer capture ('Marcus Feld Is' -> 'Marcus Feld'), if any."""
+    words = value.split()
+    for n in range(len(words), 1, -1):
+        candidate = " ".join(words[:n])
+        if is_person(candidate, pats, language):
+            return candidate
+    return None
+
+
+def org_nominative(value: str, language: Language) -> str:
+    """A Russian firm named in a role line as the subject: «веб-студии «Прямая линия»» -> «веб-студия «Прямая
+    линия»» (the trade word before the quotes put in the nominative; the quoted name stays as written)."""
+    if language != "ru" or "«" not in value:
+        return value
+    from ..text import parse_ru
+
+    head, quote, rest = value.partition("«")
+    words = head.split()
+    for i, word in enumerate(words):  # the adjectives and the first noun: «кадрового агентства», not «сети клиник»'s «клиник»
+        first = parse_ru(word)[:1]
+        if not first or "nomn" in first[0].tag:
+            if first and first[0].tag.POS == "NOUN":
+                break
+            continue
+        normal = first[0].inflect({"nomn"}) if first[0].tag.POS in ("NOUN", "ADJF") else None
+        words[i] = normal.word if normal else word
+        if first[0].tag.POS == "NOUN":
+            break
+    return " ".join(words) + (" " if words else "") + quote + rest

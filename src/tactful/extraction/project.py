@@ -1,0 +1,60 @@
+"""The work itself: a project or service named in the paste.
+
+Rules are tried in the order of their strength (``project`` in the language's patterns): a labelled
+line ("Job: …", «Что делаем: …») over a sentence where the user says what they do ("I do the bookkeeping
+for …", «веду им инстаграм»), over a short line that is only the service («Бухгалтерское
+сопровождение.»), over the thread's first subject. Within a rule, the user's notes come first."""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Layout
+from .model import Found
+
+MAX_WORDS = 12
+
+
+def _value(raw: str, pats: dict) -> str | None:
+    value = raw.strip().strip("«»\"'").strip(" ,;:-—–")
+    value = pats["project"]["trim"].sub("", value).strip(" ,;:-—–")
+    if not value or pats["project"]["generic"].fullmatch(value) or pats["project"]["not_value"].search(value) \
+            or len(value.split()) > MAX_WORDS or len(value) < 2:
+        return None
+    return value
+
+
+def find_project(layout: Layout, pats: dict) -> Found | None:
+    text = layout.text
+    rules = pats["project"]
+    signatures = {id(line) for line in (*layout.notes_signature, *(line for m in layout.messages for line in m.signature))}
+    lines = [line for line in layout.lines() if id(line) not in signatures]  # "Moss Bookkeeping Services" is the sender
+    for kind, confidence in (("marked", 0.7), ("doing", 0.6), ("line", 0.5)):
+        for line in lines:
+            segment = text[line.start : line.end]
+            for rule in rules[kind] if isinstance(rules[kind], list) else [rules[kind]]:
+                for m in rule.finditer(segment):
+                    value = _value(m.group("value"), pats)
+                    if value:
+                        start = line.start + m.start("value") + m.group("value").find(value)
+                        return Found(field="project", value=value, start=start, end=start + len(value),
+                                     confidence=confidence, source="pattern")
+    return _from_subject(layout, pats)
+
+
+def _from_subject(layout: Layout, pats: dict) -> Found | None:
+    """The thread's first subject often names the work ("Re: Notice – tenant portal maintenance")."""
+    for message in reversed(layout.messages):
+        subject = message.headers.get("subject")
+        if not subject:
+            continue
+        name = subject[0]
+        while (cleaned := pats["subject_noise"].sub("", name, count=1).strip()) != name:
+            name = cleaned
+        # "Invoice 37", "Release 3.4", "IFU update - urgent" name no work
+        if 1 <= len(name.split()) <= 6 and not re.search(r"\d", name) and not pats["project"]["not_subject"].search(name):
+            offset = subject[0].find(name)
+            return Found(field="project", value=name, start=subject[1] + offset, end=subject[1] + offset + len(name),
+                         confidence=0.4, source="subject")
+        return None
+    return None

@@ -1,0 +1,89 @@
+"""The user's reasons: their own sentences about why they end the work.
+
+A line or sentence the user labels ("Why: …; …", «Причины: …») gives the reasons and nothing else does.
+Otherwise the reasons are the sentences of the user's own words (the notes, and the messages the user
+wrote in a pasted thread) that complain of something — a cue of the language's ``reason`` patterns:
+repeated changes, unpaid or late money, calls at night, a grown scope, a move elsewhere — and are not the
+plan itself (notice, last day, handover, invoices, tone: ``reason_not``). The client's messages are never
+read for reasons: they are the client's word, not the user's."""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Layout, Line
+from .model import Found
+
+MAX_REASONS = 3
+
+
+def _sentences(text: str):
+    from razdel import sentenize
+
+    return list(sentenize(text))
+
+
+def _clean(value: str) -> str:
+    return value.strip().strip(" -—–•*").rstrip(".;,").strip()
+
+
+def _cues(chunk: str, pats: dict) -> int:
+    return sum(len(rule.findall(chunk)) for rule in pats["reason"])
+
+
+def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple[int, int]]]:
+    """Reasons after a label: every ';'-part of the labelled sentence, and the line's later sentences
+    that still read as reasons."""
+    out = []
+    for line in lines:
+        segment = text[line.start : line.end]
+        for sentence in _sentences(segment):
+            label = pats["reason_label"].match(sentence.text)
+            if not label:
+                continue
+            rest_start = sentence.start + label.end()
+            rest = segment[rest_start:]
+            tail = _sentences(rest)
+            for k, part in enumerate(tail):
+                money = pats["money"]["invoice_number"].search(part.text) or pats["money"]["amount"].search(part.text)
+                if k and (not _cues(part.text, pats) or pats["reason_not"].search(part.text) or money
+                          or re.match(r"^\W*\w+(?:\s+\w+){0,2}\s*:", part.text)):
+                    break  # the next sentence is the plan, an invoice or another label ("Unpaid: …")
+                for piece in re.finditer(r"[^;]+", part.text):
+                    value = _clean(piece.group())
+                    if len(value) > 3:
+                        start = line.start + rest_start + part.start + piece.start()
+                        out.append((value, (start, start + len(piece.group()))))
+            break
+    return out
+
+
+def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Found | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """The reasons in the user's notes and in ``own`` (the bodies of the messages the user wrote); the
+    sentence that names the work ("I write their newsletter every week") is no reason by one cue."""
+    text = layout.text
+    scopes = [layout.notes, *own]
+    for lines in scopes:
+        if labelled := _labelled(lines, text, pats):
+            return labelled[: MAX_REASONS + 1]
+    signature = {id(line) for line in layout.notes_signature}
+    scored = []
+    for lines in scopes:
+        for line in lines:
+            if id(line) in signature:
+                continue
+            segment = text[line.start : line.end]
+            for sentence in _sentences(segment):
+                chunk = _clean(sentence.text)
+                cues = _cues(chunk, pats)
+                if len(chunk) < 12 or not cues or len(chunk) > 400:
+                    continue
+                money = pats["money"]["invoice_number"].search(chunk) or pats["money"]["amount"].search(chunk)
+                if (pats["reason_not"].search(chunk) or money) and cues < 3:
+                    continue  # the plan (notice, last day, handover, invoices, tone) or an invoice, not a reason
+                start = line.start + sentence.start + sentence.text.find(chunk)
+                if project and start <= project.start < start + len(chunk) and cues < 2:
+                    continue
+                scored.append((cues, start, chunk))
+    best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
+    return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
