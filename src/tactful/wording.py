@@ -68,9 +68,16 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
             return None
         out.append(phrase[pos:words[i].start()] + _same_case_shape(word, target.word))
         pos = words[i].end()
-    # A person's name in apposition follows the head's case («бухгалтера Наталью Горбунову»).
+    return _names_in_apposition(phrase, words[head + 1:], pos, case, out)
+
+
+def _names_in_apposition(phrase: str, words: list, pos: int, case: str, out: list[str]) -> str:
+    """The rest of an inflected phrase: a person's name in apposition follows the head's case
+    («бухгалтера Наталью Горбунову»); anything else stays as written."""
+    from .text import parse_ru
+
     gender = None
-    for match in words[head + 1:]:
+    for match in words:
         names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & p.tag.grammemes]
         if not names or phrase[pos:match.start()].strip() or not match.group()[0].isupper():
             break
