@@ -103,7 +103,9 @@ def test_private_client_is_not_wished_success_with_a_team():
     private = email(situation(client={"name": "Caroline Ashworth"}, language="en"))
     assert "your team" not in private
     company = email(situation(client={"name": "Northwind Traders LLC", "contact": "Megan Hollis"}, language="en"))
-    assert "you and your team" in company
+    assert "you and your colleagues" in company
+    # A stock "every success" reads as a template line; the wish is to the people.
+    assert "every success" not in private + company
 
 
 def test_unpaid_invoice_is_asked_for_by_a_date():
@@ -250,12 +252,26 @@ def test_an_email_for_a_planned_call_or_meeting_confirms_it_instead_of_breaking_
     assert confirms not in first and thanks not in first
 
 
-def test_a_private_client_gets_things_passed_on_rather_than_handed_over():
+def test_every_client_gets_things_handed_over_and_a_private_one_a_personal_offer_of_help():
     items = {"handover": ["house keys", "the cleaning checklist"], "sender": {"company": "Sparkle & Co"}, "language": "en"}
     private = situation(client={"name": "Mrs Caroline Ashworth"}, **items)
     company = situation(**items)
-    assert "we will pass on to you:" in email(private) and "If you need anything else from us, just let us know." in email(private)
-    assert "we will hand over:" in email(company) and "pass on to you" not in email(company)
+    assert "we will hand over:" in email(private) and "If you need anything else from us, just let us know." in email(private)
+    assert "we will hand over:" in email(company) and "pass on" not in email(private) + email(company)
+
+
+@pytest.mark.parametrize(("item", "spoken"), [
+    ("house keys and the alarm fob", "the house keys and the alarm fob"),
+    ("WordPress admin login", "the WordPress admin login"),
+    ("access to the hosting panel", "access to the hosting panel"),
+    ("all photos in a shared folder", "all photos in a shared folder"),
+    ("Figma files", "Figma files"),
+])
+def test_english_running_text_gives_a_handover_item_its_article(item, spoken):
+    s = situation(handover=[item], language="en")
+    assert f"we will hand over {spoken}." in email(s).replace("I will", "we will")
+    call = Composer().compose(s, "call", "en")[0].content
+    assert f"hand over {spoken}." in " ".join(call.points)
 
 
 @pytest.mark.parametrize(("referral", "whom"), [
@@ -311,3 +327,61 @@ def test_a_contact_no_sentence_can_carry_is_left_out_instead_of_making_lines_rea
     draft, left_out = Composer().compose(s, "meeting", "en")
     assert not [v.rule for v in check(draft.text(), lang="en", channel="meeting").violations if v.category == "tone"]
     assert [x.text for x in left_out if x.field == "client.contact"] == ["D:D+D!"]
+
+
+def plan(s: Situation, channel: str, language: str = "en", tone: str = "formal"):
+    return Composer().compose(s, channel, language, tone)[0]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_why_answer_steers_away_from_the_past_only_where_something_was_contested(language):
+    steer = {"en": "Rather than go back over the past", "ru": "Вместо разбора прошлого"}[language]
+    for kind, contested in [("capacity", False), ("closing", False), ("team", False), ("scope", True), ("payment", True)]:
+        text = plan(situation(reason_kind=kind, language=language), "call", language).text()
+        assert (steer in text) is contested, (kind, language)
+
+
+def test_russian_handover_says_by_this_date_only_after_a_date():
+    dated = email(situation(client={"name": "ООО «Ромашка»"}, handover=["исходный код", "доступы"], language="ru"), "ru")
+    undated = email(situation(client={"name": "ООО «Ромашка»"}, handover=["исходный код", "доступы"], end_date=None,
+                              language="ru"), "ru")
+    assert "К этому сроку я передам" in dated
+    assert "К этому сроку" not in undated and "До завершения сотрудничества я передам" in undated
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_warm_meeting_plan_calls_the_client_what_the_warm_email_does(language):
+    contact = {"en": "Daniel Brooks", "ru": "Даниил Брусов"}[language]
+    s = situation(client={"name": "Acme", "contact": contact}, language=language)
+    greeting = email(s, language, "warm").splitlines()[0]
+    first = contact.split()[0]
+    assert first in greeting
+    meeting = plan(s, "meeting", language, "warm").content
+    assert meeting.attendees[0] == first and "Mr" not in meeting.objective
+    formal = plan(s, "meeting", "en" if language == "en" else "ru", "formal").content
+    if language == "en":
+        assert formal.attendees[0] == "Mr Brooks"
+
+
+@pytest.mark.parametrize(("language", "invoice", "due"), [
+    ("en", "HIT-118", "By 10 January 2027: payment of invoice HIT-118"),
+    ("ru", "214", "До 10 января 2027 года: оплата счёта № 214"),
+])
+def test_a_meeting_plan_asks_for_the_open_invoice_and_dates_it(language, invoice, due):
+    s = situation(unpaid_invoices=[{"number": invoice, "amount": "52 000 ₽", "due": "2027-01-10"}], language=language)
+    meeting = plan(s, "meeting", language).content
+    assert any(invoice in point for point in meeting.talking_points)
+    assert any(invoice in d for d in meeting.decisions)
+    assert due in meeting.follow_up
+
+
+@pytest.mark.parametrize("kind", ["scope", "payment", "agreements", "time", "approach", "expectations", "resources",
+                                  "team", "direction", "capacity", "job", "closing", "narrowing", "methods", "fit"])
+def test_stock_reasons_read_as_the_senders_own_and_fit_any_client(kind):
+    ru = email(situation(client={"name": "Ольга Петрова"}, reason_kind=kind, language="ru"), "ru")
+    reason_ru = ru.split("\n\n")[1]
+    # «эта работа» as the subject that "needs" something, and «объём… объёме» in one sentence, read as canned.
+    assert not re.search(r"\b(эта|этой) работ[аеы] (нужен|нужна|нужно|требует)", reason_ru), reason_ru
+    assert len(re.findall(r"[Оо]бъём", reason_ru)) <= 1, reason_ru
+    en = email(situation(client={"name": "Mrs Caroline Ashworth"}, reason_kind=kind, language="en"))
+    assert not re.search(r"set hours|rebalancing|every success|no obligations remain", en), en

@@ -46,6 +46,9 @@ def build_context(
         "language": language,
         "owner": fields["sender_name"] or phrases.labels["you"],
     }
+    # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
+    # says "Hi Greg", "Mr Tanner" in a formal one.
+    context["addressed_name"] = context["familiar_name"] if tone == "warm" else context["formal_name"]
     p, render = _renderer(context, phrases, tone, environment)
     context["p"] = p
     context["render"] = render
@@ -139,12 +142,14 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
 
 
 def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict[str, Any]:
-    """The handover items as bullets and, where they inflect, as the object of 'we will hand over'."""
-    accusatives = [accusative(item, language) for item in handover]
+    """The handover items as bullets and, where they inflect, as the object of 'we will hand over' (in
+    English running text with their articles: "the house keys")."""
+    accusatives = [accusative(item, language, phrases) for item in handover]
+    bullets = [accusative(item, language) or item for item in handover]
     return {
         "handover": handover,
         # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
-        "handover_bullets": [a or item for a, item in zip(accusatives, handover)],
+        "handover_bullets": bullets,
         "handover_accs": object_list(accusatives, phrases),
         "handover_spoken": object_list(accusatives[:2], phrases),
         "handover_more": len(handover) > 2,
@@ -171,12 +176,17 @@ def _framing(
     work_stopped = any(matches(note, language, "work_stopped") for note in [*situation.facts, *situation.reasons])
     follows = situation.channel if channel == "email" and situation.channel != "email" else None
     news = situation.reason_kind in phrases.decision_news_for
+    calm = news or situation.reason_kind in phrases.snippets.get("calm_reasons", [])
     end = situation.end_date
     return {
         "outcome": situation.outcome,
         # Two years or more together: the thanks say "over the years".
         "long_relationship": (situation.relationship_months or 0) >= 24,
         "news": news,
+        # Nothing was contested (the reason is the sender's own plans or capacity): answers do not steer
+        # away from "the past".
+        "calm": calm,
+        "reason_kind": situation.reason_kind or "fit",
         # An email asked for a situation planned as a call or a meeting is the written follow-up to it.
         "follows": follows,
         "decision_key": "decision." + ("followup." if follows else "news." if news else "") + situation.outcome,

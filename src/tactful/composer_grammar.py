@@ -82,11 +82,12 @@ def due_phrase(date: dt.date | None, language: Language, phrases: Phrases) -> st
     return phrases.labels["due_by"].format(date=format_date(date, language))
 
 
-def accusative(item: str, language: Language) -> str | None:
+def accusative(item: str, language: Language, phrases: Phrases | None = None) -> str | None:
     """A handover item as the object of 'we will hand over' — Russian in the accusative, each coordinated
-    part ("пароли и схема сети") on its own; None when a part cannot be inflected."""
+    part ("пароли и схема сети") on its own; None when a part cannot be inflected. English running text
+    gives a bare item its article ("the house keys and the alarm fob")."""
     if language != "ru":
-        return item
+        return with_article(item, phrases.snippets.get("determiners", []) if phrases else [])
     whole = inflect_phrase(item, "accs", things=True)  # «схема света и фона»: the «и» is inside the complement
     if whole is not None:
         return whole
@@ -95,6 +96,17 @@ def accusative(item: str, language: Language) -> str | None:
     inflected = [part if i % 2 or not re.search(r"[а-яё]", part, re.IGNORECASE) else inflect_phrase(part, "accs", things=True)
                  for i, part in enumerate(parts)]
     return "".join(inflected) if all(p is not None for p in inflected) else None
+
+
+def with_article(item: str, determiners: list[str]) -> str:
+    """'house keys' -> 'the house keys', 'WordPress login' -> 'the WordPress login'; an item that starts
+    with a determiner or a word taking none ("access to ..."), a digit, or a capitalised word that may be a
+    name ('Figma files', 'Sam's notes') stays as typed."""
+    first = item.split(maxsplit=1)[0] if item.strip() else ""
+    brand = len(first) > 1 and first[:1].isupper() and any(ch.isupper() for ch in first[1:])
+    if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand):
+        return item
+    return f"the {item}"
 
 
 def referral_object(referral: str, language: Language) -> str | None:
