@@ -385,3 +385,24 @@ def test_stock_reasons_read_as_the_senders_own_and_fit_any_client(kind):
     assert len(re.findall(r"[Оо]бъём", reason_ru)) <= 1, reason_ru
     en = email(situation(client={"name": "Mrs Caroline Ashworth"}, reason_kind=kind, language="en"))
     assert not re.search(r"set hours|rebalancing|every success|no obligations remain", en), en
+
+
+@pytest.mark.parametrize(("language", "context", "kept", "dropped"), [
+    ("en", ("Notes for the meeting:\n- offer a call with Kartenwerk next week\n- Stage 2 will be delivered as planned\n"
+           "- he promised to get back by Friday\n> Client: just keep going, please\n"),
+     ["offer a call with Kartenwerk next week", "Stage 2 will be delivered as planned"],
+     ["promised", "keep going"]),
+    ("ru", ("Заметки к встрече:\n- предложить созвон с «Северным ветром» на следующей неделе\n- второй этап будет сдан по плану\n"
+           "- обещал ответить в пятницу и пропал\n> Анна: давайте ещё добавим кабинет\n"),
+     ["предложить созвон с «Северным ветром» на следующей неделе", "второй этап будет сдан по плану"],
+     ["обещал", "кабинет"]),
+])
+def test_the_users_own_plans_from_the_notes_reach_the_call_and_the_meeting_but_not_the_email(language, context, kept, dropped):
+    client = {"en": {"name": "Acme", "contact": "Anna Keller"}, "ru": {"name": "ООО «Ромашка»"}}[language]
+    referral = {"en": "Kartenwerk GmbH, a team in Bremen", "ru": "веб-студия «Северный ветер»"}[language]
+    s = situation(client=client, context=context, referral=referral, language=language)
+    for channel in ("call", "meeting"):
+        text = plan(s, channel, language).text()
+        assert all(note in text for note in kept), (channel, text)
+        assert not any(word in text for word in dropped), (channel, text)
+    assert not any(note in email(s, language) for note in kept)

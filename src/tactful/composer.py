@@ -67,6 +67,10 @@ class Composer:
             left_out.append(LeftOut(field="client.contact", text=name, rules=hostile, hint=""))
             draft = Draft(channel=channel, language=language, tone=tone,
                           content=self._content(channel, context, p, load_phrases(language), tone))
+        if context["notes"] and _notes_add_problems(draft, situation, context, p, self._content):
+            context["notes"] = []
+            draft = Draft(channel=channel, language=language, tone=tone,
+                          content=self._content(channel, context, p, load_phrases(language), tone))
         return draft, left_out
 
     def compose_reply(
@@ -104,7 +108,7 @@ class Composer:
                 opening=f"{p('call.opening')} {p('call.not_now')}",
                 key_message=f"{p('call.news')} {context['reason']}",
                 pause=f"{p('call.pause')} {p('call.listen')}",
-                points=[point for point in points if point],
+                points=[point for point in points if point] + _notes(context, p),
                 reactions=reactions,
                 closing=p("call.closing"),
                 follow_up=p("call.follow_up"),
@@ -114,7 +118,7 @@ class Composer:
             attendees=p("meeting.attendees"),
             timebox=p("meeting.timebox"),
             agenda=p("meeting.agenda"),
-            talking_points=p("meeting.talking_points"),
+            talking_points=p("meeting.talking_points") + _notes(context, p),
             decisions=p("meeting.decisions"),
             # A document the situation does not have is left off the list, not named.
             documents=p("meeting.documents"),
@@ -122,3 +126,18 @@ class Composer:
             closing=p("meeting.closing"),
             follow_up=p("meeting.follow_up"),
         )
+
+
+def _notes(context: dict[str, Any], p) -> list[str]:
+    """The user's own notes as reminders at the end of a script's points ("From your notes: ...")."""
+    return [p("your_note").format(note=note) for note in context["notes"]]
+
+
+def _notes_add_problems(draft: Draft, situation: Situation, context: dict[str, Any], p, content) -> bool:
+    """Whether the user's notes, read among the script's lines, draw a finding the script has without them
+    (a note that reads as a grievance next to the news): the script then goes without the notes."""
+    language, channel = draft.language, draft.channel
+    with_notes = {v.rule for v in check(draft.text(), lang=language, channel=channel, situation=situation).violations}
+    bare = Draft(channel=channel, language=language, tone=draft.tone,
+                 content=content(channel, {**context, "notes": []}, p, load_phrases(language), draft.tone))
+    return bool(with_notes - {v.rule for v in check(bare.text(), lang=language, channel=channel, situation=situation).violations})

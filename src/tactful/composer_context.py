@@ -45,6 +45,8 @@ def build_context(
         "tone": tone,
         "language": language,
         "owner": fields["sender_name"] or phrases.labels["you"],
+        # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
+        "notes": vetted.notes(situation.context) if channel != "email" else [],
     }
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
     # says "Hi Greg", "Mr Tanner" in a formal one.

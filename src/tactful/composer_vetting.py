@@ -111,7 +111,41 @@ class Vetting:
             self.left_out.append(LeftOut(field="greeting", text=name, rules=rules, hint=self._hint(rules)))
         return not rules
 
+    def notes(self, context: str | None, limit: int = 4) -> list[str]:
+        """The user's own plans in the pasted notes ("- offer a call with Kartenwerk before Christmas"), as
+        reminders in the sender's call script or meeting plan. Only bullet lines that say what to do or what
+        will happen count (the bank's `note_plans`); quoted thread lines, history and grievances do not,
+        and a note the checker objects to stays out, silently: the notes never go into an email."""
+        kept = []
+        for line in (context or "").splitlines():
+            line = line.strip()
+            if line[:1] not in ("-", "•", "*") or len(line) > 220:
+                continue
+            note = line.lstrip("-•* ").strip().rstrip(".;")
+            if _is_plan(note, self.language, self.phrases) and not self._problems("notes", note, strict=True):
+                kept.append(note)
+        return kept[:limit]
+
     def one(self, field: str, value: str | None) -> str | None:
         if not value or not value.strip():
             return None
         return (self.keep(field, [value], strict=False) or [None])[0]
+
+
+def _is_plan(note: str, language: Language, phrases: Phrases) -> bool:
+    """A note that tells the speaker what to do ("thank her", «предложить созвон») or what will happen
+    ("Stage 2 will be delivered"): its first word is an instruction of the bank's list, or, in Russian, an
+    infinitive or an imperative; or it has a word of the future."""
+    plans = phrases.snippets.get("note_plans", {})
+    words = [w.lower().strip(",.:;!?«»\"'") for w in note.split()]
+    if len(words) < 3:
+        return False
+    if words[0] in plans.get("skip", []):
+        words = words[1:]
+    if words[0] in plans.get("first", []) or any(w in plans.get("future", []) for w in words):
+        return True
+    if language == "ru":
+        from .text import parse_ru
+
+        return any({"INFN"} <= p.tag.grammemes or "impr" in p.tag for p in parse_ru(words[0])[:1])
+    return False
