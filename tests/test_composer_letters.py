@@ -406,3 +406,11 @@ def test_the_users_own_plans_from_the_notes_reach_the_call_and_the_meeting_but_n
         assert all(note in text for note in kept), (channel, text)
         assert not any(word in text for word in dropped), (channel, text)
     assert not any(note in email(s, language) for note in kept)
+
+
+@pytest.mark.parametrize(("item", "accusative"), [
+    ("рабочие чертежи в PDF", "рабочие чертежи в PDF"),  # «рабочие» is the adjective here, not "workers"
+    ("новая схема сети", "новую схему сети"),
+])
+def test_a_word_that_may_be_a_noun_before_a_noun_is_inflected_as_its_adjective(item, accusative):
+    assert inflect_phrase(item, "accs", things=True) == accusative

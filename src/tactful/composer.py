@@ -67,6 +67,15 @@ class Composer:
             left_out.append(LeftOut(field="client.contact", text=name, rules=hostile, hint=""))
             draft = Draft(channel=channel, language=language, tone=tone,
                           content=self._content(channel, context, p, load_phrases(language), tone))
+        if context["notes"]:
+            # A note the checker objects to among the script's lines is dropped; if the rest still draw a
+            # finding the script has without them, the script goes without the notes.
+            text = draft.text()
+            flagged = [v.excerpt for v in check(text, lang=language, channel=channel, situation=situation).violations
+                       if v.excerpt]
+            context["notes"] = [n for n in context["notes"] if not any(e in n or n in e for e in flagged)]
+            draft = Draft(channel=channel, language=language, tone=tone,
+                          content=self._content(channel, context, p, load_phrases(language), tone))
         if context["notes"] and _notes_add_problems(draft, situation, context, p, self._content):
             context["notes"] = []
             draft = Draft(channel=channel, language=language, tone=tone,
