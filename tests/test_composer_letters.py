@@ -266,6 +266,7 @@ def test_every_client_gets_things_handed_over_and_a_private_one_a_personal_offer
     ("access to the hosting panel", "access to the hosting panel"),
     ("all photos in a shared folder", "all photos in a shared folder"),
     ("Figma files", "Figma files"),
+    ("Power BI workspace with the dashboards", "the Power BI workspace with the dashboards"),
 ])
 def test_english_running_text_gives_a_handover_item_its_article(item, spoken):
     s = situation(handover=[item], language="en")
@@ -414,3 +415,9 @@ def test_the_users_own_plans_from_the_notes_reach_the_call_and_the_meeting_but_n
 ])
 def test_a_word_that_may_be_a_noun_before_a_noun_is_inflected_as_its_adjective(item, accusative):
     assert inflect_phrase(item, "accs", things=True) == accusative
+
+
+def test_a_meeting_with_a_company_and_no_contact_names_the_company():
+    meeting = plan(situation(client={"name": "Northwind Traders LLC"}, language="en"), "meeting", "en").content
+    assert meeting.objective.startswith("Tell Northwind Traders about")
+    assert meeting.attendees[0] == "A decision-maker from Northwind Traders"
