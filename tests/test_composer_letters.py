@@ -421,3 +421,29 @@ def test_a_meeting_with_a_company_and_no_contact_names_the_company():
     meeting = plan(situation(client={"name": "Northwind Traders LLC"}, language="en"), "meeting", "en").content
     assert meeting.objective.startswith("Tell Northwind Traders about")
     assert meeting.attendees[0] == "A decision-maker from Northwind Traders"
+
+
+@pytest.mark.parametrize(("name", "brief", "work"), [
+    ("the data portal", "Public data portal for the institute's long-term sea monitoring data", "project"),
+    ("the copywriting", "monthly newsletters and product pages", "service"),
+    ("the weekly cleaning", "Cleaning of a private house", "service"),
+    (None, "Managed IT support for a law firm", "service"),
+])
+def test_a_short_name_decides_project_or_service_and_the_brief_only_by_its_cadence(name, brief, work):
+    from tactful.composer import _environment
+    from tactful.composer_context import build_context
+
+    s = situation(project_name=name, project=brief, language="en")
+    assert build_context(s, "email", "en", "formal", _environment())[0]["work"] == work
+
+
+@pytest.mark.parametrize(("language", "reason", "quoted"), [
+    ("en", "we are moving to product work only and winding down client projects from March", True),
+    ("en", "we are moving to product work because the client never reads our specs", False),
+    ("ru", "мы переходим на собственный продукт и сворачиваем клиентские проекты", True),
+])
+def test_the_senders_own_plan_is_quoted_even_when_it_speaks_of_clients_in_general(language, reason, quoted):
+    s = situation(client={"name": "Acme"}, sender={"company": "Datalith"}, reasons=[reason], reason_kind="direction",
+                  language=language)
+    text = email(s, language)
+    assert (reason[1:] in text) is quoted, text

@@ -4,6 +4,7 @@ closure (notice, documents, money), the handover and the reason, plus the snippe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -101,9 +102,13 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
 
 def _work(situation: Situation, description: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
     """What the work is called: a project or a service, and its short name if it has one."""
-    # The name and the description both tell a service ("the copywriting" for "monthly newsletters").
-    named_as = " ".join(filter(None, [situation.project_name, situation.project]))
-    work = situation.work or ("service" if named_as and matches(named_as, language, "service_markers") else "project")
+    # The name and the description both tell a service ("the copywriting" for "monthly newsletters"); a
+    # description under a short name counts only by its cadence ("the data portal" for "a portal for sea
+    # monitoring data" is a project).
+    name, brief = situation.project_name or "", situation.project or ""
+    service = (matches(name, language, "service_markers") if name else False) or bool(brief) and matches(
+        brief, language, "service_cadence" if name else "service_markers")
+    work = situation.work or ("service" if service else "project")
     # A long description is the user's brief, not a name ("conversion of a warehouse into 14 loft
     # apartments"): the letter then says "our work together" instead of quoting it.
     named = description if description and (situation.project_name or short_name(description, phrases)) else None
@@ -217,7 +222,16 @@ def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
 def _reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, p) -> str:
     """The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
     speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank."""
-    own = [r for r in reasons if matches(r, language, "own_reason") and not matches(r, language, "not_own_reason")]
+    # "client projects" speaks of the sender's business, not of this client: it does not make a reason
+    # someone else's.
+    generic = phrases.snippets.get("generic_client_words", [])
+
+    def about_others(reason: str) -> bool:
+        for phrase in generic:
+            reason = re.sub(rf"\b{re.escape(phrase)}\b", " ", reason, flags=re.IGNORECASE)
+        return matches(reason, language, "not_own_reason")
+
+    own = [r for r in reasons if matches(r, language, "own_reason") and not about_others(r)]
     if own:
         return " ".join(sentence(r, phrases) for r in own)
     return p(f"reason.{situation.reason_kind or 'fit'}")
