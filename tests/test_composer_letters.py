@@ -449,3 +449,15 @@ def test_the_senders_own_plan_is_quoted_even_when_it_speaks_of_clients_in_genera
                   language=language)
     text = email(s, language)
     assert (reason[1:] in text) is quoted, text
+
+
+@pytest.mark.parametrize(("language", "asks", "noted"), [
+    ("en", "asks about a request of theirs that is still open", "note your request in the handover"),
+    ("ru", "спрашивает о своём запросе, который ещё не выполнен", "внесу ваш запрос в материалы передачи"),
+])
+def test_a_call_prepares_an_answer_to_the_clients_open_request(language, asks, noted):
+    s = situation(client={"name": "Acme"}, language=language)
+    reactions = {r.client: r.answer for r in plan(s, "call", language).content.reactions}
+    assert noted in reactions[asks]
+    stopped = situation(client={"name": "Acme"}, facts=["On 1 March we stopped the billable work"], language="en")
+    assert asks not in {r.client for r in plan(stopped, "call", "en").content.reactions}
