@@ -57,16 +57,18 @@ class Composer:
         context, p, left_out = self._context(situation, channel, language, tone)
         content = self._content(channel, context, p, load_phrases(language), tone)
         draft = Draft(channel=channel, language=language, tone=tone, content=content)
-        # A contact typed as something no sentence can carry ("D:D+D!") makes lines the tone rules reject
-        # wherever it is named: the message then speaks to the client without the name.
-        name = context["formal_name"] if context["person"] else ""
-        hostile = name and sorted({v.rule for v in check(draft.text(), lang=language, channel=channel).violations
-                                   if v.category == "tone" and name in v.excerpt})
-        if hostile:
-            context["person"] = False
-            left_out.append(LeftOut(field="client.contact", text=name, rules=hostile, hint=""))
-            draft = Draft(channel=channel, language=language, tone=tone,
-                          content=self._content(channel, context, p, load_phrases(language), tone))
+        # A contact or a company typed as something no sentence can carry ("D:D+D!") makes lines the tone
+        # rules reject wherever it is named: the message then speaks to the client without the name.
+        names = {"person": context["formal_name"] if context["person"] else "", "organisation": context["organisation"]}
+        tone_findings = [v for v in check(draft.text(), lang=language, channel=channel).violations if v.category == "tone"]
+        for key, name in names.items():
+            hostile = name and sorted({v.rule for v in tone_findings if name in v.excerpt})
+            if hostile:
+                context[key] = False if key == "person" else ""
+                field = "client.contact" if key == "person" else "client.name"
+                left_out.append(LeftOut(field=field, text=name, rules=hostile, hint=""))
+                draft = Draft(channel=channel, language=language, tone=tone,
+                              content=self._content(channel, context, p, load_phrases(language), tone))
         if context["notes"]:
             # A note the checker objects to among the script's lines is dropped; if the rest still draw a
             # finding the script has without them, the script goes without the notes.

@@ -92,6 +92,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "title_given": who.title_given,
         "gender": who.gender,
         "organisation": who.organisation,
+        # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
+        "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         "solo": is_solo(situation.sender, language),
         "sender_name": sender_name,
         "sender_first": (sender.first or sender_name) if sender and sender.person else sender_name,
