@@ -461,3 +461,8 @@ def test_a_call_prepares_an_answer_to_the_clients_open_request(language, asks, n
     assert noted in reactions[asks]
     stopped = situation(client={"name": "Acme"}, facts=["On 1 March we stopped the billable work"], language="en")
     assert asks not in {r.client for r in plan(stopped, "call", "en").content.reactions}
+
+
+def test_a_brief_letter_does_not_open_with_the_same_words_twice():
+    first = email(situation(language="en"), "en", "brief").split("\n\n")[1]
+    assert first.count("our work together") <= 1, first
