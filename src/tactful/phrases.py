@@ -25,6 +25,9 @@ class Phrases(BaseModel):
     units: dict[str, list[str]]
     # Classifier patterns in the checker's pattern language (validated here, compiled by the composer).
     service_markers: list[Pattern]
+    # When the user gave the work a short name, the description counts only by its cadence ("monthly"):
+    # a project described with a service word ("portal for sea monitoring data") stays a project.
+    service_cadence: list[Pattern] = []
     own_reason: list[Pattern]
     not_own_reason: list[Pattern]
     fact_filter: dict[str, Any]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from .vocab import Language
 
@@ -33,8 +34,11 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
 
     words = list(WORD.finditer(phrase))
     readings = [[p for p in parse_ru(m.group()) if "nomn" in p.tag] for m in words]
-    head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN"), None)
-    if head is None or any(not rs or rs[0].tag.POS not in ("ADJF", "PRTF") for rs in readings[:head]):
+    # A word that may be a noun or an adjective before a noun («рабочие чертежи») is the adjective.
+    head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN" and not (
+        _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN")), None)
+    modifiers = [_modifier(rs) for rs in readings[:head or 0]]
+    if head is None or None in modifiers:
         return None
     rest = phrase[words[head].end():]
     noun = readings[head][0]
@@ -45,7 +49,7 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     agreement = {case, noun.tag.number or "sing"} | ({noun.tag.animacy} if shows_animacy and noun.tag.animacy else set())
     out, pos = [], 0
     for i in range(head + 1):
-        reading = noun if i == head else readings[i][0]
+        reading = noun if i == head else modifiers[i]
         grammemes = {case} if i == head else agreement | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set())
         word = words[i].group()
         if things and i == head and case == "accs" and "-" not in word and not reading.is_known and reading.tag.gender == "masc" and "anim" in reading.tag:
@@ -68,9 +72,21 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
             return None
         out.append(phrase[pos:words[i].start()] + _same_case_shape(word, target.word))
         pos = words[i].end()
-    # A person's name in apposition follows the head's case («бухгалтера Наталью Горбунову»).
+    return _names_in_apposition(phrase, words[head + 1:], pos, case, out)
+
+
+def _modifier(readings: list) -> Any:
+    """The adjective or participle reading of a word, if it has one."""
+    return next((r for r in readings if r.tag.POS in ("ADJF", "PRTF")), None)
+
+
+def _names_in_apposition(phrase: str, words: list, pos: int, case: str, out: list[str]) -> str:
+    """The rest of an inflected phrase: a person's name in apposition follows the head's case
+    («бухгалтера Наталью Горбунову»); anything else stays as written."""
+    from .text import parse_ru
+
     gender = None
-    for match in words[head + 1:]:
+    for match in words:
         names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & p.tag.grammemes]
         if not names or phrase[pos:match.start()].strip() or not match.group()[0].isupper():
             break

@@ -1,0 +1,239 @@
+"""The composer's template variables for one situation: the vetted user fragments, the address, the
+closure (notice, documents, money), the handover and the reason, plus the snippet renderer ``p``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .address import Addressee, addressee, is_organisation, is_solo
+from .composer_grammar import (
+    accusative,
+    due_phrase,
+    object_list,
+    project_work,
+    referral_object,
+    sentence,
+    short_name,
+)
+from .composer_vetting import Vetting, matches
+from .phrases import Phrases, load_phrases
+from .result import LeftOut
+from .situation import Situation
+from .vocab import Channel, Language, Tone
+from .wording import format_date, plain_name
+
+
+def build_context(
+    situation: Situation, channel: Channel, language: Language, tone: Tone, environment: Any
+) -> tuple[dict[str, Any], Callable[[str], Any], list[LeftOut]]:
+    """The template variables for a situation, the snippet renderer, and what was left out."""
+    phrases = load_phrases(language)
+    vetted = Vetting(language, channel, phrases)
+    fields = _vetted_fields(situation, vetted)
+    who = addressee(fields["client"], fields["contact"], language)
+    closure = _closure(situation, fields["clause"], language, phrases)
+    context: dict[str, Any] = {
+        **_address(who, situation, fields, language),
+        **_work(situation, fields["description"], language, phrases),
+        **closure,
+        **_handover(fields["handover"], language, phrases),
+        **_referral(fields["referral"], language),
+        **_framing(situation, channel, language, phrases, closure["notice_short"]),
+        "facts": fields["facts"] if situation.include_facts else [],
+        "tone": tone,
+        "language": language,
+        "owner": fields["sender_name"] or phrases.labels["you"],
+        # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
+        "notes": vetted.notes(situation.context) if channel != "email" else [],
+    }
+    # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
+    # says "Hi Greg", "Mr Tanner" in a formal one.
+    context["addressed_name"] = context["familiar_name"] if tone == "warm" else context["formal_name"]
+    p, render = _renderer(context, phrases, tone, environment)
+    context["p"] = p
+    context["render"] = render
+    # A client name is kept as typed, but a greeting it makes must still read as a greeting: one the
+    # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
+    if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
+        context["organisation"] = ""
+    context["reason"] = _reason(fields["reasons"], situation, language, phrases, p)
+    return context, p, vetted.left_out
+
+
+def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
+    """Every user fragment the letter may quote, after the checker (the rest is recorded as left out)."""
+    return {
+        "facts": vetted.keep("facts", situation.facts, strict=True),
+        "reasons": vetted.keep("reasons", situation.reasons, strict=True),
+        "contact": vetted.one("client.contact", situation.client.contact),
+        "client": vetted.one("client.name", situation.client.name) or "",
+        "description": vetted.one("project", situation.project_name or situation.project),
+        "referral": vetted.one("referral", situation.referral),
+        "handover": vetted.keep("handover", situation.handover, strict=False),
+        "sender_name": vetted.one("sender.name", situation.sender.name),
+        "sender_company": vetted.one("sender.company", situation.sender.company),
+        "clause": vetted.one("contract.clause", (situation.contract.clause or "").strip() or None),
+    }
+
+
+def _address(who: Addressee, situation: Situation, fields: dict[str, Any], language: Language) -> dict[str, Any]:
+    """Whom the message speaks to and who signs it."""
+    sender_name = fields["sender_name"]
+    sender = addressee(sender_name, None, language) if sender_name else None
+    return {
+        "person": who.person and bool(who.formal),
+        "formal_name": who.formal,
+        "familiar_name": who.familiar,
+        "formal_name_datv": who.inflected("datv") if who.person and who.formal else "",
+        "patronymic": bool(who.patronymic),
+        "title_given": who.title_given,
+        "gender": who.gender,
+        "organisation": who.organisation,
+        # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
+        "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
+        "solo": is_solo(situation.sender, language),
+        "sender_name": sender_name,
+        "sender_first": (sender.first or sender_name) if sender and sender.person else sender_name,
+        "sender_company": fields["sender_company"],
+        "clause": fields["clause"],
+    }
+
+
+def _work(situation: Situation, description: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
+    """What the work is called: a project or a service, and its short name if it has one."""
+    # The name and the description both tell a service ("the copywriting" for "monthly newsletters"); a
+    # description under a short name counts only by its cadence ("the data portal" for "a portal for sea
+    # monitoring data" is a project).
+    name, brief = situation.project_name or "", situation.project or ""
+    service = (matches(name, language, "service_markers") if name else False) or bool(brief) and matches(
+        brief, language, "service_cadence" if name else "service_markers")
+    work = situation.work or ("service" if service else "project")
+    # A long description is the user's brief, not a name ("conversion of a warehouse into 14 loft
+    # apartments"): the letter then says "our work together" instead of quoting it.
+    named = description if description and (situation.project_name or short_name(description, phrases)) else None
+    project = plain_name(named, language) if named else None
+    return {"work": work, "project_work": project_work(project, work, phrases) if project else None}
+
+
+def _closure(situation: Situation, clause: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
+    """The notice, the end date, the documents and the money."""
+    notice_days = situation.contract.notice_days
+    contract = situation.contract.written
+    end = situation.end_date
+    end_date = format_date(end, language) if end else None
+    # An end date before the notice period is over cannot be announced as formal notice.
+    notice_short = bool(end and notice_days and (end - dt.date.today()).days < notice_days)
+    if notice_short:
+        notice_key = "short"
+    elif contract:
+        notice_key = ("clause_days" if notice_days else "clause") if clause else ("days" if notice_days else "contract")
+    else:
+        notice_key = "none"
+    documents = (situation.act_of_acceptance, situation.final_invoice)
+    return {
+        "end_date": end_date,
+        # An end date inside the notice period is proposed, not announced with the decision.
+        "decision_date": None if notice_short else end_date,
+        "notice_days": notice_days,
+        "notice_short": notice_short,
+        "notice_key": notice_key,
+        "contract": contract,
+        "act": situation.act_of_acceptance,
+        "invoice": situation.final_invoice,
+        "documents_key": {(True, True): "act_invoice", (True, False): "act", (False, True): "invoice",
+                          (False, False): "none"}[documents],
+        "unpaid": [{"number": i.number, "amount": i.amount, "due": due_phrase(i.due, language, phrases)}
+                   for i in situation.unpaid_invoices],
+    }
+
+
+def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict[str, Any]:
+    """The handover items as bullets and, where they inflect, as the object of 'we will hand over' (in
+    English running text with their articles: "the house keys")."""
+    accusatives = [accusative(item, language, phrases) for item in handover]
+    bullets = [accusative(item, language) or item for item in handover]
+    return {
+        "handover": handover,
+        # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
+        "handover_bullets": bullets,
+        "handover_accs": object_list(accusatives, phrases),
+        "handover_spoken": object_list(accusatives[:2], phrases),
+        "handover_more": len(handover) > 2,
+    }
+
+
+def _referral(referral: str | None, language: Language) -> dict[str, Any]:
+    # The recommended name without the user's description ("Sam O'Connor, an event photographer I trust").
+    name = referral.partition(", ")[0] if referral else None
+    return {
+        "referral": referral,
+        "referral_name": name,
+        "referral_accs": referral_object(referral, language) if referral else None,
+        # A recommended business is "colleagues", a recommended person "a colleague".
+        "referral_group": bool(name) and is_organisation(name, language),
+    }
+
+
+def _framing(
+    situation: Situation, channel: Channel, language: Language, phrases: Phrases, notice_short: bool
+) -> dict[str, Any]:
+    """How the decision is framed: news about the sender's business, a follow-up to a call, work that has
+    already stopped, the length of the relationship."""
+    work_stopped = any(matches(note, language, "work_stopped") for note in [*situation.facts, *situation.reasons])
+    follows = situation.channel if channel == "email" and situation.channel != "email" else None
+    news = situation.reason_kind in phrases.decision_news_for
+    calm = news or situation.reason_kind in phrases.snippets.get("calm_reasons", [])
+    end = situation.end_date
+    return {
+        "outcome": situation.outcome,
+        # Two years or more together: the thanks say "over the years".
+        "long_relationship": (situation.relationship_months or 0) >= 24,
+        "news": news,
+        # Nothing was contested (the reason is the sender's own plans or capacity): answers do not steer
+        # away from "the past".
+        "calm": calm,
+        "reason_kind": situation.reason_kind or "fit",
+        # An email asked for a situation planned as a call or a meeting is the written follow-up to it.
+        "follows": follows,
+        "decision_key": "decision." + ("followup." if follows else "news." if news else "") + situation.outcome,
+        "work_stopped": work_stopped,
+        "timeline_key": "timeline."
+        + ("stopped" if work_stopped else "proposed" if notice_short else "dated" if end else "undated"),
+    }
+
+
+def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
+    voice = "i" if context["solo"] else "we"
+
+    def render(snippet: Any) -> Any:
+        """A snippet in the draft's tone and voice, rendered; a list renders item by item, empty ones dropped."""
+        snippet = Phrases.resolve(snippet, tone, voice)
+        if isinstance(snippet, list):
+            return [out for out in (env.from_string(s).render(**context).strip() for s in snippet) if out]
+        return env.from_string(snippet).render(**context).strip() if isinstance(snippet, str) else snippet
+
+    def p(key: str) -> Any:
+        return render(phrases.get(key, tone, voice))
+
+    return p, render
+
+
+def _reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, p) -> str:
+    """The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
+    speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank."""
+    # "client projects" speaks of the sender's business, not of this client: it does not make a reason
+    # someone else's.
+    generic = phrases.snippets.get("generic_client_words", [])
+
+    def about_others(reason: str) -> bool:
+        for phrase in generic:
+            reason = re.sub(rf"\b{re.escape(phrase)}\b", " ", reason, flags=re.IGNORECASE)
+        return matches(reason, language, "not_own_reason")
+
+    own = [r for r in reasons if matches(r, language, "own_reason") and not about_others(r)]
+    if own:
+        return " ".join(sentence(r, phrases) for r in own)
+    return p(f"reason.{situation.reason_kind or 'fit'}")

@@ -1,0 +1,151 @@
+"""What the composer reads in the user's words: phrase-bank pattern tables (reply kinds and topics, own
+reasons, service markers) and the vetting of every fragment before a letter quotes it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .checker import check
+from .phrases import Phrases, load_phrases
+from .result import LeftOut
+from .rules import TokenIndex, compile_pattern, load_lexicon
+from .text import tokenize
+from .vocab import Channel, Language
+
+
+@cache
+def _compiled(language: Language, table: str):
+    """A phrase-bank pattern table compiled once: a list of matchers, or matchers by name in the bank's
+    order (``reply_kinds``, ``reply_topics``)."""
+    lexicon = load_lexicon(language)
+    raw = getattr(load_phrases(language), table)
+    if table == "fact_filter":
+        raw = raw["patterns"]
+    if isinstance(raw, dict):
+        return {name: [compile_pattern(p, lexicon) for p in patterns] for name, patterns in raw.items()}
+    return [compile_pattern(p, lexicon) for p in raw]
+
+
+def _matching(text: str, language: Language, table: str) -> list[str]:
+    """The names of a table's entries whose patterns find something in ``text``, in the bank's order."""
+    if not text.strip():
+        return []
+    index = TokenIndex(tokenize(text, language))
+    return [name for name, patterns in _compiled(language, table).items() if any(p.find(text, index) for p in patterns)]
+
+
+def classify_reply(text: str, language: Language) -> str:
+    """What the client's answer does: threat, aggressive, dispute, new terms, reconsider, why, agrees —
+    the first kind that matches — or ``other``."""
+    return next(iter(_matching(text, language, "reply_kinds")), "other")
+
+
+def reply_topics(text: str, language: Language) -> list[str]:
+    """What the client's answer asks about (the end date, the handover, money, documents, a referral), in
+    the bank's order: each gets its own answer with the situation's facts."""
+    return _matching(text, language, "reply_topics")
+
+
+def matches(text: str, language: Language, table: str) -> bool:
+    """Whether any pattern of a list table (``fact_filter``, ``own_reason``, ``service_markers``) matches."""
+    index = TokenIndex(tokenize(text, language))
+    return any(p.find(text, index) for p in _compiled(language, table))
+
+
+
+
+class Vetting:
+    """Checks the user's fragments before the composer quotes them, and records what it leaves out."""
+
+    def __init__(self, language: Language, channel: Channel, phrases: Phrases) -> None:
+        self.language = language
+        self.channel = channel
+        self.phrases = phrases
+        self.left_out: list[LeftOut] = []
+
+    # The client's and the contact's names keep their own spelling in any letter; every other field is
+    # quoted as the letter's own words (a referral or a company often comes with a description).
+    _NAMES = frozenset({"client.name", "client.contact", "sender.name"})
+
+    def _problems(self, field: str, text: str, strict: bool) -> list[str]:
+        from .rules.consistency import in_other_language
+
+        report = check(text, lang=self.language, channel=self.channel)
+        # The learned reader judges sentences; a handover item or a name is not one, so only the user's
+        # own sentences (facts, reasons) face it.
+        rules = {v.rule for v in report.violations
+                 if v.end > v.start and (strict or v.severity == "error") and (strict or v.category != "tone")}
+        # A fragment in the other language would make a mixed-language letter, even a two-word one.
+        if field not in self._NAMES and in_other_language(text, self.language):
+            rules.add("language")
+        # Strict fragments (facts, reasons) are quoted as neutral events: checker rules catch the known
+        # accusations, the fact filter catches any other sentence about "you" ("you underrate our reports").
+        if strict and matches(text, self.language, "fact_filter"):
+            rules.add("fact_filter")
+        return sorted(rules)
+
+    def _hint(self, rules: list[str]) -> str:
+        from .rules import load_rules
+
+        by_id = {r.id: r for r in load_rules().rules}
+        return " ".join(by_id[r].suggestion[self.language] if r in by_id else self.phrases.fact_filter["hint"] for r in rules)
+
+    def keep(self, field: str, items: list[str], strict: bool) -> list[str]:
+        kept = []
+        for item in (i.strip() for i in items):
+            if not item:
+                continue
+            rules = self._problems(field, item, strict)
+            if rules:
+                self.left_out.append(LeftOut(field=field, text=item, rules=rules, hint=self._hint(rules)))
+            else:
+                kept.append(item)
+        return kept
+
+    def greeting(self, line: str, name: str) -> bool:
+        """Whether the greeting line passes the tone rules; if not, the client's name is recorded as left
+        out of it."""
+        rules = sorted({v.rule for v in check(line, lang=self.language, channel=self.channel).violations
+                        if v.category == "tone" and v.end > v.start})
+        if rules:
+            self.left_out.append(LeftOut(field="greeting", text=name, rules=rules, hint=self._hint(rules)))
+        return not rules
+
+    def notes(self, context: str | None, limit: int = 4) -> list[str]:
+        """The user's own plans in the pasted notes ("- offer a call with Kartenwerk before Christmas"), as
+        reminders in the sender's call script or meeting plan. Only bullet lines that say what to do or what
+        will happen count (the bank's `note_plans`); quoted thread lines, history and grievances do not,
+        and a note the checker objects to stays out, silently: the notes never go into an email."""
+        kept = []
+        for line in (context or "").splitlines():
+            line = line.strip()
+            if line[:1] not in ("-", "•", "*") or len(line) > 220:
+                continue
+            note = line.lstrip("-•* ").strip().rstrip(".;")
+            if _is_plan(note, self.language, self.phrases) and not self._problems("notes", note, strict=True):
+                kept.append(note)
+        return kept[:limit]
+
+    def one(self, field: str, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        return (self.keep(field, [value], strict=False) or [None])[0]
+
+
+def _is_plan(note: str, language: Language, phrases: Phrases) -> bool:
+    """A note that tells the speaker what to do ("thank her", «предложить созвон») or what will happen
+    ("Stage 2 will be delivered"): its first word is an instruction of the bank's list, or, in Russian, an
+    infinitive or an imperative; or it has a word of the future."""
+    plans = phrases.snippets.get("note_plans", {})
+    words = [w.lower().strip(",.:;!?«»\"'") for w in note.split()]
+    if len(words) < 3:
+        return False
+    if words[0] in plans.get("skip", []):
+        words = words[1:]
+    if words[0] in plans.get("first", []) or any(w in plans.get("future", []) for w in words):
+        return True
+    if language == "ru":
+        from .text import parse_ru
+
+        return any({"INFN"} <= p.tag.grammemes or "impr" in p.tag for p in parse_ru(words[0])[:1])
+    return False
