@@ -187,8 +187,9 @@ def situation_blockers(situation: Situation, language: Language) -> list[str]:
 def situation_notes(situation: Situation, language: Language) -> tuple[list[str], list[str]]:
     """Advice on the situation, and its blockers (`situation_blockers`)."""
     warnings = []
-    # The decision check says to try something else first: the draft still comes, with that advice.
-    if situation.signals:
+    # The decision check says to try something else first: the draft still comes, with that advice. A
+    # user who has already tried something (a frank talk, new terms) has made that call: no advice then.
+    if situation.signals and not situation.tried:
         from .advice import assess
 
         verdict = assess(situation, language)

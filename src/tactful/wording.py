@@ -46,7 +46,9 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
         return None  # coordinated nouns: the caller inflects each part
     # Animacy shows only in the masculine singular and plural accusative ('эскизный проект', 'нового сотрудника').
     shows_animacy = case == "accs" and (noun.tag.number == "plur" or noun.tag.gender == "masc")
-    agreement = {case, noun.tag.number or "sing"} | ({noun.tag.animacy} if shows_animacy and noun.tag.animacy else set())
+    # A noun a person's name follows («визуализатор Алёна») names a person, whatever the dictionary guessed.
+    animacy = "anim" if _name_follows(words[head + 1:head + 2]) else noun.tag.animacy
+    agreement = {case, noun.tag.number or "sing"} | ({animacy} if shows_animacy and animacy else set())
     out, pos = [], 0
     for i in range(head + 1):
         reading = noun if i == head else modifiers[i]
@@ -67,12 +69,15 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
             out.append(phrase[pos:words[i].start()] + prefix + "-" + _same_case_shape(last, target_tail.word))
             pos = words[i].end()
             continue
+        if i == head and shows_animacy and animacy == "anim" and noun.tag.animacy == "inan":
+            grammemes = {"gent"}  # a person named by a word the dictionary calls a thing: accusative = genitive
         target = reading.inflect(grammemes)
         if target is None:
             return None
         out.append(phrase[pos:words[i].start()] + _same_case_shape(word, target.word))
         pos = words[i].end()
-    return _names_in_apposition(phrase, words[head + 1:], pos, case, out)
+    person = {"Name", "Patr"} & noun.tag.grammemes
+    return _names_in_apposition(phrase, words[head + 1:], pos, case, out, noun.tag.gender if person else None)
 
 
 def _modifier(readings: list) -> Any:
@@ -80,27 +85,48 @@ def _modifier(readings: list) -> Any:
     return next((r for r in readings if r.tag.POS in ("ADJF", "PRTF")), None)
 
 
-def _names_in_apposition(phrase: str, words: list, pos: int, case: str, out: list[str]) -> str:
+def _names_in_apposition(phrase: str, words: list, pos: int, case: str, out: list[str], gender: str | None = None) -> str:
     """The rest of an inflected phrase: a person's name in apposition follows the head's case
-    («бухгалтера Наталью Горбунову»); anything else stays as written."""
+    («бухгалтера Наталью Горбунову»); anything else stays as written. First names and patronymics
+    inflect by the dictionary; a surname by petrovich's rules in the first name's gender («Марину
+    Лапину», «Алину Шевчук»), which the dictionary often does not know."""
     from .text import parse_ru
 
-    gender = None
     for match in words:
-        names = [p for p in parse_ru(match.group()) if "nomn" in p.tag and {"Name", "Surn", "Patr"} & p.tag.grammemes]
-        if not names or phrase[pos:match.start()].strip() or not match.group()[0].isupper():
+        word = match.group()
+        if phrase[pos:match.start()].strip() or not word[0].isupper():
             break
-        # A surname agrees with the first name's gender; one that cannot (Алина Мороз) stays as it is.
-        names = [p for p in names if gender is None or p.tag.gender is None or p.tag.gender == gender]
-        if not names:
+        names = [p for p in parse_ru(word) if "nomn" in p.tag and {"Name", "Patr"} & p.tag.grammemes
+                 and (gender is None or p.tag.gender in (None, gender))]
+        if names:
+            gender = gender or names[0].tag.gender
+            target = names[0].inflect({case})
+            inflected = _same_case_shape(word, target.word) if target else None
+        else:
+            inflected = _surname(word, case, gender) if gender else None
+        if inflected is None:
             break
-        gender = gender or names[0].tag.gender
-        target = names[0].inflect({case})
-        if target is None:
-            break
-        out.append(phrase[pos:match.start()] + _same_case_shape(match.group(), target.word))
+        out.append(phrase[pos:match.start()] + inflected)
         pos = match.end()
     return "".join(out) + phrase[pos:]
+
+
+def _name_follows(words: list) -> bool:
+    from .text import parse_ru
+
+    return any(w.group()[0].isupper() and any("Name" in p.tag for p in parse_ru(w.group())) for w in words)
+
+
+def _surname(word: str, case: str, gender: str) -> str | None:
+    """A surname in ``case`` for a person of ``gender`` ('masc'/'femn'), by petrovich's rules."""
+    from petrovich.enums import Case, Gender
+
+    from .address import _petrovich
+
+    cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
+    if case not in cases or gender not in ("masc", "femn"):
+        return None
+    return _petrovich().lastname(word, cases[case], Gender.MALE if gender == "masc" else Gender.FEMALE)
 
 
 def _animate_prefix(word: str) -> bool:

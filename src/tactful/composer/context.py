@@ -8,8 +8,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .address import Addressee, addressee, is_organisation, is_solo
-from .composer_grammar import (
+from ..address import Addressee, addressee, is_organisation, is_solo
+from ..phrases import Phrases, load_phrases
+from ..result import LeftOut
+from ..situation import Situation
+from ..vocab import Channel, Language, Tone
+from ..wording import format_date, plain_name
+from .grammar import (
     accusative,
     due_phrase,
     object_list,
@@ -17,13 +22,9 @@ from .composer_grammar import (
     referral_object,
     sentence,
     short_name,
+    single_stops,
 )
-from .composer_vetting import Vetting, matches
-from .phrases import Phrases, load_phrases
-from .result import LeftOut
-from .situation import Situation
-from .vocab import Channel, Language, Tone
-from .wording import format_date, plain_name
+from .vetting import Vetting, matches
 
 
 def build_context(
@@ -209,11 +210,13 @@ def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
     voice = "i" if context["solo"] else "we"
 
     def render(snippet: Any) -> Any:
-        """A snippet in the draft's tone and voice, rendered; a list renders item by item, empty ones dropped."""
+        """A snippet in the draft's tone and voice, rendered; a list renders item by item, empty ones dropped,
+        and an item that loops (one line per unpaid invoice) gives one item per line."""
         snippet = Phrases.resolve(snippet, tone, voice)
         if isinstance(snippet, list):
-            return [out for out in (env.from_string(s).render(**context).strip() for s in snippet) if out]
-        return env.from_string(snippet).render(**context).strip() if isinstance(snippet, str) else snippet
+            lines = (line.strip() for s in snippet for line in env.from_string(s).render(**context).split("\n"))
+            return [single_stops(line) for line in lines if line]
+        return single_stops(env.from_string(snippet).render(**context).strip()) if isinstance(snippet, str) else snippet
 
     def p(key: str) -> Any:
         return render(phrases.get(key, tone, voice))

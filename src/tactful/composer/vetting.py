@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from .checker import check
-from .phrases import Phrases, load_phrases
-from .result import LeftOut
-from .rules import TokenIndex, compile_pattern, load_lexicon
-from .text import tokenize
-from .vocab import Channel, Language
+from ..checker import check
+from ..phrases import Phrases, load_phrases
+from ..result import LeftOut
+from ..rules import TokenIndex, compile_pattern, load_lexicon
+from ..text import tokenize
+from ..vocab import Channel, Language
 
 
 @cache
@@ -68,7 +68,7 @@ class Vetting:
     _NAMES = frozenset({"client.name", "client.contact", "sender.name"})
 
     def _problems(self, field: str, text: str, strict: bool) -> list[str]:
-        from .rules.consistency import in_other_language
+        from ..rules.consistency import in_other_language
 
         report = check(text, lang=self.language, channel=self.channel)
         # The learned reader judges sentences; a handover item or a name is not one, so only the user's
@@ -85,7 +85,7 @@ class Vetting:
         return sorted(rules)
 
     def _hint(self, rules: list[str]) -> str:
-        from .rules import load_rules
+        from ..rules import load_rules
 
         by_id = {r.id: r for r in load_rules().rules}
         return " ".join(by_id[r].suggestion[self.language] if r in by_id else self.phrases.fact_filter["hint"] for r in rules)
@@ -145,7 +145,7 @@ def _is_plan(note: str, language: Language, phrases: Phrases) -> bool:
     if words[0] in plans.get("first", []) or any(w in plans.get("future", []) for w in words):
         return True
     if language == "ru":
-        from .text import parse_ru
+        from ..text import parse_ru
 
         return any({"INFN"} <= p.tag.grammemes or "impr" in p.tag for p in parse_ru(words[0])[:1])
     return False

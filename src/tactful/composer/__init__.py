@@ -10,33 +10,27 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .checker import check
-from .composer_context import build_context
-from .composer_grammar import count_days, join_items, spoken_amount, tidy
-from .composer_vetting import classify_reply, reply_topics
-from .message import CallContent, Draft, EmailContent, MeetingContent, Reaction
-from .phrases import Phrases, load_phrases
-from .resources import data_dir
-from .result import LeftOut
-from .situation import Situation
-from .vocab import Channel, Language, Tone
+from ..checker import check
+from ..message import CallContent, Draft, EmailContent, MeetingContent, Reaction
+from ..phrases import Phrases, load_phrases
+from ..resources import templates
+from ..result import LeftOut
+from ..situation import Situation
+from ..vocab import Channel, Language, Tone
+from .context import build_context
+from .grammar import count_days, join_items, spoken_amount, tidy
+from .vetting import classify_reply, reply_topics
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
 
 
 @cache
 def _environment():
+    """``prompts/composer/`` with the composer's filters. The filters read the language from the render
+    context, so one shared environment serves concurrent drafts in different languages."""
     import jinja2
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("prompts") / "composer")),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    # The filters read the language from the render context, so one shared environment serves
-    # concurrent drafts in different languages.
+    env = templates("composer")
     env.filters["days"] = jinja2.pass_context(lambda ctx, n: count_days(int(n), ctx["language"], load_phrases(ctx["language"])))
     env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"])))
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
@@ -46,13 +40,26 @@ def _environment():
 
 
 class Composer:
-    """The embedded backend: one draft per call, no network, the same output for the same input."""
-
-    name = "composer"
-    model: str | None = None
+    """Writes one message per call from the phrase banks: no network, the same output for the same input
+    (`tactful.drafters.composing` makes it a drafter)."""
 
     def compose(
         self, situation: Situation, channel: Channel, language: Language, tone: Tone = "formal"
+    ) -> tuple[Draft, list[LeftOut]]:
+        draft, left_out = self._compose_once(situation, channel, language, tone)
+        # A handover item can pass on its own and still draw an error among the lines it is set in (a
+        # list the learned reader takes for a complaint): the message then goes without it, and says so.
+        errors = check(draft.text(), lang=language, channel=channel, situation=situation).errors
+        flagged = {item: sorted({v.rule for v in errors if _overlaps(v.excerpt, item)}) for item in situation.handover}
+        dropped = {item: rules for item, rules in flagged.items() if rules}
+        if not dropped:
+            return draft, left_out
+        rest = situation.model_copy(update={"handover": [i for i in situation.handover if i not in dropped]})
+        draft, more = self.compose(rest, channel, language, tone)
+        return draft, more + [LeftOut(field="handover", text=item, rules=rules, hint="") for item, rules in dropped.items()]
+
+    def _compose_once(
+        self, situation: Situation, channel: Channel, language: Language, tone: Tone
     ) -> tuple[Draft, list[LeftOut]]:
         context, p, left_out = self._context(situation, channel, language, tone)
         content = self._content(channel, context, p, load_phrases(language), tone)
@@ -137,6 +144,12 @@ class Composer:
             closing=p("meeting.closing"),
             follow_up=p("meeting.follow_up"),
         )
+
+
+def _overlaps(excerpt: str, item: str) -> bool:
+    """Whether a finding's excerpt and a user's item are one piece of text (either holds the other)."""
+    a, b = excerpt.strip(" ;,.").casefold(), item.strip(" ;,.").casefold()
+    return bool(a and b) and (a in b or b in a)
 
 
 def _notes(context: dict[str, Any], p) -> list[str]:

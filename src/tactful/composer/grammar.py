@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .phrases import Phrases
-from .vocab import Language
-from .wording import format_date, inflect_phrase
+from ..phrases import Phrases
+from ..vocab import Language
+from ..wording import format_date, inflect_phrase
 
 
 def count_days(n: int, language: Language, phrases: Phrases) -> str:
     """'30 days' / '30 дней': Russian agreement with the number comes from pymorphy3, not a table."""
     if language == "ru":
-        from .text import _morph
+        from ..text import _morph
 
         word = _morph().parse(phrases.units["day"][0])[0].make_agree_with_number(n).word
         return f"{n} {word}"
@@ -132,9 +132,18 @@ def object_list(accusatives: list[str | None], phrases: Phrases) -> str | None:
     return join_items([a for a in accusatives if a], phrases)
 
 
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def single_stops(text: str) -> str:
+    """One full stop where a name ending in one ("ИП Сычёв Р. А.", "Acme Inc.") meets the sentence's own;
+    an ellipsis stays."""
+    return _DOUBLE_STOP.sub(".", text)
+
+
 def tidy(text: str) -> str:
-    """Collapse the blank lines that optional template blocks leave behind."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
+    """Collapse the blank lines that optional template blocks leave behind, and doubled full stops."""
+    lines = [single_stops(line.rstrip()) for line in text.strip().splitlines()]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
