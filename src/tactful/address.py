@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .resources import load_yaml
 from .vocab import Language
-from .wording import QUOTES, WORD
+from .wording import QUOTES, WORD, petrovich
 
 Gender = Literal["femn", "masc"]
 
@@ -59,21 +59,13 @@ class Addressee(BaseModel):
 
         cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
         gender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(self.gender or "", PGender.ANDRGN)
-        p = _petrovich()
+        p = petrovich()
         parts = [p.firstname(self.first, cases[case], gender)] if self.first else []
         if self.patronymic:
             parts.append(p.middlename(self.patronymic, cases[case], gender))
         elif self.last and not self.first:
             parts.append(p.lastname(self.last, cases[case], gender))
         return " ".join(parts)
-
-
-@cache
-def _petrovich():
-    """petrovich reads its rule file when built: once per process, not once per name."""
-    from petrovich.main import Petrovich
-
-    return Petrovich()
 
 
 def _is_ru(text: str) -> bool:
@@ -218,8 +210,3 @@ def is_solo(sender: Any, language: Language) -> bool:
     if sender.solo is not None:
         return bool(sender.solo)
     return not sender.company or addressee(sender.company, None, language).person
-
-
-def common_words() -> frozenset[str]:
-    """English words of work descriptions missing from the word list (see guidelines/names.yaml)."""
-    return frozenset(_names("en")["common_words"])

@@ -5,14 +5,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Any
 
+from .resources import load_yaml
 from .vocab import Language
 
 # The quotation marks of both languages, and a word of letters with inner hyphens or apostrophes.
 QUOTES = "«»\"“”'„"
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+@cache
+def petrovich() -> Any:
+    """petrovich reads its rule file when built: once per process, not once per name."""
+    from petrovich.main import Petrovich
+
+    return Petrovich()
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """English words of work descriptions missing from the word list (see guidelines/names.yaml)."""
+    return frozenset(load_yaml("guidelines", "names.yaml")["en"]["common_words"])
 
 
 def format_date(date: dt.date, language: Language) -> str:
@@ -121,12 +137,10 @@ def _surname(word: str, case: str, gender: str) -> str | None:
     """A surname in ``case`` for a person of ``gender`` ('masc'/'femn'), by petrovich's rules."""
     from petrovich.enums import Case, Gender
 
-    from .address import _petrovich
-
     cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
     if case not in cases or gender not in ("masc", "femn"):
         return None
-    return _petrovich().lastname(word, cases[case], Gender.MALE if gender == "masc" else Gender.FEMALE)
+    return petrovich().lastname(word, cases[case], Gender.MALE if gender == "masc" else Gender.FEMALE)
 
 
 def _animate_prefix(word: str) -> bool:
@@ -160,8 +174,6 @@ def plain_name(description: str, language: Language) -> str:
         common = bool(parses) and not (_PROPER & parses[0].tag.grammemes)
     else:
         from lemminflect import getAllLemmas
-
-        from .address import common_words
 
         common = word.lower() in common_words() or bool(getAllLemmas(word.lower()))
     return word.lower() + text[len(word):] if common else text
