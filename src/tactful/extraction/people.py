@@ -61,7 +61,8 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
 def _writes_as_supplier(party: Party, pats: dict) -> int:
     """How much a party's messages read as the supplier's: invoices, handover, notice of ending."""
     text = "\n".join(m.text() for m in party.messages)
-    return len(pats["people"]["supplier"].findall(text)) + len(pats["money"]["invoice_number"].findall(text))
+    said = len(pats["people"]["supplier"].findall(text)) + len(pats["money"]["invoice_number"].findall(text))
+    return said - len(pats["people"]["client_voice"].findall(text))  # a complaint naming an invoice is the client's
 
 
 def _putter(found: dict[str, Found]):
@@ -188,9 +189,22 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
             continue  # two sides and no way to tell which is the user's: better nothing than a wrong side
         if party.name:
             put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
+        if sender_party is None and len(parties) == 1:
+            _addressee_is_user(party, pats, language, put)
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
+
+
+def _addressee_is_user(party: Party, pats: dict, language: Language, put) -> None:
+    """The client's letter pasted alone: whom it was sent to ('To: Sam Price') is the user."""
+    for message in party.messages:
+        to = message.headers.get("to")
+        name = split_name_email(to[0])[0] if to else ""
+        if name and is_person(name, pats, language) and not (party.name and same_person(name, party.name.value)):
+            offset = to[0].find(name)
+            put("sender.name", name, to[1] + offset, to[1] + offset + len(name), 0.5, "header")
+            return
 
 
 def _fuller_sender(layout: Layout, found: dict[str, Found]) -> None:
