@@ -79,7 +79,8 @@ def nominative(name: str, language: Language) -> str:
             words.append(word)
             continue
         normal = parse.inflect({"nomn"})
-        words.append(normal.word.capitalize() if normal else word)
+        # pymorphy3 spells ё as е: «Артёмом» gives «Артём», not «Артем»
+        words.append("".join("ё" if c == "е" and word[i : i + 1] == "ё" else c for i, c in enumerate(normal.word.capitalize())) if normal else word)
     return " ".join(words)
 
 
@@ -87,13 +88,13 @@ def is_person(text: str, pats: dict, language: Language) -> bool:
     text = text.strip()
     if pats["legal_forms"].search(text):
         return False
+    if pats["people"]["initials"].match(text):
+        return True  # «Смирнов П. А.», "J. Abbott": a surname with initials
     if language == "ru":
         from ..address import addressee
 
         # A first name alone («Тамара») is a person too; the name pattern wants two words.
         single = re.fullmatch(r"[А-ЯЁ][а-яё]+", text) is not None
-        if re.fullmatch(r"[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.|[А-ЯЁ]\.\s*[А-ЯЁ]\.\s*[А-ЯЁ][а-яё-]+", text):
-            return True  # «Смирнов П. А.»: a surname with initials
         return (single or bool(pats["name"].fullmatch(text))) and addressee(text, None, "ru").person
     if not pats["name"].fullmatch(text):
         return False

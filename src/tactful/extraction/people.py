@@ -235,7 +235,8 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
     if "client.contact" in found:
         from ..address import addressee
 
-        if not addressee("-", found["client.contact"].value, language).person:
+        contact = found["client.contact"].value
+        if not addressee("-", contact, language).person and not pats["people"]["initials"].match(contact):
             del found["client.contact"]  # better a neutral greeting than a wrong one
     others = [o for o in organisations if not (own and same_person(o.value, own.value))]
     # A legal entity (ООО «Медлайн-Юг», "… Ltd") over the trade name it trades under ("сеть клиник «Добрый доктор»").
