@@ -163,6 +163,8 @@ def org_nominative(value: str, language: Language) -> str:
     from ..text import parse_ru
 
     head, quote, rest = value.partition("«")
+    if not head.strip():
+        return quote + _quoted_nominative(rest)
     words = head.split()
     for i, word in enumerate(words):  # the adjectives and the first noun: «кадрового агентства», not «сети клиник»'s «клиник»
         first = parse_ru(word)[:1]
@@ -175,3 +177,26 @@ def org_nominative(value: str, language: Language) -> str:
         if first[0].tag.POS == "NOUN":
             break
     return " ".join(words) + (" " if words else "") + quote + rest
+
+
+def _quoted_nominative(rest: str) -> str:
+    """A quoted name said after a preposition alone: «Зелёной лавки»» -> «Зелёная лавка»»; words pymorphy3
+    does not know («Строймира») stay as written, as does any name of more than three words."""
+    from ..text import parse_ru
+
+    name, close, tail = rest.partition("»")
+    words = name.split()
+    if not close or len(words) > 3:
+        return rest
+    out = []
+    for word in words:
+        first = parse_ru(word)[:1]
+        tag = first[0].tag if first else None
+        if tag is None or not first[0].is_known or "nomn" in tag or tag.POS not in ("NOUN", "ADJF", "PRTF"):
+            out.append(word)
+            continue
+        normal = first[0].inflect({"nomn"})
+        new = normal.word if normal else word.lower()
+        new = "".join("ё" if c == "е" and word[i : i + 1].lower() == "ё" else c for i, c in enumerate(new))
+        out.append(new.capitalize() if word[:1].isupper() else new)
+    return " ".join(out) + close + tail

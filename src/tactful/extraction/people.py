@@ -113,6 +113,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     value = m.group("value").strip().rstrip(".")
                     if pats["legal_forms"].fullmatch(value):
                         continue  # "ИП" alone names no one
+                    if field == "client.name" and (lead := people["org_preposition"].match(value)):
+                        value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
                     if field.endswith(("sender.name", "contact")):
                         value = nominative(value, language)
                         # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
