@@ -200,3 +200,28 @@ def _quoted_nominative(rest: str) -> str:
         new = "".join("ё" if c == "е" and word[i : i + 1].lower() == "ё" else c for i, c in enumerate(new))
         out.append(new.capitalize() if word[:1].isupper() else new)
     return " ".join(out) + close + tail
+
+
+def domain_org(domain: str | None, text: str, pats: dict, language: Language, spelled: int | None = None) -> Mention | None:
+    """The firm an e-mail domain stands for: the name in the text that spells it ('Brew & Bean' for
+    brewandbean.com, 'Harbour Dental' for harbourdental.co.uk); else, for a domain the user wrote in their
+    own notes (``spelled``: where), its hyphenated words ('northwind-logistics.com' -> 'Northwind Logistics')."""
+    labels = (domain or "").lower().split(".")
+    while len(labels) > 1 and len(labels[-1]) <= 3:
+        labels.pop()  # ".co.uk", ".com"
+    label = labels[-1] if labels and labels[-1] else ""
+    if len(label) < 4 or pats["public_mail"].match(label):
+        return None
+    key = label.replace("-", "")
+    for m in re.finditer(r"[A-ZА-ЯЁ][\w'’]*(?:\s*(?:&|\+|and|и)?\s*[A-ZА-ЯЁ][\w'’]*){0,3}", text):
+        words = list(re.finditer(r"[\w'’]+|&|\+", m.group()))
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                spans = words[i:j]
+                compact = "".join("and" if w.group() in ("&", "+") else w.group() for w in spans).lower()
+                if key in (compact, compact.replace("and", "")) and spans[0].group()[:1].isupper():
+                    start, end = m.start() + spans[0].start(), m.start() + spans[-1].end()
+                    return Mention(text[start:end], start, end)
+    if spelled is not None and language == "en" and "-" in label and label.isascii():
+        return Mention(" ".join(w.capitalize() for w in label.split("-")), spelled, spelled + len(domain or ""))
+    return None

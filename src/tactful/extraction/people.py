@@ -15,6 +15,7 @@ from .layout import Layout, Line, Message, split_name_email
 from .model import Found
 from .names import (
     Mention,
+    domain_org,
     is_person,
     nominative,
     org_nominative,
@@ -49,6 +50,8 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
         party = next((p for p in parties if name and p.name and same_person(p.name.value, name.value)
                       or not name and domain and p.domain == domain), None)
         if party is None:
+            if sig_org is None and (org := domain_org(domain, layout.text, pats, language)) and not is_person(org.value, pats, language):
+                sig_org = org  # lucy@grantstudio.com and 'Grant Studio will stop …': the party's firm
             parties.append(Party(name, sig_org, domain, [message]))
         else:
             party.messages.append(message)
@@ -94,6 +97,8 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     solo = _solo(layout.text, own, pats, found, language)
     if solo is not None:
         put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
+    if "client.name" not in found:
+        _client_by_domain(layout, pats, language, sender_party, put)
     if "client.name" not in found and "client.contact" in found:
         contact = found["client.contact"]
         put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
@@ -207,6 +212,17 @@ def _addressee_is_user(party: Party, pats: dict, language: Language, put) -> Non
             offset = to[0].find(name)
             put("sender.name", name, to[1] + offset, to[1] + offset + len(name), 0.5, "header")
             return
+
+
+def _client_by_domain(layout: Layout, pats: dict, language: Language, sender_party: Party | None, put) -> None:
+    """A client the notes know only by an e-mail address ('whoever's behind @northwind-logistics.com')."""
+    own = sender_party.domain if sender_party else None
+    for line in layout.notes:
+        for m in pats["mail_domain"].finditer(layout.text[line.start : line.end]):
+            if m.group("value") != own and (org := domain_org(m.group("value"), layout.text, pats, language, line.start + m.start("value"))):
+                if not is_person(org.value, pats, language):
+                    put("client.name", org.value, org.start, org.end, 0.45, "domain")
+                    return
 
 
 def _fuller_sender(layout: Layout, found: dict[str, Found]) -> None:
