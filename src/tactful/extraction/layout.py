@@ -58,11 +58,14 @@ def split_name_email(value: str) -> tuple[str, str | None]:
 def read_layout(text: str, pats: dict) -> Layout:
     text, ignored = _blank_instructions(text, pats["injection"])
     lines: list[Line] = []
+    quoted: set[int] = set()  # the lines written under '>' (by id)
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         lead = len(_QUOTE.match(body).group())
         lines.append(Line(pos + lead, pos + len(body), body[lead:].strip()))
+        if ">" in body[:lead]:
+            quoted.add(id(lines[-1]))
         pos += len(raw)
     notes: list[Line] = []
     messages: list[Message] = []
@@ -104,10 +107,17 @@ def read_layout(text: str, pats: dict) -> Layout:
             continue
         if pats["notes_marker"].match(line.text):
             current = None  # "My notes: …" after a pasted message: the user's own words again
+        if current is not None and line.text and id(line) not in quoted and _all_quoted(current.body, quoted):
+            current = None  # the reply written under a '>' quote is the user's, not the quoted author's
         (current.body if current is not None else notes).append(line)
     for message in messages:
         message.signature = _signature(message.body, pats)
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _all_quoted(body: list[Line], quoted: set[int]) -> bool:
+    filled = [line for line in body if line.text]
+    return bool(filled) and all(id(line) in quoted for line in filled)
 
 
 def _opened(messages: list[Message], m: re.Match, line: Line) -> Message:
