@@ -118,6 +118,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     value = m.group("value").strip().rstrip(".")
                     if pats["legal_forms"].fullmatch(value):
                         continue  # "ИП" alone names no one
+                    if field == "sender.company":
+                        value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
                     if field == "client.name" and (lead := people["org_preposition"].match(value)):
                         value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
                     if field.endswith(("sender.name", "contact")):
@@ -130,7 +132,7 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                                 continue
                     start = line.start + m.start("value")
                     put(field, value, start, start + len(value), conf, "marker")
-                    if field == "sender.name":
+                    if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-"):
                         rest = Line(start + len(value), line.end, segment[m.start("value") + len(value) :])
                         _, org = signature_parts([rest], pats, language, named=True)  # "Sign it Ella Marsh, Marsh Social."
                         if org:
