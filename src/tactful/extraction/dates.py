@@ -76,6 +76,10 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def _year_before(date: dt.date) -> dt.date:
+    return dt.date(date.year - 1, date.month, min(date.day, calendar.monthrange(date.year - 1, date.month)[1]))
+
+
 def _after(number: str | None, unit: str, base: dt.date) -> dt.date | None:
     from .fields import _NUMBERS
 
@@ -159,6 +163,9 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             date = parse_date(m.group(), language, base)
                         if date is None:
                             continue
+                        if kind == "absolute" and date > base + dt.timedelta(days=300) and not re.search(r"\d{4}", m.group()):
+                            # «пришли только 2 декабря» said on 9 December: last year's day, not next year's
+                            date = _year_before(date)
                         taken.append((m.start(), m.end()))
                         before = segment[max(0, m.start() - 30) : m.start()]
                         if d["from_prefix"].search(before):
@@ -168,6 +175,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of") else 0.0)
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
+                        score -= 1.0 if date < base else 0.0  # a day already past is history, not the plan
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))
     return found
 
