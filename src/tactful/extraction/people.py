@@ -90,7 +90,8 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
     sender_party = _sides(layout, pats, language, found, put)
-    _fuller_sender(layout, found)
+    _fuller(layout, found, "sender.name")
+    _fuller(layout, found, "client.contact")
     own = [*layout.notes, *(line for m in (sender_party.messages if sender_party else []) for line in (*m.body, *m.signature))]
     _entities(layout, pats, language, found, put, organisations)
     _settle(pats, language, found, put, organisations)
@@ -155,7 +156,8 @@ def _organisations(layout: Layout, pats: dict, language: Language) -> list[Menti
             start = m.start("value")
             while lead := people["org_lead"].match(value):
                 value, start = value[lead.end() :], start + lead.end()
-            if len(value) < 3 or any(a <= start < b for a, b in referred) or pats["greeting"].match(value + ","):
+            if len(value) < 3 or any(a <= start < b for a, b in referred) or pats["greeting"].match(value + ",") \
+                    or is_person(value, pats, language):
                 continue
             # «для студии растяжки «Гибкость»» names the studio in the nominative; the span stays the text's.
             out.append(Mention(org_nominative(value, language), line.start + start, line.start + start + len(value)))
@@ -227,20 +229,21 @@ def _client_by_domain(layout: Layout, pats: dict, language: Language, sender_par
                     return
 
 
-def _fuller_sender(layout: Layout, found: dict[str, Found]) -> None:
-    """A user who signs with a first name ("Marco") is named in full where the thread addresses them
-    ("To: Marco Bellini <…>")."""
-    sender = found.get("sender.name")
-    if sender is None or len(sender.value.split()) > 1:
+def _fuller(layout: Layout, found: dict[str, Found], field: str) -> None:
+    """A user who signs with a first name ("Marco"), or a contact the notes call by it ("chat with Leo"), is
+    named in full where the thread gives the whole name ("To: Marco Bellini <…>", "Leo Conti: …")."""
+    person = found.get(field)
+    if person is None or len(person.value.split()) > 1:
         return
+    other = found.get("client.contact" if field == "sender.name" else "sender.name")
     for message in layout.messages:
         for key in ("from", "to", "cc"):
             if key in message.headers:
                 raw, start, _ = message.headers[key]
                 name = split_name_email(raw)[0]
-                if sender.value in name.split() and 1 < len(name.split()) <= 3:
+                if person.value in name.split() and 1 < len(name.split()) <= 3 and not (other and same_person(name, other.value)):
                     offset = start + raw.find(name)
-                    found["sender.name"] = sender.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
+                    found[field] = person.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
                     return
 
 
@@ -308,7 +311,11 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
     sender_company = found.get("sender.company")
     if language == "ru":
         entities = russian_entities(text[base : layout.notes[-1].end])
+        referred = [(line.start + m.start(), line.start + m.end()) for line in layout.notes
+                    for m in pats["referral"].finditer(text[line.start : line.end])]
         for kind, value, start, end in entities:
+            if any(a <= base + start < b for a, b in referred):
+                continue  # «могу порекомендовать студию «Фокус»»: the referral, not the client
             if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)):
                 if len(value.split()) >= 2:
                     put("client.contact", value, base + start, base + end, 0.5, "entity")
