@@ -152,9 +152,9 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
         line = tail[0]
         return [Line(line.start + m.start(1), line.start + m.end(1), m.group(1))]
     # ... or a last sentence that is only a name ("Warm but clear. Elena Tkach.", «Тепло, но понятно. Елена Ткач.»)
-    if tail and (m := re.search(r"[.!?]\s+([^.!?\n]+?)\.?\s*$", tail[0].text)):
-        if pats["name"].fullmatch(m.group(1)) and len(m.group(1).split()) >= 2:
-            return [Line(tail[0].start + m.start(1), tail[0].start + m.end(1), m.group(1))]
+    m = re.search(r"[.!?]\s+([^.!?\n]+?)\.?\s*$", tail[0].text) if tail else None
+    if m and pats["name"].fullmatch(m.group(1)) and len(m.group(1).split()) >= 2:
+        return [Line(tail[0].start + m.start(1), tail[0].start + m.end(1), m.group(1))]
     for i, line in enumerate(filled[-4:]):
         head = re.split(r"\s*,\s*", line.text)[0]
         rest = line.text[len(head) :].lstrip(" ,")

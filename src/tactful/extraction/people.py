@@ -223,10 +223,10 @@ def _client_by_domain(layout: Layout, pats: dict, language: Language, sender_par
     own = sender_party.domain if sender_party else None
     for line in layout.notes:
         for m in pats["mail_domain"].finditer(layout.text[line.start : line.end]):
-            if m.group("value") != own and (org := domain_org(m.group("value"), layout.text, pats, language, line.start + m.start("value"))):
-                if not is_person(org.value, pats, language):
-                    put("client.name", org.value, org.start, org.end, 0.45, "domain")
-                    return
+            org = domain_org(m.group("value"), layout.text, pats, language, line.start + m.start("value")) if m.group("value") != own else None
+            if org and not is_person(org.value, pats, language):
+                put("client.name", org.value, org.start, org.end, 0.45, "domain")
+                return
 
 
 def _fuller(layout: Layout, found: dict[str, Found], field: str) -> None:
