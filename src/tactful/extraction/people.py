@@ -119,6 +119,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     value = m.group("value").strip().rstrip(".")
                     if pats["legal_forms"].fullmatch(value):
                         continue  # "ИП" alone names no one
+                    if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
+                        continue  # "Client is whoever's behind @northwind-logistics.com" names no one by itself
                     if field == "sender.company":
                         value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
                     if field == "client.name" and (lead := people["org_preposition"].match(value)):
@@ -187,10 +189,12 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         if party is sender_party:
             for message in party.messages:  # whom the user wrote to is the client's person
                 to = message.headers.get("to")
-                name = split_name_email(to[0])[0] if to else ""
+                name, domain = split_name_email(to[0]) if to else ("", None)
                 if name and is_person(name, pats, language):
                     offset = to[0].find(name)
                     put("client.contact", name, to[1] + offset, to[1] + offset + len(name), 0.7, "header")
+                if (org := domain_org(domain, layout.text, pats, language)) and not is_person(org.value, pats, language):
+                    put("client.name", org.value, org.start, org.end, 0.55, "domain")  # mark@brewandbean.com: 'Brew & Bean'
             if party.name:
                 put("sender.name", party.name.value, party.name.start, party.name.end, 0.7, "header")
             if party.org:
@@ -200,8 +204,8 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
             continue  # two sides and no way to tell which is the user's: better nothing than a wrong side
         if party.name:
             put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
-        if sender_party is None and len(parties) == 1:
-            _addressee_is_user(party, pats, language, put)
+        if sender_party is None and len(parties) == 1 and supplier[id(party)] < 0:
+            _addressee_is_user(party, pats, language, put)  # a complaint or a demand: the client wrote it
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
