@@ -26,24 +26,24 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
     Offline by default; with an LLM configured (or ``backend="openai"``) the model reads the text too, and
     each value it can show in the text replaces the offline one (`tactful.extraction.llm`)."""
     from ..language import resolve_language
-    from .dates import end_date, find_dates
-    from .fields import find_fields
     from .layout import read_layout
     from .patterns import patterns
-    from .people import find_people, own_messages
 
     text = text[:MAX_CHARS]
     lang = resolve_language(text, language)
     today = today or dt.date.today()
     pats = patterns(lang)
     layout = read_layout(text, pats)
-    people = find_people(layout, pats, lang)
-    found: list[Found] = [*people, *find_fields(layout, pats, own_messages(layout, people), lang)]
-    mentions = find_dates(layout, pats, lang, today)
-    end = end_date(mentions)
-    if end:
-        found.append(Found(field="end_date", value=end.date, start=end.start, end=end.end,
-                           confidence=min(0.9, 0.5 + end.score / 10), source="date"))
+    found, mentions = _read(layout, pats, lang, today)
+    other = "ru" if lang == "en" else "en"
+    if _share(text, other) >= MIXED_SHARE:
+        # Russian notes over an English thread (or the reverse): what the paste's language missed is read
+        # with the other language's patterns; a field found already stays as it was.
+        other_layout = read_layout(text, patterns(other))
+        more, more_mentions = _read(other_layout, patterns(other), other, today)
+        have = {f.field for f in found}
+        found += [f for f in more if f.field not in have]
+        mentions += more_mentions if "end_date" not in have else []
     found.sort(key=lambda f: FIELDS.index(f.field) if f.field in FIELDS else len(FIELDS))
     flat: dict[str, Any] = {f.field: f.value for f in found}
     flat["language"] = lang
@@ -60,3 +60,30 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
         # The model sees the text with instructions to the tool blanked out, like the offline reading.
         result = merge_llm(result, layout.text, settings, lang, today, {m.date for m in mentions})
     return result
+
+
+# A paste whose letters are this much in the other language's script is read in both languages.
+MIXED_SHARE = 0.15
+
+
+def _share(text: str, language: str) -> float:
+    """The share of the text's letters written in the script of ``language`` (Cyrillic for Russian)."""
+    letters = [c for c in text if c.isalpha()]
+    cyrillic = sum("а" <= c.lower() <= "я" or c in "ёЁ" for c in letters)
+    return (cyrillic if language == "ru" else len(letters) - cyrillic) / len(letters) if letters else 0.0
+
+
+def _read(layout, pats: dict, lang: str, today: dt.date) -> tuple[list[Found], list]:
+    """Every field one language's patterns find in a layout, the end date among them, and the dates seen."""
+    from .dates import end_date, find_dates
+    from .fields import find_fields
+    from .people import find_people, own_messages
+
+    people = find_people(layout, pats, lang)
+    found: list[Found] = [*people, *find_fields(layout, pats, own_messages(layout, people), lang)]
+    mentions = find_dates(layout, pats, lang, today)
+    end = end_date(mentions)
+    if end:
+        found.append(Found(field="end_date", value=end.date, start=end.start, end=end.end,
+                           confidence=min(0.9, 0.5 + end.score / 10), source="date"))
+    return found, mentions

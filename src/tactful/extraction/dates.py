@@ -28,7 +28,27 @@ def _parser():
     return dateparser
 
 
+def _day_in_digits(text: str, language: Language) -> str:
+    """'the first of March' -> 'the 1 of March', «двадцать пятого мая» -> «25 мая»."""
+    from .patterns import patterns
+
+    d = patterns(language)["dates"]
+    units, tens = d.get("ordinals", []), d.get("ordinal_tens", [])
+    found: list[tuple[int, int, int]] = []  # (start, end, day) of each day in words
+    for m in re.finditer(r"[^\W\d_]+", text):
+        unit = next((i + 1 for i, w in enumerate(units) if w.fullmatch(m.group())), 0)
+        ten = 0 if unit else next(((i + 2) * 10 for i, w in enumerate(tens) if w.fullmatch(m.group())), 0)
+        if unit and found and found[-1][2] in (20, 30) and not text[found[-1][1] : m.start()].strip(" -"):
+            found[-1] = (found[-1][0], m.end(), found[-1][2] + unit)  # "twenty-first", «двадцать пятого»
+        elif unit or ten:
+            found.append((m.start(), m.end(), unit or ten))
+    for start, end, day in reversed(found):
+        text = text[:start] + str(day) + text[end:]
+    return text
+
+
 def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
+    text = _day_in_digits(text, language)
     settings = {
         "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
         "PREFER_DATES_FROM": "future",
@@ -51,19 +71,13 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         date = dt.date(base.year, month, day)
         return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b|(\d)-?го(?=\s+[а-яё])", r"\1\3", text)
-    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?)", text.strip(), re.I)
-    if count:  # «через месяц», "in three weeks": counted from the base date (months by the calendar)
-        return _after(count.group(1), count.group(2).lower(), base)
-    short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
-    if short:  # «с 01.02»: that day of this year, or of the next once it has passed
-        day, month = int(short.group(1)), int(short.group(2))
-        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(base.year, month)[1]):
-            return None
-        date = dt.date(base.year, month, day)
-        return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
     parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
     return parsed.date() if parsed else None
+
+
+def _year_before(date: dt.date) -> dt.date:
+    return dt.date(date.year - 1, date.month, min(date.day, calendar.monthrange(date.year - 1, date.month)[1]))
 
 
 def _after(number: str | None, unit: str, base: dt.date) -> dt.date | None:
@@ -103,7 +117,9 @@ def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.d
     first = parse_date(f"1 {word}", language, base)
     if first is None:
         return None
-    return dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    # "the end of April" said on 5 April is this April's end: its first day has passed, its end has not.
+    year = first.year - 1 if first.year > base.year and dt.date(first.year - 1, first.month, 28) >= base.replace(day=1) else first.year
+    return dt.date(year, first.month, calendar.monthrange(year, first.month)[1])
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -147,6 +163,9 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             date = parse_date(m.group(), language, base)
                         if date is None:
                             continue
+                        if kind == "absolute" and date > base + dt.timedelta(days=300) and not re.search(r"\d{4}", m.group()):
+                            # «пришли только 2 декабря» said on 9 December: last year's day, not next year's
+                            date = _year_before(date)
                         taken.append((m.start(), m.end()))
                         before = segment[max(0, m.start() - 30) : m.start()]
                         if d["from_prefix"].search(before):
@@ -156,6 +175,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of") else 0.0)
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
+                        score -= 1.0 if date < base else 0.0  # a day already past is history, not the plan
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))
     return found
 

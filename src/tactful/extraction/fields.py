@@ -8,7 +8,7 @@ from razdel.substring import Substring
 from .handover import find_handover
 from .layout import Layout, Line
 from .model import Found
-from .names import nominative
+from .names import nominative, org_nominative
 from .project import find_project
 from .reasons import find_reasons
 
@@ -62,7 +62,9 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
         if m := pattern.search(segment):
             put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
     if m := pats["referral"].search(segment):
-        value = nominative(m.group("value").strip().rstrip(".,"), language)  # type: ignore[arg-type]
+        value = m.group("value").strip().rstrip(".,")
+        # «студию «Фокус»» -> «студия «Фокус»»; «Ксении Морозовой» -> «Ксения Морозова»
+        value = org_nominative(value, language) if "«" in value else nominative(value, language)  # type: ignore[arg-type]
         put("referral", value, line.start + m.start("value"), line.start + m.start("value") + len(value), 0.7, "pattern")
 
 

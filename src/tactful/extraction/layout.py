@@ -58,11 +58,14 @@ def split_name_email(value: str) -> tuple[str, str | None]:
 def read_layout(text: str, pats: dict) -> Layout:
     text, ignored = _blank_instructions(text, pats["injection"])
     lines: list[Line] = []
+    quoted: set[int] = set()  # the lines written under '>' (by id)
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         lead = len(_QUOTE.match(body).group())
         lines.append(Line(pos + lead, pos + len(body), body[lead:].strip()))
+        if ">" in body[:lead]:
+            quoted.add(id(lines[-1]))
         pos += len(raw)
     notes: list[Line] = []
     messages: list[Message] = []
@@ -104,10 +107,17 @@ def read_layout(text: str, pats: dict) -> Layout:
             continue
         if pats["notes_marker"].match(line.text):
             current = None  # "My notes: …" after a pasted message: the user's own words again
+        if current is not None and line.text and id(line) not in quoted and _all_quoted(current.body, quoted):
+            current = None  # the reply written under a '>' quote is the user's, not the quoted author's
         (current.body if current is not None else notes).append(line)
     for message in messages:
         message.signature = _signature(message.body, pats)
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _all_quoted(body: list[Line], quoted: set[int]) -> bool:
+    filled = [line for line in body if line.text]
+    return bool(filled) and all(id(line) in quoted for line in filled)
 
 
 def _opened(messages: list[Message], m: re.Match, line: Line) -> Message:
@@ -141,6 +151,10 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
     if tail and (m := re.search(r"(?:^|\s)[—–-]{1,2}\s*([A-ZА-ЯЁ][^\W\d_]*(?:[ .'’-]+[A-ZА-ЯЁ][^\W\d_]*){0,3})\s*$", tail[0].text)):
         line = tail[0]
         return [Line(line.start + m.start(1), line.start + m.end(1), m.group(1))]
+    # ... or a last sentence that is only a name ("Warm but clear. Elena Tkach.", «Тепло, но понятно. Елена Ткач.»)
+    m = re.search(r"[.!?]\s+([^.!?\n]+?)\.?\s*$", tail[0].text) if tail else None
+    if m and pats["name"].fullmatch(m.group(1)) and len(m.group(1).split()) >= 2:
+        return [Line(tail[0].start + m.start(1), tail[0].start + m.end(1), m.group(1))]
     for i, line in enumerate(filled[-4:]):
         head = re.split(r"\s*,\s*", line.text)[0]
         rest = line.text[len(head) :].lstrip(" ,")

@@ -79,7 +79,8 @@ def nominative(name: str, language: Language) -> str:
             words.append(word)
             continue
         normal = parse.inflect({"nomn"})
-        words.append(normal.word.capitalize() if normal else word)
+        # pymorphy3 spells ё as е: «Артёмом» gives «Артём», not «Артем»
+        words.append("".join("ё" if c == "е" and word[i : i + 1] == "ё" else c for i, c in enumerate(normal.word.capitalize())) if normal else word)
     return " ".join(words)
 
 
@@ -87,13 +88,13 @@ def is_person(text: str, pats: dict, language: Language) -> bool:
     text = text.strip()
     if pats["legal_forms"].search(text):
         return False
+    if pats["people"]["initials"].match(text):
+        return True  # «Смирнов П. А.», "J. Abbott": a surname with initials
     if language == "ru":
         from ..address import addressee
 
         # A first name alone («Тамара») is a person too; the name pattern wants two words.
         single = re.fullmatch(r"[А-ЯЁ][а-яё]+", text) is not None
-        if re.fullmatch(r"[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s*[А-ЯЁ]\.|[А-ЯЁ]\.\s*[А-ЯЁ]\.\s*[А-ЯЁ][а-яё-]+", text):
-            return True  # «Смирнов П. А.»: a surname with initials
         return (single or bool(pats["name"].fullmatch(text))) and addressee(text, None, "ru").person
     if not pats["name"].fullmatch(text):
         return False
@@ -162,6 +163,8 @@ def org_nominative(value: str, language: Language) -> str:
     from ..text import parse_ru
 
     head, quote, rest = value.partition("«")
+    if not head.strip():
+        return quote + _quoted_nominative(rest)
     words = head.split()
     for i, word in enumerate(words):  # the adjectives and the first noun: «кадрового агентства», not «сети клиник»'s «клиник»
         first = parse_ru(word)[:1]
@@ -174,3 +177,51 @@ def org_nominative(value: str, language: Language) -> str:
         if first[0].tag.POS == "NOUN":
             break
     return " ".join(words) + (" " if words else "") + quote + rest
+
+
+def _quoted_nominative(rest: str) -> str:
+    """A quoted name said after a preposition alone: «Зелёной лавки»» -> «Зелёная лавка»»; words pymorphy3
+    does not know («Строймира») stay as written, as does any name of more than three words."""
+    from ..text import parse_ru
+
+    name, close, tail = rest.partition("»")
+    words = name.split()
+    if not close or len(words) > 3:
+        return rest
+    out = []
+    for word in words:
+        first = parse_ru(word)[:1]
+        tag = first[0].tag if first else None
+        if tag is None or not first[0].is_known or "nomn" in tag or tag.POS not in ("NOUN", "ADJF", "PRTF"):
+            out.append(word)
+            continue
+        normal = first[0].inflect({"nomn"})
+        new = normal.word if normal else word.lower()
+        new = "".join("ё" if c == "е" and word[i : i + 1].lower() == "ё" else c for i, c in enumerate(new))
+        out.append(new.capitalize() if word[:1].isupper() else new)
+    return " ".join(out) + close + tail
+
+
+def domain_org(domain: str | None, text: str, pats: dict, language: Language, spelled: int | None = None) -> Mention | None:
+    """The firm an e-mail domain stands for: the name in the text that spells it ('Brew & Bean' for
+    brewandbean.com, 'Harbour Dental' for harbourdental.co.uk); else, for a domain the user wrote in their
+    own notes (``spelled``: where), its hyphenated words ('northwind-logistics.com' -> 'Northwind Logistics')."""
+    labels = (domain or "").lower().split(".")
+    while len(labels) > 1 and len(labels[-1]) <= 3:
+        labels.pop()  # ".co.uk", ".com"
+    label = labels[-1] if labels and labels[-1] else ""
+    if len(label) < 4 or pats["public_mail"].match(label):
+        return None
+    key = label.replace("-", "")
+    for m in re.finditer(r"[A-ZА-ЯЁ][\w'’]*(?:\s*(?:&|\+|and|и)?\s*[A-ZА-ЯЁ][\w'’]*){0,3}", text):
+        words = list(re.finditer(r"[\w'’]+|&|\+", m.group()))
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                spans = words[i:j]
+                compact = "".join("and" if w.group() in ("&", "+") else w.group() for w in spans).lower()
+                if key in (compact, compact.replace("and", "")) and spans[0].group()[:1].isupper():
+                    start, end = m.start() + spans[0].start(), m.start() + spans[-1].end()
+                    return Mention(text[start:end], start, end)
+    if spelled is not None and language == "en" and "-" in label and label.isascii():
+        return Mention(" ".join(w.capitalize() for w in label.split("-")), spelled, spelled + len(domain or ""))
+    return None

@@ -15,6 +15,7 @@ from .layout import Layout, Line, Message, split_name_email
 from .model import Found
 from .names import (
     Mention,
+    domain_org,
     is_person,
     nominative,
     org_nominative,
@@ -49,6 +50,8 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
         party = next((p for p in parties if name and p.name and same_person(p.name.value, name.value)
                       or not name and domain and p.domain == domain), None)
         if party is None:
+            if sig_org is None and (org := domain_org(domain, layout.text, pats, language)) and not is_person(org.value, pats, language):
+                sig_org = org  # lucy@grantstudio.com and 'Grant Studio will stop …': the party's firm
             parties.append(Party(name, sig_org, domain, [message]))
         else:
             party.messages.append(message)
@@ -61,7 +64,8 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
 def _writes_as_supplier(party: Party, pats: dict) -> int:
     """How much a party's messages read as the supplier's: invoices, handover, notice of ending."""
     text = "\n".join(m.text() for m in party.messages)
-    return len(pats["people"]["supplier"].findall(text)) + len(pats["money"]["invoice_number"].findall(text))
+    said = len(pats["people"]["supplier"].findall(text)) + len(pats["money"]["invoice_number"].findall(text))
+    return said - len(pats["people"]["client_voice"].findall(text))  # a complaint naming an invoice is the client's
 
 
 def _putter(found: dict[str, Found]):
@@ -86,13 +90,16 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
     sender_party = _sides(layout, pats, language, found, put)
-    _fuller_sender(layout, found)
+    _fuller(layout, found, "sender.name")
+    _fuller(layout, found, "client.contact")
     own = [*layout.notes, *(line for m in (sender_party.messages if sender_party else []) for line in (*m.body, *m.signature))]
     _entities(layout, pats, language, found, put, organisations)
     _settle(pats, language, found, put, organisations)
     solo = _solo(layout.text, own, pats, found, language)
     if solo is not None:
         put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
+    if "client.name" not in found:
+        _client_by_domain(layout, pats, language, sender_party, put)
     if "client.name" not in found and "client.contact" in found:
         contact = found["client.contact"]
         put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
@@ -112,6 +119,12 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     value = m.group("value").strip().rstrip(".")
                     if pats["legal_forms"].fullmatch(value):
                         continue  # "ИП" alone names no one
+                    if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
+                        continue  # "Client is whoever's behind @northwind-logistics.com" names no one by itself
+                    if field == "sender.company":
+                        value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
+                    if field == "client.name" and (lead := people["org_preposition"].match(value)):
+                        value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
                     if field.endswith(("sender.name", "contact")):
                         value = nominative(value, language)
                         # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
@@ -122,7 +135,7 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                                 continue
                     start = line.start + m.start("value")
                     put(field, value, start, start + len(value), conf, "marker")
-                    if field == "sender.name":
+                    if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-"):
                         rest = Line(start + len(value), line.end, segment[m.start("value") + len(value) :])
                         _, org = signature_parts([rest], pats, language, named=True)  # "Sign it Ella Marsh, Marsh Social."
                         if org:
@@ -145,7 +158,8 @@ def _organisations(layout: Layout, pats: dict, language: Language) -> list[Menti
             start = m.start("value")
             while lead := people["org_lead"].match(value):
                 value, start = value[lead.end() :], start + lead.end()
-            if len(value) < 3 or any(a <= start < b for a, b in referred) or pats["greeting"].match(value + ","):
+            if len(value) < 3 or any(a <= start < b for a, b in referred) or pats["greeting"].match(value + ",") \
+                    or is_person(value, pats, language):
                 continue
             # «для студии растяжки «Гибкость»» names the studio in the nominative; the span stays the text's.
             out.append(Mention(org_nominative(value, language), line.start + start, line.start + start + len(value)))
@@ -175,10 +189,12 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         if party is sender_party:
             for message in party.messages:  # whom the user wrote to is the client's person
                 to = message.headers.get("to")
-                name = split_name_email(to[0])[0] if to else ""
+                name, domain = split_name_email(to[0]) if to else ("", None)
                 if name and is_person(name, pats, language):
                     offset = to[0].find(name)
                     put("client.contact", name, to[1] + offset, to[1] + offset + len(name), 0.7, "header")
+                if (org := domain_org(domain, layout.text, pats, language)) and not is_person(org.value, pats, language):
+                    put("client.name", org.value, org.start, org.end, 0.55, "domain")  # mark@brewandbean.com: 'Brew & Bean'
             if party.name:
                 put("sender.name", party.name.value, party.name.start, party.name.end, 0.7, "header")
             if party.org:
@@ -188,25 +204,50 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
             continue  # two sides and no way to tell which is the user's: better nothing than a wrong side
         if party.name:
             put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
+        if sender_party is None and len(parties) == 1 and supplier[id(party)] < 0:
+            _addressee_is_user(party, pats, language, put)  # a complaint or a demand: the client wrote it
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
 
 
-def _fuller_sender(layout: Layout, found: dict[str, Found]) -> None:
-    """A user who signs with a first name ("Marco") is named in full where the thread addresses them
-    ("To: Marco Bellini <…>")."""
-    sender = found.get("sender.name")
-    if sender is None or len(sender.value.split()) > 1:
+def _addressee_is_user(party: Party, pats: dict, language: Language, put) -> None:
+    """The client's letter pasted alone: whom it was sent to ('To: Sam Price') is the user."""
+    for message in party.messages:
+        to = message.headers.get("to")
+        name = split_name_email(to[0])[0] if to else ""
+        if name and is_person(name, pats, language) and not (party.name and same_person(name, party.name.value)):
+            offset = to[0].find(name)
+            put("sender.name", name, to[1] + offset, to[1] + offset + len(name), 0.5, "header")
+            return
+
+
+def _client_by_domain(layout: Layout, pats: dict, language: Language, sender_party: Party | None, put) -> None:
+    """A client the notes know only by an e-mail address ('whoever's behind @northwind-logistics.com')."""
+    own = sender_party.domain if sender_party else None
+    for line in layout.notes:
+        for m in pats["mail_domain"].finditer(layout.text[line.start : line.end]):
+            org = domain_org(m.group("value"), layout.text, pats, language, line.start + m.start("value")) if m.group("value") != own else None
+            if org and not is_person(org.value, pats, language):
+                put("client.name", org.value, org.start, org.end, 0.45, "domain")
+                return
+
+
+def _fuller(layout: Layout, found: dict[str, Found], field: str) -> None:
+    """A user who signs with a first name ("Marco"), or a contact the notes call by it ("chat with Leo"), is
+    named in full where the thread gives the whole name ("To: Marco Bellini <…>", "Leo Conti: …")."""
+    person = found.get(field)
+    if person is None or len(person.value.split()) > 1:
         return
+    other = found.get("client.contact" if field == "sender.name" else "sender.name")
     for message in layout.messages:
         for key in ("from", "to", "cc"):
             if key in message.headers:
                 raw, start, _ = message.headers[key]
                 name = split_name_email(raw)[0]
-                if sender.value in name.split() and 1 < len(name.split()) <= 3:
+                if person.value in name.split() and 1 < len(name.split()) <= 3 and not (other and same_person(name, other.value)):
                     offset = start + raw.find(name)
-                    found["sender.name"] = sender.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
+                    found[field] = person.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
                     return
 
 
@@ -221,7 +262,8 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
     if "client.contact" in found:
         from ..address import addressee
 
-        if not addressee("-", found["client.contact"].value, language).person:
+        contact = found["client.contact"].value
+        if not addressee("-", contact, language).person and not pats["people"]["initials"].match(contact):
             del found["client.contact"]  # better a neutral greeting than a wrong one
     others = [o for o in organisations if not (own and same_person(o.value, own.value))]
     # A legal entity (ООО «Медлайн-Юг», "… Ltd") over the trade name it trades under ("сеть клиник «Добрый доктор»").
@@ -273,7 +315,11 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
     sender_company = found.get("sender.company")
     if language == "ru":
         entities = russian_entities(text[base : layout.notes[-1].end])
+        referred = [(line.start + m.start(), line.start + m.end()) for line in layout.notes
+                    for m in pats["referral"].finditer(text[line.start : line.end])]
         for kind, value, start, end in entities:
+            if any(a <= base + start < b for a, b in referred):
+                continue  # «могу порекомендовать студию «Фокус»»: the referral, not the client
             if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)):
                 if len(value.split()) >= 2:
                     put("client.contact", value, base + start, base + end, 0.5, "entity")
