@@ -533,3 +533,12 @@ def test_nothing_owed_is_never_promised_where_the_situation_says_nothing_of_mone
 ])
 def test_names_in_apposition_take_the_case_in_their_gender(phrase, accusative):
     assert inflect_phrase(phrase, "accs") == accusative
+
+
+@pytest.mark.parametrize(("language", "typed", "said", "doubled"), [
+    ("en", "Section 12.2", "clause 12.2", "clause Section"), ("ru", "п. 7.3", "пунктом 7.3", "пунктом п."),
+])
+def test_a_clause_typed_with_its_word_is_named_once(language, typed, said, doubled):
+    s = situation(client={"name": "Acme", "contact": "Ben Hart"}, contract={"notice_days": 30, "clause": typed})
+    text = email(s, language)
+    assert said in text and doubled not in text

@@ -76,7 +76,7 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "handover": vetted.keep("handover", situation.handover, strict=False),
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
-        "clause": vetted.one("contract.clause", (situation.contract.clause or "").strip() or None),
+        "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
     }
 
 
@@ -240,3 +240,12 @@ def _reason(reasons: list[str], situation: Situation, language: Language, phrase
     if own:
         return " ".join(sentence(r, phrases) for r in own)
     return p(f"reason.{situation.reason_kind or 'fit'}")
+
+
+def _bare_clause(clause: str, phrases: Phrases) -> str:
+    """The clause's number without the word a user may type before it ("Section 12.2" → "12.2")."""
+    words = sorted(phrases.clause_words, key=len, reverse=True)
+    lowered = clause.strip().lower()
+    word = next((w for w in words if lowered.startswith(w.lower())), None)
+    bare = clause.strip()[len(word):].strip() if word else clause.strip()
+    return bare if any(ch.isdigit() for ch in bare) else clause.strip()
