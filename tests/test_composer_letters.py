@@ -542,3 +542,14 @@ def test_a_clause_typed_with_its_word_is_named_once(language, typed, said, doubl
     s = situation(client={"name": "Acme", "contact": "Ben Hart"}, contract={"notice_days": 30, "clause": typed})
     text = email(s, language)
     assert said in text and doubled not in text
+
+
+@pytest.mark.parametrize(("language", "kept", "third_person"), [
+    ("en", "On 3 March the brief grew from 12 to 27 pages", "On 5 March they promised a named foreman"),
+    ("ru", "12 марта объём вырос с 12 до 27 страниц", "11 ноября закрепили за ними отдельного менеджера"),
+])
+def test_asked_for_facts_leave_out_those_about_the_client_in_the_third_person(language, kept, third_person):
+    s = situation(facts=[kept, third_person], include_facts=True)
+    draft, left_out = Composer().compose(s, "email", language)
+    assert kept in draft.text() and third_person not in draft.text()
+    assert any(lo.field == "facts" and lo.text == third_person for lo in left_out)

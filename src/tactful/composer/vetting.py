@@ -18,9 +18,10 @@ def _compiled(language: Language, table: str):
     """A phrase-bank pattern table compiled once: a list of matchers, or matchers by name in the bank's
     order (``reply_kinds``, ``reply_topics``)."""
     lexicon = load_lexicon(language)
-    raw = getattr(load_phrases(language), table)
-    if table == "fact_filter":
-        raw = raw["patterns"]
+    if table in ("fact_filter", "third_person"):  # the fact filter's two pattern lists
+        raw = load_phrases(language).fact_filter["patterns" if table == "fact_filter" else "third_person"]
+    else:
+        raw = getattr(load_phrases(language), table)
     if isinstance(raw, dict):
         return {name: [compile_pattern(p, lexicon) for p in patterns] for name, patterns in raw.items()}
     return [compile_pattern(p, lexicon) for p in raw]
@@ -81,6 +82,10 @@ class Vetting:
         # Strict fragments (facts, reasons) are quoted as neutral events: checker rules catch the known
         # accusations, the fact filter catches any other sentence about "you" ("you underrate our reports").
         if strict and matches(text, self.language, "fact_filter"):
+            rules.add("fact_filter")
+        # A fact about the client in the third person ("they promised a foreman") reads, in a letter to
+        # them, as a grievance file: facts are the sender's dated events only.
+        if field == "facts" and matches(text, self.language, "third_person"):
             rules.add("fact_filter")
         return sorted(rules)
 
