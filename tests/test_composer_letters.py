@@ -37,6 +37,9 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
         ("Baker & Daughters Bakery", None, "formal", "Dear Baker & Daughters Bakery team,"),
         ("Northwind Traders LLC", None, "warm", "Hello Northwind Traders team,"),
         ("Greg Tanner, sole trader", None, "formal", "Dear Mr Tanner,"),
+        ("Acme", "Jane Roe, Head of Finance", "formal", "Dear Ms Roe,"),
+        ("Acme", "Ann Lee (CFO)", "warm", "Hi Ann,"),
+        ("Acme", "Morris, Jane", "warm", "Hi Jane,"),
     ],
 )
 def test_english_salutations(client, contact, tone, greeting):
@@ -53,6 +56,8 @@ def test_english_salutations(client, contact, tone, greeting):
         ("ООО «Ромашка»", "Анна Смирнова", "Здравствуйте, Анна!"),
         ("ООО «Ромашка»", None, "Уважаемые коллеги!"),
         ("ИП Смирнова", None, "Добрый день!"),
+        ("ООО «Ромашка»", "Гордеев Виктор Павлович, генеральный директор", "Уважаемый Виктор Павлович!"),
+        ("Редакция журнала", "проф. Лебедев Аркадий Михайлович (главный редактор)", "Уважаемый Аркадий Михайлович!"),
     ],
 )
 def test_russian_salutations(client, contact, greeting):
@@ -150,9 +155,9 @@ def test_the_users_own_plan_is_quoted_and_a_grievance_is_not():
 def test_closing_the_business_is_told_as_news_not_as_a_decision_about_the_client():
     news = email(situation(reasons=["we are closing the studio in March"], reason_kind="closing",
                            sender={"name": "Tom Reyes", "company": "Pixel Studio"}, language="en"))
-    assert "a change in our own plans" in news and "After careful consideration" not in news
+    assert "let you know in good time that we have decided" in news and "After careful consideration" not in news
     ru = email(situation(client={"name": "ООО «Ромашка»"}, reason_kind="job", sender={"name": "Ирина Лебедева"}, language="ru"), "ru")
-    assert "об изменениях в моих собственных планах" in ru
+    assert "заранее сообщить вам о своём решении" in ru and "собственных планах" not in ru
 
 
 @pytest.mark.parametrize(
@@ -471,13 +476,19 @@ def test_a_brief_letter_does_not_open_with_the_same_words_twice():
     assert first.count("our work together") <= 1, first
 
 
-@pytest.mark.parametrize(("language", "asks"), [("en", "When invoice {} will be paid"), ("ru", "Когда будет оплачен счёт № {}")])
-def test_each_open_invoice_is_an_item_of_its_own_in_a_meeting_plan(language, asks):
-    s = situation(unpaid_invoices=[{"number": "SL-231", "amount": "£6,500", "due": FUTURE},
-                                   {"number": "SL-240", "amount": "£4,800", "due": FUTURE}])
-    content = Composer().compose(s, "meeting", language)[0].content
-    assert asks.format("SL-231") in content.decisions and asks.format("SL-240") in content.decisions
-    assert not any("SL-231" in item and "SL-240" in item for item in content.decisions + content.documents + content.follow_up)
+@pytest.mark.parametrize(("language", "asks", "together"), [
+    ("en", "When invoice {} will be paid", "When invoices SL-231 and SL-240 will be paid"),
+    ("ru", "Когда будет оплачен счёт № {}", "Когда будут оплачены счета № SL-231 и № SL-240")])
+def test_open_invoices_due_together_are_asked_for_once_and_others_one_by_one(language, asks, together):
+    invoices = [{"number": "SL-231", "amount": "£6,500", "due": FUTURE}, {"number": "SL-240", "amount": "£4,800", "due": FUTURE}]
+    content = Composer().compose(situation(unpaid_invoices=invoices), "meeting", language)[0].content
+    assert together in content.decisions and asks.format("SL-231") not in content.decisions
+    # One question for both, not the same question twice.
+    assert sum(point.count("?") for point in content.talking_points if "SL-231" in point) == 1
+    invoices[1]["due"] = (dt.date.today() + dt.timedelta(days=100)).isoformat()
+    apart = Composer().compose(situation(unpaid_invoices=invoices), "meeting", language)[0].content
+    assert asks.format("SL-231") in apart.decisions and asks.format("SL-240") in apart.decisions
+    assert not any("SL-231" in item and "SL-240" in item for item in apart.decisions + apart.documents + apart.follow_up)
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -511,10 +522,14 @@ def test_a_brief_call_still_says_who_is_calling(language, said):
 
 def test_a_service_finishes_the_work_under_way_not_a_stage():
     service = situation(project_name="podcast editing", work="service", outcome="finish_stage")
-    project = situation(project_name="the website", work="project", outcome="finish_stage")
+    staged = situation(project_name="the website", project="website rebuild in three stages", work="project", outcome="finish_stage")
+    event = situation(project_name="the conference sound", work="project", outcome="finish_stage")
     assert "the work already under way" in email(service) and "stage" not in email(service)
-    assert "Completing the work already under way" in Composer().compose(service, "email", "en")[0].content.subject
-    assert "the current stage" in email(project)
+    assert Composer().compose(service, "email", "en")[0].content.subject.startswith("Ending our work together")
+    assert "the current stage" in email(staged) and "Completing the current stage" in Composer().compose(staged, "email", "en")[0].content.subject
+    assert "the work already under way" in email(event) and "stage" not in email(event)
+    ru = Composer().compose(event, "call", "ru")[0].text()
+    assert "уже начатую работу" in ru and "этап" not in ru
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -553,3 +568,27 @@ def test_asked_for_facts_leave_out_those_about_the_client_in_the_third_person(la
     draft, left_out = Composer().compose(s, "email", language)
     assert kept in draft.text() and third_person not in draft.text()
     assert any(lo.field == "facts" and lo.text == third_person for lo in left_out)
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("en", "admin access to the booking site transferred to him", "transferred to you"),
+    ("en", "the export for their audit folder", "your audit folder"),
+    ("ru", "доступ к кабинету переоформить на него", "переоформить на вас"),
+    ("ru", "выгрузку для их бухгалтерии", "для вашей бухгалтерии"),
+])
+def test_a_handover_note_about_the_client_is_said_to_the_client(language, item, said):
+    text = Composer().compose(situation(handover=[item, "the logo files" if language == "en" else "исходники"]), "email", language)[0].text()
+    assert said in text and item not in text
+
+
+@pytest.mark.parametrize(("language", "invented"), [("en", r"balance|close our accounts"), ("ru", r"взаиморасч|расчёты завершены")])
+def test_nothing_owed_means_no_money_is_mentioned_as_settled_or_outstanding(language, invented):
+    s = situation(contract={"exists": False})
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert not re.search(invented, text), (channel, text)
+
+
+def test_a_reason_typed_without_capitals_reads_as_sentences():
+    body = email(situation(reasons=["we are moving to product work from March. the new studio opens in April"]))
+    assert "We are moving to product work from March. The new studio opens in April." in body

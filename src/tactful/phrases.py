@@ -47,6 +47,8 @@ class Phrases(BaseModel):
     spoken_currency: dict[str, str] = {}
     # The user's notes say the work has already stopped (checker pattern language).
     work_stopped: list[Pattern] = []
+    # The work comes in stages ("sprint 4", «второй этап»): "the current stage" names what is finished first.
+    stage_words: list[Pattern] = []
     # Words a typed clause may start with ("Section 12.2", «п. 7.3»): the templates say the word themselves.
     clause_words: list[str] = []
     snippets: dict[str, Any]

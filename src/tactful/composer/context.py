@@ -23,6 +23,8 @@ from .grammar import (
     sentence,
     short_name,
     single_stops,
+    spoken_amount,
+    to_you,
 )
 from .vetting import Vetting, matches
 
@@ -73,7 +75,8 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "client": vetted.one("client.name", situation.client.name) or "",
         "description": vetted.one("project", situation.project_name or situation.project),
         "referral": vetted.one("referral", situation.referral),
-        "handover": vetted.keep("handover", situation.handover, strict=False),
+        "handover": [to_you(item, vetted.language, vetted.phrases)
+                     for item in vetted.keep("handover", situation.handover, strict=False)],
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
@@ -146,9 +149,27 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "invoice": situation.final_invoice,
         "documents_key": {(True, True): "act_invoice", (True, False): "act", (False, True): "invoice",
                           (False, False): "none"}[documents],
-        "unpaid": [{"number": i.number, "amount": i.amount, "due": due_phrase(i.due, language, phrases)}
-                   for i in situation.unpaid_invoices],
+        **_unpaid(situation, language, phrases),
     }
+
+
+def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[str, Any]:
+    """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
+    "SL-231 for 6,500 pounds"). Several numbered invoices due on the same day are asked for in one sentence
+    (`unpaid_together`), not in a repeated line per invoice."""
+    unpaid = []
+    for invoice in situation.unpaid_invoices:
+        labels = phrases.snippets["invoice_label"]
+        number, amount = invoice.number or "", invoice.amount or ""
+        unpaid.append({
+            "number": invoice.number, "amount": invoice.amount,
+            "due": due_phrase(invoice.due, language, phrases),
+            "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
+            "said": labels["spoken" if amount else "bare"].format(number=number, amount=spoken_amount(amount, phrases)),
+            "ref": labels["bare"].format(number=number),
+        })
+    together = len(unpaid) > 1 and all(i["number"] for i in unpaid) and len({i["due"] for i in unpaid}) == 1
+    return {"unpaid": unpaid, "unpaid_together": together}
 
 
 def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict[str, Any]:
@@ -183,7 +204,10 @@ def _framing(
 ) -> dict[str, Any]:
     """How the decision is framed: news about the sender's business, a follow-up to a call, work that has
     already stopped, the length of the relationship."""
-    work_stopped = any(matches(note, language, "work_stopped") for note in [*situation.facts, *situation.reasons])
+    notes = [*situation.facts, *situation.reasons]
+    work_stopped = any(matches(note, language, "work_stopped") for note in notes)
+    staged = any(matches(text, language, "stage_words")
+                 for text in [situation.project or "", situation.project_name or "", *notes, *situation.handover])
     follows = situation.channel if channel == "email" and situation.channel != "email" else None
     news = situation.reason_kind in phrases.decision_news_for
     calm = news or situation.reason_kind in phrases.snippets.get("calm_reasons", [])
@@ -201,6 +225,9 @@ def _framing(
         "follows": follows,
         "decision_key": "decision." + ("followup." if follows else "news." if news else "") + situation.outcome,
         "work_stopped": work_stopped,
+        # What is finished first is "the current stage" only when the work comes in stages; otherwise it is
+        # the work already under way (an event, a shoot, a month of bookkeeping).
+        "staged": staged,
         "timeline_key": "timeline."
         + ("stopped" if work_stopped else "proposed" if notice_short else "dated" if end else "undated"),
     }

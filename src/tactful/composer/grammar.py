@@ -51,6 +51,8 @@ def sentence(text: str, phrases: Phrases) -> str:
     if phrases.comma_splice:
         parts = re.split(phrases.comma_splice, text, flags=re.IGNORECASE)
         text = ". ".join(part[:1].upper() + part[1:] for part in parts)
+    # Notes typed without capitals ("only do residential. the paperwork ...") still read as sentences.
+    text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?" else ".")
 
 
@@ -80,6 +82,35 @@ def due_phrase(date: dt.date | None, language: Language, phrases: Phrases) -> st
     if date is None or date < dt.date.today():
         return phrases.labels["asap"]
     return phrases.labels["due_by"].format(date=format_date(date, language))
+
+
+def to_you(item: str, language: Language, phrases: Phrases) -> str:
+    """A note about the client in the third person said to them ("admin access transferred to him" →
+    "transferred to you", «перенести на их аккаунт» → «на ваш аккаунт»): the bank's substitutions, and a
+    Russian possessive agreed with the noun after it."""
+    for pattern, replacement in phrases.snippets.get("to_you", []):
+        item = re.sub(pattern, replacement, item, flags=re.IGNORECASE)
+    possessive = phrases.snippets.get("to_you_possessive")
+    if language == "ru" and possessive:
+        item = re.sub(rf"\b{possessive[0]}\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)), item,
+                      flags=re.IGNORECASE)
+    return item
+
+
+def _agreed(pronoun: str, noun: str) -> str:
+    """«ваш» in the case, number and gender of the noun after it («вашим сотрудникам»)."""
+    from ..text import parse_ru
+
+    reading = next((r for r in parse_ru(noun) if r.tag.POS == "NOUN"), None)
+    base = parse_ru(pronoun)[0]
+    if reading is None:
+        return f"{pronoun} {noun}"
+    grammemes = {reading.tag.case, reading.tag.number} | (
+        {reading.tag.gender} if reading.tag.number == "sing" and reading.tag.gender else set())
+    if reading.tag.case == "accs" and (reading.tag.number == "plur" or reading.tag.gender == "masc"):
+        grammemes.add(reading.tag.animacy or "inan")
+    form = base.inflect({g for g in grammemes if g})
+    return f"{form.word if form else pronoun} {noun}"
 
 
 def accusative(item: str, language: Language, phrases: Phrases | None = None) -> str | None:
@@ -132,6 +163,7 @@ def object_list(accusatives: list[str | None], phrases: Phrases) -> str | None:
     return join_items([a for a in accusatives if a], phrases)
 
 
+_SENTENCE_START = re.compile(r"([.!?]\s+)([^\W\d_])")
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
