@@ -113,7 +113,9 @@ def organisation_name(name: str, language: Language) -> str:
 def _russian_person(text: str) -> Addressee | None:
     from .text import parse_ru
 
-    words = [w for w in WORD.findall(text) if len(w) > 1]  # initials («Д. В.») name no one to greet
+    titles = _names("ru")["titles"]
+    # Initials («Д. В.») name no one to greet; a title («проф.») is not said before a name and patronymic.
+    words = [w for w in WORD.findall(text) if len(w) > 1 and w.lower() not in titles]
     if not words or not all(w[0].isupper() for w in words) or len(words) > 3:
         return None
     tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
@@ -168,10 +170,20 @@ def _is_first_name(word: str) -> bool:
     return _first_names().get_gender(word) != "unknown"
 
 
+_ROLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[—–-]\s)\s*")
+
+
 def _person(text: str | None, known_person: bool, language: Language) -> Addressee | None:
     """A person named in ``text``; ``known_person`` for a contact field, which never names a company."""
     if not text or not text.strip():
         return None
+    if known_person:
+        # A contact typed with their role ("Гордеев Виктор Павлович, генеральный директор", "Jane Roe (CFO)",
+        # "Ann Lee — head of HR"): the name is the part before it.
+        name, *role = _ROLE_AFTER_NAME.split(text.strip(), maxsplit=1)
+        # "Smith, John" is a name written surname first, not a name and a role.
+        if role and name and not re.fullmatch(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip()):
+            text = name
     if known_person and re.search(r"[<>\[\](){}/\\@#\d]", text):
         return Addressee(person=True, first=text.strip())  # not a name we can parse: greet with it as typed
     language = "ru" if _is_ru(text) else "en"
