@@ -129,8 +129,9 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
                 value = org_nominative(inner.group("value"), language)  # «руководитель веб-студии «Прямая линия»»
                 org = Mention(value, start + inner.start("value"), start + inner.start("value") + len(inner.group("value")))
                 continue
-            if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
-                continue  # a job title, a sentence or a phone number, not the organisation
+            if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part) \
+                    or pats["people"]["speaker"].search(part):
+                continue  # a job title, a sentence ("I've been doing … for Tandem Cycles") or a phone number
             if org is None and pats["legal_forms"].search(part) and not pats["legal_forms"].fullmatch(part):
                 org = mention
             elif _title_case(part) and not pats["greeting"].match(part + ","):
