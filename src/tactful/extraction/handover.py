@@ -72,17 +72,26 @@ def _listed(layout: Layout, rules: dict) -> list[tuple[str, tuple[int, int]]]:
 def find_handover(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tuple[str, tuple[int, int]]]:
     """The handover list; run-in sentences are read in the user's own words only (the notes and ``own``,
     the messages the user wrote; the whole thread when neither is known): what the client says it will
-    send is no handover."""
+    send is no handover. When the user's words list nothing, what the client asks to be handed over
+    («Прошу передать пароли…», "Please make sure the inventory is with us") is the list."""
     rules = pats["handover"]
     if listed := _listed(layout, rules):
         return listed
-    text = layout.text
+    mine = [*layout.notes, *(line for lines in own for line in lines)]
+    out = _run_in(layout.text, mine if any(line.text for line in mine) else layout.lines(), rules["inline"], rules)
+    if not out and rules.get("requested"):
+        theirs = [line for line in layout.lines() if line not in mine]
+        out = _run_in(layout.text, theirs, rules["requested"], rules)
+    return out
+
+
+def _run_in(text: str, lines: list[Line], sentences: list[re.Pattern], rules: dict) -> list[tuple[str, tuple[int, int]]]:
+    """The items of the run-in lists that ``sentences`` find in ``lines``, each once."""
     out: list[tuple[str, tuple[int, int]]] = []
     seen: set[str] = set()
-    mine = [*layout.notes, *(line for lines in own for line in lines)]
-    for line in mine if any(line.text for line in mine) else layout.lines():
+    for line in lines:
         segment = text[line.start : line.end]
-        for rule in rules["inline"]:
+        for rule in sentences:
             for m in rule.finditer(segment):
                 base = line.start + m.start("value")
                 for item, at in _items(m.group("value"), rules):

@@ -129,8 +129,9 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
                 value = org_nominative(inner.group("value"), language)  # «руководитель веб-студии «Прямая линия»»
                 org = Mention(value, start + inner.start("value"), start + inner.start("value") + len(inner.group("value")))
                 continue
-            if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part):
-                continue  # a job title, a sentence or a phone number, not the organisation
+            if pats["roles"].search(part) or len(part) > 60 or re.search(r"[@+\d]{3,}|www\.|https?:", part) \
+                    or pats["people"]["speaker"].search(part):
+                continue  # a job title, a sentence ("I've been doing … for Tandem Cycles") or a phone number
             if org is None and pats["legal_forms"].search(part) and not pats["legal_forms"].fullmatch(part):
                 org = mention
             elif _title_case(part) and not pats["greeting"].match(part + ","):
@@ -182,24 +183,29 @@ def org_nominative(value: str, language: Language) -> str:
 def _quoted_nominative(rest: str) -> str:
     """A quoted name said after a preposition alone: «Зелёной лавки»» -> «Зелёная лавка»»; words pymorphy3
     does not know («Строймира») stay as written, as does any name of more than three words."""
-    from ..text import parse_ru
-
     name, close, tail = rest.partition("»")
     words = name.split()
     if not close or len(words) > 3:
         return rest
-    out = []
-    for word in words:
-        first = parse_ru(word)[:1]
-        tag = first[0].tag if first else None
-        if tag is None or not first[0].is_known or "nomn" in tag or tag.POS not in ("NOUN", "ADJF", "PRTF"):
-            out.append(word)
-            continue
-        normal = first[0].inflect({"nomn"})
-        new = normal.word if normal else word.lower()
-        new = "".join("ё" if c == "е" and word[i : i + 1].lower() == "ё" else c for i, c in enumerate(new))
-        out.append(new.capitalize() if word[:1].isupper() else new)
-    return " ".join(out) + close + tail
+    return " ".join(_word_nominative(word) for word in words) + close + tail
+
+
+def _word_nominative(word: str) -> str:
+    """One word of a quoted name in the nominative; of a hyphenated one («Гранит-Строем») only the last
+    part declines, so that part is read alone («Гранит-Строй»)."""
+    from ..text import parse_ru
+
+    head, hyphen, last = word.rpartition("-")
+    if hyphen and head and last:
+        return head + hyphen + _word_nominative(last)
+    first = parse_ru(word)[:1]
+    tag = first[0].tag if first else None
+    if tag is None or not first[0].is_known or "nomn" in tag or tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return word
+    normal = first[0].inflect({"nomn"})
+    new = normal.word if normal else word.lower()
+    new = "".join("ё" if c == "е" and word[i : i + 1].lower() == "ё" else c for i, c in enumerate(new))
+    return new.capitalize() if word[:1].isupper() else new
 
 
 def domain_org(domain: str | None, text: str, pats: dict, language: Language, spelled: int | None = None) -> Mention | None:

@@ -95,6 +95,7 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     own = [*layout.notes, *(line for m in (sender_party.messages if sender_party else []) for line in (*m.body, *m.signature))]
     _entities(layout, pats, language, found, put, organisations)
     _settle(pats, language, found, put, organisations)
+    _sole_trader_name(pats, language, found, put)
     solo = _solo(layout.text, own, pats, found, language)
     if solo is not None:
         put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
@@ -104,6 +105,18 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         contact = found["client.contact"]
         put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
     return list(found.values())
+
+
+def _sole_trader_name(pats: dict, language: Language, found: dict, put) -> None:
+    """A user known only as a sole trader («ИП Тихонов А. С.») is named by that: a sole trader's business
+    is its owner's name."""
+    company = found.get("sender.company")
+    trader = pats["people"]["sole_trader"].match(company.value) if company and "sender.name" not in found else None
+    if trader:
+        name = company.value[trader.end() :].strip()
+        if is_person(name, pats, language):
+            start = company.start + company.value.find(name, trader.end())
+            put("sender.name", name, start, start + len(name), 0.5, "company")
 
 
 def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
@@ -116,7 +129,7 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                                    ("client.name", people["client"], 0.85), ("sender.company", people["sender_company"], 0.85)):
             for rule in rules:
                 for m in rule.finditer(segment):
-                    value = m.group("value").strip().rstrip(".")
+                    value = re.sub(r"(?<!\b[A-ZА-ЯЁ])\.+$", "", m.group("value").strip())  # «ИП Тихонов А. С.» keeps its initial's dot
                     if pats["legal_forms"].fullmatch(value):
                         continue  # "ИП" alone names no one
                     if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
