@@ -227,3 +227,12 @@ def test_tokens_of_ordinary_texts_are_shared_and_huge_texts_are_not_kept():
     tokens = tokenize(huge, "en")
     assert len(tokens) > 200_000 and _tokenize_cached.cache_info().currsize == before
     assert tokenize(huge, "en") is not tokens
+
+
+@pytest.mark.parametrize(("contact", "flagged"), [("Jane Roe", True), ("info@northgatevets.co.uk", False)])
+def test_a_named_contact_must_be_greeted_but_an_inbox_need_not(contact, flagged):
+    from tactful.situation import Situation
+
+    situation = Situation.model_validate({"client": {"name": "Northgate Vets", "contact": contact}})
+    report = check("Dear Northgate Vets team,\n\nWe have decided to end our work together.", lang="en", situation=situation)
+    assert ("grounded_contact" in {v.rule for v in report.violations}) is flagged

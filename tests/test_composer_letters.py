@@ -40,6 +40,7 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
         ("Acme", "Jane Roe, Head of Finance", "formal", "Dear Ms Roe,"),
         ("Acme", "Ann Lee (CFO)", "warm", "Hi Ann,"),
         ("Acme", "Morris, Jane", "warm", "Hi Jane,"),
+        ("Northgate Vets", "info@northgatevets.co.uk", "formal", "Dear Northgate Vets team,"),
     ],
 )
 def test_english_salutations(client, contact, tone, greeting):
@@ -57,6 +58,7 @@ def test_english_salutations(client, contact, tone, greeting):
         ("ООО «Ромашка»", None, "Уважаемые коллеги!"),
         ("ИП Смирнова", None, "Добрый день!"),
         ("ООО «Ромашка»", "Гордеев Виктор Павлович, генеральный директор", "Уважаемый Виктор Павлович!"),
+        ("ООО «Ромашка»", "zakaz@romashka.ru", "Уважаемые коллеги!"),
         ("Редакция журнала", "проф. Лебедев Аркадий Михайлович (главный редактор)", "Уважаемый Аркадий Михайлович!"),
     ],
 )

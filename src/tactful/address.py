@@ -177,12 +177,15 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
     """A person named in ``text``; ``known_person`` for a contact field, which never names a company."""
     if not text or not text.strip():
         return None
+    if known_person and re.fullmatch(r"\S+@\S+\.\w+", text.strip()):
+        return None  # an e-mail address ("info@…") is an inbox, not a person to greet
     if known_person:
         # A contact typed with their role ("Гордеев Виктор Павлович, генеральный директор", "Jane Roe (CFO)",
         # "Ann Lee — head of HR"): the name is the part before it.
         name, *role = _ROLE_AFTER_NAME.split(text.strip(), maxsplit=1)
         # "Smith, John" is a name written surname first, not a name and a role.
-        if role and name and not re.fullmatch(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip()):
+        # Only a part that reads as a name is taken ("<b>x</b> (y)" stays whole and is greeted as typed).
+        if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not re.fullmatch(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip()):
             text = name
     if known_person and re.search(r"[<>\[\](){}/\\@#\d]", text):
         return Addressee(person=True, first=text.strip())  # not a name we can parse: greet with it as typed

@@ -26,8 +26,10 @@ class MentionsContactRule(_NeedsSituation):
     kind: Literal["mentions_contact"]
 
     def applies(self, doc: Document) -> bool:
-        # A contact of nothing but blanks and control characters names nobody to greet.
-        return super().applies(doc) and bool((doc.situation.client.contact or "").split())
+        # A contact of nothing but blanks and control characters, or an inbox ("info@…"), names nobody
+        # to greet.
+        contact = (doc.situation.client.contact or "").strip() if super().applies(doc) else ""
+        return bool(contact.split()) and not re.fullmatch(r"\S+@\S+\.\w+", contact)
 
     def find(self, doc: Document) -> list[Finding]:
         from ..address import title_words
