@@ -594,3 +594,11 @@ def test_nothing_owed_means_no_money_is_mentioned_as_settled_or_outstanding(lang
 def test_a_reason_typed_without_capitals_reads_as_sentences():
     body = email(situation(reasons=["we are moving to product work from March. the new studio opens in April"]))
     assert "We are moving to product work from March. The new studio opens in April." in body
+
+
+@pytest.mark.parametrize(("language", "number", "said"), [("en", "#BOB-1187", "Invoice BOB-1187 for £1,960 remains"),
+                                                         ("ru", "№ 58", "Счёт № 58 на сумму £1,960 остаётся")])
+def test_an_invoice_is_named_once_and_the_users_note_on_its_amount_stays_out(language, number, said):
+    s = situation(unpaid_invoices=[{"number": number, "amount": "£1,960 (disputed in part: payroll reruns)"}])
+    text = Composer().compose(s, "email", language)[0].text()
+    assert said in text and "disputed" not in text and "№ №" not in text

@@ -160,9 +160,12 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
     unpaid = []
     for invoice in situation.unpaid_invoices:
         labels = phrases.snippets["invoice_label"]
-        number, amount = invoice.number or "", invoice.amount or ""
+        # The templates say "№"/"Invoice" themselves, and a note in brackets after the amount ("£1,960
+        # (disputed in part)") is the user's own, not the client's to read.
+        number = re.sub(phrases.snippets["invoice_number_prefix"], "", invoice.number or "", flags=re.IGNORECASE)
+        amount = re.sub(r"\s*\([^)]*\)", "", invoice.amount or "").strip()
         unpaid.append({
-            "number": invoice.number, "amount": invoice.amount,
+            "number": number or None, "amount": amount or None,
             "due": due_phrase(invoice.due, language, phrases),
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
             "said": labels["spoken" if amount else "bare"].format(number=number, amount=spoken_amount(amount, phrases)),
