@@ -602,3 +602,14 @@ def test_an_invoice_is_named_once_and_the_users_note_on_its_amount_stays_out(lan
     s = situation(unpaid_invoices=[{"number": number, "amount": "£1,960 (disputed in part: payroll reruns)"}])
     text = Composer().compose(s, "email", language)[0].text()
     assert said in text and "disputed" not in text and "№ №" not in text
+
+
+@pytest.mark.parametrize(("language", "reasons", "said", "private"), [
+    ("en", ["moving back to Sweden in March, my partner got a job in Gothenburg"], "I am moving back to Sweden in March.", "partner"),
+    ("ru", ["переезжаю в Ереван в конце февраля, муж получил там работу"], "Я переезжаю в Ереван в конце февраля.", "муж"),
+    ("ru", ["закрываем студию с 1 марта, аренда подорожала в полтора раза"], "Мы закрываем студию с 1 марта.", "аренда"),
+])
+def test_the_opening_clause_of_a_note_is_the_senders_own_reason_and_the_rest_stays_private(language, reasons, said, private):
+    solo = {"name": "Anna Berg"} if said.startswith(("I ", "Я ")) else {"name": "Anna Berg", "company": "Berg Studio"}
+    body = email(situation(reasons=reasons, sender=solo), language)
+    assert said in body and private not in body

@@ -18,6 +18,7 @@ from .grammar import (
     accusative,
     due_phrase,
     object_list,
+    opening_clause,
     project_work,
     referral_object,
     sentence,
@@ -62,7 +63,7 @@ def build_context(
     # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
     if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
         context["organisation"] = ""
-    context["reason"] = _reason(fields["reasons"], situation, language, phrases, p)
+    context["reason"] = _reason(fields["reasons"], situation, language, phrases, p, vetted, context["solo"])
     return context, p, vetted.left_out
 
 
@@ -254,9 +255,12 @@ def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
     return p, render
 
 
-def _reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, p) -> str:
+def _reason(
+    reasons: list[str], situation: Situation, language: Language, phrases: Phrases, p, vetted: Vetting, solo: bool
+) -> str:
     """The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
-    speaks of no one else; any other reason (usually the grievance behind it) gives way to the bank."""
+    speaks of no one else; failing a whole note, the opening clause of one ("moving back to Sweden in March,
+    my partner got a job there"); any other reason (usually the grievance behind it) gives way to the bank."""
     # "client projects" speaks of the sender's business, not of this client: it does not make a reason
     # someone else's.
     generic = phrases.snippets.get("generic_client_words", [])
@@ -266,9 +270,18 @@ def _reason(reasons: list[str], situation: Situation, language: Language, phrase
             reason = re.sub(rf"\b{re.escape(phrase)}\b", " ", reason, flags=re.IGNORECASE)
         return matches(reason, language, "not_own_reason")
 
-    own = [r for r in reasons if matches(r, language, "own_reason") and not about_others(r)]
-    if own:
-        return " ".join(sentence(r, phrases) for r in own)
+    def own(reason: str) -> bool:
+        return matches(reason, language, "own_reason") and not about_others(reason)
+
+    whole = [r for r in reasons if own(r)]
+    if whole:
+        return " ".join(sentence(r, phrases) for r in whole)
+    # Only the first note that opens with the sender's own plan, and only its first clause: the rest of a
+    # note ("my partner got a job there", «аренда подорожала») is private or about others.
+    clauses = [c for c in (opening_clause(r, language, phrases, solo) for r in situation.reasons) if c and own(c)]
+    kept = vetted.keep("reasons", clauses[:1], strict=True)
+    if kept:
+        return sentence(kept[0], phrases)
     return p(f"reason.{situation.reason_kind or 'fit'}")
 
 

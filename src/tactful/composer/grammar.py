@@ -56,6 +56,25 @@ def sentence(text: str, phrases: Phrases) -> str:
     return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?" else ".")
 
 
+def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool) -> str:
+    """The first clause of a user's note as a sentence of the sender's own: "moving back to Sweden in March,
+    my partner got a job there" → "I am moving back to Sweden in March"; «закрываем студию с 1 марта, аренда
+    подорожала» → «Мы закрываем студию с 1 марта». A note typed without its subject gets one."""
+    clause = re.split(phrases.snippets["clause_break"], reason.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    words = clause.split()
+    if not words:
+        return ""
+    if language == "en" and re.fullmatch(r"[a-z]+ing", words[0]):
+        return ("I am " if solo else "We are ") + clause
+    if language == "ru":
+        from ..text import parse_ru
+
+        verb = next((r for r in parse_ru(words[0].lower()) if r.tag.POS == "VERB" and "1per" in r.tag), None)
+        if verb is not None:
+            return ("Я " if verb.tag.number == "sing" else "Мы ") + clause[:1].lower() + clause[1:]
+    return clause
+
+
 def project_work(project: str, work: str, phrases: Phrases) -> str | None:
     """The work named after 'thank you for our…': the bank gives the case and the frame per kind of work
     (Russian «работу над проектом дома», «работу по бухгалтерскому сопровождению»)."""
