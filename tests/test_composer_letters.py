@@ -613,3 +613,16 @@ def test_the_opening_clause_of_a_note_is_the_senders_own_reason_and_the_rest_sta
     solo = {"name": "Anna Berg"} if said.startswith(("I ", "Я ")) else {"name": "Anna Berg", "company": "Berg Studio"}
     body = email(situation(reasons=reasons, sender=solo), language)
     assert said in body and private not in body
+
+
+@pytest.mark.parametrize(("language", "thing", "step", "intro"), [
+    ("en", "the layered PSD files", "return the fabric samples by courier", "Also before the end date:"),
+    ("ru", "шаблоны инфографики", "вернуть образцы курьером", "Кроме того, до даты завершения:"),
+])
+def test_a_step_to_take_is_listed_apart_from_the_things_handed_over(language, thing, step, intro):
+    s = situation(handover=[thing, "the brand guide" if language == "en" else "брендбук", step])
+    body = email(s, language)
+    handed, _, rest = body.partition(intro)
+    assert step not in handed and f"- {step}" in rest
+    meeting = Composer().compose(s, "meeting", language)[0].content
+    assert any(step in point for point in meeting.talking_points) and any(step in item for item in meeting.documents)

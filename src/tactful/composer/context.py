@@ -16,6 +16,7 @@ from ..vocab import Channel, Language, Tone
 from ..wording import format_date, plain_name
 from .grammar import (
     accusative,
+    is_action,
     due_phrase,
     object_list,
     opening_clause,
@@ -179,10 +180,16 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
 def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict[str, Any]:
     """The handover items as bullets and, where they inflect, as the object of 'we will hand over' (in
     English running text with their articles: "the house keys")."""
+    # A note of something still to do ("return the samples", «снимем весеннюю коллекцию») is no object of
+    # "we will hand over": it is listed on its own, as a step before the end.
+    actions = [item for item in handover if is_action(item, language, phrases)]
+    handover = [item for item in handover if item not in actions]
     accusatives = [accusative(item, language, phrases) for item in handover]
     bullets = [accusative(item, language) or item for item in handover]
     return {
         "handover": handover,
+        "handover_actions": actions,
+        "handover_all": handover + actions,
         # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
         "handover_bullets": bullets,
         "handover_accs": object_list(accusatives, phrases),

@@ -132,6 +132,18 @@ def _agreed(pronoun: str, noun: str) -> str:
     return f"{form.word if form else pronoun} {noun}"
 
 
+def is_action(item: str, language: Language, phrases: Phrases) -> bool:
+    """Whether a handover note is a step to take rather than a thing: it opens with a verb (an English one
+    from the bank's list; a Russian infinitive or first-person verb)."""
+    first = (item.split() or [""])[0].lower().strip(",.:;")
+    if language == "ru":
+        from ..text import parse_ru
+
+        reading = next(iter(parse_ru(first)), None)
+        return reading is not None and (reading.tag.POS == "INFN" or (reading.tag.POS == "VERB" and "1per" in reading.tag))
+    return first in phrases.snippets.get("action_verbs", [])
+
+
 def accusative(item: str, language: Language, phrases: Phrases | None = None) -> str | None:
     """A handover item as the object of 'we will hand over' — Russian in the accusative, each coordinated
     part ("пароли и схема сети") on its own; None when a part cannot be inflected. English running text
