@@ -16,8 +16,8 @@ from ..vocab import Channel, Language, Tone
 from ..wording import format_date, plain_name
 from .grammar import (
     accusative,
-    is_action,
     due_phrase,
+    is_action,
     object_list,
     opening_clause,
     project_work,
