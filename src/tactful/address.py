@@ -170,6 +170,11 @@ def _is_first_name(word: str) -> bool:
     return _first_names().get_gender(word) != "unknown"
 
 
+def is_inbox(contact: str) -> bool:
+    """An e-mail address ("info@…") given as the contact: an inbox, not a person to greet."""
+    return bool(re.fullmatch(r"\S+@\S+\.\w+", contact.strip()))
+
+
 _ROLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[—–-]\s)\s*")
 
 
@@ -177,9 +182,9 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
     """A person named in ``text``; ``known_person`` for a contact field, which never names a company."""
     if not text or not text.strip():
         return None
-    if known_person and re.fullmatch(r"\S+@\S+\.\w+", text.strip()):
-        return None  # an e-mail address ("info@…") is an inbox, not a person to greet
     if known_person:
+        if is_inbox(text):
+            return None
         # A contact typed with their role ("Гордеев Виктор Павлович, генеральный директор", "Jane Roe (CFO)",
         # "Ann Lee — head of HR"): the name is the part before it.
         name, *role = _ROLE_AFTER_NAME.split(text.strip(), maxsplit=1)

@@ -60,15 +60,14 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     noun = readings[head][0]
     if re.match(r"\s*(,|и\b|или\b)", rest):
         return None  # coordinated nouns: the caller inflects each part
-    # Animacy shows only in the masculine singular and plural accusative ('эскизный проект', 'нового сотрудника').
-    shows_animacy = case == "accs" and (noun.tag.number == "plur" or noun.tag.gender == "masc")
+    shows_animacy = _shows_animacy(noun, case)
     # A noun a person's name follows («визуализатор Алёна») names a person, whatever the dictionary guessed.
     animacy = "anim" if _name_follows(words[head + 1:head + 2]) else noun.tag.animacy
-    agreement = {case, noun.tag.number or "sing"} | ({animacy} if shows_animacy and animacy else set())
+    agreement = agreeing(noun, case, animacy)
     out, pos = [], 0
     for i in range(head + 1):
         reading = noun if i == head else modifiers[i]
-        grammemes = {case} if i == head else agreement | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set())
+        grammemes = {case} if i == head else agreement
         word = words[i].group()
         if things and i == head and case == "accs" and "-" not in word and not reading.is_known and reading.tag.gender == "masc" and "anim" in reading.tag:
             # A word the dictionary does not know («гайдлайн») is guessed animate; a thing keeps its form.
@@ -94,6 +93,19 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
         pos = words[i].end()
     person = {"Name", "Patr"} & noun.tag.grammemes
     return _names_in_apposition(phrase, words[head + 1:], pos, case, out, noun.tag.gender if person else None)
+
+
+def agreeing(noun: Any, case: str, animacy: str | None = None) -> set[str]:
+    """The grammemes of a word that agrees with ``noun`` in ``case`` (an adjective, «ваш»): its number, its
+    gender in the singular, and its animacy where the accusative shows it."""
+    animacy = animacy or noun.tag.animacy
+    grammemes = {case, noun.tag.number or "sing"} | ({animacy} if _shows_animacy(noun, case) and animacy else set())
+    return grammemes | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender else set())
+
+
+def _shows_animacy(noun: Any, case: str) -> bool:
+    """Animacy shows only in the masculine singular and plural accusative ('эскизный проект', 'нового сотрудника')."""
+    return case == "accs" and (noun.tag.number == "plur" or noun.tag.gender == "masc")
 
 
 def _modifier(readings: list) -> Any:

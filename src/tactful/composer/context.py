@@ -159,9 +159,9 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
     """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
     "SL-231 for 6,500 pounds"). Several numbered invoices due on the same day are asked for in one sentence
     (`unpaid_together`), not in a repeated line per invoice."""
+    labels = phrases.snippets["invoice_label"]
     unpaid = []
     for invoice in situation.unpaid_invoices:
-        labels = phrases.snippets["invoice_label"]
         # The templates say "№"/"Invoice" themselves, and a note in brackets after the amount ("£1,960
         # (disputed in part)") is the user's own, not the client's to read.
         number = re.sub(phrases.snippets["invoice_number_prefix"], "", invoice.number or "", flags=re.IGNORECASE)
@@ -285,8 +285,8 @@ def _reason(
         return " ".join(sentence(r, phrases) for r in whole)
     # Only the first note that opens with the sender's own plan, and only its first clause: the rest of a
     # note ("my partner got a job there", «аренда подорожала») is private or about others.
-    clauses = [c for c in (opening_clause(r, language, phrases, solo) for r in situation.reasons) if c and own(c)]
-    kept = vetted.keep("reasons", clauses[:1], strict=True)
+    clause = next((c for c in (opening_clause(r, language, phrases, solo) for r in situation.reasons) if c and own(c)), None)
+    kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
     if kept:
         return sentence(kept[0], phrases)
     return p(f"reason.{situation.reason_kind or 'fit'}")

@@ -8,7 +8,7 @@ import re
 
 from ..phrases import Phrases
 from ..vocab import Language
-from ..wording import format_date, inflect_phrase
+from ..wording import agreeing, format_date, inflect_phrase
 
 
 def count_days(n: int, language: Language, phrases: Phrases) -> str:
@@ -121,14 +121,9 @@ def _agreed(pronoun: str, noun: str) -> str:
     from ..text import parse_ru
 
     reading = next((r for r in parse_ru(noun) if r.tag.POS == "NOUN"), None)
-    base = parse_ru(pronoun)[0]
     if reading is None:
         return f"{pronoun} {noun}"
-    grammemes = {reading.tag.case, reading.tag.number} | (
-        {reading.tag.gender} if reading.tag.number == "sing" and reading.tag.gender else set())
-    if reading.tag.case == "accs" and (reading.tag.number == "plur" or reading.tag.gender == "masc"):
-        grammemes.add(reading.tag.animacy or "inan")
-    form = base.inflect({g for g in grammemes if g})
+    form = parse_ru(pronoun)[0].inflect({g for g in agreeing(reading, reading.tag.case, reading.tag.animacy or "inan") if g})
     return f"{form.word if form else pronoun} {noun}"
 
 

@@ -28,8 +28,10 @@ class MentionsContactRule(_NeedsSituation):
     def applies(self, doc: Document) -> bool:
         # A contact of nothing but blanks and control characters, or an inbox ("info@…"), names nobody
         # to greet.
-        contact = (doc.situation.client.contact or "").strip() if super().applies(doc) else ""
-        return bool(contact.split()) and not re.fullmatch(r"\S+@\S+\.\w+", contact)
+        from ..address import is_inbox
+
+        contact = (doc.situation.client.contact or "") if super().applies(doc) else ""
+        return bool(contact.split()) and not is_inbox(contact)
 
     def find(self, doc: Document) -> list[Finding]:
         from ..address import title_words
