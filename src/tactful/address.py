@@ -60,7 +60,10 @@ class Addressee(BaseModel):
         cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
         gender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(self.gender or "", PGender.ANDRGN)
         p = petrovich()
-        parts = [p.firstname(self.first, cases[case], gender)] if self.first else []
+        # A couple («Марина и Артём») declines name by name.
+        names = self.first.split(" и ")
+        parts = [" и ".join(p.firstname(name, cases[case], gender if len(names) == 1 else {
+            "femn": PGender.FEMALE, "masc": PGender.MALE}.get(_name_gender(name) or "", PGender.ANDRGN)) for name in names)] if self.first else []
         if self.patronymic:
             parts.append(p.middlename(self.patronymic, cases[case], gender))
         elif self.last and not self.first:
@@ -110,6 +113,14 @@ def organisation_name(name: str, language: Language) -> str:
     return bare if re.search(r"[^\W\d_]{2}", bare) else ""
 
 
+def _name_gender(first: str) -> Gender | None:
+    """A Russian first name's gender, when pymorphy3 gives only one."""
+    from .text import parse_ru
+
+    genders = {p.tag.gender for p in parse_ru(first) if "Name" in p.tag and p.tag.gender in ("femn", "masc")}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _russian_person(text: str) -> Addressee | None:
     from .text import parse_ru
 
@@ -130,8 +141,7 @@ def _russian_person(text: str) -> Addressee | None:
     if patronymic:
         gender = "femn" if patronymic.lower().endswith(("вна", "чна", "шна", "кызы")) else "masc"
     else:
-        genders = {p.tag.gender for p in parse_ru(first) if "Name" in p.tag and p.tag.gender in ("femn", "masc")}
-        gender = genders.pop() if len(genders) == 1 else None
+        gender = _name_gender(first)
     return Addressee(person=True, first=first, patronymic=patronymic, last=last, gender=gender)
 
 
@@ -176,6 +186,7 @@ def is_inbox(contact: str) -> bool:
 
 
 _ROLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[—–-]\s)\s*")
+_COUPLE = re.compile(r"(?P<a>[A-ZА-ЯЁ][^\W\d_]+)\s+(?P<conj>and|&|и)\s+(?P<b>[A-ZА-ЯЁ][^\W\d_]+)(?:\s+[A-ZА-ЯЁ][^\W\d_'’-]+)?")
 
 
 def _person(text: str | None, known_person: bool, language: Language) -> Addressee | None:
@@ -192,6 +203,10 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         # Only a part that reads as a name is taken ("<b>x</b> (y)" stays whole and is greeted as typed).
         if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not re.fullmatch(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip()):
             text = name
+    # Two people greeted together ("Margaret and Tom Ashdown", «Марина и Артём Белоусовы»): by their first
+    # names, the shared surname dropped.
+    if known_person and (couple := _COUPLE.fullmatch(text.strip())):
+        return Addressee(person=True, first=f"{couple['a']} {couple['conj']} {couple['b']}")
     if known_person and re.search(r"[<>\[\](){}/\\@#\d]", text):
         return Addressee(person=True, first=text.strip())  # not a name we can parse: greet with it as typed
     language = "ru" if _is_ru(text) else "en"
@@ -206,6 +221,11 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         person = _russian_person(bare)
     # A sole trader is a person even when the name gives nothing to greet with: no "dear colleagues".
     return person or (Addressee(person=True) if sole_trader else None)
+
+
+def is_couple(contact: str | None) -> bool:
+    """Whether a contact is two people greeted together ("Margaret and Tom Ashdown")."""
+    return bool(contact and _COUPLE.fullmatch(contact.strip()))
 
 
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:

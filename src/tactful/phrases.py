@@ -49,6 +49,8 @@ class Phrases(BaseModel):
     work_stopped: list[Pattern] = []
     # The work comes in stages ("sprint 4", «второй этап»): "the current stage" names what is finished first.
     stage_words: list[Pattern] = []
+    # The user's notes say the client raises their voice: a script prepares for that reaction first.
+    hostile_notes: list[Pattern] = []
     # Words a typed clause may start with ("Section 12.2", «п. 7.3»): the templates say the word themselves.
     clause_words: list[str] = []
     snippets: dict[str, Any]

@@ -17,7 +17,7 @@ from ..resources import templates
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from .context import build_context
+from .context import build_context, said_item
 from .grammar import count_days, join_items, spoken_amount, tidy
 from .vetting import classify_reply, reply_topics
 
@@ -50,7 +50,9 @@ class Composer:
         # A handover item can pass on its own and still draw an error among the lines it is set in (a
         # list the learned reader takes for a complaint): the message then goes without it, and says so.
         errors = check(draft.text(), lang=language, channel=channel, situation=situation).errors
-        flagged = {item: sorted({v.rule for v in errors if _overlaps(v.excerpt, item)}) for item in situation.handover}
+        said = {item: said_item(item, language, load_phrases(language)) for item in situation.handover}
+        flagged = {item: sorted({v.rule for v in errors if _overlaps(v.excerpt, item, language)
+                                 or _overlaps(v.excerpt, said[item], language)}) for item in situation.handover}
         dropped = {item: rules for item, rules in flagged.items() if rules}
         if not dropped:
             return draft, left_out
@@ -115,10 +117,17 @@ class Composer:
         # A reaction with a `when` (a jinja expression over the context) is only likely in such situations:
         # no invoice dispute where nothing is invoiced, no "old terms" when the sender is closing down.
         env = _environment()
-        reactions = [Reaction(client=r["client"], answer=context["render"](r["answer"])) for r in phrases.get("reactions")
-                     if "when" not in r or env.compile_expression(r["when"])(**context)]
-        if tone == "brief":
-            reactions = reactions[:3]
+
+        def holds(expression: str) -> bool:
+            return bool(env.compile_expression(expression)(**context))
+
+        chosen = [r for r in phrases.get("reactions") if "when" not in r or holds(r["when"])]
+        # The reaction this client is likeliest to have (`likely`: a raised voice from a client known for
+        # it, a counter-offer where price was the issue) comes first, so a brief script's three keep it.
+        chosen.sort(key=lambda r: not ("likely" in r and holds(r["likely"])))
+        reactions = [Reaction(client=r["client"], answer=context["render"](r["answer"])) for r in chosen]
+        # A script prepares for the few reactions that matter most, not for every one: three in a brief one.
+        reactions = reactions[:3 if tone == "brief" else 5]
         if channel == "call":
             points = [p("notice_call"), p("call.points.timeline"), p("call.points.handover"), p("call.points.documents"),
                       p("call.points.unpaid"), p("call.points.referral")]
@@ -146,10 +155,16 @@ class Composer:
         )
 
 
-def _overlaps(excerpt: str, item: str) -> bool:
-    """Whether a finding's excerpt and a user's item are one piece of text (either holds the other)."""
+def _overlaps(excerpt: str, item: str, language: Language) -> bool:
+    """Whether a finding's excerpt and a user's item are one piece of text: either holds the other, or the
+    excerpt holds every word of the item in another form (a Russian item inflected in the line)."""
+    from ..grounding import content_words
+
     a, b = excerpt.strip(" ;,.").casefold(), item.strip(" ;,.").casefold()
-    return bool(a and b) and (a in b or b in a)
+    if not (a and b):
+        return False
+    words = content_words(b, language)
+    return a in b or b in a or bool(words) and words <= content_words(a, language)
 
 
 def _notes(context: dict[str, Any], p) -> list[str]:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..address import Addressee, addressee, is_organisation, is_solo
+from ..address import Addressee, addressee, is_couple, is_organisation, is_solo
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
@@ -16,17 +16,21 @@ from ..vocab import Channel, Language, Tone
 from ..wording import format_date, plain_name
 from .grammar import (
     accusative,
+    as_step,
     due_phrase,
     is_action,
     object_list,
     opening_clause,
     project_work,
     referral_object,
+    referral_parts,
     sentence,
     short_name,
     single_stops,
     spoken_amount,
+    time_together,
     to_you,
+    total_amount,
 )
 from .vetting import Vetting, matches
 
@@ -40,13 +44,14 @@ def build_context(
     fields = _vetted_fields(situation, vetted)
     who = addressee(fields["client"], fields["contact"], language)
     closure = _closure(situation, fields["clause"], language, phrases)
+    own_reason = _own_reason(fields["reasons"], situation, language, phrases, vetted)
     context: dict[str, Any] = {
         **_address(who, situation, fields, language),
         **_work(situation, fields["description"], language, phrases),
         **closure,
         **_handover(fields["handover"], language, phrases),
-        **_referral(fields["referral"], language),
-        **_framing(situation, channel, language, phrases, closure["notice_short"]),
+        **_referral(fields["referral"], language, phrases),
+        **_framing(situation, channel, language, phrases, closure["notice_short"], own_reason),
         "facts": fields["facts"] if situation.include_facts else [],
         "tone": tone,
         "language": language,
@@ -64,7 +69,7 @@ def build_context(
     # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
     if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
         context["organisation"] = ""
-    context["reason"] = _reason(fields["reasons"], situation, language, phrases, p, vetted, context["solo"])
+    context["reason"] = own_reason or p(f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
 
 
@@ -77,12 +82,18 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "client": vetted.one("client.name", situation.client.name) or "",
         "description": vetted.one("project", situation.project_name or situation.project),
         "referral": vetted.one("referral", situation.referral),
-        "handover": [to_you(item, vetted.language, vetted.phrases)
+        "handover": [said_item(item, vetted.language, vetted.phrases)
                      for item in vetted.keep("handover", situation.handover, strict=False)],
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
     }
+
+
+def said_item(item: str, language: Language, phrases: Phrases) -> str:
+    """A handover note as the letter says it: to the client ("transferred to you"), and a note typed as
+    "thing — what to do" («этап 2 — доделать и сдать») as a step, verb first."""
+    return as_step(to_you(item, language, phrases), language, phrases)
 
 
 def _address(who: Addressee, situation: Situation, fields: dict[str, Any], language: Language) -> dict[str, Any]:
@@ -98,6 +109,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "title_given": who.title_given,
         "gender": who.gender,
         "organisation": who.organisation,
+        # A contact who is two people ("Margaret and Tom Ashdown") is wished well as a couple, not a team.
+        "couple": is_couple(fields["contact"]),
         # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         "solo": is_solo(situation.sender, language),
@@ -169,12 +182,19 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
         unpaid.append({
             "number": number or None, "amount": amount or None,
             "due": due_phrase(invoice.due, language, phrases),
+            # An invoice not yet due is a reminder of its date, not "outstanding".
+            "overdue": invoice.due is None or invoice.due < dt.date.today(),
+            "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
             "said": labels["spoken" if amount else "bare"].format(number=number, amount=spoken_amount(amount, phrases)),
             "ref": labels["bare"].format(number=number),
+            "said_ref": labels["spoken_bare"].format(number=number),
         })
     together = len(unpaid) > 1 and all(i["number"] for i in unpaid) and len({i["due"] for i in unpaid}) == 1
-    return {"unpaid": unpaid, "unpaid_together": together}
+    amounts = [i["amount"] for i in unpaid if i["amount"]]
+    # Invoices asked for together are summed when they share a currency: the client sees the whole sum.
+    total = total_amount(amounts, language) if together and len(amounts) == len(unpaid) else None
+    return {"unpaid": unpaid, "unpaid_together": together, "unpaid_total": total}
 
 
 def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict[str, Any]:
@@ -198,35 +218,44 @@ def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict
     }
 
 
-def _referral(referral: str | None, language: Language) -> dict[str, Any]:
-    # The recommended name without the user's description ("Sam O'Connor, an event photographer I trust").
-    name = referral.partition(", ")[0] if referral else None
+def _referral(referral: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
+    # The recommended name, with the user's description only where it reads as one ("Sam O'Connor, an
+    # event photographer"), never their shorthand or story about the person.
+    name, description, apposition = referral_parts(referral, language, phrases) if referral else ("", "", False)
     return {
         "referral": referral,
-        "referral_name": name,
-        "referral_accs": referral_object(referral, language) if referral else None,
+        "referral_name": name or None,
+        "referral_text": (f"{name}, {description}" if apposition else f"{name} ({description})") if description else name,
+        "referral_accs": referral_object(name, description, apposition, language) if referral else None,
         # A recommended business is "colleagues", a recommended person "a colleague".
         "referral_group": bool(name) and is_organisation(name, language),
     }
 
 
 def _framing(
-    situation: Situation, channel: Channel, language: Language, phrases: Phrases, notice_short: bool
+    situation: Situation, channel: Channel, language: Language, phrases: Phrases, notice_short: bool, own_reason: str
 ) -> dict[str, Any]:
-    """How the decision is framed: news about the sender's business, a follow-up to a call, work that has
-    already stopped, the length of the relationship."""
+    """How the decision is framed: news about the sender's business (the reason's kind says so, or the
+    user's own reason is a plan of theirs), a follow-up to a call, work that has already stopped, the length
+    of the relationship."""
     notes = [*situation.facts, *situation.reasons]
     work_stopped = any(matches(note, language, "work_stopped") for note in notes)
     staged = any(matches(text, language, "stage_words")
                  for text in [situation.project or "", situation.project_name or "", *notes, *situation.handover])
     follows = situation.channel if channel == "email" and situation.channel != "email" else None
-    news = situation.reason_kind in phrases.decision_news_for
+    news = situation.reason_kind in phrases.decision_news_for or bool(own_reason)
     calm = news or situation.reason_kind in phrases.snippets.get("calm_reasons", [])
     end = situation.end_date
     return {
         "outcome": situation.outcome,
-        # Two years or more together: the thanks say "over the years".
-        "long_relationship": (situation.relationship_months or 0) >= 24,
+        # A client known to raise their voice (a signal, or the user's notes say so): the script prepares
+        # for it first. A client the price was at issue with is likely to offer more.
+        "hostile": bool(set(situation.signals) & set(phrases.snippets["hostile_signals"]))
+        or any(matches(note, language, "hostile_notes") for note in notes),
+        "price_at_issue": situation.reason_kind in phrases.snippets["price_reasons"]
+        or bool(set(situation.signals + situation.tried) & set(phrases.snippets["price_signals"])),
+        # A year or more together: the thanks say how long ("over these four years", «все эти два года»).
+        "together": time_together(situation.relationship_months, language, phrases),
         "news": news,
         # Nothing was contested (the reason is the sender's own plans or capacity): answers do not steer
         # away from "the past".
@@ -262,12 +291,11 @@ def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
     return p, render
 
 
-def _reason(
-    reasons: list[str], situation: Situation, language: Language, phrases: Phrases, p, vetted: Vetting, solo: bool
-) -> str:
-    """The user's reason is quoted when it is the sender's own plan ("we are moving to product work") and
+def _own_reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+    """The user's reason, quoted when it is the sender's own plan ("we are moving to product work") and
     speaks of no one else; failing a whole note, the opening clause of one ("moving back to Sweden in March,
-    my partner got a job there"); any other reason (usually the grievance behind it) gives way to the bank."""
+    my partner got a job there"). Empty when there is none: the reason's kind then gives a bank sentence
+    (any other note is usually the grievance behind the decision)."""
     # "client projects" speaks of the sender's business, not of this client: it does not make a reason
     # someone else's.
     generic = phrases.snippets.get("generic_client_words", [])
@@ -285,11 +313,10 @@ def _reason(
         return " ".join(sentence(r, phrases) for r in whole)
     # Only the first note that opens with the sender's own plan, and only its first clause: the rest of a
     # note ("my partner got a job there", «аренда подорожала») is private or about others.
+    solo = is_solo(situation.sender, language)
     clause = next((c for c in (opening_clause(r, language, phrases, solo) for r in situation.reasons) if c and own(c)), None)
     kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
-    if kept:
-        return sentence(kept[0], phrases)
-    return p(f"reason.{situation.reason_kind or 'fit'}")
+    return sentence(kept[0], phrases) if kept else ""
 
 
 def _bare_clause(clause: str, phrases: Phrases) -> str:

@@ -22,6 +22,48 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
     return f"{n} {singular if n == 1 else plural}"
 
 
+def time_together(months: int | None, language: Language, phrases: Phrases) -> str:
+    """How long the work has gone on, as the thanks say it: "over the past year", "over these four years",
+    «все эти два года»; empty under a year. Years are counted down, in words."""
+    if not months or months < 12:
+        return ""
+    together = phrases.snippets["together"]
+    years = months // 12
+    if years == 1:
+        return together["year"]
+    words = phrases.snippets["number_words"]
+    number = words[years] if years < len(words) else str(years)
+    # The word for "years" after a number takes the language's plural form (CLDR's, from babel: «пять лет»).
+    from babel import Locale
+
+    unit = together["units"][Locale(language).plural_form(years)]
+    return together["years"].format(n=f"{number} {unit}")
+
+
+_NUMBER = re.compile(r"\d(?:[\d\s\u00a0\u202f.,]*\d)?")
+
+
+def total_amount(amounts: list[str], language: Language) -> str | None:
+    """The sum of several amounts in one currency, written like the first ("£1,420" and "£1,960" →
+    "£3,380"; «45 000 ₽» × 4 → «180 000 ₽»); None when the currencies differ or a number cannot be read."""
+    from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
+    numbers = [_NUMBER.search(a) for a in amounts]
+    # Whole sums only: a total with pence or kopecks is left to the user (and to their accounts).
+    if len(amounts) < 2 or not all(numbers) or any(re.search(r"[.,]\d{1,2}$", m.group()) for m in numbers if m):
+        return None
+    if len({_NUMBER.sub("", a).strip() for a in amounts}) != 1:
+        return None  # "£" and "€", or a sum with a note the others lack
+    try:
+        total = sum(parse_decimal(re.sub(r"\s", "", m.group()), locale=language) for m in numbers if m)
+    except NumberFormatError:
+        return None
+    start, end = numbers[0].span()  # type: ignore[union-attr]
+    # babel groups with a no-break space in Russian; the letter keeps the plain one the user typed.
+    written = format_decimal(total, format="#,##0", locale=language).replace("\xa0", " ").replace("\u202f", " ")
+    return amounts[0][:start] + written + amounts[0][end:]
+
+
 def spoken_amount(amount: str, phrases: Phrases) -> str:
     """'GBP 1,450' or '£1,450' as it is said: '1,450 pounds'; an amount without a known code stays."""
     for code, word in phrases.spoken_currency.items():
@@ -130,13 +172,32 @@ def _agreed(pronoun: str, noun: str) -> str:
 def is_action(item: str, language: Language, phrases: Phrases) -> bool:
     """Whether a handover note is a step to take rather than a thing: it opens with a verb (an English one
     from the bank's list; a Russian infinitive or first-person verb)."""
-    first = (item.split() or [""])[0].lower().strip(",.:;")
+    first, second = ([w.lower().strip(",.:;") for w in item.split()[:2]] + ["", ""])[:2]
     if language == "ru":
         from ..text import parse_ru
 
         reading = next(iter(parse_ru(first)), None)
         return reading is not None and (reading.tag.POS == "INFN" or (reading.tag.POS == "VERB" and "1per" in reading.tag))
-    return first in phrases.snippets.get("action_verbs", [])
+    # "plant list", "check sheet": a verb that is the first noun of a compound names a thing.
+    return first in phrases.snippets.get("action_verbs", []) and second not in phrases.snippets.get("compound_heads", [])
+
+
+def as_step(item: str, language: Language, phrases: Phrases) -> str:
+    """A note typed as "thing — what to do with it" said as a step, verb first: "coach booking - cancel or
+    transfer before 1 Jan" → "cancel or transfer the coach booking before 1 Jan"; «этап 2 — доделать и
+    сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
+    thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
+    if not dash or not thing or not is_action(rest, language, phrases):
+        return item
+    words = rest.split()
+    # The verb, or two joined by "or"/"and" («доделать и сдать»): the thing is their object.
+    joined = len(words) > 2 and words[1].lower() in phrases.snippets["verb_joiners"] and is_action(words[2], language, phrases)
+    verbs, after = words[: 3 if joined else 1], words[3 if joined else 1:]
+    if language == "ru":
+        obj = inflect_phrase(thing, "accs", things=True) or thing
+    else:
+        obj = with_article(thing, phrases.snippets.get("determiners", []))
+    return " ".join([*verbs, obj, *after])
 
 
 def accusative(item: str, language: Language, phrases: Phrases | None = None) -> str | None:
@@ -169,16 +230,48 @@ def with_article(item: str, determiners: list[str]) -> str:
     return f"the {item}"
 
 
-def referral_object(referral: str, language: Language) -> str | None:
-    """Russian: «бухгалтера Наталью Горбунову (ведёт ИП на упрощёнке)» — the name as the object of
-    'recommend', the user's description in brackets; None when the name cannot be inflected."""
+def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple[str, str, bool]:
+    """The recommended name, the user's note on them when it reads as a description, and whether that
+    description is a noun phrase set after the name ("Kestrel Motion, a small animation studio", «Дарью
+    Ким, дизайнера») rather than a note in brackets («Алину Мороз (ведёт соцсети под ключ)»). A note that
+    tells the user's own story ("she did the walled garden we all liked", «вела со мной два объекта») or is
+    shorthand is left out: the letter names the person only. The whole note is tried, then its first clause."""
+    name, _, note = [part.strip() for part in re.split(r"(\s+[—–-]\s+|,\s+)", referral.strip(), maxsplit=1) + ["", ""]][:3]
+    first = re.split(phrases.snippets["clause_break"], note, maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    story = set(phrases.snippets["referral_story_words"])
+    for candidate in dict.fromkeys([note, first]):
+        words = re.findall(r"[^\W\d_][\w'’-]*", candidate)
+        lowered = [w.lower() for w in words]
+        if not words or len(words) > 14 or story & set(lowered):
+            continue
+        if language == "ru":
+            from ..text import parse_ru
+
+            readings = [(parse_ru(w) or [None])[0] for w in lowered]
+            if any(r is None or (r.tag.POS == "VERB" and "past" in r.tag) for r in readings):
+                continue  # «вела», «учились»: the user's history with the person
+            return name, candidate, len(words) <= 5 and all(r.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ"} for r in readings)
+        if lowered[0] in phrases.snippets["referral_openers"]:
+            return name, candidate, True
+    words = first.split()
+    if language == "en" and 0 < len(words) <= 4 and not story & {w.lower() for w in words} and first[:1].islower():
+        return name, ("an " if first[0].lower() in "aeio" else "a ") + first, True
+    return name, "", False
+
+
+def referral_object(name: str, description: str, apposition: bool, language: Language) -> str | None:
+    """Russian: «бухгалтера Наталью Горбунову» — the name as the object of 'recommend', with its
+    description after a comma in the same case («Дарью Ким, дизайнера») or as a note in brackets; None
+    when the name cannot be inflected."""
     if language != "ru":
         return None
-    name, _, description = referral.partition(", ")
     inflected = inflect_phrase(name, "accs")
     if inflected is None:
         return None
-    return f"{inflected} ({description.strip()})" if description.strip() else inflected
+    if not description:
+        return inflected
+    described = inflect_phrase(description, "accs") if apposition else None
+    return f"{inflected}, {described}" if described else f"{inflected} ({description})"
 
 
 def object_list(accusatives: list[str | None], phrases: Phrases) -> str | None:
