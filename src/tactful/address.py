@@ -201,7 +201,7 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         name, *role = _ROLE_AFTER_NAME.split(text.strip(), maxsplit=1)
         # "Smith, John" is a name written surname first, not a name and a role.
         # Only a part that reads as a name is taken ("<b>x</b> (y)" stays whole and is greeted as typed).
-        if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not re.fullmatch(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip()):
+        if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not re.fullmatch(r"[A-ZА-ЯЁ][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip()):
             text = name
     # Two people greeted together ("Margaret and Tom Ashdown", «Марина и Артём Белоусовы»): by their first
     # names, the shared surname dropped.

@@ -31,6 +31,7 @@ from .grammar import (
     time_together,
     to_you,
     total_amount,
+    without_aside,
 )
 from .vetting import Vetting, matches
 
@@ -91,9 +92,10 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
 
 
 def said_item(item: str, language: Language, phrases: Phrases) -> str:
-    """A handover note as the letter says it: to the client ("transferred to you"), and a note typed as
-    "thing — what to do" («этап 2 — доделать и сдать») as a step, verb first."""
-    return as_step(to_you(item, language, phrases), language, phrases)
+    """A handover note as the letter says it: to the client ("transferred to you"), without the sender's
+    aside about their own doings, and a note typed as "thing — what to do" («этап 2 — доделать и сдать») as
+    a step, verb first."""
+    return as_step(without_aside(to_you(item, language, phrases), phrases), language, phrases)
 
 
 def _address(who: Addressee, situation: Situation, fields: dict[str, Any], language: Language) -> dict[str, Any]:
@@ -117,6 +119,10 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "sender_name": sender_name,
         "sender_first": (sender.first or sender_name) if sender and sender.person else sender_name,
         "sender_company": fields["sender_company"],
+        # A call introduces the speaker by their business, not by a sole trader's own name again («Это
+        # Алла, ИП Семёнова А. В.»).
+        "spoken_company": "" if fields["sender_company"] and addressee(fields["sender_company"], None, language).person
+        else fields["sender_company"],
         "clause": fields["clause"],
     }
 
@@ -170,8 +176,7 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
 
 def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[str, Any]:
     """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
-    "SL-231 for 6,500 pounds"). Several numbered invoices due on the same day are asked for in one sentence
-    (`unpaid_together`), not in a repeated line per invoice."""
+    "SL-231 for 6,500 pounds"), in groups asked for together (`unpaid_groups`), not a repeated line each."""
     labels = phrases.snippets["invoice_label"]
     unpaid = []
     for invoice in situation.unpaid_invoices:
@@ -190,11 +195,19 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
             "ref": labels["bare"].format(number=number),
             "said_ref": labels["spoken_bare"].format(number=number),
         })
-    together = len(unpaid) > 1 and all(i["number"] for i in unpaid) and len({i["due"] for i in unpaid}) == 1
-    amounts = [i["amount"] for i in unpaid if i["amount"]]
-    # Invoices asked for together are summed when they share a currency: the client sees the whole sum.
-    total = total_amount(amounts, language) if together and len(amounts) == len(unpaid) else None
-    return {"unpaid": unpaid, "unpaid_together": together, "unpaid_total": total}
+    # Numbered invoices due alike (all overdue, or on one date) are asked for in one sentence, summed when
+    # they share a currency; an invoice without a number stands alone.
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for i, invoice in enumerate(unpaid):
+        groups.setdefault(invoice["due"] if invoice["number"] else i, []).append(invoice)
+    return {"unpaid": unpaid, "unpaid_groups": [_invoice_group(invoices, language) for invoices in groups.values()]}
+
+
+def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[str, Any]:
+    first = invoices[0]
+    amounts = [i["amount"] for i in invoices if i["amount"]]
+    total = total_amount(amounts, language) if len(amounts) == len(invoices) else None
+    return {"invoices": invoices, "overdue": first["overdue"], "due": first["due"], "due_date": first["due_date"], "total": total}
 
 
 def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict[str, Any]:

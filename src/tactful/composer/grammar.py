@@ -23,21 +23,26 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
 
 
 def time_together(months: int | None, language: Language, phrases: Phrases) -> str:
-    """How long the work has gone on, as the thanks say it: "over the past year", "over these four years",
-    «все эти два года»; empty under a year. Years are counted down, in words."""
+    """How long the work has gone on, as the thanks say it, to the nearest that is still true: "over the
+    past year", "over these two years" (24–26 months), "over more than two years" (27–32), "over nearly
+    three years" (33–35); «все эти два года», «на протяжении почти трёх лет». Empty under a year."""
     if not months or months < 12:
         return ""
     together = phrases.snippets["together"]
-    years = months // 12
+    years, rest = divmod(months, 12)
+    kind = "years" if rest <= 2 else "more" if rest <= 8 else "nearly"
+    years += kind == "nearly"
     if years == 1:
-        return together["year"]
-    words = phrases.snippets["number_words"]
+        return together["year" if kind == "years" else "more_year"]
+    # After "more than"/"nearly" Russian puts the number in the genitive («почти трёх лет»); otherwise the
+    # word for "years" takes the language's plural form (CLDR's, from babel: «пять лет»).
+    genitive = kind in together.get("genitive", [])
+    words = phrases.snippets["number_words_genitive" if genitive else "number_words"]
     number = words[years] if years < len(words) else str(years)
-    # The word for "years" after a number takes the language's plural form (CLDR's, from babel: «пять лет»).
     from babel import Locale
 
-    unit = together["units"][Locale(language).plural_form(years)]
-    return together["years"].format(n=f"{number} {unit}")
+    unit = together["units_genitive"] if genitive else together["units"][Locale(language).plural_form(years)]
+    return together[kind].format(n=f"{number} {unit}")
 
 
 _NUMBER = re.compile(r"\d(?:[\d\s\u00a0\u202f.,]*\d)?")
@@ -180,6 +185,19 @@ def is_action(item: str, language: Language, phrases: Phrases) -> bool:
         return reading is not None and (reading.tag.POS == "INFN" or (reading.tag.POS == "VERB" and "1per" in reading.tag))
     # "plant list", "check sheet": a verb that is the first noun of a compound names a thing.
     return first in phrases.snippets.get("action_verbs", []) and second not in phrases.snippets.get("compound_heads", [])
+
+
+def without_aside(item: str, phrases: Phrases) -> str:
+    """A handover note without a trailing aside about the sender's own doings ("Xero access transferred to
+    whoever you appoint, we remove ourselves after" → "… whoever you appoint"): the client hears what
+    they get. A note that is nothing but the thing and the aside ("bulbs - I'll plant them") stays whole."""
+    parts = re.split(r"(,\s+|;\s+|\s+[—–-]\s+)", item.strip())
+    asides = phrases.snippets["aside_openers"]
+    for i in range(2, len(parts), 2):
+        opener = parts[i].split()[0].lower().strip(",.") if parts[i].split() else ""
+        if opener in asides and len("".join(parts[:i - 1]).split()) >= 2:
+            return "".join(parts[: i - 1])
+    return item
 
 
 def as_step(item: str, language: Language, phrases: Phrases) -> str:

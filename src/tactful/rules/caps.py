@@ -95,5 +95,8 @@ def _is_name(doc: Document, start: int) -> bool:
 
 
 def _is_dictionary_word(token: Token) -> bool:
-    """A reading from the dictionary that is not an abbreviation: "STOP" shouts, "SSL" and "ООО" do not."""
-    return any(tags and not tags & {"UNKN", "Abbr"} for _, tags in token.analyses)
+    """A reading from the dictionary that is not an abbreviation: "STOP" shouts, "SSL" and "ООО" do not.
+    A Russian word counts only when pymorphy3 knows it (its "Best" reading): a guess at an unknown word
+    («КБЖУ» as a verb) is no dictionary word."""
+    russian = any("а" <= ch <= "я" or ch == "ё" for ch in token.text.lower())
+    return any(tags and not tags & {"UNKN", "Abbr"} and (not russian or "Best" in tags) for _, tags in token.analyses)
