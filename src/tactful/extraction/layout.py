@@ -124,8 +124,10 @@ def _opened(messages: list[Message], m: re.Match, line: Line) -> Message:
     """A new message whose sender (group ``value``) and date (group ``date``) are on one line."""
     message = Message()
     messages.append(message)
-    for key, group in (("from", "value"), ("date", "date")):
-        message.headers[key] = (m.group(group).strip(), line.start + m.start(group), line.start + m.end(group))
+    groups = m.groupdict()
+    for key, group in (("from", "value"), ("date", "date" if groups.get("date") or not groups.get("date2") else "date2")):
+        if groups.get(group):  # "Denise Whitcombe wrote:" may give no date
+            message.headers[key] = (m.group(group).strip(), line.start + m.start(group), line.start + m.end(group))
     return message
 
 

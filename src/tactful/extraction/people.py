@@ -164,7 +164,7 @@ def _organisations(layout: Layout, pats: dict, language: Language) -> list[Menti
     subjects = [Line(s[1], s[2], s[0]) for m in layout.messages if (s := m.headers.get("subject"))]
     for line in [*layout.lines(), *subjects]:  # "Subject: Fenwick Tea Co – SEO retainer" names the client too
         segment = text[line.start : line.end]
-        referred = [(m.start(), m.end()) for m in pats["referral"].finditer(segment)]
+        referred = [(m.start(), m.end()) for rule in pats["referral"] for m in rule.finditer(segment)]
         found = [m for rule in people["organisation"] for m in rule.finditer(segment)]
         for m in sorted(found, key=lambda m: m.start("value")):
             value = m.group("value").strip().rstrip(".,")
@@ -329,7 +329,7 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
     if language == "ru":
         entities = russian_entities(text[base : layout.notes[-1].end])
         referred = [(line.start + m.start(), line.start + m.end()) for line in layout.notes
-                    for m in pats["referral"].finditer(text[line.start : line.end])]
+                    for rule in pats["referral"] for m in rule.finditer(text[line.start : line.end])]
         for kind, value, start, end in entities:
             if any(a <= base + start < b for a, b in referred):
                 continue  # «могу порекомендовать студию «Фокус»»: the referral, not the client
