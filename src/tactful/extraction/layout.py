@@ -72,6 +72,7 @@ def read_layout(text: str, pats: dict) -> Layout:
     current: Message | None = None
     in_headers = False
     headers = [next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None) for line in lines]
+    plain = _plain_chat(lines, pats)
     for i, line in enumerate(lines):
         header = headers[i]
         if header and header[0] == "from" and not in_headers and not _more_headers(headers, lines, i):
@@ -97,7 +98,7 @@ def read_layout(text: str, pats: dict) -> Layout:
             current = _opened(messages, heading, line)  # "Павел Гришин, [30.11.2026 23:40]" / "Kieran Walsh  9:14 PM"
             current.headers["chat"] = ("", line.start, line.start)
             continue
-        if chat := pats["chat"].match(line.text):
+        if chat := pats["chat"].match(line.text) or plain.get(id(line)):
             # "[24/11/2026, 21:47] Hannah Price: …": a chat message of one line; the notes go on after it.
             _opened(messages, chat, line).body.append(Line(line.start + chat.start("body"), line.end, chat.group("body").strip()))
             current = None
@@ -113,6 +114,14 @@ def read_layout(text: str, pats: dict) -> Layout:
     for message in messages:
         message.signature = _signature(message.body, pats)
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _plain_chat(lines: list[Line], pats: dict) -> dict[int, re.Match]:
+    """The lines of a chat pasted without times ("Gareth Lowe: …"), by id: only when two people write them."""
+    rule = pats.get("chat_plain")
+    found = {id(line): m for line in lines if rule and (m := rule.match(line.text))}
+    authors = {m.group("value") for m in found.values()}
+    return found if len(authors) >= 2 else {}
 
 
 def _all_quoted(body: list[Line], quoted: set[int]) -> bool:
