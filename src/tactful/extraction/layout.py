@@ -118,10 +118,12 @@ def read_layout(text: str, pats: dict) -> Layout:
 
 def _plain_chat(lines: list[Line], pats: dict) -> dict[int, re.Match]:
     """The lines of a chat pasted without times ("Gareth Lowe: …"), by id: only when two people write them."""
-    rule = pats.get("chat_plain")
-    found = {id(line): m for line in lines if rule and (m := rule.match(line.text))}
+    rule, label = pats.get("chat_plain"), pats.get("chat_plain_not")
+    found = {id(line): m for line in lines if rule and (m := rule.match(line.text)) and not (label and label.match(m.group("value")))}
     authors = {m.group("value") for m in found.values()}
-    return found if len(authors) >= 2 else {}
+    filled = [id(line) for line in lines if line.text]
+    together = any(a in found and b in found for a, b in zip(filled, filled[1:]))  # a chat's lines follow each other
+    return found if len(authors) >= 2 and together else {}
 
 
 def _all_quoted(body: list[Line], quoted: set[int]) -> bool:
