@@ -72,6 +72,7 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b|(\d)-?го(?=\s+[а-яё])", r"\1\3", text)
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
+    cleaned = re.sub(r"^(?:as of|effective)\s+", "", cleaned, flags=re.I)  # "as of today": today is still a working day
     parsed = _parser().parse(cleaned, languages=[language, "en"], settings=settings)
     return parsed.date() if parsed else None
 

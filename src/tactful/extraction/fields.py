@@ -61,7 +61,7 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
     for tone, pattern in pats["tone"].items():  # in the data's order: the first tone asked for wins
         if m := pattern.search(segment):
             put("tone", tone, line.start + m.start(), line.start + m.end(), 0.7, "pattern")
-    if m := pats["referral"].search(segment):
+    if m := next((m for rule in pats["referral"] if (m := rule.search(segment))), None):
         value = m.group("value").strip().rstrip(".,")
         # «студию «Фокус»» -> «студия «Фокус»»; «Ксении Морозовой» -> «Ксения Морозова»
         value = org_nominative(value, language) if "«" in value else nominative(value, language)  # type: ignore[arg-type]

@@ -72,6 +72,7 @@ def read_layout(text: str, pats: dict) -> Layout:
     current: Message | None = None
     in_headers = False
     headers = [next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None) for line in lines]
+    plain = _plain_chat(lines, pats)
     for i, line in enumerate(lines):
         header = headers[i]
         if header and header[0] == "from" and not in_headers and not _more_headers(headers, lines, i):
@@ -97,7 +98,7 @@ def read_layout(text: str, pats: dict) -> Layout:
             current = _opened(messages, heading, line)  # "Павел Гришин, [30.11.2026 23:40]" / "Kieran Walsh  9:14 PM"
             current.headers["chat"] = ("", line.start, line.start)
             continue
-        if chat := pats["chat"].match(line.text):
+        if chat := pats["chat"].match(line.text) or plain.get(id(line)):
             # "[24/11/2026, 21:47] Hannah Price: …": a chat message of one line; the notes go on after it.
             _opened(messages, chat, line).body.append(Line(line.start + chat.start("body"), line.end, chat.group("body").strip()))
             current = None
@@ -115,6 +116,16 @@ def read_layout(text: str, pats: dict) -> Layout:
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
 
 
+def _plain_chat(lines: list[Line], pats: dict) -> dict[int, re.Match]:
+    """The lines of a chat pasted without times ("Gareth Lowe: …"), by id: only when two people write them."""
+    rule, label = pats.get("chat_plain"), pats.get("chat_plain_not")
+    found = {id(line): m for line in lines if rule and (m := rule.match(line.text)) and not (label and label.match(m.group("value")))}
+    authors = {m.group("value") for m in found.values()}
+    filled = [id(line) for line in lines if line.text]
+    together = any(a in found and b in found for a, b in zip(filled, filled[1:]))  # a chat's lines follow each other
+    return found if len(authors) >= 2 and together else {}
+
+
 def _all_quoted(body: list[Line], quoted: set[int]) -> bool:
     filled = [line for line in body if line.text]
     return bool(filled) and all(id(line) in quoted for line in filled)
@@ -124,8 +135,10 @@ def _opened(messages: list[Message], m: re.Match, line: Line) -> Message:
     """A new message whose sender (group ``value``) and date (group ``date``) are on one line."""
     message = Message()
     messages.append(message)
-    for key, group in (("from", "value"), ("date", "date")):
-        message.headers[key] = (m.group(group).strip(), line.start + m.start(group), line.start + m.end(group))
+    groups = m.groupdict()
+    for key, group in (("from", "value"), ("date", "date" if groups.get("date") or not groups.get("date2") else "date2")):
+        if groups.get(group):  # "Denise Whitcombe wrote:" may give no date
+            message.headers[key] = (m.group(group).strip(), line.start + m.start(group), line.start + m.end(group))
     return message
 
 

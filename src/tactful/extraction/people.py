@@ -43,7 +43,7 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
         domain = None
         if header:
             raw, domain = split_name_email(header[0])
-            if raw and is_person(raw, pats, language) or raw and language == "ru" and pats["name"].search(raw):
+            if raw and _header_person(header[0], raw, pats, language) or raw and language == "ru" and pats["name"].search(raw):
                 offset = header[0].find(raw)
                 name = Mention(raw, header[1] + offset, header[1] + offset + len(raw))
         name = name or sig_name
@@ -59,6 +59,17 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
             if name and party.name and len(name.value) > len(party.name.value) and header:
                 party.name = name
     return parties
+
+
+def _header_person(raw: str, name: str, pats: dict, language: Language) -> bool:
+    """A name in a header is a person when the name lists know it, or when its own address spells it: a rare
+    first name ('Kwame Mensah <k.mensah@ledgerly.app>') is still a person whose mailbox bears their surname."""
+    if is_person(name, pats, language):
+        return True
+    local = re.search(r"([\w.+-]+)@", raw)
+    words = [w.lower() for w in name.split() if len(w) >= 3]
+    return bool(local and pats["name"].fullmatch(name) and 2 <= len(name.split()) <= 3
+                and not pats["legal_forms"].search(name) and any(w in local.group(1).lower() for w in words))
 
 
 def _writes_as_supplier(party: Party, pats: dict) -> int:
@@ -151,7 +162,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-"):
                         rest = Line(start + len(value), line.end, segment[m.start("value") + len(value) :])
                         _, org = signature_parts([rest], pats, language, named=True)  # "Sign it Ella Marsh, Marsh Social."
-                        if org:
+                        stop = re.search(r"[.!?]\s", rest.text)  # «Я Тимур Валиев, директор. Клиент — ООО …»: not past the sentence
+                        if org and not (stop and org.start >= rest.start + stop.end()):
                             put("sender.company", org.value, org.start, org.end, 0.8, "marker")
 
 
@@ -164,7 +176,7 @@ def _organisations(layout: Layout, pats: dict, language: Language) -> list[Menti
     subjects = [Line(s[1], s[2], s[0]) for m in layout.messages if (s := m.headers.get("subject"))]
     for line in [*layout.lines(), *subjects]:  # "Subject: Fenwick Tea Co – SEO retainer" names the client too
         segment = text[line.start : line.end]
-        referred = [(m.start(), m.end()) for m in pats["referral"].finditer(segment)]
+        referred = [(m.start(), m.end()) for rule in pats["referral"] for m in rule.finditer(segment)]
         found = [m for rule in people["organisation"] for m in rule.finditer(segment)]
         for m in sorted(found, key=lambda m: m.start("value")):
             value = m.group("value").strip().rstrip(".,")
@@ -203,7 +215,7 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
             for message in party.messages:  # whom the user wrote to is the client's person
                 to = message.headers.get("to")
                 name, domain = split_name_email(to[0]) if to else ("", None)
-                if name and is_person(name, pats, language):
+                if name and _header_person(to[0], name, pats, language):
                     offset = to[0].find(name)
                     put("client.contact", name, to[1] + offset, to[1] + offset + len(name), 0.7, "header")
                 if (org := domain_org(domain, layout.text, pats, language)) and not is_person(org.value, pats, language):
@@ -329,7 +341,7 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
     if language == "ru":
         entities = russian_entities(text[base : layout.notes[-1].end])
         referred = [(line.start + m.start(), line.start + m.end()) for line in layout.notes
-                    for m in pats["referral"].finditer(text[line.start : line.end])]
+                    for rule in pats["referral"] for m in rule.finditer(text[line.start : line.end])]
         for kind, value, start, end in entities:
             if any(a <= base + start < b for a, b in referred):
                 continue  # «могу порекомендовать студию «Фокус»»: the referral, not the client
@@ -342,11 +354,13 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
         return
     for line in layout.notes:
         segment = text[line.start : line.end]
+        referred = [(m.start(), m.end()) for rule in pats["referral"] for m in rule.finditer(segment)]
         for m in pats["person"].finditer(segment):
             value = re.sub(r"['’]s$", "", m.group())
             if "client.contact" in found:
                 return
-            if sender and same_person(value, sender.value) or not is_person(value, pats, language):
+            if sender and same_person(value, sender.value) or not is_person(value, pats, language) \
+                    or any(a <= m.start() < b for a, b in referred):  # 'point them to Idris Okonjo': the referral
                 continue
             put("client.contact", value, line.start + m.start(), line.start + m.end(), 0.5, "entity")
 
