@@ -587,7 +587,7 @@ def test_asked_for_facts_leave_out_those_about_the_client_in_the_third_person(la
 @pytest.mark.parametrize(("language", "item", "said"), [
     ("en", "admin access to the booking site transferred to him", "transferred to you"),
     ("en", "the export for their audit folder", "your audit folder"),
-    ("ru", "доступ к кабинету переоформить на него", "переоформить на вас"),
+    ("ru", "доступ к кабинету переоформить на него", "переоформить доступ к кабинету на вас"),
     ("ru", "выгрузку для их бухгалтерии", "для вашей бухгалтерии"),
 ])
 def test_a_handover_note_about_the_client_is_said_to_the_client(language, item, said):
@@ -802,3 +802,27 @@ def test_overdue_invoices_are_asked_for_in_one_sentence_apart_from_one_not_yet_d
     assert body.count("remain") == 1 and "Invoice LPS-3468 for £828 falls due on 31 December 2099" in body
     assert plan(s, "meeting").content.decisions[2:4] == ["When invoices LPS-334, LPS-335 and LPS-336 will be paid",
                                                          "When invoice LPS-3468 will be paid"]
+
+
+@pytest.mark.parametrize(("referral", "said"), [("Саша Миронов", "порекомендовать Сашу Миронова"),
+                                                ("Никита Белых", "порекомендовать Никиту Белых"),
+                                                ("Гусева Марина Петровна", "порекомендовать Гусеву Марину Петровну")])
+def test_a_recommended_persons_whole_name_is_declined(referral, said):
+    assert said in email(situation(referral=referral, sender={"name": "Ann Lee", "solo": True}), "ru")
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("ru", "архив NDVI-карт и ортофотопланов 2024–2026 по полям (shp + geotiff)", "архив NDVI-карт и ортофотопланов 2024–2026 по полям"),
+    ("ru", "ключ от кладовки вернуть завхозу", "вернуть ключ от кладовки завхозу"),
+    ("ru", "шаблоны отчётов + методика проверки сварных швов", "методику проверки сварных швов"),
+    ("en", "Reaper templates + iZotope chains", "Reaper templates and iZotope chains"),
+])
+def test_handover_notes_are_kept_and_said_as_a_letter_says_them(language, item, said):
+    body = email(situation(handover=[item, "the logo files" if language == "en" else "исходники"]), language)
+    assert said in body and " + " not in body
+
+
+def test_a_call_does_not_read_out_a_note_in_brackets_after_the_company():
+    s = situation(sender={"name": "Вера Лапина", "company": "ООО «Дубрава-М» (столярная мастерская «Дубрава»)"})
+    opening = plan(s, "call", "ru").content.opening
+    assert "ООО «Дубрава-М»." in opening and "столярная" not in opening

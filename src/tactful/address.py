@@ -121,6 +121,39 @@ def _name_gender(first: str) -> Gender | None:
     return genders.pop() if len(genders) == 1 else None
 
 
+def _declined_first(first: str, case: str, gender: Gender | None) -> str | None:
+    """A first name in ``case`` by pymorphy3's dictionary of names, which knows the short forms petrovich
+    leaves as they are («Саша» → «Сашу»)."""
+    from .text import parse_ru
+
+    names = [r for r in parse_ru(first) if "Name" in r.tag]
+    reading = next((r for r in names if r.tag.gender == gender), names[0] if names else None)
+    form = reading.inflect({case}) if reading is not None else None
+    return form.word.capitalize() if form is not None else None
+
+
+def declined_name(name: str, case: str) -> str | None:
+    """A Russian person's full name in ``case`` («Саша Миронов» → «Сашу Миронова»), through petrovich, the
+    gender from the patronymic, the first name or the surname's ending; None when ``name`` is no such name."""
+    person = _russian_person(name) if _is_ru(name) else None
+    if person is None or not person.first:
+        return None
+    from petrovich.enums import Case
+    from petrovich.enums import Gender as PGender
+
+    gender = person.gender or next((g for g, ends in _names("ru")["surname_endings"].items()
+                                    if person.last.lower().endswith(tuple(ends))), None)
+    pgender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(gender or "", PGender.ANDRGN)
+    cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
+    p = petrovich()
+    declined = {person.first: _declined_first(person.first, case, gender) or p.firstname(person.first, cases[case], pgender)}
+    if person.patronymic:
+        declined[person.patronymic] = p.middlename(person.patronymic, cases[case], pgender)
+    if person.last and not person.last.lower().endswith(tuple(_names("ru")["indeclinable_surname_endings"])):
+        declined[person.last] = p.lastname(person.last, cases[case], pgender)
+    return " ".join(declined.get(word, word) for word in name.split())
+
+
 def _russian_person(text: str) -> Addressee | None:
     from .text import parse_ru
 

@@ -84,17 +84,29 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "description": vetted.one("project", situation.project_name or situation.project),
         "referral": vetted.one("referral", situation.referral),
         "handover": [said_item(item, vetted.language, vetted.phrases)
-                     for item in vetted.keep("handover", situation.handover, strict=False)],
+                     for item in vetted.keep("handover", [_plain_brackets(i, vetted.language) for i in situation.handover],
+                                             strict=False)],
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
     }
 
 
+def _plain_brackets(item: str, language: Language) -> str:
+    """A handover note whose only words in the other language are a technical aside in brackets («архив
+    NDVI-карт (shp + geotiff)») without that aside, so the item is kept rather than left out as mixed."""
+    from ..rules.consistency import in_other_language
+
+    bare = re.sub(r"\s*\([^)]*\)", "", item).strip()
+    return bare if bare and in_other_language(item, language) and not in_other_language(bare, language) else item
+
+
 def said_item(item: str, language: Language, phrases: Phrases) -> str:
     """A handover note as the letter says it: to the client ("transferred to you"), without the sender's
     aside about their own doings, and a note typed as "thing — what to do" («этап 2 — доделать и сдать») as
     a step, verb first."""
+    # "templates + audio chains": a plus sign joins items in notes, "and" in a letter.
+    item = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", item)
     return as_step(without_aside(to_you(item, language, phrases), phrases), language, phrases)
 
 
@@ -120,9 +132,9 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "sender_first": (sender.first or sender_name) if sender and sender.person else sender_name,
         "sender_company": fields["sender_company"],
         # A call introduces the speaker by their business, not by a sole trader's own name again («Это
-        # Алла, ИП Семёнова А. В.»).
+        # Алла, ИП Семёнова А. В.»), and without a note in brackets no one can say aloud.
         "spoken_company": "" if fields["sender_company"] and addressee(fields["sender_company"], None, language).person
-        else fields["sender_company"],
+        else re.sub(r"\s*\([^)]*\)", "", fields["sender_company"] or ""),
         "clause": fields["clause"],
     }
 

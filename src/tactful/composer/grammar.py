@@ -205,6 +205,10 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     transfer before 1 Jan" → "cancel or transfer the coach booking before 1 Jan"; «этап 2 — доделать и
     сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
     thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
+    if not dash and language == "ru":
+        # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
+        thing, rest = _infinitive_split(item.strip())
+        dash = " " if thing else ""
     if not dash or not thing or not is_action(rest, language, phrases):
         return item
     words = rest.split()
@@ -218,13 +222,40 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     return " ".join([*verbs, obj, *after])
 
 
+def _infinitive_split(item: str) -> tuple[str, str]:
+    """A Russian note "noun phrase + infinitive …" split before the infinitive, or ("", item) when it does
+    not open with such a noun phrase."""
+    from ..text import parse_ru
+
+    words = item.split()
+    for i, word in enumerate(words[1:], start=1):
+        reading = next(iter(parse_ru(word.lower().strip(",.;:"))), None)
+        if reading is None or reading.tag.POS in {"VERB", "PRTF", "PRTS", "GRND"} or word[-1] in ",;:":
+            return "", item
+        if reading.tag.POS == "INFN":
+            first = next(iter(parse_ru(words[0].lower())), None)
+            return (" ".join(words[:i]), " ".join(words[i:])) if first is not None and first.tag.POS == "NOUN" else ("", item)
+    return "", item
+
+
+def _second_nominative(item: str) -> bool:
+    """Whether a Russian item joins a second noun phrase in the nominative with «и» («… и методика …»)."""
+    from ..text import parse_ru
+
+    after = re.findall(r"\s+и\s+([а-яё]+)", item, flags=re.IGNORECASE)
+    best = [next(iter(parse_ru(word.lower())), None) for word in after]
+    return any(r is not None and r.tag.POS in {"NOUN", "ADJF"} and r.tag.case == "nomn" for r in best)
+
+
 def accusative(item: str, language: Language, phrases: Phrases | None = None) -> str | None:
     """A handover item as the object of 'we will hand over' — Russian in the accusative, each coordinated
     part ("пароли и схема сети") on its own; None when a part cannot be inflected. English running text
     gives a bare item its article ("the house keys and the alarm fob")."""
     if language != "ru":
         return with_article(item, phrases.snippets.get("determiners", []) if phrases else [])
-    whole = inflect_phrase(item, "accs", things=True)  # «схема света и фона»: the «и» is inside the complement
+    # «схема света и фона»: the «и» is inside the complement, and the whole phrase inflects; «шаблоны отчётов
+    # и методика проверки»: a nominative after «и» is a second item, inflected on its own.
+    whole = None if _second_nominative(item) else inflect_phrase(item, "accs", things=True)
     if whole is not None:
         return whole
     parts = re.split(r"(,\s+|\s+и\s+)", item)
@@ -283,7 +314,9 @@ def referral_object(name: str, description: str, apposition: bool, language: Lan
     when the name cannot be inflected."""
     if language != "ru":
         return None
-    inflected = inflect_phrase(name, "accs")
+    from ..address import declined_name
+
+    inflected = declined_name(name, "accs") or inflect_phrase(name, "accs")
     if inflected is None:
         return None
     if not description:
