@@ -826,3 +826,13 @@ def test_a_call_does_not_read_out_a_note_in_brackets_after_the_company():
     s = situation(sender={"name": "Вера Лапина", "company": "ООО «Дубрава-М» (столярная мастерская «Дубрава»)"})
     opening = plan(s, "call", "ru").content.opening
     assert "ООО «Дубрава-М»." in opening and "столярная" not in opening
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "hand over the Figma file, the brand book and the rest of the list, which I will send by email."),
+    ("ru", "передам исходники, брендбук и остальное по списку — его пришлю письмом."),
+])
+def test_a_long_handover_list_is_led_by_its_first_items_on_a_call(language, said):
+    items = {"en": ["the Figma file", "the brand book", "the icon set"], "ru": ["исходники", "брендбук", "набор иконок"]}[language]
+    s = situation(handover=items, sender={"name": "Ann Lee", "solo": True})
+    assert said in " ".join(plan(s, "call", language).content.points)

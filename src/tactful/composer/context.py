@@ -239,6 +239,8 @@ def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict
         "handover_bullets": bullets,
         "handover_accs": object_list(accusatives, phrases),
         "handover_spoken": object_list(accusatives[:2], phrases),
+        # A long list is not read out on a call: its first two items lead, the rest follows by email.
+        "handover_lead": ", ".join(a for a in accusatives[:2] if a) if None not in accusatives[:2] else None,
         "handover_more": len(handover) > 2,
     }
 
