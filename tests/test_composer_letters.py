@@ -675,8 +675,8 @@ def test_a_script_prepares_first_for_the_reaction_this_client_is_likely_to_have(
 
 
 @pytest.mark.parametrize(("language", "reason", "news"), [
-    ("en", "I am moving back to Sweden in March.", "It comes from a change in my own plans"),
-    ("ru", "Я переезжаю в Ереван в конце февраля.", "Это решение связано с переменами в моей собственной работе"),
+    ("en", "I am moving back to Sweden in March.", "I am moving back to Sweden in March. It is about my own plans"),
+    ("ru", "Я переезжаю в Ереван в конце февраля.", "Я переезжаю в Ереван в конце февраля. Это связано с моими"),
 ])
 def test_the_senders_own_plan_as_the_reason_is_told_as_news_and_answered_as_such(language, reason, news):
     s = situation(reasons=[reason], sender={"name": "Ann Lee", "solo": True})
@@ -836,3 +836,16 @@ def test_a_long_handover_list_is_led_by_its_first_items_on_a_call(language, said
     items = {"en": ["the Figma file", "the brand book", "the icon set"], "ru": ["исходники", "брендбук", "набор иконок"]}[language]
     s = situation(handover=items, sender={"name": "Ann Lee", "solo": True})
     assert said in " ".join(plan(s, "call", language).content.points)
+
+
+@pytest.mark.parametrize(("language", "reasons", "kept_out"), [
+    ("ru", ["Андрей Лыков, наш инженер, уходит от нас 31.12 — переезжает"], "Андрей"),
+    ("en", ["we're closing the studio, Tom and I are retiring"], "Tom"),
+])
+def test_a_reason_that_names_a_colleague_or_family_member_is_not_quoted(language, reasons, kept_out):
+    assert kept_out not in email(situation(reasons=reasons, reason_kind="team"), language)
+
+
+def test_a_quoted_reason_loses_the_fillers_of_speech():
+    body = email(situation(reasons=["I'm moving more towards API docs anyway"], sender={"name": "Ann Lee", "solo": True}))
+    assert "I'm moving more towards API docs." in body and "anyway" not in body

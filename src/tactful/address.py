@@ -256,6 +256,23 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
     return person or (Addressee(person=True) if sole_trader else None)
 
 
+def names_person(text: str, language: Language) -> bool:
+    """Whether ``text`` names someone by a first name ("Kemi is spending…", «Андрей Лыков уходит»): a
+    capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name)."""
+    from .text import parse_ru
+
+    months = {m.lower() for m in _names(language).get("not_names", [])}
+    for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()):
+        if word.lower() in months:
+            continue
+        if _is_ru(word):
+            if any("Name" in r.tag and r.score > 0.1 for r in parse_ru(word)):
+                return True
+        elif _is_first_name(word):
+            return True
+    return False
+
+
 def is_couple(contact: str | None) -> bool:
     """Whether a contact is two people greeted together ("Margaret and Tom Ashdown")."""
     return bool(contact and _COUPLE.fullmatch(contact.strip()))

@@ -8,7 +8,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..address import Addressee, addressee, is_couple, is_organisation, is_solo
+from ..address import (
+    Addressee,
+    addressee,
+    is_couple,
+    is_organisation,
+    is_solo,
+    names_person,
+)
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
@@ -330,12 +337,19 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def about_others(reason: str) -> bool:
         for phrase in generic:
             reason = re.sub(rf"\b{re.escape(phrase)}\b", " ", reason, flags=re.IGNORECASE)
-        return matches(reason, language, "not_own_reason")
+        # A colleague or family member by name («Андрей Лыков, наш инженер, уходит») is someone else too.
+        return matches(reason, language, "not_own_reason") or names_person(reason, language)
 
     def own(reason: str) -> bool:
         return matches(reason, language, "own_reason") and not about_others(reason)
 
-    whole = [r for r in reasons if own(r)]
+    def plain(reason: str) -> str:
+        """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter."""
+        for filler in phrases.snippets.get("reason_fillers", []):
+            reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
+        return reason.strip()
+
+    whole = [plain(r) for r in reasons if own(r)]
     if whole:
         return " ".join(sentence(r, phrases) for r in whole)
     # Only the first note that opens with the sender's own plan, and only its first clause: the rest of a
@@ -343,7 +357,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     solo = is_solo(situation.sender, language)
     clause = next((c for c in (opening_clause(r, language, phrases, solo) for r in situation.reasons) if c and own(c)), None)
     kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
-    return sentence(kept[0], phrases) if kept else ""
+    return sentence(plain(kept[0]), phrases) if kept else ""
 
 
 def _bare_clause(clause: str, phrases: Phrases) -> str:
