@@ -153,7 +153,13 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
     the closing lines that start with a line that is only a name ("Harriet Boyce / Operations Manager")."""
     for i in range(len(body) - 1, -1, -1):
         if pats["sign_off"].match(body[i].text):
-            return [line for line in body[i + 1 : i + 8] if line.text][:5]
+            block = []
+            for line in body[i + 1 : i + 8]:
+                if pats["notes_marker"].match(line.text.strip()) or len(line.text) > 120:
+                    break  # «мои пометки: …» after the signature: the user's notes, not the signature
+                if line.text:
+                    block.append(line)
+            return block[:5]
     filled = [line for line in body if line.text]
     tail = filled[-1:]
     if tail and re.match(r"^[—–-]{1,2}\s*\S", tail[0].text):  # "— Joanna Brisk" closing the text

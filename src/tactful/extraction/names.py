@@ -125,6 +125,10 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
                 if name is None or len(part) > len(name.value):
                     name = mention
                 continue  # another name after the person's may be the business ("Nadia Roberts | Roberts Copy")
+            titled = re.match(r"^(?:[a-zа-яё-]+\s+){1,3}(?=[A-ZА-ЯЁ])", part)  # «настройщик Пётр Ильич Завадский»
+            if name is None and titled and len(part[titled.end() :].split()) >= 2 and is_person(part[titled.end() :], pats, language):
+                name = Mention(part[titled.end() :], start + titled.end(), start + len(part))
+                continue
             if pats["roles"].search(part) and org is None and (inner := pats["people"]["org_in_role"].search(part)):
                 value = org_nominative(inner.group("value"), language)  # «руководитель веб-студии «Прямая линия»»
                 org = Mention(value, start + inner.start("value"), start + inner.start("value") + len(inner.group("value")))

@@ -101,12 +101,16 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
     sender_party = _sides(layout, pats, language, found, put)
-    _fuller(layout, found, "sender.name")
-    _fuller(layout, found, "client.contact")
+    if sender_party is None and "sender.name" not in found and "sender.company" in found:
+        _addressee_by_company(layout, found["sender.company"].value, pats, language, put)
+    _fuller(layout, found, "sender.name", pats)
+    _fuller(layout, found, "client.contact", pats)
     own = [*layout.notes, *(line for m in (sender_party.messages if sender_party else []) for line in (*m.body, *m.signature))]
     _entities(layout, pats, language, found, put, organisations)
     _settle(pats, language, found, put, organisations)
     _sole_trader_name(pats, language, found, put)
+    _initials_in_full(layout, found, pats, language, "sender.name")
+    _initials_in_full(layout, found, pats, language, "client.contact")
     solo = _solo(layout.text, own, pats, found, language)
     if solo is not None:
         put("sender.solo", solo[0], solo[1], solo[2], 0.7, "marker")
@@ -258,11 +262,65 @@ def _client_by_domain(layout: Layout, pats: dict, language: Language, sender_par
                 return
 
 
-def _fuller(layout: Layout, found: dict[str, Found], field: str) -> None:
-    """A user who signs with a first name ("Marco"), or a contact the notes call by it ("chat with Leo"), is
-    named in full where the thread gives the whole name ("To: Marco Bellini <…>", "Leo Conti: …")."""
+def _addressee_by_company(layout: Layout, company: str, pats: dict, language: Language, put) -> None:
+    """The client's letter sent to an address that spells the user's firm ('To: Ines Carvalho
+    <ines@redkite-security.com>' under 'we're Redkite Security'): that addressee is the user."""
+    letters = re.sub(r"[\W_]+", "", pats["legal_forms"].sub("", company)).lower()
+    if len(letters) < 4:
+        return
+    for message in layout.messages:
+        to = message.headers.get("to")
+        name, domain = split_name_email(to[0]) if to else ("", None)
+        if name and domain and letters in re.sub(r"[\W_]+", "", domain.rsplit(".", 1)[0]).lower() \
+                and _header_person(to[0], name, pats, language):
+            offset = to[0].find(name)
+            put("sender.name", name, to[1] + offset, to[1] + offset + len(name), 0.55, "header")
+            return
+
+
+# A first name and patronymic written out («Алла Витальевна», «Галине Николаевне»).
+_NAME_PATRONYMIC = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё]+(?:вн|вич|ичн|чн|ич)[а-яё]{0,3})(?![\w-])")
+
+
+def _initials_in_full(layout: Layout, found: dict[str, Found], pats: dict, language: Language, field: str) -> None:
+    """A person given by initials («Мартынюк А. В.», «Климов Д. О.») whom the paste names in full elsewhere —
+    a first name and patronymic with those initials («Алла Витальевна»), or a header with that surname and
+    first initial («Климов Денис <…>») — is named in full; the span stays where the initials are."""
     person = found.get(field)
-    if person is None or len(person.value.split()) > 1:
+    if person is None or not pats["people"]["initials"].match(person.value):
+        return
+    initials = re.findall(r"([A-ZА-ЯЁ])\.", person.value)
+    surname = re.sub(r"(?:[A-ZА-ЯЁ]\.\s*)+", " ", person.value).strip()
+    surname = pats["title"].sub("", surname).strip()
+    if not initials or not surname or " " in surname:
+        return
+    for message in layout.messages:
+        for key in ("from", "to", "cc"):
+            if key in message.headers:
+                name = split_name_email(message.headers[key][0])[0]
+                words = name.split()
+                if 2 <= len(words) <= 3 and surname in words and any(w[0] == initials[0] for w in words if w != surname):
+                    found[field] = person.model_copy(update={"value": name})
+                    return
+    if language != "ru" or len(initials) != 2:
+        return
+    for m in _NAME_PATRONYMIC.finditer(layout.text):
+        if (m.group(1)[0], m.group(2)[0]) == (initials[0], initials[1]):
+            full = nominative(f"{m.group(1)} {m.group(2)}", language)
+            value = f"{surname} {full}" if person.value.startswith(surname) else f"{full} {surname}"
+            found[field] = person.model_copy(update={"value": value})
+            return
+
+
+def _fuller(layout: Layout, found: dict[str, Found], field: str, pats: dict) -> None:
+    """A user who signs with a first name ("Marco"), or a contact the notes call by it ("chat with Leo") or
+    greet by title and surname ("Dear Ms Okwu"), is named in full where the thread gives the whole name
+    ("To: Marco Bellini <…>", "Leo Conti: …", "Adaeze Okwu <…> wrote:")."""
+    person = found.get(field)
+    if person is None:
+        return
+    bare = pats["title"].sub("", person.value).strip()
+    if len(bare.split()) > 1 or not bare:
         return
     other = found.get("client.contact" if field == "sender.name" else "sender.name")
     for message in layout.messages:
@@ -270,7 +328,7 @@ def _fuller(layout: Layout, found: dict[str, Found], field: str) -> None:
             if key in message.headers:
                 raw, start, _ = message.headers[key]
                 name = split_name_email(raw)[0]
-                if person.value in name.split() and 1 < len(name.split()) <= 3 and not (other and same_person(name, other.value)):
+                if bare in name.split() and 1 < len(name.split()) <= 3 and not (other and same_person(name, other.value)):
                     offset = start + raw.find(name)
                     found[field] = person.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
                     return

@@ -39,6 +39,10 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
         segment = text[line.start : line.end]
         for sentence in _sentences(segment):
             label = pats["reason_label"].match(sentence.text)
+            # «… адресую директору. причина — …»: a label after a full stop that the splitter kept in one sentence
+            starts = (m.end() for m in re.finditer(r"[.!?]\s+", sentence.text))
+            while label is None and (at := next(starts, None)) is not None:
+                label = pats["reason_label"].match(sentence.text, at)
             if not label:
                 continue
             rest_start = sentence.start + label.end()
