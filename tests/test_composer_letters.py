@@ -800,6 +800,7 @@ def test_overdue_invoices_are_asked_for_in_one_sentence_apart_from_one_not_yet_d
     body = email(s)
     assert "Invoices LPS-334 (£828), LPS-335 (£828) and LPS-336 (£828), £2,484 in total, remain outstanding" in body
     assert body.count("remain") == 1 and "Invoice LPS-3468 for £828 falls due on 31 December 2099" in body
+    assert check(body, lang="en", channel="email", situation=s).passed  # the part total is the situation's own
     assert plan(s, "meeting").content.decisions[2:4] == ["When invoices LPS-334, LPS-335 and LPS-336 will be paid",
                                                          "When invoice LPS-3468 will be paid"]
 
@@ -849,3 +850,14 @@ def test_a_reason_that_names_a_colleague_or_family_member_is_not_quoted(language
 def test_a_quoted_reason_loses_the_fillers_of_speech():
     body = email(situation(reasons=["I'm moving more towards API docs anyway"], sender={"name": "Ann Lee", "solo": True}))
     assert "I'm moving more towards API docs." in body and "anyway" not in body
+
+
+def test_a_name_in_the_genitive_after_a_noun_stays_as_it_is():
+    assert inflect_phrase("речевая карта Миши", "accs") == "речевую карту Миши"
+    assert inflect_phrase("бухгалтер Наталья Горбунова", "accs") == "бухгалтера Наталью Горбунову"
+
+
+@pytest.mark.parametrize(("language", "promise"), [("en", "share the background"), ("ru", "передам ему все детали")])
+def test_the_offer_to_a_new_contractor_is_help_with_the_move_not_a_briefing(language, promise):
+    body = email(situation(sender={"name": "Ann Lee", "solo": True}), language)
+    assert promise not in body and ("transition smooth" in body or "передача дел прошла гладко" in body)

@@ -95,11 +95,14 @@ def content_words(text: str, language: Language) -> set[str]:
     return {lemma for t in tokenize(text, language) if t.is_word and len(t.text) > 2 for lemma in t.lemmas}
 
 
-def _invoice_total(situation: Situation) -> str:
-    """The open invoices' sum in whole units, which a letter may state ("£3,380 in total")."""
+def _invoice_totals(situation: Situation) -> str:
+    """The sums of the open invoices, in whole units, that a letter may state ("£3,380 in total"): of any
+    two or more of them, since a letter sums the ones due alike."""
+    from itertools import combinations
+
     numbers = [re.search(r"\d[\d\s\u00a0\u202f,]*", invoice.amount or "") for invoice in situation.unpaid_invoices]
-    values = [int(_digits(m.group())) for m in numbers if m]
-    return str(sum(values)) if len(values) > 1 else ""
+    values = [int(_digits(m.group())) for m in numbers if m][:6]
+    return " ".join(str(sum(c)) for n in range(2, len(values) + 1) for c in combinations(values, n))
 
 
 def invented_spans(text: str, tokens: Sequence[Token], situation: Situation) -> list[tuple[int, int]]:
@@ -107,7 +110,7 @@ def invented_spans(text: str, tokens: Sequence[Token], situation: Situation) -> 
     dates = find_dates(text)
     config = _config()
     source = situation_text(situation)
-    source_digits = " ".join([*re.findall(r"\d+", source), _invoice_total(situation)])
+    source_digits = " ".join([*re.findall(r"\d+", source), _invoice_totals(situation)])
     known_dates = {d for _, _, d in find_dates(source)}
     if situation.end_date:
         known_dates.add((situation.end_date.day, situation.end_date.month))

@@ -124,7 +124,9 @@ def _names_in_apposition(phrase: str, words: list, pos: int, case: str, out: lis
         word = match.group()
         if phrase[pos:match.start()].strip() or not word[0].isupper():
             break
-        names = [p for p in parse_ru(word) if "nomn" in p.tag and {"Name", "Patr"} & p.tag.grammemes
+        # One person in apposition is named in the singular: «карта Миши» is Misha's card (a genitive that
+        # is also a plural nominative), not a card called Misha.
+        names = [p for p in parse_ru(word) if "nomn" in p.tag and "sing" in p.tag and {"Name", "Patr"} & p.tag.grammemes
                  and (gender is None or p.tag.gender in (None, gender))]
         if names:
             gender = gender or names[0].tag.gender
