@@ -696,6 +696,7 @@ def test_a_couple_is_wished_well_as_two_people_not_as_a_team(language, team):
     ("Xero access transferred to whoever they appoint", "whoever you appoint"),
     ("8 drafted posts she can use", "posts you can use"),
     ("a short guide to update the prices himself", "the prices yourself"),
+    ("admin login for the booking system, get them to change the password", "you will need to change the password"),
 ])
 def test_a_handover_note_where_the_client_is_he_she_or_they_is_said_to_them(item, said):
     assert said in email(situation(handover=[item, "the logo files"]))
@@ -861,3 +862,11 @@ def test_a_name_in_the_genitive_after_a_noun_stays_as_it_is():
 def test_the_offer_to_a_new_contractor_is_help_with_the_move_not_a_briefing(language, promise):
     body = email(situation(sender={"name": "Ann Lee", "solo": True}), language)
     assert promise not in body and ("transition smooth" in body or "передача дел прошла гладко" in body)
+
+
+@pytest.mark.parametrize(("language", "item"), [("en", "data eng shortlist stays with us, not shared"),
+                                                ("ru", "рабочие чертежи по договору остаются у нас")])
+def test_a_note_of_what_the_sender_keeps_is_not_listed_as_handed_over(language, item):
+    s = situation(handover=[item, "the logo files" if language == "en" else "исходники"])
+    draft, left_out = Composer().compose(s, "email", language)
+    assert item not in draft.text() and any(lo.text == item and lo.rules == ["kept_back"] for lo in left_out)

@@ -106,12 +106,19 @@ class LocalServer:
         """A position in the server's log, to count the requests made after it."""
         return self.log.stat().st_size
 
-    def statuses(self, since: int) -> list[int]:
-        """The HTTP statuses of the chat requests the server answered since ``mark()``, in order."""
-        with self.log.open("rb") as handle:
-            handle.seek(since)
-            text = handle.read().decode("utf-8", "replace")
-        return [int(code) for code in _ACCESS.findall(text)]
+    def statuses(self, since: int, settle: float = 5.0) -> list[int]:
+        """The HTTP statuses of the chat requests the server answered since ``mark()``, in order. The server
+        logs a request after it has answered it, so an empty log is read again for up to ``settle`` seconds
+        (a CI run once read it before the line of a 23-second answer was written)."""
+        deadline = time.monotonic() + settle
+        while True:
+            with self.log.open("rb") as handle:
+                handle.seek(since)
+                text = handle.read().decode("utf-8", "replace")
+            codes = [int(code) for code in _ACCESS.findall(text)]
+            if codes or time.monotonic() > deadline:
+                return codes
+            time.sleep(0.2)
 
     def wait_idle(self, timeout: float = 900) -> None:
         """Block until the server has finished whatever it is generating.

@@ -106,6 +106,8 @@ def test_ics_is_valid_calendar_text():
         ("Хорошо.", "ru", "agrees"),
         ("We could pay more and on time from now on.", "en", "new_terms"),
         ("Мы готовы поднять ставку.", "ru", "new_terms"),
+        ("Could we at least keep you on for payroll only?", "en", "new_terms"),
+        ("Давайте сократим объём работ до бухгалтерии.", "ru", "new_terms"),
         ("Noted, thanks.", "en", "agrees"),
         ("Мм.", "ru", "other"),
     ],
@@ -185,3 +187,14 @@ def test_nothing_is_left_to_try_first_once_the_alternatives_were_tried():
     untried = parse_situation({"client": {"name": "X"}, "signals": ["low_profitability"]})
     assert assess(tried, "en").verdict == "end_now" and assess(tried, "en").alternatives == []
     assert assess(untried, "en").verdict == "try_alternative"
+
+
+@pytest.mark.parametrize(("language", "text", "asked"), [
+    ("en", "I'm not paying the £540 for the reruns, that was your error.", "settle what is not in question"),
+    ("ru", "Счёт оплачивать не будем, это ваша ошибка.", "оплатить бесспорную часть"),
+])
+def test_a_disputed_invoice_is_not_asked_for_in_full_before_it_is_gone_through(language, text, asked):
+    s = parse_situation({"client": {"name": "Acme Ltd", "contact": "Jane Roe"}, "language": language,
+                                  "unpaid_invoices": [{"number": "A-1", "amount": "£1,960"}]})
+    body = Composer().compose_reply(s, text, language)[0].text()
+    assert asked in body and "as soon as possible" not in body and "в ближайшее время" not in body

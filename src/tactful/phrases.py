@@ -51,6 +51,8 @@ class Phrases(BaseModel):
     stage_words: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.
     hostile_notes: list[Pattern] = []
+    # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.
+    kept_back: list[Pattern] = []
     # Words a typed clause may start with ("Section 12.2", «п. 7.3»): the templates say the word themselves.
     clause_words: list[str] = []
     snippets: dict[str, Any]

@@ -91,8 +91,8 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "description": vetted.one("project", situation.project_name or situation.project),
         "referral": vetted.one("referral", situation.referral),
         "handover": [said_item(item, vetted.language, vetted.phrases)
-                     for item in vetted.keep("handover", [_plain_brackets(i, vetted.language) for i in situation.handover],
-                                             strict=False)],
+                     for item in vetted.keep("handover", [_plain_brackets(i, vetted.language)
+                                                          for i in vetted.handed_over(situation.handover)], strict=False)],
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),

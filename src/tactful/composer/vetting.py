@@ -95,6 +95,18 @@ class Vetting:
         by_id = {r.id: r for r in load_rules().rules}
         return " ".join(by_id[r].suggestion[self.language] if r in by_id else self.phrases.fact_filter["hint"] for r in rules)
 
+    def handed_over(self, items: list[str]) -> list[str]:
+        """The handover notes that name something handed over; a note of what stays with the sender ("data
+        eng shortlist stays with us, not shared", «исходники остаются у нас») is left out, with the reason."""
+        kept = []
+        for item in items:
+            if matches(item, self.language, "kept_back"):
+                self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
+                                             hint=self.phrases.snippets["kept_back_hint"]))
+            else:
+                kept.append(item)
+        return kept
+
     def keep(self, field: str, items: list[str], strict: bool) -> list[str]:
         kept = []
         for item in (i.strip() for i in items):
