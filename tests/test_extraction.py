@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.989, 0.957), ("ru", 0.988, 0.970)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.989, 0.957), ("ru", 0.989, 0.970)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -363,3 +363,15 @@ def test_a_greeting_by_title_and_surname_is_named_in_full_from_the_quote():
     text = ("Dear Ms Okwu,\n\nI will complete the audit of the housing portal and then stop.\n\nKind regards,\nSunil Varma\n\n"
             "On 15 Feb 2027, at 17:22, Adaeze Okwu <a.okwu@brackenfield.gov.uk> wrote:\n> Sunil, please confirm by Friday.\n")
     assert fields(text, "en", dt.date(2027, 2, 17))["client.contact"] == "Adaeze Okwu"
+
+
+def test_round_14_phrasings_sender_firm_finishing_and_a_month_after_s():
+    got = fields("client: Harbour Print (Ann Vale). me - Lucy Marsh, solo, I draw under the name Inkwell & Co. "
+                 "I'll do the orders booked till then. Suggest Rosa at Sugar Street Bakery.", "en")
+    assert got["sender.name"] == "Lucy Marsh" and got["sender.company"] == "Inkwell & Co"
+    assert got["outcome"] == "finish_stage" and got["referral"] == "Rosa at Sugar Street Bakery"
+    ru = fields("Клиент — кафе «Пряник». Мои пометки: я Алина Гребенщикова, аниматор. "
+                "Отработаю октябрь, а с ноября всё.", "ru", today=dt.date(2027, 10, 4))
+    assert ru["sender.name"] == "Алина Гребенщикова" and ru["end_date"] == dt.date(2027, 10, 31)
+    # «работаем с ноября» is when the work began, not when it ends
+    assert "end_date" not in fields("Клиент — кафе «Пряник». Работаем с ноября.", "ru", today=dt.date(2027, 10, 4))
