@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from .resources import load_yaml
 from .vocab import Language
-from .wording import QUOTES, WORD, petrovich
+from .wording import QUOTES, WORD, petrovich_form
 
 Gender = Literal["femn", "masc"]
 
@@ -54,20 +54,14 @@ class Addressee(BaseModel):
         """The formal name in a Russian case ('datv': «Ольге Викторовне»), through petrovich."""
         if not _is_ru(self.formal) or case == "nomn":
             return self.formal
-        from petrovich.enums import Case
-        from petrovich.enums import Gender as PGender
-
-        cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
-        gender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(self.gender or "", PGender.ANDRGN)
-        p = petrovich()
-        # A couple («Марина и Артём») declines name by name.
+        # A couple («Марина и Артём») declines name by name, each in their own gender.
         names = self.first.split(" и ")
-        parts = [" и ".join(p.firstname(name, cases[case], gender if len(names) == 1 else {
-            "femn": PGender.FEMALE, "masc": PGender.MALE}.get(_name_gender(name) or "", PGender.ANDRGN)) for name in names)] if self.first else []
+        parts = [" и ".join(petrovich_form("firstname", name, case, self.gender if len(names) == 1 else _name_gender(name))
+                            for name in names)] if self.first else []
         if self.patronymic:
-            parts.append(p.middlename(self.patronymic, cases[case], gender))
+            parts.append(petrovich_form("middlename", self.patronymic, case, self.gender))
         elif self.last and not self.first:
-            parts.append(p.lastname(self.last, cases[case], gender))
+            parts.append(petrovich_form("lastname", self.last, case, self.gender))
         return " ".join(parts)
 
 
@@ -138,19 +132,13 @@ def declined_name(name: str, case: str) -> str | None:
     person = _russian_person(name) if _is_ru(name) else None
     if person is None or not person.first:
         return None
-    from petrovich.enums import Case
-    from petrovich.enums import Gender as PGender
-
     gender = person.gender or next((g for g, ends in _names("ru")["surname_endings"].items()
                                     if person.last.lower().endswith(tuple(ends))), None)
-    pgender = {"femn": PGender.FEMALE, "masc": PGender.MALE}.get(gender or "", PGender.ANDRGN)
-    cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
-    p = petrovich()
-    declined = {person.first: _declined_first(person.first, case, gender) or p.firstname(person.first, cases[case], pgender)}
+    declined = {person.first: _declined_first(person.first, case, gender) or petrovich_form("firstname", person.first, case, gender)}
     if person.patronymic:
-        declined[person.patronymic] = p.middlename(person.patronymic, cases[case], pgender)
+        declined[person.patronymic] = petrovich_form("middlename", person.patronymic, case, gender)
     if person.last and not person.last.lower().endswith(tuple(_names("ru")["indeclinable_surname_endings"])):
-        declined[person.last] = p.lastname(person.last, cases[case], pgender)
+        declined[person.last] = petrovich_form("lastname", person.last, case, gender)
     return " ".join(declined.get(word, word) for word in name.split())
 
 
@@ -261,9 +249,9 @@ def names_person(text: str, language: Language) -> bool:
     capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name)."""
     from .text import parse_ru
 
-    months = {m.lower() for m in _names(language).get("not_names", [])}
+    not_names = {w.lower() for w in _names(language).get("not_names", [])}
     for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()):
-        if word.lower() in months:
+        if word.lower() in not_names:
             continue
         if _is_ru(word):
             if any("Name" in r.tag and r.score > 0.1 for r in parse_ru(word)):

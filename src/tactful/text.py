@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .vocab import Language
 
@@ -62,6 +62,11 @@ def parse_ru(word: str) -> list:
         return _morph().parse(word)
     except ValueError:
         return []
+
+
+def likeliest_ru(word: str) -> Any:
+    """pymorphy3's likeliest reading of a word in lower case, or None."""
+    return next(iter(parse_ru(word.lower())), None)
 
 
 @lru_cache(maxsize=200_000)

@@ -25,6 +25,16 @@ def petrovich() -> Any:
     return Petrovich()
 
 
+def petrovich_form(part: str, word: str, case: str, gender: str | None) -> str:
+    """One part of a Russian name ('firstname', 'middlename' or 'lastname') in ``case`` ('gent', 'datv',
+    'accs', 'ablt', 'loct') by petrovich's rules, for a ``gender`` of 'masc', 'femn' or None (either)."""
+    from petrovich.enums import Case, Gender
+
+    cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
+    genders = {"femn": Gender.FEMALE, "masc": Gender.MALE}
+    return getattr(petrovich(), part)(word, cases[case], genders.get(gender or "", Gender.ANDRGN))
+
+
 @cache
 def common_words() -> frozenset[str]:
     """English words of work descriptions missing from the word list (see guidelines/names.yaml)."""
@@ -149,12 +159,9 @@ def _name_follows(words: list) -> bool:
 
 def _surname(word: str, case: str, gender: str) -> str | None:
     """A surname in ``case`` for a person of ``gender`` ('masc'/'femn'), by petrovich's rules."""
-    from petrovich.enums import Case, Gender
-
-    cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
-    if case not in cases or gender not in ("masc", "femn"):
+    if case not in ("gent", "datv", "accs", "ablt", "loct") or gender not in ("masc", "femn"):
         return None
-    return petrovich().lastname(word, cases[case], Gender.MALE if gender == "masc" else Gender.FEMALE)
+    return petrovich_form("lastname", word, case, gender)
 
 
 def _animate_prefix(word: str) -> bool:

@@ -104,8 +104,13 @@ def _plain_brackets(item: str, language: Language) -> str:
     NDVI-карт (shp + geotiff)») without that aside, so the item is kept rather than left out as mixed."""
     from ..rules.consistency import in_other_language
 
-    bare = re.sub(r"\s*\([^)]*\)", "", item).strip()
+    bare = _without_brackets(item)
     return bare if bare and in_other_language(item, language) and not in_other_language(bare, language) else item
+
+
+def _without_brackets(text: str) -> str:
+    """``text`` without the notes the user put in brackets ("£1,960 (disputed in part)")."""
+    return re.sub(r"\s*\([^)]*\)", "", text).strip()
 
 
 def said_item(item: str, language: Language, phrases: Phrases) -> str:
@@ -141,7 +146,7 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         # A call introduces the speaker by their business, not by a sole trader's own name again («Это
         # Алла, ИП Семёнова А. В.»), and without a note in brackets no one can say aloud.
         "spoken_company": "" if fields["sender_company"] and addressee(fields["sender_company"], None, language).person
-        else re.sub(r"\s*\([^)]*\)", "", fields["sender_company"] or ""),
+        else _without_brackets(fields["sender_company"] or ""),
         "clause": fields["clause"],
     }
 
@@ -202,7 +207,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
         # The templates say "№"/"Invoice" themselves, and a note in brackets after the amount ("£1,960
         # (disputed in part)") is the user's own, not the client's to read.
         number = re.sub(phrases.snippets["invoice_number_prefix"], "", invoice.number or "", flags=re.IGNORECASE)
-        amount = re.sub(r"\s*\([^)]*\)", "", invoice.amount or "").strip()
+        amount = _without_brackets(invoice.amount or "")
         unpaid.append({
             "number": number or None, "amount": amount or None,
             "due": due_phrase(invoice.due, language, phrases),

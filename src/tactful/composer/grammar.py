@@ -179,9 +179,9 @@ def is_action(item: str, language: Language, phrases: Phrases) -> bool:
     from the bank's list; a Russian infinitive or first-person verb)."""
     first, second = ([w.lower().strip(",.:;") for w in item.split()[:2]] + ["", ""])[:2]
     if language == "ru":
-        from ..text import parse_ru
+        from ..text import likeliest_ru
 
-        reading = next(iter(parse_ru(first)), None)
+        reading = likeliest_ru(first)
         return reading is not None and (reading.tag.POS == "INFN" or (reading.tag.POS == "VERB" and "1per" in reading.tag))
     # "plant list", "check sheet": a verb that is the first noun of a compound names a thing.
     return first in phrases.snippets.get("action_verbs", []) and second not in phrases.snippets.get("compound_heads", [])
@@ -225,25 +225,25 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
 def _infinitive_split(item: str) -> tuple[str, str]:
     """A Russian note "noun phrase + infinitive …" split before the infinitive, or ("", item) when it does
     not open with such a noun phrase."""
-    from ..text import parse_ru
+    from ..text import likeliest_ru
 
     words = item.split()
     for i, word in enumerate(words[1:], start=1):
-        reading = next(iter(parse_ru(word.lower().strip(",.;:"))), None)
+        reading = likeliest_ru(word.strip(",.;:"))
         if reading is None or reading.tag.POS in {"VERB", "PRTF", "PRTS", "GRND"} or word[-1] in ",;:":
             return "", item
         if reading.tag.POS == "INFN":
-            first = next(iter(parse_ru(words[0].lower())), None)
+            first = likeliest_ru(words[0])
             return (" ".join(words[:i]), " ".join(words[i:])) if first is not None and first.tag.POS == "NOUN" else ("", item)
     return "", item
 
 
 def _second_nominative(item: str) -> bool:
     """Whether a Russian item joins a second noun phrase in the nominative with «и» («… и методика …»)."""
-    from ..text import parse_ru
+    from ..text import likeliest_ru
 
     after = re.findall(r"\s+и\s+([а-яё]+)", item, flags=re.IGNORECASE)
-    best = [next(iter(parse_ru(word.lower())), None) for word in after]
+    best = [likeliest_ru(word) for word in after]
     return any(r is not None and r.tag.POS in {"NOUN", "ADJF"} and r.tag.case == "nomn" for r in best)
 
 
@@ -294,9 +294,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         if not words or len(words) > 14 or story & set(lowered):
             continue
         if language == "ru":
-            from ..text import parse_ru
+            from ..text import likeliest_ru
 
-            readings = [(parse_ru(w) or [None])[0] for w in lowered]
+            readings = [likeliest_ru(w) for w in lowered]
             if any(r is None or (r.tag.POS == "VERB" and "past" in r.tag) for r in readings):
                 continue  # «вела», «учились»: the user's history with the person
             return name, candidate, len(words) <= 5 and all(r.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ"} for r in readings)
