@@ -853,6 +853,11 @@ def test_a_quoted_reason_loses_the_fillers_of_speech():
     assert "I'm moving more towards API docs." in body and "anyway" not in body
 
 
+def test_a_surname_that_does_not_decline_stays_as_it_is_after_a_role_too():
+    assert inflect_phrase("менеджер Никита Белых", "accs") == "менеджера Никиту Белых"
+    assert inflect_phrase("менеджер Иван Петров", "accs") == "менеджера Ивана Петрова"
+
+
 def test_a_name_in_the_genitive_after_a_noun_stays_as_it_is():
     assert inflect_phrase("речевая карта Миши", "accs") == "речевую карту Миши"
     assert inflect_phrase("бухгалтер Наталья Горбунова", "accs") == "бухгалтера Наталью Горбунову"

@@ -137,7 +137,7 @@ def declined_name(name: str, case: str) -> str | None:
     declined = {person.first: _declined_first(person.first, case, gender) or petrovich_form("firstname", person.first, case, gender)}
     if person.patronymic:
         declined[person.patronymic] = petrovich_form("middlename", person.patronymic, case, gender)
-    if person.last and not person.last.lower().endswith(tuple(_names("ru")["indeclinable_surname_endings"])):
+    if person.last:
         declined[person.last] = petrovich_form("lastname", person.last, case, gender)
     return " ".join(declined.get(word, word) for word in name.split())
 

@@ -27,12 +27,22 @@ def petrovich() -> Any:
 
 def petrovich_form(part: str, word: str, case: str, gender: str | None) -> str:
     """One part of a Russian name ('firstname', 'middlename' or 'lastname') in ``case`` ('gent', 'datv',
-    'accs', 'ablt', 'loct') by petrovich's rules, for a ``gender`` of 'masc', 'femn' or None (either)."""
+    'accs', 'ablt', 'loct') by petrovich's rules, for a ``gender`` of 'masc', 'femn' or None (either). A
+    surname that does not decline («Белых») stays as it is, which petrovich's rules miss."""
     from petrovich.enums import Case, Gender
+
+    if part == "lastname" and word.lower().endswith(_indeclinable_endings()):
+        return word
 
     cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE, "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
     genders = {"femn": Gender.FEMALE, "masc": Gender.MALE}
     return getattr(petrovich(), part)(word, cases[case], genders.get(gender or "", Gender.ANDRGN))
+
+
+@cache
+def _indeclinable_endings() -> tuple[str, ...]:
+    """Endings of Russian surnames that do not decline (see guidelines/names.yaml)."""
+    return tuple(load_yaml("guidelines", "names.yaml")["ru"]["indeclinable_surname_endings"])
 
 
 @cache
