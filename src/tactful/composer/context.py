@@ -25,6 +25,7 @@ from .grammar import (
     accusative,
     as_step,
     due_phrase,
+    first_person_step,
     is_action,
     object_list,
     opening_clause,
@@ -35,6 +36,7 @@ from .grammar import (
     short_name,
     single_stops,
     spoken_amount,
+    spoken_head,
     time_together,
     to_you,
     total_amount,
@@ -57,7 +59,7 @@ def build_context(
         **_address(who, situation, fields, language),
         **_work(situation, fields["description"], language, phrases),
         **closure,
-        **_handover(fields["handover"], language, phrases),
+        **_handover(fields["handover"], language, phrases, is_solo(situation.sender, language)),
         **_referral(fields["referral"], language, phrases),
         **_framing(situation, channel, language, phrases, closure["notice_short"], own_reason),
         "facts": fields["facts"] if situation.include_facts else [],
@@ -66,6 +68,7 @@ def build_context(
         "owner": fields["sender_name"] or phrases.labels["you"],
         # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
         "notes": vetted.notes(situation.context) if channel != "email" else [],
+        "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
     }
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
     # says "Hi Greg", "Mr Tanner" in a formal one.
@@ -234,15 +237,19 @@ def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[s
     return {"invoices": invoices, "overdue": first["overdue"], "due": first["due"], "due_date": first["due_date"], "total": total}
 
 
-def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict[str, Any]:
+def _handover(handover: list[str], language: Language, phrases: Phrases, solo: bool) -> dict[str, Any]:
     """The handover items as bullets and, where they inflect, as the object of 'we will hand over' (in
     English running text with their articles: "the house keys")."""
     # A note of something still to do ("return the samples", «снимем весеннюю коллекцию») is no object of
     # "we will hand over": it is listed on its own, as a step before the end.
-    actions = [item for item in handover if is_action(item, language, phrases)]
-    handover = [item for item in handover if item not in actions]
+    steps = [item for item in handover if is_action(item, language, phrases)]
+    handover = [item for item in handover if item not in steps]
+    # Said by the sender, so the client does not read a to-do list for themselves.
+    actions = [first_person_step(step, language, phrases, solo) for step in steps]
     accusatives = [accusative(item, language, phrases) for item in handover]
     bullets = [accusative(item, language) or item for item in handover]
+    # Said aloud, an item is its head, without the notes after it ("Q4 report - Ealing added once …").
+    spoken = [accusative(spoken_head(item), language, phrases) for item in handover[:2]]
     return {
         "handover": handover,
         "handover_actions": actions,
@@ -250,11 +257,34 @@ def _handover(handover: list[str], language: Language, phrases: Phrases) -> dict
         # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
         "handover_bullets": bullets,
         "handover_accs": object_list(accusatives, phrases),
-        "handover_spoken": object_list(accusatives[:2], phrases),
+        "handover_spoken": object_list(spoken, phrases),
         # A long list is not read out on a call: its first two items lead, the rest follows by email.
-        "handover_lead": ", ".join(a for a in accusatives[:2] if a) if None not in accusatives[:2] else None,
+        "handover_lead": ", ".join(a for a in spoken if a) if None not in spoken else None,
         "handover_more": len(handover) > 2,
     }
+
+
+def _companions(situation: Situation, language: Language, phrases: Phrases) -> list[str]:
+    """Colleagues the user's notes say come to the meeting ("Ade (Mensah) coming with me", «Андрей тоже
+    будет»), by the fullest name the notes give ("Андрей Лыков"); never the contact or the sender."""
+    notes = [*situation.reasons, *situation.facts]
+    known = {n.split()[0].casefold() for n in (situation.client.contact, situation.sender.name) if n and n.split()}
+    found: list[str] = []
+    for note in notes:
+        for pattern in phrases.snippets.get("companion_notes", []):
+            for match in re.finditer(pattern, note):
+                name = match["name"].strip(" ,")
+                # "Ade (Mensah)": a surname in brackets is part of the name; "Priti (our ops manager)" a role.
+                name = re.sub(r"\s*\(([A-ZА-ЯЁ][\w-]+)\)$", r" \1", name)
+                first = name.split()[0]
+                if first.casefold() in known or not names_person(first, language):
+                    continue
+                if len(name.split()) == 1:
+                    fuller = (re.search(rf"\b{re.escape(first)} [A-ZА-ЯЁ][\w-]+", n) for n in notes)
+                    name = next((m.group(0) for m in fuller if m and names_person(first, language)), name)
+                if all(first not in f for f in found):
+                    found.append(name)
+    return found
 
 
 def _referral(referral: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
@@ -296,6 +326,10 @@ def _framing(
         # A year or more together: the thanks say how long ("over these four years", «все эти два года»).
         "together": time_together(situation.relationship_months, language, phrases),
         "news": news,
+        # The news comes without warning: nothing went wrong and nothing was tried first.
+        "surprise": not (situation.signals or situation.tried),
+        "dispute_likely": situation.reason_kind in phrases.snippets["dispute_reasons"]
+        or bool(set(situation.signals) & set(phrases.snippets["dispute_signals"])),
         # Nothing was contested (the reason is the sender's own plans or capacity): answers do not steer
         # away from "the past".
         "calm": calm,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ..phrases import Phrases
 from ..vocab import Language
@@ -200,6 +201,14 @@ def without_aside(item: str, phrases: Phrases) -> str:
     return item
 
 
+def spoken_head(item: str) -> str:
+    """A handover note without what follows its thing: a dash, a bracket, a comma, a colon or a semicolon
+    ("Q4 PPM report - Ealing added once the visits are done" → "Q4 PPM report"), when two words or more
+    remain."""
+    head = re.split(r"\s+[—–-]\s+|\s*\(|[,:;]\s", item.strip(), maxsplit=1)[0].strip(" ,")
+    return head if len(head.split()) >= 2 else item
+
+
 def as_step(item: str, language: Language, phrases: Phrases) -> str:
     """A note typed as "thing — what to do with it" said as a step, verb first: "coach booking - cancel or
     transfer before 1 Jan" → "cancel or transfer the coach booking before 1 Jan"; «этап 2 — доделать и
@@ -219,7 +228,49 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         obj = inflect_phrase(thing, "accs", things=True) or thing
     else:
         obj = with_article(thing, phrases.snippets.get("determiners", []))
+    first = after[0].lower() if after else ""
+    # "keys - return them to reception": the thing takes the pronoun's place. "integration - revoke our
+    # access": the step has its own object, and the thing follows it ("… for the integration").
+    if first in phrases.snippets.get("step_pronouns", []):
+        return " ".join([*verbs, obj, *after[1:]])
+    if first in phrases.snippets.get("step_own_objects", []):
+        return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {obj}"
     return " ".join([*verbs, obj, *after])
+
+
+def first_person_step(step: str, language: Language, phrases: Phrases, solo: bool) -> str:
+    """A step the sender will take, said by the sender: "return the keys" → "I will return the keys";
+    «вернуть ключ и сдать отчёт» → «верну ключ и сдам отчёт» (an imperfective verb takes «буду»). A step
+    typed otherwise («оставляю запас струн») stays as typed."""
+    voice = "i" if solo else "we"
+    if language != "ru":
+        return f"{phrases.snippets['step_subject'][voice]} {step[:1].lower()}{step[1:]}" if is_action(step, language, phrases) else step
+    from ..text import likeliest_ru
+
+    words = step.split()
+    joiners = phrases.snippets["verb_joiners"]
+    person = {"1per", "sing" if solo else "plur"}
+
+    def infinitive(word: str) -> Any:
+        reading = likeliest_ru(word.strip(",.;:"))
+        return reading if reading is not None and reading.tag.POS == "INFN" else None
+
+    said, i = [], 0
+    while i < len(words) and (reading := infinitive(words[i])):
+        form = reading.inflect(person | {"futr"}) if "perf" in reading.tag else None
+        verb = form.word if form else f"{phrases.snippets['step_future'][voice]} {reading.word}"
+        said.append(verb + words[i][len(words[i].rstrip(",.;:")):])
+        i += 1
+        if i + 1 < len(words) and words[i].lower() in joiners and infinitive(words[i + 1]):
+            said.append(words[i])
+            i += 1
+        else:
+            break
+    if not said:
+        return step
+    if words[0][:1].isupper():
+        said[0] = said[0][:1].upper() + said[0][1:]
+    return " ".join(said + words[i:])
 
 
 def _infinitive_split(item: str) -> tuple[str, str]:
