@@ -965,3 +965,39 @@ def test_a_handover_item_left_out_and_reported_is_not_demanded_of_the_message_ag
     result = tactful.draft(s, backend="composer", channel="email", language="en")
     assert "Dropbox" not in result.text and any(lo.text == item for lo in result.left_out)
     assert result.compliant, [v.rule for v in result.report.errors]
+
+
+@pytest.mark.parametrize(("language", "intro", "line", "said"), [
+    ("en", "Before then, I will finish:", "- the January newsletter, by 8 January 2027",
+     "Before then, I will still finish the January newsletter by 8 January 2027."),
+    ("ru", "До этого я закончу:", "- январская рассылка, до 8 января 2027 года",
+     "До этого я ещё закончу: январскую рассылку — до 8 января 2027 года."),
+])
+def test_open_work_is_named_with_its_date_in_every_channel(language, intro, line, said):
+    item = "the January newsletter" if language == "en" else "январская рассылка"
+    s = situation(open_work=[{"item": item, "due": "2027-01-08"}], sender={"name": "Ann Lee", "solo": True})
+    assert f"{intro}\n{line}" in email(s, language)
+    assert said in Composer().compose(s, "call", language)[0].content.points
+    assert said in Composer().compose(s, "meeting", language)[0].content.talking_points
+    assert "open_work" in Situation.model_json_schema()["properties"]
+
+
+@pytest.mark.parametrize(("language", "pressed", "named"), [
+    ("en", r"ASS-3381[^.]*(?:remains outstanding|please settle)", "Invoice ASS-3381 (£3,860) is still open between us"),
+    ("ru", r"№ 47[^.]*(?:остаётся к оплате|просим оплатить|прошу оплатить)", "Счёт № 47 на сумму 38 500 ₽ пока остаётся открытым"),
+])
+def test_a_disputed_invoice_is_offered_to_be_gone_through_not_pressed_for(language, pressed, named):
+    invoice = {"number": "ASS-3381" if language == "en" else "№ 47", "amount": "£3,860" if language == "en" else "38 500 ₽",
+               "due": "2026-11-14", "disputed": True}
+    s = situation(unpaid_invoices=[invoice])
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert named in text and not re.search(pressed, text), channel
+    assert check(email(s, language), lang=language, situation=s).passed
+
+
+def test_a_contract_of_the_senders_own_elsewhere_is_not_talk_of_a_contract_with_the_client():
+    s = situation(contract={"exists": False})
+    own = "I have taken on a large ongoing contract from February, so I will no longer take on weekly contracts."
+    assert "no_contract_talk" not in {v.rule for v in check(own, lang="en", situation=s).violations}
+    assert "no_contract_talk" in {v.rule for v in check("Under our contract, this is notice.", lang="en", situation=s).violations}

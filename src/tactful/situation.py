@@ -66,6 +66,19 @@ class Invoice(_Model):
     number: str | None = None
     amount: str | None = Field(default=None, description="As written on the invoice, e.g. '$4,200' or '84 000 ₽'")
     due: dt.date | None = Field(default=None, description="Pay by; unset: by the end date")
+    disputed: bool = Field(default=False, description="The client disputes it: the message offers to go through it")
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _iso_due(cls, value: object) -> object:
+        return _iso_date(value)
+
+
+class OpenWork(_Model):
+    """Work still to be finished before the end: the message names it with its date."""
+
+    item: str = Field(min_length=1, description="What is finished, e.g. 'the January newsletter'")
+    due: dt.date | None = Field(default=None, description="Finished by")
 
     @field_validator("due", mode="before")
     @classmethod
@@ -86,6 +99,7 @@ class Situation(_Model):
     facts: list[str] = Field(default_factory=list, description="Dated, concrete events")
     include_facts: bool = Field(default=False, description="Quote the (vetted) facts in the message")
     unpaid_invoices: list[Invoice] = Field(default_factory=list)
+    open_work: list[OpenWork] = Field(default_factory=list, description="What is still finished before the end")
     contract: Contract = Contract()
     end_date: dt.date | None = None
     handover: list[str] = Field(default_factory=list, description="What we hand over")
@@ -123,7 +137,8 @@ class Situation(_Model):
 
     def language_sample(self) -> str:
         """The user's own words, for detecting the language of the situation."""
-        parts = [*self.reasons, *self.facts, *self.handover, self.project or "", self.context or ""]
+        parts = [*self.reasons, *self.facts, *self.handover, *(w.item for w in self.open_work), self.project or "",
+                 self.context or ""]
         return "\n".join(p for p in parts if p) or self.client.name
 
 

@@ -129,8 +129,9 @@ class Composer:
         # A script prepares for the few reactions that matter most, not for every one: three in a brief one.
         reactions = reactions[:3 if tone == "brief" else 5]
         if channel == "call":
-            points = [p("notice_call"), p("call.points.timeline"), p("call.points.handover"), p("call.points.documents"),
-                      p("call.points.unpaid"), p("call.points.referral")]
+            points = [p("notice_call"), p("call.points.timeline"), p("open_work_said") if context["open_work"] else "",
+                      p("call.points.handover"), p("call.points.documents"), p("call.points.unpaid"), p("disputed"),
+                      p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
                 key_message=f"{p('call.news')} {context['reason']}",

@@ -63,6 +63,7 @@ def build_context(
         **_referral(fields["referral"], language, phrases),
         **_framing(situation, channel, language, phrases, closure["notice_short"], own_reason),
         "facts": fields["facts"] if situation.include_facts else [],
+        "open_work": _open_work(situation, vetted, phrases),
         "tone": tone,
         "language": language,
         "owner": fields["sender_name"] or phrases.labels["you"],
@@ -216,6 +217,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
             "due": due_phrase(invoice.due, language, phrases),
             # An invoice not yet due is a reminder of its date, not "outstanding".
             "overdue": invoice.due is None or invoice.due < dt.date.today(),
+            "disputed": invoice.disputed,
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
             "said": labels["spoken" if amount else "bare"].format(number=number, amount=spoken_amount(amount, phrases)),
@@ -223,11 +225,14 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
             "said_ref": labels["spoken_bare"].format(number=number),
         })
     # Numbered invoices due alike (all overdue, or on one date) are asked for in one sentence, summed when
-    # they share a currency; an invoice without a number stands alone.
+    # they share a currency; an invoice without a number stands alone. A disputed one is not pressed for:
+    # the message offers to go through it (`disputed`).
     groups: dict[Any, list[dict[str, Any]]] = {}
     for i, invoice in enumerate(unpaid):
-        groups.setdefault(invoice["due"] if invoice["number"] else i, []).append(invoice)
-    return {"unpaid": unpaid, "unpaid_groups": [_invoice_group(invoices, language) for invoices in groups.values()]}
+        if not invoice["disputed"]:
+            groups.setdefault(invoice["due"] if invoice["number"] else i, []).append(invoice)
+    return {"unpaid": unpaid, "unpaid_groups": [_invoice_group(invoices, language) for invoices in groups.values()],
+            "disputed": [invoice for invoice in unpaid if invoice["disputed"]]}
 
 
 def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[str, Any]:
@@ -262,6 +267,21 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
         "handover_lead": ", ".join(a for a in spoken if a) if None not in spoken else None,
         "handover_more": len(handover) > 2,
     }
+
+
+def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[dict[str, Any]]:
+    """The work still finished before the end, each item as the letter says it, with its date."""
+    kept = set(vetted.keep("open_work", [w.item for w in situation.open_work], strict=False))
+    work = []
+    for w in situation.open_work:
+        if w.item.strip() not in kept:
+            continue
+        item = said_item(w.item, vetted.language, phrases)
+        due = phrases.labels["due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
+        # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января».
+        said = (accusative(item, vetted.language, phrases) or item) + ((" — " if vetted.language == "ru" else " ") + due if due else "")
+        work.append({"item": item, "due": due, "said": said})
+    return work
 
 
 def _companions(situation: Situation, language: Language, phrases: Phrases) -> list[str]:
