@@ -142,7 +142,7 @@ def test_no_contract_means_no_contract_talk():
     en = email(situation(contract={"exists": False}, language="en"))
     assert not re.search(r"\bcontract\b", en) and "termination agreement" not in en
     ru = email(situation(client={"name": "ООО «Ромашка»"}, contract={"exists": False}, language="ru"), "ru")
-    assert "договор" not in ru
+    assert not re.search(r"\bдоговор(?:а|у|ом|е|ы|ов)?\b", ru)
 
 
 def test_end_date_inside_the_notice_period_is_proposed_not_announced_as_notice():
@@ -907,10 +907,10 @@ def test_the_news_is_called_unexpected_only_where_nothing_went_before_it(languag
 
 
 @pytest.mark.parametrize(("language", "full_notice", "sorry"), [
-    ("en", "keep to the full notice period", "sorry for the short notice"),
-    ("ru", "(?:полный|весь) срок уведомления", "Простите за короткий срок"),
+    ("en", "keep to the full notice period", "shorter than the contract provides"),
+    ("ru", "(?:полный|весь) срок уведомления", "раньше срока по договору"),
 ])
-def test_an_early_end_set_by_the_senders_own_plans_is_apologised_for_not_offered_in_full(language, full_notice, sorry):
+def test_an_early_end_set_by_the_senders_own_plans_is_acknowledged_not_offered_in_full(language, full_notice, sorry):
     # A new job or a full diary sets the date: offering the full notice would be a promise the sender cannot keep.
     soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
     early = {"end_date": soon, "contract": {"notice_days": 30}, "sender": {"name": "Ann Lee", "solo": True}}
@@ -1001,3 +1001,64 @@ def test_a_contract_of_the_senders_own_elsewhere_is_not_talk_of_a_contract_with_
     own = "I have taken on a large ongoing contract from February, so I will no longer take on weekly contracts."
     assert "no_contract_talk" not in {v.rule for v in check(own, lang="en", situation=s).violations}
     assert "no_contract_talk" in {v.rule for v in check("Under our contract, this is notice.", lang="en", situation=s).violations}
+
+
+@pytest.mark.parametrize(("language", "items", "kept", "note"), [
+    ("en", ["theme repo on GitHub", "setup notes (Google doc)", "repo + doc handed over once invoices are paid"],
+     ["theme repo on GitHub", "setup notes (Google doc)"], "The handover will follow once the open invoice is settled."),
+    ("en", ["source files after payment", "brand book"], ["source files", "brand book"],
+     "The handover will follow once the open invoice is settled."),
+    ("ru", ["файлы смет по объектам — отдам после оплаты (это сказать)", "реестр смет"],
+     ["файлы смет по объектам", "реестр смет"], "Передачу я проведу после оплаты открытого счёта."),
+])
+def test_a_handover_that_waits_for_payment_says_so_once_and_lists_only_the_things(language, items, kept, note):
+    s = situation(handover=items, unpaid_invoices=[{"number": "115", "amount": "52 000 ₽"}], sender={"name": "Ann Lee", "solo": True})
+    body = email(s, language)
+    assert note in body and "paid" not in body.split(note)[0].split("\n\n")[-1] and "(это сказать)" not in body
+    assert all(re.search(re.escape(k).replace(r"\ ", r"\s"), body) or k.split()[0] in body for k in kept)
+    assert "handed over once" not in body and "отдам после оплаты" not in body
+    for channel in ("call", "meeting"):
+        assert note in Composer().compose(s, channel, language)[0].text(), channel
+
+
+@pytest.mark.parametrize(("language", "note", "promise"), [
+    ("en", "keep it short. no more work until paid", "carry on with the work"),
+    ("ru", "ничего больше не делаю, пока не оплатят", "выполняю всё"),
+])
+def test_no_more_work_until_paid_is_not_promised_as_work_as_usual(language, note, promise):
+    body = email(situation(reasons=[note], unpaid_invoices=[{"number": "7", "amount": "$900"}]), language)
+    assert promise not in body and ("available to you for the handover" in body or "на связи по передаче дел" in body)
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "settle it by {date}?"), ("ru", "оплатить его до {date}")])
+def test_an_overdue_invoice_is_asked_for_by_a_near_end_date_not_just_as_soon_as_possible(language, said):
+    from tactful.wording import format_date
+
+    past = (dt.date.today() - dt.timedelta(days=20)).isoformat()
+    near = dt.date.today() + dt.timedelta(days=20)
+    s = situation(end_date=near.isoformat(), unpaid_invoices=[{"number": "7", "amount": "$900", "due": past}])
+    assert said.format(date=format_date(near, language)) in email(s, language)
+    far = situation(unpaid_invoices=[{"number": "7", "amount": "$900", "due": past}])
+    assert ("as soon as possible" if language == "en" else "в ближайшее время") in email(far, language)
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    ("theme repo - transfer to her org", "transfer the theme repo to your org"),
+    ("copy of the vet consent form they signed", "copy of the vet consent form you signed"),
+    ("admin access for the shop she's running", "the shop you are running"),
+])
+def test_a_handover_note_about_the_client_in_the_third_person_is_said_to_them(item, said):
+    text = Composer().compose(situation(handover=with_another_item(item, "en")), "email", "en")[0].text()
+    assert said in text
+
+
+@pytest.mark.parametrize(("referral", "said"), [
+    ("Ashdown Arboriculture - three-crew firm in the next county that looks after golf courses; we know the owner well",
+     "recommend Ashdown Arboriculture, a three-crew firm in the next county that looks after golf courses;"),
+    ("Meridian RWE - real-world evidence and health economics consultancy in Oxford; has run two registries",
+     "recommend Meridian RWE, a real-world evidence and health economics consultancy in Oxford;"),
+    ("Priya Nandakumar - did my PGCE with me, tutors maths + physics", "recommend Priya Nandakumar, who tutors maths and physics;"),
+    ("Kerry at Wag & Wander - DBS checked + insured, small groups max 4", "recommend Kerry at Wag & Wander;"),
+])
+def test_a_referral_keeps_the_first_part_of_the_note_that_describes_them(referral, said):
+    assert said in email(situation(referral=referral))

@@ -53,6 +53,8 @@ class Phrases(BaseModel):
     hostile_notes: list[Pattern] = []
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.
     kept_back: list[Pattern] = []
+    # A handover note that waits for payment ("files after payment", «отдам после оплаты»).
+    after_payment: list[Pattern] = []
     # Words a typed clause may start with ("Section 12.2", «п. 7.3»): the templates say the word themselves.
     clause_words: list[str] = []
     snippets: dict[str, Any]

@@ -42,7 +42,7 @@ from .grammar import (
     total_amount,
     without_aside,
 )
-from .vetting import Vetting, matches
+from .vetting import Vetting, first_span, matches
 
 
 def build_context(
@@ -70,6 +70,9 @@ def build_context(
         # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
+        # The user's notes hold the handover back until the money is paid: the message says so, once.
+        "after_payment": bool(situation.unpaid_invoices or situation.final_invoice)
+        and _payment_first(situation.handover, language, phrases)[1],
     }
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
     # says "Hi Greg", "Mr Tanner" in a formal one.
@@ -95,12 +98,31 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "description": vetted.one("project", situation.project_name or situation.project),
         "referral": vetted.one("referral", situation.referral),
         "handover": [said_item(item, vetted.language, vetted.phrases)
-                     for item in vetted.keep("handover", [_plain_brackets(i, vetted.language)
-                                                          for i in vetted.handed_over(situation.handover)], strict=False)],
+                     for item in vetted.keep("handover", [_plain_brackets(i, vetted.language) for i in vetted.handed_over(
+                         _payment_first(situation.handover, vetted.language, vetted.phrases)[0])], strict=False,
+                         said=lambda i: said_item(i, vetted.language, vetted.phrases))],
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
     }
+
+
+def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], bool]:
+    """Handover notes without the payment they wait for ("files after payment", «отдам после оплаты»), and
+    whether any waits: the condition is said once, for the whole handover. A note that only repeats things
+    of the list ("repo + doc handed over once invoices are paid") goes."""
+    kept, waits = [], False
+    for item in items:
+        span = first_span(item, language, "after_payment")
+        if span is None:
+            kept.append(item)
+            continue
+        waits = True
+        thing = re.sub(phrases.snippets["handover_verb_tail"], "", item[: span[0]].rstrip(" ,;:—–-(")).strip(" ,;:—–-(")
+        others = " ".join(i for i in items if i != item).casefold()
+        if thing and not all(word in others for word in re.findall(r"[^\W\d_]{3,}", thing.casefold())):
+            kept.append(thing)
+    return kept, waits
 
 
 def _plain_brackets(item: str, language: Language) -> str:
@@ -214,7 +236,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
         amount = _without_brackets(invoice.amount or "")
         unpaid.append({
             "number": number or None, "amount": amount or None,
-            "due": due_phrase(invoice.due, language, phrases),
+            "due": due_phrase(invoice.due, language, phrases, situation.end_date),
             # An invoice not yet due is a reminder of its date, not "outstanding".
             "overdue": invoice.due is None or invoice.due < dt.date.today(),
             "disputed": invoice.disputed,

@@ -144,10 +144,15 @@ def short_name(description: str, phrases: Phrases) -> bool:
     return len(words) <= phrases.name_max_words and not any(ch.isdigit() or ch in ",;:" for ch in description)
 
 
-def due_phrase(date: dt.date | None, language: Language, phrases: Phrases) -> str:
-    """When to pay an open invoice: by its due date, or as soon as possible (an issued invoice is due)."""
-    if date is None or date < dt.date.today():
-        return phrases.labels["asap"]
+def due_phrase(date: dt.date | None, language: Language, phrases: Phrases, end: dt.date | None = None) -> str:
+    """When to pay an open invoice: by its due date; one already due by the end date when that is near
+    (within `overdue_days`: a request with no date is easy to put off), else as soon as possible."""
+    today = dt.date.today()
+    if date is None or date < today:
+        near = end is not None and today < end <= today + dt.timedelta(days=phrases.snippets["overdue_days"])
+        if not near:
+            return phrases.labels["asap"]
+        date = end
     return phrases.labels["due_by"].format(date=format_date(date, language))
 
 
@@ -353,9 +358,18 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             return name, candidate, len(words) <= 5 and all(r.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ"} for r in readings)
         if lowered[0] in phrases.snippets["referral_openers"]:
             return name, candidate, True
-    words = first.split()
-    if language == "en" and 0 < len(words) <= 4 and not story & {w.lower() for w in words} and first[:1].islower():
-        return name, ("an " if first[0].lower() in "aeio" else "a ") + first, True
+    if language == "en":
+        # The first part of the note that describes ("three-crew firm in the next county", "works with
+        # authors") after the name: with its article, or as "who works with authors".
+        shorthand = story | set(phrases.snippets["referral_shorthand"])
+        for part in re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)[:2]:
+            part = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", part)
+            words = part.split()
+            if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not part[:1].islower():
+                continue
+            if words[0] in phrases.snippets["referral_verbs"]:
+                return name, "who " + part, True
+            return name, ("an " if part[0].lower() in "aeio" else "a ") + part, True
     return name, "", False
 
 

@@ -3,6 +3,7 @@ reasons, service markers) and the vetting of every fragment before a letter quot
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from ..checker import check
@@ -45,6 +46,13 @@ def reply_topics(text: str, language: Language) -> list[str]:
     """What the client's answer asks about (the end date, the handover, money, documents, a referral), in
     the bank's order: each gets its own answer with the situation's facts."""
     return _matching(text, language, "reply_topics")
+
+
+def first_span(text: str, language: Language, table: str) -> tuple[int, int] | None:
+    """Where the first pattern of a list table matches in ``text``, or None."""
+    index = TokenIndex(tokenize(text, language))
+    spans = [span for p in _compiled(language, table) for span in p.find(text, index)]
+    return min(spans) if spans else None
 
 
 def matches(text: str, language: Language, table: str) -> bool:
@@ -107,12 +115,14 @@ class Vetting:
                 kept.append(item)
         return kept
 
-    def keep(self, field: str, items: list[str], strict: bool) -> list[str]:
+    def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None) -> list[str]:
+        """The items that pass, as typed; ``said`` gives the form the letter uses, which is what is checked
+        ("make sure she's the owner" reads to the client as "make sure you are the owner")."""
         kept = []
         for item in (i.strip() for i in items):
             if not item:
                 continue
-            rules = self._problems(field, item, strict)
+            rules = self._problems(field, said(item) if said else item, strict)
             if rules:
                 self.left_out.append(LeftOut(field=field, text=item, rules=rules, hint=self._hint(rules)))
             else:
