@@ -150,6 +150,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
                         continue  # "Client is whoever's behind @northwind-logistics.com" names no one by itself
                     if field == "sender.company":
+                        if not pats["legal_forms"].search(value) and is_person(value, pats, language):
+                            continue  # "Jamie Cole (me)": the user's own name, not their firm
                         value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
                     if field == "client.name" and (lead := people["org_preposition"].match(value)):
                         value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
