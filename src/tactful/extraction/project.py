@@ -37,9 +37,36 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
                     value = _value(m.group("value"), pats)
                     if value:
                         start = line.start + m.start("value") + m.group("value").find(value)
-                        return Found(field="project", value=value, start=start, end=start + len(value),
+                        end = start + len(value)
+                        if kind == "doing" and m.groupdict().get("verb"):
+                            value = _as_noun(m.group("verb"), value, rules.get("verb_nouns") or {})
+                        return Found(field="project", value=value, start=start, end=end,
                                      confidence=confidence, source="pattern")
     return _from_subject(layout, pats)
+
+
+def _as_noun(verb: str, value: str, nouns: dict) -> str:
+    """The work said with a verb, named by its noun: «доставляем букеты» -> «доставка букетов». ``nouns``
+    (``project.verb_nouns``) maps each noun to its verbs' pattern; the object goes into the genitive up to
+    its first noun («логотипы на форму» -> «логотипов на форму»). A verb the map lacks keeps the object."""
+    noun = next((n for n, rule in nouns.items() if rule.fullmatch(verb.strip())), None)
+    return f"{noun} {_genitive(value)}" if noun else value
+
+
+def _genitive(phrase: str) -> str:
+    from ..text import parse_ru
+
+    words = phrase.split()
+    for i, word in enumerate(words):
+        parses = [p for p in parse_ru(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and ({"accs", "nomn"} & set(p.tag.grammemes))]
+        if not parses or not word.isalpha():
+            break
+        form = parses[0].inflect({"gent"})
+        if form:
+            words[i] = form.word.capitalize() if word[:1].isupper() else form.word
+        if parses[0].tag.POS == "NOUN":
+            break
+    return " ".join(words)
 
 
 def _from_subject(layout: Layout, pats: dict) -> Found | None:
