@@ -350,7 +350,11 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
         contact = found["client.contact"].value
         if not addressee("-", contact, language).person and not pats["people"]["initials"].match(contact):
             del found["client.contact"]  # better a neutral greeting than a wrong one
-    others = [o for o in organisations if not (own and same_person(o.value, own.value))]
+    me = found.get("sender.name")
+    # In brackets right after the user's own name ("I'm Rebecca Sow (Bex)", "Owen Pryce (Spoke & Chain)") is
+    # a nickname or the user's firm, never the client.
+    others = [o for o in organisations if not (own and same_person(o.value, own.value))
+              and not (me and 0 <= o.start - me.end <= 3)]
     # A legal entity (ООО «Медлайн-Юг», "… Ltd") over the trade name it trades under ("сеть клиник «Добрый доктор»").
     others.sort(key=lambda o: not pats["people"]["legal_entity"].search(o.value))
     client = found.get("client.name")
