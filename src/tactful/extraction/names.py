@@ -60,6 +60,8 @@ def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
             span.normalize(vocab)
             value = re.sub(r"[\s(\[«\"'—–-]+$", "", span.normal or span.text)  # «Кирилл (» -> «Кирилл»
             value = keep_yo(value, span.text)  # natasha spells ё as е: «Пётр Кравец», not «Петр Кравец»
+            if value.count("«") > value.count("»") and text[span.stop : span.stop + 1] == "»":
+                value += "»"  # «ТСЖ «Северное сияние».»: natasha leaves the closing quote out of the span
             out.append((span.type, value, span.start, span.start + len(value)))
     return out
 

@@ -409,7 +409,8 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
         for kind, value, start, end in entities:
             if any(a <= base + start < b for a, b in referred):
                 continue  # «могу порекомендовать студию «Фокус»»: the referral, not the client
-            if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)):
+            if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)) \
+                    and not (sender_company and same_person(value, sender_company.value)):  # «ИП Гусейнов Р. А.» is the user
                 if len(value.split()) >= 2:
                     put("client.contact", value, base + start, base + end, 0.5, "entity")
             if kind == "ORG" and "client.name" not in found and not (sender_company and same_person(value, sender_company.value)) \
