@@ -44,7 +44,9 @@ def _items(value: str, rules: dict) -> list[tuple[str, int]]:
     return out
 
 
-def _listed(layout: Layout, rules: dict) -> list[tuple[str, tuple[int, int]]]:
+def _listed(layout: Layout, rules: dict) -> list[tuple[str, tuple[int, int]]] | None:
+    """The items after a handover heading; an empty list when the heading says there are none
+    («Передать: ничего»), None when no heading lists anything."""
     text = layout.text
     for lines in (layout.notes, *(m.body for m in layout.messages)):
         for i, line in enumerate(lines):
@@ -53,9 +55,11 @@ def _listed(layout: Layout, rules: dict) -> list[tuple[str, tuple[int, int]]]:
             if not heading:
                 continue
             rest = re.split(r"(?<=[a-zа-яё0-9)])\.\s", segment[heading.end() :])[0]  # up to the sentence's end
+            if rules.get("nothing") and rules["nothing"].match(rest):
+                return []
             if rest.strip():
                 base = line.start + heading.end()
-                return [(item, (base + at, base + at + len(item))) for item, at in _items(rest, rules)]
+                return [(item, (base + at, base + at + len(item))) for item, at in _items(rest, rules)] or None
             items = []
             for follow in lines[i + 1 :]:
                 bullet = rules["bullet"].match(text[follow.start : follow.end].strip()) if follow.text else None
@@ -66,7 +70,7 @@ def _listed(layout: Layout, rules: dict) -> list[tuple[str, tuple[int, int]]]:
                 items.append((bullet.group("value").strip(" ;.,"), (follow.start, follow.end)))
             if items:
                 return items
-    return []
+    return None
 
 
 def find_handover(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tuple[str, tuple[int, int]]]:
@@ -75,7 +79,8 @@ def find_handover(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tup
     send is no handover. When the user's words list nothing, what the client asks to be handed over
     («Прошу передать пароли…», "Please make sure the inventory is with us") is the list."""
     rules = pats["handover"]
-    if listed := _listed(layout, rules):
+    listed = _listed(layout, rules)
+    if listed is not None:  # a list, or a heading that says nothing is handed over ("Hand over: nothing")
         return listed
     mine = [*layout.notes, *(line for lines in own for line in lines)]
     out = _run_in(layout.text, mine if any(line.text for line in mine) else layout.lines(), rules["inline"], rules)

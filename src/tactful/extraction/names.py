@@ -59,8 +59,28 @@ def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
         if span.type in ("PER", "ORG"):
             span.normalize(vocab)
             value = re.sub(r"[\s(\[«\"'—–-]+$", "", span.normal or span.text)  # «Кирилл (» -> «Кирилл»
+            value = keep_yo(value, span.text)  # natasha spells ё as е: «Пётр Кравец», not «Петр Кравец»
+            if value.count("«") > value.count("»") and text[span.stop : span.stop + 1] == "»":
+                value += "»"  # «ТСЖ «Северное сияние».»: natasha leaves the closing quote out of the span
             out.append((span.type, value, span.start, span.start + len(value)))
     return out
+
+
+def keep_yo(normal: str, written: str) -> str:
+    """``normal`` with the ё of the words as ``written`` put back: each word takes ё where the written word
+    with the same stem has one («Семен Аркадьевич» from «Семёна Аркадьевича» -> «Семён Аркадьевич»)."""
+    if "ё" not in written.lower():
+        return normal
+    originals = written.split()
+    out = []
+    for word in normal.split():
+        source = next((o for o in originals if o[:2].lower().replace("ё", "е") == word[:2].lower().replace("ё", "е")
+                       and len(o) >= 3 and o[:3].lower().replace("ё", "е") == word[:3].lower().replace("ё", "е")), None)
+        if source:
+            word = "".join(("Ё" if c == "Е" else "ё") if c in "еЕ" and source[i : i + 1].lower() == "ё" else c
+                           for i, c in enumerate(word))
+        out.append(word)
+    return " ".join(out)
 
 
 def nominative(name: str, language: Language) -> str:

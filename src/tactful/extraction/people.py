@@ -150,6 +150,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
                         continue  # "Client is whoever's behind @northwind-logistics.com" names no one by itself
                     if field == "sender.company":
+                        if not pats["legal_forms"].search(value) and is_person(value, pats, language):
+                            continue  # "Jamie Cole (me)": the user's own name, not their firm
                         value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
                     if field == "client.name" and (lead := people["org_preposition"].match(value)):
                         value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
@@ -348,7 +350,11 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
         contact = found["client.contact"].value
         if not addressee("-", contact, language).person and not pats["people"]["initials"].match(contact):
             del found["client.contact"]  # better a neutral greeting than a wrong one
-    others = [o for o in organisations if not (own and same_person(o.value, own.value))]
+    me = found.get("sender.name")
+    # In brackets right after the user's own name ("I'm Rebecca Sow (Bex)", "Owen Pryce (Spoke & Chain)") is
+    # a nickname or the user's firm, never the client.
+    others = [o for o in organisations if not (own and same_person(o.value, own.value))
+              and not (me and 0 <= o.start - me.end <= 3)]
     # A legal entity (ООО «Медлайн-Юг», "… Ltd") over the trade name it trades under ("сеть клиник «Добрый доктор»").
     others.sort(key=lambda o: not pats["people"]["legal_entity"].search(o.value))
     client = found.get("client.name")
@@ -403,7 +409,8 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
         for kind, value, start, end in entities:
             if any(a <= base + start < b for a, b in referred):
                 continue  # «могу порекомендовать студию «Фокус»»: the referral, not the client
-            if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)):
+            if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)) \
+                    and not (sender_company and same_person(value, sender_company.value)):  # «ИП Гусейнов Р. А.» is the user
                 if len(value.split()) >= 2:
                     put("client.contact", value, base + start, base + end, 0.5, "entity")
             if kind == "ORG" and "client.name" not in found and not (sender_company and same_person(value, sender_company.value)) \

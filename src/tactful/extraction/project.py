@@ -37,9 +37,59 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
                     value = _value(m.group("value"), pats)
                     if value:
                         start = line.start + m.start("value") + m.group("value").find(value)
-                        return Found(field="project", value=value, start=start, end=start + len(value),
+                        end = start + len(value)
+                        if kind == "doing" and m.groupdict().get("verb"):
+                            value = _as_noun(m.group("verb"), value, rules.get("verb_nouns") or {})
+                        return Found(field="project", value=value, start=start, end=end,
                                      confidence=confidence, source="pattern")
     return _from_subject(layout, pats)
+
+
+def _as_noun(verb: str, value: str, nouns: dict) -> str:
+    """The work said with a verb, named by its noun: «доставляем букеты» -> «доставка букетов». ``nouns``
+    (``project.verb_nouns``) maps each noun to its verbs' pattern; the object goes into the genitive up to
+    its first noun («логотипы на форму» -> «логотипов на форму»), and so does a second verb joined by «и»
+    («убираем территорию и вывозим снег» -> «уборка территории и вывоз снега»). A verb the map lacks keeps
+    the object."""
+    noun = _noun(verb, nouns)
+    if not noun:
+        return value
+    for joint in re.finditer(r"\s+и\s+(\w+)", value):
+        if other := _noun(joint.group(1), nouns):
+            rest = value[joint.end() :].strip()
+            return f"{noun} {_genitive(value[: joint.start()])} и {other} {_genitive(rest)}".strip()
+    return f"{noun} {_genitive(value)}"
+
+
+def _noun(verb: str, nouns: dict) -> str | None:
+    return next((n for n, rule in nouns.items() if rule.fullmatch(verb.strip())), None)
+
+
+def _genitive(phrase: str) -> str:
+    """A noun phrase in the accusative put in the genitive up to its first noun, and the noun joined to
+    that one by «и» («этикетки и коробки» -> «этикеток и коробок»); the rest stays as written."""
+    from ..text import parse_ru
+
+    def reading(word: str):
+        parses = [p for p in parse_ru(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and {"accs", "nomn"} & set(p.tag.grammemes)]
+        return parses[0] if parses and word.isalpha() else None
+
+    words = phrase.split()
+    i = 0
+    while i < len(words):
+        parse = reading(words[i])
+        if parse is None:
+            break
+        form = parse.inflect({"gent"})
+        if form:
+            words[i] = form.word.capitalize() if words[i][:1].isupper() else form.word
+        if parse.tag.POS == "NOUN":
+            if i + 2 < len(words) and words[i + 1] == "и" and reading(words[i + 2]):
+                i += 2
+                continue
+            break
+        i += 1
+    return " ".join(words)
 
 
 def _from_subject(layout: Layout, pats: dict) -> Found | None:

@@ -82,7 +82,9 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 cues = _cues(chunk, pats)
                 if len(chunk) < 12 or not cues or len(chunk) > 400:
                     continue
-                money = pats["money"]["invoice_number"].search(chunk) or pats["money"]["amount"].search(chunk)
+                # an invoice, or a sum said as owed or unpaid; a rate ("£38 doesn't cover prep") may be the reason
+                money = pats["money"]["invoice_number"].search(chunk) \
+                    or pats["money"]["amount"].search(chunk) and (pats["money"]["invoice_word"].search(chunk) or pats["money"]["unpaid"].search(chunk))
                 if (pats["reason_not"].search(chunk) or money) and cues < 3:
                     continue  # the plan (notice, last day, handover, invoices, tone) or an invoice, not a reason
                 start = line.start + sentence.start + sentence.text.find(chunk)
