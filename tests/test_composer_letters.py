@@ -894,6 +894,10 @@ def test_a_call_offers_help_with_the_move_whoever_takes_the_work_on_never_a_brie
     own_team = {"en": "your own team", "ru": "ваша команда"}[language]
     points = Composer().compose(situation(sender={"name": "Ann Lee", "solo": True}), "call", language)[0].content.points
     assert not any(brief in p for p in points) and any(own_team in p for p in points)
+    # A private client has no team of their own to take the work on.
+    private = situation(client={"name": "Hannah Reid"}, sender={"name": "Ann Lee", "solo": True})
+    body = email(private, language)
+    assert own_team not in body and ("a new specialist" in body or "нового специалиста" in body)
 
 
 @pytest.mark.parametrize(("language", "unexpected"), [("en", "this is unexpected"), ("ru", "это неожиданно")])
@@ -968,9 +972,9 @@ def test_a_handover_item_left_out_and_reported_is_not_demanded_of_the_message_ag
 
 
 @pytest.mark.parametrize(("language", "intro", "line", "said"), [
-    ("en", "Before then, I will finish:", "- the January newsletter, by 8 January 2027",
+    ("en", "Before then, I will finish the work already planned:", "- 8 January 2027 — the January newsletter",
      "Before then, I will still finish the January newsletter by 8 January 2027."),
-    ("ru", "До этого я закончу:", "- январская рассылка, до 8 января 2027 года",
+    ("ru", "До этой даты я завершу запланированные работы:", "- 8 января 2027 года — январская рассылка",
      "До этого я ещё закончу: январскую рассылку — до 8 января 2027 года."),
 ])
 def test_open_work_is_named_with_its_date_in_every_channel(language, intro, line, said):
@@ -1062,3 +1066,18 @@ def test_a_handover_note_about_the_client_in_the_third_person_is_said_to_them(it
 ])
 def test_a_referral_keeps_the_first_part_of_the_note_that_describes_them(referral, said):
     assert said in email(situation(referral=referral))
+
+
+@pytest.mark.parametrize(("language", "typed", "said"), [
+    ("en", "tiling ~4 m² + grout", "tiling about 4 m² and grout"), ("ru", "плитка ~4 м² + затирка", "плитка около 4 м² и затирка"),
+])
+def test_a_note_says_plus_and_tilde_in_words(language, typed, said):
+    s = situation(open_work=[{"item": typed, "due": "2027-01-08"}], referral="Kestrel Studio - tiling + grouting")
+    body = email(s, language)
+    assert said in body and "+" not in body and "~" not in body
+
+
+@pytest.mark.parametrize(("language", "invite"), [("en", "how you see it"), ("ru", "как вы это видите")])
+def test_a_call_with_a_client_known_to_raise_their_voice_does_not_invite_the_past_back(language, invite):
+    assert invite in Composer().compose(situation(), "call", language)[0].content.pause
+    assert invite not in Composer().compose(situation(signals=["aggression"]), "call", language)[0].content.pause

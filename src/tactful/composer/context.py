@@ -143,8 +143,9 @@ def said_item(item: str, language: Language, phrases: Phrases) -> str:
     """A handover note as the letter says it: to the client ("transferred to you"), without the sender's
     aside about their own doings, and a note typed as "thing — what to do" («этап 2 — доделать и сдать») as
     a step, verb first."""
-    # "templates + audio chains": a plus sign joins items in notes, "and" in a letter.
+    # "templates + audio chains": a plus sign joins items in notes, "and" in a letter; "~4 m²" is "about 4 m²".
     item = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", item)
+    item = re.sub(r"~\s*(?=\d)", f"{phrases.labels['about']} ", item)
     return as_step(without_aside(to_you(item, language, phrases), phrases), language, phrases)
 
 
@@ -302,7 +303,7 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
         due = phrases.labels["due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
         # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января».
         said = (accusative(item, vetted.language, phrases) or item) + ((" — " if vetted.language == "ru" else " ") + due if due else "")
-        work.append({"item": item, "due": due, "said": said})
+        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "said": said})
     return work
 
 

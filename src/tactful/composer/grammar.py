@@ -342,6 +342,7 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
     tells the user's own story ("she did the walled garden we all liked", «вела со мной два объекта») or is
     shorthand is left out: the letter names the person only. The whole note is tried, then its first clause."""
     name, _, note = [part.strip() for part in re.split(r"(\s+[—–-]\s+|,\s+)", referral.strip(), maxsplit=1) + ["", ""]][:3]
+    note = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", note)
     first = re.split(phrases.snippets["clause_break"], note, maxsplit=1, flags=re.IGNORECASE)[0].strip()
     story = set(phrases.snippets["referral_story_words"])
     for candidate in dict.fromkeys([note, first]):
@@ -363,7 +364,6 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         # authors") after the name: with its article, or as "who works with authors".
         shorthand = story | set(phrases.snippets["referral_shorthand"])
         for part in re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)[:2]:
-            part = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", part)
             words = part.split()
             if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not part[:1].islower():
                 continue
