@@ -1081,3 +1081,10 @@ def test_a_note_says_plus_and_tilde_in_words(language, typed, said):
 def test_a_call_with_a_client_known_to_raise_their_voice_does_not_invite_the_past_back(language, invite):
     assert invite in Composer().compose(situation(), "call", language)[0].content.pause
     assert invite not in Composer().compose(situation(signals=["aggression"]), "call", language)[0].content.pause
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_users_note_in_brackets_after_an_invoice_number_stays_out(language):
+    s = situation(unpaid_invoices=[{"number": "57 (этап «кровля»)", "amount": "£650"}])
+    text = Composer().compose(s, "meeting", language)[0].text()
+    assert "57" in text and "кровля" not in text

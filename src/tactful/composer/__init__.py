@@ -162,7 +162,8 @@ def _overlaps(excerpt: str, item: str, language: Language) -> bool:
     excerpt holds every word of the item in another form (a Russian item inflected in the line)."""
     from ..grounding import content_words
 
-    a, b = excerpt.strip(" ;,.").casefold(), item.strip(" ;,.").casefold()
+    # A bullet's dash or dot is the list's, not the item's.
+    a, b = excerpt.strip(" ;,.-•").casefold(), item.strip(" ;,.-•").casefold()
     if not (a and b):
         return False
     words = content_words(b, language)

@@ -231,9 +231,9 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
     labels = phrases.snippets["invoice_label"]
     unpaid = []
     for invoice in situation.unpaid_invoices:
-        # The templates say "№"/"Invoice" themselves, and a note in brackets after the amount ("£1,960
-        # (disputed in part)") is the user's own, not the client's to read.
-        number = re.sub(phrases.snippets["invoice_number_prefix"], "", invoice.number or "", flags=re.IGNORECASE)
+        # The templates say "№"/"Invoice" themselves, and a note in brackets after the number or the amount
+        # ("£1,960 (disputed in part)") is the user's own, not the client's to read.
+        number = re.sub(phrases.snippets["invoice_number_prefix"], "", _without_brackets(invoice.number or ""), flags=re.IGNORECASE)
         amount = _without_brackets(invoice.amount or "")
         unpaid.append({
             "number": number or None, "amount": amount or None,
