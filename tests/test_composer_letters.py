@@ -1088,3 +1088,17 @@ def test_a_users_note_in_brackets_after_an_invoice_number_stays_out(language):
     s = situation(unpaid_invoices=[{"number": "57 (этап «кровля»)", "amount": "£650"}])
     text = Composer().compose(s, "meeting", language)[0].text()
     assert "57" in text and "кровля" not in text
+
+
+@pytest.mark.parametrize(("contact", "said"), [("Ryan Kessler", "Good afternoon, Ryan."), ("Jane Morris", "Good afternoon, Ms Morris."),
+                                              ("Dr Anna Berg", "Good afternoon, Dr Berg.")])
+def test_a_formal_call_greets_by_title_and_surname_or_else_by_first_name_never_by_full_name(contact, said):
+    s = situation(client={"name": "Acme", "contact": contact})
+    assert Composer().compose(s, "call", "en")[0].content.opening.startswith(said)
+
+
+def test_an_invoice_named_by_its_date_takes_no_number_sign():
+    s = situation(unpaid_invoices=[{"number": "от 05.09", "amount": "48 000 ₽"}, {"number": "от 20.10", "amount": "52 000 ₽"}])
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, "ru")[0].text()
+        assert "от 05.09" in text and "№ от" not in text and "номер от" not in text, channel

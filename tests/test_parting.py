@@ -198,3 +198,15 @@ def test_a_disputed_invoice_is_not_asked_for_in_full_before_it_is_gone_through(l
                                   "unpaid_invoices": [{"number": "A-1", "amount": "£1,960"}]})
     body = Composer().compose_reply(s, text, language)[0].text()
     assert asked in body and "as soon as possible" not in body and "в ближайшее время" not in body
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_reply_names_the_steps_of_the_handover_and_a_disputed_invoice(language):
+    step = {"en": "repository - transfer to their organisation", "ru": "репозиторий — передать на ваш аккаунт"}[language]
+    s = parse_situation({
+        "client": {"name": "Harbour Lane Candles Ltd"}, "end_date": "2031-01-31", "handover": ["setup notes", step],
+        "unpaid_invoices": [{"number": "219", "amount": "£1,200", "disputed": True}],
+    })
+    draft, _ = Composer().compose_reply(s, "Noted. What happens with the files?" if language == "en" else "Поняла. А что с файлами?", language)
+    said = {"en": "transfer the repository to your organisation", "ru": "передам репозиторий на ваш аккаунт"}[language]
+    assert said in draft.text() and "219" in draft.text()

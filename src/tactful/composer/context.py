@@ -157,6 +157,10 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "person": who.person and bool(who.formal),
         "formal_name": who.formal,
         "familiar_name": who.familiar,
+        # Aloud, a full name with no title ("Good afternoon, Ryan Kessler") sounds read off a list: an English
+        # call says the first name when the formal address is the full name (no "Mr", "Ms" or "Dr").
+        "spoken_name": who.familiar if language == "en" and who.familiar and (who.formal or "").split()[:1] == [who.familiar]
+        else who.formal,
         "formal_name_datv": who.inflected("datv") if who.person and who.formal else "",
         "patronymic": bool(who.patronymic),
         "title_given": who.title_given,
@@ -228,13 +232,15 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
 def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[str, Any]:
     """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
     "SL-231 for 6,500 pounds"), in groups asked for together (`unpaid_groups`), not a repeated line each."""
-    labels = phrases.snippets["invoice_label"]
     unpaid = []
     for invoice in situation.unpaid_invoices:
         # The templates say "№"/"Invoice" themselves, and a note in brackets after the number or the amount
         # ("£1,960 (disputed in part)") is the user's own, not the client's to read.
         number = re.sub(phrases.snippets["invoice_number_prefix"], "", _without_brackets(invoice.number or ""), flags=re.IGNORECASE)
         amount = _without_brackets(invoice.amount or "")
+        # An invoice the user names by its date («от 05.09») takes no «№».
+        dated = bool(number) and re.match(phrases.snippets.get("invoice_dated", "(?!)"), number, flags=re.IGNORECASE)
+        labels = phrases.snippets["invoice_label_dated" if dated else "invoice_label"]
         unpaid.append({
             "number": number or None, "amount": amount or None,
             "due": due_phrase(invoice.due, language, phrases, situation.end_date),
