@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.989, 0.960), ("ru", 0.990, 0.972)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.990, 0.962), ("ru", 0.990, 0.973)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
