@@ -554,6 +554,10 @@ def test_round_16_the_user_named_after_their_trade_or_in_brackets(text, language
     assert fields(text, language=language)[field] == value
 
 
+def test_round_16_an_opinion_before_a_name_does_not_make_it_the_user():
+    assert "sender.name" not in fields("Клиент — кафе «Пышка». Я думаю, Мария Петровна, будет против.", "ru")
+
+
 @pytest.mark.parametrize(("text", "language", "contact"), [
     ("Notes for the email to Pinecroft Prep - the bursar, Mrs Helen Okafor-Smith.", "en", "Mrs Helen Okafor-Smith"),
     ("The manager retired last year and the new one, Mr Dominic Ashworth, wants it all through the office.", "en",
@@ -677,6 +681,10 @@ def test_round_16_no_work_from_what_the_user_is_not_doing_and_the_subject_withou
     ("4. Проблема: дважды теряли мои сменные ножи, возмещать отказываются; счёт № 52 на 14 600 ₽ не оплачен с сентября.", "ru",
      ["дважды теряли мои сменные ножи, возмещать отказываются"]),
     ("До этого всё веду по графику, а с 1 мая больше не беру.", "ru", None),
+    ("We moved to a new studio in January. I'll post the files instead of emailing them.", "en", None),
+    ("Сотрудничаем меньше года. Они сменили офис в январе.", "ru", None),
+    ("С прошлого месяца платят за час на 300 рублей меньше, а бензин по-прежнему мой.", "ru",
+     ["С прошлого месяца платят за час на 300 рублей меньше, а бензин по-прежнему мой"]),
 ])
 def test_round_16_a_reason_in_a_history_sentence_and_no_reason_from_the_plan(text, language, reasons):
     assert fields(text, language=language).get("reasons") == reasons
