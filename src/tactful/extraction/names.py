@@ -86,22 +86,37 @@ def keep_yo(normal: str, written: str) -> str:
 def nominative(name: str, language: Language) -> str:
     """A Russian name as the subject of a sentence: «Олегу Дмитриевичу Кравцу» -> «Олег Дмитриевич Кравец».
     Each word that pymorphy3 reads as a first name, patronymic or surname in another case is put in the
-    nominative; any other word (and every English name) stays as written."""
+    nominative; any other word (and every English name) stays as written. The words are read together, in
+    one gender and one case where they agree: «Андрея Власова» is «Андрей Власов» (though «Власова» is a
+    woman's surname in the nominative), «Евгения Климова» stays as written."""
     if language != "ru":
         return name
     from ..text import parse_ru
 
+    # one person's name: its plural readings («Аллы» as 'the Allas') are none of its
+    readings = [[p for p in parse_ru(word) if {"Name", "Patr", "Surn"} & set(p.tag.grammemes) and "plur" not in p.tag]
+                for word in name.split()]
+    for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+        for gender in ("femn", "masc"):
+            chosen = [next((p for p in ps if case in p.tag and (p.tag.gender is None or p.tag.gender == gender)), None) if ps else False
+                      for ps in readings]
+            if any(chosen) and None not in chosen:
+                return name if case == "nomn" else " ".join(
+                    _inflected(word, parse) if parse else word for word, parse in zip(name.split(), chosen))
     words = []
-    for word in name.split():
-        parses = [p for p in parse_ru(word) if {"Name", "Patr", "Surn"} & set(p.tag.grammemes)]
+    for word, parses in zip(name.split(), readings):
         parse = parses[0] if parses else None
         if parse is None or any("nomn" in p.tag for p in parses):  # «Дёмина» may already be the nominative
             words.append(word)
             continue
-        normal = parse.inflect({"nomn"})
-        # pymorphy3 spells ё as е: «Артёмом» gives «Артём», not «Артем»
-        words.append("".join("ё" if c == "е" and word[i : i + 1] == "ё" else c for i, c in enumerate(normal.word.capitalize())) if normal else word)
+        words.append(_inflected(word, parse))
     return " ".join(words)
+
+
+def _inflected(word: str, parse) -> str:
+    normal = parse.inflect({"nomn"})
+    # pymorphy3 spells ё as е: «Артёмом» gives «Артём», not «Артем»
+    return "".join("ё" if c == "е" and word[i : i + 1] == "ё" else c for i, c in enumerate(normal.word.capitalize())) if normal else word
 
 
 def is_person(text: str, pats: dict, language: Language) -> bool:

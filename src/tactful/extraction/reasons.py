@@ -55,7 +55,9 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
                     break  # the next sentence is the plan, an invoice or another label ("Unpaid: …")
                 for piece in re.finditer(r"[^;]+", part.text):
                     value = _clean(piece.group())
-                    if len(value) > 3:
+                    # a later ';'-part that opens with an invoice ('…; счёт № 52 … не оплачен') is the invoice, not a reason
+                    invoice = pats["money"]["invoice_number"].search(value)
+                    if len(value) > 3 and not (piece.start() and invoice and invoice.start() < 3):
                         start = line.start + rest_start + part.start + piece.start()
                         out.append((value, (start, start + len(piece.group()))))
             break
