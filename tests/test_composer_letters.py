@@ -1102,3 +1102,30 @@ def test_an_invoice_named_by_its_date_takes_no_number_sign():
     for channel in ("email", "call", "meeting"):
         text = Composer().compose(s, channel, "ru")[0].text()
         assert "от 05.09" in text and "№ от" not in text and "номер от" not in text, channel
+
+
+@pytest.mark.parametrize(("language", "sender", "reasons", "said", "private"), [
+    # A later clause that says who ("беру меньше клиентов") is the sender's own; the clause before it stays private.
+    ("ru", {"name": "Анна Белова"}, ["у меня сейчас маленький ребёнок, беру меньше клиентов"], "Я беру меньше клиентов.", "ребёнок"),
+    # The sender's own business named in the note is not someone else.
+    ("en", {"name": "Ann Quinn", "company": "Quinlan Kitchen", "solo": True}, ["closing Quinlan Kitchen at the end of Feb"],
+     "I am closing Quinlan Kitchen at the end of February.", "Feb "),
+    # The user's note in brackets stays out of the quoted reason.
+    ("en", {"name": "Ann Lee"}, ["I am taking on a big ongoing contract from Feb (3 days/wk)"],
+     "I am taking on a big ongoing contract from February.", "wk"),
+])
+def test_the_senders_own_plan_is_found_in_any_clause_that_says_who(language, sender, reasons, said, private):
+    body = email(situation(reasons=reasons, sender=sender), language)
+    assert said in body and private not in body
+
+
+@pytest.mark.parametrize(("language", "reasons"), [
+    ("en", ["signing logs every visit, nothing changed on the ground"]),
+    ("en", ["we are closing the current stage first"]),
+    ("ru", ["мы завершаем текущий этап (корпус 1)"]),
+    ("ru", ["Ребята первые меня взяли на работу, жаль их"]),
+])
+def test_a_note_that_is_no_plan_of_the_senders_is_not_quoted_as_the_reason(language, reasons):
+    s = situation(reasons=reasons, reason_kind="capacity", sender={"name": "Ann Lee", "company": "Lee Studio"})
+    first = reasons[0].split(",")[0].split(" (")[0]
+    assert first.lower()[5:] not in email(s, language).lower()

@@ -422,8 +422,11 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     # someone else's.
     generic = phrases.snippets.get("generic_client_words", [])
 
+    # The sender's own business and name ("closing Quinlan Kitchen") are not someone else.
+    own_names = [n for n in (situation.sender.company, situation.sender.name) if n]
+
     def about_others(reason: str) -> bool:
-        for phrase in generic:
+        for phrase in [*generic, *own_names]:
             reason = re.sub(rf"\b{re.escape(phrase)}\b", " ", reason, flags=re.IGNORECASE)
         # A colleague or family member by name («Андрей Лыков, наш инженер, уходит») is someone else too.
         return matches(reason, language, "not_own_reason") or names_person(reason, language)
@@ -432,18 +435,33 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return matches(reason, language, "own_reason") and not about_others(reason)
 
     def plain(reason: str) -> str:
-        """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter."""
+        """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter,
+        without the user's notes in brackets ("(3 days/wk)"), and with months in full ("from Feb")."""
         for filler in phrases.snippets.get("reason_fillers", []):
             reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
-        return reason.strip()
+        for short, month in phrases.snippets.get("month_abbreviations", {}).items():
+            reason = re.sub(rf"\b{short}\b\.?", month, reason)
+        return _without_brackets(reason).strip()
 
     whole = [plain(r) for r in reasons if own(r)]
     if whole:
         return " ".join(sentence(r, phrases) for r in whole)
-    # Only the first note that opens with the sender's own plan, and only its first clause: the rest of a
-    # note ("my partner got a job there", «аренда подорожала») is private or about others.
+    # Only the first clause that states the sender's own plan, and only that clause: the rest of a note ("my
+    # partner got a job there", «аренда подорожала», «у меня маленький ребёнок») is private or about others.
     solo = is_solo(situation.sender, language)
-    clause = next((c for c in (opening_clause(r, language, phrases, solo) for r in situation.reasons) if c and own(c)), None)
+    def clauses():
+        # A note's first clause may go without its subject ("moving back to Sweden"); a later one counts only
+        # when it says who ("…, I am taking fewer clients", «…, беру меньше клиентов»).
+        for note in situation.reasons:
+            first, *rest = re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
+            yield opening_clause(first, language, phrases, solo)
+            for part in rest:
+                said = opening_clause(part, language, phrases, solo)
+                if re.match(phrases.snippets["first_person_start"], part.strip(), flags=re.IGNORECASE) or (
+                        language == "ru" and said != part.strip()):
+                    yield said
+
+    clause = next((c for c in clauses() if c and own(c)), None)
     kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
 

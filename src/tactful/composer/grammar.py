@@ -112,7 +112,7 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
     words = clause.split()
     if not words:
         return ""
-    if language == "en" and re.fullmatch(r"[a-z]+ing", words[0]):
+    if language == "en" and re.fullmatch(r"[a-z]+ing", words[0]) and words[0] not in phrases.snippets["not_gerunds"]:
         return ("I am " if solo else "We are ") + clause
     if language == "ru":
         from ..text import parse_ru
