@@ -1129,3 +1129,14 @@ def test_a_note_that_is_no_plan_of_the_senders_is_not_quoted_as_the_reason(langu
     s = situation(reasons=reasons, reason_kind="capacity", sender={"name": "Ann Lee", "company": "Lee Studio"})
     first = reasons[0].split(",")[0].split(" (")[0]
     assert first.lower()[5:] not in email(s, language).lower()
+
+
+@pytest.mark.parametrize(("contact", "greeting", "dative"), [
+    ("Прохоров А. В.", "господин Прохоров", "господину Прохорову"), ("Прохорова А.В.", "госпожа Прохорова", "госпоже Прохоровой"),
+])
+def test_a_russian_contact_known_by_surname_and_initials_is_addressed_as_gospodin(contact, greeting, dative):
+    s = situation(client={"name": "ООО «Ромашка»", "contact": contact})
+    body = email(s, "ru")
+    assert greeting in body.splitlines()[0] and f", {contact.split()[0]}!" not in body
+    assert Composer().compose(s, "call", "ru")[0].content.opening.startswith(f"Добрый день, {greeting}")
+    assert addressee("ООО «Ромашка»", contact, "ru").inflected("datv") == dative

@@ -62,6 +62,11 @@ class Addressee(BaseModel):
             parts.append(petrovich_form("middlename", self.patronymic, case, self.gender))
         elif self.last and not self.first:
             parts.append(petrovich_form("lastname", self.last, case, self.gender))
+            if self.title:  # «господину Прохорову»
+                from .text import likeliest_ru
+
+                title = likeliest_ru(self.title)
+                parts.insert(0, (title.inflect({case}).word if title and title.inflect({case}) else self.title))
         return " ".join(parts)
 
 
@@ -150,6 +155,12 @@ def _russian_person(text: str) -> Addressee | None:
     words = [w for w in WORD.findall(text) if len(w) > 1 and w.lower() not in titles]
     if not words or not all(w[0].isupper() for w in words) or len(words) > 3:
         return None
+    # A surname with initials («Прохоров А. В.», «А.В. Прохорова») names the person by surname alone: a
+    # business letter says «господин Прохоров», never «Здравствуйте, Прохоров!».
+    if len(words) == 1 and re.search(r"(?:^|[\s.])[А-ЯЁ]\.", text):
+        gender = _surname_gender(words[0])
+        title = _names("ru")["surname_titles"].get(gender or "", "")
+        return Addressee(person=True, title=title, last=words[0], gender=gender) if title else None
     tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
     patronymic = next((w for w in words if "Patr" in tags[w]), "")
     # A surname that is also a first name (Карпов? no; Роман, Лев: yes) loses to a word that is only a name.
@@ -164,6 +175,14 @@ def _russian_person(text: str) -> Addressee | None:
     else:
         gender = _name_gender(first)
     return Addressee(person=True, first=first, patronymic=patronymic, last=last, gender=gender)
+
+
+def _surname_gender(surname: str) -> Gender | None:
+    """A Russian surname's gender by its ending («Прохорова» feminine), or None («Белых»)."""
+    endings = _names("ru")["surname_endings"]
+    # The longest ending decides: «-ова» is feminine although it ends like nothing masculine, «-ов» not.
+    found = sorted(((e, g) for g, es in endings.items() for e in es if surname.lower().endswith(e)), key=lambda p: -len(p[0]))
+    return found[0][1] if found else None  # type: ignore[return-value]
 
 
 def _english_person(text: str, known_person: bool) -> Addressee | None:
