@@ -133,9 +133,9 @@ def test_unpaid_invoice_is_asked_for_by_a_date():
     spoken = plan(s, "call").text()
     assert "falls due on 10 January 2099. Could it be settled by then?" in spoken and "HW-0412 for 1,180 pounds is still open" not in spoken
     ru = situation(client={"name": "ООО «Ромашка»"}, unpaid_invoices=[{"number": "214", "amount": "52 000 ₽"}], language="ru")
-    assert "Счёт № 214 на сумму 52 000 ₽ остаётся к оплате — прошу оплатить его в ближайшее время" in email(ru, "ru")
+    assert "Счёт № 214 на сумму 52 000 ₽ остаётся к оплате — прошу оплатить его в течение семи дней" in email(ru, "ru")
     overdue = situation(unpaid_invoices=[{"amount": "EUR 3,850", "due": "2026-04-01"}], language="en")
-    assert "An amount of EUR 3,850 remains outstanding; could you please settle it as soon as possible?" in email(overdue)
+    assert "An amount of EUR 3,850 remains outstanding; could you please settle it within the next seven days?" in email(overdue)
 
 
 def test_no_contract_means_no_contract_talk():
@@ -972,9 +972,9 @@ def test_a_handover_item_left_out_and_reported_is_not_demanded_of_the_message_ag
 
 
 @pytest.mark.parametrize(("language", "intro", "line", "said"), [
-    ("en", "Before then, I will finish the work already planned:", "- 8 January 2027 — the January newsletter",
+    ("en", "I will finish the work already planned:", "- 8 January 2027 — the January newsletter",
      "Before then, I will still finish the January newsletter by 8 January 2027."),
-    ("ru", "До этой даты я завершу запланированные работы:", "- 8 января 2027 года — январская рассылка",
+    ("ru", "я завершу запланированные работы:", "- 8 января 2027 года — январская рассылка",
      "До этого я ещё закончу: январскую рассылку — до 8 января 2027 года."),
 ])
 def test_open_work_is_named_with_its_date_in_every_channel(language, intro, line, said):
@@ -1010,10 +1010,11 @@ def test_a_contract_of_the_senders_own_elsewhere_is_not_talk_of_a_contract_with_
 @pytest.mark.parametrize(("language", "items", "kept", "note"), [
     ("en", ["theme repo on GitHub", "setup notes (Google doc)", "repo + doc handed over once invoices are paid"],
      ["theme repo on GitHub", "setup notes (Google doc)"], "The handover will follow once the open invoice is settled."),
+    # Only the things that wait are named as waiting.
     ("en", ["source files after payment", "brand book"], ["source files", "brand book"],
-     "The handover will follow once the open invoice is settled."),
+     "The source files will follow once the open invoice is settled."),
     ("ru", ["файлы смет по объектам — отдам после оплаты (это сказать)", "реестр смет"],
-     ["файлы смет по объектам", "реестр смет"], "Передачу я проведу после оплаты открытого счёта."),
+     ["файлы смет по объектам", "реестр смет"], "Файлы смет по объектам я передам после оплаты открытого счёта."),
 ])
 def test_a_handover_that_waits_for_payment_says_so_once_and_lists_only_the_things(language, items, kept, note):
     s = situation(handover=items, unpaid_invoices=[{"number": "115", "amount": "52 000 ₽"}], sender={"name": "Ann Lee", "solo": True})
@@ -1034,16 +1035,14 @@ def test_no_more_work_until_paid_is_not_promised_as_work_as_usual(language, note
     assert promise not in body and ("available to you for the handover" in body or "на связи по передаче дел" in body)
 
 
-@pytest.mark.parametrize(("language", "said"), [("en", "settle it by {date}?"), ("ru", "оплатить его до {date}")])
-def test_an_overdue_invoice_is_asked_for_by_a_near_end_date_not_just_as_soon_as_possible(language, said):
-    from tactful.wording import format_date
-
+@pytest.mark.parametrize(("language", "said"), [("en", "settle it within the next seven days?"), ("ru", "оплатить его в течение семи дней")])
+def test_an_overdue_invoice_is_asked_for_within_a_stated_period_not_as_soon_as_possible(language, said):
     past = (dt.date.today() - dt.timedelta(days=20)).isoformat()
-    near = dt.date.today() + dt.timedelta(days=20)
-    s = situation(end_date=near.isoformat(), unpaid_invoices=[{"number": "7", "amount": "$900", "due": past}])
-    assert said.format(date=format_date(near, language)) in email(s, language)
-    far = situation(unpaid_invoices=[{"number": "7", "amount": "$900", "due": past}])
-    assert ("as soon as possible" if language == "en" else "в ближайшее время") in email(far, language)
+    s = situation(unpaid_invoices=[{"number": "7", "amount": "$900", "due": past}])
+    for channel in ("email", "call"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert said in text or said.replace("settle it", "be settled") in text or "оплатить его в течение семи дней" in text, channel
+        assert "as soon as possible" not in text and "в ближайшее время" not in text, channel
 
 
 @pytest.mark.parametrize(("item", "said"), [
@@ -1140,3 +1139,28 @@ def test_a_russian_contact_known_by_surname_and_initials_is_addressed_as_gospodi
     assert greeting in body.splitlines()[0] and f", {contact.split()[0]}!" not in body
     assert Composer().compose(s, "call", "ru")[0].content.opening.startswith(f"Добрый день, {greeting}")
     assert addressee("ООО «Ромашка»", contact, "ru").inflected("datv") == dative
+
+
+@pytest.mark.parametrize(("language", "vague"), [("en", "carry on with the work already agreed"), ("ru", "выполняю всё, о чём")])
+def test_open_work_replaces_the_vague_promise_of_work_until_the_end(language, vague):
+    plain = situation(sender={"name": "Ann Lee"})
+    work = situation(sender={"name": "Ann Lee"}, open_work=[{"item": "the newsletter" if language == "en" else "рассылка", "due": "2027-01-08"}])
+    for channel in ("email", "call"):
+        assert vague in Composer().compose(plain, channel, language)[0].text(), channel
+        assert vague not in Composer().compose(work, channel, language)[0].text(), channel
+
+
+@pytest.mark.parametrize(("language", "stop", "formula"), [
+    ("en", "we can stop here, and I will send everything in writing today", "my decision stands"),
+    ("ru", "можем на этом закончить разговор", "остаётся в силе"),
+])
+def test_script_answers_fit_the_tone_and_a_raised_voice_ends_the_call(language, stop, formula):
+    hostile = Composer().compose(situation(signals=["aggression"], sender={"name": "Ann Lee"}), "call", language)[0].text()
+    assert stop in hostile
+    reconsider = {"en": "asks to reconsider", "ru": "просит пересмотреть"}[language]
+
+    def answer(tone: str) -> str:
+        content = Composer().compose(situation(sender={"name": "Ann Lee"}), "call", language, tone)[0].content
+        return next(r.answer for r in content.reactions if reconsider in r.client)
+
+    assert formula in answer("formal") and formula not in answer("warm")

@@ -71,8 +71,7 @@ def build_context(
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
         # The user's notes hold the handover back until the money is paid: the message says so, once.
-        "after_payment": bool(situation.unpaid_invoices or situation.final_invoice)
-        and _payment_first(situation.handover, language, phrases)[1],
+        **_after_payment(situation, language, phrases),
     }
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
     # says "Hi Greg", "Mr Tanner" in a formal one.
@@ -107,22 +106,37 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     }
 
 
-def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], bool]:
+def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], list[str] | None]:
     """Handover notes without the payment they wait for ("files after payment", «отдам после оплаты»), and
-    whether any waits: the condition is said once, for the whole handover. A note that only repeats things
-    of the list ("repo + doc handed over once invoices are paid") goes."""
-    kept, waits = [], False
+    what waits for it: the things named (["files"]); [] when a note holds back the whole handover ("repo +
+    doc handed over once invoices are paid" only repeats things of the list, and goes); None when nothing
+    waits. The condition is said once."""
+    kept: list[str] = []
+    things: list[str] = []
+    everything = False
     for item in items:
         span = first_span(item, language, "after_payment")
         if span is None:
             kept.append(item)
             continue
-        waits = True
         thing = re.sub(phrases.snippets["handover_verb_tail"], "", item[: span[0]].rstrip(" ,;:—–-(")).strip(" ,;:—–-(")
         others = " ".join(i for i in items if i != item).casefold()
         if thing and not all(word in others for word in re.findall(r"[^\W\d_]{3,}", thing.casefold())):
             kept.append(thing)
-    return kept, waits
+            things.append(thing)
+        else:
+            everything = True
+    return kept, ([] if everything else things) if (everything or things) else None
+
+
+def _after_payment(situation: Situation, language: Language, phrases: Phrases) -> dict[str, Any]:
+    """What of the handover waits for the money ("The pattern files will follow once …"), when anything is
+    owed or invoiced: `after_payment` says it does, `after_payment_items` names the things (none: all of it)."""
+    waiting = _payment_first(situation.handover, language, phrases)[1]
+    owed = bool(situation.unpaid_invoices or situation.final_invoice)
+    things = [said_item(t, language, phrases) for t in waiting or []]
+    named = object_list([accusative(t, language, phrases) for t in things], phrases) if things else ""
+    return {"after_payment": owed and waiting is not None, "after_payment_items": (named[:1].upper() + named[1:]) if named else ""}
 
 
 def _plain_brackets(item: str, language: Language) -> str:
@@ -243,7 +257,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
         labels = phrases.snippets["invoice_label_dated" if dated else "invoice_label"]
         unpaid.append({
             "number": number or None, "amount": amount or None,
-            "due": due_phrase(invoice.due, language, phrases, situation.end_date),
+            "due": due_phrase(invoice.due, language, phrases),
             # An invoice not yet due is a reminder of its date, not "outstanding".
             "overdue": invoice.due is None or invoice.due < dt.date.today(),
             "disputed": invoice.disputed,

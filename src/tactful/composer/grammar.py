@@ -144,15 +144,11 @@ def short_name(description: str, phrases: Phrases) -> bool:
     return len(words) <= phrases.name_max_words and not any(ch.isdigit() or ch in ",;:" for ch in description)
 
 
-def due_phrase(date: dt.date | None, language: Language, phrases: Phrases, end: dt.date | None = None) -> str:
-    """When to pay an open invoice: by its due date; one already due by the end date when that is near
-    (within `overdue_days`: a request with no date is easy to put off), else as soon as possible."""
-    today = dt.date.today()
-    if date is None or date < today:
-        near = end is not None and today < end <= today + dt.timedelta(days=phrases.snippets["overdue_days"])
-        if not near:
-            return phrases.labels["asap"]
-        date = end
+def due_phrase(date: dt.date | None, language: Language, phrases: Phrases) -> str:
+    """When to pay an open invoice: by its due date; one already due within a short, stated period ("within
+    the next seven days"): "as soon as possible" is easy to put off, and a far end date gives more time."""
+    if date is None or date < dt.date.today():
+        return phrases.labels["overdue_by"]
     return phrases.labels["due_by"].format(date=format_date(date, language))
 
 
