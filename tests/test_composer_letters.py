@@ -1132,6 +1132,8 @@ def test_a_note_that_is_no_plan_of_the_senders_is_not_quoted_as_the_reason(langu
 
 @pytest.mark.parametrize(("contact", "greeting", "dative"), [
     ("Прохоров А. В.", "господин Прохоров", "господину Прохорову"), ("Прохорова А.В.", "госпожа Прохорова", "госпоже Прохоровой"),
+    # A surname that tells no gender keeps its initials.
+    ("Ковальчук А. В.", "А. В. Ковальчук", "А. В. Ковальчук"),
 ])
 def test_a_russian_contact_known_by_surname_and_initials_is_addressed_as_gospodin(contact, greeting, dative):
     s = situation(client={"name": "ООО «Ромашка»", "contact": contact})

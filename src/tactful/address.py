@@ -157,10 +157,11 @@ def _russian_person(text: str) -> Addressee | None:
         return None
     # A surname with initials («Прохоров А. В.», «А.В. Прохорова») names the person by surname alone: a
     # business letter says «господин Прохоров», never «Здравствуйте, Прохоров!».
-    if len(words) == 1 and re.search(r"(?:^|[\s.])[А-ЯЁ]\.", text):
+    if len(words) == 1 and (initials := re.findall(r"(?<![^\s.])[А-ЯЁ]\.", text)):
         gender = _surname_gender(words[0])
-        title = _names("ru")["surname_titles"].get(gender or "", "")
-        return Addressee(person=True, title=title, last=words[0], gender=gender) if title else None
+        # A surname that tells no gender («Ковальчук») keeps its initials: «А. В. Ковальчук».
+        title = _names("ru")["surname_titles"].get(gender or "", "") or " ".join(initials)
+        return Addressee(person=True, title=title, last=words[0], gender=gender)
     tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
     patronymic = next((w for w in words if "Patr" in tags[w]), "")
     # A surname that is also a first name (Карпов? no; Роман, Лев: yes) loses to a word that is only a name.
