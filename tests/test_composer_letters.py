@@ -600,6 +600,7 @@ def test_asked_for_facts_leave_out_those_about_the_client_in_the_third_person(la
     ("en", "the export for their audit folder", "your audit folder"),
     ("ru", "доступ к кабинету переоформить на него", "переоформлю доступ к кабинету на вас"),
     ("ru", "выгрузку для их бухгалтерии", "для вашей бухгалтерии"),
+    ("ru", "их исходные данные по объекту", "ваши исходные данные"),
     # Kept without a technical aside in the other language, a step verb first, "+" as "and".
     ("ru", "архив NDVI-карт и ортофотопланов 2024–2026 по полям (shp + geotiff)", "архив NDVI-карт и ортофотопланов 2024–2026 по полям"),
     ("ru", "ключ от кладовки вернуть завхозу", "верну ключ от кладовки завхозу"),
@@ -1166,3 +1167,18 @@ def test_script_answers_fit_the_tone_and_a_raised_voice_ends_the_call(language, 
         return next(r.answer for r in content.reactions if reconsider in r.client)
 
     assert formula in answer("formal") and formula not in answer("warm")
+
+
+@pytest.mark.parametrize(("language", "contact", "items", "said"), [
+    ("en", "Sarah Cole", ["admin access to Sarah", "Sarah's style guide"], ["admin access to you", "your style guide"]),
+    ("ru", "Игорь Семёнович Дорофеев", ["вернуть ключ от бытовки Игорю", "папка для Игоря Семёновича"],
+     ["верну ключ от бытовки вам", "папку для вас"]),
+])
+def test_a_handover_note_naming_the_addressee_is_said_to_them(language, contact, items, said):
+    body = email(situation(client={"name": "Acme", "contact": contact}, handover=items), language)
+    assert all(s in body for s in said), body
+
+
+def test_no_new_work_from_today_is_not_promised_as_work_until_the_end():
+    body = email(situation(reasons=["Keep it short. No new work from today"], sender={"name": "Ann Lee"}))
+    assert "carry on with the work already agreed" not in body and "available to you for the handover" in body

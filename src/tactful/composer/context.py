@@ -53,6 +53,7 @@ def build_context(
     vetted = Vetting(language, channel, phrases)
     fields = _vetted_fields(situation, vetted)
     who = addressee(fields["client"], fields["contact"], language)
+    fields["handover"] = [_to_addressee(item, who, language, phrases) for item in fields["handover"]]
     closure = _closure(situation, fields["clause"], language, phrases)
     own_reason = _own_reason(fields["reasons"], situation, language, phrases, vetted)
     context: dict[str, Any] = {
@@ -104,6 +105,24 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
     }
+
+
+def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases) -> str:
+    """A handover note that names the person the letter greets, said to them: "admin access to Sarah" →
+    "admin access to you", «вернуть ключ Игорю» → «вернуть ключ вам»."""
+    if not (who.person and who.first) or " и " in who.first or " and " in who.first:
+        return item
+    if language != "ru":
+        for pattern, replacement in phrases.snippets["to_addressee"]:
+            item = re.sub(pattern.format(name=re.escape(who.first)), replacement, item)
+        return item
+    from ..wording import petrovich_form
+
+    for case, pronoun in phrases.snippets["addressee_pronouns"].items():
+        forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender)}
+        for form in sorted((f for f in forms if f), key=len, reverse=True):
+            item = re.sub(rf"\b{re.escape(form)}\b", pronoun, item)
+    return item
 
 
 def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], list[str] | None]:

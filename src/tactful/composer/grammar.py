@@ -166,10 +166,12 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
 
 
 def _agreed(pronoun: str, noun: str) -> str:
-    """«ваш» in the case, number and gender of the noun after it («вашим сотрудникам»)."""
+    """«ваш» in the case, number and gender of the word after it, a noun or an adjective before its noun
+    («вашим сотрудникам», «ваши стандартные форматы»)."""
     from ..text import parse_ru
 
-    reading = next((r for r in parse_ru(noun) if r.tag.POS == "NOUN"), None)
+    readings = parse_ru(noun)
+    reading = next((r for r in readings if r.tag.POS == "NOUN"), None) or next((r for r in readings if r.tag.POS == "ADJF"), None)
     if reading is None:
         return f"{pronoun} {noun}"
     form = parse_ru(pronoun)[0].inflect({g for g in agreeing(reading, reading.tag.case, reading.tag.animacy or "inan") if g})
