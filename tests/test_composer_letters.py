@@ -600,7 +600,7 @@ def test_asked_for_facts_leave_out_those_about_the_client_in_the_third_person(la
     ("en", "the export for their audit folder", "your audit folder"),
     ("ru", "доступ к кабинету переоформить на него", "переоформлю доступ к кабинету на вас"),
     ("ru", "выгрузку для их бухгалтерии", "для вашей бухгалтерии"),
-    ("ru", "их исходные данные по объекту", "ваши исходные данные"),
+    ("ru", "их фирменные шрифты", "ваши фирменные шрифты"),
     # Kept without a technical aside in the other language, a step verb first, "+" as "and".
     ("ru", "архив NDVI-карт и ортофотопланов 2024–2026 по полям (shp + geotiff)", "архив NDVI-карт и ортофотопланов 2024–2026 по полям"),
     ("ru", "ключ от кладовки вернуть завхозу", "верну ключ от кладовки завхозу"),
