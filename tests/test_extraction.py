@@ -701,3 +701,78 @@ def test_round_16_a_referral_offered_and_put_in_the_nominative_in_one_gender(tex
 def test_round_16_the_last_delivery_is_the_end_date():
     got = fields("Счёт оплатим до конца месяца.\n\nПоследний привоз 29 января, тогда же заберём кулеры.", "ru", dt.date(2027, 1, 15))
     assert got["end_date"] == dt.date(2027, 1, 29)
+
+
+@pytest.mark.parametrize(("text", "language", "exists"), [
+    ("There's a contractor agreement with a 4-week notice clause (section 12).", "en", True),
+    ("There's a verbal agreement with them, nothing on paper.", "en", False),
+    ("Contract says either side can end with 14 days notice (clause 15.1).", "en", None),
+    ("Договор у нас рамочный, расторжение за 15 дней (п. 8.2).", "ru", True),
+    ("У нас с ними рамочные отношения, без бумаг.", "ru", None),
+])
+def test_round_17_an_agreement_said_to_exist_and_one_only_cited(text, language, exists):
+    assert fields(text, language=language).get("contract.exists") == exists
+
+
+@pytest.mark.parametrize(("text", "language", "tone"), [
+    ("I need a proper goodbye to Keystone, friendly.", "en", "warm"),
+    ("They are a small office, friendly.", "en", None),
+    ("Reasons: the rate. Brief tone.", "en", "brief"),
+    ("Арсен — управляющий, пусть письмо будет спокойным и вежливым.", "ru", "formal"),
+    ("Письмо от них было вежливое и спокойное.", "ru", None),
+])
+def test_round_17_tone_wishes(text, language, tone):
+    assert fields(text, language=language).get("tone") == tone
+
+
+def test_round_17_a_plain_chat_where_the_user_writes_as_ya_and_the_firm_after_the_headcount():
+    chat = ("Ксения Витальевна: Павел, с понедельника у нас новый подрядчик, работать нужно будет через них\n"
+            "Я: Ксения Витальевна, через посредника я работать не буду\n"
+            "Ксения Витальевна: Понимаю.\n\n"
+            "Пометки: база отдыха «Сосновый берег», Ксения Витальевна Руденко — директор. Я Павел Зуев, нас трое (бригада «Печник»).")
+    got = fields(chat, "ru")
+    assert got["client.name"] == "база отдыха «Сосновый берег»" and got["client.contact"] == "Ксения Витальевна Руденко"
+    assert got["sender.name"] == "Павел Зуев" and got["sender.company"] == "бригада «Печник»" and got["sender.solo"] is False
+    assert fields("Мы с напарницей (нас двое, студия «Зелёный угол») ухаживаем за растениями.", "ru")["sender.company"] == "студия «Зелёный угол»"
+
+
+def test_round_17_inspection_reports_are_a_handover_item_and_no_act_of_acceptance():
+    got = fields("Передать акты проверки дымоходов.", "ru")
+    assert got["handover"] == ["акты проверки дымоходов"] and "act_of_acceptance" not in got
+    assert "act_of_acceptance" not in fields("акт № 7 на 35 000 ₽ за июль не оплачен", "ru")
+    assert fields("Пришлю акт и итоговый счёт.", "ru")["act_of_acceptance"] is True
+
+
+@pytest.mark.parametrize(("text", "language", "client"), [
+    ("Notes: Ollie runs Locked In Leeds. I design the puzzles for their escape rooms.", "en", "Locked In Leeds"),
+    ("I do the interview transcription for Dr. Felix Amari's research group at Northgate University.", "en", "Northgate University"),
+    ("Игорь, руководство «Зелёной лавки» решило сократить бюджет.", "ru", "«Зелёная лавка»"),
+])
+def test_round_17_the_client_as_whose_firm_it_is(text, language, client):
+    assert fields(text, language=language)["client.name"] == client
+
+
+def test_round_17_no_client_from_a_user_who_runs_their_own_firm_or_a_lowercase_run():
+    assert "client.name" not in fields("I run Grout & Co with four tilers. The meeting runs late.", "en")
+
+
+def test_round_17_the_side_that_cuts_the_budget_is_the_client_in_a_telegram_export():
+    chat = ("Марина Олеговна, [03.02.2027 10:12]\nИгорь, руководство решило сократить бюджет, будем платить 6 000 вместо 9 000 в месяц.\n"
+            "Игорь Фомин, [03.02.2027 10:40]\nМарина Олеговна, за 6 000 я не покрою корма. Давайте я подумаю.\n\n"
+            "Мои заметки: обслуживаю два их аквариума, работаю один.")
+    got = fields(chat, "ru", dt.date(2027, 2, 3))
+    assert got["client.contact"] == "Марина Олеговна" and got["sender.name"] == "Игорь Фомин"
+
+
+@pytest.mark.parametrize(("text", "language", "reasons"), [
+    ("За неделю 70 интервью я физически не успею, работаю одна.", "ru", ["За неделю 70 интервью я физически не успею, работаю одна"]),
+    ("Через посредника я работать не буду.", "ru", ["Через посредника я работать не буду"]),
+    ("Успею всё доделать до пятницы.", "ru", None),
+])
+def test_round_17_reasons_one_cannot_cover_or_will_not_do(text, language, reasons):
+    assert fields(text, language=language).get("reasons") == reasons
+
+
+def test_round_17_thats_the_end_marks_the_end_date():
+    got = fields("The Pharaoh room is due 30 June; that's the end.", "en", dt.date(2027, 6, 2))
+    assert got["end_date"] == dt.date(2027, 6, 30)
