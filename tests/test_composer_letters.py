@@ -1182,3 +1182,23 @@ def test_a_handover_note_naming_the_addressee_is_said_to_them(language, contact,
 def test_no_new_work_from_today_is_not_promised_as_work_until_the_end():
     body = email(situation(reasons=["Keep it short. No new work from today"], sender={"name": "Ann Lee"}))
     assert "carry on with the work already agreed" not in body and "available to you for the handover" in body
+
+
+def test_a_referral_no_sentence_can_carry_is_left_out_and_reported():
+    import tactful
+
+    # The learned reader rejects this script's referral line ("… коллег: !сАЙТ и познакомлю вас.").
+    s = Situation.model_validate({"client": {"name": "0"}, "referral": "!сАЙТ", "language": "ru"})
+    result = tactful.draft(s, backend="composer", channel="call", language="ru")
+    assert "сАЙТ" not in result.text and any(lo.field == "referral" for lo in result.left_out) and result.compliant
+
+
+def test_invoice_amounts_are_totalled_as_the_user_typed_them_in_either_language():
+    from tactful.composer.grammar import total_amount
+
+    assert total_amount(["£1,180", "£960"], "ru") == total_amount(["£1,180", "£960"], "en") == "£2,140"
+    assert total_amount(["45 000 ₽", "45 000 ₽"], "en") == "90 000 ₽"
+
+
+def test_a_russian_contact_by_surname_and_initials_keeps_the_initials_in_an_english_letter():
+    assert addressee("ООО «Ромашка»", "Прохоров А. В.", "en").formal == "А. В. Прохоров"

@@ -147,7 +147,7 @@ def declined_name(name: str, case: str) -> str | None:
     return " ".join(declined.get(word, word) for word in name.split())
 
 
-def _russian_person(text: str) -> Addressee | None:
+def _russian_person(text: str, letter: Language = "ru") -> Addressee | None:
     from .text import parse_ru
 
     titles = _names("ru")["titles"]
@@ -159,8 +159,8 @@ def _russian_person(text: str) -> Addressee | None:
     # business letter says «господин Прохоров», never «Здравствуйте, Прохоров!».
     if len(words) == 1 and (initials := re.findall(r"(?<![^\s.])[А-ЯЁ]\.", text)):
         gender = _surname_gender(words[0])
-        # A surname that tells no gender («Ковальчук») keeps its initials: «А. В. Ковальчук».
-        title = _names("ru")["surname_titles"].get(gender or "", "") or " ".join(initials)
+        # A surname that tells no gender («Ковальчук»), or one in an English letter, keeps its initials.
+        title = (_names("ru")["surname_titles"].get(gender or "", "") if letter == "ru" else "") or " ".join(initials)
         return Addressee(person=True, title=title, last=words[0], gender=gender)
     tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
     patronymic = next((w for w in words if "Patr" in tags[w]), "")
@@ -250,7 +250,7 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         return Addressee(person=True, first=f"{couple['a']} {couple['conj']} {couple['b']}")
     if known_person and re.search(r"[<>\[\](){}/\\@#\d]", text):
         return Addressee(person=True, first=text.strip())  # not a name we can parse: greet with it as typed
-    language = "ru" if _is_ru(text) else "en"
+    letter, language = language, "ru" if _is_ru(text) else "en"
     data = _names(language)
     bare, sole_trader = _strip_marker(text.strip(QUOTES), data["sole_trader"])
     known_person = known_person or sole_trader
@@ -259,7 +259,7 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
     elif not known_person and (any(q in text for q in QUOTES) or any(w in data["organisation_words"] or w in data["legal_forms"] for w in _words(text))):
         return None
     else:
-        person = _russian_person(bare)
+        person = _russian_person(bare, letter)
     # A sole trader is a person even when the name gives nothing to greet with: no "dear colleagues".
     return person or (Addressee(person=True) if sole_trader else None)
 

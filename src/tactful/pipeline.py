@@ -119,11 +119,13 @@ class Pipeline:
     async def _checked(self, task: DraftTask, drafted: Drafted, round_: int, deadline: float) -> tuple[Attempt, CheckReport]:
         """The attempt for ``drafted``, checked by the rules and, when they pass it, read by the critic."""
         text = drafted.draft.text()
-        # A handover item the drafter left out and reported back to the user (to reword, or kept back on
-        # purpose) is not demanded of the message a second time.
+        # A handover item or a referral the drafter left out and reported back to the user (to reword, or
+        # kept back on purpose) is not demanded of the message a second time.
         dropped = {o.text for o in drafted.left_out if o.field == "handover"}
-        situation = task.situation.model_copy(
-            update={"handover": [i for i in task.situation.handover if i not in dropped]}) if dropped else task.situation
+        situation = task.situation.model_copy(update={
+            "handover": [i for i in task.situation.handover if i not in dropped],
+            "referral": None if any(o.field == "referral" for o in drafted.left_out) else task.situation.referral,
+        })
         report = check(text, lang=task.language, channel=task.channel, situation=situation,
                        context=task.context, instructions=self.drafter.instructions(task))
         attempt = self._attempt(round_, text=text, report=report, seconds=round(drafted.seconds, 4), usage=drafted.usage)

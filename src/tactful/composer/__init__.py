@@ -7,6 +7,7 @@ checker; the rest is reported back as `LeftOut` so the user can reword it.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..resources import templates
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from .context import build_context, said_item
+from .context import build_context, referral_name, said_item
 from .grammar import count_days, join_items, spoken_amount, tidy
 from .vetting import classify_reply, reply_topics
 
@@ -54,11 +55,18 @@ class Composer:
         flagged = {item: sorted({v.rule for v in errors if _overlaps(v.excerpt, item, language)
                                  or _overlaps(v.excerpt, said[item], language)}) for item in situation.handover}
         dropped = {item: rules for item, rules in flagged.items() if rules}
-        if not dropped:
+        # So can a referral typed as something no sentence carries ("!сАЙТ"): the letter then goes without it.
+        referral = situation.referral or ""
+        # Its words, without the punctuation a sentence split may cut off ("!сАЙТ" is read as "сАЙТ …").
+        name = re.sub(r"[^\w\s&'-]", "", referral_name(referral, language)).strip() if referral else ""
+        referral_rules = sorted({v.rule for v in errors if name and name.casefold() in v.excerpt.casefold()})
+        if not dropped and not referral_rules:
             return draft, left_out
-        rest = situation.model_copy(update={"handover": [i for i in situation.handover if i not in dropped]})
+        rest = situation.model_copy(update={"handover": [i for i in situation.handover if i not in dropped],
+                                            "referral": None if referral_rules else situation.referral})
         draft, more = self.compose(rest, channel, language, tone)
-        return draft, more + [LeftOut(field="handover", text=item, rules=rules, hint="") for item, rules in dropped.items()]
+        return draft, more + [LeftOut(field="handover", text=item, rules=rules, hint="") for item, rules in dropped.items()] + (
+            [LeftOut(field="referral", text=referral, rules=referral_rules, hint="")] if referral_rules else [])
 
     def _compose_once(
         self, situation: Situation, channel: Channel, language: Language, tone: Tone

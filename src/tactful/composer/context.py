@@ -369,6 +369,11 @@ def _companions(situation: Situation, language: Language, phrases: Phrases) -> l
     return found
 
 
+def referral_name(referral: str, language: Language) -> str:
+    """The name a referral is recommended by ("Kestrel Motion" of "Kestrel Motion - small studio")."""
+    return referral_parts(referral, language, load_phrases(language))[0]
+
+
 def _referral(referral: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
     # The recommended name, with the user's description only where it reads as one ("Sam O'Connor, an
     # event photographer"), never their shorthand or story about the person.

@@ -60,13 +60,17 @@ def total_amount(amounts: list[str], language: Language) -> str | None:
         return None
     if len({_NUMBER.sub("", a).strip() for a in amounts}) != 1:
         return None  # "£" and "€", or a sum with a note the others lack
+    # The numbers are read, and the total written, the way the user typed them: "£1,180" groups thousands
+    # with a comma even in a Russian letter, where babel would read the comma as a decimal point.
+    typed = " | ".join(m.group() for m in numbers if m)
+    locale = "en" if re.search(r",\d{3}(?!\d)", typed) else "ru" if re.search(r"\d\s\d{3}(?!\d)", typed) else language
     try:
-        total = sum(parse_decimal(re.sub(r"\s", "", m.group()), locale=language) for m in numbers if m)
+        total = sum(parse_decimal(re.sub(r"\s", "", m.group()), locale=locale) for m in numbers if m)
     except NumberFormatError:
         return None
     start, end = numbers[0].span()  # type: ignore[union-attr]
     # babel groups with a no-break space in Russian; the letter keeps the plain one the user typed.
-    written = format_decimal(total, format="#,##0", locale=language).replace("\xa0", " ").replace("\u202f", " ")
+    written = format_decimal(total, format="#,##0", locale=locale).replace("\xa0", " ").replace("\u202f", " ")
     return amounts[0][:start] + written + amounts[0][end:]
 
 
