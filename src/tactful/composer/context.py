@@ -72,7 +72,7 @@ def build_context(
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
         # The user's notes hold the handover back until the money is paid: the message says so, once.
-        **_after_payment(situation, language, phrases),
+        **_after_payment(situation, fields["waiting"], language, phrases),
     }
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
     # says "Hi Greg", "Mr Tanner" in a formal one.
@@ -97,14 +97,22 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "client": vetted.one("client.name", situation.client.name) or "",
         "description": vetted.one("project", situation.project_name or situation.project),
         "referral": vetted.one("referral", situation.referral),
-        "handover": [said_item(item, vetted.language, vetted.phrases)
-                     for item in vetted.keep("handover", [_plain_brackets(i, vetted.language) for i in vetted.handed_over(
-                         _payment_first(situation.handover, vetted.language, vetted.phrases)[0])], strict=False,
-                         said=lambda i: said_item(i, vetted.language, vetted.phrases))],
+        **_vetted_handover(situation, vetted),
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
     }
+
+
+def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
+    """The handover notes as the letter says them (each vetted in that form, and said once), and what of
+    the handover waits for payment (`_payment_first`)."""
+    language, phrases = vetted.language, vetted.phrases
+    handover, waiting = _payment_first(situation.handover, language, phrases)
+    candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
+    said = {item: said_item(item, language, phrases) for item in candidates}
+    return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)],
+            "waiting": waiting}
 
 
 def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases) -> str:
@@ -148,10 +156,10 @@ def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tu
     return kept, ([] if everything else things) if (everything or things) else None
 
 
-def _after_payment(situation: Situation, language: Language, phrases: Phrases) -> dict[str, Any]:
+def _after_payment(situation: Situation, waiting: list[str] | None, language: Language, phrases: Phrases) -> dict[str, Any]:
     """What of the handover waits for the money ("The pattern files will follow once …"), when anything is
-    owed or invoiced: `after_payment` says it does, `after_payment_items` names the things (none: all of it)."""
-    waiting = _payment_first(situation.handover, language, phrases)[1]
+    owed or invoiced: `after_payment` says it does, `after_payment_items` names the things (none: all of it;
+    `waiting` as `_payment_first` gives it)."""
     owed = bool(situation.unpaid_invoices or situation.final_invoice)
     things = [said_item(t, language, phrases) for t in waiting or []]
     named = object_list([accusative(t, language, phrases) for t in things], phrases) if things else ""

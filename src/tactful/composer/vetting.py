@@ -57,8 +57,7 @@ def first_span(text: str, language: Language, table: str) -> tuple[int, int] | N
 
 def matches(text: str, language: Language, table: str) -> bool:
     """Whether any pattern of a list table (``fact_filter``, ``own_reason``, ``service_markers``) matches."""
-    index = TokenIndex(tokenize(text, language))
-    return any(p.find(text, index) for p in _compiled(language, table))
+    return first_span(text, language, table) is not None
 
 
 
