@@ -46,6 +46,8 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
         ("Acme", "Jane Roe, Head of Finance", "formal", "Dear Ms Roe,"),
         ("Acme", "Ann Lee (CFO)", "warm", "Hi Ann,"),
         ("Acme", "Morris, Jane", "warm", "Hi Jane,"),
+        ("Halden Ventures", "Oliver Grant, Partner", "warm", "Hi Oliver,"),
+        ("Halden Ventures", "Oliver Grant, Partner", "formal", "Dear Mr Grant,"),
         ("Northgate Vets", "info@northgatevets.co.uk", "formal", "Dear Northgate Vets team,"),
     ],
 )
@@ -894,7 +896,9 @@ def test_a_call_offers_help_with_the_move_whoever_takes_the_work_on_never_a_brie
     brief = {"en": "brief them", "ru": "введу его в курс"}[language]
     own_team = {"en": "your own team", "ru": "ваша команда"}[language]
     points = Composer().compose(situation(sender={"name": "Ann Lee", "solo": True}), "call", language)[0].content.points
-    assert not any(brief in p for p in points) and any(own_team in p for p in points)
+    # Nor a guess that the client has a team of its own: help with the move to whoever is next.
+    assert not any(brief in p for p in points) and not any(own_team in p for p in points)
+    assert any("new contractor" in p or "нового исполнителя" in p for p in points)
     # A private client has no team of their own to take the work on.
     private = situation(client={"name": "Hannah Reid"}, sender={"name": "Ann Lee", "solo": True})
     body = email(private, language)

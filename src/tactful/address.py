@@ -240,9 +240,10 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         # A contact typed with their role ("Гордеев Виктор Павлович, генеральный директор", "Jane Roe (CFO)",
         # "Ann Lee — head of HR"): the name is the part before it.
         name, *role = _ROLE_AFTER_NAME.split(text.strip(), maxsplit=1)
-        # "Smith, John" is a name written surname first, not a name and a role.
-        # Only a part that reads as a name is taken ("<b>x</b> (y)" stays whole and is greeted as typed).
-        if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not re.fullmatch(r"[A-ZА-ЯЁ][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip()):
+        # "Smith, John" is a name written surname first, not a name and a role; "Oliver Grant, Partner" is a
+        # full name and a role. Only a part that reads as a name is taken ("<b>x</b> (y)" stays whole).
+        surname_first = len(name.split()) == 1 and re.fullmatch(r"[A-ZА-ЯЁ][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip() if role else "")
+        if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not surname_first:
             text = name
     # Two people greeted together ("Margaret and Tom Ashdown", «Марина и Артём Белоусовы»): by their first
     # names, the shared surname dropped.

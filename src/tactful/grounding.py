@@ -180,6 +180,7 @@ def _invented_names(text: str, tokens: Sequence[Token], source: str) -> list[tup
         ) and word[:1].isupper() and not word.isupper() and token.is_word and previous.sentence == token.sentence \
                 and (previous.is_word or previous.text in _OPENERS or previous.text in {",", "—", "-"}) \
                 and normalize(word) not in known and not (token.lemmas & known) \
+                and not all(part in known for part in normalize(word).split("-")) \
                 and not _starts_list_item(text, token.start):
             spans.append((token.start, token.end))
     return spans

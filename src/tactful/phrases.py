@@ -49,6 +49,8 @@ class Phrases(BaseModel):
     work_stopped: list[Pattern] = []
     # The work comes in stages ("sprint 4", «второй этап»): "the current stage" names what is finished first.
     stage_words: list[Pattern] = []
+    # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
+    tool_notes: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.
     hostile_notes: list[Pattern] = []
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.

@@ -84,7 +84,7 @@ def build_context(
     # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
     if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
         context["organisation"] = ""
-    context["reason"] = own_reason or p(f"reason.{situation.reason_kind or 'fit'}")
+    context["reason"] = _dictated(situation, language, phrases, vetted) or own_reason or p(f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
 
 
@@ -120,17 +120,22 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
     "admin access to you", «вернуть ключ Игорю» → «вернуть ключ вам»."""
     if not (who.person and who.first) or " и " in who.first or " and " in who.first:
         return item
+    said = item
     if language != "ru":
         for pattern, replacement in phrases.snippets["to_addressee"]:
-            item = re.sub(pattern.format(name=re.escape(who.first)), replacement, item)
-        return item
-    from ..wording import petrovich_form
+            said = re.sub(pattern.format(name=re.escape(who.first)), replacement, said)
+    else:
+        from ..wording import petrovich_form
 
-    for case, pronoun in phrases.snippets["addressee_pronouns"].items():
-        forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender)}
-        for form in sorted((f for f in forms if f), key=len, reverse=True):
-            item = re.sub(rf"\b{re.escape(form)}\b", pronoun, item)
-    return item
+        for case, pronoun in phrases.snippets["addressee_pronouns"].items():
+            forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender)}
+            for form in sorted((f for f in forms if f), key=len, reverse=True):
+                said = re.sub(rf"\b{re.escape(form)}\b", pronoun, said)
+    # The user's aside about the same person ("(words he never uses)") would now speak of them as "he".
+    third = "|".join(phrases.snippets["third_person"])
+    if said != item:
+        said = re.sub(rf"\s*\([^)]*\b(?:{third})\b[^)]*\)", "", said, flags=re.IGNORECASE)
+    return said
 
 
 def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], list[str] | None]:
@@ -180,13 +185,20 @@ def _without_brackets(text: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", text).strip()
 
 
+def full_months(text: str, phrases: Phrases) -> str:
+    """Months said in full, as a letter does ("from Feb" → "from February", "Jan issue" → "January issue")."""
+    for short, month in phrases.snippets.get("month_abbreviations", {}).items():
+        text = re.sub(rf"\b{short}\b\.?", month, text)
+    return text
+
+
 def said_item(item: str, language: Language, phrases: Phrases) -> str:
     """A handover note as the letter says it: to the client ("transferred to you"), without the sender's
     aside about their own doings, and a note typed as "thing — what to do" («этап 2 — доделать и сдать») as
     a step, verb first."""
     # "templates + audio chains": a plus sign joins items in notes, "and" in a letter; "~4 m²" is "about 4 m²".
     item = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", item)
-    item = re.sub(r"~\s*(?=\d)", f"{phrases.labels['about']} ", item)
+    item = full_months(re.sub(r"~\s*(?=\d)", f"{phrases.labels['about']} ", item), phrases)
     return as_step(without_aside(to_you(item, language, phrases), phrases), language, phrases)
 
 
@@ -279,6 +291,12 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
         # ("£1,960 (disputed in part)") is the user's own, not the client's to read.
         number = re.sub(phrases.snippets["invoice_number_prefix"], "", _without_brackets(invoice.number or ""), flags=re.IGNORECASE)
         amount = _without_brackets(invoice.amount or "")
+        # A "number" with no digit is the user's description («поздние отмены, ноябрь»), and one in the other
+        # language («от 05.09» in an English letter) cannot be quoted: the invoice is named by its amount.
+        from ..rules.consistency import in_other_language
+
+        if not re.search(r"\d", number) or in_other_language(number, language):
+            number = ""
         # An invoice the user names by its date («от 05.09») takes no «№».
         dated = bool(number) and re.match(phrases.snippets.get("invoice_dated", "(?!)"), number, flags=re.IGNORECASE)
         labels = phrases.snippets["invoice_label_dated" if dated else "invoice_label"]
@@ -413,11 +431,12 @@ def _framing(
     return {
         "outcome": situation.outcome,
         # A client known to raise their voice (a signal, or the user's notes say so): the script prepares
-        # for it first. A client the price was at issue with is likely to offer more.
+        # for it first. A client the price was at issue with is likely to offer more, unless the sender's
+        # reason is a plan of their own (a move, a job) that no offer changes.
         "hostile": bool(set(situation.signals) & set(phrases.snippets["hostile_signals"]))
         or any(matches(note, language, "hostile_notes") for note in notes),
-        "price_at_issue": situation.reason_kind in phrases.snippets["price_reasons"]
-        or bool(set(situation.signals + situation.tried) & set(phrases.snippets["price_signals"])),
+        "price_at_issue": not own_reason and (situation.reason_kind in phrases.snippets["price_reasons"]
+                                              or bool(set(situation.signals + situation.tried) & set(phrases.snippets["price_signals"]))),
         # A year or more together: the thanks say how long ("over these four years", «все эти два года»).
         "together": time_together(situation.relationship_months, language, phrases),
         "news": news,
@@ -485,10 +504,16 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         without the user's notes in brackets ("(3 days/wk)"), and with months in full ("from Feb")."""
         for filler in phrases.snippets.get("reason_fillers", []):
             reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
-        for short, month in phrases.snippets.get("month_abbreviations", {}).items():
-            reason = re.sub(rf"\b{short}\b\.?", month, reason)
-        return _without_brackets(reason).strip()
+        return _without_brackets(full_months(reason, phrases)).strip()
 
+    # A note that tells the tool how to write, or says the work has already stopped, is no reason.
+    def instruction(note: str) -> bool:
+        return matches(note, language, "tool_notes")
+
+    def stopped(note: str) -> bool:
+        return matches(note, language, "work_stopped")
+
+    reasons = [r for r in reasons if not instruction(r) and not stopped(r)]
     whole = [plain(r) for r in reasons if own(r)]
     if whole:
         return " ".join(sentence(r, phrases) for r in whole)
@@ -498,8 +523,9 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def clauses():
         # A note's first clause may go without its subject ("moving back to Sweden"); a later one counts only
         # when it says who ("…, I am taking fewer clients", «…, беру меньше клиентов»).
-        for note in situation.reasons:
-            first, *rest = re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
+        for note in (n for n in situation.reasons if not stopped(n)):
+            first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
+                            if not instruction(c)] or [""]
             yield opening_clause(first, language, phrases, solo)
             for part in rest:
                 said = opening_clause(part, language, phrases, solo)
@@ -510,6 +536,15 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     clause = next((c for c in clauses() if c and own(c)), None)
     kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
+
+
+def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+    """The wording the user asked the message to use for the reason ("just: we can't certify what we haven't
+    inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
+    said = [m["said"] for note in situation.reasons for pattern in phrases.snippets.get("dictated", [])
+            if (m := re.search(pattern, note, flags=re.IGNORECASE))]
+    kept = vetted.keep("reasons", [s for s in said if not matches(s, language, "not_own_reason")][:1], strict=True)
+    return sentence(kept[0].strip(), phrases) if kept else ""
 
 
 def _bare_clause(clause: str, phrases: Phrases) -> str:

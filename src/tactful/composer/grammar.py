@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..phrases import Phrases
+from ..phrases import Phrases, load_phrases
 from ..vocab import Language
 from ..wording import agreeing, format_date, inflect_phrase
 
@@ -251,7 +251,14 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     typed otherwise («оставляю запас струн») stays as typed."""
     voice = "i" if solo else "we"
     if language != "ru":
-        return f"{phrases.snippets['step_subject'][voice]} {step[:1].lower()}{step[1:]}" if is_action(step, language, phrases) else step
+        if not is_action(step, language, phrases):
+            return step
+        # "remove me as editor" said by the sender is "I will remove myself as editor".
+        verb, _, rest = step.partition(" ")
+        own, _, after = rest.partition(" ")
+        if (reflexive := phrases.snippets.get("step_reflexive", {}).get(own.lower())):
+            step = " ".join(filter(None, [verb, reflexive, after]))
+        return f"{phrases.snippets['step_subject'][voice]} {step[:1].lower()}{step[1:]}"
     from ..text import likeliest_ru
 
     words = step.split()
@@ -317,6 +324,10 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
     if whole is not None:
         return whole
     parts = re.split(r"(,\s+|\s+и\s+)", item)
+    # «…, которые галерея обычно берёт, …»: a relative clause is no item of the list and keeps its words.
+    relative = set(load_phrases("ru").snippets["relative_words"])
+    if any(part.split()[0].lower() in relative for part in parts[2::2] if part.split()):
+        return None
     # A part with no Russian word ("DWG", "PDF") does not decline and stays as written.
     inflected = [part if i % 2 or not re.search(r"[а-яё]", part, re.IGNORECASE) else inflect_phrase(part, "accs", things=True)
                  for i, part in enumerate(parts)]
@@ -358,7 +369,13 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             readings = [likeliest_ru(w) for w in lowered]
             if any(r is None or (r.tag.POS == "VERB" and "past" in r.tag) for r in readings):
                 continue  # «вела», «учились»: the user's history with the person
-            return name, candidate, len(words) <= 5 and all(r.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ"} for r in readings)
+            from ..address import is_organisation
+
+            # «Дарью Ким, дизайнера»: a person is set beside a word for a person, a firm beside one for a
+            # firm; «Константина Ермакова, багетную мастерскую» would call a man a workshop (brackets then).
+            head = next((r for r in readings if r.tag.POS == "NOUN"), None)
+            person_word = head is not None and ("anim" in head.tag) != is_organisation(name, "ru")
+            return name, candidate, person_word and len(words) <= 5 and all(r.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ"} for r in readings)
         if lowered[0] in phrases.snippets["referral_openers"]:
             return name, candidate, True
     if language == "en":
@@ -367,11 +384,19 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         shorthand = story | set(phrases.snippets["referral_shorthand"])
         for part in re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)[:2]:
             words = part.split()
-            if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not part[:1].islower():
+            # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
+            adjective = phrases.snippets["referral_adjectives"]
+            acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
+            if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym):
                 continue
             if words[0] in phrases.snippets["referral_verbs"]:
                 return name, "who " + part, True
-            return name, ("an " if part[0].lower() in "aeio" else "a ") + part, True
+            # "good with remedial work": an adjective and its preposition describe; "who is" carries them.
+            if words[1].lower() in adjective["links"] and (
+                    words[0].lower() in adjective["words"] or words[0].lower().endswith(tuple(adjective["endings"]))):
+                return name, "who is " + part, True
+            vowel = "aefhilmnorsx" if acronym else "aeio"
+            return name, ("an " if part[0].lower() in vowel else "a ") + part, True
     return name, "", False
 
 

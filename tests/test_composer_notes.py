@@ -1,0 +1,103 @@
+"""How the composer reads the user's notes: the wording they dictate, the instructions they give the tool,
+their asides about the person the letter greets, and their shorthand about a referral."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tactful.composer import Composer
+from tactful.composer.grammar import accusative, referral_parts
+from tactful.phrases import load_phrases
+from tactful.situation import Situation
+
+FUTURE = (dt.date.today() + dt.timedelta(days=90)).isoformat()
+
+
+def situation(**fields) -> Situation:
+    data = {"client": {"name": "Northwind Traders LLC"}, "end_date": FUTURE, **fields}
+    return Situation.model_validate(data)
+
+
+def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
+    return Composer().compose(s, "email", language, tone)[0].content.body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "don't accuse anyone re the phone call. just: we can't certify what we haven't inspected",
+     "We can't certify what we haven't inspected."),
+    ("ru", "слово «фальсификация» не произносить — просто: работаем только по фактическим координатам",
+     "Работаем только по фактическим координатам."),
+])
+def test_the_wording_the_user_dictates_is_the_reason(language, note, said):
+    s = situation(reason_kind="agreements", reasons=["they keep changing the drawings", note])
+    body = email(s, language)
+    assert said in body and "accuse" not in body and "произносить" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "instruction"), [
+    ("en", "keep it short. no new work from today - I've already stopped bid changes", "keep it short"),
+    ("ru", "без эмоций. работу уже остановили, дальше только передача", "без эмоций"),
+])
+def test_a_note_of_instructions_and_stopped_work_is_never_quoted_as_the_reason(language, note, instruction):
+    body = email(situation(reason_kind="payment", reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    # The reason kind's own sentence stands in for it.
+    assert instruction not in body.lower() and load_phrases(language).get("reason.payment", "formal", "i") in body
+
+
+@pytest.mark.parametrize(("language", "note", "reason", "instruction"), [
+    ("en", "moving on from agency work, but don't mention the argument", "I am moving on from agency work.", "mention"),
+    ("ru", "без эмоций, закрываю практику с марта", "Я закрываю практику с марта.", "эмоций"),
+])
+def test_the_reason_in_a_note_is_kept_without_the_instruction_beside_it(language, note, reason, instruction):
+    body = email(situation(reason_kind="payment", reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert reason in body and instruction not in body
+
+
+def test_an_aside_about_the_addressee_goes_when_the_item_is_said_to_them():
+    s = situation(client={"name": "Halden Ventures", "contact": "Oliver Grant, Partner"},
+                  handover=["voice and style guide for Oliver (tone, words he never uses)", "content calendar"])
+    body = email(s)
+    assert "- voice and style guide for you\n" in body and "words he never uses" not in body
+
+
+def test_a_step_the_sender_takes_on_themselves_says_myself():
+    s = situation(sender={"name": "Claire Dunmore", "solo": True},
+                  handover=["newsletter archive - remove me as editor after the Jan issue", "content calendar"])
+    assert "I will remove myself as editor after the January issue" in email(s)
+
+
+@pytest.mark.parametrize(("referral", "description"), [
+    ("Sam Hughes - AWCF farrier near Oswestry, knows the vets", "an AWCF farrier near Oswestry"),
+    ("Ann Lee, good with remedial work", "who is good with remedial work"),
+    ("Tim Ross - based in Leeds, did my course", "who is based in Leeds"),
+    ("Jo Park - bookkeeper for cafes", "a bookkeeper for cafes"),
+])
+def test_an_english_referral_description_reads_as_one(referral, description):
+    assert referral_parts(referral, "en", load_phrases("en"))[1:] == (description, True)
+
+
+@pytest.mark.parametrize(("referral", "apposition"), [
+    ("Дарья Ким, дизайнер", True),
+    ("Константин Ермаков - багетная мастерская на Васильевском", False),
+    ("ООО «Вектор» - бухгалтерская компания", True),
+])
+def test_a_russian_referral_is_set_beside_a_word_for_the_same_kind_of_thing(referral, apposition):
+    # A man is not called «багетную мастерскую»: a workshop goes in brackets after his name.
+    assert referral_parts(referral, "ru", load_phrases("ru"))[2] is apposition
+
+
+def test_a_relative_clause_in_a_russian_handover_item_keeps_its_case():
+    item = "список артикулов, которые галерея обычно берёт, и поставщики"
+    assert accusative(item, "ru") is None  # set as a bullet in the nominative, never «которую галерею»
+    assert accusative("пароли, схема сети и выгрузка базы 1С", "ru") == "пароли, схему сети и выгрузку базы 1С"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_no_offer_of_more_money_is_expected_when_the_sender_is_moving_away(language):
+    note = {"en": "moving to Scotland in February", "ru": "переезжаю в Казань в феврале"}[language]
+    points = lambda reasons: Composer().compose(  # noqa: E731
+        situation(reason_kind="resources", reasons=reasons, sender={"name": "Owen", "solo": True}), "call", language)[0].text()
+    offer = {"en": "offers to pay more", "ru": "предлагает платить больше"}[language]
+    assert offer in points([]) and offer not in points([note])
