@@ -34,7 +34,7 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
             segment = text[line.start : line.end]
             matches = [m for rule in (rules[kind] if isinstance(rules[kind], list) else [rules[kind]]) for m in rule.finditer(segment)]
             if kind == "doing":  # the first thing the sentence says the user does ("I've been their AV tech …, running the desk")
-                matches.sort(key=lambda m: m.start("value"))
+                matches.sort(key=lambda m: m.start())  # stable: at one place, the rules keep their order
             for m in matches:
                 value = _value(m.group("value"), pats)
                 if value:
