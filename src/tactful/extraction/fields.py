@@ -124,9 +124,10 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
         sentences = list(_sentences(segment))
         if len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
             sentences = [Substring(0, len(segment), segment)]  # a short line read whole («сч. 14 … висит»)
+        notes = any(line is note for note in layout.notes)
         for sentence in sentences:
             chunk = sentence.text
-            if not money["unpaid"].search(chunk):
+            if not money["unpaid"].search(chunk) and not (notes and _bare_invoices(chunk, money)):
                 continue
             numbers = list(money["invoice_number"].finditer(chunk))
             amounts = list(money["amount"].finditer(chunk))
@@ -149,6 +150,17 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
                     invoice["amount"] = amount.group().strip()
                 out.append((invoice, (start + number.start(), start + (amount.end() if amount else number.end()))))
     return out
+
+
+def _bare_invoices(chunk: str, money: dict) -> bool:
+    """A sentence of the user's notes that only lists invoices with their sums («Счёт № 88 на 21 500 ₽.»,
+    «Счета: № 17 — 18 000 ₽, № 19 — 18 000 ₽»): in notes about ending the work, those are the ones owed.
+    One that says anything else (paid, sent, the final one) is read by its words instead."""
+    rest = money.get("bare_rest")
+    if rest is None or not money["invoice_number"].search(chunk) or not money["amount"].search(chunk):
+        return False
+    left = money["amount"].sub(" ", money["invoice_number"].sub(" ", chunk))
+    return bool(rest.fullmatch(left))
 
 
 def _sentences(text: str):

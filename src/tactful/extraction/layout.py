@@ -75,9 +75,10 @@ def read_layout(text: str, pats: dict) -> Layout:
     plain = _plain_chat(lines, pats)
     for i, line in enumerate(lines):
         header = headers[i]
-        if header and header[0] == "from" and not in_headers and not _more_headers(headers, lines, i):
+        quoted_from = header is not None and header[0] == "from" and _quoted_message(lines, quoted, i)
+        if header and header[0] == "from" and not in_headers and not _more_headers(headers, lines, i) and not quoted_from:
             header = None  # "From: Roman, director" closing the notes is a signature, not a message
-        opens = current is None and not in_headers and header is not None and _more_headers(headers, lines, i)
+        opens = current is None and not in_headers and header is not None and (_more_headers(headers, lines, i) or quoted_from)
         if header and (header[0] == "from" or in_headers or opens or current is None and header[0] == "date"):  # "Subject:" may come first
             if header[0] == "from" or current is None:
                 if not in_headers or current is None or "from" in current.headers:
@@ -140,6 +141,12 @@ def _opened(messages: list[Message], m: re.Match, line: Line) -> Message:
         if groups.get(group):  # "Denise Whitcombe wrote:" may give no date
             message.headers[key] = (m.group(group).strip(), line.start + m.start(group), line.start + m.end(group))
     return message
+
+
+def _quoted_message(lines: list[Line], quoted: set[int], i: int) -> bool:
+    """Whether a "From:" line under '>' heads a quoted letter: the quoted text goes on after it."""
+    following = [line for line in lines[i + 1 : i + 4] if line.text][:1]
+    return id(lines[i]) in quoted and bool(following) and id(following[0]) in quoted
 
 
 def _more_headers(headers: list, lines: list[Line], i: int) -> bool:

@@ -219,6 +219,13 @@ def org_nominative(value: str, language: Language) -> str:
     return " ".join(words) + (" " if words else "") + quote + rest
 
 
+def legal_nominative(value: str) -> str:
+    """A firm by its legal form, its quoted name declined after a preposition: «ООО «Тихой гавани»» ->
+    «ООО «Тихая гавань»» (the legal form's name is an apposition, written in the nominative)."""
+    head, quote, rest = value.partition("«")
+    return head + quote + _quoted_nominative(rest) if quote else value
+
+
 def _quoted_nominative(rest: str) -> str:
     """A quoted name said after a preposition alone: «Зелёной лавки»» -> «Зелёная лавка»»; words pymorphy3
     does not know («Строймира») stay as written, as does any name of more than three words."""

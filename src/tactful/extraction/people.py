@@ -17,6 +17,7 @@ from .names import (
     Mention,
     domain_org,
     is_person,
+    legal_nominative,
     nominative,
     org_nominative,
     russian_entities,
@@ -43,7 +44,17 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
         domain = None
         if header:
             raw, domain = split_name_email(header[0])
-            if raw and _header_person(header[0], raw, pats, language) or raw and language == "ru" and pats["name"].search(raw):
+            firm = _bracketed_firm(raw, pats, language) if domain is None else None
+            if firm:
+                # "Tomasz (Brightwell Lettings)", «Алина (кофейня «Зерно»)»: a chat author with their firm
+                raw, sig_org = raw[: raw.find("(")].strip(), sig_org or Mention(firm[0], header[1] + firm[1], header[1] + firm[2])
+            if domain is None and re.search(r"[,|]\s", raw):
+                # "From: Gemma Rowlands, Operations Manager, Tidewater Kayaks Ltd" (a letter quoted without its
+                # address): the header line is a signature of its own, the name first, then the role and the firm
+                name, header_org = signature_parts([Line(header[1], header[2], header[0])], pats, language, named=True)
+                sig_org = sig_org or header_org
+            elif raw and _header_person(header[0], raw, pats, language) or raw and language == "ru" and pats["name"].search(raw) \
+                    or firm and _A_NAME.fullmatch(raw):  # a chat author named beside their firm is a person
                 offset = header[0].find(raw)
                 name = Mention(raw, header[1] + offset, header[1] + offset + len(raw))
         name = name or sig_name
@@ -59,6 +70,24 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
             if name and party.name and len(name.value) > len(party.name.value) and header:
                 party.name = name
     return parties
+
+
+# A chat author's name: one to three capitalised words ("Tomasz", «Ефремов Дмитрий»).
+_A_NAME = re.compile(r"[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){0,2}")
+
+
+def _bracketed_firm(raw: str, pats: dict, language: Language) -> tuple[str, int, int] | None:
+    """The firm written in brackets after an author's name ('Kerry (Pawprint Daycare)'), with its span in
+    ``raw``; not a role or a note about the person ('Ben (their ops guy)', 'Ellie (me)')."""
+    m = re.fullmatch(r"(?P<name>[^()]{2,40}?)\s*\((?P<org>[^()]{2,60})\)", raw.strip())
+    if not m or not _A_NAME.fullmatch(m.group("name").strip()) or pats["people"]["speaker"].search(m.group("org")):
+        return None
+    org = m.group("org").strip()
+    if is_person(org, pats, language) or pats["roles"].search(org) and not pats["legal_forms"].search(org) \
+            or re.match(r"(?i)(?:me|myself|я|it'?s me|the |their |his |her |our |my |client|клиент|заказчик)", org):
+        return None
+    start = raw.find(org)
+    return org_nominative(org, language), start, start + len(org)
 
 
 def _header_person(raw: str, name: str, pats: dict, language: Language) -> bool:
@@ -126,11 +155,15 @@ def _sole_trader_name(pats: dict, language: Language, found: dict, put) -> None:
     """A user known only as a sole trader («ИП Тихонов А. С.») is named by that: a sole trader's business
     is its owner's name."""
     company = found.get("sender.company")
-    trader = pats["people"]["sole_trader"].match(company.value) if company and "sender.name" not in found else None
+    known = found.get("sender.name")
+    # a first name from a chat («Рустам») gives way to the full name the sole trader's business spells
+    shorter = known and company and len(known.value.split()) == 1 and known.value in company.value.split()
+    trader = pats["people"]["sole_trader"].match(company.value) if company and (known is None or shorter) else None
     if trader:
         name = company.value[trader.end() :].strip()
         if is_person(name, pats, language):
             start = company.start + company.value.find(name, trader.end())
+            found.pop("sender.name", None)
             put("sender.name", name, start, start + len(name), 0.5, "company")
 
 
@@ -193,7 +226,11 @@ def _organisations(layout: Layout, pats: dict, language: Language) -> list[Menti
                     or is_person(value, pats, language):
                 continue
             # «для студии растяжки «Гибкость»» names the studio in the nominative; the span stays the text's.
-            out.append(Mention(org_nominative(value, language), line.start + start, line.start + start + len(value)))
+            named = org_nominative(value, language)
+            if language == "ru" and (form := pats["people"].get("declined_after")) and form.search(segment[:start]) \
+                    and pats["people"]["legal_entity"].match(value):
+                named = legal_nominative(value)  # «от ООО «Северной верфи»» -> «ООО «Северная верфь»»
+            out.append(Mention(named, line.start + start, line.start + start + len(value)))
     return out
 
 
@@ -226,20 +263,25 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
                     put("client.contact", name, to[1] + offset, to[1] + offset + len(name), 0.7, "header")
                 if (org := domain_org(domain, layout.text, pats, language)) and not is_person(org.value, pats, language):
                     put("client.name", org.value, org.start, org.end, 0.55, "domain")  # mark@brewandbean.com: 'Brew & Bean'
-            if party.name:
+            if party.name and not _fuller_known(found.get("sender.name"), party.name.value):
                 put("sender.name", party.name.value, party.name.start, party.name.end, 0.7, "header")
             if party.org:
                 put("sender.company", party.org.value, party.org.start, party.org.end, 0.7, "signature")
             continue
         if sender_party is None and len(parties) > 1 and "sender.name" not in found:
             continue  # two sides and no way to tell which is the user's: better nothing than a wrong side
-        if party.name:
+        if party.name and not _fuller_known(found.get("client.contact"), party.name.value):
             put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
         if sender_party is None and len(parties) == 1 and supplier[id(party)] < 0:
             _addressee_is_user(party, pats, language, put)  # a complaint or a demand: the client wrote it
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
+
+
+def _fuller_known(known: Found | None, name: str) -> bool:
+    """Whether the notes already name this person more fully ('Tomasz Nowak' for a chat's 'Tomasz')."""
+    return bool(known and len(known.value.split()) > len(name.split()) and same_person(known.value, name))
 
 
 def _addressee_is_user(party: Party, pats: dict, language: Language, put) -> None:
@@ -329,7 +371,7 @@ def _fuller(layout: Layout, found: dict[str, Found], field: str, pats: dict) -> 
         for key in ("from", "to", "cc"):
             if key in message.headers:
                 raw, start, _ = message.headers[key]
-                name = split_name_email(raw)[0]
+                name = re.sub(r"\s*\([^()]*\)$", "", split_name_email(raw)[0])  # 'Tomasz (Brightwell Lettings)'
                 if bare in name.split() and 1 < len(name.split()) <= 3 and not (other and same_person(name, other.value)):
                     offset = start + raw.find(name)
                     found[field] = person.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})

@@ -32,16 +32,18 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
     for kind, confidence in (("marked", 0.7), ("doing", 0.6), ("line", 0.5)):
         for line in lines:
             segment = text[line.start : line.end]
-            for rule in rules[kind] if isinstance(rules[kind], list) else [rules[kind]]:
-                for m in rule.finditer(segment):
-                    value = _value(m.group("value"), pats)
-                    if value:
-                        start = line.start + m.start("value") + m.group("value").find(value)
-                        end = start + len(value)
-                        if kind == "doing" and m.groupdict().get("verb"):
-                            value = _as_noun(m.group("verb"), value, rules.get("verb_nouns") or {})
-                        return Found(field="project", value=value, start=start, end=end,
-                                     confidence=confidence, source="pattern")
+            matches = [m for rule in (rules[kind] if isinstance(rules[kind], list) else [rules[kind]]) for m in rule.finditer(segment)]
+            if kind == "doing":  # the first thing the sentence says the user does ("I've been their AV tech …, running the desk")
+                matches.sort(key=lambda m: m.start())  # stable: at one place, the rules keep their order
+            for m in matches:
+                value = _value(m.group("value"), pats)
+                if value:
+                    start = line.start + m.start("value") + m.group("value").find(value)
+                    end = start + len(value)
+                    if kind == "doing" and m.groupdict().get("verb"):
+                        value = _as_noun(m.group("verb"), value, rules.get("verb_nouns") or {})
+                    return Found(field="project", value=value, start=start, end=end,
+                                 confidence=confidence, source="pattern")
     return _from_subject(layout, pats)
 
 

@@ -15,6 +15,11 @@ from .layout import Layout, Line
 from .model import Found
 
 MAX_REASONS = 3
+# A chat line's opening address: a capitalised name or two and a comma, the sentence going on in lower case
+# or with "I" ("Tomasz, I can't …", «Алина, я третий раз …», «Дмитрий Олегович, ночные смены …»).
+_VOCATIVE = re.compile(r"^((?-i:[A-ZА-ЯЁ][a-zа-яё'’-]+(?:\s+[A-ZА-ЯЁ][a-zа-яё'’-]+)?)),\s+(?=(?-i:[a-zа-яё]|I\b))")
+_NOT_NAMES = {"however", "still", "also", "so", "well", "yes", "no", "honestly", "frankly", "sorry", "ok", "okay", "thanks",
+              "then", "now", "again", "sadly", "anyway", "besides", "plus", "и", "но", "да", "нет", "итак", "кстати", "честно", "впрочем"}
 
 
 def _sentences(text: str):
@@ -81,12 +86,17 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
             segment = text[line.start : line.end]
             for sentence in _sentences(segment):
                 chunk = _clean(sentence.text)
+                if (vocative := _VOCATIVE.match(chunk)) and vocative.group(1).lower() not in _NOT_NAMES:
+                    chunk = chunk[vocative.end() :]  # "Tomasz, I can't keep …", «Алина, я третий раз …»: to whom it is said
                 cues = _cues(chunk, pats)
                 if len(chunk) < 12 or not cues or len(chunk) > 400:
                     continue
                 # an invoice, or a sum said as owed or unpaid; a rate ("£38 doesn't cover prep") may be the reason
-                money = pats["money"]["invoice_number"].search(chunk) \
-                    or pats["money"]["amount"].search(chunk) and (pats["money"]["invoice_word"].search(chunk) or pats["money"]["unpaid"].search(chunk))
+                # an invoice in brackets is a detail of the complaint («ждут оплату за февраль (счёт № 214, …)»)
+                said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", chunk)
+                said = said if not pats["money"]["invoice_noun"].search(said) else chunk
+                money = pats["money"]["invoice_number"].search(said) \
+                    or pats["money"]["amount"].search(said) and (pats["money"]["invoice_word"].search(said) or pats["money"]["unpaid"].search(said))
                 if (pats["reason_not"].search(chunk) or money) and cues < 3:
                     continue  # the plan (notice, last day, handover, invoices, tone) or an invoice, not a reason
                 start = line.start + sentence.start + sentence.text.find(chunk)
