@@ -101,3 +101,34 @@ def test_no_offer_of_more_money_is_expected_when_the_sender_is_moving_away(langu
         situation(reason_kind="resources", reasons=reasons, sender={"name": "Owen", "solo": True}), "call", language)[0].text()
     offer = {"en": "offers to pay more", "ru": "предлагает платить больше"}[language]
     assert offer in points([]) and offer not in points([note])
+
+
+@pytest.mark.parametrize(("language", "notes", "reason"), [
+    ("en", ["two of the partners refuse MFA", "we can't be responsible for security we're not allowed to enforce"],
+     "We can't be responsible for security we're not allowed to enforce."),
+    ("ru", ["ушли оба разработчика", "новых на этот старый код посадить мы не можем"], "Новых на этот старый код посадить мы не можем."),
+])
+def test_where_the_sender_stands_is_the_reason_when_no_plan_is_given(language, notes, reason):
+    assert reason in email(situation(reason_kind="methods", reasons=notes), language)
+
+
+@pytest.mark.parametrize(("language", "note"), [("en", "we can't keep chasing late payments every month"),
+                                                ("ru", "мы не можем бесконечно ждать оплату")])
+def test_a_stance_about_money_is_left_to_the_invoice_lines(language, note):
+    body = email(situation(reason_kind="payment", reasons=[note]), language)
+    assert load_phrases(language).get("reason.payment", "formal", "i") in body  # no company: the sender is solo
+
+
+@pytest.mark.parametrize(("language", "note", "reason"), [
+    ("en", "accepted an in-house translator post in Munich, start 1 Feb", "I have accepted an in-house translator post in Munich."),
+    ("ru", "с 1 февраля закрываем цифровой участок, Xerox продаём", "С 1 февраля мы закрываем цифровой участок."),
+])
+def test_a_plan_typed_without_its_subject_gets_one_where_the_language_puts_it(language, note, reason):
+    s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": language == "en"})
+    assert reason in email(s, language)
+
+
+def test_the_sender_at_the_table_is_named_without_their_role():
+    s = situation(sender={"name": "Oliver Grant, Managing Partner", "company": "Fieldhouse Events"})
+    meeting = Composer().compose(s, "meeting", "en")[0].content
+    assert "Oliver Grant" in meeting.attendees and not any("Managing Partner" in item for item in meeting.agenda)

@@ -204,9 +204,8 @@ def _english_person(text: str, known_person: bool) -> Addressee | None:
         return None
     if not last and name.middle:
         last = name.middle.split()[-1]
+    # No "Mr"/"Ms" guessed from a first name: a wrong guess ("Mr" to a Jess) costs more than a full name.
     given = bool(title)
-    if not title and first and last:
-        title = data["gendered_titles"].get(_first_names().get_gender(first), "")
     return Addressee(person=True, title=title, first=first, last=last, title_given=given)
 
 
@@ -230,6 +229,15 @@ _ROLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[—–-]\s)\s*")
 _COUPLE = re.compile(r"(?P<a>[A-ZА-ЯЁ][^\W\d_]+)\s+(?P<conj>and|&|и)\s+(?P<b>[A-ZА-ЯЁ][^\W\d_]+)(?:\s+[A-ZА-ЯЁ][^\W\d_'’-]+)?")
 
 
+def without_role(text: str) -> str:
+    """A person's name typed with their role ("Гордеев Виктор Павлович, генеральный директор", "Jane Roe
+    (CFO)", "Ann Lee — head of HR", "Oliver Grant, Partner"): the part before it. "Smith, John" is a name
+    written surname first, and stays whole; so does a part that does not read as a name ("<b>x</b> (y)")."""
+    name, *role = _ROLE_AFTER_NAME.split(text.strip(), maxsplit=1)
+    surname_first = len(name.split()) == 1 and re.fullmatch(r"[A-ZА-ЯЁ][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip() if role else "")
+    return name if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not surname_first else text
+
+
 def _person(text: str | None, known_person: bool, language: Language) -> Addressee | None:
     """A person named in ``text``; ``known_person`` for a contact field, which never names a company."""
     if not text or not text.strip():
@@ -237,14 +245,7 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
     if known_person:
         if is_inbox(text):
             return None
-        # A contact typed with their role ("Гордеев Виктор Павлович, генеральный директор", "Jane Roe (CFO)",
-        # "Ann Lee — head of HR"): the name is the part before it.
-        name, *role = _ROLE_AFTER_NAME.split(text.strip(), maxsplit=1)
-        # "Smith, John" is a name written surname first, not a name and a role; "Oliver Grant, Partner" is a
-        # full name and a role. Only a part that reads as a name is taken ("<b>x</b> (y)" stays whole).
-        surname_first = len(name.split()) == 1 and re.fullmatch(r"[A-ZА-ЯЁ][^\W\d_A-ZА-ЯЁ]+\.?", role[0].strip() if role else "")
-        if role and re.fullmatch(r"[^\W\d_][\w .'’-]*", name) and not surname_first:
-            text = name
+        text = without_role(text)
     # Two people greeted together ("Margaret and Tom Ashdown", «Марина и Артём Белоусовы»): by their first
     # names, the shared surname dropped.
     if known_person and (couple := _COUPLE.fullmatch(text.strip())):

@@ -49,6 +49,10 @@ class Phrases(BaseModel):
     work_stopped: list[Pattern] = []
     # The work comes in stages ("sprint 4", «второй этап»): "the current stage" names what is finished first.
     stage_words: list[Pattern] = []
+    # A clause in which the sender says where they stand ("we can't …", «не можем …»), and the money words
+    # that keep one out: a reason when no plan of theirs is given.
+    stance_reason: list[Pattern] = []
+    stance_not: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.

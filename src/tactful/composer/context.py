@@ -15,6 +15,7 @@ from ..address import (
     is_organisation,
     is_solo,
     names_person,
+    without_role,
 )
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
@@ -67,7 +68,8 @@ def build_context(
         "open_work": _open_work(situation, vetted, phrases),
         "tone": tone,
         "language": language,
-        "owner": fields["sender_name"] or phrases.labels["you"],
+        # The sender at the table is named without the role they sign with ("Oliver Grant, Managing Partner").
+        "owner": without_role(fields["sender_name"] or "") or phrases.labels["you"],
         # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
@@ -84,7 +86,8 @@ def build_context(
     # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
     if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
         context["organisation"] = ""
-    context["reason"] = _dictated(situation, language, phrases, vetted) or own_reason or p(f"reason.{situation.reason_kind or 'fit'}")
+    context["reason"] = _dictated(situation, language, phrases, vetted) or own_reason \
+        or _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True) or p(f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
 
 
@@ -205,7 +208,7 @@ def said_item(item: str, language: Language, phrases: Phrases) -> str:
 def _address(who: Addressee, situation: Situation, fields: dict[str, Any], language: Language) -> dict[str, Any]:
     """Whom the message speaks to and who signs it."""
     sender_name = fields["sender_name"]
-    sender = addressee(sender_name, None, language) if sender_name else None
+    sender = addressee(without_role(sender_name), None, language) if sender_name else None
     return {
         "person": who.person and bool(who.formal),
         "formal_name": who.formal,
@@ -225,7 +228,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         "solo": is_solo(situation.sender, language),
         "sender_name": sender_name,
-        "sender_first": (sender.first or sender_name) if sender and sender.person else sender_name,
+        "sender_person": without_role(sender_name or ""),
+        "sender_first": (sender.first or sender_name) if sender and sender.person else without_role(sender_name or "") or None,
         "sender_company": fields["sender_company"],
         # A call introduces the speaker by their business, not by a sole trader's own name again («Это
         # Алла, ИП Семёнова А. В.»), and without a note in brackets no one can say aloud.
@@ -478,11 +482,14 @@ def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
     return p, render
 
 
-def _own_reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+def _own_reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,
+                standing: bool = False) -> str:
     """The user's reason, quoted when it is the sender's own plan ("we are moving to product work") and
     speaks of no one else; failing a whole note, the opening clause of one ("moving back to Sweden in March,
     my partner got a job there"). Empty when there is none: the reason's kind then gives a bank sentence
-    (any other note is usually the grievance behind the decision)."""
+    (any other note is usually the grievance behind the decision). ``standing``: instead of a plan, the
+    first clause in which the sender says where they stand ("we can't be responsible for security we're not
+    allowed to enforce"), truer to the case than the bank's sentence for its kind."""
     # "client projects" speaks of the sender's business, not of this client: it does not make a reason
     # someone else's.
     generic = phrases.snippets.get("generic_client_words", [])
@@ -514,7 +521,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return matches(note, language, "work_stopped")
 
     reasons = [r for r in reasons if not instruction(r) and not stopped(r)]
-    whole = [plain(r) for r in reasons if own(r)]
+    whole = [plain(r) for r in reasons if own(r) and not standing]
     if whole:
         return " ".join(sentence(r, phrases) for r in whole)
     # Only the first clause that states the sender's own plan, and only that clause: the rest of a note ("my
@@ -533,7 +540,12 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
                         language == "ru" and said != part.strip()):
                     yield said
 
-    clause = next((c for c in clauses() if c and own(c)), None)
+    def stance(clause: str) -> bool:
+        # A clause of a few words («новых мы не берём») needs the note around it to make sense.
+        return len(clause.split()) >= 5 and matches(clause, language, "stance_reason") and not matches(clause, language, "stance_not") \
+            and not about_others(clause)
+
+    clause = next((c for c in clauses() if c and (stance if standing else own)(c)), None)
     kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
 
@@ -543,7 +555,9 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
     said = [m["said"] for note in situation.reasons for pattern in phrases.snippets.get("dictated", [])
             if (m := re.search(pattern, note, flags=re.IGNORECASE))]
-    kept = vetted.keep("reasons", [s for s in said if not matches(s, language, "not_own_reason")][:1], strict=True)
+    # A wording of a word or two ("one sentence, max") is no reason.
+    said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")]
+    kept = vetted.keep("reasons", said[:1], strict=True)
     return sentence(kept[0].strip(), phrases) if kept else ""
 
 

@@ -118,12 +118,23 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
         return ""
     if language == "en" and re.fullmatch(r"[a-z]+ing", words[0]) and words[0] not in phrases.snippets["not_gerunds"]:
         return ("I am " if solo else "We are ") + clause
+    if language == "en" and words[0] in phrases.snippets.get("plan_past", []):
+        return ("I have " if solo else "We have ") + clause
     if language == "ru":
         from ..text import parse_ru
 
-        verb = next((r for r in parse_ru(words[0].lower()) if r.tag.POS == "VERB" and "1per" in r.tag), None)
-        if verb is not None:
-            return ("Я " if verb.tag.number == "sing" else "Мы ") + clause[:1].lower() + clause[1:]
+        # The subject goes before the first verb in the first person («с 1 февраля закрываем цифровой участок»
+        # → «С 1 февраля мы закрываем…»), when no pronoun already stands before it.
+        for i, word in enumerate(words[:4]):
+            verb = next((r for r in parse_ru(word.lower().strip(",.")) if r.tag.POS == "VERB" and "1per" in r.tag), None)
+            if verb is None:
+                continue
+            if any(w.lower() in {"я", "мы"} for w in words[:i]):
+                break
+            subject = "я" if verb.tag.number == "sing" else "мы"
+            at = i - 1 if i and words[i - 1].lower() == "не" else i  # «мы не берём», not «не мы берём»
+            said = " ".join([*words[:at], subject, *words[at:]])
+            return said[:1].upper() + said[1:]
     return clause
 
 
@@ -220,6 +231,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     """A note typed as "thing — what to do with it" said as a step, verb first: "coach booking - cancel or
     transfer before 1 Jan" → "cancel or transfer the coach booking before 1 Jan"; «этап 2 — доделать и
     сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
+    if language == "en" and (step := _participle_step(item, phrases)):
+        return step
     thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
     if not dash and language == "ru":
         # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
@@ -243,6 +256,21 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if first in phrases.snippets.get("step_own_objects", []):
         return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {obj}"
     return " ".join([*verbs, obj, *after])
+
+
+def _participle_step(item: str, phrases: Phrases) -> str | None:
+    """A note typed as the state it ends in ("Xero adviser access moved to the new bookkeeper", "our manager
+    access removed") said as the step to take, verb first: "move the Xero adviser access to the new
+    bookkeeper". A passive after its auxiliary ("data has been deleted") is no such note."""
+    steps = phrases.snippets["participle_steps"]
+    match = re.match(rf"(?P<thing>.+?)\s+(?P<done>{'|'.join(steps)})\b(?P<rest>.*)$", item.strip(), flags=re.IGNORECASE)
+    if not match or len(match["thing"].split()) < 2:
+        return None
+    before = {w.lower() for w in match["thing"].split()}
+    if before & set(phrases.snippets["participle_not_after"]):
+        return None
+    thing = with_article(match["thing"], phrases.snippets.get("determiners", []))
+    return f"{steps[match['done'].lower()]} {thing}{match['rest']}"
 
 
 def first_person_step(step: str, language: Language, phrases: Phrases, solo: bool) -> str:
