@@ -132,3 +132,35 @@ def test_the_sender_at_the_table_is_named_without_their_role():
     s = situation(sender={"name": "Oliver Grant, Managing Partner", "company": "Fieldhouse Events"})
     meeting = Composer().compose(s, "meeting", "en")[0].content
     assert "Oliver Grant" in meeting.attendees and not any("Managing Partner" in item for item in meeting.agenda)
+
+
+@pytest.mark.parametrize(("language", "note", "thanks"), [
+    ("en", "good client, always paid on time", "settling every invoice on time"),
+    ("ru", "клиент хороший, платили всегда вовремя", "оплата всегда приходила вовремя"),
+])
+def test_a_client_who_always_paid_on_time_is_thanked_for_it_unless_something_is_owed(language, note, thanks):
+    s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": True})
+    assert thanks in email(s, language)
+    assert thanks in Composer().compose(s, "call", language)[0].content.closing
+    owing = situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}, unpaid_invoices=[{"number": "12", "amount": "£100"}])
+    assert thanks not in email(owing, language)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_reactions_a_script_prepares_for_fit_the_case(language):
+    plan = lambda **fields: Composer().compose(situation(**fields), "call", language)[0].content.reactions  # noqa: E731
+    wrong = {"en": "what went wrong", "ru": "что пошло не так"}[language]
+    dispute = {"en": "disputes an invoice", "ru": "оспаривает счёт"}[language]
+    moving = {"en": "moving to Lisbon in March", "ru": "переезжаю в Казань в марте"}[language]
+    # A sender who is moving away is asked why, not what went wrong.
+    assert not any(wrong in r.client for r in plan(reasons=[moving], sender={"name": "Ann Lee", "solo": True}))
+    assert any(wrong in r.client for r in plan(reason_kind="scope", final_invoice=True))
+    # A dispute is prepared for only where there is a bill to dispute.
+    assert any(dispute in r.client for r in plan(reason_kind="scope", final_invoice=True))
+    assert not any(dispute in r.client for r in plan(reason_kind="scope"))
+
+
+def test_asked_why_the_script_says_the_senders_stated_reason_again():
+    s = situation(reason_kind="methods", reasons=["we can't be responsible for security we're not allowed to enforce"])
+    why = next(r for r in Composer().compose(s, "call", "en")[0].content.reactions if r.client.startswith("asks why"))
+    assert why.answer.startswith("We can't be responsible for security we're not allowed to enforce.")

@@ -53,6 +53,8 @@ class Phrases(BaseModel):
     # that keep one out: a reason when no plan of theirs is given.
     stance_reason: list[Pattern] = []
     stance_not: list[Pattern] = []
+    # The user's notes say the client always paid on time: the thanks say so.
+    good_payer: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.

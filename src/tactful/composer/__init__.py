@@ -133,7 +133,7 @@ class Composer:
         # The reaction this client is likeliest to have (`likely`: a raised voice from a client known for
         # it, a counter-offer where price was the issue) comes first, so a brief script's three keep it.
         chosen.sort(key=lambda r: not ("likely" in r and holds(r["likely"])))
-        reactions = [Reaction(client=r["client"], answer=context["render"](r["answer"])) for r in chosen]
+        reactions = [Reaction(client=context["render"](r["client"]), answer=context["render"](r["answer"])) for r in chosen]
         # A script prepares for the few reactions that matter most, not for every one: three in a brief one.
         reactions = reactions[:3 if tone == "brief" else 5]
         if channel == "call":

@@ -86,8 +86,12 @@ def build_context(
     # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
     if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
         context["organisation"] = ""
-    context["reason"] = _dictated(situation, language, phrases, vetted) or own_reason \
-        or _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True) or p(f"reason.{situation.reason_kind or 'fit'}")
+    # A reason in the user's own words that is not a plan of theirs (dictated, or where they stand): the
+    # answer to "why?" says it again rather than the bank's line.
+    stated = _dictated(situation, language, phrases, vetted) or (
+        "" if own_reason else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
+    context["stated"] = bool(stated)
+    context["reason"] = stated or own_reason or p(f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
 
 
@@ -441,6 +445,9 @@ def _framing(
         or any(matches(note, language, "hostile_notes") for note in notes),
         "price_at_issue": not own_reason and (situation.reason_kind in phrases.snippets["price_reasons"]
                                               or bool(set(situation.signals + situation.tried) & set(phrases.snippets["price_signals"]))),
+        # A client the notes say always paid on time (and who owes nothing now) is thanked for it.
+        "good_payer": any(matches(note, language, "good_payer") for note in notes)
+        and not situation.unpaid_invoices and "late_payments" not in situation.signals,
         # A year or more together: the thanks say how long ("over these four years", «все эти два года»).
         "together": time_together(situation.relationship_months, language, phrases),
         "news": news,
