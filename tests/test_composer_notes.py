@@ -164,3 +164,16 @@ def test_asked_why_the_script_says_the_senders_stated_reason_again():
     s = situation(reason_kind="methods", reasons=["we can't be responsible for security we're not allowed to enforce"])
     why = next(r for r in Composer().compose(s, "call", "en")[0].content.reactions if r.client.startswith("asks why"))
     assert why.answer.startswith("We can't be responsible for security we're not allowed to enforce.")
+
+
+def test_a_russian_item_that_names_the_addressee_in_the_accusative_is_said_to_them():
+    s = situation(client={"name": "Салон «Лиса»", "contact": "Алина Петрова"},
+                  handover=["права администратора переоформить на Алину", "архив фотографий"])
+    body = email(s, "ru")
+    assert "на вас" in body and "на Алину" not in body
+
+
+def test_a_formal_russian_call_introduces_the_speaker_by_name_without_their_role():
+    s = situation(sender={"name": "Константин Громов, управляющий партнёр", "company": "Юридическая компания «Громов и партнёры»"})
+    opening = Composer().compose(s, "call", "ru", "formal")[0].content.opening
+    assert "Это Константин Громов, Юридическая компания" in opening and "партнёр," not in opening

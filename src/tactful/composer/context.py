@@ -374,8 +374,10 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
             continue
         item = said_item(w.item, vetted.language, phrases)
         due = phrases.labels["due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
-        # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января».
-        said = (accusative(item, vetted.language, phrases) or item) + ((" — " if vetted.language == "ru" else " ") + due if due else "")
+        # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
+        # in brackets no one says aloud.
+        spoken = _without_brackets(item) or item
+        said = (accusative(spoken, vetted.language, phrases) or spoken) + ((" — " if vetted.language == "ru" else " ") + due if due else "")
         work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "said": said})
     return work
 
