@@ -998,7 +998,7 @@ def test_open_work_is_named_with_its_date_in_every_channel(language, intro, line
 
 
 @pytest.mark.parametrize(("language", "pressed", "named"), [
-    ("en", r"ASS-3381[^.]*(?:remains outstanding|please settle)", "Invoice ASS-3381 (£3,860) is still open between us"),
+    ("en", r"ASS-3381[^.]*(?:remains outstanding|please settle)", "Invoice ASS-3381 (£3,860) is still open, and I understand you have questions"),
     ("ru", r"№ 47[^.]*(?:остаётся к оплате|просим оплатить|прошу оплатить)", "Счёт № 47 на сумму 38 500 ₽ пока остаётся открытым"),
 ])
 def test_a_disputed_invoice_is_offered_to_be_gone_through_not_pressed_for(language, pressed, named):

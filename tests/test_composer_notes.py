@@ -177,3 +177,33 @@ def test_a_formal_russian_call_introduces_the_speaker_by_name_without_their_role
     s = situation(sender={"name": "Константин Громов, управляющий партнёр", "company": "Юридическая компания «Громов и партнёры»"})
     opening = Composer().compose(s, "call", "ru", "formal")[0].content.opening
     assert "Это Константин Громов, Юридическая компания" in opening and "партнёр," not in opening
+
+
+@pytest.mark.parametrize(("language", "help_line", "generic"), [
+    ("en", "from you or from a new contractor", "If you bring in a new contractor"),
+    ("ru", "ваши или нового исполнителя", "Если будете искать нового исполнителя"),
+])
+def test_a_business_handed_a_list_is_offered_help_for_its_next_contractor_in_one_line(language, help_line, generic):
+    items = ["the logo files", "the brand guide"] if language == "en" else ["исходники", "брендбук"]
+    body = email(situation(handover=items), language)
+    assert help_line in body and generic not in body
+    assert generic in email(situation(), language)  # nothing to hand over: the offer stands on its own
+
+
+def test_a_client_typed_as_two_people_is_wished_well_as_a_couple():
+    s = situation(client={"name": "Tom and Priya Whitcombe (private household)", "contact": "Priya Whitcombe"})
+    assert "to you both" in email(s, "en", "warm") and "team" not in email(s, "en", "warm")
+
+
+def test_the_addressee_named_by_title_and_surname_in_an_item_is_you():
+    s = situation(client={"name": "Acme", "contact": "Dr Helen Brice"},
+                  handover=["injury summaries to Dr Brice", "Helen's login"])
+    body = email(s)
+    assert "injury summaries to you" in body and "your login" in body
+
+
+def test_what_stays_with_the_client_is_not_handed_over_and_what_is_collected_is_a_step():
+    s = situation(sender={"name": "Ann Lee", "company": "Gatehouse Security"},
+                  handover=["incident book copies stay with the venue", "our radios collected after the last shift", "rota"])
+    body = email(s)
+    assert "incident book" not in body and "we will collect our radios after the last shift" in body

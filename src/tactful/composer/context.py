@@ -125,12 +125,17 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
 def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases) -> str:
     """A handover note that names the person the letter greets, said to them: "admin access to Sarah" →
     "admin access to you", «вернуть ключ Игорю» → «вернуть ключ вам»."""
-    if not (who.person and who.first) or " и " in who.first or " and " in who.first:
+    if not (who.person and (who.first or who.title)) or " и " in who.first or " and " in who.first:
         return item
+    if language == "ru" and not who.first:
+        return item  # «Прохоров А. В.»: initials are no name to find in a note
     said = item
     if language != "ru":
-        for pattern, replacement in phrases.snippets["to_addressee"]:
-            said = re.sub(pattern.format(name=re.escape(who.first)), replacement, said)
+        # By first name, full name, or title and surname ("summaries for Dr Brice"), the longest first.
+        names = {who.first, who.formal, f"{who.first} {who.last}".strip()} - {""}
+        for name in sorted(names, key=len, reverse=True):
+            for pattern, replacement in phrases.snippets["to_addressee"]:
+                said = re.sub(pattern.format(name=re.escape(name)), replacement, said)
     else:
         from ..wording import petrovich_form
 
@@ -227,7 +232,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "gender": who.gender,
         "organisation": who.organisation,
         # A contact who is two people ("Margaret and Tom Ashdown") is wished well as a couple, not a team.
-        "couple": is_couple(fields["contact"]),
+        # So is a client typed as two people ("Tom and Priya Whitcombe (private household)").
+        "couple": is_couple(fields["contact"]) or is_couple(_without_brackets(fields["client"])),
         # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         "solo": is_solo(situation.sender, language),
