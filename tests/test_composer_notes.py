@@ -207,3 +207,16 @@ def test_what_stays_with_the_client_is_not_handed_over_and_what_is_collected_is_
                   handover=["incident book copies stay with the venue", "our radios collected after the last shift", "rota"])
     body = email(s)
     assert "incident book" not in body and "we will collect our radios after the last shift" in body
+
+
+def test_open_work_is_said_aloud_by_its_name_unless_two_pieces_would_share_one():
+    s = situation(sender={"name": "Ann Lee", "solo": True},
+                  open_work=[{"item": "episode 31 - edit and show notes", "due": "2027-01-08"},
+                             {"item": "episode 32 - edit", "due": "2027-01-22"}])
+    points = " ".join(Composer().compose(s, "call", "en")[0].content.points)
+    assert "finish episode 31 by 8 January 2027 and episode 32 by 22 January 2027" in points
+    same = situation(sender={"name": "Ann Lee", "solo": True},
+                     open_work=[{"item": "tuning, Christmas concert", "due": "2027-01-08"},
+                                {"item": "tuning, Schubert recital", "due": "2027-01-22"}])
+    points = " ".join(Composer().compose(same, "call", "en")[0].content.points)
+    assert "Christmas concert" in points and "Schubert recital" in points

@@ -374,17 +374,21 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
 def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[dict[str, Any]]:
     """The work still finished before the end, each item as the letter says it, with its date."""
     kept = set(vetted.keep("open_work", [w.item for w in situation.open_work], strict=False))
+    open_work = [(w, said_item(w.item, vetted.language, phrases)) for w in situation.open_work if w.item.strip() in kept]
+    # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
+    # after a dash, a comma or in brackets that no one says aloud ("episode 31 - edit and show notes"),
+    # unless that leaves two pieces of work with one name.
+    heads = [spoken_head(item) for _, item in open_work]
+    if len(set(heads)) < len(heads):
+        heads = [_without_brackets(item) or item for _, item in open_work]
     work = []
-    for w in situation.open_work:
-        if w.item.strip() not in kept:
-            continue
-        item = said_item(w.item, vetted.language, phrases)
+    for (w, item), spoken in zip(open_work, heads):
         due = phrases.labels["due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
-        # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
-        # in brackets no one says aloud.
-        spoken = _without_brackets(item) or item
-        said = (accusative(spoken, vetted.language, phrases) or spoken) + ((" — " if vetted.language == "ru" else " ") + due if due else "")
-        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "said": said})
+        when = (" — " if vetted.language == "ru" else " ") + due if due else ""
+        # `said` is spoken in a call or a meeting; `written`, the whole item, is a letter's sentence.
+        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "",
+                     "said": (accusative(spoken, vetted.language, phrases) or spoken) + when,
+                     "written": (accusative(item, vetted.language, phrases) or item) + when})
     return work
 
 

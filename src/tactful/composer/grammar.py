@@ -364,14 +364,16 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
 
 def with_article(item: str, determiners: list[str]) -> str:
     """'house keys' -> 'the house keys', 'Power BI workspace' -> 'the Power BI workspace'; an item that starts
-    with a determiner or a word taking none ("access to ..."), a digit, or a capitalised word that may be a
-    name ('Figma files', 'Sam's notes') stays as typed."""
+    with a determiner or a word taking none ("access to ..."), a digit, a capitalised word that may be a
+    name ('Figma files', 'Sam's notes'), or a thing named by its number ('episode 31') stays as typed."""
     words = item.split()
     first = words[0] if words else ""
     # A product name as the modifier ("WordPress login", "Power BI workspace") takes the article too.
     brand = len(first) > 1 and first[:1].isupper() and (
         any(ch.isupper() for ch in first[1:]) or (len(words) > 2 and words[1][:1].isupper()))
-    if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand):
+    # "episode 31", "phase 2": a thing named by its number takes no article.
+    numbered = len(words) > 1 and words[1][:1].isdigit()
+    if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:
         return item
     return f"the {item}"
 
