@@ -220,3 +220,36 @@ def test_open_work_is_said_aloud_by_its_name_unless_two_pieces_would_share_one()
                                 {"item": "tuning, Schubert recital", "due": "2027-01-22"}])
     points = " ".join(Composer().compose(same, "call", "en")[0].content.points)
     assert "Christmas concert" in points and "Schubert recital" in points
+
+
+@pytest.mark.parametrize(("language", "note", "reason"), [
+    ("en", "position: we cannot sign off a scheme we believe is unlawful", "We cannot sign off a scheme we believe is unlawful."),
+    ("ru", "формально, без лекций. позиция — эту схему сопровождать не могу, поэтому прекращаю работу",
+     "Эту схему сопровождать не могу, поэтому прекращаю работу."),
+])
+def test_the_position_the_user_states_is_the_reason(language, note, reason):
+    assert reason in email(situation(reason_kind="methods", reasons=[note]), language)
+
+
+@pytest.mark.parametrize(("language", "note"), [
+    ("en", "it's a call on Thursday, I need talking points not a script"),
+    ("en", "he wants me to find a reason to dismiss someone. I can't advise on that"),
+    ("ru", "встреча в пятницу, поэтому я прекращаю работу с ними"),
+])
+def test_a_note_about_the_message_a_deictic_refusal_or_a_consequence_is_no_reason(language, note):
+    body = email(situation(reason_kind="payment", reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert load_phrases(language).get("reason.payment", "formal", "i") in body
+
+
+@pytest.mark.parametrize(("clause", "said"), [("T&Cs point 4 (artwork approval)", "clause 4 of our contract"),
+                                               ("Section 12.2", "clause 12.2 of our contract")])
+def test_a_clause_typed_with_other_words_is_said_by_its_number(clause, said):
+    s = situation(contract={"exists": True, "clause": clause, "notice_days": 14})
+    assert said in email(s)
+
+
+def test_a_client_typed_as_two_full_names_is_a_couple_but_a_firm_with_an_ampersand_is_not():
+    couple = situation(client={"name": "Daniel Marsh and Chloe Fenwick (wedding)", "contact": "Chloe Fenwick"})
+    assert "to you both" in email(couple, "en", "warm")
+    firm = situation(client={"name": "Smith & Partners"})
+    assert "to you both" not in email(firm, "en", "warm")

@@ -226,7 +226,7 @@ def is_inbox(contact: str) -> bool:
 
 
 _ROLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[—–-]\s)\s*")
-_COUPLE = re.compile(r"(?P<a>[A-ZА-ЯЁ][^\W\d_]+)\s+(?P<conj>and|&|и)\s+(?P<b>[A-ZА-ЯЁ][^\W\d_]+)(?:\s+[A-ZА-ЯЁ][^\W\d_'’-]+)?")
+_COUPLE = re.compile(r"(?P<a>[A-ZА-ЯЁ][^\W\d_]+)(?:\s+[A-ZА-ЯЁ][^\W\d_'’-]+)?\s+(?P<conj>and|&|и)\s+(?P<b>[A-ZА-ЯЁ][^\W\d_]+)(?:\s+[A-ZА-ЯЁ][^\W\d_'’-]+)?")
 
 
 def without_role(text: str) -> str:
@@ -284,8 +284,18 @@ def names_person(text: str, language: Language) -> bool:
 
 
 def is_couple(contact: str | None) -> bool:
-    """Whether a contact is two people greeted together ("Margaret and Tom Ashdown")."""
-    return bool(contact and _COUPLE.fullmatch(contact.strip()))
+    """Whether a contact or a client is two people greeted together ("Margaret and Tom Ashdown", "Daniel
+    Marsh and Chloe Fenwick"): both are first names, so "Smith & Partners" is a firm."""
+    couple = _COUPLE.fullmatch(contact.strip()) if contact else None
+    return bool(couple) and all(_given_name(couple[part]) for part in ("a", "b"))
+
+
+def _given_name(word: str) -> bool:
+    if not _is_ru(word):
+        return _is_first_name(word)
+    from .text import parse_ru
+
+    return any("Name" in p.tag for p in parse_ru(word))
 
 
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:

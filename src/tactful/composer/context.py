@@ -564,7 +564,10 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return len(clause.split()) >= 5 and matches(clause, language, "stance_reason") and not matches(clause, language, "stance_not") \
             and not about_others(clause)
 
-    clause = next((c for c in clauses() if c and (stance if standing else own)(c)), None)
+    def consequence(clause: str) -> bool:
+        return any(clause.lower().startswith(f"{w} ") for w in phrases.snippets.get("consequence_openers", []))
+
+    clause = next((c for c in clauses() if c and not consequence(c) and (stance if standing else own)(c)), None)
     kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
 
@@ -586,4 +589,8 @@ def _bare_clause(clause: str, phrases: Phrases) -> str:
     lowered = clause.strip().lower()
     word = next((w for w in words if lowered.startswith(w.lower())), None)
     bare = clause.strip()[len(word):].strip() if word else clause.strip()
-    return bare if any(ch.isdigit() for ch in bare) else clause.strip()
+    # "T&Cs point 4 (artwork approval)", "booking letter, point 6": the number alone, not the words around it.
+    numbers = re.findall(r"\d+(?:\.\d+)*", bare)
+    if numbers and re.search(r"[^\W\d_]", _without_brackets(bare)):
+        return numbers[-1]
+    return bare if numbers else clause.strip()
