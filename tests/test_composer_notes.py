@@ -253,3 +253,15 @@ def test_a_client_typed_as_two_full_names_is_a_couple_but_a_firm_with_an_ampersa
     assert "to you both" in email(couple, "en", "warm")
     firm = situation(client={"name": "Smith & Partners"})
     assert "to you both" not in email(firm, "en", "warm")
+
+
+@pytest.mark.parametrize(("language", "item", "step"), [
+    ("en", "install the illuminated fascia", "we will install the illuminated fascia by 8 January 2027"),
+    ("ru", "сдать 11 изделий по списку", "сдадим 11 изделий по списку — до 8 января 2027 года"),
+])
+def test_open_work_typed_as_a_step_is_the_senders_step_in_every_channel(language, item, step):
+    s = situation(sender={"name": "Ann Lee", "company": "Northgate Signs", "solo": False},
+                  open_work=[{"item": item, "due": "2027-01-08"}])
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert step in text and "finish install" not in text and "закончим сдать" not in text, channel

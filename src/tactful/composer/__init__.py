@@ -138,7 +138,7 @@ class Composer:
         reactions = reactions[:3 if tone == "brief" else 5]
         if channel == "call":
             points = [p("notice_call"), p("call.points.timeline"), p("open_work_said") if context["open_work"] else "",
-                      p("call.points.handover"), p("after_payment_note") if context["after_payment"] else "",
+                      p("call.points.handover"), p("after_payment_note") if context["after_payment"] else "", p("actions_said"),
                       p("call.points.documents"), p("call.points.unpaid"), p("disputed"),
                       p("call.points.referral")]
             return CallContent(

@@ -76,6 +76,14 @@ def build_context(
         # The user's notes hold the handover back until the money is paid: the message says so, once.
         **_after_payment(situation, fields["waiting"], language, phrases),
     }
+    # Open work typed as a step ("install the fascia", «сдать 11 изделий») is no object of "finish": it is
+    # said as the sender's step before the end, with its date.
+    steps = [w for w in context["open_work"] if is_action(w["item"], language, phrases)]
+    if steps:
+        context["open_work"] = [w for w in context["open_work"] if w not in steps]
+        solo = is_solo(situation.sender, language)
+        context["handover_actions"] = [*context["handover_actions"],
+                                       *(first_person_step(w["item"] + w["when"], language, phrases, solo) for w in steps)]
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
     # says "Hi Greg", "Mr Tanner" in a formal one.
     context["addressed_name"] = context["familiar_name"] if tone == "warm" else context["formal_name"]
@@ -386,7 +394,7 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
         due = phrases.labels["due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
         when = (" — " if vetted.language == "ru" else " ") + due if due else ""
         # `said` is spoken in a call or a meeting; `written`, the whole item, is a letter's sentence.
-        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "",
+        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "when": when,
                      "said": (accusative(spoken, vetted.language, phrases) or spoken) + when,
                      "written": (accusative(item, vetted.language, phrases) or item) + when})
     return work
