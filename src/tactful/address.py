@@ -269,18 +269,9 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
 def names_person(text: str, language: Language) -> bool:
     """Whether ``text`` names someone by a first name ("Kemi is spending…", «Андрей Лыков уходит»): a
     capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name)."""
-    from .text import parse_ru
-
     not_names = {w.lower() for w in _names(language).get("not_names", [])}
-    for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()):
-        if word.lower() in not_names:
-            continue
-        if _is_ru(word):
-            if any("Name" in r.tag and r.score > 0.1 for r in parse_ru(word)):
-                return True
-        elif _is_first_name(word):
-            return True
-    return False
+    return any(word.lower() not in not_names and _given_name(word)
+               for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()))
 
 
 def is_couple(contact: str | None) -> bool:
@@ -291,11 +282,13 @@ def is_couple(contact: str | None) -> bool:
 
 
 def _given_name(word: str) -> bool:
+    """A first name the names dictionary knows: gender-guesser for Latin script, pymorphy3's Name tag for
+    Cyrillic."""
     if not _is_ru(word):
         return _is_first_name(word)
     from .text import parse_ru
 
-    return any("Name" in p.tag for p in parse_ru(word))
+    return any("Name" in r.tag and r.score > 0.1 for r in parse_ru(word))
 
 
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:

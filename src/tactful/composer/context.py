@@ -68,8 +68,6 @@ def build_context(
         "open_work": _open_work(situation, vetted, phrases),
         "tone": tone,
         "language": language,
-        # The sender at the table is named without the role they sign with ("Oliver Grant, Managing Partner").
-        "owner": without_role(fields["sender_name"] or "") or phrases.labels["you"],
         # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
@@ -84,6 +82,8 @@ def build_context(
         solo = is_solo(situation.sender, language)
         context["handover_actions"] = [*context["handover_actions"],
                                        *(first_person_step(w["item"] + w["when"], language, phrases, solo) for w in steps)]
+    # The sender at the table is named without the role they sign with ("Oliver Grant, Managing Partner").
+    context["owner"] = context["sender_person"] or phrases.labels["you"]
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
     # says "Hi Greg", "Mr Tanner" in a formal one.
     context["addressed_name"] = context["familiar_name"] if tone == "warm" else context["formal_name"]
@@ -225,7 +225,8 @@ def said_item(item: str, language: Language, phrases: Phrases) -> str:
 def _address(who: Addressee, situation: Situation, fields: dict[str, Any], language: Language) -> dict[str, Any]:
     """Whom the message speaks to and who signs it."""
     sender_name = fields["sender_name"]
-    sender = addressee(without_role(sender_name), None, language) if sender_name else None
+    sender_person = without_role(sender_name or "")
+    sender = addressee(sender_person, None, language) if sender_name else None
     return {
         "person": who.person and bool(who.formal),
         "formal_name": who.formal,
@@ -246,8 +247,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         "solo": is_solo(situation.sender, language),
         "sender_name": sender_name,
-        "sender_person": without_role(sender_name or ""),
-        "sender_first": (sender.first or sender_name) if sender and sender.person else without_role(sender_name or "") or None,
+        "sender_person": sender_person,
+        "sender_first": (sender.first or sender_name) if sender and sender.person else sender_person or None,
         "sender_company": fields["sender_company"],
         # A call introduces the speaker by their business, not by a sole trader's own name again («Это
         # Алла, ИП Семёнова А. В.»), and without a note in brackets no one can say aloud.

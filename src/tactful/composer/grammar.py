@@ -412,10 +412,10 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         # The first part of the note that describes ("three-crew firm in the next county", "works with
         # authors") after the name: with its article, or as "who works with authors".
         shorthand = story | set(phrases.snippets["referral_shorthand"])
+        adjective = phrases.snippets["referral_adjectives"]
         for part in re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)[:2]:
             words = part.split()
             # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
-            adjective = phrases.snippets["referral_adjectives"]
             acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
             if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym):
                 continue
