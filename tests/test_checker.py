@@ -239,3 +239,9 @@ def test_a_named_contact_must_be_greeted_but_an_inbox_need_not(contact, flagged)
     situation = Situation.model_validate({"client": {"name": "Northgate Vets", "contact": contact}})
     report = check("Dear Northgate Vets team,\n\nWe have decided to end our work together.", lang="en", situation=situation)
     assert ("grounded_contact" in {v.rule for v in report.violations}) is flagged
+
+
+@pytest.mark.parametrize("text", ["We will hand over the CAD files.", "Invoice 12 for CAD 4,500 is due on 5 May.",
+                                  "Deductions go through PAYE as before."])
+def test_acronyms_that_are_also_dictionary_words_are_not_shouting(text):
+    assert "shouting" not in {v.rule for v in check(text, lang="en").violations}

@@ -265,3 +265,165 @@ def test_open_work_typed_as_a_step_is_the_senders_step_in_every_channel(language
     for channel in ("email", "call", "meeting"):
         text = Composer().compose(s, channel, language)[0].text()
         assert step in text and "finish install" not in text and "закончим сдать" not in text, channel
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # A note typed capitalised as the start of a list item is lower case inside a sentence …
+    ("en", "Site plan with irrigation valve locations", "the site plan with irrigation valve locations"),
+    ("ru", "Папка на Яндекс.Диске с исходниками", "папку на Яндекс.Диске с исходниками"),
+    # … and a clause-like aside of the user's ("bulbs already bought", «пусть пользуются») is left out.
+    ("en", "Planting schedule (bulbs already bought)", "the planting schedule"),
+    ("en", "Music stems - licence is on her account", "the music stems"),
+    ("ru", "Контент-план на январь (черновик, пусть пользуются)", "контент-план на январь"),
+    ("ru", "Вазы из зала — принадлежат гостинице", "вазы из зала"),
+    # Names and product names keep their capitals; a noun aside stays.
+    ("en", "Client list (PDF)", "the client list (PDF)"),
+    ("en", "Power BI workspace", "the Power BI workspace"),
+    ("ru", "Ольгины макеты (PDF)", "Ольгины макеты (PDF)"),
+])
+def test_a_handover_note_reads_as_part_of_the_sentence(language, item, said):
+    s = situation(handover=[item], sender={"name": "Ann Lee", "solo": True})
+    assert said in email(s, language)
+
+
+@pytest.mark.parametrize(("language", "number", "quoted", "not_quoted"), [
+    ("ru", "Счёт № 118 от 01.11.2026", "Счёт № 118 на сумму", "Счёт № Счёт"),
+    ("ru", "Счёт № 31 — вознаграждение за кандидата", "№ 31 на сумму", "вознаграждение"),
+    # What the invoice is for is no number: the invoice is named by its amount.
+    ("ru", "4 занятия в ноябре", "Сумма 8 000 ₽", "№ 4"),
+    ("ru", "сведение треков 5-8", "8 000 ₽", "№ сведение"),
+    ("en", "Invoice #1047 (second deposit)", "Invoice 1047 for £800", "Invoice Invoice"),
+    ("en", "stage 2 renders", "£800", "Invoice stage"),
+])
+def test_an_invoice_is_quoted_by_its_number_only(language, number, quoted, not_quoted):
+    amount = "8 000 ₽" if language == "ru" else "£800"
+    s = situation(unpaid_invoices=[{"number": number, "amount": amount}], sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert not_quoted not in text, channel
+    assert quoted in email(s, language)
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # A thing named by a word for a person keeps the form of a thing.
+    ("финальный мастер сингла", "финальный мастер сингла"),
+    # An abbreviation and a plural adjective standing for a thing read the same as objects.
+    ("зарплата за декабрь и отпускные", "зарплату за декабрь и отпускные"),
+    ("РСВ за 2026 год и отчёт", "РСВ за 2026 год и отчёт"),
+])
+def test_russian_work_items_take_the_accusative_of_things(item, said):
+    assert accusative(item, "ru", load_phrases("ru")) == said
+
+
+@pytest.mark.parametrize(("language", "note", "line"), [
+    ("en", "I want to say: 'We'll keep covering emergencies until 31 January so no building is left without cover.'",
+     "We'll keep covering emergencies until 31 January so no building is left without cover."),
+    ("ru", "хочу вставить фразу: «Мне было очень приятно видеть, как гости фотографируются у ваших композиций»",
+     "Мне было очень приятно видеть, как гости фотографируются у ваших композиций."),
+    ("ru", "хочу чтобы было сказано: «за ноябрь работа выполнена полностью, прошу оплатить 25 000 ₽»",
+     "За ноябрь работа выполнена полностью, прошу оплатить 25 000 ₽."),
+])
+def test_a_line_the_user_asks_for_is_said_in_every_channel(language, note, line):
+    s = situation(reasons=["the schedule no longer works for me" if language == "en" else "график больше не подходит", note],
+                  sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert line in text and "'We'll" not in text and "хочу" not in text, channel
+
+
+def test_a_wanted_line_that_says_where_the_sender_stands_is_the_reason():
+    note = "I need a line: 'Round 3 was the last included revision; anything further would be a new quote, and I'm not in a position to take one on.'"
+    s = situation(reasons=[note], reason_kind="scope", sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert "Round 3 was the last included revision" in body.split("\n\n")[1] and "grown well beyond" not in body
+    answer = next(r.answer for r in Composer().compose(s, "call", "en")[0].content.reactions if "why" in r.client)
+    assert answer.startswith("Round 3 was the last included revision")
+
+
+@pytest.mark.parametrize(("step", "said"), [
+    # A step on the sender is the client's to take: asked for, every verb a request.
+    ("снять меня из админов сообщества, сменить пароли", "Пожалуйста, снимите меня из админов сообщества, смените пароли"),
+    # A step of the sender's: every verb joined to the first said by the sender.
+    ("вернуть ключ и сдать отчёт", "верну ключ и сдам отчёт"),
+    ("вернуть токен под расписку, удалить копии", "верну токен под расписку, удалю копии"),
+])
+def test_a_russian_step_is_said_by_whoever_takes_it(step, said):
+    s = situation(handover=[step, "исходники"], sender={"name": "Анна Ли", "solo": True})
+    assert said in email(s, "ru")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_answer_to_why_restates_the_reason_not_a_stock_line(language):
+    s = situation(reason_kind="time", signals=["late_night_calls"], sender={"name": "Ann Lee", "solo": True})
+    content = Composer().compose(s, "call", language)[0].content
+    reason = {"en": "I can no longer offer the availability", "ru": "Я работаю в чётко заданные часы"}[language]
+    assert reason in content.key_message
+    why = next(r.answer for r in content.reactions if "why" in r.client or "причин" in r.client)
+    assert why.startswith(reason) and "how I plan my work" not in why and "как я планирую" not in why
+
+
+def test_an_australian_amount_is_said_as_dollars():
+    s = situation(unpaid_invoices=[{"number": "KL-5590", "amount": "A$780", "due": "2099-01-10"}])
+    spoken = Composer().compose(s, "call", "en")[0].text()
+    assert "780 dollars" in spoken and "A780" not in spoken
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_meeting_plan_has_the_sender_answer_questions_and_no_phone_opener(language):
+    s = situation(client={"name": "Acme", "contact": "Jane Morris"}, sender={"name": "Ann Lee", "solo": True})
+    meeting = Composer().compose(s, "meeting", language)[0].content
+    qa = next(item for item in meeting.agenda if item.startswith(("Questions", "Вопросы")))
+    assert qa.endswith(("Ann Lee listens and answers", "отвечает Ann Lee")) and "Jane" not in qa
+    assert not any("I wanted to tell you this myself" in point for point in meeting.talking_points)
+
+
+@pytest.mark.parametrize(("language", "note"), [("en", "he gets defensive fast - keep it short"), ("ru", "коротко!!")])
+def test_a_note_asking_for_it_short_drops_the_invitation_to_talk_and_the_formalities(language, note):
+    s = situation(reasons=[note], unpaid_invoices=[{"number": "7", "amount": "$900"}], contract={"exists": False})
+    long_talk = {"en": "I would like to hear how you see it", "ru": "Мне важно услышать, как вы это видите"}[language]
+    formality = {"en": "confirm in writing that everything between us is settled", "ru": "не останется незакрытых обязательств"}[language]
+    assert long_talk not in Composer().compose(s, "call", language)[0].text()
+    assert formality not in email(s, language)
+    plain = situation(unpaid_invoices=[{"number": "7", "amount": "$900"}], contract={"exists": False})
+    assert long_talk in Composer().compose(plain, "call", language)[0].text() and formality in email(plain, language)
+
+
+@pytest.mark.parametrize(("referral", "said"), [
+    ("GreenEdge Grounds (Ryan Holt) - they look after several residential blocks around Guildford",
+     "GreenEdge Grounds (Ryan Holt), who look after several residential blocks around Guildford"),
+    # "she" is the person at the firm, not the firm: no "Salt & Ember Catering, who does".
+    ("Salt & Ember Catering - Maria Delgado, she does big fusion weddings", "recommend Salt & Ember Catering;"),
+])
+def test_a_referral_note_that_goes_on_with_a_pronoun_describes_them(referral, said):
+    assert said in email(situation(referral=referral))
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Mehta wedding, April 17", "the chance to work on your Mehta wedding."),
+    ("Bramblewood", "the chance to work on Bramblewood."),
+])
+def test_a_project_name_that_opens_with_a_name_but_describes_takes_your(name, said):
+    assert said in email(situation(project_name=name, work="project"))
+
+
+def test_a_private_client_with_a_double_first_name_is_greeted_by_it():
+    s = situation(client={"name": "Kerry-Ann Doyle"}, tone="warm", sender={"name": "Sam Price", "solo": True})
+    assert email(s, tone="warm").startswith("Hi Kerry-Ann,")
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("en", "January postcard mailing", "the January postcard mailing"),
+    ("ru", "Оригиналы доверенностей — вернуть", "вернуть оригиналы доверенностей"),
+    ("ru", "Пробный ЕГЭ и разбор ошибок", "пробный ЕГЭ и разбор ошибок"),
+])
+def test_open_work_and_steps_read_as_part_of_the_sentence(language, item, said):
+    s = situation(open_work=[{"item": item, "due": "2099-01-10"}], sender={"name": "Ann Lee", "solo": True})
+    text = " ".join(Composer().compose(s, "call", language)[0].content.points)
+    assert said in text or said.replace("вернуть", "верну") in text
+
+
+def test_a_meeting_plan_lists_a_person_known_by_initials_as_russian_plans_do():
+    s = situation(client={"name": "ИП Петров", "contact": "Петров А. С."}, sender={"name": "Михаил Зуев", "solo": True})
+    meeting = Composer().compose(s, "meeting", "ru")[0].content
+    assert meeting.objective.startswith("Сообщить А. С. Петрову") and "А. С. Петров" in meeting.attendees[0]
+    assert "господин" not in meeting.objective + " ".join(meeting.attendees) + " ".join(meeting.agenda)

@@ -31,6 +31,15 @@ class Addressee(BaseModel):
     gender: Gender | None = None
     organisation: str = ""  # the client's name without its legal form, for a team greeting
     title_given: bool = False  # the user wrote the title ("Mrs Caroline Ashworth"): keep it in a warm letter too
+    initials: str = ""  # «А. С.» of «Петров А. С.»: a plan lists the person as «А. С. Петров»
+
+    def listed(self, case: str = "nomn") -> str:
+        """The person as a plan lists them: «А. С. Петров» («А. С. Петрову») for a surname with initials, the
+        formal name otherwise."""
+        if not (self.initials and self.last):
+            return self.inflected(case)
+        last = self.last if case == "nomn" else petrovich_form("lastname", self.last, case, self.gender)
+        return f"{self.initials} {last}"
 
     @property
     def formal(self) -> str:
@@ -161,7 +170,7 @@ def _russian_person(text: str, letter: Language = "ru") -> Addressee | None:
         gender = _surname_gender(words[0])
         # A surname that tells no gender («Ковальчук»), or one in an English letter, keeps its initials.
         title = (_names("ru")["surname_titles"].get(gender or "", "") if letter == "ru" else "") or " ".join(initials)
-        return Addressee(person=True, title=title, last=words[0], gender=gender)
+        return Addressee(person=True, title=title, last=words[0], gender=gender, initials=" ".join(initials))
     tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
     patronymic = next((w for w in words if "Patr" in tags[w]), "")
     # A surname that is also a first name (Карпов? no; Роман, Лев: yes) loses to a word that is only a name.
@@ -198,7 +207,7 @@ def _english_person(text: str, known_person: bool) -> Addressee | None:
         words = _words(text)
         if any(w in data["organisation_words"] or w in data["legal_forms"] for w in words) or len(words) > 4:
             return None
-        if not title and not (first and _is_first_name(first)):
+        if not title and not (first and given_name(first)):
             return None
     if not (first or last):
         return None
@@ -270,7 +279,7 @@ def names_person(text: str, language: Language) -> bool:
     """Whether ``text`` names someone by a first name ("Kemi is spending…", «Андрей Лыков уходит»): a
     capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name)."""
     not_names = {w.lower() for w in _names(language).get("not_names", [])}
-    return any(word.lower() not in not_names and _given_name(word)
+    return any(word.lower() not in not_names and given_name(word)
                for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()))
 
 
@@ -278,12 +287,14 @@ def is_couple(contact: str | None) -> bool:
     """Whether a contact or a client is two people greeted together ("Margaret and Tom Ashdown", "Daniel
     Marsh and Chloe Fenwick"): both are first names, so "Smith & Partners" is a firm."""
     couple = _COUPLE.fullmatch(contact.strip()) if contact else None
-    return bool(couple) and all(_given_name(couple[part]) for part in ("a", "b"))
+    return bool(couple) and all(given_name(couple[part]) for part in ("a", "b"))
 
 
-def _given_name(word: str) -> bool:
+def given_name(word: str) -> bool:
     """A first name the names dictionary knows: gender-guesser for Latin script, pymorphy3's Name tag for
-    Cyrillic."""
+    Cyrillic. A double name ("Kerry-Ann", «Анна-Мария») is one when its parts are."""
+    if "-" in word.strip("-"):
+        return all(given_name(part) for part in word.split("-") if part)
     if not _is_ru(word):
         return _is_first_name(word)
     from .text import parse_ru

@@ -82,7 +82,8 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
         return None  # coordinated nouns: the caller inflects each part
     shows_animacy = _shows_animacy(noun, case)
     # A noun a person's name follows («визуализатор Алёна») names a person, whatever the dictionary guessed.
-    animacy = "anim" if _name_follows(words[head + 1:head + 2]) else noun.tag.animacy
+    # A thing named by a word for a person («финальный мастер сингла», a master recording) is a thing.
+    animacy = "anim" if _name_follows(words[head + 1:head + 2]) else "inan" if things else noun.tag.animacy
     agreement = agreeing(noun, case, animacy)
     out, pos = [], 0
     for i in range(head + 1):
@@ -106,6 +107,8 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
             continue
         if i == head and shows_animacy and animacy == "anim" and noun.tag.animacy == "inan":
             grammemes = {"gent"}  # a person named by a word the dictionary calls a thing: accusative = genitive
+        elif i == head and shows_animacy and animacy == "inan" and noun.tag.animacy == "anim":
+            grammemes = {"nomn"}  # and a thing named by a word for a person: accusative = nominative
         target = reading.inflect(grammemes)
         if target is None:
             return None
@@ -193,7 +196,8 @@ def plain_name(description: str, language: Language) -> str:
     text = description.strip()
     if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
         text = text[1:-1].strip()
-    text = text.rstrip(".")
+    # "Mehta wedding, April 17": the date after a comma is the user's note, not part of the name.
+    text = re.sub(r",[^,]*\d[^,]*$", "", text.rstrip(".")).strip()
     first = WORD.match(text)
     if not first or not first.group()[0].isupper() or sum(c.isupper() for c in first.group()) > 1 or len(first.group()) == 1:
         return text  # a name, an acronym or an acronym-led word ("SEO-продвижение") keeps its capitals

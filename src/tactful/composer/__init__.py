@@ -140,7 +140,7 @@ class Composer:
             points = [p("notice_call"), p("call.points.timeline"), p("open_work_said") if context["open_work"] else "",
                       p("call.points.handover"), p("after_payment_note") if context["after_payment"] else "", p("actions_said"),
                       p("call.points.documents"), p("call.points.unpaid"), p("disputed"),
-                      p("call.points.referral")]
+                      " ".join(context["wanted"]), p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
                 key_message=f"{p('call.news')} {context['reason']}",

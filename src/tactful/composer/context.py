@@ -25,8 +25,10 @@ from ..wording import format_date, plain_name
 from .grammar import (
     accusative,
     as_step,
+    common_start,
     due_phrase,
     first_person_step,
+    in_running_text,
     is_action,
     object_list,
     opening_clause,
@@ -96,8 +98,13 @@ def build_context(
         context["organisation"] = ""
     # A reason in the user's own words that is not a plan of theirs (dictated, or where they stand): the
     # answer to "why?" says it again rather than the bank's line.
-    stated = _dictated(situation, language, phrases, vetted) or (
+    # A line the user wants said is the reason when it says where the sender stands ("I won't anaesthetise
+    # without a nurse monitoring"); any other ("we'll keep covering emergencies until …") is said as written.
+    wanted = _wanted(situation, language, phrases, vetted)
+    standing = [line for line in wanted if matches(line, language, "stance_reason") or matches(line, language, "own_reason")]
+    stated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "") or (
         "" if own_reason else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
+    context["wanted"] = [line for line in wanted if line != stated]
     context["stated"] = bool(stated)
     context["reason"] = stated or own_reason or p(f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
@@ -219,7 +226,9 @@ def said_item(item: str, language: Language, phrases: Phrases) -> str:
     # "templates + audio chains": a plus sign joins items in notes, "and" in a letter; "~4 m²" is "about 4 m²".
     item = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", item)
     item = full_months(re.sub(r"~\s*(?=\d)", f"{phrases.labels['about']} ", item), phrases)
-    return as_step(without_aside(to_you(item, language, phrases), phrases), language, phrases)
+    item = without_aside(to_you(item, language, phrases), phrases)
+    step = as_step(item, language, phrases)
+    return in_running_text(item, language, phrases) if step == item else step
 
 
 def _address(who: Addressee, situation: Situation, fields: dict[str, Any], language: Language) -> dict[str, Any]:
@@ -236,6 +245,9 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "spoken_name": who.familiar if language == "en" and who.familiar and (who.formal or "").split()[:1] == [who.familiar]
         else who.formal,
         "formal_name_datv": who.inflected("datv") if who.person and who.formal else "",
+        # A plan lists a person known by surname and initials as «А. С. Петров», not «господин Петров».
+        "listed_name": who.listed() if who.initials else "",
+        "listed_name_datv": who.listed("datv") if who.initials else "",
         "patronymic": bool(who.patronymic),
         "title_given": who.title_given,
         "gender": who.gender,
@@ -312,20 +324,22 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
     for invoice in situation.unpaid_invoices:
         # The templates say "№"/"Invoice" themselves, and a note in brackets after the number or the amount
         # ("£1,960 (disputed in part)") is the user's own, not the client's to read.
-        number = re.sub(phrases.snippets["invoice_number_prefix"], "", _without_brackets(invoice.number or ""), flags=re.IGNORECASE)
+        typed = re.sub(phrases.snippets["invoice_number_prefix"], "", _without_brackets(invoice.number or ""), flags=re.IGNORECASE)
         amount = _without_brackets(invoice.amount or "")
-        # A "number" with no digit is the user's description («поздние отмены, ноябрь»), and one in the other
-        # language («от 05.09» in an English letter) cannot be quoted: the invoice is named by its amount.
+        # The code alone ("Счёт № 118 от 01.11.2026" → 118); an invoice the user names by its date («от 05.09»)
+        # is quoted as that, without «№». Anything else is the user's description of it («4 занятия в ноябре»,
+        # "stage 2 renders"), and one in the other language cannot be quoted: the invoice is named by its amount.
         from ..rules.consistency import in_other_language
 
-        if not re.search(r"\d", number) or in_other_language(number, language):
+        code = re.match(phrases.snippets["invoice_id"], typed)
+        dated = not code and re.match(phrases.snippets.get("invoice_dated", "(?!)"), typed, flags=re.IGNORECASE)
+        number = code[0] if code else typed if dated else ""
+        if in_other_language(number, language):
             number = ""
-        # An invoice the user names by its date («от 05.09») takes no «№».
-        dated = bool(number) and re.match(phrases.snippets.get("invoice_dated", "(?!)"), number, flags=re.IGNORECASE)
-        labels = phrases.snippets["invoice_label_dated" if dated else "invoice_label"]
+        labels = phrases.snippets["invoice_label_dated" if dated else "invoice_label" if number else "invoice_label_unnumbered"]
         unpaid.append({
             "number": number or None, "amount": amount or None,
-            "due": due_phrase(invoice.due, language, phrases),
+            "due": due_phrase(invoice.due, language, phrases, situation.end_date),
             # An invoice not yet due is a reminder of its date, not "outstanding".
             "overdue": invoice.due is None or invoice.due < dt.date.today(),
             "disputed": invoice.disputed,
@@ -394,10 +408,10 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
     for (w, item), spoken in zip(open_work, heads):
         due = phrases.labels["due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
         when = (" — " if vetted.language == "ru" else " ") + due if due else ""
-        # `said` is spoken in a call or a meeting; `written`, the whole item, is a letter's sentence.
+        # `said` is spoken in a call or a meeting; `object`, the whole item, is a letter's sentence.
         work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "when": when,
                      "said": (accusative(spoken, vetted.language, phrases) or spoken) + when,
-                     "written": (accusative(item, vetted.language, phrases) or item) + when})
+                     "object": accusative(item, vetted.language, phrases) or item})
     return work
 
 
@@ -437,7 +451,8 @@ def _referral(referral: str | None, language: Language, phrases: Phrases) -> dic
         "referral": referral,
         "referral_name": name or None,
         "referral_text": (f"{name}, {description}" if apposition else f"{name} ({description})") if description else name,
-        "referral_accs": referral_object(name, description, apposition, language) if referral else None,
+        # «могу порекомендовать студию «Флорика»»: a word for the kind of firm is no name.
+        "referral_accs": common_start(accs, language, phrases) if (accs := referral_object(name, description, apposition, language)) else None,
         # A recommended business is "colleagues", a recommended person "a colleague".
         "referral_group": bool(name) and is_organisation(name, language),
     }
@@ -462,6 +477,8 @@ def _framing(
         # A client known to raise their voice (a signal, or the user's notes say so): the script prepares
         # for it first. A client the price was at issue with is likely to offer more, unless the sender's
         # reason is a plan of their own (a move, a job) that no offer changes.
+        # The user asks for it short: the script does not invite a long talk, the letter drops formalities.
+        "short": any(matches(note, language, "short_notes") for note in [*notes, *(situation.context or "").splitlines()]),
         "hostile": bool(set(situation.signals) & set(phrases.snippets["hostile_signals"]))
         or any(matches(note, language, "hostile_notes") for note in notes),
         "price_at_issue": not own_reason and (situation.reason_kind in phrases.snippets["price_reasons"]
@@ -590,6 +607,16 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")]
     kept = vetted.keep("reasons", said[:1], strict=True)
     return sentence(kept[0].strip(), phrases) if kept else ""
+
+
+def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> list[str]:
+    """The lines the user asked the message to say, in their words ("I need a line: '…'", «хочу вставить
+    фразу: «…»»), each once and each passing the checker."""
+    notes = [*situation.reasons, *(situation.context or "").splitlines()]
+    said = [m["said"].strip(" '\"“”‘’«»") for note in notes for pattern in phrases.snippets.get("wanted_line", [])
+            if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
+    lines = list(dict.fromkeys(sentence(line, phrases) for line in said if len(line.split()) >= 3))
+    return vetted.keep("reasons", lines, strict=True, to_client=True)
 
 
 def _bare_clause(clause: str, phrases: Phrases) -> str:

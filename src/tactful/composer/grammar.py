@@ -149,7 +149,10 @@ def project_work(project: str, work: str, phrases: Phrases) -> str | None:
     typed_article = bool(rest) and first.lower() in phrases.articles
     if typed_article:  # "the IT support": the frame brings its own article ("your IT support")
         inflected = rest
-    return (common[0] if common and (typed_article or inflected[:1].islower()) else frame).format(inflected)
+    # "Hartwell Court grounds contract", "Mehta wedding": a name that ends in a common word is a description
+    # that opens with a name, not a title, and takes the common frame ("your Mehta wedding").
+    described = inflected[:1].islower() or inflected.split()[-1].islower()
+    return (common[0] if common and (typed_article or described) else frame).format(inflected)
 
 
 def short_name(description: str, phrases: Phrases) -> bool:
@@ -159,10 +162,14 @@ def short_name(description: str, phrases: Phrases) -> bool:
     return len(words) <= phrases.name_max_words and not any(ch.isdigit() or ch in ",;:" for ch in description)
 
 
-def due_phrase(date: dt.date | None, language: Language, phrases: Phrases) -> str:
-    """When to pay an open invoice: by its due date; one already due within a short, stated period ("within
-    the next seven days"): "as soon as possible" is easy to put off, and a far end date gives more time."""
-    if date is None or date < dt.date.today():
+def due_phrase(date: dt.date | None, language: Language, phrases: Phrases, end: dt.date | None = None) -> str:
+    """When to pay an open invoice: by its due date; one already due or given no date, by the end date (the
+    day everything is settled), or, with no end date ahead, within a short, stated period ("within the next
+    seven days"): "as soon as possible" is easy to put off."""
+    today = dt.date.today()
+    if date is None or date < today:
+        date = end if end and end >= today else None
+    if date is None:
         return phrases.labels["overdue_by"]
     return phrases.labels["due_by"].format(date=format_date(date, language))
 
@@ -244,10 +251,11 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     # The verb, or two joined by "or"/"and" («доделать и сдать»): the thing is their object.
     joined = len(words) > 2 and words[1].lower() in phrases.snippets["verb_joiners"] and is_action(words[2], language, phrases)
     verbs, after = words[: 3 if joined else 1], words[3 if joined else 1:]
+    thing = common_start(thing, language, phrases)
     if language == "ru":
         obj = inflect_phrase(thing, "accs", things=True) or thing
     else:
-        obj = with_article(thing, phrases.snippets.get("determiners", []))
+        obj = with_article(thing, phrases.snippets.get("determiners", []), phrases.months)
     first = after[0].lower() if after else ""
     # "keys - return them to reception": the thing takes the pronoun's place. "integration - revoke our
     # access": the step has its own object, and the thing follows it ("… for the integration").
@@ -269,7 +277,7 @@ def _participle_step(item: str, phrases: Phrases) -> str | None:
     before = {w.lower() for w in match["thing"].split()}
     if before & set(phrases.snippets["participle_not_after"]):
         return None
-    thing = with_article(match["thing"], phrases.snippets.get("determiners", []))
+    thing = with_article(match["thing"], phrases.snippets.get("determiners", []), phrases.months)
     return f"{steps[match['done'].lower()]} {thing}{match['rest']}"
 
 
@@ -297,22 +305,30 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
         reading = likeliest_ru(word.strip(",.;:"))
         return reading if reading is not None and reading.tag.POS == "INFN" else None
 
-    said, i = [], 0
-    while i < len(words) and (reading := infinitive(words[i])):
+    # «снять меня из админов, сменить пароли»: a step on the sender is the client's to take, asked for
+    # politely, every verb in it as a request («Пожалуйста, снимите меня …, смените пароли»).
+    if len(words) > 1 and infinitive(words[0]) and words[1].lower() in phrases.snippets.get("step_on_sender", []):
+        def request(word: str) -> str:
+            reading = infinitive(word)
+            form = reading.inflect({"impr", "excl", "plur"}) if reading else None
+            return form.word + word[len(word.rstrip(",.;:")):] if form else word
+
+        return phrases.snippets["step_request"] + " ".join(request(w) for w in words)
+    def said(word: str) -> str:
+        reading = infinitive(word)
         form = reading.inflect(person | {"futr"}) if "perf" in reading.tag else None
-        verb = form.word if form else f"{phrases.snippets['step_future'][voice]} {reading.word}"
-        said.append(verb + words[i][len(words[i].rstrip(",.;:")):])
-        i += 1
-        if i + 1 < len(words) and words[i].lower() in joiners and infinitive(words[i + 1]):
-            said.append(words[i])
-            i += 1
-        else:
-            break
-    if not said:
+        return (form.word if form else f"{phrases.snippets['step_future'][voice]} {reading.word}") + word[len(word.rstrip(",.;:")):]
+
+    if not infinitive(words[0]):
         return step
+    # The first verb, and every verb joined to it («и сдать отчёт», «, сменить пароли»), said by the sender.
+    out = [said(words[0])]
+    for previous, word in zip(words, words[1:]):
+        joined = previous.lower() in joiners or previous.endswith(",")
+        out.append(said(word) if joined and infinitive(word) else word)
     if words[0][:1].isupper():
-        said[0] = said[0][:1].upper() + said[0][1:]
-    return " ".join(said + words[i:])
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
 
 
 def _infinitive_split(item: str) -> tuple[str, str]:
@@ -345,7 +361,7 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
     part ("пароли и схема сети") on its own; None when a part cannot be inflected. English running text
     gives a bare item its article ("the house keys and the alarm fob")."""
     if language != "ru":
-        return with_article(item, phrases.snippets.get("determiners", []) if phrases else [])
+        return with_article(item, phrases.snippets.get("determiners", []), phrases.months) if phrases else item
     # «схема света и фона»: the «и» is inside the complement, and the whole phrase inflects; «шаблоны отчётов
     # и методика проверки»: a nominative after «и» is a second item, inflected on its own.
     whole = None if _second_nominative(item) else inflect_phrase(item, "accs", things=True)
@@ -357,12 +373,24 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
     if any(part.split()[0].lower() in relative for part in parts[2::2] if part.split()):
         return None
     # A part with no Russian word ("DWG", "PDF") does not decline and stays as written.
-    inflected = [part if i % 2 or not re.search(r"[а-яё]", part, re.IGNORECASE) else inflect_phrase(part, "accs", things=True)
+    inflected = [part if i % 2 or _same_in_accusative(part) else inflect_phrase(part, "accs", things=True)
                  for i, part in enumerate(parts)]
     return "".join(inflected) if all(p is not None for p in inflected) else None
 
 
-def with_article(item: str, determiners: list[str]) -> str:
+def _same_in_accusative(part: str) -> bool:
+    """A part that reads the same as an object: no Russian word ("DWG", "PDF"), an abbreviation first («РСВ за
+    2026 год»), or a plural adjective standing for a thing («отпускные»)."""
+    from ..text import likeliest_ru
+
+    words = part.split()
+    if not re.search(r"[а-яё]", part, re.IGNORECASE) or (words and words[0].isupper() and len(words[0]) > 1):
+        return True
+    reading = likeliest_ru(words[0]) if len(words) == 1 else None
+    return reading is not None and reading.tag.POS == "ADJF" and {"plur", "nomn"} <= reading.tag.grammemes
+
+
+def with_article(item: str, determiners: list[str], months: list[str] = ()) -> str:
     """'house keys' -> 'the house keys', 'Power BI workspace' -> 'the Power BI workspace'; an item that starts
     with a determiner or a word taking none ("access to ..."), a digit, a capitalised word that may be a
     name ('Figma files', 'Sam's notes'), or a thing named by its number ('episode 31') stays as typed."""
@@ -373,6 +401,8 @@ def with_article(item: str, determiners: list[str]) -> str:
         any(ch.isupper() for ch in first[1:]) or (len(words) > 2 and words[1][:1].isupper()))
     # "episode 31", "phase 2": a thing named by its number takes no article.
     numbered = len(words) > 1 and words[1][:1].isdigit()
+    # "January postcard mailing": a month names when, not who; the thing still takes its article.
+    brand = brand or (first in months and len(words) > 1)
     if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:
         return item
     return f"the {item}"
@@ -409,12 +439,20 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         if lowered[0] in phrases.snippets["referral_openers"]:
             return name, candidate, True
     if language == "en":
+        from ..address import is_organisation
+
         # The first part of the note that describes ("three-crew firm in the next county", "works with
         # authors") after the name: with its article, or as "who works with authors".
         shorthand = story | set(phrases.snippets["referral_shorthand"])
         adjective = phrases.snippets["referral_adjectives"]
         for part in re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)[:2]:
             words = part.split()
+            # "they look after blocks near Guildford": the pronoun that goes on about them is "who".
+            if len(words) > 2 and words[0].lower() in phrases.snippets["referral_pronouns"] and {words[1], words[1] + "s", words[1] + "es"} & set(phrases.snippets["referral_verbs"]) \
+                    and not shorthand & {w.lower().strip(".,") for w in words[1:]} \
+                    and (words[0].lower() == phrases.snippets["referral_pronouns"][0] or not is_organisation(name, language)):
+                # "Salt & Ember Catering - Maria, she does weddings": "she" is not the firm.
+                return name, "who " + " ".join(words[1:]), True
             # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
             acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
             if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym):
@@ -475,3 +513,71 @@ def tidy(text: str) -> str:
     return "\n".join(out)
 
 
+
+
+def in_running_text(item: str, language: Language, phrases: Phrases) -> str:
+    """A note as the middle of a sentence says it: without a trailing aside that is a clause of its own
+    ("bulbs already bought", "- licence is on her account", «(черновик, пусть пользуются)»), and with its
+    first word in lower case when that is an ordinary word the user capitalised as the start of a note
+    ("Site plan with …" → "site plan with …", «Папку на Яндекс.Диске» → «папку …»); names, months,
+    products and abbreviations keep their capitals."""
+    return common_start(_without_clause_asides(item, language, phrases), language, phrases)
+
+
+def common_start(item: str, language: Language, phrases: Phrases) -> str:
+    """``item`` with its first word in lower case when that is an ordinary word typed capitalised («Студия
+    «Флорика»» → «студия «Флорика»»)."""
+    match = re.match(r"([^\W\d_]+)(?=[\s\-/]|$)", item)
+    if not match or not match[1][:1].isupper() or not match[1][1:].islower() or not _ordinary(match[1], language, phrases):
+        return item
+    # "Power BI workspace", "Reaper templates and iZotope chains": a capital after the first word, or inside
+    # one, shows a user who writes product names as their makers do; the first word is then one too. (A
+    # Russian common word stays one before an abbreviation: «Пробный ЕГЭ».)
+    words = item.split()
+    if language == "en" and len(words) > 1 and (words[1][:1].isupper() or any(re.search(r"[a-z][A-Z]", w) for w in words)):
+        return item
+    return item[:1].lower() + item[1:]
+
+
+def _ordinary(word: str, language: Language, phrases: Phrases) -> bool:
+    """A common word of the language, not a name, a month or a brand: in the dictionary in lower case."""
+    if word in phrases.months:
+        return False
+    if language == "ru":
+        from ..text import parse_ru
+
+        readings = parse_ru(word.lower())
+        names = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+        return bool(readings) and readings[0].is_known and not (names & set(readings[0].tag.grammemes))
+    from lemminflect import getAllLemmas
+
+    from ..address import given_name
+
+    return bool(getAllLemmas(word.lower())) and not given_name(word)
+
+
+def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> str:
+    """``item`` without asides in brackets or after a dash that hold a verb or a person ("(bulbs already
+    bought)", "- to collect by 15 January", «— принадлежат гостинице»), when words remain before them.
+    A noun aside ("(PDF)", «(3 шт.)») stays."""
+    def clause(aside: str) -> bool:
+        return any(_verb_or_person(w, language, phrases) for w in re.findall(r"[^\W\d_]+(?:'[a-z]+)?", aside))
+
+    item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) else m[0], item).strip()
+    head, dash, tail = (re.split(r"(\s+[—–-]\s+)", item, maxsplit=1) + ["", ""])[:3]
+    return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) else item
+
+
+def _verb_or_person(word: str, language: Language, phrases: Phrases) -> bool:
+    lower = word.lower()
+    if lower in phrases.snippets.get("aside_people", []):
+        return True
+    if language == "ru":
+        from ..text import likeliest_ru
+
+        reading = likeliest_ru(lower)
+        return reading is not None and reading.tag.POS in {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+    from lemminflect import getAllLemmas
+
+    readings = set(getAllLemmas(lower))
+    return bool(readings) and readings <= {"VERB", "AUX"} or lower == "to"

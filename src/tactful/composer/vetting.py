@@ -75,7 +75,7 @@ class Vetting:
     # quoted as the letter's own words (a referral or a company often comes with a description).
     _NAMES = frozenset({"client.name", "client.contact", "sender.name"})
 
-    def _problems(self, field: str, text: str, strict: bool) -> list[str]:
+    def _problems(self, field: str, text: str, strict: bool, to_client: bool = False) -> list[str]:
         from ..rules.consistency import in_other_language
 
         report = check(text, lang=self.language, channel=self.channel)
@@ -88,7 +88,8 @@ class Vetting:
             rules.add("language")
         # Strict fragments (facts, reasons) are quoted as neutral events: checker rules catch the known
         # accusations, the fact filter catches any other sentence about "you" ("you underrate our reports").
-        if strict and matches(text, self.language, "fact_filter"):
+        # A line the user wrote to the client to be said as it is speaks to them by design.
+        if strict and not to_client and matches(text, self.language, "fact_filter"):
             rules.add("fact_filter")
         # A fact about the client in the third person ("they promised a foreman") reads, in a letter to
         # them, as a grievance file: facts are the sender's dated events only.
@@ -114,14 +115,16 @@ class Vetting:
                 kept.append(item)
         return kept
 
-    def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None) -> list[str]:
+    def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None,
+             to_client: bool = False) -> list[str]:
         """The items that pass, as typed; ``said`` gives the form the letter uses, which is what is checked
-        ("make sure she's the owner" reads to the client as "make sure you are the owner")."""
+        ("make sure she's the owner" reads to the client as "make sure you are the owner"). ``to_client``: a
+        line the user wrote to the client, which may say "you"."""
         kept = []
         for item in (i.strip() for i in items):
             if not item:
                 continue
-            rules = self._problems(field, said(item) if said else item, strict)
+            rules = self._problems(field, said(item) if said else item, strict, to_client)
             if rules:
                 self.left_out.append(LeftOut(field=field, text=item, rules=rules, hint=self._hint(rules)))
             else:
