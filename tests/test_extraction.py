@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.990, 0.964), ("ru", 0.988, 0.970)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.990, 0.967), ("ru", 0.989, 0.972)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 

@@ -80,7 +80,7 @@ def _read(layout, pats: dict, lang: str, today: dt.date) -> tuple[list[Found], l
     from .people import find_people, own_messages
 
     people = find_people(layout, pats, lang)
-    found: list[Found] = [*people, *find_fields(layout, pats, own_messages(layout, people), lang)]
+    found: list[Found] = [*people, *find_fields(layout, pats, own_messages(layout, people, pats), lang)]
     mentions = find_dates(layout, pats, lang, today)
     end = end_date(mentions)
     if end:

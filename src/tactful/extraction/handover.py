@@ -83,21 +83,32 @@ def find_handover(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tup
     if listed is not None:  # a list, or a heading that says nothing is handed over ("Hand over: nothing")
         return listed
     mine = [*layout.notes, *(line for lines in own for line in lines)]
-    out = _run_in(layout.text, mine if any(line.text for line in mine) else layout.lines(), rules["inline"], rules)
+    finishing = pats["outcome"]["finish_stage"]
+    out = _run_in(layout.text, mine if any(line.text for line in mine) else layout.lines(), rules["inline"], rules, finishing)
     if not out and rules.get("requested"):
         theirs = [line for line in layout.lines() if line not in mine]
         out = _run_in(layout.text, theirs, rules["requested"], rules)
     return out
 
 
-def _run_in(text: str, lines: list[Line], sentences: list[re.Pattern], rules: dict) -> list[tuple[str, tuple[int, int]]]:
-    """The items of the run-in lists that ``sentences`` find in ``lines``, each once."""
+def _run_in(text: str, lines: list[Line], sentences: list[re.Pattern], rules: dict,
+            finishing: re.Pattern | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """The items of the run-in lists that ``sentences`` find in ``lines``, each once. A verb that
+    ``finishing`` reads as completing the work ("I'll deliver the December report and then stop") hands
+    nothing over, nor does one whose object, said before it, is the paperwork («Уведомление отправим 1
+    декабря»: ``not_before``)."""
     out: list[tuple[str, tuple[int, int]]] = []
     seen: set[str] = set()
     for line in lines:
         segment = text[line.start : line.end]
+        done = [(f.start(), f.end()) for f in finishing.finditer(segment)] if finishing else []
         for rule in sentences:
             for m in rule.finditer(segment):
+                if any(a <= m.start() < b or m.start() <= a < m.start("value") for a, b in done):
+                    continue
+                verb_first = m.start() < m.start("value") and segment[m.start()].isalpha()
+                if verb_first and (before := rules.get("not_before")) and before.search(segment[: m.start()]):
+                    continue
                 base = line.start + m.start("value")
                 for item, at in _items(m.group("value"), rules):
                     if item.lower() not in seen and len(out) < MAX_ITEMS:

@@ -113,7 +113,8 @@ def read_layout(text: str, pats: dict) -> Layout:
             current = None  # the reply written under a '>' quote is the user's, not the quoted author's
         (current.body if current is not None else notes).append(line)
     for message in messages:
-        message.signature = _signature(message.body, pats)
+        # a chat line of one message ("Я: Ксения Витальевна, через посредника …") is all body, no signature
+        message.signature = _signature(message.body, pats) if sum(bool(line.text) for line in message.body) > 1 else []
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
 
 

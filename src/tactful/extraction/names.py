@@ -207,6 +207,8 @@ def org_nominative(value: str, language: Language) -> str:
         return quote + _quoted_nominative(rest)
     words = head.split()
     for i, word in enumerate(words):  # the adjectives and the first noun: «кадрового агентства», not «сети клиник»'s «клиник»
+        if len(word) > 1 and word.isupper():
+            break  # «УК «Квартал»», «ТСЖ «…»»: an abbreviation is the noun and is not declined
         first = parse_ru(word)[:1]
         if not first or "nomn" in first[0].tag:
             if first and first[0].tag.POS == "NOUN":

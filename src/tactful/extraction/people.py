@@ -33,11 +33,25 @@ class Party:
     org: Mention | None
     domain: str | None
     messages: list[Message]
+    me: bool = False  # the messages a chat marks as the user's own ("Me: …", «Я: …»)
+
+
+def _by_me(message: Message, pats: dict) -> bool:
+    """A message whose author is written as the user themself ("Me: …" in a chat typed out, «Я: …»)."""
+    rule = pats.get("self_author")
+    return bool(rule and message.sender and rule.fullmatch(message.sender[0].strip()))
 
 
 def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
     parties: list[Party] = []
     for message in layout.messages:
+        if _by_me(message, pats):
+            mine = next((p for p in parties if p.me), None)
+            if mine:
+                mine.messages.append(message)
+            else:
+                parties.append(Party(None, None, None, [message], me=True))
+            continue
         sig_name, sig_org = signature_parts(message.signature, pats, language)
         header = message.sender
         name = None
@@ -132,8 +146,8 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     sender_party = _sides(layout, pats, language, found, put)
     if sender_party is None and "sender.name" not in found and "sender.company" in found:
         _addressee_by_company(layout, found["sender.company"].value, pats, language, put)
-    _fuller(layout, found, "sender.name", pats)
-    _fuller(layout, found, "client.contact", pats)
+    _fuller(layout, found, "sender.name", pats, language)
+    _fuller(layout, found, "client.contact", pats, language)
     own = [*layout.notes, *(line for m in (sender_party.messages if sender_party else []) for line in (*m.body, *m.signature))]
     _entities(layout, pats, language, found, put, organisations)
     _settle(pats, language, found, put, organisations)
@@ -198,12 +212,30 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                                 continue
                     start = line.start + m.start("value")
                     put(field, value, start, start + len(value), conf, "marker")
-                    if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-"):
-                        rest = Line(start + len(value), line.end, segment[m.start("value") + len(value) :])
-                        _, org = signature_parts([rest], pats, language, named=True)  # "Sign it Ella Marsh, Marsh Social."
-                        stop = re.search(r"[.!?]\s", rest.text)  # «Я Тимур Валиев, директор. Клиент — ООО …»: not past the sentence
-                        if org and not (stop and org.start >= rest.start + stop.end()):
+                    if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
+                        # "Sign it Ella Marsh, Marsh Social.", "Sender: Hamid Karimi (Hamid Karimi Photography, …)"
+                        said = _who_i_am(segment[m.start("value") + len(value) :], pats, language)
+                        _, org = signature_parts([Line(start + len(value), start + len(value) + len(said), said)], pats, language, named=True)
+                        if org:
                             put("sender.company", org.value, org.start, org.end, 0.8, "marker")
+
+
+def _who_i_am(rest: str, pats: dict, language: Language) -> str:
+    """What follows the user's name and still says who they are: the brackets right after it ("Hamid Karimi
+    (Hamid Karimi Photography, …)"; "Dan (me) and Olivia from Bloom Yoga" says no more), else up to the
+    sentence's end («Я Тимур Валиев, директор. Клиент — ООО …») and before a clause that tells what the user
+    does («я Денис Крылов, флорист, с 2025 года оформляю … (ООО «Берег»)» names the client's firm)."""
+    if rest.lstrip().startswith("("):
+        close = rest.find(")")
+        return rest[: close + 1] if close != -1 else rest
+    stop = re.search(r"[.!?](?:\s|$)", rest)
+    rest = rest[: stop.start()] if stop else rest
+    for part in re.finditer(r"[^,(]+", rest):
+        clause = part.group()
+        if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", clause) or pats["people"]["speaker"].search(clause) \
+                or language == "ru" and any(_first_person_verbs(clause)):
+            return rest[: part.start()].rstrip(" ,(")
+    return rest
 
 
 def _organisations(layout: Layout, pats: dict, language: Language) -> list[Mention]:
@@ -238,8 +270,8 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
     """The thread's parties: the one that writes as the supplier (or is the user named) is the sender's
     side, whom it wrote to is the contact; the other party's name and organisation are the client's."""
     parties = _parties(layout, pats, language)
-    sender_party = None
-    if "sender.name" in found:
+    sender_party = next((p for p in parties if p.me), None)
+    if sender_party is None and "sender.name" in found:
         sender_party = next((p for p in parties if p.name and same_person(p.name.value, found["sender.name"].value)), None)
     contact = found.get("client.contact")
     if sender_party is None and contact and len(parties) == 2:
@@ -356,10 +388,11 @@ def _initials_in_full(layout: Layout, found: dict[str, Found], pats: dict, langu
             return
 
 
-def _fuller(layout: Layout, found: dict[str, Found], field: str, pats: dict) -> None:
+def _fuller(layout: Layout, found: dict[str, Found], field: str, pats: dict, language: Language = "en") -> None:
     """A user who signs with a first name ("Marco"), or a contact the notes call by it ("chat with Leo") or
     greet by title and surname ("Dear Ms Okwu"), is named in full where the thread gives the whole name
-    ("To: Marco Bellini <…>", "Leo Conti: …", "Adaeze Okwu <…> wrote:")."""
+    ("To: Marco Bellini <…>", "Leo Conti: …", "Adaeze Okwu <…> wrote:"), or where the notes write that first
+    name with a surname ("I'm Gemma by the way Gemma Lowry")."""
     person = found.get(field)
     if person is None:
         return
@@ -376,6 +409,16 @@ def _fuller(layout: Layout, found: dict[str, Found], field: str, pats: dict) -> 
                     offset = start + raw.find(name)
                     found[field] = person.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
                     return
+    if bare != person.value:
+        return  # "Dear Ms Okwu": a surname, not a first name a surname could follow
+    for line in layout.notes:
+        segment = layout.text[line.start : line.end]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}\s+([A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])", segment):
+            name = m.group()
+            if is_person(name, pats, language) and not (other and same_person(name, other.value)) \
+                    and not pats["legal_forms"].search(m.group(1)):
+                found[field] = person.model_copy(update={"value": name, "start": line.start + m.start(), "end": line.start + m.end()})
+                return
 
 
 def _settle(pats: dict, language: Language, found: dict, put, organisations: list[Mention]) -> None:
@@ -408,15 +451,14 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
         put("client.name", others[0].value, others[0].start, others[0].end, 0.6, "entity")
 
 
-def own_messages(layout: Layout, people: list[Found]) -> list[list[Line]]:
-    """The bodies of the thread's messages the user wrote (their author is the sender found)."""
+def own_messages(layout: Layout, people: list[Found], pats: dict | None = None) -> list[list[Line]]:
+    """The bodies of the thread's messages the user wrote (their author is the sender found, or a chat
+    writes them as the user's own: "Me: …")."""
     sender = next((f.value for f in people if f.field == "sender.name"), None)
-    if not sender:
-        return []
     out = []
     for message in layout.messages:
         author = split_name_email(message.sender[0])[0] if message.sender else ""
-        if author and same_person(author, sender):
+        if sender and author and same_person(author, sender) or pats is not None and _by_me(message, pats):
             out.append([line for line in message.body if line not in message.signature])
     return out
 

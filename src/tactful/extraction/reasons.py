@@ -10,6 +10,7 @@ read for reasons: they are the client's word, not the user's."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .layout import Layout, Line
 from .model import Found
@@ -36,23 +37,52 @@ def _cues(chunk: str, pats: dict) -> int:
     return sum(len(rule.findall(chunk)) for rule in pats["reason"])
 
 
+@dataclass
+class Piece:
+    """A part of a sentence with its offset in the text it was cut from."""
+
+    start: int
+    text: str
+
+
+# A full stop the sentence splitter keeps inside a sentence when the next one starts in lower case (notes typed
+# fast: «… созвоны в 21:00. счета № 501 …»).
+_LOWER_START = re.compile(r"(?<=[^\W_][.!?])\s+(?=[a-zа-яё])")
+
+
+def _lower_starts(text: str) -> list[tuple[int, str]]:
+    """``text`` cut at those full stops, each part with its offset."""
+    out, at = [], 0
+    for m in [*_LOWER_START.finditer(text), None]:
+        end = m.start() if m else len(text)
+        out.append((at, text[at:end]))
+        at = m.end() if m else end
+    return out
+
+
 def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple[int, int]]]:
     """Reasons after a label: every ';'-part of the labelled sentence, and the line's later sentences
     that still read as reasons."""
     out = []
-    for line in lines:
+    for i, line in enumerate(lines):
         segment = text[line.start : line.end]
         for sentence in _sentences(segment):
             label = pats["reason_label"].match(sentence.text)
+            label_end = label.end() if label else 0
             # «… адресую директору. причина — …»: a label after a full stop that the splitter kept in one sentence
+            # (read from there on: the label's '^' holds only at a string's start)
             starts = (m.end() for m in re.finditer(r"[.!?]\s+", sentence.text))
             while label is None and (at := next(starts, None)) is not None:
-                label = pats["reason_label"].match(sentence.text, at)
+                label = pats["reason_label"].match(sentence.text[at:])
+                label_end = at + label.end() if label else 0
             if not label:
                 continue
-            rest_start = sentence.start + label.end()
+            rest_start = sentence.start + label_end
             rest = segment[rest_start:]
-            tail = _sentences(rest)
+            if not rest.strip():
+                out += _bullets(lines[i + 1 :], text)  # «Что случилось:» with the reasons as bullets below
+                break
+            tail = [Piece(part.start + at, piece) for part in _sentences(rest) for at, piece in _lower_starts(part.text)]
             for k, part in enumerate(tail):
                 money = pats["money"]["invoice_number"].search(part.text) or pats["money"]["amount"].search(part.text)
                 if k and (not _cues(part.text, pats) or pats["reason_not"].search(part.text) or money
@@ -66,6 +96,41 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
                         start = line.start + rest_start + part.start + piece.start()
                         out.append((value, (start, start + len(piece.group()))))
             break
+    return out
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·—–]|\d{1,2}[.)])\s+")
+
+
+def _bullets(lines: list[Line], text: str) -> list[tuple[str, tuple[int, int]]]:
+    """The bullet lines right after a label, each one reason."""
+    out = []
+    for line in lines:
+        segment = text[line.start : line.end]
+        bullet = _BULLET.match(segment)
+        if not bullet:
+            if out or segment.strip():
+                break
+            continue
+        value = _clean(segment[bullet.end() :])
+        if len(value) > 3:
+            start = line.start + bullet.end() + segment[bullet.end() :].find(value)
+            out.append((value, (start, start + len(value))))
+    return out
+
+
+def _clauses(chunk: str, pats: dict) -> list[tuple[int, str]]:
+    """A sentence too long to be one reason (a voice message typed out, notes without full stops) in its
+    clauses, cut at commas and at the words that join spoken clauses (``reason_clause``), with offsets."""
+    if len(chunk) <= 400:
+        return [(0, chunk)]
+    out, at = [], 0
+    for m in [*pats["reason_clause"].finditer(chunk), None]:
+        end = m.start() if m else len(chunk)
+        piece = chunk[at:end]
+        if piece.strip():
+            out.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
+        at = m.end() if m else end
     return out
 
 
@@ -84,8 +149,12 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
             if id(line) in signature:
                 continue
             segment = text[line.start : line.end]
-            for sentence in _sentences(segment):
-                chunk = _clean(sentence.text)
+            pieces = [(sentence.start + at, clause) for sentence in _sentences(segment)
+                      for at, clause in _clauses(sentence.text, pats)]
+            for piece_start, piece in pieces:
+                chunk = _clean(piece)
+                if (label := pats["notes_marker"].match(chunk)) and label.end() < len(chunk):
+                    chunk = chunk[label.end() :].strip()  # «Мои заметки: прайс-лист никогда не был …»: the label is no part of it
                 if (vocative := _VOCATIVE.match(chunk)) and vocative.group(1).lower() not in _NOT_NAMES:
                     chunk = chunk[vocative.end() :]  # "Tomasz, I can't keep …", «Алина, я третий раз …»: to whom it is said
                 cues = _cues(chunk, pats)
@@ -99,7 +168,7 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                     or pats["money"]["amount"].search(said) and (pats["money"]["invoice_word"].search(said) or pats["money"]["unpaid"].search(said))
                 if (pats["reason_not"].search(chunk) or money) and cues < 3:
                     continue  # the plan (notice, last day, handover, invoices, tone) or an invoice, not a reason
-                start = line.start + sentence.start + sentence.text.find(chunk)
+                start = line.start + piece_start + piece.find(chunk)
                 if project and start <= project.start < start + len(chunk) and cues < 2:
                     continue
                 scored.append((cues, start, chunk))
