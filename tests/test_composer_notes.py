@@ -65,7 +65,7 @@ def test_an_aside_about_the_addressee_goes_when_the_item_is_said_to_them():
 def test_a_step_the_sender_takes_on_themselves_says_myself():
     s = situation(sender={"name": "Claire Dunmore", "solo": True},
                   handover=["newsletter archive - remove me as editor after the Jan issue", "content calendar"])
-    assert "I will remove myself as editor after the January issue" in email(s)
+    assert "I will also remove myself as editor after the January issue" in email(s)
 
 
 @pytest.mark.parametrize(("referral", "description"), [
@@ -206,7 +206,11 @@ def test_what_stays_with_the_client_is_not_handed_over_and_what_is_collected_is_
     s = situation(sender={"name": "Ann Lee", "company": "Gatehouse Security"},
                   handover=["incident book copies stay with the venue", "our radios collected after the last shift", "rota"])
     body = email(s)
-    assert "incident book" not in body and "we will collect our radios after the last shift" in body
+    assert "incident book" not in body and "we will also collect our radios after the last shift" in body
+    # Collecting from the sender's place is the client's step, asked of them.
+    yard = situation(sender={"name": "Ann Lee", "company": "Gatehouse Security"},
+                     handover=["collect the spare barriers from our yard by Friday", "rota"])
+    assert "Please collect the spare barriers from our yard by Friday." in email(yard)
 
 
 def test_open_work_is_said_aloud_by_its_name_unless_two_pieces_would_share_one():
@@ -214,7 +218,7 @@ def test_open_work_is_said_aloud_by_its_name_unless_two_pieces_would_share_one()
                   open_work=[{"item": "episode 31 - edit and show notes", "due": "2027-01-08"},
                              {"item": "episode 32 - edit", "due": "2027-01-22"}])
     points = " ".join(Composer().compose(s, "call", "en")[0].content.points)
-    assert "finish episode 31 by 8 January 2027 and episode 32 by 22 January 2027" in points
+    assert "finish episode 31 by 8 January and episode 32 by 22 January" in points
     same = situation(sender={"name": "Ann Lee", "solo": True},
                      open_work=[{"item": "tuning, Christmas concert", "due": "2027-01-08"},
                                 {"item": "tuning, Schubert recital", "due": "2027-01-22"}])
@@ -256,8 +260,8 @@ def test_a_client_typed_as_two_full_names_is_a_couple_but_a_firm_with_an_ampersa
 
 
 @pytest.mark.parametrize(("language", "item", "step"), [
-    ("en", "install the illuminated fascia", "we will install the illuminated fascia by 8 January 2027"),
-    ("ru", "сдать 11 изделий по списку", "сдадим 11 изделий по списку — до 8 января 2027 года"),
+    ("en", "install the illuminated fascia", "we will also install the illuminated fascia by 8 January"),
+    ("ru", "сдать 11 изделий по списку", "мы также сдадим 11 изделий по списку — до 8 января"),
 ])
 def test_open_work_typed_as_a_step_is_the_senders_step_in_every_channel(language, item, step):
     s = situation(sender={"name": "Ann Lee", "company": "Northgate Signs", "solo": False},
@@ -427,3 +431,22 @@ def test_a_meeting_plan_lists_a_person_known_by_initials_as_russian_plans_do():
     meeting = Composer().compose(s, "meeting", "ru")[0].content
     assert meeting.objective.startswith("Сообщить А. С. Петрову") and "А. С. Петров" in meeting.attendees[0]
     assert "господин" not in meeting.objective + " ".join(meeting.attendees) + " ".join(meeting.agenda)
+
+
+def test_a_russian_first_name_alone_takes_its_case():
+    s = situation(client={"name": "Ресторан «Океан»", "contact": "Виталий"}, sender={"name": "Тимур Хасанов", "solo": True})
+    assert Composer().compose(s, "meeting", "ru")[0].content.objective.startswith("Сообщить Виталию")
+
+
+def test_a_russian_referral_typed_with_a_capital_trade_word_declines():
+    s = situation(referral="Зоопсихолог Анна Руденко — работает с агрессией у овчарок", sender={"name": "Анна Ли", "solo": True})
+    assert "порекомендовать зоопсихолога Анну Руденко" in email(s, "ru")
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("en", "Ask them to change the lockbox code", "You will need to change the lockbox code."),
+    ("ru", "пожалуйста, смените код от сейфа", "Пожалуйста, смените код от сейфа."),
+])
+def test_a_handover_note_that_is_a_sentence_is_said_as_one(language, item, said):
+    body = email(situation(handover=[item, "the logo files" if language == "en" else "исходники"]), language)
+    assert said in body and "hand over the you" not in body

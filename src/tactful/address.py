@@ -65,7 +65,8 @@ class Addressee(BaseModel):
             return self.formal
         # A couple («Марина и Артём») declines name by name, each in their own gender.
         names = self.first.split(" и ")
-        parts = [" и ".join(petrovich_form("firstname", name, case, self.gender if len(names) == 1 else _name_gender(name))
+        # A first name alone («Виталий») tells its own gender when the contact gave no other clue.
+        parts = [" и ".join(petrovich_form("firstname", name, case, (self.gender if len(names) == 1 else None) or _name_gender(name))
                             for name in names)] if self.first else []
         if self.patronymic:
             parts.append(petrovich_form("middlename", self.patronymic, case, self.gender))
@@ -125,7 +126,8 @@ def _name_gender(first: str) -> Gender | None:
     """A Russian first name's gender, when pymorphy3 gives only one."""
     from .text import parse_ru
 
-    genders = {p.tag.gender for p in parse_ru(first) if "Name" in p.tag and p.tag.gender in ("femn", "masc")}
+    # Only a name's own form counts: «Виталий» is also the genitive plural of «Виталия».
+    genders = {p.tag.gender for p in parse_ru(first) if {"Name", "nomn", "sing"} <= p.tag.grammemes and p.tag.gender in ("femn", "masc")}
     return genders.pop() if len(genders) == 1 else None
 
 

@@ -57,6 +57,9 @@ class Phrases(BaseModel):
     good_payer: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
+    # A step only the client can take: collecting something from the sender's place ("collect the cars from
+    # our yard", «забрать автомобили с нашей территории»): asked of them.
+    client_steps: list[Pattern] = []
     # A note asking for it short ("keep it short", «коротко!!»): no invitation to a long talk, no formalities.
     short_notes: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.

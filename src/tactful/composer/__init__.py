@@ -19,7 +19,7 @@ from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
 from .context import build_context, referral_name, said_item
-from .grammar import count_days, join_items, spoken_amount, tidy
+from .grammar import count_days, join_items, spoken_amount, tidy, without_year
 from .vetting import classify_reply, reply_topics
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
@@ -136,6 +136,11 @@ class Composer:
         reactions = [Reaction(client=context["render"](r["client"]), answer=context["render"](r["answer"])) for r in chosen]
         # A script prepares for the few reactions that matter most, not for every one: three in a brief one.
         reactions = reactions[:3 if tone == "brief" else 5]
+        # Spoken, a date has no year ("by 20 December"); what is written (the follow-up, the documents) keeps it.
+        def said(text: str) -> str:
+            return without_year(text, phrases)
+
+        reactions = [r.model_copy(update={"answer": said(r.answer)}) for r in reactions]
         if channel == "call":
             points = [p("notice_call"), p("call.points.timeline"), p("open_work_said") if context["open_work"] else "",
                       p("call.points.handover"), p("after_payment_note") if context["after_payment"] else "", p("actions_said"),
@@ -143,9 +148,9 @@ class Composer:
                       " ".join(context["wanted"]), p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
-                key_message=f"{p('call.news')} {context['reason']}",
+                key_message=said(f"{p('call.news')} {context['reason']}"),
                 pause=f"{p('call.pause')} {p('call.listen')}",
-                points=[point for point in points if point] + _notes(context, p),
+                points=[said(point) for point in points if point] + _notes(context, p),
                 reactions=reactions,
                 closing=p("call.closing"),
                 follow_up=p("call.follow_up"),
@@ -155,7 +160,7 @@ class Composer:
             attendees=p("meeting.attendees"),
             timebox=p("meeting.timebox"),
             agenda=p("meeting.agenda"),
-            talking_points=p("meeting.talking_points") + _notes(context, p),
+            talking_points=[said(point) for point in p("meeting.talking_points")] + _notes(context, p),
             decisions=p("meeting.decisions"),
             # A document the situation does not have is left off the list, not named.
             documents=p("meeting.documents"),

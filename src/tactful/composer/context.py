@@ -30,6 +30,7 @@ from .grammar import (
     first_person_step,
     in_running_text,
     is_action,
+    join_items,
     object_list,
     opening_clause,
     project_work,
@@ -84,6 +85,7 @@ def build_context(
         solo = is_solo(situation.sender, language)
         context["handover_actions"] = [*context["handover_actions"],
                                        *(first_person_step(w["item"] + w["when"], language, phrases, solo) for w in steps)]
+    context["steps_said"] = _steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language))
     # The sender at the table is named without the role they sign with ("Oliver Grant, Managing Partner").
     context["owner"] = context["sender_person"] or phrases.labels["you"]
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
@@ -372,7 +374,10 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     English running text with their articles: "the house keys")."""
     # A note of something still to do ("return the samples", «снимем весеннюю коллекцию») is no object of
     # "we will hand over": it is listed on its own, as a step before the end.
-    steps = [item for item in handover if is_action(item, language, phrases)]
+    # A note that is a whole sentence ("you will need to change the lockbox code") is no object either.
+    subjects = phrases.snippets.get("sentence_subjects", [])
+    steps = [item for item in handover
+             if is_action(item, language, phrases) or item.split()[:1] and item.split()[0].lower().strip(",.:;") in subjects]
     handover = [item for item in handover if item not in steps]
     # Said by the sender, so the client does not read a to-do list for themselves.
     actions = [first_person_step(step, language, phrases, solo) for step in steps]
@@ -392,6 +397,17 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
         "handover_lead": ", ".join(a for a in spoken if a) if None not in spoken else None,
         "handover_more": len(handover) > 2,
     }
+
+
+def _steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
+    """The steps before the end as prose: the sender's own in one sentence ("Before the end date, I will also
+    return the samples and revoke our access"), a request to the client as a sentence of its own. (A list
+    under "Also before the end date:" reads as a form; a bare «Я переоформлю доступ на вас.» as curt.)"""
+    subject = phrases.snippets["step_subject"]["i" if solo else "we"]
+    own = [a[len(subject):].strip() for a in actions if a.lower().startswith(subject.lower() + " ")]
+    others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
+    said = phrases.snippets["steps_sentence"]["i" if solo else "we"].format(steps=join_items(own, phrases)) if own else ""
+    return " ".join([said, *(a[:1].upper() + a[1:].rstrip(" .;") + "." for a in others)]).strip()
 
 
 def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[dict[str, Any]]:
@@ -447,12 +463,13 @@ def _referral(referral: str | None, language: Language, phrases: Phrases) -> dic
     # The recommended name, with the user's description only where it reads as one ("Sam O'Connor, an
     # event photographer"), never their shorthand or story about the person.
     name, description, apposition = referral_parts(referral, language, phrases) if referral else ("", "", False)
+    # «Зоопсихолог Анна Руденко»: a Russian word for the trade typed capitalised declines as a common word.
+    name = common_start(name, language, phrases) if language == "ru" else name
     return {
         "referral": referral,
         "referral_name": name or None,
         "referral_text": (f"{name}, {description}" if apposition else f"{name} ({description})") if description else name,
-        # «могу порекомендовать студию «Флорика»»: a word for the kind of firm is no name.
-        "referral_accs": common_start(accs, language, phrases) if (accs := referral_object(name, description, apposition, language)) else None,
+        "referral_accs": referral_object(name, description, apposition, language) if referral else None,
         # A recommended business is "colleagues", a recommended person "a colleague".
         "referral_group": bool(name) and is_organisation(name, language),
     }
@@ -613,8 +630,8 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     """The lines the user asked the message to say, in their words ("I need a line: '…'", «хочу вставить
     фразу: «…»»), each once and each passing the checker."""
     notes = [*situation.reasons, *(situation.context or "").splitlines()]
-    said = [m["said"].strip(" '\"“”‘’«»") for note in notes for pattern in phrases.snippets.get("wanted_line", [])
-            if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
+    said = [(m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»") for note in notes
+            for pattern in phrases.snippets.get("wanted_line", []) if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
     lines = list(dict.fromkeys(sentence(line, phrases) for line in said if len(line.split()) >= 3))
     return vetted.keep("reasons", lines, strict=True, to_client=True)
 

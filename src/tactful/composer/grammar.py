@@ -174,6 +174,16 @@ def due_phrase(date: dt.date | None, language: Language, phrases: Phrases, end: 
     return phrases.labels["due_by"].format(date=format_date(date, language))
 
 
+def without_year(text: str, phrases: Phrases) -> str:
+    """Dates as they are said aloud: "20 December" and «20 декабря» without this or next year's number
+    (a call does not say "twenty twenty-six")."""
+    years = "|".join(str(dt.date.today().year + k) for k in (0, 1))
+    months = "|".join(re.escape(m) for m in phrases.months)
+    word = phrases.labels.get("year_word", "")
+    suffix = f"(?: {re.escape(word)})?" if word else ""
+    return re.sub(rf"\b(\d{{1,2}} (?:{months})),? (?:{years}){suffix}\b", r"\1", text)
+
+
 def to_you(item: str, language: Language, phrases: Phrases) -> str:
     """A note about the client in the third person said to them ("admin access transferred to him" →
     "transferred to you", «перенести на их аккаунт» → «на ваш аккаунт»): the bank's substitutions, and a
@@ -286,6 +296,13 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     «вернуть ключ и сдать отчёт» → «верну ключ и сдам отчёт» (an imperfective verb takes «буду»). A step
     typed otherwise («оставляю запас струн») stays as typed."""
     voice = "i" if solo else "we"
+    words = step.split()
+    # "collect the cars from our yard", «забрать автомобили с нашей территории»: a step only the client can
+    # take is asked of them.
+    from .vetting import matches
+
+    if words and matches(step, language, "client_steps"):
+        return phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step[:1].lower() + step[1:])
     if language != "ru":
         if not is_action(step, language, phrases):
             return step
@@ -297,7 +314,6 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
         return f"{phrases.snippets['step_subject'][voice]} {step[:1].lower()}{step[1:]}"
     from ..text import likeliest_ru
 
-    words = step.split()
     joiners = phrases.snippets["verb_joiners"]
     person = {"1per", "sing" if solo else "plur"}
 
@@ -308,12 +324,8 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     # «снять меня из админов, сменить пароли»: a step on the sender is the client's to take, asked for
     # politely, every verb in it as a request («Пожалуйста, снимите меня …, смените пароли»).
     if len(words) > 1 and infinitive(words[0]) and words[1].lower() in phrases.snippets.get("step_on_sender", []):
-        def request(word: str) -> str:
-            reading = infinitive(word)
-            form = reading.inflect({"impr", "excl", "plur"}) if reading else None
-            return form.word + word[len(word.rstrip(",.;:")):] if form else word
+        return phrases.snippets["step_request"] + request_form(step)
 
-        return phrases.snippets["step_request"] + " ".join(request(w) for w in words)
     def said(word: str) -> str:
         reading = infinitive(word)
         form = reading.inflect(person | {"futr"}) if "perf" in reading.tag else None
@@ -326,9 +338,22 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     for previous, word in zip(words, words[1:]):
         joined = previous.lower() in joiners or previous.endswith(",")
         out.append(said(word) if joined and infinitive(word) else word)
-    if words[0][:1].isupper():
-        out[0] = out[0][:1].upper() + out[0][1:]
-    return " ".join(out)
+    # Said with its subject, as the English "I will …" is: «я верну ключ», «мы сдадим отчёт».
+    subject = phrases.snippets["step_subject"][voice]
+    return " ".join([subject[:1].upper() + subject[1:] if words[0][:1].isupper() else subject, *out])
+
+
+def request_form(step: str) -> str:
+    """A Russian step with every infinitive as a polite request: «снять меня, сменить пароли» → «снимите
+    меня, смените пароли»."""
+    from ..text import likeliest_ru
+
+    def request(word: str) -> str:
+        reading = likeliest_ru(word.strip(",.;:"))
+        form = reading.inflect({"impr", "excl", "plur"}) if reading is not None and reading.tag.POS == "INFN" else None
+        return form.word + word[len(word.rstrip(",.;:")):] if form else word
+
+    return " ".join(request(w) for w in step.split())
 
 
 def _infinitive_split(item: str) -> tuple[str, str]:
