@@ -450,3 +450,28 @@ def test_a_russian_referral_typed_with_a_capital_trade_word_declines():
 def test_a_handover_note_that_is_a_sentence_is_said_as_one(language, item, said):
     body = email(situation(handover=[item, "the logo files" if language == "en" else "исходники"]), language)
     assert said in body and "hand over the you" not in body
+
+
+@pytest.mark.parametrize(("language", "clause", "said"), [
+    # A clause typed with the whole term: its number, never the notice days in it.
+    ("en", "Clause 11.2 - either party may terminate by giving 28 days' written notice", "clause 11.2 of our contract"),
+    ("ru", "п. 8.3 Договора: любая из Сторон вправе отказаться, уведомив за 30 (тридцать) календарных дней", "пунктом 8.3 договора"),
+])
+def test_a_clause_typed_as_the_whole_term_is_said_by_its_number(language, clause, said):
+    s = situation(contract={"exists": True, "clause": clause, "notice_days": 30})
+    body = email(s, language)
+    assert said in body and "clause 28" not in body and "пунктом 30" not in body
+    # A term that names no clause gives none.
+    bare = situation(contract={"exists": True, "clause": "Either party can end it with 14 days' notice", "notice_days": 14})
+    assert "clause 14" not in email(bare)
+
+
+def test_a_russian_reason_typed_with_a_capital_keeps_one_capital():
+    s = situation(reasons=["Закрываю студию с 1 марта"], sender={"name": "Анна Ли", "solo": True})
+    assert "Я закрываю студию с 1 марта." in email(s, "ru")
+
+
+def test_a_possessive_of_the_addressee_is_said_as_your():
+    s = situation(client={"name": "Acme", "contact": "Kayla Reed"}, handover=["domain transfer to Kayla's admin account", "logo files"])
+    body = email(s)
+    assert "to your admin account" in body and "you's" not in body

@@ -637,13 +637,17 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
 
 
 def _bare_clause(clause: str, phrases: Phrases) -> str:
-    """The clause's number without the word a user may type before it ("Section 12.2" → "12.2")."""
-    words = sorted(phrases.clause_words, key=len, reverse=True)
-    lowered = clause.strip().lower()
-    word = next((w for w in words if lowered.startswith(w.lower())), None)
-    bare = clause.strip()[len(word):].strip() if word else clause.strip()
-    # "T&Cs point 4 (artwork approval)", "booking letter, point 6": the number alone, not the words around it.
-    numbers = re.findall(r"\d+(?:\.\d+)*", bare)
-    if numbers and re.search(r"[^\W\d_]", _without_brackets(bare)):
-        return numbers[-1]
-    return bare if numbers else clause.strip()
+    """The clause's number without the words a user may type around it: "Section 12.2" → "12.2", "Clause
+    11.2 - either party may terminate … 28 days' notice" → "11.2", «п. 8.3 Договора: … за 30 дней» → «8.3».
+    A number that follows a clause word, else the number the text opens with; a text that names none
+    ("either party can end it with 14 days' notice") is no clause, and gives nothing."""
+    words = "|".join(re.escape(w) for w in sorted(phrases.clause_words, key=len, reverse=True))
+    named = re.search(rf"(?:{words})\s*(\d+(?:\.\d+)*)", clause, flags=re.IGNORECASE)
+    if named:
+        return named[1]
+    # "T&Cs point 4 (artwork approval)": a short note whose one number is the point.
+    numbers = re.findall(r"\d+(?:\.\d+)*", _without_brackets(clause))
+    leading = re.match(r"\s*(\d+(?:\.\d+)*)", clause)
+    if leading:
+        return leading[1]
+    return numbers[0] if len(numbers) == 1 and len(clause.split()) <= 6 else ""

@@ -133,7 +133,10 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
                 break
             subject = "я" if verb.tag.number == "sing" else "мы"
             at = i - 1 if i and words[i - 1].lower() == "не" else i  # «мы не берём», not «не мы берём»
-            said = " ".join([*words[:at], subject, *words[at:]])
+            rest = words[at:]
+            if at == 0:  # «Сужаю направление» → «Я сужаю направление»: the note's capital moves to the subject
+                rest = [rest[0][:1].lower() + rest[0][1:], *rest[1:]]
+            said = " ".join([*words[:at], subject, *rest])
             return said[:1].upper() + said[1:]
     return clause
 
