@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from functools import cache
 from typing import Any
 
@@ -190,25 +191,47 @@ def _same_case_shape(original: str, word: str) -> str:
     return original[:shared] + word[shared:]
 
 
-def plain_name(description: str, language: Language) -> str:
-    """The description as it reads inside a sentence: no title quotes, a common first word in lower case
-    ('Проект частного дома' -> 'проект частного дома', 'Managed IT support' -> 'managed IT support')."""
+def plain_name(description: str, language: Language, months: Collection[str] = ()) -> str:
+    """The description as it reads inside a sentence: no title quotes, no date note after a comma, a common
+    first word in lower case ('Проект частного дома' -> 'проект частного дома', 'Managed IT support' ->
+    'managed IT support')."""
     text = description.strip()
     if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
         text = text[1:-1].strip()
     # "Mehta wedding, April 17": the date after a comma is the user's note, not part of the name.
     text = re.sub(r",[^,]*\d[^,]*$", "", text.rstrip(".")).strip()
-    first = WORD.match(text)
-    if not first or not first.group()[0].isupper() or sum(c.isupper() for c in first.group()) > 1 or len(first.group()) == 1:
-        return text  # a name, an acronym or an acronym-led word ("SEO-продвижение") keeps its capitals
-    word = first.group()
+    return common_start(text, language, months, products=False)
+
+
+def common_start(text: str, language: Language, months: Collection[str] = (), *, products: bool = True) -> str:
+    """``text`` with its first word in lower case when that is an ordinary word typed capitalised («Студия
+    «Флорика»» → «студия «Флорика»», "Site plan with …" → "site plan with …"): a word the dictionary knows
+    that is not a name or one of ``months``. Names, acronyms and acronym-led words ("SEO-продвижение")
+    keep their capitals. With ``products``, an English first word also keeps its capital when a capital
+    follows it ("Power BI workspace", "Reaper templates and iZotope chains"): the user writes product
+    names as their makers do. A work description has no such guard ("Managed IT support")."""
+    match = re.match(r"([^\W\d_]+)(?=[\s\-/]|$)", text)
+    if not match or not match[1][:1].isupper() or not match[1][1:].islower() or match[1] in months:
+        return text
+    if not _ordinary(match[1], language):
+        return text
+    words = text.split()
+    if products and language == "en" and len(words) > 1 and (
+            words[1][:1].isupper() or any(re.search(r"[a-z][A-Z]", w) for w in words)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _ordinary(word: str, language: Language) -> bool:
+    """A common word of the language, not a name or a brand: in the dictionary, in lower case."""
     if language == "ru":
         from .text import parse_ru
 
-        parses = parse_ru(word)
-        common = bool(parses) and not (_PROPER & parses[0].tag.grammemes)
-    else:
-        from lemminflect import getAllLemmas
+        readings = parse_ru(word.lower())
+        return bool(readings) and readings[0].is_known and not (_PROPER & set(readings[0].tag.grammemes))
+    from lemminflect import getAllLemmas
 
-        common = word.lower() in common_words() or bool(getAllLemmas(word.lower()))
-    return word.lower() + text[len(word):] if common else text
+    from .address import given_name
+
+    lower = word.lower()
+    return (lower in common_words() or bool(getAllLemmas(lower))) and not given_name(word)

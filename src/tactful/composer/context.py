@@ -21,11 +21,10 @@ from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from ..wording import format_date, plain_name
+from ..wording import common_start, format_date, plain_name
 from .grammar import (
     accusative,
     as_step,
-    common_start,
     due_phrase,
     first_person_step,
     in_running_text,
@@ -284,7 +283,7 @@ def _work(situation: Situation, description: str | None, language: Language, phr
     # A long description is the user's brief, not a name ("conversion of a warehouse into 14 loft
     # apartments"): the letter then says "our work together" instead of quoting it.
     named = description if description and (situation.project_name or short_name(description, phrases)) else None
-    project = plain_name(named, language) if named else None
+    project = plain_name(named, language, phrases.months) if named else None
     return {"work": work, "project_work": project_work(project, work, phrases) if project else None}
 
 
@@ -464,7 +463,7 @@ def _referral(referral: str | None, language: Language, phrases: Phrases) -> dic
     # event photographer"), never their shorthand or story about the person.
     name, description, apposition = referral_parts(referral, language, phrases) if referral else ("", "", False)
     # «Зоопсихолог Анна Руденко»: a Russian word for the trade typed capitalised declines as a common word.
-    name = common_start(name, language, phrases) if language == "ru" else name
+    name = common_start(name, language, phrases.months) if language == "ru" else name
     return {
         "referral": referral,
         "referral_name": name or None,

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..phrases import Phrases, load_phrases
 from ..vocab import Language
-from ..wording import agreeing, format_date, inflect_phrase
+from ..wording import agreeing, common_start, format_date, inflect_phrase
 
 
 def count_days(n: int, language: Language, phrases: Phrases) -> str:
@@ -264,7 +264,7 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     # The verb, or two joined by "or"/"and" («доделать и сдать»): the thing is their object.
     joined = len(words) > 2 and words[1].lower() in phrases.snippets["verb_joiners"] and is_action(words[2], language, phrases)
     verbs, after = words[: 3 if joined else 1], words[3 if joined else 1:]
-    thing = common_start(thing, language, phrases)
+    thing = common_start(thing, language, phrases.months)
     if language == "ru":
         obj = inflect_phrase(thing, "accs", things=True) or thing
     else:
@@ -549,39 +549,7 @@ def in_running_text(item: str, language: Language, phrases: Phrases) -> str:
     first word in lower case when that is an ordinary word the user capitalised as the start of a note
     ("Site plan with …" → "site plan with …", «Папку на Яндекс.Диске» → «папку …»); names, months,
     products and abbreviations keep their capitals."""
-    return common_start(_without_clause_asides(item, language, phrases), language, phrases)
-
-
-def common_start(item: str, language: Language, phrases: Phrases) -> str:
-    """``item`` with its first word in lower case when that is an ordinary word typed capitalised («Студия
-    «Флорика»» → «студия «Флорика»»)."""
-    match = re.match(r"([^\W\d_]+)(?=[\s\-/]|$)", item)
-    if not match or not match[1][:1].isupper() or not match[1][1:].islower() or not _ordinary(match[1], language, phrases):
-        return item
-    # "Power BI workspace", "Reaper templates and iZotope chains": a capital after the first word, or inside
-    # one, shows a user who writes product names as their makers do; the first word is then one too. (A
-    # Russian common word stays one before an abbreviation: «Пробный ЕГЭ».)
-    words = item.split()
-    if language == "en" and len(words) > 1 and (words[1][:1].isupper() or any(re.search(r"[a-z][A-Z]", w) for w in words)):
-        return item
-    return item[:1].lower() + item[1:]
-
-
-def _ordinary(word: str, language: Language, phrases: Phrases) -> bool:
-    """A common word of the language, not a name, a month or a brand: in the dictionary in lower case."""
-    if word in phrases.months:
-        return False
-    if language == "ru":
-        from ..text import parse_ru
-
-        readings = parse_ru(word.lower())
-        names = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
-        return bool(readings) and readings[0].is_known and not (names & set(readings[0].tag.grammemes))
-    from lemminflect import getAllLemmas
-
-    from ..address import given_name
-
-    return bool(getAllLemmas(word.lower())) and not given_name(word)
+    return common_start(_without_clause_asides(item, language, phrases), language, phrases.months)
 
 
 def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> str:
