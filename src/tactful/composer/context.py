@@ -406,7 +406,7 @@ def _steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
     own = [a[len(subject):].strip() for a in actions if a.lower().startswith(subject.lower() + " ")]
     others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
     said = phrases.snippets["steps_sentence"]["i" if solo else "we"].format(steps=join_items(own, phrases)) if own else ""
-    return " ".join([said, *(a[:1].upper() + a[1:].rstrip(" .;") + "." for a in others)]).strip()
+    return " ".join([said, *(sentence(a.rstrip(" .;"), phrases) for a in others)]).strip()
 
 
 def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[dict[str, Any]]:
