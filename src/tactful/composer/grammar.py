@@ -11,6 +11,9 @@ from ..phrases import Phrases, load_phrases
 from ..vocab import Language
 from ..wording import agreeing, common_start, format_date, inflect_phrase
 
+# What may end a word of a note: it stays when the word is changed.
+_PUNCTUATION = ",.;:"
+
 
 def count_days(n: int, language: Language, phrases: Phrases) -> str:
     """'30 days' / '30 дней': Russian agreement with the number comes from pymorphy3, not a table."""
@@ -315,32 +318,26 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
         if (reflexive := phrases.snippets.get("step_reflexive", {}).get(own.lower())):
             step = " ".join(filter(None, [verb, reflexive, after]))
         return f"{phrases.snippets['step_subject'][voice]} {step[:1].lower()}{step[1:]}"
-    from ..text import likeliest_ru
-
     joiners = phrases.snippets["verb_joiners"]
     person = {"1per", "sing" if solo else "plur"}
 
-    def infinitive(word: str) -> Any:
-        reading = likeliest_ru(word.strip(",.;:"))
-        return reading if reading is not None and reading.tag.POS == "INFN" else None
-
     # «снять меня из админов, сменить пароли»: a step on the sender is the client's to take, asked for
     # politely, every verb in it as a request («Пожалуйста, снимите меня …, смените пароли»).
-    if len(words) > 1 and infinitive(words[0]) and words[1].lower() in phrases.snippets.get("step_on_sender", []):
+    if len(words) > 1 and _infinitive(words[0]) and words[1].lower() in phrases.snippets.get("step_on_sender", []):
         return phrases.snippets["step_request"] + request_form(step)
 
     def said(word: str) -> str:
-        reading = infinitive(word)
+        reading = _infinitive(word)
         form = reading.inflect(person | {"futr"}) if "perf" in reading.tag else None
-        return (form.word if form else f"{phrases.snippets['step_future'][voice]} {reading.word}") + word[len(word.rstrip(",.;:")):]
+        return _punctuated(form.word if form else f"{phrases.snippets['step_future'][voice]} {reading.word}", word)
 
-    if not infinitive(words[0]):
+    if not _infinitive(words[0]):
         return step
     # The first verb, and every verb joined to it («и сдать отчёт», «, сменить пароли»), said by the sender.
     out = [said(words[0])]
     for previous, word in zip(words, words[1:]):
         joined = previous.lower() in joiners or previous.endswith(",")
-        out.append(said(word) if joined and infinitive(word) else word)
+        out.append(said(word) if joined and _infinitive(word) else word)
     # Said with its subject, as the English "I will …" is: «я верну ключ», «мы сдадим отчёт».
     subject = phrases.snippets["step_subject"][voice]
     return " ".join([subject[:1].upper() + subject[1:] if words[0][:1].isupper() else subject, *out])
@@ -349,14 +346,25 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
 def request_form(step: str) -> str:
     """A Russian step with every infinitive as a polite request: «снять меня, сменить пароли» → «снимите
     меня, смените пароли»."""
-    from ..text import likeliest_ru
-
     def request(word: str) -> str:
-        reading = likeliest_ru(word.strip(",.;:"))
-        form = reading.inflect({"impr", "excl", "plur"}) if reading is not None and reading.tag.POS == "INFN" else None
-        return form.word + word[len(word.rstrip(",.;:")):] if form else word
+        reading = _infinitive(word)
+        form = reading.inflect({"impr", "excl", "plur"}) if reading is not None else None
+        return _punctuated(form.word, word) if form else word
 
     return " ".join(request(w) for w in step.split())
+
+
+def _infinitive(word: str) -> Any:
+    """pymorphy3's reading of a Russian word, punctuation aside, when it is likeliest an infinitive."""
+    from ..text import likeliest_ru
+
+    reading = likeliest_ru(word.strip(_PUNCTUATION))
+    return reading if reading is not None and reading.tag.POS == "INFN" else None
+
+
+def _punctuated(form: str, word: str) -> str:
+    """``form`` followed by the punctuation that ended ``word`` («сдать,» said as «сдам,»)."""
+    return form + word[len(word.rstrip(_PUNCTUATION)):]
 
 
 def _infinitive_split(item: str) -> tuple[str, str]:
