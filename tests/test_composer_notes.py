@@ -475,3 +475,15 @@ def test_a_possessive_of_the_addressee_is_said_as_your():
     s = situation(client={"name": "Acme", "contact": "Kayla Reed"}, handover=["domain transfer to Kayla's admin account", "logo files"])
     body = email(s)
     assert "to your admin account" in body and "you's" not in body
+
+
+@pytest.mark.parametrize(("language", "item", "said", "listed"), [
+    ("en", "you will need to approve the final cut", "You will need to approve the final cut by", "finish the spring newsletter"),
+    ("ru", "пожалуйста, утвердите финальный монтаж", "Пожалуйста, утвердите финальный монтаж — до", "закончу весеннюю рассылку"),
+])
+def test_open_work_typed_as_a_sentence_is_said_as_one(language, item, said, listed):
+    other = "the spring newsletter" if language == "en" else "весенняя рассылка"
+    s = situation(open_work=[{"item": item, "due": FUTURE}, {"item": other, "due": FUTURE}],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s, language)
+    assert said in body and listed in body and "finish the you" not in body and "закончу пожалуйста" not in body

@@ -28,7 +28,7 @@ from .grammar import (
     due_phrase,
     first_person_step,
     in_running_text,
-    is_action,
+    is_step,
     join_items,
     object_list,
     opening_clause,
@@ -76,9 +76,9 @@ def build_context(
         # The user's notes hold the handover back until the money is paid: the message says so, once.
         **_after_payment(situation, fields["waiting"], language, phrases),
     }
-    # Open work typed as a step ("install the fascia", «сдать 11 изделий») is no object of "finish": it is
-    # said as the sender's step before the end, with its date.
-    steps = [w for w in context["open_work"] if is_action(w["item"], language, phrases)]
+    # Open work typed as a step ("install the fascia", «сдать 11 изделий») or a sentence is no object of
+    # "finish": it is said as the sender's step before the end, with its date.
+    steps = [w for w in context["open_work"] if is_step(w["item"], language, phrases)]
     if steps:
         context["open_work"] = [w for w in context["open_work"] if w not in steps]
         solo = is_solo(situation.sender, language)
@@ -371,12 +371,9 @@ def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[s
 def _handover(handover: list[str], language: Language, phrases: Phrases, solo: bool) -> dict[str, Any]:
     """The handover items as bullets and, where they inflect, as the object of 'we will hand over' (in
     English running text with their articles: "the house keys")."""
-    # A note of something still to do ("return the samples", «снимем весеннюю коллекцию») is no object of
-    # "we will hand over": it is listed on its own, as a step before the end.
-    # A note that is a whole sentence ("you will need to change the lockbox code") is no object either.
-    subjects = phrases.snippets.get("sentence_subjects", [])
-    steps = [item for item in handover
-             if is_action(item, language, phrases) or item.split()[:1] and item.split()[0].lower().strip(",.:;") in subjects]
+    # A note of something still to do ("return the samples", «снимем весеннюю коллекцию») or a whole
+    # sentence is no object of "we will hand over": it is said on its own, as a step before the end.
+    steps = [item for item in handover if is_step(item, language, phrases)]
     handover = [item for item in handover if item not in steps]
     # Said by the sender, so the client does not read a to-do list for themselves.
     actions = [first_person_step(step, language, phrases, solo) for step in steps]

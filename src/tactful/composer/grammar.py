@@ -229,6 +229,13 @@ def is_action(item: str, language: Language, phrases: Phrases) -> bool:
     return first in phrases.snippets.get("action_verbs", []) and second not in phrases.snippets.get("compound_heads", [])
 
 
+def is_step(item: str, language: Language, phrases: Phrases) -> bool:
+    """Whether a note of work or handover is no object of "finish" or "hand over": a step to take
+    (`is_action`) or a whole sentence ("you will need to change the lockbox code", «мы заберём образцы»)."""
+    first = item.split()[0].lower().strip(",.:;") if item.split() else ""
+    return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", [])
+
+
 def without_aside(item: str, phrases: Phrases) -> str:
     """A handover note without a trailing aside about the sender's own doings ("Xero access transferred to
     whoever you appoint, we remove ourselves after" → "… whoever you appoint"): the client hears what
