@@ -71,3 +71,11 @@ def test_a_finding_spans_its_sentence_and_says_how_sure_it_is():
         assert text[v.start:v.end] == v.excerpt and v.excerpt.startswith("You are") and v.category == "tone"
         assert "probability 0." in v.message
     assert report.hostile and model["threshold"] < 1
+
+
+def test_a_script_label_is_not_read_with_the_sentence_after_it():
+    """«Ответ:» names a part of a call script; the sentence after it is read as it would be said."""
+    said = "Я переезжаю в другую область."
+    labelled = check(f"Если клиент спрашивает о причинах\nОтвет: {said}", "ru", "call")
+    assert not [v for v in labelled.violations if v.rule == "learned_tone"]
+    assert check("Если клиент спрашивает о причинах\nОтвет: Вы сами виноваты, что всё так вышло.", "ru", "call").hostile

@@ -75,10 +75,15 @@ class LearnedRule(RuleBase):
     min_words: int = 4
     # Lines that are not prose for the model to read (a "Subject:" header).
     skip: dict[Language, list[Pattern]] = {}
+    # A label that opens a line of a script or a plan ("Answer:", «Ответ:») names its part and is said to
+    # no one: its words are not read with the sentence after it.
+    labels: dict[Language, list[Pattern]] = {}
     _skip: Matchers = PrivateAttr(default_factory=dict)
+    _labels: Matchers = PrivateAttr(default_factory=dict)
 
     def compile(self, lexicons: dict[Language, dict[str, frozenset[str]]]) -> None:
         self._skip = compile_patterns(self.skip, lexicons)
+        self._labels = compile_patterns(self.labels, lexicons)
 
     def find(self, doc: Document) -> list[Finding]:
         model = load_model(doc.language)
@@ -86,8 +91,10 @@ class LearnedRule(RuleBase):
         for token in doc.index.tokens:
             sentences.setdefault(token.sentence, []).append(token)
         skipped = spans_of(self._skip, doc)
+        labels = spans_of(self._labels, doc)
         findings = []
         for tokens in sentences.values():
+            tokens = [t for t in tokens if not any(a <= t.start and t.end <= b for a, b in labels)]
             if _words(tokens) < self.min_words:
                 continue
             if any(a <= tokens[0].start and tokens[-1].end <= b for a, b in skipped):
