@@ -1228,3 +1228,16 @@ def test_invoice_amounts_are_totalled_as_the_user_typed_them_in_either_language(
 
 def test_a_russian_contact_by_surname_and_initials_keeps_the_initials_in_an_english_letter():
     assert addressee("ООО «Ромашка»", "Прохоров А. В.", "en").formal == "А. В. Прохоров"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_an_agreement_is_proposed_only_to_end_before_the_notice_runs_out(language):
+    """A contract ended by its notice needs no termination agreement: the plan brings none and promises
+    no closing documents the situation lacks; an end date inside the notice period is agreed in writing."""
+    agreement = ("agreement", "соглашени")
+    full = plan(situation(contract={"clause": "9.1", "notice_days": 30}), "meeting", language).content
+    assert not any(a in d.lower() for d in full.documents for a in agreement)
+    assert not any(w in full.objective for w in ("closing documents", "закрывающих документах"))
+    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    short = plan(situation(contract={"clause": "9.1", "notice_days": 30}, end_date=soon), "meeting", language).content
+    assert any(a in d.lower() for d in short.documents for a in agreement)
