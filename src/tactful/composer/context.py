@@ -44,6 +44,7 @@ from .grammar import (
     to_you,
     total_amount,
     without_aside,
+    without_own_date,
 )
 from .vetting import Vetting, first_span, matches
 
@@ -410,6 +411,8 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
     """The work still finished before the end, each item as the letter says it, with its date."""
     kept = set(vetted.keep("open_work", [w.item for w in situation.open_work], strict=False))
     open_work = [(w, said_item(w.item, vetted.language, phrases)) for w in situation.open_work if w.item.strip() in kept]
+    # Listed by its date, an item does not say the date again ("1 April — the supervision meeting on 1 April").
+    open_work = [(w, without_own_date(item, w.due, vetted.language, phrases) if w.due else item) for w, item in open_work]
     # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
     # after a dash, a comma or in brackets that no one says aloud ("episode 31 - edit and show notes"),
     # unless that leaves two pieces of work with one name.

@@ -28,16 +28,17 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
 
 def time_together(months: int | None, language: Language, phrases: Phrases) -> str:
     """How long the work has gone on, as the thanks say it, to the nearest that is still true: "over the
-    past year", "over these two years" (24–26 months), "over more than two years" (27–32), "over nearly
-    three years" (33–35); «все эти два года», «на протяжении почти трёх лет». Empty under a year."""
+    past year", "over these two years" (24–26 months), "over more than two years" (27–28, 32), "over the
+    past two and a half years" (29–31), "over nearly three years" (33–35); «все эти два года», «все эти
+    полтора года», «на протяжении почти трёх лет». Empty under a year."""
     if not months or months < 12:
         return ""
     together = phrases.snippets["together"]
     years, rest = divmod(months, 12)
-    kind = "years" if rest <= 2 else "more" if rest <= 8 else "nearly"
+    kind = "years" if rest <= 2 else "half" if 5 <= rest <= 7 else "nearly" if rest >= 9 else "more"
     years += kind == "nearly"
     if years == 1:
-        return together["year" if kind == "years" else "more_year"]
+        return together[{"years": "year", "half": "half_year"}.get(kind, "more_year")]
     # After "more than"/"nearly" Russian puts the number in the genitive («почти трёх лет»); otherwise the
     # word for "years" takes the language's plural form (CLDR's, from babel: «пять лет»).
     genitive = kind in together.get("genitive", [])
@@ -46,6 +47,8 @@ def time_together(months: int | None, language: Language, phrases: Phrases) -> s
     from babel import Locale
 
     unit = together["units_genitive"] if genitive else together["units"][Locale(language).plural_form(years)]
+    if kind == "half":
+        return together["half"].format(n=together["and_a_half"].format(number=number, unit=unit))
     return together[kind].format(n=f"{number} {unit}")
 
 
@@ -78,13 +81,26 @@ def total_amount(amounts: list[str], language: Language) -> str | None:
 
 
 def spoken_amount(amount: str, phrases: Phrases) -> str:
-    """'GBP 1,450' or '£1,450' as it is said: '1,450 pounds'; an amount without a known code stays."""
+    """'GBP 1,450' or '£1,450' as it is said: '1,450 pounds'; «35 000 руб.» → «35 000 рублей», «1 182 ₽» →
+    «1 182 рубля». An amount without a known code stays."""
     for code, word in phrases.spoken_currency.items():
         if code in amount:
             number = amount.replace(code, "").strip()
             if number:
-                return f"{number} {word}"
+                return f"{number} {_unit_for(number, word)}"
     return amount
+
+
+def _unit_for(number: str, word: str) -> str:
+    """A Russian currency word agrees with the whole number before it (pymorphy3); "тыс."/"млн" take the
+    genitive plural. An English word is given in the form it is said."""
+    if not re.search(r"[а-яё]", word):
+        return word
+    from ..text import _morph
+
+    digits = re.sub(r"\D", "", re.split(r"[,.]\d{1,2}$", number.strip())[0])
+    n = 5 if re.search(r"[а-яё]", number.lower()) or not digits else int(digits)
+    return _morph().parse(word)[0].make_agree_with_number(n).word
 
 
 def join_items(items: list[str], phrases: Phrases) -> str:
@@ -152,6 +168,8 @@ def project_work(project: str, work: str, phrases: Phrases) -> str | None:
     if not inflected:
         return None
     first, _, rest = inflected.partition(" ")
+    if rest and first.lower() in phrases.snippets.get("possessives", []):
+        return inflected  # "your trade account" is named as typed: a frame would say "your your"
     typed_article = bool(rest) and first.lower() in phrases.articles
     if typed_article:  # "the IT support": the frame brings its own article ("your IT support")
         inflected = rest
@@ -247,6 +265,22 @@ def without_aside(item: str, phrases: Phrases) -> str:
         if opener in asides and len("".join(parts[:i - 1]).split()) >= 2:
             return "".join(parts[: i - 1])
     return item
+
+
+def without_own_date(item: str, due: dt.date, language: Language, phrases: Phrases) -> str:
+    """A piece of open work without the mention of the date it is listed by: "the supervision meeting on 1
+    April" → "the supervision meeting", "cake for the 12 June wedding" → "cake for the wedding", «пробное
+    занятие 14 марта» → «пробное занятие». A note that is nothing but the date stays."""
+    from babel.dates import format_date as babel_format
+
+    day, month = str(due.day), babel_format(due, "MMMM", locale=language)
+    date = (rf"(?:{day}(?:st|nd|rd|th)?\s+{month}|{month}\s+{day}(?:st|nd|rd|th)?)"
+            rf"(?:,?\s+{due.year}(?:\s*(?:года|г\.))?)?")
+    ending = rf"\s*[,(]?\s*(?:\b(?:{'|'.join(phrases.snippets.get('date_prepositions', []))})\s+)?(?:the\s+)?{date}\)?\s*$"
+    shorter = re.sub(ending, "", item, flags=re.IGNORECASE)
+    if shorter == item:
+        shorter = re.sub(rf"\b{date}\s+", "", item, count=1, flags=re.IGNORECASE)
+    return shorter if re.search(r"[^\W\d_]{2}", shorter) else item
 
 
 def spoken_head(item: str) -> str:
