@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.990, 0.967), ("ru", 0.989, 0.972)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.990, 0.969), ("ru", 0.989, 0.972)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -849,3 +849,79 @@ def test_round_18_a_notes_line_that_only_lists_invoices_lists_the_owed_ones(text
 ])
 def test_round_18_handover_said_with_other_verbs(text, items):
     assert fields(text, "en").get("handover") == items
+
+
+@pytest.mark.parametrize(("text", "language", "want"), [
+    ("Acme Lettings Ltd. Stop after the last Friday of January.", "en", dt.date(2027, 1, 29)),
+    ("Acme Lettings Ltd. My last day will be the last Monday in March.", "en", dt.date(2027, 3, 29)),
+    ("Acme Lettings Ltd. Last day: end of the first quarter.", "en", dt.date(2027, 3, 31)),
+    ("ООО «Рассвет». Закончить хотим до конца первого квартала.", "ru", dt.date(2027, 3, 31)),
+    ("ООО «Рассвет». Последний день — в последнюю пятницу января.", "ru", dt.date(2027, 1, 29)),
+])
+def test_round_20_the_last_weekday_of_a_month_and_a_quarter_by_its_number(text, language, want):
+    assert fields(text, language, dt.date(2026, 12, 1))["end_date"] == want
+
+
+def test_round_20_a_date_the_client_s_product_must_come_out_by_is_not_the_end():
+    got = fields("От: Белова Ирина <belova@sadko.ru>\nКому: Антон Гришин <grishin@mail.ru>\nТема: RE: Каталог\n\n"
+                 "Антон, мы не согласны. Каталог должен выйти к 20 января, без вас мы не успеваем.\n\n"
+                 "________________________________\nОт: Антон Гришин <grishin@mail.ru>\nКому: Белова Ирина <belova@sadko.ru>\n"
+                 "Тема: Каталог\n\nИрина, заканчиваю работу над визуализациями, последний рабочий день — 18 декабря.\n",
+                 "ru", dt.date(2026, 12, 1))
+    assert got["end_date"] == dt.date(2026, 12, 18)
+    assert got["sender.name"] == "Антон Гришин" and got["client.contact"] == "Белова Ирина"
+
+
+def test_round_20_a_memo_header_with_roles_and_a_surname_particle():
+    got = fields("To: Ingrid Halvorsen, CFO\nFrom: Pieter de Vries, Account Director, Lumen Data Partners\n\nIngrid,\n\n"
+                 "Lumen Data Partners will end the support engagement on 29 December 2026. We will hand over the runbook.\n\n"
+                 "Regards,\nPieter\n", "en", dt.date(2026, 12, 1))
+    assert got["client.contact"] == "Ingrid Halvorsen" and got["sender.name"] == "Pieter de Vries"
+
+
+@pytest.mark.parametrize(("text", "language", "invoices"), [
+    ("Two invoices remain open: LDP-3310 for USD 12,500.00 and LDP-3342 for USD 8,750.00.", "en",
+     [{"number": "LDP-3310", "amount": "USD 12,500.00"}, {"number": "LDP-3342", "amount": "USD 8,750.00"}]),
+    ("Quillon Bakery. inv 5512 £420 o/s.", "en", [{"number": "5512", "amount": "£420"}]),
+    ('Accounts say invoice NP-2231 (€1,450) is "being processed".', "en", [{"number": "NP-2231", "amount": "€1,450"}]),
+    ("За вами остаются счета № 311 на 1 250 евро и № 318 на 2 100 долларов США.", "ru",
+     [{"number": "311", "amount": "1 250 евро"}, {"number": "318", "amount": "2 100 долларов США"}]),
+])
+def test_round_20_open_invoices_and_currencies_written_out(text, language, invoices):
+    assert fields(text, language).get("unpaid_invoices") == invoices
+
+
+def test_round_20_the_latest_invoice_by_its_number_is_no_final_invoice():
+    got = fields("Последний счёт, № 57 от 2 октября, на 64 500,00 руб. так и не оплачен.", "ru")
+    assert "final_invoice" not in got and got["unpaid_invoices"] == [{"number": "57", "amount": "64 500,00 руб."}]
+
+
+def test_round_20_a_sole_trader_with_the_user_s_surname_is_the_user_s_not_the_client():
+    got = fields("Уважаемый Артур Ренатович!\n\nФотостудия «Свет и тень» (ИП Галиева Д. Р.) благодарит гостиницу «Казанская усадьба» "
+                 "за сотрудничество. Мы вынуждены прекратить съёмку интерьеров для вашего отеля.\n\nС уважением,\n"
+                 "Диляра Галиева и команда «Свет и тень»\n", "ru")
+    assert got["client.name"] == "гостиница «Казанская усадьба»" and got["sender.name"] == "Диляра Галиева"
+
+
+@pytest.mark.parametrize(("text", "language", "field", "value"), [
+    ("it's me and my sister Leah who does the photos", "en", "sender.solo", False),
+    ("- Me and one part-timer.", "en", "sender.solo", False),
+    ("Quillon Bakery / Sam Tate. 14d notice per cl 3. hand back Xero login.", "en", "contract.clause", "3"),
+    ("Quillon Bakery / Sam Tate. 14d notice per cl 3. hand back Xero login.", "en", "handover", ["Xero login"]),
+    ("ИП Рахимов / Фарид. Бухучёт, закрываю с 1 февраля.", "ru", "client.contact", "Фарид"),
+    ("Если спросят, кого взять, — студия «Кит и Ко», там хорошие ребята.", "ru", "referral", "студия «Кит и Ко»"),
+    ("Письмо хочу вежливое, без обид.", "ru", "tone", "formal"),
+    ("Мои мысли: до Нового года не останусь. Пароли — да, передам.", "ru", "handover", ["Пароли"]),
+    ("Хочу закончить после декабрьского патча, последний день — 23 декабря.", "ru", "outcome", "finish_stage"),
+    ("С уважением,\nРоман Беляев\nдиректор АНО ДПО «Учебный центр «Охрана-Профи»»\n", "ru", "sender.company",
+     "АНО ДПО «Учебный центр «Охрана-Профи»»"),
+])
+def test_round_20_wordings(text, language, field, value):
+    assert fields(text, language, dt.date(2026, 12, 1)).get(field) == value
+
+
+def test_round_20_a_complaint_joined_to_an_unpaid_invoice_is_still_a_reason():
+    got = fields("Мои заметки: уже третий месяц задачи ставятся на выходные с пометкой «срочно», а счёт № 19 на 27 000 руб. "
+                 "не оплачен. ООО «Вектор».", "ru")
+    assert got["reasons"] == ["уже третий месяц задачи ставятся на выходные с пометкой «срочно»"]
+    assert got["unpaid_invoices"] == [{"number": "19", "amount": "27 000 руб."}]

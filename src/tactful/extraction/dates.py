@@ -101,6 +101,9 @@ def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.d
         # "end of next month/year/quarter": the end of the period after the one containing ``base``.
         end = _end_of(rest, periods, language, base)
         return _end_of(rest, periods, language, end + dt.timedelta(days=1)) if end else None
+    # "the first quarter", «первого квартала»: the quarter by its number
+    number = next((i for i, w in enumerate(periods.get("quarters", [])) if w.fullmatch(word)), None)
+    word, rest = (f"q{number + 1}", "") if number is not None else (word, rest)
     if rest:  # "this month"
         word = rest
     if re.fullmatch(r"q[1-4]", word):
@@ -121,6 +124,15 @@ def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.d
     # "the end of April" said on 5 April is this April's end: its first day has passed, its end has not.
     year = first.year - 1 if first.year > base.year and dt.date(first.year - 1, first.month, 28) >= base.replace(day=1) else first.year
     return dt.date(year, first.month, calendar.monthrange(year, first.month)[1])
+
+
+def _last_weekday(day_word: str, month_word: str, d: dict, language: Language, base: dt.date) -> dt.date | None:
+    """The last given weekday of a month ("the last Friday of January", «в последнюю пятницу января»)."""
+    day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(day_word.lower())), None)
+    end = _end_of(month_word, d["periods"], language, base)
+    if day is None or end is None:
+        return None
+    return end - dt.timedelta(days=(end.weekday() - day) % 7)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -148,14 +160,16 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
             segment = text[line.start : line.end]
             taken: list[tuple[int, int]] = []
             # "the end of next month" is read whole before "next month" could be read on its own.
-            for kind, rules in (("end_of", [d["end_of"]]), ("next_week", [d["next_week_day"]]), ("absolute", d["absolute"]),
-                                ("relative", d["relative"])):
+            for kind, rules in (("end_of", [d["end_of"]]), ("last_weekday", [d["last_weekday"]]), ("next_week", [d["next_week_day"]]),
+                                ("absolute", d["absolute"]), ("relative", d["relative"])):
                 for rule in rules:
                     for m in rule.finditer(segment):
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue
                         if kind == "end_of":  # "end of March", "EOM"
                             date = _end_of(m.group("value") or m.groupdict().get("abbr") or "", d["periods"], language, base)
+                        elif kind == "last_weekday":  # "the last Friday of January"
+                            date = _last_weekday(m.group("value"), m.group("month"), d, language, base)
                         elif kind == "next_week":
                             word = (m.group("value") or m.groupdict().get("value2") or "").lower()
                             day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word)), None)

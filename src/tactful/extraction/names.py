@@ -149,14 +149,20 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
     a part with a legal form or a trade word, else the last part that is not a job title."""
     name = org = None
     spare: Mention | None = None
+    # the block's own e-mail addresses: a name they spell is a person's even when the name lists miss it
+    mail = " ".join(re.findall(r"[\w.+-]+@[\w-]+", " ".join(line.text for line in message_signature))).lower()
     for line in message_signature:
-        parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+|\s*\(", line.text) if part.strip(" )")]
+        # «Диляра Галиева и команда «Свет и тень»», "Sam Reed and the team at Fernway": the name, then the firm
+        parts = [part for part in re.split(r"\s*[,|]\s+|\s+[–—-]\s+|\s*\(|\s+(?:и команда|and the team(?: at)?|& team)\s+", line.text)
+                 if part.strip(" )")]
         for part in parts:
             part = re.sub(r"(?<=[»\"')])\.$", "", part.strip().strip("()").strip())  # «бюро «Контур».» ends the sentence
             start = line.start + max(line.text.find(part), 0)
             mention = Mention(part, start, start + len(part))
             words, known = set(part.split()), set(name.value.split()) if name else set()
-            if is_person(part, pats, language) and (name is None or words <= known or known <= words):
+            spelt = bool(mail) and pats["name"].fullmatch(part) is not None and 2 <= len(part.split()) <= 3 \
+                and not pats["legal_forms"].search(part) and all(w.lower() in mail for w in part.split())
+            if (is_person(part, pats, language) or spelt) and (name is None or words <= known or known <= words):
                 if name is None or len(part) > len(name.value):
                     name = mention
                 continue  # another name after the person's may be the business ("Nadia Roberts | Roberts Copy")

@@ -290,6 +290,8 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
             for message in party.messages:  # whom the user wrote to is the client's person
                 to = message.headers.get("to")
                 name, domain = split_name_email(to[0]) if to else ("", None)
+                if domain is None:
+                    name = re.split(r"\s*[,|]\s", name)[0]  # 'To: Ingrid Halvorsen, CFO': the name before the role
                 if name and _header_person(to[0], name, pats, language):
                     offset = to[0].find(name)
                     put("client.contact", name, to[1] + offset, to[1] + offset + len(name), 0.7, "header")
@@ -439,7 +441,7 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
     # In brackets right after the user's own name ("I'm Rebecca Sow (Bex)", "Owen Pryce (Spoke & Chain)") is
     # a nickname or the user's firm, never the client.
     others = [o for o in organisations if not (own and same_person(o.value, own.value))
-              and not (me and 0 <= o.start - me.end <= 3)]
+              and not (me and 0 <= o.start - me.end <= 3) and not (me and _own_sole_trader(o.value, me.value, pats))]
     # A legal entity (ООО «Медлайн-Юг», "… Ltd") over the trade name it trades under ("сеть клиник «Добрый доктор»").
     others.sort(key=lambda o: not pats["people"]["legal_entity"].search(o.value))
     client = found.get("client.name")
@@ -449,6 +451,14 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
         del found["client.name"]
     if others:
         put("client.name", others[0].value, others[0].start, others[0].end, 0.6, "entity")
+
+
+def _own_sole_trader(org: str, me: str, pats: dict) -> bool:
+    """A sole trader bearing the user's surname («ИП Галиева Д. Р.» beside «Диляра Галиева») is the user's
+    own business, never the client."""
+    m = pats["people"]["sole_trader"].match(org)
+    surname = org[m.end() :].split()[:1] if m else []
+    return bool(surname) and any(len(w) >= 4 and w[:5].lower() == surname[0][:5].lower() for w in me.split())
 
 
 def own_messages(layout: Layout, people: list[Found], pats: dict | None = None) -> list[list[Line]]:
@@ -491,6 +501,9 @@ def _entities(layout: Layout, pats: dict, language: Language, found: dict, put, 
         referred = [(line.start + m.start(), line.start + m.end()) for line in layout.notes
                     for rule in pats["referral"] for m in rule.finditer(text[line.start : line.end])]
         for kind, value, start, end in entities:
+            if "\n" in (raw := text[base + start : base + end]):  # a name ends with its line: 'Mark Jensen' over 'Producer, …'
+                raw = raw[: raw.index("\n")].rstrip()
+                value, end = (" ".join(value.split()[: len(raw.split())]), start + len(raw)) if raw else (value, end)
             if any(a <= base + start < b for a, b in referred):
                 continue  # «могу порекомендовать студию «Фокус»»: the referral, not the client
             if kind == "PER" and "client.contact" not in found and not (sender and same_person(value, sender.value)) \

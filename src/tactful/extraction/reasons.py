@@ -134,6 +134,20 @@ def _clauses(chunk: str, pats: dict) -> list[tuple[int, str]]:
     return out
 
 
+# Where a complaint and the invoice (its number or sum) it sits beside are joined in one sentence.
+_JOINED = re.compile(r",\s+(?:а|и|но|and|but|plus)\s+(?=[^,]*(?:сч[её]т|инвойс|invoice|\binv\b|\d))", re.IGNORECASE)
+
+
+def _money(clause: str, pats: dict) -> bool:
+    """Whether a clause is about an invoice, or a sum said as owed or unpaid (an invoice in brackets is a
+    detail of the complaint: «ждут оплату за февраль (счёт № 214, …)»); a rate ("£38 doesn't cover prep")
+    may be the reason."""
+    said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", clause)
+    said = said if not pats["money"]["invoice_noun"].search(said) else clause
+    return bool(pats["money"]["invoice_number"].search(said)
+                or pats["money"]["amount"].search(said) and (pats["money"]["invoice_word"].search(said) or pats["money"]["unpaid"].search(said)))
+
+
 def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Found | None = None) -> list[tuple[str, tuple[int, int]]]:
     """The reasons in the user's notes and in ``own`` (the bodies of the messages the user wrote); the
     sentence that names the work ("I write their newsletter every week") is no reason by one cue."""
@@ -160,14 +174,13 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 cues = _cues(chunk, pats)
                 if len(chunk) < 12 or not cues or len(chunk) > 400:
                     continue
-                # an invoice, or a sum said as owed or unpaid; a rate ("£38 doesn't cover prep") may be the reason
-                # an invoice in brackets is a detail of the complaint («ждут оплату за февраль (счёт № 214, …)»)
-                said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", chunk)
-                said = said if not pats["money"]["invoice_noun"].search(said) else chunk
-                money = pats["money"]["invoice_number"].search(said) \
-                    or pats["money"]["amount"].search(said) and (pats["money"]["invoice_word"].search(said) or pats["money"]["unpaid"].search(said))
-                if (pats["reason_not"].search(chunk) or money) and cues < 3:
-                    continue  # the plan (notice, last day, handover, invoices, tone) or an invoice, not a reason
+                if (_money(chunk, pats) or pats["reason_not"].search(chunk)) and cues < 3:
+                    # «задачи ставятся на выходные, а счёт № 19 не оплачен»: the complaint joined to the invoice
+                    # is kept on its own; the invoice is the invoice's field
+                    head = _JOINED.split(chunk, maxsplit=1)[0].strip()
+                    if head == chunk or len(head) < 12 or _money(head, pats) or pats["reason_not"].search(head) or not _cues(head, pats):
+                        continue  # the plan (notice, last day, handover, invoices, tone) or an invoice, not a reason
+                    chunk, cues = head, _cues(head, pats)
                 start = line.start + piece_start + piece.find(chunk)
                 if project and start <= project.start < start + len(chunk) and cues < 2:
                     continue
