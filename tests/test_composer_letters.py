@@ -332,7 +332,7 @@ def test_call_reactions_are_only_those_the_situation_makes_likely(language):
         return [r.client for r in Composer().compose(s, "call", language)[0].content.reactions]
 
     dispute = {"en": "disputes an invoice", "ru": "оспаривает счёт"}[language]
-    old_terms = {"en": "old terms", "ru": "прежних условиях"}[language]
+    old_terms = {"en": "carry on as before", "ru": "продолжить работу как раньше"}[language]
     plain = reactions()
     assert not any(dispute in r for r in plain) and any(old_terms in r for r in plain)
     # A final invoice to a client nothing was ever contested with draws no dispute; an open invoice, a
@@ -859,7 +859,7 @@ def test_a_call_does_not_read_out_a_note_in_brackets_after_the_company():
 
 
 @pytest.mark.parametrize(("language", "said"), [
-    ("en", "hand over the Figma file, the brand book and the rest of the list, which I will send by email."),
+    ("en", "hand over the Figma file, the brand book and a few other items, which I will list by email."),
     ("ru", "передам исходники, брендбук и остальное по списку — его пришлю письмом."),
 ])
 def test_a_long_handover_list_is_led_by_its_first_items_on_a_call(language, said):
@@ -1274,3 +1274,11 @@ def test_open_work_listed_by_its_date_does_not_say_the_date_again(language, item
     other = {"item": "the newsletter" if language == "en" else "рассылка", "due": "2027-03-20"}
     body = email(situation(open_work=[{"item": item, "due": "2027-04-01"}, other], end_date="2027-04-30"), language)
     assert listed in body + "\n"
+
+
+@pytest.mark.parametrize(("language", "vague"), [("en", "carry on with the work already agreed"), ("ru", "выполню всё, о чём")])
+def test_finishing_the_stage_is_not_promised_twice(language, vague):
+    """The decision to finish the work under way already says what happens until the end."""
+    s = situation(sender={"name": "Ann Lee"}, outcome="finish_stage")
+    for channel in ("email", "call", "meeting"):
+        assert vague not in Composer().compose(s, channel, language)[0].text(), channel

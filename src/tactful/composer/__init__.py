@@ -123,7 +123,7 @@ class Composer:
             body = _environment().get_template("email.j2").render(**context)
             return EmailContent(subject=p(f"subject.{context['outcome']}"), body=tidy(body))
         # A reaction with a `when` (a jinja expression over the context) is only likely in such situations:
-        # no invoice dispute where nothing is invoiced, no "old terms" when the sender is closing down.
+        # no invoice dispute where nothing is invoiced, no "carry on as before" when the sender is closing down.
         env = _environment()
 
         def holds(expression: str) -> bool:
