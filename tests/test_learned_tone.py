@@ -79,3 +79,9 @@ def test_a_script_label_is_not_read_with_the_sentence_after_it():
     labelled = check(f"Если клиент спрашивает о причинах\nОтвет: {said}", "ru", "call")
     assert not [v for v in labelled.violations if v.rule == "learned_tone"]
     assert check("Если клиент спрашивает о причинах\nОтвет: Вы сами виноваты, что всё так вышло.", "ru", "call").hostile
+
+
+def test_a_callers_self_introduction_is_not_read_as_prose():
+    opening = "Good afternoon, Mr Wróbel. This is Laura from Pennington People Advisory. Is now a good time?"
+    assert not [v for v in check(opening, "en", "call").violations if v.rule == "learned_tone"]
+    assert check("This is unacceptable and you know it, frankly.", "en", "call").hostile
