@@ -85,7 +85,8 @@ def spoken_amount(amount: str, phrases: Phrases) -> str:
     «1 182 рубля». An amount without a known code stays."""
     for code, word in phrases.spoken_currency.items():
         if code in amount:
-            number = amount.replace(code, "").strip()
+            # "760.00" is said "760": no one reads out zero pence.
+            number = re.sub(r"[.,]00$", "", amount.replace(code, "").strip())
             if number:
                 return f"{number} {_unit_for(number, word)}"
     return amount
