@@ -1297,3 +1297,13 @@ def test_template_seams_a_reader_noticed_in_set_t_are_closed():
                                       {"item": "the Easter party", "due": "2027-03-28"}], end_date="2027-04-30"))
     assert "— the 9 parties already booked\n" in body and "booked up to" not in body
     assert re.search(r"By 30 April 2027, (?:I|we) will finish the work already planned:", body)
+
+
+@pytest.mark.parametrize(("language", "invented"), [("en", "everything that belongs to you"), ("ru", "все материалы")])
+def test_with_nothing_listed_to_hand_over_no_materials_are_promised(language, invented):
+    """A window cleaner or a cake maker lists nothing to hand over: the draft offers what the client needs
+    from the sender, not materials the situation does not have."""
+    s = situation(sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert invented not in text and ("anything you need from me" in text or "всё, что вам понадобится" in text), channel
