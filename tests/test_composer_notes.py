@@ -487,3 +487,18 @@ def test_open_work_typed_as_a_sentence_is_said_as_one(language, item, said, list
                   sender={"name": "Ann Lee", "solo": True})
     body = email(s, language)
     assert said in body and listed in body and "finish the you" not in body and "закончу пожалуйста" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "honestly she's lovely and the dogs are great, it just doesn't fit my diary", "I have genuinely enjoyed working with you."),
+    ("ru", "Катя сама очень хорошая, мне правда жаль, но так я работаю себе в минус", "Мне было по-настоящему приятно с вами работать."),
+])
+def test_a_note_that_speaks_warmly_of_the_client_is_said_once_in_every_channel(language, note, said):
+    s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": True})
+    assert email(s, language).count(said) == 1
+    for channel in ("call", "meeting"):
+        assert Composer().compose(s, channel, language)[0].text().count(said) == 1, channel
+    # A claim sent or an inspection that found nothing wrong is no warmth.
+    cold = situation(facts=["The joint inspection on 22 April found no issues with the agreed tasks",
+                            "5 февраля 2027 года направлена претензия, ответа нет"], sender={"name": "Ann Lee", "solo": True})
+    assert said not in email(cold, language)

@@ -55,6 +55,7 @@ class Phrases(BaseModel):
     stance_not: list[Pattern] = []
     # The user's notes say the client always paid on time: the thanks say so.
     good_payer: list[Pattern] = []
+    fond_notes: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
     # A step only the client can take: collecting something from the sender's place ("collect the cars from

@@ -148,7 +148,7 @@ class Composer:
                       " ".join(context["wanted"]), p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
-                key_message=said(f"{p('call.news')} {context['reason']}"),
+                key_message=said(" ".join(filter(None, [p("call.news"), context["reason"], context["fond"] and p("fond_line")]))),
                 pause=f"{p('call.pause')} {p('call.listen')}",
                 points=[said(point) for point in points if point] + _notes(context, p),
                 reactions=reactions,

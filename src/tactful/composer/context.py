@@ -502,6 +502,8 @@ def _framing(
         # A client the notes say always paid on time (and who owes nothing now) is thanked for it.
         "good_payer": any(matches(note, language, "good_payer") for note in notes)
         and not situation.unpaid_invoices and "late_payments" not in situation.signals,
+        # The user's notes speak warmly of the client: the message says so once ("I have genuinely enjoyed …").
+        "fond": any(matches(note, language, "fond_notes") for note in notes),
         # A year or more together: the thanks say how long ("over these four years", «все эти два года»).
         "together": time_together(situation.relationship_months, language, phrases),
         "news": news,
