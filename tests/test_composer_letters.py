@@ -1307,3 +1307,12 @@ def test_with_nothing_listed_to_hand_over_no_materials_are_promised(language, in
     for channel in ("email", "call", "meeting"):
         text = Composer().compose(s, channel, language)[0].text()
         assert invented not in text and ("anything you need from me" in text or "всё, что вам понадобится" in text), channel
+
+
+@pytest.mark.parametrize(("language", "handover", "steps"), [("en", "the handover", "the next steps"), ("ru", "передаче дел", "следующих шагах")])
+def test_with_nothing_to_hand_over_the_plan_agrees_on_the_next_steps(language, handover, steps):
+    bare = plan(situation(sender={"name": "Ann Lee", "solo": True}), "meeting", language).content
+    assert steps in bare.objective and handover not in bare.objective
+    items = ["the keys", "the logbook"] if language == "en" else ["ключи от офиса", "журнал обслуживания"]
+    listed = plan(situation(sender={"name": "Ann Lee", "solo": True}, handover=items), "meeting", language).content
+    assert handover in listed.objective

@@ -86,6 +86,9 @@ def build_context(
         context["handover_actions"] = [*context["handover_actions"],
                                        *(first_person_step(w["item"] + w["when"], language, phrases, solo) for w in steps)]
     context["steps_said"] = _steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language))
+    # Nothing to hand over and nothing left to do (a window cleaner, a tutor): the plan agrees on the next
+    # steps, not on «передача дел» the situation does not have.
+    context["hands_over"] = bool(context["handover"] or context["handover_actions"] or context["open_work"])
     # The sender at the table is named without the role they sign with ("Oliver Grant, Managing Partner").
     context["owner"] = context["sender_person"] or phrases.labels["you"]
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
