@@ -18,10 +18,7 @@ _PUNCTUATION = ",.;:"
 def count_days(n: int, language: Language, phrases: Phrases) -> str:
     """'30 days' / '30 дней': Russian agreement with the number comes from pymorphy3, not a table."""
     if language == "ru":
-        from ..text import _morph
-
-        word = _morph().parse(phrases.units["day"][0])[0].make_agree_with_number(n).word
-        return f"{n} {word}"
+        return f"{n} {_agreeing_with_number(phrases.units['day'][0], n)}"
     singular, plural = phrases.units["day"]
     return f"{n} {singular if n == 1 else plural}"
 
@@ -97,10 +94,14 @@ def _unit_for(number: str, word: str) -> str:
     genitive plural. An English word is given in the form it is said."""
     if not re.search(r"[а-яё]", word):
         return word
+    digits = re.sub(r"\D", "", re.split(r"[,.]\d{1,2}$", number.strip())[0])
+    return _agreeing_with_number(word, 5 if re.search(r"[а-яё]", number.lower()) or not digits else int(digits))
+
+
+def _agreeing_with_number(word: str, n: int) -> str:
+    """A Russian noun in the form the number ``n`` takes («1 день», «3 дня», «64 800 рублей»), by pymorphy3."""
     from ..text import _morph
 
-    digits = re.sub(r"\D", "", re.split(r"[,.]\d{1,2}$", number.strip())[0])
-    n = 5 if re.search(r"[а-яё]", number.lower()) or not digits else int(digits)
     return _morph().parse(word)[0].make_agree_with_number(n).word
 
 
@@ -251,7 +252,7 @@ def is_action(item: str, language: Language, phrases: Phrases) -> bool:
 def is_step(item: str, language: Language, phrases: Phrases) -> bool:
     """Whether a note of work or handover is no object of "finish" or "hand over": a step to take
     (`is_action`) or a whole sentence ("you will need to change the lockbox code", «мы заберём образцы»)."""
-    first = item.split()[0].lower().strip(",.:;") if item.split() else ""
+    first = item.split()[0].lower().strip(_PUNCTUATION) if item.split() else ""
     return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", [])
 
 
