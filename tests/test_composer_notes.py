@@ -116,7 +116,8 @@ def test_where_the_sender_stands_is_the_reason_when_no_plan_is_given(language, n
                                                 ("ru", "мы не можем бесконечно ждать оплату")])
 def test_a_stance_about_money_is_left_to_the_invoice_lines(language, note):
     body = email(situation(reason_kind="payment", reasons=[note]), language)
-    assert load_phrases(language).get("reason.payment", "formal", "i") in body  # no company: the sender is solo
+    # Said as the sender's own terms for payments (no company: the sender is solo), not as the note.
+    assert load_phrases(language).get("reason_topic.payment", "formal", "i") in body
 
 
 @pytest.mark.parametrize(("language", "note", "reason"), [
@@ -180,7 +181,7 @@ def test_a_formal_russian_call_introduces_the_speaker_by_name_without_their_role
 
 
 @pytest.mark.parametrize(("language", "help_line", "generic"), [
-    ("en", "from you or from a new contractor", "If you bring in a new contractor"),
+    ("en", "from you or from a new contractor", "If you are looking for a new contractor"),
     ("ru", "ваши или нового исполнителя", "Если будете искать нового исполнителя"),
 ])
 def test_a_business_handed_a_list_is_offered_help_for_its_next_contractor_in_one_line(language, help_line, generic):
@@ -502,3 +503,50 @@ def test_a_note_that_speaks_warmly_of_the_client_is_said_once_in_every_channel(l
     cold = situation(facts=["The joint inspection on 22 April found no issues with the agreed tasks",
                             "5 февраля 2027 года направлена претензия, ответа нет"], sender={"name": "Ann Lee", "solo": True})
     assert said not in email(cold, language)
+
+
+@pytest.mark.parametrize(("language", "note", "topic"), [
+    ("en", "kit keeps coming back a week late and damaged", "equipment"),
+    ("en", "they call me at midnight and on Sundays", "hours"),
+    ("en", "three cancellations at the last minute this month", "cancellations"),
+    ("en", "we lose money on every order at this rate", "price"),
+    ("en", "we were waiting six weeks for the content again", "materials"),
+    ("ru", "свет возвращают с опозданием и побитым", "equipment"),
+    ("ru", "отменяет занятия в последний момент", "cancellations"),
+    ("ru", "бесконечные правки сверх договора", "revisions"),
+    ("ru", "оплату по каждому счёту задерживают на два месяца", "payment"),
+])
+def test_a_complaint_is_said_as_the_senders_own_terms_for_its_topic(language, note, topic):
+    """The grievance itself stays out; what the sender needs from any client on that topic is said instead."""
+    s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": True})
+    body = email(s, language)
+    said = load_phrases(language).get(f"reason_topic.{topic}", "formal", "i").replace("{{ work }}", "project")
+    assert said.split(",")[0] in body and note not in body
+    # Every channel says the same reason, and the composer's draft passes its own check.
+    for channel in ("call", "meeting"):
+        draft = Composer().compose(s, channel, language)[0]
+        assert said.split(",")[0] in draft.text(), channel
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_topic_of_another_kind_than_the_one_chosen_gives_way_to_the_kind(language):
+    note = {"en": "they pay every invoice sixty days late", "ru": "оплату постоянно задерживают"}[language]
+    body = email(situation(reasons=[note], reason_kind="direction", sender={"name": "Ann Lee", "solo": True}), language)
+    assert load_phrases(language).get("reason.direction", "formal", "i").split(",")[0].replace("{{ work }}", "") in body
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("channel", ["email", "call", "meeting"])
+def test_with_nothing_to_hand_over_no_channel_speaks_of_a_handover(language, channel):
+    """A dog groomer or a tutor hands nothing over: no "handover", no printed list, no empty headings."""
+    s = situation(client={"name": "Hannah Reid"}, sender={"name": "Ann Lee", "solo": True})
+    text = Composer().compose(s, channel, language)[0].text()
+    word = {"en": "handover", "ru": "передач"}[language]
+    assert word not in text.lower(), text
+    headings = [line for line in text.splitlines() if line.endswith(":")]
+    for heading in headings:  # every heading has something under it
+        after = text.split(heading, 1)[1].lstrip("\n")
+        assert after and not after.startswith(tuple(headings)), heading
+    if channel == "meeting":
+        agenda = Composer().compose(s, channel, language)[0].content.agenda
+        assert len({item.split(" — ")[0] for item in agenda}) == len(agenda)  # no item twice

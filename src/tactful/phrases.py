@@ -33,6 +33,8 @@ class Phrases(BaseModel):
     fact_filter: dict[str, Any]
     reply_kinds: dict[str, list[Pattern]]
     reply_topics: dict[str, list[Pattern]]
+    # The user's complaint by topic, said as the sender's working terms (`reason_topic.<name>`).
+    reason_topics: dict[str, list[Pattern]] = {}
     # How the work is named: articles a typed name may bring along, the longest description used as a name.
     articles: list[str] = []
     name_max_words: int = 4

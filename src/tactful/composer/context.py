@@ -46,7 +46,7 @@ from .grammar import (
     without_aside,
     without_own_date,
 )
-from .vetting import Vetting, first_span, matches
+from .vetting import Vetting, first_span, matches, reason_topics
 
 
 def build_context(
@@ -111,8 +111,19 @@ def build_context(
         "" if own_reason else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
     context["wanted"] = [line for line in wanted if line != stated]
     context["stated"] = bool(stated)
-    context["reason"] = stated or own_reason or p(f"reason.{situation.reason_kind or 'fit'}")
+    topic = _reason_topic(situation, language, phrases)
+    context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
+
+
+def _reason_topic(situation: Situation, language: Language, phrases: Phrases) -> str | None:
+    """The topic of the user's complaint ("kit comes back late and damaged": equipment), to be said as the
+    sender's working terms; None when the reasons name none or the reason kind the user chose is another."""
+    kinds = phrases.snippets.get("reason_topic_kinds", {})
+    for topic in reason_topics(" \n".join(situation.reasons), language):
+        if situation.reason_kind is None or situation.reason_kind in kinds.get(topic, []):
+            return topic
+    return None
 
 
 def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:

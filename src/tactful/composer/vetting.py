@@ -48,6 +48,11 @@ def reply_topics(text: str, language: Language) -> list[str]:
     return _matching(text, language, "reply_topics")
 
 
+def reason_topics(text: str, language: Language) -> list[str]:
+    """What the user's complaint is about (payments, hours, equipment, …), in the bank's order."""
+    return _matching(text, language, "reason_topics")
+
+
 def first_span(text: str, language: Language, table: str) -> tuple[int, int] | None:
     """Where the first pattern of a list table matches in ``text``, or None."""
     index = TokenIndex(tokenize(text, language))
