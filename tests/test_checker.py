@@ -245,3 +245,10 @@ def test_a_named_contact_must_be_greeted_but_an_inbox_need_not(contact, flagged)
                                   "Deductions go through PAYE as before."])
 def test_acronyms_that_are_also_dictionary_words_are_not_shouting(text):
     assert "shouting" not in {v.rule for v in check(text, lang="en").violations}
+
+
+def test_the_plural_te_is_not_read_as_informal_address():
+    """«те» («только те проекты») is a form of «тот», though the analyser also offers «ты» for it."""
+    rules = lambda text: {v.rule for v in check(text, "ru", "email").violations}  # noqa: E731
+    assert "informal_address" not in rules("Я берусь только за те заказы, которые успею сделать хорошо.")
+    assert "informal_address" in rules("Те файлы, что ты прислал, не открываются.")

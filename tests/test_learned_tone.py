@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from support.learned_probe import HOSTILE, RESPECTFUL
 
 from tactful import check
+from tactful.checker_eval import load_labeled
 from tactful.rules.learned import load_model, probability, terms
 from tactful.text import tokenize
 
@@ -85,3 +87,25 @@ def test_a_callers_self_introduction_is_not_read_as_prose():
     opening = "Good afternoon, Mr Wróbel. This is Laura from Pennington People Advisory. Is now a good time?"
     assert not [v for v in check(opening, "en", "call").violations if v.rule == "learned_tone"]
     assert check("This is unacceptable and you know it, frankly.", "en", "call").hostile
+
+
+def _read_as_hostile(text: str, language: str) -> bool:
+    return any(v.rule == "learned_tone" for v in check(text, language, "email").violations)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_plain_first_person_sentences_of_a_polite_letter_are_not_read_as_hostile(language):
+    """The sender's own voice (the decision, the reason as their own business choice, thanks, the handover,
+    the last invoice, wishes) is what a polite letter is made of: a reader that flags it narrows what can be
+    written. The probe sentences are never trained on (tests/support/learned_probe.py)."""
+    trained_on = {item.text for item in load_labeled(language, "tune")}
+    assert not trained_on & set(RESPECTFUL[language] + HOSTILE[language])
+    flagged = [s for s in RESPECTFUL[language] if _read_as_hostile(s, language)]
+    assert len(RESPECTFUL[language]) >= 30 and len(flagged) <= 2, flagged
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_first_person_hostility_is_still_read_as_hostile(language):
+    """The pronoun is not the cue either way: venting, blame and judgment in the first person are hostile."""
+    assert sum(_read_as_hostile(s, language) for s in HOSTILE[language]) >= len(HOSTILE[language]) - 1
+    assert all(check(s, language, "email").hostile for s in HOSTILE[language])
