@@ -161,6 +161,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
             taken: list[tuple[int, int]] = []
             # "the end of next month" is read whole before "next month" could be read on its own.
             for kind, rules in (("end_of", [d["end_of"]]), ("last_weekday", [d["last_weekday"]]), ("next_week", [d["next_week_day"]]),
+                                ("from_weekday", [d["from_weekday"]]), ("start_of", [d["start_of"]]),
                                 ("absolute", d["absolute"]), ("relative", d["relative"])):
                 for rule in rules:
                     for m in rule.finditer(segment):
@@ -174,6 +175,13 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             word = (m.group("value") or m.groupdict().get("value2") or "").lower()
                             day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word)), None)
                             date = base + dt.timedelta(days=7 - base.weekday() + day) if day is not None else None
+                        elif kind == "from_weekday":  # "two weeks from Friday": counted from the coming Friday
+                            day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(m.group("value").lower())), None)
+                            start = base + dt.timedelta(days=(day - base.weekday()) % 7) if day is not None else None
+                            date = _after(m.group("count"), m.group("unit").lower(), start) if start else None
+                        elif kind == "start_of":  # "from the start of March": its first day (the day before is the last)
+                            end = _end_of(m.group("value"), d["periods"], language, base)
+                            date = end.replace(day=1) if end else None
                         else:
                             date = parse_date(m.group(), language, base)
                         if date is None:
