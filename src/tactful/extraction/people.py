@@ -140,6 +140,8 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         put("sender.name", notes_name.value, notes_name.start, notes_name.end, 0.8, "signature")
     if notes_org:
         put("sender.company", notes_org.value, notes_org.start, notes_org.end, 0.7, "signature")
+    if "sender.name" not in found and (signed := _signed_first_name(layout)):
+        put("sender.name", signed.value, signed.start, signed.end, 0.6, "signature")
     greeted = _greeted(layout, pats, language)
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
@@ -163,6 +165,23 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         contact = found["client.contact"]
         put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
     return list(found.values())
+
+
+def _signed_first_name(layout: Layout) -> Mention | None:
+    """Notes that close on a bare first name ("Nell") under a letter sent to that person ("To: Nell Ashdown
+    <…>"): the user signed them, and the header gives the whole name. A first name no header bears is left
+    alone: a last line of one word may be anything ("Thanks", "Formal")."""
+    filled = [line for line in layout.notes if line.text]
+    last = filled[-1] if filled else None
+    if last is None or not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]{2,}", last.text):
+        return None
+    for message in layout.messages:
+        to = message.headers.get("to")
+        name = split_name_email(to[0])[0] if to else ""
+        if name.split()[:1] == [last.text] and 2 <= len(name.split()) <= 3:
+            offset = to[1] + to[0].find(name)
+            return Mention(name, offset, offset + len(name))
+    return None
 
 
 def _sole_trader_name(pats: dict, language: Language, found: dict, put) -> None:
