@@ -190,7 +190,9 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             # «пришли только 2 декабря» said on 9 December: last year's day, not next year's
                             date = _year_before(date)
                         taken.append((m.start(), m.end()))
-                        before = segment[max(0, m.start() - 30) : m.start()]
+                        # what is said just before, in the date's own sentence ("Never signed anything. From 1 January")
+                        opening = max((b.end() for b in re.finditer(r"[.!?]\s", segment[: m.start()])), default=0)
+                        before = segment[max(opening, m.start() - 30) : m.start()]
                         if d["from_prefix"].search(before):
                             date -= dt.timedelta(days=1)
                         sentence = _sentence(segment, m.start(), m.end())
