@@ -297,6 +297,11 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         # "Это переписка с Ириной": of two sides, the one that is not the contact is the user's.
         theirs = [p for p in parties if p.name and same_person(p.name.value, contact.value)]
         sender_party = next((p for p in parties if p not in theirs), None) if len(theirs) == 1 else None
+    if sender_party is None and len(parties) == 2 and not any("to" in m.headers for p in parties for m in p.messages):
+        # A chat of two where one author is saved with their firm («Лариса (Зоогостиница «Хвосты»)») and the
+        # other by name alone: the firm is the client's, the other author is the user.
+        firms = [p for p in parties if p.org]
+        sender_party = next((p for p in parties if p not in firms and p.name), None) if len(firms) == 1 else None
     supplier = {id(p): _writes_as_supplier(p, pats) for p in parties}
     if sender_party is None and len(parties) >= 2:
         ranked = sorted(parties, key=lambda p: supplier[id(p)], reverse=True)
@@ -327,6 +332,8 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
             put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
         if sender_party is None and len(parties) == 1 and supplier[id(party)] < 0:
             _addressee_is_user(party, pats, language, put)  # a complaint or a demand: the client wrote it
+        if sender_party is None and len(parties) == 1:
+            _addressed_firm(party, pats, language, put)
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
@@ -345,6 +352,18 @@ def _addressee_is_user(party: Party, pats: dict, language: Language, put) -> Non
         if name and is_person(name, pats, language) and not (party.name and same_person(name, party.name.value)):
             offset = to[0].find(name)
             put("sender.name", name, to[1] + offset, to[1] + offset + len(name), 0.5, "header")
+            return
+
+
+def _addressed_firm(party: Party, pats: dict, language: Language, put) -> None:
+    """The client's letter sent to a firm ('To: Мастерская «Корешок» <info@…>'): the user's firm."""
+    for message in party.messages:
+        to = message.headers.get("to")
+        name = split_name_email(to[0])[0] if to else ""
+        if name and pats["legal_forms"].search(name) and not is_person(name, pats, language) \
+                and not (party.org and same_person(name, party.org.value)):
+            offset = to[0].find(name)
+            put("sender.company", org_nominative(name, language), to[1] + offset, to[1] + offset + len(name), 0.5, "header")
             return
 
 
