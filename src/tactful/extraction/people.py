@@ -140,7 +140,7 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         put("sender.name", notes_name.value, notes_name.start, notes_name.end, 0.8, "signature")
     if notes_org:
         put("sender.company", notes_org.value, notes_org.start, notes_org.end, 0.7, "signature")
-    if "sender.name" not in found and (signed := _signed_first_name(layout)):
+    if "sender.name" not in found and (signed := _signed_first_name(layout, pats, language)):
         put("sender.name", signed.value, signed.start, signed.end, 0.6, "signature")
     greeted = _greeted(layout, pats, language)
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
@@ -167,10 +167,10 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     return list(found.values())
 
 
-def _signed_first_name(layout: Layout) -> Mention | None:
-    """Notes that close on a bare first name ("Nell") under a letter sent to that person ("To: Nell Ashdown
-    <…>"): the user signed them, and the header gives the whole name. A first name no header bears is left
-    alone: a last line of one word may be anything ("Thanks", "Formal")."""
+def _signed_first_name(layout: Layout, pats: dict, language: Language) -> Mention | None:
+    """Notes that close on a bare first name («Полина», "Nell" under a letter sent to "Nell Ashdown <…>"):
+    the user signed them, in full where a header gives the whole name. A last line of one word that is no
+    known first name is left alone ("Thanks", "Formal")."""
     filled = [line for line in layout.notes if line.text]
     last = filled[-1] if filled else None
     if last is None or not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]{2,}", last.text):
@@ -181,7 +181,7 @@ def _signed_first_name(layout: Layout) -> Mention | None:
         if name.split()[:1] == [last.text] and 2 <= len(name.split()) <= 3:
             offset = to[1] + to[0].find(name)
             return Mention(name, offset, offset + len(name))
-    return None
+    return Mention(last.text, last.start, last.end) if is_person(last.text, pats, language) else None
 
 
 def _sole_trader_name(pats: dict, language: Language, found: dict, put) -> None:
@@ -588,7 +588,9 @@ def _solo(text: str, own: list[Line], pats: dict, found: dict, language: Languag
     if we >= 3 and we > i and (company or we >= 2 * i + 2):
         where = company or next((line for line in own if people["we"].search(text[line.start : line.end])), own[0])
         return False, where.start, where.end
-    if not people["we_subject"].search(words) and not plural and i >= 4:  # a letter or notes all in "I", never "we": the user works alone
+    # a letter or notes in "I", with "we" at most once in four ("Закончим до конца месяца" among «настраиваю»,
+    # «выгружу», «перешлю», «посоветую»): the user works alone
+    if i >= 4 and 4 * (len(people["we_subject"].findall(words)) + plural) <= i:
         where = next((line for line in own if people["i"].search(text[line.start : line.end])), own[0])
         return True, where.start, where.end
     return None
