@@ -588,9 +588,7 @@ def _solo(text: str, own: list[Line], pats: dict, found: dict, language: Languag
     if we >= 3 and we > i and (company or we >= 2 * i + 2):
         where = company or next((line for line in own if people["we"].search(text[line.start : line.end])), own[0])
         return False, where.start, where.end
-    # a letter or notes in "I", with "we" at most once in four ("Закончим до конца месяца" among «настраиваю»,
-    # «выгружу», «перешлю», «посоветую»): the user works alone
-    if i >= 4 and 4 * (len(people["we_subject"].findall(words)) + plural) <= i:
+    if not people["we_subject"].search(words) and not plural and i >= 4:  # a letter or notes all in "I", never "we": the user works alone
         where = next((line for line in own if people["i"].search(text[line.start : line.end])), own[0])
         return True, where.start, where.end
     return None
