@@ -161,6 +161,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
             taken: list[tuple[int, int]] = []
             # "the end of next month" is read whole before "next month" could be read on its own.
             for kind, rules in (("end_of", [d["end_of"]]), ("last_weekday", [d["last_weekday"]]), ("next_week", [d["next_week_day"]]),
+                                ("from_weekday", [d["from_weekday"]]), ("start_of", [d["start_of"]]),
                                 ("absolute", d["absolute"]), ("relative", d["relative"])):
                 for rule in rules:
                     for m in rule.finditer(segment):
@@ -174,6 +175,13 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             word = (m.group("value") or m.groupdict().get("value2") or "").lower()
                             day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(word)), None)
                             date = base + dt.timedelta(days=7 - base.weekday() + day) if day is not None else None
+                        elif kind == "from_weekday":  # "two weeks from Friday": counted from the coming Friday
+                            day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(m.group("value").lower())), None)
+                            start = base + dt.timedelta(days=(day - base.weekday()) % 7) if day is not None else None
+                            date = _after(m.group("count"), m.group("unit").lower(), start) if start else None
+                        elif kind == "start_of":  # "from the start of March": its first day (the day before is the last)
+                            end = _end_of(m.group("value"), d["periods"], language, base)
+                            date = end.replace(day=1) if end else None
                         else:
                             date = parse_date(m.group(), language, base)
                         if date is None:
@@ -182,7 +190,9 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             # «пришли только 2 декабря» said on 9 December: last year's day, not next year's
                             date = _year_before(date)
                         taken.append((m.start(), m.end()))
-                        before = segment[max(0, m.start() - 30) : m.start()]
+                        # what is said just before, in the date's own sentence ("Never signed anything. From 1 January")
+                        opening = max((b.end() for b in re.finditer(r"[.!?]\s", segment[: m.start()])), default=0)
+                        before = segment[max(opening, m.start() - 30) : m.start()]
                         if d["from_prefix"].search(before):
                             date -= dt.timedelta(days=1)
                         sentence = _sentence(segment, m.start(), m.end())

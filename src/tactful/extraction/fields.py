@@ -145,11 +145,20 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
                 limit = numbers[i + 1].start() if i + 1 < len(numbers) else len(chunk)
                 after = [a for a in amounts if number.end() <= a.start() < limit]
                 amount = after[0] if after else (amounts[0] if len(amounts) == 1 and len(numbers) == 1 else None)
+                amount = _corrected(amount, amounts, chunk, money)
                 invoice = {"number": value}
                 if amount:
                     invoice["amount"] = amount.group().strip()
                 out.append((invoice, (start + number.start(), start + (amount.end() if amount else number.end()))))
     return out
+
+
+def _corrected(amount, amounts: list, chunk: str, money: dict):
+    """An amount taken back as soon as it is said ("£1,400 no sorry £1,450", «38 тысяч, точнее 40 тысяч»,
+    a voice note typed out): the amount right after the correction is the one meant."""
+    rule = money.get("correction")
+    said = rule.match(chunk, amount.end()) if amount is not None and rule is not None else None
+    return next((a for a in amounts if said and a.start() == said.end()), amount)
 
 
 def _bare_invoices(chunk: str, money: dict) -> bool:

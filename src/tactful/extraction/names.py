@@ -28,7 +28,11 @@ def _key(name: str) -> set[str]:
 
 
 def same_person(a: str, b: str) -> bool:
-    return bool(_key(a) & _key(b))
+    ka, kb = _key(a), _key(b)
+    shared = ka & kb
+    # Two names in full that share a surname only («Вера Николаевна Белова», «Белова Надежда Петровна»)
+    # are namesakes; a shorter form of one name («Павел Андреевич», «Дорофеев Павел») is the same person.
+    return bool(shared) and not (len(ka - shared) >= 2 and len(kb - shared) >= 2)
 
 
 @cache

@@ -140,6 +140,8 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         put("sender.name", notes_name.value, notes_name.start, notes_name.end, 0.8, "signature")
     if notes_org:
         put("sender.company", notes_org.value, notes_org.start, notes_org.end, 0.7, "signature")
+    if "sender.name" not in found and (signed := _signed_first_name(layout, pats, language)):
+        put("sender.name", signed.value, signed.start, signed.end, 0.6, "signature")
     greeted = _greeted(layout, pats, language)
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
@@ -163,6 +165,23 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         contact = found["client.contact"]
         put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
     return list(found.values())
+
+
+def _signed_first_name(layout: Layout, pats: dict, language: Language) -> Mention | None:
+    """Notes that close on a bare first name («Полина», "Nell" under a letter sent to "Nell Ashdown <…>"):
+    the user signed them, in full where a header gives the whole name. A last line of one word that is no
+    known first name is left alone ("Thanks", "Formal")."""
+    filled = [line for line in layout.notes if line.text]
+    last = filled[-1] if filled else None
+    if last is None or not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]{2,}", last.text):
+        return None
+    for message in layout.messages:
+        to = message.headers.get("to")
+        name = split_name_email(to[0])[0] if to else ""
+        if name.split()[:1] == [last.text] and 2 <= len(name.split()) <= 3:
+            offset = to[1] + to[0].find(name)
+            return Mention(name, offset, offset + len(name))
+    return Mention(last.text, last.start, last.end) if is_person(last.text, pats, language) else None
 
 
 def _sole_trader_name(pats: dict, language: Language, found: dict, put) -> None:
@@ -278,6 +297,11 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         # "Это переписка с Ириной": of two sides, the one that is not the contact is the user's.
         theirs = [p for p in parties if p.name and same_person(p.name.value, contact.value)]
         sender_party = next((p for p in parties if p not in theirs), None) if len(theirs) == 1 else None
+    if sender_party is None and len(parties) == 2 and not any("to" in m.headers for p in parties for m in p.messages):
+        # A chat of two where one author is saved with their firm («Лариса (Зоогостиница «Хвосты»)») and the
+        # other by name alone: the firm is the client's, the other author is the user.
+        firms = [p for p in parties if p.org]
+        sender_party = next((p for p in parties if p not in firms and p.name), None) if len(firms) == 1 else None
     supplier = {id(p): _writes_as_supplier(p, pats) for p in parties}
     if sender_party is None and len(parties) >= 2:
         ranked = sorted(parties, key=lambda p: supplier[id(p)], reverse=True)
@@ -308,6 +332,8 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
             put("client.contact", party.name.value, party.name.start, party.name.end, 0.75, "header")
         if sender_party is None and len(parties) == 1 and supplier[id(party)] < 0:
             _addressee_is_user(party, pats, language, put)  # a complaint or a demand: the client wrote it
+        if sender_party is None and len(parties) == 1:
+            _addressed_firm(party, pats, language, put)
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
@@ -326,6 +352,18 @@ def _addressee_is_user(party: Party, pats: dict, language: Language, put) -> Non
         if name and is_person(name, pats, language) and not (party.name and same_person(name, party.name.value)):
             offset = to[0].find(name)
             put("sender.name", name, to[1] + offset, to[1] + offset + len(name), 0.5, "header")
+            return
+
+
+def _addressed_firm(party: Party, pats: dict, language: Language, put) -> None:
+    """The client's letter sent to a firm ('To: Мастерская «Корешок» <info@…>'): the user's firm."""
+    for message in party.messages:
+        to = message.headers.get("to")
+        name = split_name_email(to[0])[0] if to else ""
+        if name and pats["legal_forms"].search(name) and not is_person(name, pats, language) \
+                and not (party.org and same_person(name, party.org.value)):
+            offset = to[0].find(name)
+            put("sender.company", org_nominative(name, language), to[1] + offset, to[1] + offset + len(name), 0.5, "header")
             return
 
 

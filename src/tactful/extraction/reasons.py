@@ -50,10 +50,15 @@ class Piece:
 _LOWER_START = re.compile(r"(?<=[^\W_][.!?])\s+(?=[a-zа-яё])")
 
 
+# A number and a unit cut short ("3 мес.", "60 дн.", "2 wks."): no sentence ends at its full stop.
+_UNIT_CUT = re.compile(r"\d\s*[^\W\d_]{1,4}\.$")
+
+
 def _lower_starts(text: str) -> list[tuple[int, str]]:
     """``text`` cut at those full stops, each part with its offset."""
     out, at = [], 0
-    for m in [*_LOWER_START.finditer(text), None]:
+    stops = [m for m in _LOWER_START.finditer(text) if not _UNIT_CUT.search(text[: m.start()])]
+    for m in [*stops, None]:
         end = m.start() if m else len(text)
         out.append((at, text[at:end]))
         at = m.end() if m else end
