@@ -543,17 +543,20 @@ def test_a_name_ending_in_a_full_stop_does_not_double_the_sentences(language):
     assert "Ltd." in text and not re.search(r"(?<!\.)\.\.(?!\.)", text)
 
 
-def test_a_handover_item_that_draws_an_error_in_its_line_is_left_out_and_reported():
-    # Fine on their own, the items read as a complaint to the learned tone reader in the meeting's line that
-    # names them inflected («рендёры», «библиотеку»): they are matched by their words, left out and reported.
-    items = ["финальные рендеры по квартире на Петровском после утверждения",
-             "библиотека моделей мебели, которую собирал под вашу студию"]
-    s = situation(client={"name": "Студия «Форма»", "contact": "Ирина Котова"}, handover=items)
-    once, _ = Composer()._compose_once(s, "meeting", "ru", "formal")
-    assert "learned_tone" in {v.rule for v in check(once.text(), lang="ru", channel="meeting", situation=s).errors}
-    draft, left_out = Composer().compose(s, "meeting", "ru", "formal")
-    assert [(lo.text, lo.rules) for lo in left_out if lo.field == "handover"] == [(i, ["learned_tone"]) for i in items]
-    assert check(draft.text(), lang="ru", channel="meeting", situation=s.model_copy(update={"handover": []})).passed
+@pytest.mark.parametrize(("language", "item", "kept"), [
+    ("ru", "подписанный акт выполненных работ за март", "брендбук"),
+    ("en", "the signed acceptance certificate for March", "the brand book"),
+])
+def test_a_handover_item_that_draws_an_error_in_its_line_is_left_out_and_reported(language, item, kept):
+    # Fine on its own, the item names a document the situation says does not exist: the line it is set in
+    # draws the error, so the message goes without the item and reports it.
+    s = situation(client={"name": "Студия «Форма»", "contact": "Ирина Котова"}, handover=[item, kept], act_of_acceptance=False)
+    assert not check(item, lang=language, channel="meeting").errors
+    once, _ = Composer()._compose_once(s, "meeting", language, "formal")
+    assert "unstated_act" in {v.rule for v in check(once.text(), lang=language, channel="meeting", situation=s).errors}
+    draft, left_out = Composer().compose(s, "meeting", language, "formal")
+    assert [(lo.text, lo.rules) for lo in left_out if lo.field == "handover"] == [(item, ["unstated_act"])]
+    assert kept.split()[-1] in draft.text() and check(draft.text(), lang=language, channel="meeting", situation=s).passed
 
 
 @pytest.mark.parametrize(("language", "said"), [("en", "This is Ollie"), ("ru", "Это Ольга")])
@@ -1219,13 +1222,20 @@ def test_no_new_work_from_today_is_not_promised_as_work_until_the_end():
     assert "carry on with the work already agreed" not in body and "available to you for anything you need" in body
 
 
-def test_a_referral_no_sentence_can_carry_is_left_out_and_reported():
+@pytest.mark.parametrize(("language", "referral"), [
+    ("ru", "бухгалтер Анна Петрова, подготовит акт выполненных работ"),
+    ("en", "Anna Price, who can prepare the acceptance certificate"),
+])
+def test_a_referral_whose_line_draws_an_error_is_left_out_and_reported(language, referral):
     import tactful
 
-    # The learned reader rejects this script's referral line ("… коллег: !сАЙТ и познакомлю вас.").
-    s = Situation.model_validate({"client": {"name": "0"}, "referral": "!сАЙТ", "language": "ru"})
-    result = tactful.draft(s, backend="composer", channel="call", language="ru")
-    assert "сАЙТ" not in result.text and any(lo.field == "referral" for lo in result.left_out) and result.compliant
+    # The description promises a document the situation does not have; the finding lies in it, not the name.
+    s = Situation.model_validate({"client": {"name": "Студия Форма", "contact": "Ирина Котова"}, "referral": referral,
+                                  "language": language})
+    for channel in ("call", "email"):
+        result = tactful.draft(s, backend="composer", channel=channel, language=language)
+        assert {"ru": "Анн", "en": "Anna"}[language] not in result.text and result.compliant, channel
+        assert [(lo.field, lo.rules) for lo in result.left_out] == [("referral", ["unstated_act"])]
 
 
 def test_invoice_amounts_are_totalled_as_the_user_typed_them_in_either_language():

@@ -550,3 +550,23 @@ def test_with_nothing_to_hand_over_no_channel_speaks_of_a_handover(language, cha
     if channel == "meeting":
         agenda = Composer().compose(s, channel, language)[0].content.agenda
         assert len({item.split(" — ")[0] for item in agenda}) == len(agenda)  # no item twice
+
+
+@pytest.mark.parametrize(("language", "notes", "unsaid"), [
+    # Venting: said to the tool, not quoted as the reason.
+    ("ru", ["по договору 30 дней, я знаю. но майскую партию мы не берём, не могу больше"], ["не могу больше", "я знаю"]),
+    ("en", ["I know it's short notice, we're not taking the May batch, I can't do this anymore"], ["I know", "anymore"]),
+    # The client's words the user reports are not a line the user wants said.
+    ("en", ['the kit came back broken and they say it was "like that when we got it"'], ["like that when we got it"]),
+    # An instruction to the tool is not the reason, even with "I can't" in it.
+    ("en", ["just make it clear I can't continue and why"], ["make it clear", "I can't continue"]),
+    # A grievance with a topic is said as the sender's terms, not as the clause that vents it.
+    ("en", ["two invoices paid 70 days late, we're a small firm, we can't bankroll a big company"], ["bankroll"]),
+    # Cut from its note, a clause about charging for what was done says nothing.
+    ("ru", ["коротко. пусть оплатит стулья, за то, что уже сделано по буфету, возьму по факту"], ["по факту"]),
+])
+def test_the_users_venting_and_asides_never_reach_the_client(language, notes, unsaid):
+    s = situation(reasons=notes, sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert not any(u.casefold() in text.casefold() for u in unsaid), (channel, text)

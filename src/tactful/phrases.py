@@ -60,6 +60,8 @@ class Phrases(BaseModel):
     fond_notes: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
+    # A note that vents ("I know", «не могу больше»): never quoted whole as the sender's reason.
+    venting: list[Pattern] = []
     # A step only the client can take: collecting something from the sender's place ("collect the cars from
     # our yard", «забрать автомобили с нашей территории»): asked of them.
     client_steps: list[Pattern] = []

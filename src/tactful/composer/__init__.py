@@ -59,7 +59,10 @@ class Composer:
         referral = situation.referral or ""
         # Its words, without the punctuation a sentence split may cut off ("!сАЙТ" is read as "сАЙТ …").
         name = re.sub(r"[^\w\s&'-]", "", referral_name(referral, language)).strip() if referral else ""
-        referral_rules = sorted({v.rule for v in errors if name and name.casefold() in v.excerpt.casefold()})
+        # Or a referral whose description names what the situation lacks ("…, who can prepare the acceptance
+        # certificate" with no act): the finding then lies in the description, not in the name.
+        referral_rules = sorted({v.rule for v in errors if name and name.casefold() in v.excerpt.casefold()
+                                 or referral and _overlaps(v.excerpt, referral, language)})
         if not dropped and not referral_rules:
             return draft, left_out
         rest = situation.model_copy(update={"handover": [i for i in situation.handover if i not in dropped],

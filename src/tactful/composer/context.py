@@ -107,11 +107,13 @@ def build_context(
     # without a nurse monitoring"); any other ("we'll keep covering emergencies until …") is said as written.
     wanted = _wanted(situation, language, phrases, vetted)
     standing = [line for line in wanted if matches(line, language, "stance_reason") or matches(line, language, "own_reason")]
+    # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
+    # same venting note ("we can't bankroll a civil engineering company").
+    topic = _reason_topic(situation, language, phrases)
     stated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "") or (
-        "" if own_reason else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
+        "" if own_reason or topic else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
     context["wanted"] = [line for line in wanted if line != stated]
     context["stated"] = bool(stated)
-    topic = _reason_topic(situation, language, phrases)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
 
@@ -581,7 +583,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return matches(reason, language, "not_own_reason") or names_person(reason, language)
 
     def own(reason: str) -> bool:
-        return matches(reason, language, "own_reason") and not about_others(reason)
+        # A note that vents ("I know", «не могу больше») is for the tool, not for the client to read.
+        return matches(reason, language, "own_reason") and not about_others(reason) and not matches(reason, language, "venting")
 
     def plain(reason: str) -> str:
         """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter,
@@ -625,7 +628,12 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def consequence(clause: str) -> bool:
         return any(clause.lower().startswith(f"{w} ") for w in phrases.snippets.get("consequence_openers", []))
 
-    clause = next((c for c in clauses() if c and not consequence(c) and (stance if standing else own)(c)), None)
+    def own_clause(clause: str) -> bool:
+        # A clause about money or pointing at what went before («возьму по факту», "for that") is left to the
+        # invoice lines: cut from its note, it says nothing.
+        return own(clause) and not matches(clause, language, "stance_not")
+
+    clause = next((c for c in clauses() if c and not consequence(c) and (stance if standing else own_clause)(c)), None)
     kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
 
