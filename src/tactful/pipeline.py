@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, ParamSpec, TypeVar
 
 from . import critic
+from .as_of import as_of
 from .checker import check
 from .drafters import Drafted, Drafter, DraftTask, make_drafter
 from .language import situation_language
@@ -184,9 +185,10 @@ def situation_blockers(situation: Situation, language: Language) -> list[str]:
     text = load_phrases(language).get("warnings")
     end, notice = situation.end_date, situation.contract.notice_days
     today = dt.date.today()
+    written = as_of(situation, today)
     if end and end < today:
         return [text["past"].format(date=end.isoformat())]
-    if end and notice and (end - today).days < notice:
+    if end and notice and (end - written).days < notice:
         return [text["notice"].format(date=end.isoformat(), days=notice)]
     return []
 

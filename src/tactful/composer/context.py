@@ -3,7 +3,6 @@ closure (notice, documents, money), the handover and the reason, plus the snippe
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +16,7 @@ from ..address import (
     names_person,
     without_role,
 )
+from ..as_of import as_of
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
@@ -311,7 +311,8 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     end = situation.end_date
     end_date = format_date(end, language) if end else None
     # An end date before the notice period is over cannot be announced as formal notice.
-    notice_short = bool(end and notice_days and (end - dt.date.today()).days < notice_days)
+    # Counted from the day the message is written, which the user's facts may put after today.
+    notice_short = bool(end and notice_days and (end - as_of(situation)).days < notice_days)
     if notice_short:
         notice_key = "short"
     elif contract:
@@ -339,6 +340,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
     """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
     "SL-231 for 6,500 pounds"), in groups asked for together (`unpaid_groups`), not a repeated line each."""
     unpaid = []
+    written = as_of(situation)
     for invoice in situation.unpaid_invoices:
         # The templates say "№"/"Invoice" themselves, and a note in brackets after the number or the amount
         # ("£1,960 (disputed in part)") is the user's own, not the client's to read.
@@ -357,9 +359,9 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[
         labels = phrases.snippets["invoice_label_dated" if dated else "invoice_label" if number else "invoice_label_unnumbered"]
         unpaid.append({
             "number": number or None, "amount": amount or None,
-            "due": due_phrase(invoice.due, language, phrases, situation.end_date),
+            "due": due_phrase(invoice.due, language, phrases, situation.end_date, written),
             # An invoice not yet due is a reminder of its date, not "outstanding".
-            "overdue": invoice.due is None or invoice.due < dt.date.today(),
+            "overdue": invoice.due is None or invoice.due < written,
             "disputed": invoice.disputed,
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),

@@ -188,11 +188,12 @@ def short_name(description: str, phrases: Phrases) -> bool:
     return len(words) <= phrases.name_max_words and not any(ch.isdigit() or ch in ",;:" for ch in description)
 
 
-def due_phrase(date: dt.date | None, language: Language, phrases: Phrases, end: dt.date | None = None) -> str:
+def due_phrase(date: dt.date | None, language: Language, phrases: Phrases, end: dt.date | None = None,
+               today: dt.date | None = None) -> str:
     """When to pay an open invoice: by its due date; one already due or given no date, by the end date (the
     day everything is settled), or, with no end date ahead, within a short, stated period ("within the next
-    seven days"): "as soon as possible" is easy to put off."""
-    today = dt.date.today()
+    seven days"): "as soon as possible" is easy to put off. ``today``: the day the message is written."""
+    today = today or dt.date.today()
     if date is None or date < today:
         date = end if end and end >= today else None
     if date is None:

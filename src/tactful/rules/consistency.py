@@ -6,13 +6,13 @@ the situation says do not exist, an agreement claimed when none was made.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 from pydantic import PrivateAttr
 
+from ..as_of import as_of
 from ..text import Token, normalize, tokenize
 from ..vocab import Language
 from .base import (
@@ -108,7 +108,7 @@ class NoticeRule(PatternRule):
 
     def find(self, doc: Document) -> list[Finding]:
         situation = doc.situation
-        days_left = (situation.end_date - dt.date.today()).days
+        days_left = (situation.end_date - as_of(situation)).days
         if days_left >= situation.contract.notice_days:
             return []
         values = {"days": situation.contract.notice_days, "date": situation.end_date.isoformat(), "left": days_left}

@@ -1,0 +1,63 @@
+"""The day a message is written. A situation has no such field, but the user's facts often tell of events
+after today ("reminders were sent on 3 and 17 March 2027"): the message is written after them, and an
+invoice due before them is overdue, and the notice period is counted from them. Patterns are in
+``guidelines/dates.yaml`` (``as_of``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import DateInputError, _config, parse_date
+from .language import situation_language
+from .situation import Situation
+from .text import parse_ru
+
+
+def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
+    """Today, or the latest day before the end date on which the user's facts date a past event (or the
+    day they say they write), whichever is later."""
+    today = today or dt.date.today()
+    language = situation_language(situation)
+    patterns = _config()["as_of"][language]
+    stated: list[dt.date] = []
+    past: list[dt.date] = []
+    end = situation.end_date
+    for note in [*situation.facts, *situation.reasons, *(situation.context or "").splitlines()]:
+        for part in re.split(r"[.;!?]\s+|\n", note):
+            written = re.search(patterns["written"], part, flags=re.IGNORECASE)
+            # "Writing on 12 April, ending on 25 April": the day that follows the words about the writing.
+            dates = _dates(part[written.end():] if written else part, patterns["date_in_text"], language, today)
+            # A past event is before the end date; a later one is a plan the sentence's verbs misread.
+            dates = [d for d in dates if not end or d < end]
+            if not dates:
+                continue
+            if written:
+                stated.append(dates[0])
+            elif _is_past(part, language, patterns):
+                past.append(max(dates))
+    return max([today, *(stated or past)])
+
+
+def _dates(text: str, pattern: str, language: str, today: dt.date) -> list[dt.date]:
+    """The dates written out in ``text``; one given without its year is the next such day from today."""
+    found = []
+    for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+        try:
+            date = parse_date(match[0], today=today, language=language)
+        except DateInputError:
+            continue
+        if date:
+            found.append(date)
+    return found
+
+
+def _is_past(text: str, language: str, patterns: dict) -> bool:
+    """Whether a sentence tells of something that has happened: its words (English), or a verb in the past
+    tense or a short participle («истёк», «не оплачен») in Russian."""
+    if re.search(patterns["future"], text, flags=re.IGNORECASE):
+        return False
+    if language == "ru":
+        return any(parse and ({"past"} & parse[0].tag.grammemes or "PRTS" in parse[0].tag)
+                   for parse in (parse_ru(w) for w in re.findall(r"[а-яё]+", text.lower())))
+    return bool(re.search(patterns["past"], text, flags=re.IGNORECASE))

@@ -1,0 +1,60 @@
+"""The day a message is written: today, or later when the user's facts tell of events after today."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import tactful
+from tactful.as_of import as_of
+from tactful.situation import Situation
+
+TODAY = dt.date(2098, 1, 10)
+
+
+def situation(**fields) -> Situation:
+    return Situation.model_validate({"client": {"name": "Acme Ltd"}, "end_date": "2098-06-30", **fields})
+
+
+@pytest.mark.parametrize(("facts", "language", "day"), [
+    # A past event dated with its year: the message is written after it.
+    (["Reminders were sent on 3 March and 17 March 2098; no reply"], "en", dt.date(2098, 3, 17)),
+    (["Претензия направлена 5 апреля 2098 года, ответа не было"], "ru", dt.date(2098, 4, 5)),
+    (["Счёт № 12 не оплачен, срок оплаты истёк 17 марта 2098 года"], "ru", dt.date(2098, 3, 17)),
+    # The day the user says they write, not the end date in the same sentence.
+    (["Writing on 20 April 2098; the contract wants 90 days, so 30 June is short"], "en", dt.date(2098, 4, 20)),
+    (["Письмо отправляем 12 апреля 2098 года, а завершить хотим 30 июня"], "ru", dt.date(2098, 4, 12)),
+    # What is still to come, a date without its year, or one after the end date is no past event.
+    (["The last flight is booked for 14 April 2098"], "en", TODAY),
+    (["Апрельская партия будет сдана 22 апреля 2098 года"], "ru", TODAY),
+    (["The proposal was declined on 20 October"], "en", TODAY),
+    (["The handover was agreed for 15 July 2098"], "en", TODAY),
+])
+def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
+    assert as_of(situation(facts=facts, language=language), TODAY) == day
+
+
+def test_no_facts_means_today():
+    assert as_of(situation(), TODAY) == TODAY
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_an_invoice_due_before_a_reported_event_is_asked_for_as_overdue(language):
+    fact = {"en": "Payment reminders were sent on 3 March and 17 March 2098",
+            "ru": "Напоминания об оплате отправлены 3 и 17 марта 2098 года"}[language]
+    s = situation(facts=[fact], unpaid_invoices=[{"number": "INV-7", "amount": "£900", "due": "2098-03-10"}],
+                  language=language, sender={"name": "Ann Lee", "solo": True})
+    text = tactful.draft(s, backend="composer", channel="email", language=language).text
+    assert "10 March" not in text and "10 марта" not in text  # no deadline already past
+    assert ("remains outstanding" in text) if language == "en" else ("остаётся к оплате" in text)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_notice_period_counts_from_the_day_the_user_writes(language):
+    fact = {"en": "Writing on 20 April 2098", "ru": "Письмо отправляем 20 апреля 2098 года"}[language]
+    s = situation(facts=[fact], contract={"notice_days": 90, "clause": "17.1"}, end_date="2098-05-31",
+                  language=language, sender={"name": "Ann Lee", "solo": True})
+    result = tactful.draft(s, backend="composer", channel="email", language=language)
+    assert ("by mutual agreement" in result.text) if language == "en" else ("по соглашению сторон" in result.text)
+    assert result.blocking  # the result warns that the end date falls inside the notice period
