@@ -114,20 +114,25 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
 
 def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
     """Invoices said to be unpaid: each number with the amount written after it (or the sentence's one
-    amount), from sentences that say something is unpaid."""
+    amount), from sentences that say something is unpaid, or listed under a heading that says so."""
     money = pats["money"]
     text = layout.text
     out: list[tuple[dict, tuple[int, int]]] = []
     seen: set[str] = set()
+    owed_list = False  # under a heading "Money owed:" / «Долги:» the lines up to a blank one list what is owed
     for line in layout.lines():
         segment = text[line.start : line.end]
+        if money["owed_heading"].match(segment.strip()):
+            owed_list = True
+            continue
+        owed_list = owed_list and bool(segment.strip())
         sentences = list(_sentences(segment))
-        if len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
+        if owed_list or len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
             sentences = [Substring(0, len(segment), segment)]  # a short line read whole («сч. 14 … висит»)
         notes = any(line is note for note in layout.notes)
         for sentence in sentences:
             chunk = sentence.text
-            if not money["unpaid"].search(chunk) and not (notes and _bare_invoices(chunk, money)):
+            if not owed_list and not money["unpaid"].search(chunk) and not (notes and _bare_invoices(chunk, money)):
                 continue
             numbers = list(money["invoice_number"].finditer(chunk))
             amounts = list(money["amount"].finditer(chunk))
@@ -139,10 +144,10 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
                 continue
             for i, number in enumerate(numbers):
                 value = number.group("value") or number.group("code") or number.groupdict().get("hash")
-                if value in seen:
-                    continue
-                seen.add(value)
                 limit = numbers[i + 1].start() if i + 1 < len(numbers) else len(chunk)
+                if value in seen or len(numbers) > 1 and money["paid"].search(chunk, number.end(), limit):
+                    continue  # "RD-77 £1,240 paid late, RD-81 £980 not paid": each invoice by its own words
+                seen.add(value)
                 after = [a for a in amounts if number.end() <= a.start() < limit]
                 amount = after[0] if after else (amounts[0] if len(amounts) == 1 and len(numbers) == 1 else None)
                 amount = _corrected(amount, amounts, chunk, money)

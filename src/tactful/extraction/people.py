@@ -206,7 +206,9 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
     people = pats["people"]
     for line in layout.lines():
         segment = text[line.start : line.end]
-        for field, rules, conf in (("sender.name", people["sender"], 0.9), ("client.contact", people["contact"], 0.9),
+        # "Dean here." opens a letter of anyone's: only in the user's notes does it name the user
+        own = people.get("sender_notes", []) if any(line is note for note in layout.notes) else []
+        for field, rules, conf in (("sender.name", [*people["sender"], *own], 0.9), ("client.contact", people["contact"], 0.9),
                                    ("client.name", people["client"], 0.85), ("sender.company", people["sender_company"], 0.85)):
             for rule in rules:
                 for m in rule.finditer(segment):
