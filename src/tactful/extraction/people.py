@@ -227,6 +227,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                         value = nominative(value, language)
                         # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
                         told = field == "sender.name" and len(value.split()) >= 2 and not pats["legal_forms"].search(value)
+                        # «Я — это Лапин» under a letter from «Сергей Лапин <…>»: a word of a header's name is a name
+                        told = told or field == "sender.name" and value in _header_words(layout)
                         if not told and not is_person(value, pats, language):
                             value = trim_person(value, pats, language)
                             if not value:
@@ -239,6 +241,12 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                         _, org = signature_parts([Line(start + len(value), start + len(value) + len(said), said)], pats, language, named=True)
                         if org:
                             put("sender.company", org.value, org.start, org.end, 0.8, "marker")
+
+
+def _header_words(layout: Layout) -> set[str]:
+    """The words of the names a thread's headers give (From, To, Cc)."""
+    return {word for message in layout.messages for key in ("from", "to", "cc") if key in message.headers
+            for word in split_name_email(message.headers[key][0])[0].split()}
 
 
 def _who_i_am(rest: str, pats: dict, language: Language) -> str:
