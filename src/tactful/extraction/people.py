@@ -106,7 +106,12 @@ def _bracketed_firm(raw: str, pats: dict, language: Language) -> tuple[str, int,
 
 def _header_person(raw: str, name: str, pats: dict, language: Language) -> bool:
     """A name in a header is a person when the name lists know it, or when its own address spells it: a rare
-    first name ('Kwame Mensah <k.mensah@ledgerly.app>') is still a person whose mailbox bears their surname."""
+    first name ('Kwame Mensah <k.mensah@ledgerly.app>') is still a person whose mailbox bears their surname.
+    A name in Latin letters in a Russian paste (an English thread under Russian notes) is read as English."""
+    if language != "en" and re.fullmatch(r"[A-Za-z][A-Za-z .'’-]+", name):
+        from .patterns import patterns
+
+        return _header_person(raw, name, patterns("en"), "en")
     if is_person(name, pats, language):
         return True
     local = re.search(r"([\w.+-]+)@", raw)
