@@ -166,7 +166,7 @@ def _number(match: re.Match) -> str:
 
 
 # A bare number that may be an invoice's: digits, with dashes or slashes inside.
-_BARE_NUMBER = re.compile(r"(?<![\w/.,-])(?P<value>\d[\d/-]*\d)(?![\w/-]|[.,]\d)")
+_BARE_NUMBER = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d/-]))(?P<value>\d[\d/-]*\d)(?![\w/-]|[.,]\d)")  # a year is no invoice
 
 
 def _with_alike(numbers: list[re.Match], amounts: list[re.Match], chunk: str) -> list[re.Match]:
