@@ -71,6 +71,10 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
                     or firm and _A_NAME.fullmatch(raw):  # a chat author named beside their firm is a person
                 offset = header[0].find(raw)
                 name = Mention(raw, header[1] + offset, header[1] + offset + len(raw))
+            elif raw and ("«" in raw or pats["legal_forms"].search(raw)) and not is_person(raw, pats, language):
+                # 'От: Ресторан «Печора» <manager@…>': a firm's mailbox writes; the firm is the party's
+                offset = header[0].find(raw)
+                sig_org = sig_org or Mention(org_nominative(raw, language), header[1] + offset, header[1] + offset + len(raw))
         name = name or sig_name
         party = next((p for p in parties if name and p.name and same_person(p.name.value, name.value)
                       or not name and domain and p.domain == domain), None)
