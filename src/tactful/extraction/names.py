@@ -38,7 +38,7 @@ def same_person(a: str, b: str) -> bool:
     return bool(shared) and not namesakes and not (len(ka - shared) >= 2 and len(kb - shared) >= 2)
 
 
-_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)(?:а|у|ем|ем|е|ы|ой)?\b", re.I)
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)(?:а|у|ем|е|ы|ой)?\b", re.I)
 
 
 @cache

@@ -25,6 +25,7 @@ from .names import (
     signature_parts,
     trim_person,
 )
+from .patterns import patterns
 
 
 @dataclass
@@ -113,8 +114,6 @@ def _header_person(raw: str, name: str, pats: dict, language: Language) -> bool:
     first name ('Kwame Mensah <k.mensah@ledgerly.app>') is still a person whose mailbox bears their surname.
     A name in Latin letters in a Russian paste (an English thread under Russian notes) is read as English."""
     if language != "en" and re.fullmatch(r"[A-Za-z][A-Za-z .'’-]+", name):
-        from .patterns import patterns
-
         return _header_person(raw, name, patterns("en"), "en")
     if is_person(name, pats, language):
         return True
