@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.991, 0.969), ("ru", 0.989, 0.972)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.991, 0.969), ("ru", 0.990, 0.972)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -1023,3 +1023,136 @@ def test_round_21_a_labelled_reason_is_not_cut_at_a_unit_s_full_stop():
 ])
 def test_round_21_wordings(text, language, field, value):
     assert fields(text, language, dt.date(2026, 12, 1)).get(field) == value
+
+
+def test_round_22_an_android_whatsapp_export_is_a_chat():
+    got = fields("28/04/2027, 08:02 - Messages and calls are end-to-end encrypted. Tap to learn more.\n"
+                 "28/04/2027, 08:03 - Denise Okoro: Morning Callum. Can your lads start after 10 from now on?\n"
+                 "28/04/2027, 08:15 - Callum Firth: Denise we can't climb in the afternoon heat\n\n"
+                 "Callum here. Firth Tree Care, three of us. Greenway Homes' estates, invoice FTC-0388 for £5,640 unpaid.\n", "en")
+    assert got["sender.name"] == "Callum Firth" and got["sender.company"] == "Firth Tree Care" and got["sender.solo"] is False
+    got = fields("12.06.2027, 09:14 - Эльмира Кофейня Зерно: Анна, с понедельника нужно 60 эклеров в день\n"
+                 "12.06.2027, 09:31 - Анна Соколова: Эльмира, к семи я не успею\n\n"
+                 "Для письма: я Анна Соколова, работаю одна. Владелец — Галиев Руслан Ильдарович, письмо ему.\n", "ru")
+    assert got["sender.name"] == "Анна Соколова" and got["client.contact"] == "Галиев Руслан Ильдарович"
+
+
+def test_round_22_a_signature_under_a_mail_delimiter_is_the_user_s():
+    got = fields("Could you draft my notice to Brasserie Lumen? Thread below.\n\n"
+                 "On Thu, 11 Mar 2027 at 16:40, Hugo Marchetti <hugo@brasserielumen.com> wrote:\n"
+                 "> Tariq, I don't see why we should pay for a clean that failed.\n\n"
+                 "--\nTariq Mahmood\nDirector, CleanAir Duct Services Ltd\n\n"
+                 "Notes: we're a crew of five. Will send them the post-clean reports and the photo logs.\n", "en")
+    assert got["sender.name"] == "Tariq Mahmood" and got["sender.company"] == "CleanAir Duct Services Ltd"
+    assert got["client.name"] == "Brasserie Lumen" and got["handover"] == ["post-clean reports", "photo logs"]
+
+
+@pytest.mark.parametrize(("text", "language", "sender", "contact"), [
+    ("-------- Forwarded Message --------\nSubject: Re: September\nDate: Fri, 27 Aug 2027 11:26:03 +0100\n"
+     "From: Pat Hughes <secretary@oakleighcc.org.uk>\nTo: Sam Whitlock <sam@whitlockgrounds.co.uk>\n\n"
+     "Sam,\n\nLend us the scarifier for the weekend. Your July invoice will be settled once the bar takings are in.\n\n"
+     "Pat Hughes\nHon. Secretary, Oakleigh Cricket Club\n\n"
+     "Right. Sam Whitlock here, Whitlock Grounds Care, just me. WGC-2140 (£1,850) unpaid.\n", "en", "Sam Whitlock", "Pat Hughes"),
+    ("> From: Dean Cole, Site Manager, Hartwell Homes\n> Dean here. Your lads were 2 days late on plot 39.\n", "en", None, "Dean Cole"),
+    ("От: Сергей Лаптев <s.laptev@shchit.ru>\nДата: пт, 16 июл. 2027 г. в 18:40\nКому: Сергей Лапин <lapin@yandex.ru>\n\n"
+     "Сергей Николаевич, оплата — по итогам аттестации собак.\n\nЛаптев С. В.\nЧОП «Щит»\n\n"
+     "---------- Пересылаемое сообщение ---------\nОт: Сергей Лапин <lapin@yandex.ru>\nДата: ср, 14 июл. 2027 г. в 09:05\n"
+     "Кому: Сергей Лаптев <s.laptev@shchit.ru>\n\nНапоминаю про счёт № 58 на 36 000 руб.\nСергей Лапин, кинолог\n\n"
+     "Я — это Лапин (тёзки с их начальником). Работаю один.\n", "ru", "Сергей Лапин", "Сергей Лаптев"),
+])
+def test_round_22_the_notes_after_a_letter_s_signed_name_and_who_says_here(text, language, sender, contact):
+    got = fields(text, language)
+    assert got.get("sender.name") == sender and got.get("client.contact") == contact
+
+
+@pytest.mark.parametrize(("text", "language", "invoices"), [
+    ("Money owed:\n- invoice no. 0457 – GBP 1,920.00 (January)\n- inv #0471, £640 (the two wasted visits)\n\nThanks", "en",
+     [{"number": "0457", "amount": "GBP 1,920.00"}, {"number": "0471", "amount": "£640"}]),
+    ("Долги:\nсчёт № 0931 — сорок две тысячи триста рублей\nсчёт 0944 на 12к (запчасти)\n", "ru",
+     [{"number": "0931", "amount": "сорок две тысячи триста рублей"}, {"number": "0944", "amount": "12к"}]),
+    ("Invoices: RD-77 £1,240 paid late, RD-81 £980 not paid.", "en", [{"number": "RD-81", "amount": "£980"}]),
+    ("Счета: № 12 на 10 000 руб. оплачен, № 14 на 8 000 руб. не оплачен.", "ru", [{"number": "14", "amount": "8 000 руб."}]),
+    ("Unpaid: invoice 0480 for one thousand one hundred pounds.", "en", [{"number": "0480", "amount": "one thousand one hundred pounds"}]),
+    ("Счёт 2027-02 на 1 450 $ висит с февраля, 2027-03 на 980 $ тоже не оплачен, с 2025 года.", "ru",
+     [{"number": "2027-02", "amount": "1 450 $"}, {"number": "2027-03", "amount": "980 $"}]),
+])
+def test_round_22_owed_lists_invoices_one_by_one_and_sums_in_words(text, language, invoices):
+    assert fields(text, language).get("unpaid_invoices") == invoices
+
+
+@pytest.mark.parametrize(("text", "today", "want"), [
+    ("Acme Ltd. I'd like to stop a fortnight from Friday.", dt.date(2027, 4, 7), dt.date(2027, 4, 23)),
+    ("Acme Ltd. We'll stop 30 days from today.", dt.date(2027, 3, 15), dt.date(2027, 4, 14)),
+    ("Acme Ltd. I want to stop after the last Saturday in October that's the 23rd no wait the 30th", dt.date(2027, 9, 6),
+     dt.date(2027, 10, 30)),
+])
+def test_round_22_dates_counted_from_today_or_corrected_within_a_month(text, today, want):
+    assert fields(text, "en", today)["end_date"] == want
+
+
+@pytest.mark.parametrize(("text", "language", "field", "value"), [
+    ("Firm, formal.", "en", "tone", "formal"),
+    ("Polite, a bit warm, Lucy's not the problem.", "en", "tone", "warm"),
+    ("Hi Jo, I need a short follow-up that confirms the end date.", "en", "tone", "brief"),
+    ("Marks & Co. The letter should go to Mr Forsyth. The bursar, Mr Neil Forsyth, pays us.", "en", "client.contact", "Neil Forsyth"),
+    ("WhatsApp Chat with Denise Okoro\nMartin Shaw is their head of asset management, letter goes to him.", "en",
+     "client.contact", "Martin Shaw"),
+    ("I'm not lending out £9k of machinery to volunteers.", "en", "reasons", ["I'm not lending out £9k of machinery to volunteers"]),
+    ("We've been doing bathroom and kitchen tiling on Hartwell Homes' Meadow Rise site since last spring.", "en", "project",
+     "bathroom and kitchen tiling"),
+    ("• restocking and cash collection for 6 machines, 2x wk, since 08/2024", "en", "project",
+     "restocking and cash collection for 6 machines"),
+    ("Me: Jo Pearce. I've serviced the school's RIB outboards and the keelboat diesels since 2022.", "en", "project",
+     "school's RIB outboards and the keelboat diesels"),
+    ("• leave: key register, stock sheets", "en", "handover", ["key register", "stock sheets"]),
+    ("Suggest she tries LinguaPro.", "en", "referral", "LinguaPro"),
+    ("— мы: ООО «Верхолаз-Сервис» (7 альпинистов), от нас — Тимур Ахметов, нач. участка", "ru", "sender.name", "Тимур Ахметов"),
+    ("— мы: ООО «Верхолаз-Сервис» (7 альпинистов), от нас — Тимур Ахметов", "ru", "sender.solo", False),
+    ("у меня бригада три человека, обслуживаю их мойки", "ru", "sender.solo", False),
+    ("Я выставляла счёт ещё 1 сентября, работаю одна.", "ru", "sender.solo", True),
+    ("«ХолодТехСервис» (я, Олег Бережной, и ещё два мастера) с 2023 года обслуживает холодильное оборудование в магазинах.",
+     "ru", "sender.company", "«ХолодТехСервис»"),
+    ("«ХолодТехСервис» (я, Олег Бережной, и ещё два мастера) с 2023 года обслуживает холодильное оборудование в магазинах.",
+     "ru", "project", "холодильное оборудование в магазинах"),
+    ("так записываю голосом пока еду значит письмо в автомойки «Чистый кузов» я Рустам Назаров электрик обслуживаю у них "
+     "электрику на четырёх мойках", "ru", "sender.name", "Рустам Назаров"),
+    ("так записываю голосом пока еду значит письмо в автомойки «Чистый кузов» я Рустам Назаров электрик", "ru", "client.name",
+     "автомойки «Чистый кузов»"),
+    ("так записываю голосом пока еду я Рустам Назаров электрик обслуживаю у них электрику на четырёх мойках", "ru", "project",
+     "обслуживание электрики на четырёх мойках"),
+    ("БЦ «Меридиан» — мойка фасада и остекления\n— журнал работ на высоте", "ru", "project", "мойка фасада и остекления"),
+    ("— почему: не дают точки крепления на кровле; акты КС-2 за осень не подписаны", "ru", "reasons",
+     ["не дают точки крепления на кровле", "акты КС-2 за осень не подписаны"]),
+    ("— агентство берёт 40% вместо 25%, и о смене ставки я узнал из акта", "ru", "act_of_acceptance", None),
+    ("С осени 2025 пеку эклеры и чизкейки для трёх кофеен сети «Зерно».", "ru", "project", "эклеры и чизкейки"),
+    ("Уже год чищу печи и дымоходы в их 12 домиках.", "ru", "project", "чистка печей и дымоходов в их 12 домиках"),
+    ("Настройка и мелкий ремонт 14 пианино, раз в четверть, с 2022 года.", "ru", "project", "Настройка и мелкий ремонт 14 пианино"),
+    ("наше агентство прекращает работу по договору № 14-МК на маркетинговое сопровождение.", "ru", "project",
+     "маркетинговое сопровождение"),
+    ("Передам техкарты на их фирменный чизкейк, как договаривались.", "ru", "handover", ["техкарты на их фирменный чизкейк"]),
+    ("Можно порекомендовать Центр «Говорушка».", "ru", "referral", "Центр «Говорушка»"),
+    ("Порекомендую им фрилансера — Станислав Ильин, он сейчас свободен.", "ru", "referral", "Станислав Ильин"),
+    ("— дог. 21/В, п. 10.3, 1 мес.", "ru", "contract.notice_days", 30),
+    ("Всё, заканчиваю полностью.", "ru", "outcome", "full"),
+    ("Счёт за октябрь не оплачен, за ноябрь выставлю финальный.", "ru", "final_invoice", True),
+    ("Лена из «Зелёной лавки» опять пишет, что уборка «так себе».", "ru", "client.contact", "Лена"),
+])
+def test_round_22_wordings(text, language, field, value):
+    assert fields(text, language, dt.date(2026, 12, 1)).get(field) == value
+
+
+def test_round_22_an_english_thread_under_russian_notes_keeps_its_sides():
+    got = fields("Ниже письмо от клиента.\n\nFrom: Grace Holloway <grace@brightpathlearning.com>\nSent: Thursday, March 18, 2027 4:47 PM\n"
+                 "To: Ксения Фомина <kf@gmail.com>\nSubject: Module 7\n\nHi Kseniya,\nwe won't be able to pay for it separately.\n\n"
+                 "Thanks,\nGrace Holloway\nLocalization Project Manager\nBrightPath Learning Ltd.\n\n"
+                 "Заметки: я Ксения Фомина, делаю русские субтитры к их видеокурсам, одна.\n", "ru")
+    assert got["client.contact"] == "Grace Holloway" and got["sender.name"] == "Ксения Фомина"
+    assert "sender.company" not in got
+
+
+def test_round_22_a_firm_s_mailbox_as_an_author_is_the_client_s_firm():
+    got = fields("-----Исходное сообщение-----\nОт: Ресторан «Печора» <manager@pechora-rest.ru>\n"
+                 "Отправлено: пятница, 17 сентября 2027 г. 21:03\nКому: Илья Гордеев <chef@mail.ru>\nТема: Меню\n\n"
+                 "Илья, оплата будет после запуска меню.\n\nС уважением,\nМельникова Алла\n\n"
+                 "Мои заметки: я шеф-консультант, работаю один. Заканчиваю 8 октября.\n", "ru")
+    assert got["client.name"] == "Ресторан «Печора»" and got["client.contact"] == "Мельникова Алла"

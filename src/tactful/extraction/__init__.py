@@ -38,11 +38,13 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
     other = "ru" if lang == "en" else "en"
     if _share(text, other) >= MIXED_SHARE:
         # Russian notes over an English thread (or the reverse): what the paste's language missed is read
-        # with the other language's patterns; a field found already stays as it was.
+        # with the other language's patterns; a field found already stays as it was, unless it was only
+        # guessed (a client named after its person) and the other reading names it.
         other_layout = read_layout(text, patterns(other))
         more, more_mentions = _read(other_layout, patterns(other), other, today)
-        have = {f.field for f in found}
-        found += [f for f in more if f.field not in have]
+        have = {f.field for f in found if f.source != "contact"}
+        taken = [f for f in more if f.field not in have and not _other_side(f, found)]
+        found = [f for f in found if f.field not in {t.field for t in taken}] + taken
         mentions += more_mentions if "end_date" not in have else []
     found.sort(key=lambda f: FIELDS.index(f.field) if f.field in FIELDS else len(FIELDS))
     flat: dict[str, Any] = {f.field: f.value for f in found}
@@ -64,6 +66,18 @@ def extract(text: str, language: str = "auto", today: dt.date | None = None, bac
 
 # A paste whose letters are this much in the other language's script is read in both languages.
 MIXED_SHARE = 0.15
+
+
+def _other_side(found: Found, ours: list[Found]) -> bool:
+    """Whether a person or firm the other language's reading puts on one side is on the other side in ours
+    (that reading took the thread's author for the user): such a value is not taken."""
+    from .names import same_person
+
+    side = found.field.split(".")[0]
+    if side not in ("sender", "client") or not isinstance(found.value, str):
+        return False
+    other = "client" if side == "sender" else "sender"
+    return any(f.field.startswith(other + ".") and isinstance(f.value, str) and same_person(f.value, found.value) for f in ours)
 
 
 def _share(text: str, language: str) -> float:

@@ -60,7 +60,8 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         n = int(day.group(1))
         year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
         return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
-    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?)", text.strip(), re.I)
+    said = re.sub(r"^(.+?)\s+(?:from|after)\s+(?:today|now)$", r"in \1", text.strip(), flags=re.I)  # "30 days from today"
+    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?|fortnights?)", said, re.I)
     if count:  # «через месяц», "in three weeks": counted from the base date (months by the calendar)
         return _after(count.group(1), count.group(2).lower(), base)
     short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
@@ -91,7 +92,7 @@ def _after(number: str | None, unit: str, base: dt.date) -> dt.date | None:
         month = base.month - 1 + n
         year, month = base.year + month // 12, month % 12 + 1
         return dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
-    return base + dt.timedelta(days=n * (7 if unit.startswith(("week", "недел")) else 1))
+    return base + dt.timedelta(days=n * (14 if unit.startswith("fortnight") else 7 if unit.startswith(("week", "недел")) else 1))
 
 
 def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.date | None:
@@ -183,7 +184,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             end = _end_of(m.group("value"), d["periods"], language, base)
                             date = end.replace(day=1) if end else None
                         else:
-                            date = parse_date(m.group(), language, base)
+                            date = parse_date(m.group(), language, _month_before(found, m, segment, line.start) or base)
                         if date is None:
                             continue
                         if kind == "absolute" and date > base + dt.timedelta(days=300) and not re.search(r"\d{4}", m.group()):
@@ -203,6 +204,19 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         score -= 1.0 if date < base else 0.0  # a day already past is history, not the plan
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))
     return found
+
+
+# A day of the month given alone ("the 30th", «20-го»).
+_BARE_DAY = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th|-?го)", re.I)
+
+
+def _month_before(found: list[DateMention], m: re.Match, segment: str, offset: int) -> dt.date | None:
+    """For a bare day ("the 30th"), the first day of the month an earlier date of the same sentence names:
+    "the last Saturday in October, the 23rd no wait the 30th" means 30 October."""
+    if not _BARE_DAY.fullmatch(m.group().strip()):
+        return None
+    earlier = [f for f in found if offset <= f.end <= offset + m.start() and not re.search(r"[.!?](?:\s|$)", segment[f.end - offset : m.start()])]
+    return max(earlier, key=lambda f: f.end).date.replace(day=1) if earlier else None
 
 
 def end_date(mentions: list[DateMention]) -> DateMention | None:

@@ -3,6 +3,8 @@ handover list, a referral, the outcome, the tone, the user's reasons and the wor
 
 from __future__ import annotations
 
+import re
+
 from razdel.substring import Substring
 
 from .handover import find_handover
@@ -114,23 +116,28 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
 
 def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
     """Invoices said to be unpaid: each number with the amount written after it (or the sentence's one
-    amount), from sentences that say something is unpaid."""
+    amount), from sentences that say something is unpaid, or listed under a heading that says so."""
     money = pats["money"]
     text = layout.text
     out: list[tuple[dict, tuple[int, int]]] = []
     seen: set[str] = set()
+    owed_list = False  # under a heading "Money owed:" / «Долги:» the lines up to a blank one list what is owed
     for line in layout.lines():
         segment = text[line.start : line.end]
+        if money["owed_heading"].match(segment.strip()):
+            owed_list = True
+            continue
+        owed_list = owed_list and bool(segment.strip())
         sentences = list(_sentences(segment))
-        if len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
+        if owed_list or len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
             sentences = [Substring(0, len(segment), segment)]  # a short line read whole («сч. 14 … висит»)
         notes = any(line is note for note in layout.notes)
         for sentence in sentences:
             chunk = sentence.text
-            if not money["unpaid"].search(chunk) and not (notes and _bare_invoices(chunk, money)):
+            if not owed_list and not money["unpaid"].search(chunk) and not (notes and _bare_invoices(chunk, money)):
                 continue
-            numbers = list(money["invoice_number"].finditer(chunk))
             amounts = list(money["amount"].finditer(chunk))
+            numbers = _with_alike(list(money["invoice_number"].finditer(chunk)), amounts, chunk)
             start = line.start + sentence.start
             if not numbers:
                 if amounts and money["invoice_word"].search(chunk) and amounts[0].group().strip() not in seen:
@@ -138,11 +145,11 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
                     out.append(({"amount": amounts[0].group().strip()}, (start, start + len(chunk))))
                 continue
             for i, number in enumerate(numbers):
-                value = number.group("value") or number.group("code") or number.groupdict().get("hash")
-                if value in seen:
-                    continue
-                seen.add(value)
+                value = _number(number)
                 limit = numbers[i + 1].start() if i + 1 < len(numbers) else len(chunk)
+                if value in seen or len(numbers) > 1 and money["paid"].search(chunk, number.end(), limit):
+                    continue  # "RD-77 £1,240 paid late, RD-81 £980 not paid": each invoice by its own words
+                seen.add(value)
                 after = [a for a in amounts if number.end() <= a.start() < limit]
                 amount = after[0] if after else (amounts[0] if len(amounts) == 1 and len(numbers) == 1 else None)
                 amount = _corrected(amount, amounts, chunk, money)
@@ -151,6 +158,26 @@ def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
                     invoice["amount"] = amount.group().strip()
                 out.append((invoice, (start + number.start(), start + (amount.end() if amount else number.end()))))
     return out
+
+
+def _number(match: re.Match) -> str:
+    """The invoice number a match holds, whichever of its groups (number, code, '#…') it is in."""
+    return next(value for value in match.groupdict().values() if value)
+
+
+# A bare number that may be an invoice's: digits, with dashes or slashes inside.
+_BARE_NUMBER = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d(?![\d/-]))(?P<value>\d[\d/-]*\d)(?![\w/-]|[.,]\d)")  # a year is no invoice
+
+
+def _with_alike(numbers: list[re.Match], amounts: list[re.Match], chunk: str) -> list[re.Match]:
+    """The invoice numbers of a sentence and the bare numbers of the same shape it lists with them
+    («Счёт 2027-02 на 1 450 $ висит, 2027-03 на 980 $ тоже не оплачен»): those are invoices too."""
+    # a shape that says "invoice number" (a dash or slash inside, or four digits and more), not any small number
+    shapes = {shape for m in numbers if re.search(r"[/-]|0{4}", shape := re.sub(r"\d", "0", _number(m)))}
+    taken = [(m.start(), m.end()) for m in (*numbers, *amounts)]
+    alike = [m for m in _BARE_NUMBER.finditer(chunk) if re.sub(r"\d", "0", m.group()) in shapes
+             and not any(a < m.end() and m.start() < b for a, b in taken)]
+    return sorted([*numbers, *alike], key=lambda m: m.start())
 
 
 def _corrected(amount, amounts: list, chunk: str, money: dict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from .model import Ignored
 
@@ -113,9 +114,30 @@ def read_layout(text: str, pats: dict) -> Layout:
             current = None  # the reply written under a '>' quote is the user's, not the quoted author's
         (current.body if current is not None else notes).append(line)
     for message in messages:
+        notes += _after_signed_name(message)
         # a chat line of one message ("Я: Ксения Витальевна, через посредника …") is all body, no signature
         message.signature = _signature(message.body, pats) if sum(bool(line.text) for line in message.body) > 1 else []
+    notes.sort(key=lambda line: line.start)
     return Layout(text, notes, messages, ignored, _signature(notes, pats))
+
+
+def _after_signed_name(message: Message) -> list[Line]:
+    """The lines after a pasted letter's signature — its author's name on a line of its own ("Pat Hughes",
+    «Сергей Лапин, кинолог»), a few short lines, then a blank line — are the user's notes again, taken out
+    of the letter's body."""
+    if "chat" in message.headers or not message.sender:
+        return []
+    author = split_name_email(message.sender[0])[0]
+    body = message.body
+    for i, line in enumerate(body[1:], 1):
+        if len(author.split()) < 2 or not re.fullmatch(rf"{re.escape(author)}(?:\s*[,|].{{0,60}})?", line.text):
+            continue
+        block = list(takewhile(lambda below: below.text, body[i:]))
+        rest = body[i + len(block) :]
+        if len(block) <= 5 and all(len(b.text) <= 80 for b in block) and any(b.text for b in rest):
+            message.body = body[: i + len(block)]
+            return rest
+    return []
 
 
 def _plain_chat(lines: list[Line], pats: dict) -> dict[int, re.Match]:
@@ -158,7 +180,13 @@ def _more_headers(headers: list, lines: list[Line], i: int) -> bool:
 
 def _signature(body: list[Line], pats: dict) -> list[Line]:
     """The lines after the last sign-off ("Best regards,", «С уважением,»), a closing "— Name" line, or
-    the closing lines that start with a line that is only a name ("Harriet Boyce / Operations Manager")."""
+    the closing lines that start with a line that is only a name ("Harriet Boyce / Operations Manager"),
+    or the lines under a mail client's signature delimiter ("-- "), which may stand above more notes."""
+    for i, line in enumerate(body):
+        if line.text == "--":
+            block = list(takewhile(lambda below: below.text, body[i + 1 : i + 7]))
+            if 0 < len(block) <= 5 and all(len(b.text) <= 80 for b in block):  # short lines: a signature, not more notes
+                return block
     for i in range(len(body) - 1, -1, -1):
         if pats["sign_off"].match(body[i].text):
             block = []

@@ -32,7 +32,13 @@ def same_person(a: str, b: str) -> bool:
     shared = ka & kb
     # Two names in full that share a surname only («Вера Николаевна Белова», «Белова Надежда Петровна»)
     # are namesakes; a shorter form of one name («Павел Андреевич», «Дорофеев Павел») is the same person.
-    return bool(shared) and not (len(ka - shared) >= 2 and len(kb - shared) >= 2)
+    # Two names of two words alike in one («Сергей Лапин», «Сергей Лаптев»; "Sam Whitlock", "Graham Whitlock")
+    # are two people too, unless the other word of one is a patronymic, which goes with a first name.
+    namesakes = len(ka) == len(kb) == 2 and len(shared) == 1 and not _PATRONYMIC.search(f"{a} {b}")
+    return bool(shared) and not namesakes and not (len(ka - shared) >= 2 and len(kb - shared) >= 2)
+
+
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)(?:а|у|ем|е|ы|ой)?\b", re.I)
 
 
 @cache

@@ -25,6 +25,7 @@ from .names import (
     signature_parts,
     trim_person,
 )
+from .patterns import patterns
 
 
 @dataclass
@@ -71,6 +72,10 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
                     or firm and _A_NAME.fullmatch(raw):  # a chat author named beside their firm is a person
                 offset = header[0].find(raw)
                 name = Mention(raw, header[1] + offset, header[1] + offset + len(raw))
+            elif raw and ("«" in raw or pats["legal_forms"].search(raw)) and not is_person(raw, pats, language):
+                # 'От: Ресторан «Печора» <manager@…>': a firm's mailbox writes; the firm is the party's
+                offset = header[0].find(raw)
+                sig_org = sig_org or Mention(org_nominative(raw, language), header[1] + offset, header[1] + offset + len(raw))
         name = name or sig_name
         party = next((p for p in parties if name and p.name and same_person(p.name.value, name.value)
                       or not name and domain and p.domain == domain), None)
@@ -106,7 +111,10 @@ def _bracketed_firm(raw: str, pats: dict, language: Language) -> tuple[str, int,
 
 def _header_person(raw: str, name: str, pats: dict, language: Language) -> bool:
     """A name in a header is a person when the name lists know it, or when its own address spells it: a rare
-    first name ('Kwame Mensah <k.mensah@ledgerly.app>') is still a person whose mailbox bears their surname."""
+    first name ('Kwame Mensah <k.mensah@ledgerly.app>') is still a person whose mailbox bears their surname.
+    A name in Latin letters in a Russian paste (an English thread under Russian notes) is read as English."""
+    if language != "en" and re.fullmatch(r"[A-Za-z][A-Za-z .'’-]+", name):
+        return _header_person(raw, name, patterns("en"), "en")
     if is_person(name, pats, language):
         return True
     local = re.search(r"([\w.+-]+)@", raw)
@@ -204,39 +212,55 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
     """Names the user's words mark: "I'm …", "contact: …", "Client: …", "my studio …"."""
     text = layout.text
     people = pats["people"]
-    for line in layout.lines():
+    # whom the letter goes to, said outright ("Martin Shaw …, letter goes to him"), before anyone else the notes name
+    for line, field, rules, conf in [*((line, "client.contact", people.get("addressee", []), 0.95) for line in layout.lines()),
+                                     *(group for line in layout.lines() for group in _marker_rules(line, layout, people))]:
         segment = text[line.start : line.end]
-        for field, rules, conf in (("sender.name", people["sender"], 0.9), ("client.contact", people["contact"], 0.9),
-                                   ("client.name", people["client"], 0.85), ("sender.company", people["sender_company"], 0.85)):
-            for rule in rules:
-                for m in rule.finditer(segment):
-                    value = re.sub(r"(?<!\b[A-ZА-ЯЁ])\.+$", "", m.group("value").strip())  # «ИП Тихонов А. С.» keeps its initial's dot
-                    if pats["legal_forms"].fullmatch(value):
-                        continue  # "ИП" alone names no one
-                    if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
-                        continue  # "Client is whoever's behind @northwind-logistics.com" names no one by itself
-                    if field == "sender.company":
-                        if not pats["legal_forms"].search(value) and is_person(value, pats, language):
-                            continue  # "Jamie Cole (me)": the user's own name, not their firm
-                        value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
-                    if field == "client.name" and (lead := people["org_preposition"].match(value)):
-                        value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
-                    if field.endswith(("sender.name", "contact")):
-                        value = nominative(value, language)
-                        # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
-                        told = field == "sender.name" and len(value.split()) >= 2 and not pats["legal_forms"].search(value)
-                        if not told and not is_person(value, pats, language):
-                            value = trim_person(value, pats, language)
-                            if not value:
-                                continue
-                    start = line.start + m.start("value")
-                    put(field, value, start, start + len(value), conf, "marker")
-                    if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
-                        # "Sign it Ella Marsh, Marsh Social.", "Sender: Hamid Karimi (Hamid Karimi Photography, …)"
-                        said = _who_i_am(segment[m.start("value") + len(value) :], pats, language)
-                        _, org = signature_parts([Line(start + len(value), start + len(value) + len(said), said)], pats, language, named=True)
-                        if org:
-                            put("sender.company", org.value, org.start, org.end, 0.8, "marker")
+        for rule in rules:
+            for m in rule.finditer(segment):
+                value = re.sub(r"(?<!\b[A-ZА-ЯЁ])\.+$", "", m.group("value").strip())  # «ИП Тихонов А. С.» keeps its initial's dot
+                if pats["legal_forms"].fullmatch(value):
+                    continue  # "ИП" alone names no one
+                if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
+                    continue  # "Client is whoever's behind @northwind-logistics.com" names no one by itself
+                if field == "sender.company":
+                    if not pats["legal_forms"].search(value) and is_person(value, pats, language):
+                        continue  # "Jamie Cole (me)": the user's own name, not their firm
+                    value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
+                if field == "client.name" and (lead := people["org_preposition"].match(value)):
+                    value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
+                if field.endswith(("sender.name", "contact")):
+                    value = nominative(value, language)
+                    # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
+                    told = field == "sender.name" and len(value.split()) >= 2 and not pats["legal_forms"].search(value)
+                    # «Я — это Лапин» under a letter from «Сергей Лапин <…>»: a word of a header's name is a name
+                    told = told or field == "sender.name" and value in _header_words(layout)
+                    if not told and not is_person(value, pats, language):
+                        value = trim_person(value, pats, language)
+                        if not value:
+                            continue
+                start = line.start + m.start("value")
+                put(field, value, start, start + len(value), conf, "marker")
+                if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
+                    # "Sign it Ella Marsh, Marsh Social.", "Sender: Hamid Karimi (Hamid Karimi Photography, …)"
+                    said = _who_i_am(segment[m.start("value") + len(value) :], pats, language)
+                    _, org = signature_parts([Line(start + len(value), start + len(value) + len(said), said)], pats, language, named=True)
+                    if org:
+                        put("sender.company", org.value, org.start, org.end, 0.8, "marker")
+
+
+def _marker_rules(line: Line, layout: Layout, people: dict) -> list[tuple]:
+    """The marker rules read on a line, by field: "Dean here." opens a letter of anyone's, so only in the
+    user's notes does it name the user."""
+    own = people.get("sender_notes", []) if any(line is note for note in layout.notes) else []
+    return [(line, "sender.name", [*people["sender"], *own], 0.9), (line, "client.contact", people["contact"], 0.9),
+            (line, "client.name", people["client"], 0.85), (line, "sender.company", people["sender_company"], 0.85)]
+
+
+def _header_words(layout: Layout) -> set[str]:
+    """The words of the names a thread's headers give (From, To, Cc)."""
+    return {word for message in layout.messages for key in ("from", "to", "cc") if key in message.headers
+            for word in split_name_email(message.headers[key][0])[0].split()}
 
 
 def _who_i_am(rest: str, pats: dict, language: Language) -> str:
@@ -450,7 +474,15 @@ def _fuller(layout: Layout, found: dict[str, Found], field: str, pats: dict, lan
                     found[field] = person.model_copy(update={"value": name, "start": offset, "end": offset + len(name)})
                     return
     if bare != person.value:
-        return  # "Dear Ms Okwu": a surname, not a first name a surname could follow
+        # "Dear Ms Okwu", "the letter should go to Mr Forsyth": a surname, named in full where the notes give a
+        # first name before it ("the bursar, Mr Neil Forsyth")
+        for line in layout.notes:
+            segment = layout.text[line.start : line.end]
+            if m := re.search(rf"(?<![\w-])(?!(?:Dr|Prof|Mr|Mrs|Ms|Miss|Mx)\b)[A-Z][a-z'’-]+\s+{re.escape(bare)}(?![\w-])", segment):
+                if is_person(m.group(), pats, language) and not (other and same_person(m.group(), other.value)):
+                    found[field] = person.model_copy(update={"value": m.group(), "start": line.start + m.start(), "end": line.start + m.end()})
+                    return
+        return
     for line in layout.notes:
         segment = layout.text[line.start : line.end]
         for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}\s+([A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)(?![\w-])", segment):
