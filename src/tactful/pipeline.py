@@ -26,6 +26,7 @@ from .report import CheckReport, Violation
 from .result import Attempt, DraftResult, LeftOut, Usage
 from .settings import Settings
 from .situation import Situation, parse_situation
+from .unpaid_notes import with_unpaid_from_notes
 from .vocab import TONES, Channel, Language, Tone
 
 P = ParamSpec("P")
@@ -174,7 +175,8 @@ def _prepare(situation: Situation | dict, backend: str | Drafter | None, max_rev
     if max_revisions is not None:
         settings = settings.model_copy(update={"max_revisions": max_revisions})
     drafter = backend if backend is not None and not isinstance(backend, str) else make_drafter(backend, settings)
-    return situation, Pipeline(drafter, settings), situation_language(situation, language)
+    lang = situation_language(situation, language)
+    return with_unpaid_from_notes(situation, lang), Pipeline(drafter, settings), lang
 
 
 def situation_blockers(situation: Situation, language: Language) -> list[str]:

@@ -101,7 +101,7 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
                 put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.5, "pattern")
                 break
 
-    invoices = _unpaid(layout, pats)
+    invoices = find_unpaid(layout, pats)
     if invoices:
         spans = [span for _, span in invoices]
         put("unpaid_invoices", [inv for inv, _ in invoices], min(a for a, _ in spans), max(b for _, b in spans), 0.75, "pattern")
@@ -114,7 +114,7 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
     return found
 
 
-def _unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
+def find_unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:
     """Invoices said to be unpaid: each number with the amount written after it (or the sentence's one
     amount), from sentences that say something is unpaid, or listed under a heading that says so."""
     money = pats["money"]

@@ -1,0 +1,37 @@
+"""An unpaid invoice the user told of in their facts is asked for, like a listed one."""
+
+from __future__ import annotations
+
+import pytest
+
+import tactful
+from tactful.situation import Situation
+
+
+def situation(facts: list[str], language: str, **fields) -> Situation:
+    return Situation.model_validate({"client": {"name": "Acme Ltd"}, "end_date": "2098-06-30", "facts": facts,
+                                     "language": language, "sender": {"name": "Ann Lee", "solo": True}, **fields})
+
+
+@pytest.mark.parametrize(("language", "fact", "asked"), [
+    ("en", "Invoice AQ-14 for GBP 240 is still unpaid despite two reminders", "AQ-14 for GBP 240 remains outstanding"),
+    ("ru", "Счёт № 47 на 36 000 ₽ до сих пор не оплачен", "№ 47 на сумму 36 000 ₽ остаётся к оплате"),
+])
+def test_an_unpaid_invoice_in_the_facts_is_asked_for(language, fact, asked):
+    result = tactful.draft(situation([fact], language), backend="composer", channel="email")
+    assert asked in result.text and result.compliant
+
+
+@pytest.mark.parametrize(("language", "fact"), [
+    ("en", "Invoice AQ-11 for GBP 240 was paid 74 days late"),
+    ("ru", "Счёт № 41 на 36 000 ₽ оплачен с опозданием на два месяца"),
+])
+def test_a_paid_invoice_in_the_facts_is_not_asked_for(language, fact):
+    text = tactful.draft(situation([fact], language), backend="composer", channel="email").text
+    assert "11" not in text and "41" not in text
+
+
+def test_the_listed_invoices_are_the_ones_asked_for():
+    s = situation(["Invoice AQ-14 for GBP 240 is still unpaid"], "en", unpaid_invoices=[{"number": "AQ-20", "amount": "£90"}])
+    text = tactful.draft(s, backend="composer", channel="email").text
+    assert "AQ-20" in text and "AQ-14" not in text
