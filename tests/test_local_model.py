@@ -56,12 +56,15 @@ N_CTX = 8192
 # Reply budgets per language: this tokenizer spends several tokens on a Cyrillic word, so a complete
 # Russian JSON draft needs about twice the English budget; with 600 it was often cut off mid-string.
 MAX_TOKENS = {"en": 600, "ru": 1400}
-# Seconds per request (TACTFUL_TIMEOUT); a compact Russian prompt takes about 15 s here.
+# Seconds per request (TACTFUL_TIMEOUT). A compact Russian prompt once took about 15 s here, but a
+# greedy Russian reply may run to its whole 1,400-token budget, which takes over two minutes on two
+# cores (seen: 123 s, cut off at 120 s): a Russian request gets twice the time.
 TIMEOUT = 120
+TIMEOUTS = {"en": TIMEOUT, "ru": 2 * TIMEOUT}
 # A draft makes at most four generations here (a draft and a revision, each with one schema re-ask),
 # plus the refused json_schema request, which costs nothing: the ceiling on all LLM work stays above
 # their sum, so it never cuts a draft short and every attempt is recorded.
-MAX_WAIT = 4 * TIMEOUT + 60
+MAX_WAIT = 4 * max(TIMEOUTS.values()) + 60
 SUBPROCESS_TIMEOUT = MAX_WAIT + 120
 MODES = ("json_schema", "json_object", "text")
 
@@ -231,11 +234,11 @@ def expected_mode(formats) -> str:
     return "text"
 
 
-def _env(server: LocalServer, language: str = "en", timeout: int = TIMEOUT) -> dict[str, str]:
+def _env(server: LocalServer, language: str = "en") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("TACTFUL_BASE_URL", "TACTFUL_API_KEY")}
     env.update({
         "OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "local", "TACTFUL_MODEL": ALIAS,
-        "TACTFUL_BACKEND": "openai", "TACTFUL_TIMEOUT": str(timeout), "TACTFUL_MAX_RETRIES": "0",
+        "TACTFUL_BACKEND": "openai", "TACTFUL_TIMEOUT": str(TIMEOUTS[language]), "TACTFUL_MAX_RETRIES": "0",
         "TACTFUL_MAX_WAIT": str(MAX_WAIT), "TACTFUL_PROMPT": "compact", "TACTFUL_MAX_TOKENS": str(MAX_TOKENS[language]),
         "TACTFUL_TEMPERATURE": "0",
     })
