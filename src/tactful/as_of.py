@@ -40,7 +40,7 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
 
 
 def _dates(text: str, pattern: str, language: str, today: dt.date) -> list[dt.date]:
-    """The dates written out in ``text``; one given without its year is the next such day from today."""
+    """The dates written out in ``text`` (the pattern asks for their year)."""
     found = []
     for match in re.finditer(pattern, text, flags=re.IGNORECASE):
         try:

@@ -3,6 +3,7 @@ closure (notice, documents, money), the handover and the reason, plus the snippe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -122,7 +123,7 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
     """The topic of the user's complaint ("kit comes back late and damaged": equipment), to be said as the
     sender's working terms; None when the reasons name none or the reason kind the user chose is another."""
     kinds = phrases.snippets.get("reason_topic_kinds", {})
-    for topic in reason_topics(" \n".join(situation.reasons), language):
+    for topic in reason_topics("\n".join(situation.reasons), language):
         if situation.reason_kind is None or situation.reason_kind in kinds.get(topic, []):
             return topic
     return None
@@ -311,8 +312,10 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     end = situation.end_date
     end_date = format_date(end, language) if end else None
     # An end date before the notice period is over cannot be announced as formal notice.
-    # Counted from the day the message is written, which the user's facts may put after today.
-    notice_short = bool(end and notice_days and (end - as_of(situation)).days < notice_days)
+    # Counted from the day the message is written, which the user's facts may put after today; the open
+    # invoices are overdue or not by the same day.
+    written = as_of(situation)
+    notice_short = bool(end and notice_days and (end - written).days < notice_days)
     if notice_short:
         notice_key = "short"
     elif contract:
@@ -332,15 +335,14 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "invoice": situation.final_invoice,
         "documents_key": {(True, True): "act_invoice", (True, False): "act", (False, True): "invoice",
                           (False, False): "none"}[documents],
-        **_unpaid(situation, language, phrases),
+        **_unpaid(situation, language, phrases, written),
     }
 
 
-def _unpaid(situation: Situation, language: Language, phrases: Phrases) -> dict[str, Any]:
+def _unpaid(situation: Situation, language: Language, phrases: Phrases, written: dt.date) -> dict[str, Any]:
     """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
     "SL-231 for 6,500 pounds"), in groups asked for together (`unpaid_groups`), not a repeated line each."""
     unpaid = []
-    written = as_of(situation)
     for invoice in situation.unpaid_invoices:
         # The templates say "№"/"Invoice" themselves, and a note in brackets after the number or the amount
         # ("£1,960 (disputed in part)") is the user's own, not the client's to read.
