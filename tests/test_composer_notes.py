@@ -570,3 +570,49 @@ def test_the_users_venting_and_asides_never_reach_the_client(language, notes, un
     for channel in ("email", "call", "meeting"):
         text = Composer().compose(s, channel, language)[0].text()
         assert not any(u.casefold() in text.casefold() for u in unsaid), (channel, text)
+
+
+@pytest.mark.parametrize(("language", "note", "said", "instruction"), [
+    ("en", "make sure she knows the chest must be collected from the workshop by 20 Jan",
+     "The chest must be collected from the workshop by 20 January.", "make sure"),
+    ("en", "don't forget to mention that they can keep the spare parts", "You can keep the spare parts.", "mention"),
+    ("ru", "обязательно сказать, что ключи нужно вернуть до 20 декабря", "Ключи нужно вернуть до 20 декабря.", "сказать"),
+    ("ru", "пусть знают, что остаток абонемента я верну до 20 декабря", "Остаток абонемента я верну до 20 декабря.", "пусть"),
+])
+def test_a_point_the_user_asks_to_make_is_said_to_the_client(language, note, said, instruction):
+    s = situation(reasons=["moving to product work only", note], sender={"name": "Ann Lee", "solo": True})
+    body = email(s, language)
+    assert said in body and instruction not in body.lower()
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "Refund the 3 unused lessons (£135)", "I will refund the 3 unused lessons (£135)."),
+    ("en", "The £200 deposit for the chest is refunded in full", "The £200 deposit for the chest is refunded in full."),
+    ("ru", "Залог 10 000 ₽ вернуть после осмотра зала", "Залог 10 000 ₽ я верну после осмотра зала."),
+    ("ru", "Штраф за досрочное расторжение не выставлять", "Штраф за досрочное расторжение я не буду выставлять."),
+])
+def test_a_promise_in_the_notes_is_made_to_the_client(language, note, said):
+    s = situation(facts=["1 March 2026: first lesson", note], sender={"name": "Ann Lee", "solo": True})
+    body, calls = email(s, language), Composer().compose(s, "call", language, "formal")[0].text()
+    assert said in body and said in calls
+    # A promise is one line, not the note's other facts.
+    assert "first lesson" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "words"), [
+    ("en", "they paid invoice 12 late and I refunded nothing", "refunded"),
+    ("en", "I'm sick of waiving fees for them", "waiving"),
+    ("ru", "надоело возвращать им деньги за отмены", "возвраща"),
+])
+def test_a_complaint_about_money_is_no_promise(language, note, words):
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert words not in body
+
+
+@pytest.mark.parametrize(("language", "client", "contact", "team"), [
+    ("en", "Fairweather household", "Mrs Jane Fairweather", "team"),
+    ("ru", "Семья Ивановых", "Анна Петровна Иванова", "коллектив"),
+])
+def test_a_household_is_wished_well_as_people_not_as_a_team(language, client, contact, team):
+    body = email(situation(client={"name": client, "contact": contact}, sender={"name": "Ann Lee", "solo": True}), language, "warm")
+    assert team not in body and "команд" not in body

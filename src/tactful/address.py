@@ -307,7 +307,9 @@ def given_name(word: str) -> bool:
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:
     """Whom to greet: the contact if named, else the client when it is a person, else its organisation."""
     client_person = _person(client, False, language)
-    organisation = "" if client_person else organisation_name(client, language)
+    # "the Okafor family" is people; "Price Family Dental" a business.
+    household = not is_organisation(client, language) and any(w in _names(language).get("household_words", []) for w in _words(client))
+    organisation = "" if client_person or household else organisation_name(client, language)
     who = _person(contact, True, language) or client_person
     if who:
         return who.model_copy(update={"organisation": organisation})

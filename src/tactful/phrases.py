@@ -71,6 +71,9 @@ class Phrases(BaseModel):
     hostile_notes: list[Pattern] = []
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.
     kept_back: list[Pattern] = []
+    # A promise to the client in the user's notes (money back, a fee waived) or what the client is to return.
+    promise_notes: list[Pattern] = []
+    return_notes: list[Pattern] = []
     # A handover note that waits for payment ("files after payment", «отдам после оплаты»).
     after_payment: list[Pattern] = []
     # Words a typed clause may start with ("Section 12.2", «п. 7.3»): the templates say the word themselves.

@@ -34,6 +34,7 @@ from .grammar import (
     object_list,
     opening_clause,
     project_work,
+    promised_by_sender,
     referral_object,
     referral_parts,
     sentence,
@@ -655,12 +656,42 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
 
 def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> list[str]:
     """The lines the user asked the message to say, in their words ("I need a line: '…'", «хочу вставить
-    фразу: «…»»), each once and each passing the checker."""
-    notes = [*situation.reasons, *(situation.context or "").splitlines()]
+    фразу: «…»», "make sure to mention the fee is waived"), and the promises of their notes (`_promises`),
+    each said to the client, once, and passing the checker."""
+    notes = [*situation.reasons, *situation.facts, *(situation.context or "").splitlines()]
     said = [(m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»") for note in notes
             for pattern in phrases.snippets.get("wanted_line", []) if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
-    lines = list(dict.fromkeys(sentence(line, phrases) for line in said if len(line.split()) >= 3))
-    return vetted.keep("reasons", lines, strict=True, to_client=True)
+    promised = [line for note in [*situation.reasons, *situation.facts]
+                for line in _promises(note, language, phrases, is_solo(situation.sender, language))
+                if not any(_same_words(line, s) for s in said)]
+    # Notes speak of the client in the third person ("make sure they know they can collect the chest").
+    lines = [sentence(to_you(full_months(line, phrases), language, phrases), phrases) for line in [*said, *promised]
+             if len(line.split()) >= 3]
+    return vetted.keep("reasons", list(dict.fromkeys(lines)), strict=True, to_client=True)
+
+
+def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> list[str]:
+    """The sentences of a note that promise the client something or ask something back of them ("the £600
+    deposit is refunded in full", "refund the 3 unused lessons" → "I will refund …", «ключи нужно вернуть до
+    20-го»), never a note that vents or instructs the tool."""
+    if matches(note, language, "venting") or matches(note, language, "tool_notes"):
+        return []
+    found = []
+    for part in re.split(r"(?<=[.!?;])\s+", note.strip()):
+        part = part.strip(" .;")
+        if len(part.split()) > 30:
+            continue
+        if matches(part, language, "return_notes"):
+            found.append(part)
+        elif matches(part, language, "promise_notes") or any(
+                part.lower().startswith(verb) for verb in phrases.snippets.get("promise_verbs", [])):
+            found.append(promised_by_sender(part, language, phrases, solo))
+    return found
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether one line holds the other (a note's promise that is also a line the user asked for)."""
+    return a.casefold() in b.casefold() or b.casefold() in a.casefold()
 
 
 def _bare_clause(clause: str, phrases: Phrases) -> str:

@@ -387,6 +387,26 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     return " ".join([subject[:1].upper() + subject[1:] if words[0][:1].isupper() else subject, *out])
 
 
+def promised_by_sender(note: str, language: Language, phrases: Phrases, solo: bool) -> str:
+    """A promise typed as a step, said by the sender: "refund the 3 unused lessons" → "I will refund …";
+    «залог вернуть после осмотра» → «залог я верну после осмотра», «штраф не выставлять» → «штраф я не буду
+    выставлять». A promise typed otherwise ("the deposit is refunded in full") stays as typed."""
+    words = note.split()
+    if language != "ru":
+        first = words[0].lower() if words else ""
+        promise = any(first.startswith(verb) for verb in phrases.snippets.get("promise_verbs", []))
+        return first_person_step(note, language, phrases, solo) if promise and is_action(note, language, phrases) else note
+    at = next((i for i, word in enumerate(words) if _infinitive(word)), None)
+    if at is None:
+        return note
+    negated = at > 0 and words[at - 1].lower() == "не"
+    said = first_person_step(" ".join(words[at:]), language, phrases, solo)
+    if negated:
+        subject = phrases.snippets["step_subject"]["i" if solo else "we"]
+        said = re.sub(rf"^{re.escape(subject)}\s", f"{subject} не ", said, flags=re.IGNORECASE)
+    return " ".join([*words[: at - 1 if negated else at], said])
+
+
 def request_form(step: str) -> str:
     """A Russian step with every infinitive as a polite request: «снять меня, сменить пароли» → «снимите
     меня, смените пароли»."""
