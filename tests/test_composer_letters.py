@@ -1334,3 +1334,12 @@ def test_with_nothing_to_hand_over_the_plan_agrees_on_the_next_steps(language, h
     items = ["the keys", "the logbook"] if language == "en" else ["ключи от офиса", "журнал обслуживания"]
     listed = plan(situation(sender={"name": "Ann Lee", "solo": True}, handover=items), "meeting", language).content
     assert handover in listed.objective
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_meeting_with_nothing_to_hand_over_sign_or_pay_is_a_short_one(language):
+    short = Composer().compose(situation(), "meeting", language)[0].content
+    full = Composer().compose(situation(handover=with_another_item("the brand book", language)), "meeting", language)[0].content
+    minutes = {c.timebox: sum(int(m) for line in c.agenda for m in re.findall(r"— (\d+) ", line)) for c in (short, full)}
+    # The agenda adds up to its timebox either way.
+    assert minutes == {short.timebox: 15, full.timebox: 30} and "15" in short.timebox and len(short.agenda) < len(full.agenda)

@@ -91,6 +91,8 @@ def build_context(
     # Nothing to hand over and nothing left to do (a window cleaner, a tutor): the plan agrees on the next
     # steps, not on «передача дел» the situation does not have.
     context["hands_over"] = bool(context["handover"] or context["handover_actions"] or context["open_work"])
+    # Nothing to hand over, sign or pay: the meeting is a short word about the news, not a half-hour agenda.
+    context["brief_meeting"] = not (context["hands_over"] or context["act"] or context["invoice"] or context["unpaid"])
     # The sender at the table is named without the role they sign with ("Oliver Grant, Managing Partner").
     context["owner"] = context["sender_person"] or phrases.labels["you"]
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
