@@ -210,3 +210,39 @@ def test_a_reply_names_the_steps_of_the_handover_and_a_disputed_invoice(language
     draft, _ = Composer().compose_reply(s, "Noted. What happens with the files?" if language == "en" else "Поняла. А что с файлами?", language)
     said = {"en": "transfer the repository to your organisation", "ru": "передам репозиторий на ваш аккаунт"}[language]
     assert said in draft.text() and "219" in draft.text()
+
+
+def _private(language: str):
+    """A private client with nothing to hand over, a deposit to refund and an item to collect."""
+    notes = {"en": ["make sure she knows the chest must be collected from the workshop by 20 Jan",
+                    "The £200 deposit for the chest is refunded in full"],
+             "ru": ["обязательно сказать, что ключи нужно вернуть до 20 декабря", "Залог 10 000 ₽ вернуть после осмотра зала"]}
+    return parse_situation({"client": {"name": "Jane Fairweather" if language == "en" else "Марина Гусева"},
+                            "sender": {"name": "Tom Reed", "solo": True}, "facts": notes[language],
+                            "end_date": (dt.date.today() + dt.timedelta(days=40)).isoformat()})
+
+
+@pytest.mark.parametrize(("language", "answer", "said"), [
+    ("en", "When exactly can I pick it up? I'm away until the 18th.", "The chest must be collected from the workshop by 20 January."),
+    ("en", "Do I get my deposit back?", "The £200 deposit for the chest is refunded in full."),
+    ("ru", "Куда и когда вернуть ключи?", "Ключи нужно вернуть до 20 декабря."),
+    ("ru", "А что с залогом?", "Залог 10 000 ₽ я верну после осмотра зала."),
+])
+def test_a_reply_answers_a_question_about_returns_or_money_with_the_users_own_promise(language, answer, said):
+    body = Composer().compose_reply(_private(language), answer, language)[0].content.body
+    paragraphs = body.split("\n\n")
+    # The answer comes in the paragraph of answers, right after the acknowledgement, not among the terms.
+    assert said in paragraphs[2]
+    # Nothing to hand over, and a private person: no "materials and access details", no "your team".
+    assert not any(w in body for w in ("access details", "team", "материалы и доступы", "команд"))
+
+
+@pytest.mark.parametrize(("language", "answer", "line"), [
+    ("en", "OK, understood. Will you still come to the school concert?", "I will come back to you on your question within two working days."),
+    ("en", "When is the last day? And could you leave the spare strings?", "I will come back to you on your other question within two working days."),
+    ("ru", "Поняла. А вы придёте на концерт?", "На ваш вопрос я отвечу в течение двух рабочих дней."),
+])
+def test_a_question_the_reply_cannot_answer_is_not_passed_over(language, answer, line):
+    body = Composer().compose_reply(_private(language), answer, language)[0].content.body
+    assert line in body
+    assert "come back" not in Composer().compose_reply(_private(language), "OK, thanks.", language)[0].content.body

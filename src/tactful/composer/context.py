@@ -109,7 +109,11 @@ def build_context(
     # answer to "why?" says it again rather than the bank's line.
     # A line the user wants said is the reason when it says where the sender stands ("I won't anaesthetise
     # without a nurse monitoring"); any other ("we'll keep covering emergencies until …") is said as written.
-    wanted = _wanted(situation, language, phrases, vetted)
+    wanted, promised = _wanted(situation, language, phrases, vetted)
+    # What the client is to collect or give back answers "when can I pick it up?"; a promise, a money question.
+    context["returned"] = [line for line in wanted if matches(line, language, "return_notes")]
+    context["promised"] = [line for line in wanted if line not in context["returned"]
+                           and (line in promised or matches(line, language, "promise_notes"))]
     standing = [line for line in wanted if matches(line, language, "stance_reason") or matches(line, language, "own_reason")]
     # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
     # same venting note ("we can't bankroll a civil engineering company").
@@ -656,20 +660,26 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     return sentence(kept[0].strip(), phrases) if kept else ""
 
 
-def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> list[str]:
+def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> tuple[list[str], list[str]]:
     """The lines the user asked the message to say, in their words ("I need a line: '…'", «хочу вставить
     фразу: «…»», "make sure to mention the fee is waived"), and the promises of their notes (`_promises`),
-    each said to the client, once, and passing the checker."""
-    notes = [*situation.reasons, *situation.facts, *(situation.context or "").splitlines()]
-    said = [(m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»") for note in notes
-            for pattern in phrases.snippets.get("wanted_line", []) if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
-    promised = [line for note in [*situation.reasons, *situation.facts]
+    each said to the client, once, and passing the checker; then which of them are the promises (a reply
+    answers a question about money or returns with them)."""
+    own = [*situation.reasons, *situation.facts]
+    asked = [(note, pattern) for note in [*own, *(situation.context or "").splitlines()] for pattern in phrases.snippets.get("wanted_line", [])]
+    asked += [(note, pattern) for note in own for pattern in phrases.snippets.get("asked_point", [])]
+    said = [(m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»") for note, pattern in asked
+            if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
+    promised = [line for note in own
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
                 if not any(_same_words(line, s) for s in said)]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
-    lines = [sentence(to_you(full_months(line, phrases), language, phrases), phrases) for line in [*said, *promised]
-             if len(line.split()) >= 3]
-    return vetted.keep("reasons", list(dict.fromkeys(lines)), strict=True, to_client=True)
+    def line(text: str) -> str:
+        return sentence(to_you(full_months(text, phrases), language, phrases), phrases)
+
+    lines = [line(text) for text in [*said, *promised] if len(text.split()) >= 3]
+    kept = vetted.keep("reasons", list(dict.fromkeys(lines)), strict=True, to_client=True)
+    return kept, [k for k in kept if k in {line(text) for text in promised}]
 
 
 def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> list[str]:

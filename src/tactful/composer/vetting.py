@@ -3,6 +3,7 @@ reasons, service markers) and the vetting of every fragment before a letter quot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -46,6 +47,13 @@ def reply_topics(text: str, language: Language) -> list[str]:
     """What the client's answer asks about (the end date, the handover, money, documents, a referral), in
     the bank's order: each gets its own answer with the situation's facts."""
     return _matching(text, language, "reply_topics")
+
+
+def open_questions(text: str, language: Language) -> int:
+    """How many of the client's questions ("…?") ask about none of the topics and none of the kinds the bank
+    answers: the reply then promises to come back on them rather than pass over them."""
+    questions = [q for q in re.split(r"(?<=[.!?…])\s+", text.strip()) if q.rstrip().endswith("?")]
+    return sum(1 for q in questions if not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds")))
 
 
 def reason_topics(text: str, language: Language) -> list[str]:
