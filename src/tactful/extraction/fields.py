@@ -52,8 +52,8 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
         sentence = segment[max(0, m.start() - 80) : m.end() + 80]
         if contract["notice"].search(sentence) or contract["ending"].search(sentence):
             put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
-    for key, value in (("none", False), ("exists", True)):
-        if m := contract[key].search(segment):
+    for key, value in (("none", False), ("exists", True), ("exists_kind", True)):
+        if key in contract and (m := contract[key].search(segment)):
             put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
     for field, rule in (("final_invoice", money["final_invoice"]), ("act_of_acceptance", money["act"])):
         if m := rule.search(segment):
