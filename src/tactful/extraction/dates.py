@@ -55,13 +55,13 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         "DATE_ORDER": "DMY",
         "PREFER_DAY_OF_MONTH": "first",
     }
-    day = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|-?го)", text.strip(), re.I)
-    if day:  # "the 18th", «20-го»: that day of this month, or of the next once it has passed
+    day = re.fullmatch(r"(?:[^\W\d_]+day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|-?го)", text.strip(), re.I)
+    if day:  # "the 18th", "Tuesday 31st", «20-го»: that day of this month, or of the next once it has passed
         n = int(day.group(1))
         year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
         return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
     said = re.sub(r"^(.+?)\s+(?:from|after)\s+(?:today|now)$", r"in \1", text.strip(), flags=re.I)  # "30 days from today"
-    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|months?|fortnights?)", said, re.I)
+    count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|wks?|months?|mths?|fortnights?)", said, re.I)
     if count:  # «через месяц», "in three weeks": counted from the base date (months by the calendar)
         return _after(count.group(1), count.group(2).lower(), base)
     short = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text.strip())
@@ -88,11 +88,11 @@ def _after(number: str | None, unit: str, base: dt.date) -> dt.date | None:
     n = _NUMBERS.get((number or "one").lower()) or (int(number) if number and number.isdigit() else None)
     if n is None:
         return None
-    if unit.startswith(("month", "месяц")):
+    if unit.startswith(("month", "mth", "месяц")):
         month = base.month - 1 + n
         year, month = base.year + month // 12, month % 12 + 1
         return dt.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
-    return base + dt.timedelta(days=n * (14 if unit.startswith("fortnight") else 7 if unit.startswith(("week", "недел")) else 1))
+    return base + dt.timedelta(days=n * (14 if unit.startswith("fortnight") else 7 if unit.startswith(("week", "wk", "недел")) else 1))
 
 
 def _end_of(word: str, periods: dict, language: Language, base: dt.date) -> dt.date | None:

@@ -52,8 +52,8 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
         sentence = segment[max(0, m.start() - 80) : m.end() + 80]
         if contract["notice"].search(sentence) or contract["ending"].search(sentence):
             put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
-    for key, value in (("none", False), ("exists", True)):
-        if m := contract[key].search(segment):
+    for key, value in (("none", False), ("exists", True), ("exists_kind", True)):
+        if key in contract and (m := contract[key].search(segment)):
             put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
     for field, rule in (("final_invoice", money["final_invoice"]), ("act_of_acceptance", money["act"])):
         if m := rule.search(segment):
@@ -108,10 +108,23 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
     handover = find_handover(layout, pats, own or [])
     if handover:
         put("handover", [item for item, _ in handover], min(a for _, (a, _) in handover), max(b for _, (_, b) in handover), 0.75, "list")
-    reasons = find_reasons(layout, pats, own or [], project)
+    mine = {id(line) for lines in (own or []) for line in lines}
+    others = [[line for line in m.body if line not in m.signature] for m in layout.messages
+              if _chat_message(m, text) and not any(id(line) in mine for line in m.body)]
+    reasons = find_reasons(layout, pats, own or [], project, others)
     if reasons:
         put("reasons", [r for r, _ in reasons], min(a for _, (a, _) in reasons), max(b for _, (_, b) in reasons), 0.5, "sentence")
     return found
+
+
+def _chat_message(message, text: str) -> bool:
+    """Whether a message is a chat's ("Kieran Walsh  9:14 PM" over it, or "[12/08/2027, 18:22] Hannah Kerr: …"
+    on one line), not a letter: a chat's demands are the client's word on the work, a letter's may be anything."""
+    if "chat" in message.headers:
+        return True
+    sender = message.headers.get("from")
+    return bool(sender and message.body and set(message.headers) <= {"from", "date"}
+                and "\n" not in text[sender[2] : message.body[0].start])
 
 
 def find_unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]]:

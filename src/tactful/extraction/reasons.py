@@ -4,8 +4,10 @@ A line or sentence the user labels ("Why: …; …", «Причины: …») gi
 Otherwise the reasons are the sentences of the user's own words (the notes, and the messages the user
 wrote in a pasted thread) that complain of something — a cue of the language's ``reason`` patterns:
 repeated changes, unpaid or late money, calls at night, a grown scope, a move elsewhere — and are not the
-plan itself (notice, last day, handover, invoices, tone: ``reason_not``). The client's messages are never
-read for reasons: they are the client's word, not the user's."""
+plan itself (notice, last day, handover, invoices, tone: ``reason_not``). The client's chat messages are
+read only when the user's own words give no reason, and then only for what the client demands or
+decides (``demand``: "from next week …", "same monthly fee", «за ваш счёт», «оплата … после …») — the
+change the user is ending the work over, said in the client's words."""
 
 from __future__ import annotations
 
@@ -153,9 +155,11 @@ def _money(clause: str, pats: dict) -> bool:
                 or pats["money"]["amount"].search(said) and (pats["money"]["invoice_word"].search(said) or pats["money"]["unpaid"].search(said)))
 
 
-def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Found | None = None) -> list[tuple[str, tuple[int, int]]]:
-    """The reasons in the user's notes and in ``own`` (the bodies of the messages the user wrote); the
-    sentence that names the work ("I write their newsletter every week") is no reason by one cue."""
+def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Found | None = None,
+                 others: list[list[Line]] | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """The reasons in the user's notes and in ``own`` (the bodies of the messages the user wrote), else what
+    ``others`` (the client's chat messages) demand; the sentence that names the work ("I write their
+    newsletter every week") is no reason by one cue."""
     text = layout.text
     scopes = [layout.notes, *own]
     for lines in scopes:
@@ -191,4 +195,26 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                     continue
                 scored.append((cues, start, chunk))
     best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
+    if not best and others and pats.get("demand"):
+        best += _demands(others, text, pats, 2 - len(best))
     return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
+
+
+def _demands(others: list[list[Line]], text: str, pats: dict, wanted: int) -> list[tuple[int, int, str]]:
+    """What the client's messages demand or decide (``demand``), sentence by sentence, up to ``wanted``."""
+    out: list[tuple[int, int, str]] = []
+    for lines in others:
+        for line in lines:
+            segment = text[line.start : line.end]
+            for sentence in _sentences(segment):
+                chunk = _clean(sentence.text)
+                if (vocative := _VOCATIVE.match(chunk)) and vocative.group(1).lower() not in _NOT_NAMES:
+                    chunk = chunk[vocative.end() :]
+                if not 12 <= len(chunk) <= 300 or not any(rule.search(chunk) for rule in pats["demand"]):
+                    continue
+                if pats["reason_not"].search(chunk) or _money(chunk, pats):
+                    continue
+                out.append((1, line.start + sentence.start + sentence.text.find(chunk), chunk))
+                if len(out) >= wanted:
+                    return out
+    return out
