@@ -1343,3 +1343,22 @@ def test_a_meeting_with_nothing_to_hand_over_sign_or_pay_is_a_short_one(language
     minutes = {c.timebox: sum(int(m) for line in c.agenda for m in re.findall(r"— (\d+) ", line)) for c in (short, full)}
     # The agenda adds up to its timebox either way.
     assert minutes == {short.timebox: 15, full.timebox: 30} and "15" in short.timebox and len(short.agenda) < len(full.agenda)
+
+
+@pytest.mark.parametrize(("language", "planned", "past", "after"), [
+    ("en", "The mock test is booked for {soon}", "Two lessons were missed on {before}", "The new job starts on {later}"),
+    ("ru", "Пробный экзамен запланирован на {soon}", "Два занятия пропущены {before}", "С {later} я выхожу в штат"),
+])
+def test_what_the_facts_plan_before_the_end_is_said_as_the_work_left(language, planned, past, after):
+    today = dt.date.today()
+    dates = {"soon": today + dt.timedelta(days=20), "before": today - dt.timedelta(days=30), "later": FUTURE_DATE + dt.timedelta(days=10)}
+    said = {k: format_date(d, language) for k, d in dates.items()}
+    facts = [planned.format(**said), past.format(**said), after.format(**said)]
+    s = situation(facts=facts, sender={"name": "Ann Lee", "solo": True})
+    body = email(s, language)
+    call = Composer().compose(s, "call", language)[0].content
+    assert planned.format(**said) + "." in body and any(planned.format(**said)[:15] in point for point in call.points)
+    assert past.format(**said)[:15] not in body and after.format(**said)[:12] not in body
+    # Listed open work names the work left itself.
+    listed = situation(facts=facts, sender={"name": "Ann Lee", "solo": True}, open_work=[{"item": "the last lesson" if language == "en" else "последнее занятие"}])
+    assert planned.format(**said) not in email(listed, language)

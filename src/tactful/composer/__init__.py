@@ -146,7 +146,8 @@ class Composer:
 
         reactions = [r.model_copy(update={"answer": said(r.answer)}) for r in reactions]
         if channel == "call":
-            points = [p("notice_call"), p("call.points.timeline"), p("open_work_said") if context["open_work"] else "",
+            points = [p("notice_call"), p("call.points.timeline"), " ".join(context["planned"]),
+                      p("open_work_said") if context["open_work"] else "",
                       p("call.points.handover"), p("after_payment_note") if context["after_payment"] else "", p("actions_said"),
                       p("call.points.documents"), p("call.points.unpaid"), p("disputed"),
                       " ".join(context["wanted"]), p("call.points.referral")]

@@ -121,6 +121,8 @@ def build_context(
     stated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "") or (
         "" if own_reason or topic else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
     context["wanted"] = [line for line in wanted if line != stated]
+    context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases) if not (
+        situation.include_facts or context["open_work"]) else []
     context["stated"] = bool(stated)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
@@ -680,6 +682,16 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     lines = [line(text) for text in [*said, *promised] if len(text.split()) >= 3]
     kept = vetted.keep("reasons", list(dict.fromkeys(lines)), strict=True, to_client=True)
     return kept, [k for k in kept if k in {line(text) for text in promised}]
+
+
+def _planned(situation: Situation, facts: list[str], wanted: list[str], language: Language, phrases: Phrases) -> list[str]:
+    """The user's facts about what is still to happen before the end ("the mock test is on 15 December
+    2026"), as sentences: the work left, when no open work is listed. Money is left to the invoice lines,
+    and a fact already said as a promise is not said twice."""
+    from ..as_of import planned
+
+    return [sentence(full_months(fact, phrases), phrases) for fact in planned(situation, facts)
+            if not matches(fact, language, "stance_not") and not any(_same_words(fact.rstrip(" ."), w.rstrip(" .")) for w in wanted)]
 
 
 def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> list[str]:
