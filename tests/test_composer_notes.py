@@ -616,3 +616,21 @@ def test_a_complaint_about_money_is_no_promise(language, note, words):
 def test_a_household_is_wished_well_as_people_not_as_a_team(language, client, contact, team):
     body = email(situation(client={"name": client, "contact": contact}, sender={"name": "Ann Lee", "solo": True}), language, "warm")
     assert team not in body and "команд" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "I need the hall for my own classes from January", "I need the hall for my own classes from January."),
+    ("ru", "зал нужен мне самой под новые группы", "Зал нужен мне самой под новые группы."),
+])
+def test_a_need_of_the_senders_own_is_the_reason(language, note, said):
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body
+
+
+@pytest.mark.parametrize(("language", "note"), [
+    ("en", "I needed to chase them myself for months"),
+    ("ru", "нам нужны деньги вовремя, а не через три месяца"),
+])
+def test_a_need_about_money_or_the_client_is_no_reason_to_quote(language, note):
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert note[3:20] not in body

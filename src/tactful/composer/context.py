@@ -596,8 +596,10 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return matches(reason, language, "not_own_reason") or names_person(reason, language)
 
     def own(reason: str) -> bool:
-        # A note that vents ("I know", «не могу больше») is for the tool, not for the client to read.
-        return matches(reason, language, "own_reason") and not about_others(reason) and not matches(reason, language, "venting")
+        # A note that vents ("I know", «не могу больше») is for the tool, not for the client to read; one about
+        # money («нам нужны деньги вовремя») is left to the invoice lines and the payment topic.
+        return matches(reason, language, "own_reason") and not about_others(reason) and not matches(reason, language, "venting") \
+            and not matches(reason, language, "stance_not")
 
     def plain(reason: str) -> str:
         """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter,
