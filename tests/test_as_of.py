@@ -30,6 +30,8 @@ def situation(**fields) -> Situation:
     (["Апрельская партия будет сдана 22 апреля 2098 года"], "ru", TODAY),
     (["The proposal was declined on 20 October"], "en", TODAY),
     (["The handover was agreed for 15 July 2098"], "en", TODAY),
+    # "the agreed price" tells of no event; an event that "goes ahead" is still to come.
+    (["The product launch on 21 January 2098 goes ahead at the agreed price"], "en", TODAY),
 ])
 def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
     assert as_of(situation(facts=facts, language=language), TODAY) == day
