@@ -634,3 +634,11 @@ def test_a_need_of_the_senders_own_is_the_reason(language, note, said):
 def test_a_need_about_money_or_the_client_is_no_reason_to_quote(language, note):
     body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
     assert note[3:20] not in body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "we're taking on fewer corporate clients, from spring only private events", "We're taking on fewer corporate clients"),
+    ("ru", "сокращаем число корпоративных клиентов, с весны берём только частников", "Мы сокращаем число корпоративных клиентов."),
+])
+def test_a_plan_about_the_senders_clients_in_general_is_their_own_reason(language, note, said):
+    assert said in email(situation(reasons=[note], sender={"company": "Okoro Catering"}), language)
