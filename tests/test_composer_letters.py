@@ -751,12 +751,19 @@ def test_a_verb_that_opens_a_compound_noun_names_a_thing_not_a_step():
     assert "plant list with suppliers" in things and "I will also return the spare keys." in body
 
 
-@pytest.mark.parametrize(("language", "fallback"), [("en", "If you prefer, we will keep to the full notice period."),
-                                                    ("ru", "Если нет, мы доработаем весь срок уведомления.")])
-def test_a_call_proposing_an_early_end_offers_the_full_notice_as_the_fallback(language, fallback):
+@pytest.mark.parametrize(("language", "proposal", "full_notice"), [
+    ("en", "as the last day, earlier than the notice period", "full notice period"),
+    ("ru", "завершить раньше срока уведомления", "весь срок уведомления"),
+])
+def test_an_early_end_is_proposed_without_offering_the_full_notice_the_sender_decided_against(language, proposal, full_notice):
+    # The user chose the date: "if you prefer, we will keep to the full notice period" would be a promise
+    # they did not make (readers of set W marked it as turning a firm ending into an offer).
     soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
-    s = situation(end_date=soon, contract={"notice_days": 30}, sender={"company": "Kestrel Studio"})
-    assert fallback in " ".join(plan(s, "call", language).content.points)
+    s = situation(end_date=soon, contract={"notice_days": 30}, sender={"company": "Kestrel Studio"}, reason_kind="agreements")
+    for channel in ("email", "call", "meeting"):
+        text = plan(s, channel, language).text()
+        assert full_notice not in text, channel
+    assert proposal in " ".join(plan(s, "call", language).content.points)
 
 
 @pytest.mark.parametrize(("language", "invoices", "said"), [
@@ -943,15 +950,16 @@ def test_the_news_is_called_unexpected_only_where_nothing_went_before_it(languag
     ("en", "keep to the full notice period", "shorter than the contract provides"),
     ("ru", "(?:полный|весь) срок уведомления", "раньше срока по договору"),
 ])
-def test_an_early_end_set_by_the_senders_own_plans_is_acknowledged_not_offered_in_full(language, full_notice, sorry):
-    # A new job or a full diary sets the date: offering the full notice would be a promise the sender cannot keep.
+def test_an_early_end_set_by_the_senders_own_plans_is_acknowledged(language, full_notice, sorry):
+    # A new job or a full diary sets the date: the shorter notice is acknowledged.
     soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
     early = {"end_date": soon, "contract": {"notice_days": 30}, "sender": {"name": "Ann Lee", "solo": True}}
     for channel in ("email", "call"):
         own_plans = Composer().compose(situation(reason_kind="job", **early), channel, language)[0].text()
         assert not re.search(full_notice, own_plans) and sorry in own_plans, channel
+        # A decision about the client's side is not apologised for.
         scope = Composer().compose(situation(reason_kind="scope", **early), channel, language)[0].text()
-        assert re.search(full_notice, scope) and sorry not in scope, channel
+        assert not re.search(full_notice, scope) and sorry not in scope, channel
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -1362,3 +1370,23 @@ def test_what_the_facts_plan_before_the_end_is_said_as_the_work_left(language, p
     # Listed open work names the work left itself.
     listed = situation(facts=facts, sender={"name": "Ann Lee", "solo": True}, open_work=[{"item": "the last lesson" if language == "en" else "последнее занятие"}])
     assert planned.format(**said) not in email(listed, language)
+
+
+@pytest.mark.parametrize(("language", "client", "name", "said"), [
+    ("en", {"name": "Mrs Beatrice Fairweather"}, "Fairweather furniture", "your furniture"),
+    ("ru", {"name": "ООО «Кофейня Зерно»"}, "десерты для «Зерна»", "над десертами"),
+])
+def test_the_clients_own_name_is_cut_from_the_works_name(language, client, name, said):
+    body = email(situation(client=client, project_name=name, sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body and "Fairweather furniture" not in body and "«Зерна»" not in body
+
+
+@pytest.mark.parametrize(("language", "answer", "said"), [
+    ("en", "OK. What happens with the May newsletter?", "I will finish the May newsletter"),
+    ("ru", "Поняла. А что с майской рассылкой?", "майскую рассылку"),
+])
+def test_a_reply_confirms_the_open_work_and_the_referral(language, answer, said):
+    s = situation(open_work=[{"item": "the May newsletter" if language == "en" else "майская рассылка"}],
+                  referral="Kestrel Studio", sender={"name": "Ann Lee", "solo": True})
+    body = Composer().compose_reply(s, answer, language)[0].content.body
+    assert said in body and "Kestrel Studio" in body

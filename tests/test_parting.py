@@ -145,8 +145,9 @@ def test_composed_replies_are_compliant_and_never_reopen(path):
             text = draft.text()
             report = check(text, lang=language, situation=situation, context="reply")
             assert not report.violations, (answer, [(v.rule, v.excerpt) for v in report.violations])
+            # A mediator is the last step against a threat of the law ("we will sue"), not against an insult.
             mediator = "mediator" in text or "посредник" in text
-            assert mediator == (classify_reply(answer, language) in ("threat", "aggressive"))
+            assert mediator == (answer in REPLIES[language][:1])
 
 
 def test_reply_rules_differ_from_message_rules():

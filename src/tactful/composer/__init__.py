@@ -20,7 +20,7 @@ from ..situation import Situation
 from ..vocab import Channel, Language, Tone
 from .context import build_context, referral_name, said_item
 from .grammar import count_days, join_items, spoken_amount, tidy, without_year
-from .vetting import classify_reply, open_questions, reply_topics
+from .vetting import classify_reply, matches, open_questions, reply_topics
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
 
@@ -113,6 +113,7 @@ class Composer:
         context["kind"] = classify_reply(client_reply, language)
         context["topics"] = reply_topics(client_reply, language)
         context["open_questions"] = open_questions(client_reply, language)
+        context["legal"] = matches(client_reply, language, "legal_threat")
         subject = self._content("email", context, p, load_phrases(language), tone).subject
         context["subject"] = subject
         body = _environment().get_template("reply.j2").render(**context)

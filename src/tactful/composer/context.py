@@ -310,8 +310,27 @@ def _work(situation: Situation, description: str | None, language: Language, phr
     # A long description is the user's brief, not a name ("conversion of a warehouse into 14 loft
     # apartments"): the letter then says "our work together" instead of quoting it.
     named = description if description and (situation.project_name or short_name(description, phrases)) else None
+    named = _without_client(named, situation, phrases) if named else None
     project = plain_name(named, language, phrases.months) if named else None
     return {"work": work, "project_work": project_work(project, work, phrases) if project else None}
+
+
+def _without_client(name: str, situation: Situation, phrases: Phrases) -> str | None:
+    """The work's name without the client's own name in it, which reads to them as a quoted title ("your
+    Fairweather furniture" → "your furniture", «десерты для «Зерна»» → «десерты»); None when nothing is left."""
+    client = " ".join(filter(None, [situation.client.name, situation.client.contact]))
+    # A word of the client's name, in any case form («Зерна» of «Зерно»): its first four letters.
+    stems = {w[:4].casefold() for w in re.findall(r"[^\W\d_]{4,}", client)}
+
+    def theirs(text: str) -> bool:
+        return any(w[:4].casefold() in stems for w in re.findall(r"[^\W\d_]{4,}", text))
+
+    joiner = "|".join(phrases.snippets.get("work_for", []))
+    bare = re.sub(rf"\s+(?:{joiner})\s+(.+)$", lambda m: "" if theirs(m[1]) else m[0], name.strip(), flags=re.IGNORECASE) if joiner else name
+    first, _, rest = bare.partition(" ")
+    if rest and theirs(first) and first[:1].isupper():
+        bare = rest
+    return bare.strip(" «»\"") or None
 
 
 def _closure(situation: Situation, clause: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
@@ -711,6 +730,9 @@ def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> li
             found.append(part)
         elif matches(part, language, "promise_notes") or any(
                 part.lower().startswith(verb) for verb in phrases.snippets.get("promise_verbs", [])):
+            # Only the clause that promises («Хотим закончить 10 декабря — готовы не выставлять счёт за декабрь»).
+            clauses = re.split(phrases.snippets["clause_break"], part, flags=re.IGNORECASE)
+            part = next((c for c in clauses if len(c.split()) >= 4 and matches(c, language, "promise_notes")), part)
             found.append(promised_by_sender(part, language, phrases, solo))
     return found
 

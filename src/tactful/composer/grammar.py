@@ -190,11 +190,14 @@ def short_name(description: str, phrases: Phrases) -> bool:
 
 def due_phrase(date: dt.date | None, language: Language, phrases: Phrases, end: dt.date | None = None,
                today: dt.date | None = None) -> str:
-    """When to pay an open invoice: by its due date; one already due or given no date, by the end date (the
-    day everything is settled), or, with no end date ahead, within a short, stated period ("within the next
-    seven days"): "as soon as possible" is easy to put off. ``today``: the day the message is written."""
+    """When to pay an open invoice: by its due date; one given no date, by the end date (the day everything
+    is settled); one already overdue, within a short, stated period ("within the next seven days"), or by the
+    end date if that comes sooner: an overdue invoice is not given a new deadline weeks away, and "as soon as
+    possible" is easy to put off. ``today``: the day the message is written."""
     today = today or dt.date.today()
-    if date is None or date < today:
+    if date is not None and date < today:
+        date = end if end and today <= end <= today + dt.timedelta(days=7) else None
+    elif date is None:
         date = end if end and end >= today else None
     if date is None:
         return phrases.labels["overdue_by"]
@@ -390,13 +393,17 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
 def promised_by_sender(note: str, language: Language, phrases: Phrases, solo: bool) -> str:
     """A promise typed as a step, said by the sender: "refund the 3 unused lessons" → "I will refund …";
     «залог вернуть после осмотра» → «залог я верну после осмотра», «штраф не выставлять» → «штраф я не буду
-    выставлять». A promise typed otherwise ("the deposit is refunded in full") stays as typed."""
+    выставлять». A word of readiness before the verb ("happy to waive", «готовы не выставлять») goes: the
+    sender says what they will do. A promise typed otherwise ("the deposit is refunded in full") stays as typed."""
+    verbs = phrases.snippets.get("promise_verbs", [])
+    note = re.sub(phrases.snippets.get("promise_modals", "(?!)"), "", note.strip(), count=1, flags=re.IGNORECASE)
     words = note.split()
     if language != "ru":
         first = words[0].lower() if words else ""
-        promise = any(first.startswith(verb) for verb in phrases.snippets.get("promise_verbs", []))
+        promise = any(first.startswith(verb) for verb in verbs)
         return first_person_step(note, language, phrases, solo) if promise and is_action(note, language, phrases) else note
-    at = next((i for i, word in enumerate(words) if _infinitive(word)), None)
+    # The promise's own verb («вернуть», «выставлять»), not another infinitive before it («закончить»).
+    at = next((i for i, word in enumerate(words) if (reading := _infinitive(word)) and reading.normal_form in verbs), None)
     if at is None:
         return note
     negated = at > 0 and words[at - 1].lower() == "не"
@@ -404,7 +411,8 @@ def promised_by_sender(note: str, language: Language, phrases: Phrases, solo: bo
     if negated:
         subject = phrases.snippets["step_subject"]["i" if solo else "we"]
         said = re.sub(rf"^{re.escape(subject)}\s", f"{subject} не ", said, flags=re.IGNORECASE)
-    return " ".join([*words[: at - 1 if negated else at], said])
+    before = words[: at - 1 if negated else at]
+    return " ".join([*before, said if before else said[:1].upper() + said[1:]])
 
 
 def request_form(step: str) -> str:
