@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.987, 0.964), ("ru", 0.982, 0.965)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.987, 0.964), ("ru", 0.980, 0.964)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -200,6 +200,24 @@ def test_the_pastes_before_round_24_keep_their_figures(language, precision, reca
 
     cases = yaml.safe_load((data_dir("eval") / "extraction" / f"{language}.yaml").read_text(encoding="utf-8"))
     earlier = [c for c in cases if c.get("split") == "tune" and int(c["id"].split("-")[1]) < 174]
+    path = tmp_path / f"{language}.yaml"
+    path.write_text(yaml.safe_dump(earlier, allow_unicode=True), encoding="utf-8")
+    total = evaluate(language, "tune", path=path).total()
+    assert total.precision >= precision and total.recall >= recall, (total.precision, total.recall)
+
+
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.987, 0.964), ("ru", 0.982, 0.966)])
+def test_the_pastes_before_round_25_keep_their_figures(language, precision, recall, tmp_path):
+    """Round 25's pastes read lower than the rest (the whole-split floor was reset to the 178-paste split);
+    the 174 before them must read as well as they did after its rules (before them: en 0.987/0.965 by
+    tp 2424, ru 0.983/0.966; en gained one value, ru is unchanged)."""
+    import yaml
+
+    from tactful.evaluation.extraction import evaluate
+    from tactful.resources import data_dir
+
+    cases = yaml.safe_load((data_dir("eval") / "extraction" / f"{language}.yaml").read_text(encoding="utf-8"))
+    earlier = [c for c in cases if c.get("split") == "tune" and int(c["id"].split("-")[1]) < 182]
     path = tmp_path / f"{language}.yaml"
     path.write_text(yaml.safe_dump(earlier, allow_unicode=True), encoding="utf-8")
     total = evaluate(language, "tune", path=path).total()

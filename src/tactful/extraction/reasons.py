@@ -128,11 +128,13 @@ def _bullets(lines: list[Line], text: str) -> list[tuple[str, tuple[int, int]]]:
 
 def _clauses(chunk: str, pats: dict) -> list[tuple[int, str]]:
     """A sentence too long to be one reason (a voice message typed out, notes without full stops) in its
-    clauses, cut at commas and at the words that join spoken clauses (``reason_clause``), with offsets."""
-    if len(chunk) <= 400:
+    clauses, cut at commas and at the words that join spoken clauses (``reason_clause``), with offsets; a
+    shorter one only where two reasons are joined outright (``reason_join``: ", and also", «, а ещё»)."""
+    cut = pats["reason_clause"] if len(chunk) > 400 else pats.get("reason_join")
+    if cut is None or not cut.search(chunk):
         return [(0, chunk)]
     out, at = [], 0
-    for m in [*pats["reason_clause"].finditer(chunk), None]:
+    for m in [*cut.finditer(chunk), None]:
         end = m.start() if m else len(chunk)
         piece = chunk[at:end]
         if piece.strip():
