@@ -642,3 +642,9 @@ def test_a_need_about_money_or_the_client_is_no_reason_to_quote(language, note):
 ])
 def test_a_plan_about_the_senders_clients_in_general_is_their_own_reason(language, note, said):
     assert said in email(situation(reasons=[note], sender={"company": "Okoro Catering"}), language)
+
+
+def test_a_step_to_give_something_back_is_not_made_the_senders_promise():
+    # «вернуть ключи» may be the client's to do: only money back makes a Russian step the sender's promise.
+    body = email(situation(facts=["вернуть ключи до 20 декабря"], sender={"name": "Ann Lee", "solo": True}), "ru")
+    assert "верну ключи" not in body

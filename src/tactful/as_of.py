@@ -39,17 +39,17 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
     return max([today, *(stated or past)])
 
 
-def planned(situation: Situation, facts: list[str], today: dt.date | None = None) -> list[str]:
+def planned(situation: Situation, facts: list[str], written: dt.date) -> list[str]:
     """The facts that tell of something still to happen before the work ends ("the mock test is on 15
-    December 2026", «перевод отчёта запланирован к сдаче 22 января 2027 года»): dated after the writing day
-    and before the end date (a fact on the end date itself mostly says it again), and not told as past."""
-    today = today or dt.date.today()
+    December 2026", «перевод отчёта запланирован к сдаче 22 января 2027 года»): dated after ``written`` (the
+    writing day, `as_of`) and before the end date (a fact on the end date itself mostly says it again), and
+    not told as past."""
+    today = dt.date.today()
     end = situation.end_date
     if not end:
         return []
     language = situation_language(situation)
     patterns = _config()["as_of"][language]
-    written = as_of(situation, today)
     return [fact for fact in facts
             if any(written < d < end for d in _dates(fact, patterns["date_in_text"], language, today))
             and not _is_past(fact, language, patterns)]

@@ -17,7 +17,7 @@ from ..address import (
     names_person,
     without_role,
 )
-from ..as_of import as_of
+from ..as_of import as_of, planned
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
@@ -60,7 +60,10 @@ def build_context(
     fields = _vetted_fields(situation, vetted)
     who = addressee(fields["client"], fields["contact"], language)
     fields["handover"] = [_to_addressee(item, who, language, phrases) for item in fields["handover"]]
-    closure = _closure(situation, fields["clause"], language, phrases)
+    # The day the message is written, read from the facts once: the notice, the invoices and the work left
+    # are all counted from it.
+    written = as_of(situation)
+    closure = _closure(situation, fields["clause"], language, phrases, written)
     own_reason = _own_reason(fields["reasons"], situation, language, phrases, vetted)
     context: dict[str, Any] = {
         **_address(who, situation, fields, language),
@@ -121,7 +124,7 @@ def build_context(
     stated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "") or (
         "" if own_reason or topic else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
     context["wanted"] = [line for line in wanted if line != stated]
-    context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases) if not (
+    context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases, written) if not (
         situation.include_facts or context["open_work"]) else []
     context["stated"] = bool(stated)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
@@ -333,8 +336,8 @@ def _without_client(name: str, situation: Situation, phrases: Phrases) -> str | 
     return bare.strip(" «»\"") or None
 
 
-def _closure(situation: Situation, clause: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
-    """The notice, the end date, the documents and the money."""
+def _closure(situation: Situation, clause: str | None, language: Language, phrases: Phrases, written: dt.date) -> dict[str, Any]:
+    """The notice, the end date, the documents and the money, as of ``written``, the day the message is written."""
     notice_days = situation.contract.notice_days
     contract = situation.contract.written
     end = situation.end_date
@@ -342,7 +345,6 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     # An end date before the notice period is over cannot be announced as formal notice.
     # Counted from the day the message is written, which the user's facts may put after today; the open
     # invoices are overdue or not by the same day.
-    written = as_of(situation)
     notice_short = bool(end and notice_days and (end - written).days < notice_days)
     if notice_short:
         notice_key = "short"
@@ -700,18 +702,18 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     def line(text: str) -> str:
         return sentence(to_you(full_months(text, phrases), language, phrases), phrases)
 
-    lines = [line(text) for text in [*said, *promised] if len(text.split()) >= 3]
-    kept = vetted.keep("reasons", list(dict.fromkeys(lines)), strict=True, to_client=True)
-    return kept, [k for k in kept if k in {line(text) for text in promised}]
+    asked_lines = [line(text) for text in said if len(text.split()) >= 3]
+    promised_lines = [line(text) for text in promised if len(text.split()) >= 3]
+    kept = vetted.keep("reasons", list(dict.fromkeys(asked_lines + promised_lines)), strict=True, to_client=True)
+    return kept, [k for k in kept if k in promised_lines]
 
 
-def _planned(situation: Situation, facts: list[str], wanted: list[str], language: Language, phrases: Phrases) -> list[str]:
+def _planned(situation: Situation, facts: list[str], wanted: list[str], language: Language, phrases: Phrases,
+             written: dt.date) -> list[str]:
     """The user's facts about what is still to happen before the end ("the mock test is on 15 December
     2026"), as sentences: the work left, when no open work is listed. Money is left to the invoice lines,
     and a fact already said as a promise is not said twice."""
-    from ..as_of import planned
-
-    return [sentence(full_months(fact, phrases), phrases) for fact in planned(situation, facts)
+    return [sentence(full_months(fact, phrases), phrases) for fact in planned(situation, facts, written)
             if not matches(fact, language, "stance_not") and not any(_same_words(fact.rstrip(" ."), w.rstrip(" .")) for w in wanted)]
 
 
@@ -729,7 +731,7 @@ def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> li
         if matches(part, language, "return_notes"):
             found.append(part)
         elif matches(part, language, "promise_notes") or any(
-                part.lower().startswith(verb) for verb in phrases.snippets.get("promise_verbs", [])):
+                part.lower().startswith(verb) for verb in phrases.snippets.get("promise_openers", [])):
             # Only the clause that promises («Хотим закончить 10 декабря — готовы не выставлять счёт за декабрь»).
             clauses = re.split(phrases.snippets["clause_break"], part, flags=re.IGNORECASE)
             part = next((c for c in clauses if len(c.split()) >= 4 and matches(c, language, "promise_notes")), part)

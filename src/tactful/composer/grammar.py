@@ -395,14 +395,14 @@ def promised_by_sender(note: str, language: Language, phrases: Phrases, solo: bo
     «залог вернуть после осмотра» → «залог я верну после осмотра», «штраф не выставлять» → «штраф я не буду
     выставлять». A word of readiness before the verb ("happy to waive", «готовы не выставлять») goes: the
     sender says what they will do. A promise typed otherwise ("the deposit is refunded in full") stays as typed."""
-    verbs = phrases.snippets.get("promise_verbs", [])
     note = re.sub(phrases.snippets.get("promise_modals", "(?!)"), "", note.strip(), count=1, flags=re.IGNORECASE)
     words = note.split()
     if language != "ru":
         first = words[0].lower() if words else ""
-        promise = any(first.startswith(verb) for verb in verbs)
+        promise = any(first.startswith(verb) for verb in phrases.snippets.get("promise_openers", []))
         return first_person_step(note, language, phrases, solo) if promise and is_action(note, language, phrases) else note
     # The promise's own verb («вернуть», «выставлять»), not another infinitive before it («закончить»).
+    verbs = phrases.snippets.get("promise_infinitives", [])
     at = next((i for i, word in enumerate(words) if (reading := _infinitive(word)) and reading.normal_form in verbs), None)
     if at is None:
         return note
