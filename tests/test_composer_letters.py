@@ -350,10 +350,10 @@ def test_call_reactions_are_only_those_the_situation_makes_likely(language):
 
 
 def test_a_call_script_keeps_the_full_handover_list_for_the_follow_up_email_not_the_spoken_points():
-    s = situation(language="en", handover=["the Figma file", "the brand book", "the icon set"])
+    s = situation(language="en", handover=["the Figma file", "the brand book", "the icon set", "the style tiles"])
     content = Composer().compose(s, "call", "en")[0].content
     assert not any("for the email" in point for point in content.points)
-    assert "the Figma file; the brand book; the icon set" in content.follow_up
+    assert "the Figma file; the brand book; the icon set; the style tiles" in content.follow_up
 
 
 @pytest.mark.parametrize(("language", "months", "phrase"), [
@@ -878,7 +878,7 @@ def test_a_call_does_not_read_out_a_note_in_brackets_after_the_company():
     ("ru", "передам исходники, брендбук и остальное по списку — его пришлю письмом."),
 ])
 def test_a_long_handover_list_is_led_by_its_first_items_on_a_call(language, said):
-    items = {"en": ["the Figma file", "the brand book", "the icon set"], "ru": ["исходники", "брендбук", "набор иконок"]}[language]
+    items = {"en": ["the Figma file", "the brand book", "the icon set", "the style tiles"], "ru": ["исходники", "брендбук", "набор иконок", "шрифты"]}[language]
     s = situation(handover=items, sender={"name": "Ann Lee", "solo": True})
     assert said in " ".join(plan(s, "call", language).content.points)
 
@@ -893,7 +893,7 @@ def test_a_reason_that_names_a_colleague_or_family_member_is_not_quoted(language
 
 def test_a_quoted_reason_loses_the_fillers_of_speech():
     body = email(situation(reasons=["I'm moving more towards API docs anyway"], sender={"name": "Ann Lee", "solo": True}))
-    assert "I'm moving more towards API docs." in body and "anyway" not in body
+    assert "I am moving more towards API docs." in body and "anyway" not in body
 
 
 def test_a_surname_that_does_not_decline_stays_as_it_is_after_a_role_too():

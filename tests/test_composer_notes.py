@@ -4,6 +4,7 @@ their asides about the person the letter greets, and their shorthand about a ref
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_an_aside_about_the_addressee_goes_when_the_item_is_said_to_them():
     s = situation(client={"name": "Halden Ventures", "contact": "Oliver Grant, Partner"},
                   handover=["voice and style guide for Oliver (tone, words he never uses)", "content calendar"])
     body = email(s)
-    assert "- voice and style guide for you\n" in body and "words he never uses" not in body
+    assert "- the voice and style guide for you\n" in body and "words he never uses" not in body
 
 
 def test_a_step_the_sender_takes_on_themselves_says_myself():
@@ -105,7 +106,7 @@ def test_no_offer_of_more_money_is_expected_when_the_sender_is_moving_away(langu
 
 @pytest.mark.parametrize(("language", "notes", "reason"), [
     ("en", ["two of the partners refuse MFA", "we can't be responsible for security we're not allowed to enforce"],
-     "We can't be responsible for security we're not allowed to enforce."),
+     "We cannot be responsible for security we are not allowed to enforce."),
     ("ru", ["ушли оба разработчика", "новых на этот старый код посадить мы не можем"], "Новых на этот старый код посадить мы не можем."),
 ])
 def test_where_the_sender_stands_is_the_reason_when_no_plan_is_given(language, notes, reason):
@@ -164,7 +165,7 @@ def test_the_reactions_a_script_prepares_for_fit_the_case(language):
 def test_asked_why_the_script_says_the_senders_stated_reason_again():
     s = situation(reason_kind="methods", reasons=["we can't be responsible for security we're not allowed to enforce"])
     why = next(r for r in Composer().compose(s, "call", "en")[0].content.reactions if r.client.startswith("asks why"))
-    assert why.answer.startswith("We can't be responsible for security we're not allowed to enforce.")
+    assert why.answer.startswith("We cannot be responsible for security we are not allowed to enforce.")
 
 
 def test_a_russian_item_that_names_the_addressee_in_the_accusative_is_said_to_them():
@@ -637,7 +638,7 @@ def test_a_need_about_money_or_the_client_is_no_reason_to_quote(language, note):
 
 
 @pytest.mark.parametrize(("language", "note", "said"), [
-    ("en", "we're taking on fewer corporate clients, from spring only private events", "We're taking on fewer corporate clients"),
+    ("en", "we're taking on fewer corporate clients, from spring only private events", "We are taking on fewer corporate clients"),
     ("ru", "сокращаем число корпоративных клиентов, с весны берём только частников", "Мы сокращаем число корпоративных клиентов."),
 ])
 def test_a_plan_about_the_senders_clients_in_general_is_their_own_reason(language, note, said):
@@ -648,3 +649,149 @@ def test_a_step_to_give_something_back_is_not_made_the_senders_promise():
     # «вернуть ключи» may be the client's to do: only money back makes a Russian step the sender's promise.
     body = email(situation(facts=["вернуть ключи до 20 декабря"], sender={"name": "Ann Lee", "solo": True}), "ru")
     assert "верну ключи" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    # Asked to put one's name to what is not so: the sender's standard, not the request.
+    ("en", "they keep asking me to backdate the inspection reports and I won't do that", "I only produce work I can stand behind"),
+    ("ru", "просят вписывать в акты завышенный вес, я на это не пойду", "под которой могу подписаться как специалист"),
+    # Too few people: said as the sender's capacity, not as a clause cut from the note ("new ones we can't find").
+    ("en", "we're short of drivers since two left in October", "enough people to keep up"),
+    ("ru", "курьеров не хватает: двое ушли в октябре, новых найти не можем", "недостаточно людей"),
+    # A brief that keeps moving.
+    ("en", "honestly she's impossible, changes her mind every week", "a brief stays settled"),
+    ("ru", "достал уже, каждую неделю новая концепция", "задача после согласования остаётся неизменной"),
+])
+def test_a_true_reason_with_a_topic_is_said_as_the_senders_terms_not_a_stock_line(language, note, said):
+    solo = not any(w in note for w in ("we're", "курьеров"))
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": solo}), language)
+    first = body.split("\n\n")[1]
+    assert said in first and "own business" not in first and "веду своё дело" not in first, first
+    assert "backdate" not in body and "завышенный" not in body and "новых найти" not in body.lower()
+
+
+@pytest.mark.parametrize(("language", "fact", "said"), [
+    # A plain note of whose something is: the client hears what is theirs, without "make sure he knows".
+    ("en", "The three crates in bay 4 are his, not ours", "The three crates in bay 4 are yours."),
+    ("en", "The planters on the third floor are rented and theirs to take back", "rented and yours to take back"),
+    ("ru", "Кадки на третьем этаже арендованные и принадлежат им", "Кадки на третьем этаже арендованные и принадлежат вам."),
+    ("ru", "Ящики из бокса 4 можно забрать в любой будний день", "Ящики из бокса 4 можно забрать в любой будний день."),
+])
+def test_a_note_of_what_is_the_clients_to_collect_is_said_to_them(language, fact, said):
+    assert said in email(situation(facts=[fact], sender={"name": "Ann Lee", "solo": True}), language)
+
+
+@pytest.mark.parametrize(("language", "item", "said", "not_said"), [
+    ("en", "the Christmas party for 80 guests", "as agreed, I will deliver the Christmas party", "finish the Christmas party"),
+    ("ru", "новогодний корпоратив на 80 гостей", "я проведу новогодний корпоратив", "закончу новогодний"),
+    # Work that is not an event is still finished by its date.
+    ("en", "the spring catalogue", "I will finish the spring catalogue", "deliver the spring"),
+])
+def test_an_event_in_the_open_work_is_held_on_its_day_not_finished_by_it(language, item, said, not_said):
+    s = situation(open_work=[{"item": item, "due": FUTURE}], sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert said.split(", ")[-1].lower() in text.lower() and not_said not in text, text
+
+
+@pytest.mark.parametrize(("name", "project", "said"), [
+    # A title the notes write capitalised mid-sentence keeps its capital, though "footnotes" is a word.
+    ("Footnotes podcast", "Editing of weekly episodes of Footnotes, a history podcast", "your Footnotes podcast"),
+    # A description in title case names nothing: the common word is lower-cased as before.
+    ("Website redesign", "Full Website Redesign for the shop", "your website redesign"),
+])
+def test_a_name_the_notes_capitalise_keeps_its_capital(name, project, said):
+    s = situation(project=project, project_name=name, sender={"name": "Ann Lee", "solo": True})
+    assert said in email(s)
+
+
+@pytest.mark.parametrize(("language", "notes", "said", "unsaid"), [
+    # The sender's own refusal, whatever was asked: the sender's standard, never the request itself.
+    ("en", ["they asked me to re-cut the interview so it says what he never said. I'm not doing it"], "I only produce work I can stand behind",
+     "re-cut"),
+    ("ru", ["просят оформить часть расходов как «обучение», мы такие документы подписывать не будем"], "под которой могу подписаться",
+     "обучение"),
+    # "just that …" dictates the words; one that only points back at its note ("just that I won't do it") does not.
+    ("en", ["the board wants the certificate signed as passed", "no lectures, just that we can't sign"], "We can't sign.", "Just that"),
+    ("ru", ["просит подать заявку на чужой знак, я на это не пойду", "без нотаций, просто что я этого делать не буду"],
+     "под которой могу подписаться", "этого делать"),
+])
+def test_a_refusal_is_said_as_the_senders_standard_or_in_the_words_dictated(language, notes, said, unsaid):
+    first = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}), language).split("\n\n")[1]
+    assert said in first and unsaid not in first, first
+
+
+@pytest.mark.parametrize(("phrase", "case", "said"), [
+    # A name in quotes after the head is a brand's, not a person's: «сервис», not «сервиса».
+    ("сервис «Бариста-Техник»", "accs", "сервис «Бариста-Техник»"),
+    ("визуализатор Алёна", "accs", "визуализатора Алёну"),
+    # Written without «ё», a word keeps its spelling when inflected.
+    ("финальные рендеры корпуса 3", "ablt", "финальными рендерами корпуса 3"),
+])
+def test_a_russian_phrase_is_inflected_as_written(phrase, case, said):
+    from tactful.wording import inflect_phrase
+
+    assert inflect_phrase(phrase, case) == said
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "Emily is a sweet kid and works hard, I don't want her to feel it's about her", "nothing to do with Emily."),
+    ("en", "the auction runs go first, it's not about Jane", "nothing to do with you personally."),
+    ("en", "honestly the process is broken, not her", "nothing to do with you personally."),
+    ("ru", "Никита хороший, старается, не хочу, чтобы он подумал, что это из-за него", "никак не связано с Никитой."),
+    ("ru", "к Марии Олеговне претензий нет, с ней работать одно удовольствие", "никак не связано с вами лично."),
+])
+def test_a_note_that_the_decision_is_not_about_someone_is_said_plainly(language, note, said):
+    s = situation(reasons=[note], client={"name": "Acme Ltd", "contact": "Jane Roe" if language == "en" else "Мария Олеговна Ким"},
+                  sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call", "meeting"):
+        assert said in Composer().compose(s, channel, language)[0].text(), channel
+    # A capitalised word that is no one's name says nothing of the kind.
+    plain = situation(reasons=["Everything is fine with the invoices" if language == "en" else "Работа хорошая, но времени нет"])
+    assert "nothing to do with" not in email(plain, language) and "не связано с" not in email(plain, language)
+
+
+@pytest.mark.parametrize("channel", ["call", "meeting"])
+def test_three_handover_items_are_said_in_full_not_as_the_rest_of_a_list(channel):
+    s = situation(handover=["the allergen matrix", "the menu cards", "the supplier contacts"], sender={"name": "Ann Lee", "solo": True})
+    text = Composer().compose(s, channel, "en")[0].text()
+    assert "the supplier contacts" in text and "the rest of the printed list" not in text and "a few other items" not in text
+
+
+def test_a_reason_typed_as_speech_is_written_out():
+    s = situation(reasons=["we'd rather stop cleanly now than run two searches badly"], reason_kind="capacity")
+    body = email(s)
+    assert "We would rather stop cleanly now" in body and "We'd" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "the warranty on the installed signs remains", "The warranty on the installed signs remains."),
+    ("ru", "гарантийные обязательства по смонтированным вывескам сохраняются", "Гарантийные обязательства по смонтированным вывескам сохраняются."),
+])
+def test_a_handover_note_that_states_something_is_said_as_a_sentence_not_handed_over(language, note, said):
+    body = email(situation(handover=["the sign files" if language == "en" else "макеты вывесок", note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body and f"and {note}" not in body and f"и {note}" not in body
+
+
+def test_a_must_say_note_and_the_handover_bullets_read_to_the_client():
+    s = situation(client={"name": "Dr Miriam Osei"}, sender={"name": "Ann Lee", "solo": True},
+                  reasons=["make sure she knows the gate fob will be in her letterbox after my last visit"],
+                  handover=["planting plan of the walled garden", "a pruning calendar", "contacts of the nursery"])
+    body = email(s)
+    assert "in your letterbox" in body and "her letterbox" not in body
+    assert "- the planting plan of the walled garden" in body and "- the contacts of the nursery" in body
+
+
+@pytest.mark.parametrize(("language", "note", "timebox", "screen"), [
+    ("en", "keep it to 20 minutes, it's on Zoom", "20 minutes", "shared on screen"),
+    ("ru", "уложиться в 20 минут, встреча по зуму", "20 мин", "на общем экране"),
+])
+def test_a_meeting_keeps_the_users_time_limit_and_shares_the_list_on_screen_online(language, note, timebox, screen):
+    items = ["the files", "the logins", "the calendar", "the budget"] if language == "en" else ["исходники", "доступы", "календарь", "бюджет"]
+    s = situation(reasons=[note], handover=items, final_invoice=True)
+    content = Composer().compose(s, "meeting", language)[0].content
+    assert content.timebox == timebox and any(screen in d for d in content.documents)
+    assert sum(int(re.search(r"— (\d+) (?:min|мин)", item)[1]) for item in content.agenda) <= 20
+    # Without such notes: half an hour, and a printed list.
+    plain = Composer().compose(situation(handover=items[:1], final_invoice=True), "meeting", language)[0].content
+    assert plain.timebox in ("30 minutes", "30 минут") and not any(screen in d for d in plain.documents)

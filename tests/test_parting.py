@@ -247,3 +247,91 @@ def test_a_question_the_reply_cannot_answer_is_not_passed_over(language, answer,
     body = Composer().compose_reply(_private(language), answer, language)[0].content.body
     assert line in body
     assert "come back" not in Composer().compose_reply(_private(language), "OK, thanks.", language)[0].content.body
+
+
+@pytest.mark.parametrize(("text", "language", "kind"), [
+    # A polite request is not a plea to stay: "please" and "again" alone do not make one.
+    ("Could you please send the invoice again?", "en", "other"),
+    ("Пришлите, пожалуйста, счёт ещё раз.", "ru", "other"),
+    ("What if we paid 20% more? Would you stay on those terms?", "en", "new_terms"),
+    ("А если мы поднимем оплату? На таких условиях останетесь?", "ru", "new_terms"),
+])
+def test_a_request_or_an_offer_is_not_taken_for_a_plea(text, language, kind):
+    assert classify_reply(text, language) == kind
+
+
+def _unpaid(language: str):
+    return parse_situation({"client": {"name": "Acme Ltd", "contact": "Jane Roe"}, "language": language,
+                            "sender": {"name": "Ann Lee", "solo": True}, "reason_kind": "time",
+                            "unpaid_invoices": [{"number": "A-17", "amount": "£1,960"}], "handover": ["the source files"]})
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("en", "I'm travelling until the 14th with no car. Also I can't find the invoice, can you send it again?",
+     ["which day after the 14th suits you", "I will send invoice A-17 (£1,960) again today"]),
+    ("ru", "Я в командировке до 25-го, машины нет. И пришлите, пожалуйста, счёт ещё раз — не могу его найти.",
+     ["какой день после 25-го вам удобен", "Сегодня же пришлю счёт № A-17"]),
+])
+def test_a_reply_answers_the_clients_constraints_and_a_request_to_resend(language, text, said):
+    body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
+    assert all(s in body for s in said), body
+    assert "остаётся в силе" not in body and "stands" not in body  # nothing was contested
+
+
+@pytest.mark.parametrize(("language", "text", "no", "reason"), [
+    ("en", "Would you stay if we paid 20% more? Yes or no by Friday. And honestly, why?", "My answer, though, is no",
+     "I can no longer offer the availability"),
+    ("ru", "Поднимем ставку на 15%, останетесь? И всё-таки — почему?", "Ответ, к сожалению, — нет", "Я работаю в чётко заданные часы"),
+])
+def test_an_offer_gets_a_plain_no_and_why_asked_alongside_gets_the_reason(language, text, no, reason):
+    body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
+    answer = body.split("\n\n")[1]
+    assert no in answer and reason in answer, answer
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "You incompetent lot!! We are not paying invoice A-17 for this."),
+    ("ru", "Это позор!! Счёт A-17 оплачивать не будем."),
+])
+def test_an_invoice_disputed_in_an_angry_reply_is_not_pressed_in_full(language, text):
+    body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
+    assert "settle what is not in question" in body or "оплатить бесспорную часть" in body, body
+
+
+@pytest.mark.parametrize(("language", "text", "said", "unsaid"), [
+    # A payment the client promises is thanked for, not asked for again.
+    ("en", "Noted. I thought I'd paid A-17 already, but I'll pay it Friday.", "Thank you for letting me know about the payment of invoice A-17",
+     "please settle"),
+    ("ru", "Поняла. Мы вернём 47 000 ₽ до 25 декабря и оплатим счёт A-17 в пятницу.", "Спасибо, что написали об оплате счёта",
+     "прошу оплатить"),
+    # Someone else's absence is not the client's: no "your time away".
+    ("en", "Please pass my wishes to Hannah. Who covers while she is away?", "Thank you for your reply.", "time away"),
+    # «Претензий не было» is praise, not a threat of the law: no mediator.
+    ("ru", "Жаль. К вашей работе претензий никогда не было. Когда последний день?", "Спасибо за ответ.", "посредник"),
+])
+def test_a_reply_reads_what_the_client_wrote_not_its_words_alone(language, text, said, unsaid):
+    body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
+    assert said in body and unsaid not in body.lower(), body
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Мы готовы вернуть удержанное. Взамен просим остаться до мая на прежних условиях.", "new_terms"),
+    ("Congratulations on the new job, no hard feelings at all.", "agrees"),
+])
+def test_an_offer_in_return_and_good_wishes_are_read_as_such(text, kind):
+    assert classify_reply(text, "ru" if text[0] in "МЖ" else "en") == kind
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("en", "Noted. Could you call me this week? I'm free after 4pm Thursday.", "I will gladly call you at the time you suggested."),
+    ("ru", "Поняла. Можем созвониться? Я свободна в четверг после 16:00.", "С удовольствием позвоню вам в названное вами время."),
+    ("en", "OK. Can we speak on the phone?", "I will gladly call you at a time that suits you."),
+])
+def test_a_request_for_a_call_is_agreed_to(language, text, said):
+    assert said in Composer().compose_reply(_unpaid(language), text, language)[0].content.body
+
+
+def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
+    s = parse_situation({"client": {"name": "Vance Storage", "contact": "Peter Vance"}, "sender": {"name": "Dave Malik"}})
+    assert Composer().compose_reply(s, "Dave,\n\nUnderstood. When is the last day?", "en")[0].content.body.startswith("Hi Peter,")
+    assert not Composer().compose_reply(s, "Dear Mr Malik, understood.", "en")[0].content.body.startswith("Hi ")

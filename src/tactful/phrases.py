@@ -76,6 +76,10 @@ class Phrases(BaseModel):
     # A promise to the client in the user's notes (money back, a fee waived) or what the client is to return.
     promise_notes: list[Pattern] = []
     return_notes: list[Pattern] = []
+    # Open work held on its day (an event, a lesson): "on 12 December I will deliver …", not "finish by".
+    event_words: list[Pattern] = []
+    # The user's notes say the meeting is held online: the handover list is shared on screen, not printed.
+    online_notes: list[Pattern] = []
     # A handover note that waits for payment ("files after payment", «отдам после оплаты»).
     after_payment: list[Pattern] = []
     # Words a typed clause may start with ("Section 12.2", «п. 7.3»): the templates say the word themselves.

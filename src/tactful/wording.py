@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import cache
 from typing import Any
 
@@ -84,7 +84,7 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     shows_animacy = _shows_animacy(noun, case)
     # A noun a person's name follows («визуализатор Алёна») names a person, whatever the dictionary guessed.
     # A thing named by a word for a person («финальный мастер сингла», a master recording) is a thing.
-    animacy = "anim" if _name_follows(words[head + 1:head + 2]) else "inan" if things else noun.tag.animacy
+    animacy = "anim" if _name_follows(words[head + 1:head + 2], phrase) else "inan" if things else noun.tag.animacy
     agreement = agreeing(noun, case, animacy)
     out, pos = [], 0
     for i in range(head + 1):
@@ -165,10 +165,12 @@ def _names_in_apposition(phrase: str, words: list, pos: int, case: str, out: lis
     return "".join(out) + phrase[pos:]
 
 
-def _name_follows(words: list) -> bool:
+def _name_follows(words: list, phrase: str) -> bool:
+    """Whether a person's name follows the head; one in quotes is a brand («сервис «Бариста-Техник»»)."""
     from .text import parse_ru
 
-    return any(w.group()[0].isupper() and any("Name" in p.tag for p in parse_ru(w.group())) for w in words)
+    return any(w.group()[0].isupper() and phrase[:w.start()].rstrip()[-1:] not in QUOTES
+               and any("Name" in p.tag for p in parse_ru(w.group())) for w in words)
 
 
 def _surname(word: str, case: str, gender: str) -> str | None:
@@ -187,20 +189,34 @@ def _animate_prefix(word: str) -> bool:
 
 def _same_case_shape(original: str, word: str) -> str:
     """The inflected word with the original's letter case where they share a stem ('SEO-продвижением')."""
+    # A user who writes «рендеры» without «ё» keeps it so: the dictionary's «рендёры» reads as a misspelling.
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")
     shared = next((i for i, (a, b) in enumerate(zip(original.lower(), word)) if a != b), min(len(original), len(word)))
     return original[:shared] + word[shared:]
 
 
-def plain_name(description: str, language: Language, months: Collection[str] = ()) -> str:
+def plain_name(description: str, language: Language, months: Collection[str] = (), names: Collection[str] = ()) -> str:
     """The description as it reads inside a sentence: no title quotes, no date note after a comma, a common
     first word in lower case ('Проект частного дома' -> 'проект частного дома', 'Managed IT support' ->
-    'managed IT support')."""
+    'managed IT support') unless it is one of ``names`` (`names_in`: "Footnotes podcast" where the notes
+    say "episodes of Footnotes", not "Full Website Redesign")."""
     text = description.strip()
     if len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES:
         text = text[1:-1].strip()
     # "Mehta wedding, April 17": the date after a comma is the user's note, not part of the name.
     text = re.sub(r",[^,]*\d[^,]*$", "", text.rstrip(".")).strip()
-    return common_start(text, language, months, products=False)
+    return common_start(text, language, [*months, *names], products=False)
+
+
+def names_in(texts: Iterable[str]) -> set[str]:
+    """Words the user capitalises in the middle of a sentence ("episodes of Footnotes, a history podcast"):
+    names, though the dictionary knows them as common words. A text in title case names nothing this way."""
+    def title_case(text: str) -> bool:
+        words = re.findall(r"[^\W\d_]{4,}", text)
+        return sum(w[0].isupper() for w in words) * 2 > len(words)
+
+    return {m for text in texts if not title_case(text) for m in re.findall(r"(?<=[\w,;:] )([A-ZА-ЯЁ][a-zа-яё]+)\b", text)}
 
 
 def common_start(text: str, language: Language, months: Collection[str] = (), *, products: bool = True) -> str:

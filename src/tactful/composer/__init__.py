@@ -20,7 +20,7 @@ from ..situation import Situation
 from ..vocab import Channel, Language, Tone
 from .context import build_context, referral_name, said_item
 from .grammar import count_days, join_items, spoken_amount, tidy, without_year
-from .vetting import classify_reply, matches, open_questions, reply_topics
+from .vetting import classify_reply, matches, open_questions, reply_kinds, reply_topics
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
 
@@ -108,10 +108,25 @@ class Composer:
         self, situation: Situation, client_reply: str, language: Language, tone: Tone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
         """A calm email answering the client's push-back: acknowledge, restate the terms, propose to
-        close, offer the handover; a mediator only as a last resort when the client threatens."""
+        close, offer the handover; a mediator only as a last resort when the client threatens. A client who
+        writes to the sender by first name ("Dave, …") is answered in the warm tone's greeting and register."""
+        first = (situation.sender.name or "").split()[:1]
+        if first and re.match(load_phrases(language).get("reply.first_name_terms").format(name=re.escape(first[0])),
+                              client_reply.strip(), flags=re.IGNORECASE):
+            tone = "warm"
         context, p, left_out = self._context(situation, "email", language, tone)
-        context["kind"] = classify_reply(client_reply, language)
+        kinds = reply_kinds(client_reply, language)
+        context["kind"] = kinds[0] if kinds else "other"
+        # What the first kind leaves unanswered: "why?" asked in an angry or pleading answer, and an invoice
+        # disputed in one (it is not asked for in full again before it is gone through).
+        context["acknowledge"] = context["kind"] if context["kind"] in load_phrases(language).get("reply.acknowledge") else "other"
+        context["asks_why"] = "why" in kinds[1:]
+        context["disputes"] = "dispute" in kinds
         context["topics"] = reply_topics(client_reply, language)
+        # "I'm away until the 14th": the day they are back, in their words, for "which day after … suits you".
+        back = re.search(load_phrases(language).get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
+        context["back"] = back["when"].strip() if back else ""
+        context["call_time"] = bool(re.search(load_phrases(language).get("reply.call_time_pattern"), client_reply))
         context["open_questions"] = open_questions(client_reply, language)
         context["legal"] = matches(client_reply, language, "legal_threat")
         subject = self._content("email", context, p, load_phrases(language), tone).subject
@@ -154,7 +169,7 @@ class Composer:
                       " ".join(context["wanted"]), p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
-                key_message=said(" ".join(filter(None, [p("call.news"), context["reason"], context["fond"] and p("fond_line")]))),
+                key_message=said(" ".join(filter(None, [p("call.news"), context["reason"], context["fond"] and p("fond_line"), context["not_about"] and p("not_about_line")]))),
                 pause=f"{p('call.pause')} {p('call.listen')}",
                 points=[said(point) for point in points if point] + _notes(context, p),
                 reactions=reactions,

@@ -22,7 +22,7 @@ from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from ..wording import common_start, format_date, plain_name
+from ..wording import common_start, format_date, names_in, plain_name
 from .grammar import (
     accusative,
     as_step,
@@ -96,6 +96,13 @@ def build_context(
     context["hands_over"] = bool(context["handover"] or context["handover_actions"] or context["open_work"])
     # Nothing to hand over, sign or pay: the meeting is a short word about the news, not a half-hour agenda.
     context["brief_meeting"] = not (context["hands_over"] or context["act"] or context["invoice"] or context["unpaid"])
+    # The user's own limit for the meeting ("keep it to 20 minutes"), and whether it is held online ("on Zoom").
+    notes = [*situation.reasons, *situation.facts]
+    limit = next((m for note in notes if (m := re.search(phrases.snippets["meeting_minutes"], note))), None)
+    minutes = (limit.groupdict().get("minutes") or limit.groupdict().get("minutes2")) if limit else None
+    context["meeting_minutes"] = int(minutes) if minutes else None
+    context["short_meeting"] = context["brief_meeting"] or bool(context["meeting_minutes"] and context["meeting_minutes"] <= 20)
+    context["online"] = any(matches(note, language, "online_notes") for note in notes)
     # The sender at the table is named without the role they sign with ("Oliver Grant, Managing Partner").
     context["owner"] = context["sender_person"] or phrases.labels["you"]
     # The name the tone calls the client by, in every channel: "Greg" in a warm plan when the warm email
@@ -250,6 +257,14 @@ def full_months(text: str, phrases: Phrases) -> str:
     return text
 
 
+def written_out(text: str, phrases: Phrases) -> str:
+    """A note typed as speech with its contractions written out ("we'd rather" → "we would rather"), as the
+    reason a letter gives in its own voice; a line the user dictates keeps their words."""
+    for short, full in phrases.snippets.get("contractions", {}).items():
+        text = re.sub(rf"\b{short}\b", lambda m: full if m[0][0].islower() else full[:1].upper() + full[1:], text, flags=re.IGNORECASE)
+    return text
+
+
 def said_item(item: str, language: Language, phrases: Phrases) -> str:
     """A handover note as the letter says it: to the client ("transferred to you"), without the sender's
     aside about their own doings, and a note typed as "thing — what to do" («этап 2 — доделать и сдать») as
@@ -314,7 +329,8 @@ def _work(situation: Situation, description: str | None, language: Language, phr
     # apartments"): the letter then says "our work together" instead of quoting it.
     named = description if description and (situation.project_name or short_name(description, phrases)) else None
     named = _without_client(named, situation, phrases) if named else None
-    project = plain_name(named, language, phrases.months) if named else None
+    names = names_in([situation.project or "", *situation.facts, *situation.reasons])
+    project = plain_name(named, language, phrases.months, names) if named else None
     return {"work": work, "project_work": project_work(project, work, phrases) if project else None}
 
 
@@ -429,9 +445,13 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     # Said by the sender, so the client does not read a to-do list for themselves.
     actions = [first_person_step(step, language, phrases, solo) for step in steps]
     accusatives = [accusative(item, language, phrases) for item in handover]
-    bullets = [accusative(item, language) or item for item in handover]
+    # English bullets take their articles too, so that one list does not mix "a pruning calendar" with "planting plan".
+    bullets = [accusative(item, language, phrases if language == "en" else None) or item for item in handover]
     # Said aloud, an item is its head, without the notes after it ("Q4 report - Ealing added once …").
-    spoken = [accusative(spoken_head(item), language, phrases) for item in handover[:2]]
+    # Three items are said in full, unless one has its own "and" (an "and … and … and" chain aloud); a
+    # longer list leads with two and the rest follows in writing.
+    whole = len(handover) <= 2 or len(handover) == 3 and not any(f" {phrases.labels['and']} " in item for item in handover)
+    spoken = [accusative(spoken_head(item), language, phrases) for item in handover[:3 if whole else 2]]
     return {
         "handover": handover,
         "handover_actions": actions,
@@ -442,7 +462,7 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
         "handover_spoken": object_list(spoken, phrases),
         # A long list is not read out on a call: its first two items lead, the rest follows by email.
         "handover_lead": ", ".join(a for a in spoken if a) if None not in spoken else None,
-        "handover_more": len(handover) > 2,
+        "handover_more": not whole,
     }
 
 
@@ -471,10 +491,13 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
         heads = [_without_brackets(item) or item for _, item in open_work]
     work = []
     for (w, item), spoken in zip(open_work, heads):
-        due = phrases.labels["due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
+        # An event on its day ("the Christmas party", «итоговый тест») is held on it, not finished by it; the
+        # name of the work says so, not a note after it ("renders — shown on 20 December").
+        event = bool(w.due) and matches(spoken, vetted.language, "event_words")
+        due = phrases.labels["due_on" if event else "due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
         when = (" — " if vetted.language == "ru" else " ") + due if due else ""
         # `said` is spoken in a call or a meeting; `object`, the whole item, is a letter's sentence.
-        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "when": when,
+        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "when": when, "event": event,
                      "said": (accusative(spoken, vetted.language, phrases) or spoken) + when,
                      "object": accusative(item, vetted.language, phrases) or item})
     return work
@@ -524,6 +547,41 @@ def _referral(referral: str | None, language: Language, phrases: Phrases) -> dic
     }
 
 
+def _not_about(situation: Situation, language: Language, phrases: Phrases) -> dict[str, str] | None:
+    """Whom the user's notes say the decision is not about ("Lena is great, it's the process, not her",
+    «к Алле Сергеевне претензий нет»): ``you`` for the person the message is to (or a bare "her"), else
+    ``name``, in the case the sentence needs («с Никитой»); None when no note says so."""
+    from ..address import given_name
+    from ..text import parse_ru
+
+    contact = (situation.client.contact or "").split()
+    pronouns = phrases.snippets["not_about_pronouns"]
+
+    def person(words: list[str]) -> list[str] | None:
+        """The words as a person's name in the nominative («из-за Никиты» → «Никита»), or None when the first
+        is no one's name ("Everything is fine", «Работа хорошая»)."""
+        if words[0].lower() in pronouns or words[0] in contact:
+            return words
+        if language == "en":
+            return words if given_name(words[0]) else None
+        names = [next((r.normal_form.capitalize() for r in parse_ru(w) if {"Name", "Patr"} & r.tag.grammemes), None) for w in words]
+        return names if names[0] else None
+
+    found = next((who for note in [*situation.reasons, *situation.facts] for pattern in phrases.snippets.get("not_about", [])
+                  for m in re.finditer(pattern, note) if (who := person(m["who"].split()))), None)
+    if found is None:
+        return None
+    words = found
+    if words[0].lower() in pronouns or words[0] in contact:
+        return {"you": True, "name": ""}
+    name = " ".join(words)
+    if language == "ru":
+        from ..address import declined_name
+
+        name = declined_name(name, "ablt") or name
+    return {"you": False, "name": name}
+
+
 def _framing(
     situation: Situation, channel: Channel, language: Language, phrases: Phrases, notice_short: bool, own_reason: str
 ) -> dict[str, Any]:
@@ -554,6 +612,8 @@ def _framing(
         and not situation.unpaid_invoices and "late_payments" not in situation.signals,
         # The user's notes speak warmly of the client: the message says so once ("I have genuinely enjoyed …").
         "fond": any(matches(note, language, "fond_notes") for note in notes),
+        # The notes say the decision is not about someone ("it's not about Peter", «не из-за Никиты»).
+        "not_about": _not_about(situation, language, phrases),
         # A year or more together: the thanks say how long ("over these four years", «все эти два года»).
         "together": time_together(situation.relationship_months, language, phrases),
         "news": news,
@@ -627,7 +687,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         without the user's notes in brackets ("(3 days/wk)"), and with months in full ("from Feb")."""
         for filler in phrases.snippets.get("reason_fillers", []):
             reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
-        return _without_brackets(full_months(reason, phrases)).strip()
+        return _without_brackets(written_out(full_months(reason, phrases), phrases)).strip()
 
     # A note that tells the tool how to write, or says the work has already stopped, is no reason.
     def instruction(note: str) -> bool:
@@ -680,7 +740,8 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     said = [m["said"] for note in situation.reasons for pattern in phrases.snippets.get("dictated", [])
             if (m := re.search(pattern, note, flags=re.IGNORECASE))]
     # A wording of a word or two ("one sentence, max") is no reason.
-    said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")]
+    said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")
+            and not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE)]
     kept = vetted.keep("reasons", said[:1], strict=True)
     return sentence(kept[0].strip(), phrases) if kept else ""
 
@@ -729,7 +790,8 @@ def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> li
         if len(part.split()) > 30:
             continue
         if matches(part, language, "return_notes"):
-            found.append(part)
+            # "… are his, not ours": the client hears what is theirs; what is not is the user's aside.
+            found.append(re.sub(phrases.snippets["not_ours"], "", part, flags=re.IGNORECASE).strip())
         elif matches(part, language, "promise_notes") or any(
                 part.lower().startswith(verb) for verb in phrases.snippets.get("promise_openers", [])):
             # Only the clause that promises («Хотим закончить 10 декабря — готовы не выставлять счёт за декабрь»).

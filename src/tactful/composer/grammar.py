@@ -257,7 +257,10 @@ def is_step(item: str, language: Language, phrases: Phrases) -> bool:
     """Whether a note of work or handover is no object of "finish" or "hand over": a step to take
     (`is_action`) or a whole sentence ("you will need to change the lockbox code", «мы заберём образцы»)."""
     first = item.split()[0].lower().strip(_PUNCTUATION) if item.split() else ""
-    return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", [])
+    # A note that states something with a verb of its own ("the warranty on installed signs remains",
+    # «гарантийные обязательства сохраняются») is a sentence too, not a thing to hand over.
+    stated = re.search(phrases.snippets.get("sentence_verbs", "(?!)"), item, flags=re.IGNORECASE)
+    return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", []) or bool(stated)
 
 
 def without_aside(item: str, phrases: Phrases) -> str:

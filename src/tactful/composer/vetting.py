@@ -40,7 +40,13 @@ def _matching(text: str, language: Language, table: str) -> list[str]:
 def classify_reply(text: str, language: Language) -> str:
     """What the client's answer does: threat, aggressive, dispute, new terms, reconsider, why, agrees —
     the first kind that matches — or ``other``."""
-    return next(iter(_matching(text, language, "reply_kinds")), "other")
+    return next(iter(reply_kinds(text, language)), "other")
+
+
+def reply_kinds(text: str, language: Language) -> list[str]:
+    """Every kind the client's answer has, in the bank's order: an angry answer may also dispute an
+    invoice and ask why, and each of those still needs its answer."""
+    return _matching(text, language, "reply_kinds")
 
 
 def reply_topics(text: str, language: Language) -> list[str]:
