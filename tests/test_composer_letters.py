@@ -359,6 +359,7 @@ def test_a_call_script_keeps_the_full_handover_list_for_the_follow_up_email_not_
 @pytest.mark.parametrize(("language", "months", "phrase"), [
     ("en", 26, "over these two years"), ("en", 28, "over more than two years"), ("en", 34, "over nearly three years"),
     ("en", 31, "over the past two and a half years"), ("en", 19, "over the past year and a half"),
+    ("en", 20, "over the past year and a half"), ("ru", 20, "все эти полтора года"),
     ("ru", 18, "все эти полтора года"), ("ru", 30, "все эти два с половиной года"),
     ("en", 14, "over the past year"), ("ru", 25, "все эти два года"), ("ru", 62, "все эти пять лет"),
     ("ru", 34, "на протяжении почти трёх лет"), ("ru", 14, "весь этот год")])

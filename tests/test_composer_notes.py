@@ -795,3 +795,21 @@ def test_a_meeting_keeps_the_users_time_limit_and_shares_the_list_on_screen_onli
     # Without such notes: half an hour, and a printed list.
     plain = Composer().compose(situation(handover=items[:1], final_invoice=True), "meeting", language)[0].content
     assert plain.timebox in ("30 minutes", "30 минут") and not any(screen in d for d in plain.documents)
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "the wash bay key goes back to the front desk", "The wash bay key goes back to the front desk."),
+    ("ru", "доверенности на наших юристов нужно отозвать", "Доверенности на наших юристов нужно отозвать."),
+])
+def test_a_handover_note_with_a_verb_of_its_own_is_a_sentence(language, note, said):
+    body = email(situation(handover=["the sign files" if language == "en" else "макеты вывесок", note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body and f"- {note}" not in body, body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "I want Phil to hear that this is about player safety and our registration, not about money",
+     "This is about player safety and our registration, not about money."),
+    ("ru", "хочу, чтобы Игорь услышал, что дело в безопасности игроков, а не в деньгах", "Дело в безопасности игроков, а не в деньгах."),
+])
+def test_what_the_user_wants_the_client_to_hear_is_said(language, note, said):
+    assert said in email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)

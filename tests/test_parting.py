@@ -335,3 +335,20 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     s = parse_situation({"client": {"name": "Vance Storage", "contact": "Peter Vance"}, "sender": {"name": "Dave Malik"}})
     assert Composer().compose_reply(s, "Dave,\n\nUnderstood. When is the last day?", "en")[0].content.body.startswith("Hi Peter,")
     assert not Composer().compose_reply(s, "Dear Mr Malik, understood.", "en")[0].content.body.startswith("Hi ")
+
+
+@pytest.mark.parametrize(("language", "text", "said", "unsaid"), [
+    # An offer that waits for a yes or a no gets a no, whatever else the answer holds.
+    ("en", "Thanks. We can now pay £55 an hour for pickups. Could you let me know yes or no by Friday?", "My answer, though, is no", "constructively"),
+    ("ru", "Спасибо. Мы готовы платить за срочность. Ответьте, да или нет, до пятницы.", "Ответ, к сожалению, — нет", "конструктивно"),
+    # Whom the client names to send things to is restated.
+    ("en", "OK. Please send the stems to our audio lead, Marco Aalders, not to me.", "send things to Marco Aalders", "Marco Aalders, not"),
+    ("ru", "Хорошо. Пришлите, пожалуйста, счёт повторно на buh@example.ru.", "отправлю на buh@example.ru", "не могу"),
+    # A department named "Legal" is no threat of the law: no mediator, no "settle calmly".
+    ("en", "Noted. Legal have one small change to module 39, is that OK?", "Thank you for your reply", "mediator"),
+    # A disagreement with an invoice is a dispute, and the answer does not thank a disputing client for understanding.
+    ("en", "I don't agree on the kill fee, and I can't approve invoice A-17 as it stands.", "settle what is not in question", "Thank you for your understanding"),
+])
+def test_a_reply_answers_offers_recipients_and_disagreements(language, text, said, unsaid):
+    body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
+    assert said in body and unsaid not in body, body

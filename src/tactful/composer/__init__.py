@@ -36,6 +36,8 @@ def _environment():
     env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"])))
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
     env.filters["spoken"] = jinja2.pass_context(lambda ctx, amount: spoken_amount(amount, load_phrases(ctx["language"])))
+    # «на buh@…» for an address, a name as the client wrote it («Нине Павловне»).
+    env.filters["send_to_ru"] = lambda to: f"на {to}" if "@" in to else to
     env.filters["answer"] = jinja2.pass_context(lambda ctx, topic: ctx["p"](f"reply.topics.{topic}"))
     return env
 
@@ -127,6 +129,9 @@ class Composer:
         back = re.search(load_phrases(language).get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
         context["back"] = back["when"].strip() if back else ""
         context["call_time"] = bool(re.search(load_phrases(language).get("reply.call_time_pattern"), client_reply))
+        # Whom the client names to send things to ("to Marco Aalders", «на buh@…»), each once.
+        context["send_to"] = list(dict.fromkeys(m["to"] or m.groupdict().get("to2") for m in re.finditer(
+            load_phrases(language).get("reply.send_to_pattern"), client_reply)))
         context["open_questions"] = open_questions(client_reply, language)
         context["legal"] = matches(client_reply, language, "legal_threat")
         subject = self._content("email", context, p, load_phrases(language), tone).subject

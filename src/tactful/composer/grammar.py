@@ -25,14 +25,15 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
 
 def time_together(months: int | None, language: Language, phrases: Phrases) -> str:
     """How long the work has gone on, as the thanks say it, to the nearest that is still true: "over the
-    past year", "over these two years" (24–26 months), "over more than two years" (27–28, 32), "over the
-    past two and a half years" (29–31), "over nearly three years" (33–35); «все эти два года», «все эти
+    past year", "over these two years" (24–26 months), "over more than two years" (27–28), "over the
+    past two and a half years" (29–32), "over nearly three years" (33–35); «все эти два года», «все эти
     полтора года», «на протяжении почти трёх лет». Empty under a year."""
     if not months or months < 12:
         return ""
     together = phrases.snippets["together"]
     years, rest = divmod(months, 12)
-    kind = "years" if rest <= 2 else "half" if 5 <= rest <= 7 else "nearly" if rest >= 9 else "more"
+    # Twenty months is "a year and a half" rather than "more than a year", which undersells it.
+    kind = "years" if rest <= 2 else "half" if 5 <= rest <= 8 else "nearly" if rest >= 9 else "more"
     years += kind == "nearly"
     if years == 1:
         return together[{"years": "year", "half": "half_year"}.get(kind, "more_year")]
@@ -259,8 +260,24 @@ def is_step(item: str, language: Language, phrases: Phrases) -> bool:
     first = item.split()[0].lower().strip(_PUNCTUATION) if item.split() else ""
     # A note that states something with a verb of its own ("the warranty on installed signs remains",
     # «гарантийные обязательства сохраняются») is a sentence too, not a thing to hand over.
-    stated = re.search(phrases.snippets.get("sentence_verbs", "(?!)"), item, flags=re.IGNORECASE)
+    stated = re.search(phrases.snippets.get("sentence_verbs", "(?!)"), item, flags=re.IGNORECASE) or (
+        language == "ru" and _finite_verb(item))
     return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", []) or bool(stated)
+
+
+def _finite_verb(item: str) -> bool:
+    """Whether a Russian note says something with a verb of its own after its first word («ключ остаётся у
+    администратора», «доверенности нужно отозвать»), outside a relative clause («…, которые мы сдали»)."""
+    from ..text import likeliest_ru
+
+    words = re.findall(r"[а-яё]+", item.lower())
+    for i, word in enumerate(words[1:], start=1):
+        if words[i - 1] in ("который", "которые", "которая", "которое", "которых", "что", "где", "когда"):
+            return False
+        reading = likeliest_ru(word)
+        if reading is not None and (reading.tag.POS == "PRED" or (reading.tag.POS == "VERB" and "indc" in reading.tag)):
+            return True
+    return False
 
 
 def without_aside(item: str, phrases: Phrases) -> str:
@@ -310,6 +327,9 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if not dash and language == "ru":
         # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
         thing, rest = _infinitive_split(item.strip())
+        # «доверенности нужно отозвать» says what has to happen, not who does it: it stays as typed.
+        if re.search(r"(?<![а-яё])(?:нужно|надо|необходимо|следует|нельзя)$", thing, flags=re.IGNORECASE):
+            return item
         dash = " " if thing else ""
     if not dash or not thing or not is_action(rest, language, phrases):
         return item
