@@ -1214,3 +1214,25 @@ def test_round_23_a_client_s_letter_is_not_read_for_reasons():
                  "Subject: Uniforms\n\nAmara,\nPlease also collect and drop off at the hotel yourself from now on.\nLucas Brenner\n\n"
                  "My notes: I'm Amara Osei. Last job 22 October.\n", "en")
     assert "reasons" not in got
+
+
+@pytest.mark.parametrize(("text", "language", "field", "value"), [
+    # a contract said by a label ('Contract: a … agreement', 'agreement: yes') or as 'since 2020 under their … contract'
+    ("Background. Contract: a freelance rigging agreement, section 4, 14 days' notice.", "en", "contract.exists", True),
+    ("contract - yes, a one-page hire agreement, 7 days' notice", "en", "contract.exists", True),
+    ("We've cleaned their offices since 2020 under their cleaning contract; clause 3 says 30 days.", "en", "contract.exists", True),
+    ("Contract: none, we always worked on trust.", "en", "contract.exists", None),
+    # «договор был»; a kind of contract cited with its clause; a lowercase bullet
+    ("Договор был, там пункт про расторжение за месяц.", "ru", "contract.exists", True),
+    ("Договор оказания услуг, пункт 4.2: уведомить за 10 дней.", "ru", "contract.exists", True),
+    ("- договор ТО, п. 3.1: уведомление за 30 дней", "ru", "contract.exists", True),
+    ("Договора не было, всё на словах.", "ru", "contract.exists", False),
+    # the tone as a bare bullet, 'keep it polite', «тон: вежливо»
+    ("- invoice 12 unpaid\n- brief", "en", "tone", "brief"),
+    ("keep it polite, formal I suppose.", "en", "tone", "formal"),
+    ("keep it polite but warm, they're nice people.", "en", "tone", None),  # not read as formal
+    ("тон: вежливо", "ru", "tone", "formal"),
+    ("Тон спокойный, вежливый.", "ru", "tone", "formal"),
+])
+def test_round_26_wordings(text, language, field, value):
+    assert fields(text, language, dt.date(2027, 6, 1)).get(field) == value
