@@ -1233,6 +1233,22 @@ def test_round_23_a_client_s_letter_is_not_read_for_reasons():
     ("keep it polite but warm, they're nice people.", "en", "tone", None),  # not read as formal
     ("тон: вежливо", "ru", "tone", "formal"),
     ("Тон спокойный, вежливый.", "ru", "tone", "formal"),
+    # a referral offered 'if they ask - X in Town are good', «если нужен кто-то — «X»», «советую студию «X»»
+    ("if she asks - Brightwater Pools in Leeds are reliable", "en", "referral", "Brightwater Pools"),
+    ("If they need someone: Harbour Rigging are good.", "en", "referral", "Harbour Rigging"),
+    ("если понадобится замена — «Зелёная миля» из Сысерти", "ru", "referral", "«Зелёная миля»"),
+    ("Если будут искать другого мастера, советую мастерскую «Рубанок».", "ru", "referral", "мастерская «Рубанок»"),
+    # the work in hand finished first ('and then that's me done', 'I'm out after the season', «… и свободен»,
+    # «последняя поставка … после этого заканчиваем», «доделываем … — это последний заказ»); a span of time is not a stage
+    ("I'll finish the spring planting and then that's me done.", "en", "outcome", "finish_stage"),
+    ("We're out after the winter season, that's it.", "en", "outcome", "finish_stage"),
+    ("I'll teach to the end of June and stop.", "en", "outcome", None),
+    ("I'll do three more weeks and stop.", "en", "outcome", None),
+    ("Отработаю летний сезон и свободна.", "ru", "outcome", "finish_stage"),
+    ("Последняя поставка — партия к Новому году, 20 декабря, после этого заканчиваем.", "ru", "outcome", "finish_stage"),
+    ("Доделываем кухню для кафе на Мира — это последний заказ.", "ru", "outcome", "finish_stage"),
+    ("Отработаю две недели и всё.", "ru", "outcome", None),
+    ("Отработаем до 30 апреля и уходим.", "ru", "outcome", None),
 ])
 def test_round_26_wordings(text, language, field, value):
     assert fields(text, language, dt.date(2027, 6, 1)).get(field) == value
