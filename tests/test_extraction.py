@@ -1249,6 +1249,12 @@ def test_round_23_a_client_s_letter_is_not_read_for_reasons():
     ("Доделываем кухню для кафе на Мира — это последний заказ.", "ru", "outcome", "finish_stage"),
     ("Отработаю две недели и всё.", "ru", "outcome", None),
     ("Отработаем до 30 апреля и уходим.", "ru", "outcome", None),
+    # a team said as 'me and two climbers', «работаю с напарником»
+    ("Client: Oakfield School. me - Nia Ward, Ward Ropes (me and two riggers)", "en", "sender.solo", False),
+    ("Клиент: школа № 5. Я — Олег Петров, работаю с помощником.", "ru", "sender.solo", False),
+    # the user's sole-trader firm after a name, a trade and a clause; a firm after «От кого:»
+    ("Клиент: школа № 5. я — Олег Петров, кровельщик, работаю с помощником, ИП Петров О. Н.", "ru", "sender.company", "ИП Петров О. Н."),
+    ("Клиент: школа № 5.\nОт кого: мастерская «Кедр» (резьба по дереву), нас трое.", "ru", "sender.company", "мастерская «Кедр»"),
 ])
 def test_round_26_wordings(text, language, field, value):
     assert fields(text, language, dt.date(2027, 6, 1)).get(field) == value
