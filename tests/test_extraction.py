@@ -1258,3 +1258,20 @@ def test_round_23_a_client_s_letter_is_not_read_for_reasons():
 ])
 def test_round_26_wordings(text, language, field, value):
     assert fields(text, language, dt.date(2027, 6, 1)).get(field) == value
+
+
+@pytest.mark.parametrize(("text", "language", "part"), [
+    # the user's own verbs, what they are done to, then since when or how often
+    ("Client: Dunmore Hotel.\n- we clean and restock their vending machines, since 2022", "en", "clean and restock their vending machines"),
+    ("Client: Dunmore Hotel. I've run two evening yoga classes a week in their canteen since May 2025.", "en",
+     "two evening yoga classes a week in their canteen"),
+    ("Client: Dunmore Hotel.\nwhat we do - hedge cutting and the spring mowing along the drive, plus leaf clearance, since 2021", "en",
+     "hedge cutting and the spring mowing"),
+    # a one-word heading only tags the note; a bullet of the work with «с …» names it
+    ("Кафе «Ромашка» — сантехника\n- клиент: ООО «Ромашка»\n- обслуживаем водопровод и канализацию в трёх залах, с 2023 г.", "ru",
+     "водопровод"),
+    ("Кафе «Ромашка» — вода\n- клиент: ООО «Ромашка»\n- чистка фильтров и замена картриджей — ежемес., с 04.2025", "ru",
+     "чистка фильтров и замена картриджей"),
+])
+def test_round_26_the_work(text, language, part):
+    assert part in (fields(text, language, dt.date(2027, 6, 1)).get("project") or "")
