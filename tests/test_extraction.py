@@ -1275,3 +1275,24 @@ def test_round_26_wordings(text, language, field, value):
 ])
 def test_round_26_the_work(text, language, part):
     assert part in (fields(text, language, dt.date(2027, 6, 1)).get("project") or "")
+
+
+def test_round_26_a_chat_with_a_long_dash_and_a_two_digit_year():
+    got = fields("07.02.28, 10:02 — Алла Петрова: Олег, с понедельника нужны смены по 12 часов\n"
+                 "07.02.28, 10:15 — Олег Зуев: Алла, так не получится\n\n"
+                 "Заметки: я — Олег Зуев, клиент — кафе «Пирс». Отработаю две недели, последний день 21 февраля.\n", "ru", dt.date(2028, 2, 7))
+    assert got["client.contact"] == "Алла Петрова" and got["sender.name"] == "Олег Зуев"
+    assert got["end_date"] == dt.date(2028, 2, 21)
+    en = fields("07/02/28, 10:02 — Alma Price: Owen, twelve-hour shifts from Monday please\n"
+                "07/02/28, 10:15 — Owen Hale: Alma, that won't work\n\nnotes: I'm Owen Hale, the client is Pier Cafe. Last day 21 February.\n",
+                "en", dt.date(2028, 2, 7))
+    assert en["client.contact"] == "Alma Price" and en["end_date"] == dt.date(2028, 2, 21)
+
+
+@pytest.mark.parametrize(("text", "language", "amount"), [
+    ("Клиент: кафе «Пирс». За март не заплатили: 41 200 руб.", "ru", "41 200 руб."),
+    ("Клиент: кафе «Пирс». Не оплачено: акт за май, 12 600 р.", "ru", "12 600 р."),
+    ("Client: Pier Cafe. March is still not paid: £640.", "en", "£640"),
+])
+def test_round_26_a_sum_said_unpaid_without_a_number(text, language, amount):
+    assert fields(text, language, dt.date(2028, 4, 2)).get("unpaid_invoices") == [{"amount": amount}]
