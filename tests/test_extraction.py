@@ -1296,3 +1296,16 @@ def test_round_26_a_chat_with_a_long_dash_and_a_two_digit_year():
 ])
 def test_round_26_a_sum_said_unpaid_without_a_number(text, language, amount):
     assert fields(text, language, dt.date(2028, 4, 2)).get("unpaid_invoices") == [{"amount": amount}]
+
+
+@pytest.mark.parametrize(("text", "language", "want"), [
+    # a note's label with a dash for its colon
+    ("client - Pier Cafe\ngive them - the fridge log and the spare keys", "en", ["fridge log", "spare keys"]),
+    # the work done as a habit is no handover
+    ("Client: Pier Cafe. I collect, wash and return their table linen every week, since 2025. "
+     "I'll give them the stock list.", "en", ["stock list"]),
+    # whom it goes to is not what goes
+    ("Клиент: кафе «Пирс». Журнал уборок передам администратору.", "ru", ["Журнал уборок"]),
+])
+def test_round_26_handover(text, language, want):
+    assert fields(text, language, dt.date(2028, 4, 2)).get("handover") == want
