@@ -1309,3 +1309,25 @@ def test_round_26_a_sum_said_unpaid_without_a_number(text, language, amount):
 ])
 def test_round_26_handover(text, language, want):
     assert fields(text, language, dt.date(2028, 4, 2)).get("handover") == want
+
+
+@pytest.mark.parametrize(("text", "language", "said"), [
+    # 'finish after 1am' is a time, not the plan; 'cut from two … to one', 'no overtime'; two reasons joined by '; and the'
+    ("Client: Pier Theatre. They've cut the crew from three techs to two, so I rig alone; and the shows finish after 1am with no overtime.",
+     "en", ["cut the crew from three techs to two", "finish after 1am with no overtime"]),
+    # «за ту же плату», «перестали оплачивать», «так делать не буду», «нет оборотки»
+    ("Клиент: кафе «Пирс».\n- хотят уборку дважды в день за ту же плату", "ru", ["за ту же плату"]),
+    ("Клиент: кафе «Пирс». Кроме того, мне перестали оплачивать дорогу до склада.", "ru", ["перестали оплачивать дорогу"]),
+    ("Клиент: кафе «Пирс». За неделю лак не высохнет; так делать не буду.", "ru", ["так делать не буду"]),
+])
+def test_round_26_reasons(text, language, said):
+    reasons = fields(text, language, dt.date(2028, 4, 2)).get("reasons", [])
+    assert all(any(part in reason for reason in reasons) for part in said), reasons
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Client: Pier Theatre. My last show is the Saturday after next.", "en"),
+    ("Клиент: кафе «Пирс». Договор подряда на каждый объект, рамочного нет.", "ru"),
+])
+def test_round_26_not_reasons(text, language):
+    assert "reasons" not in fields(text, language, dt.date(2028, 4, 2))
