@@ -1331,3 +1331,10 @@ def test_round_26_reasons(text, language, said):
 ])
 def test_round_26_not_reasons(text, language):
     assert "reasons" not in fields(text, language, dt.date(2028, 4, 2))
+
+
+def test_round_26_the_weekday_after_next_and_a_name_with_a_patronymic_in_a_voice_note():
+    got = fields("Client: Pier Theatre. My last get-out is the Friday after next.", "en", dt.date(2028, 10, 3))  # a Tuesday
+    assert got["end_date"] == dt.date(2028, 10, 13)
+    ru = fields("так, голосом. Меня зовут Лида, Лидия Петровна Орлова, я повар, готовлю обеды для кафе «Пирс».", "ru")
+    assert ru["sender.name"] == "Лидия Петровна Орлова"
