@@ -1338,3 +1338,19 @@ def test_round_26_the_weekday_after_next_and_a_name_with_a_patronymic_in_a_voice
     assert got["end_date"] == dt.date(2028, 10, 13)
     ru = fields("так, голосом. Меня зовут Лида, Лидия Петровна Орлова, я повар, готовлю обеды для кафе «Пирс».", "ru")
     assert ru["sender.name"] == "Лидия Петровна Орлова"
+
+
+@pytest.mark.parametrize(("text", "language", "contact", "client"), [
+    ("Her email:\n\n> Hi Beth,\n> From April we'd like the classes moved to 7am.\nmy answer: I teach elsewhere at 7.\n"
+     "> Thanks,\n> Claire Donnelly\n> People & Culture Lead | Vantage Point Consulting\n\nBackground: I'm Beth Lawson. Last class 30 March.\n",
+     "en", "Claire Donnelly", "Vantage Point Consulting"),
+    ("Её письмо:\n\n> Добрый день, Игорь!\n> Нужны столы за три недели.\n— так делать не буду.\n> С уважением,\n"
+     "> Кира Александровна Лось\n> руководитель отдела развития, сеть кофеен «Зерно и пар»\n\nСправка: я Игорь Стрельцов. Заканчиваем 30 апреля.\n",
+     "ru", "Кира Александровна Лось", "сеть кофеен «Зерно и пар»"),
+])
+def test_round_26_a_quoted_letter_without_headers_answered_line_by_line(text, language, contact, client):
+    """A '>' letter that opens on a greeting is the client's even with no headers, and goes on after each of the
+    user's answers between its lines."""
+    got = fields(text, language, dt.date(2028, 3, 8))
+    assert got["client.contact"] == contact and got["client.name"] == client
+    assert "sender.company" not in got
