@@ -1354,3 +1354,13 @@ def test_round_26_a_quoted_letter_without_headers_answered_line_by_line(text, la
     got = fields(text, language, dt.date(2028, 3, 8))
     assert got["client.contact"] == contact and got["client.name"] == client
     assert "sender.company" not in got
+
+
+def test_round_26_the_user_s_firm_in_full():
+    got = fields("My notes: I'm Sam Hale, Brightway is me and two fitters. Last day 30 June.\n\n-----Original Message-----\n"
+                 "From: Sam Hale <sam@brightway.co.uk>\nSent: 2 June 2027 09:12\nTo: Ann Price <ann@pierhotels.co.uk>\n"
+                 "Subject: June visit\n\nHi Ann,\n\nJust a nudge that BW-22 (£900) is still outstanding.\n\nThanks,\nSam Hale\n"
+                 "Service Manager\nBrightway Glazing Services\n", "en", dt.date(2027, 6, 3))
+    assert got["sender.company"] == "Brightway Glazing Services"
+    ru = fields("Справка: я Игорь Стрельцов, столярная мастерская «Стружка», работаем вдвоём с сыном. Клиент — кафе «Пирс».", "ru")
+    assert ru["sender.company"] == "мастерская «Стружка»" and ru["sender.solo"] is False
