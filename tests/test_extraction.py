@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.987, 0.964), ("ru", 0.980, 0.964)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.986, 0.965), ("ru", 0.979, 0.965)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -159,11 +159,18 @@ def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, 
 # Each round's new pastes are not all read right yet; the pastes before them must read as well as they did
 # after its rules. (first id of the round, language, precision, recall)
 EARLIER_FLOORS = [
-    (118, "en", 0.990, 0.962), (118, "ru", 0.990, 0.973),  # round 17: the 110 before it
-    (166, "en", 0.990, 0.971), (166, "ru", 0.990, 0.973),  # round 23: the 158 before it
+    # Rounds 17 and 23 (the 110 and the 158 before them). The ru precision floors fell 0.990 -> 0.989 in round 26:
+    # a contract named by its kind and cited for its clause («Договор поставки, п. 10.4, уведомление за 20 дней») is
+    # now read as a contract, as rounds 25-26 label it (ru-182, 186, 191, 193); ru-97's older label leaves it out,
+    # so that one paste reads one value more (0.9904 before in both; 0.9897 and 0.98996 after).
+    (118, "en", 0.990, 0.962), (118, "ru", 0.989, 0.973),
+    (166, "en", 0.990, 0.971), (166, "ru", 0.989, 0.973),
     (174, "en", 0.988, 0.965), (174, "ru", 0.984, 0.969),  # round 24: the 166 before it
     # Round 25's pastes read lower than the rest (the whole-split floor was reset to the 178-paste split).
     (182, "en", 0.987, 0.964), (182, "ru", 0.982, 0.966),
+    # Round 26's pastes read lower than the rest (the whole-split floor was reset to the 186-paste split);
+    # the 178 before them read en 0.987/0.964 and ru 0.980/0.964 before its rules.
+    (186, "en", 0.987, 0.965), (186, "ru", 0.980, 0.965),
 ]
 
 
