@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.987, 0.964), ("ru", 0.980, 0.964)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.986, 0.965), ("ru", 0.979, 0.965)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -159,11 +159,18 @@ def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, 
 # Each round's new pastes are not all read right yet; the pastes before them must read as well as they did
 # after its rules. (first id of the round, language, precision, recall)
 EARLIER_FLOORS = [
-    (118, "en", 0.990, 0.962), (118, "ru", 0.990, 0.973),  # round 17: the 110 before it
-    (166, "en", 0.990, 0.971), (166, "ru", 0.990, 0.973),  # round 23: the 158 before it
+    # Rounds 17 and 23 (the 110 and the 158 before them). The ru precision floors fell 0.990 -> 0.989 in round 26:
+    # a contract named by its kind and cited for its clause («Договор поставки, п. 10.4, уведомление за 20 дней») is
+    # now read as a contract, as rounds 25-26 label it (ru-182, 186, 191, 193); ru-97's older label leaves it out,
+    # so that one paste reads one value more (0.9904 before in both; 0.9897 and 0.98996 after).
+    (118, "en", 0.990, 0.962), (118, "ru", 0.989, 0.973),
+    (166, "en", 0.990, 0.971), (166, "ru", 0.989, 0.973),
     (174, "en", 0.988, 0.965), (174, "ru", 0.984, 0.969),  # round 24: the 166 before it
     # Round 25's pastes read lower than the rest (the whole-split floor was reset to the 178-paste split).
     (182, "en", 0.987, 0.964), (182, "ru", 0.982, 0.966),
+    # Round 26's pastes read lower than the rest (the whole-split floor was reset to the 186-paste split);
+    # the 178 before them read en 0.987/0.964 and ru 0.980/0.964 before its rules.
+    (186, "en", 0.987, 0.965), (186, "ru", 0.980, 0.965),
 ]
 
 
@@ -1214,3 +1221,153 @@ def test_round_23_a_client_s_letter_is_not_read_for_reasons():
                  "Subject: Uniforms\n\nAmara,\nPlease also collect and drop off at the hotel yourself from now on.\nLucas Brenner\n\n"
                  "My notes: I'm Amara Osei. Last job 22 October.\n", "en")
     assert "reasons" not in got
+
+
+@pytest.mark.parametrize(("text", "language", "field", "value"), [
+    # a contract said by a label ('Contract: a … agreement', 'agreement: yes') or as 'since 2020 under their … contract'
+    ("Background. Contract: a freelance rigging agreement, section 4, 14 days' notice.", "en", "contract.exists", True),
+    ("contract - yes, a one-page hire agreement, 7 days' notice", "en", "contract.exists", True),
+    ("We've cleaned their offices since 2020 under their cleaning contract; clause 3 says 30 days.", "en", "contract.exists", True),
+    ("Contract: none, we always worked on trust.", "en", "contract.exists", None),
+    # «договор был»; a kind of contract cited with its clause; a lowercase bullet
+    ("Договор был, там пункт про расторжение за месяц.", "ru", "contract.exists", True),
+    ("Договор оказания услуг, пункт 4.2: уведомить за 10 дней.", "ru", "contract.exists", True),
+    ("- договор ТО, п. 3.1: уведомление за 30 дней", "ru", "contract.exists", True),
+    ("Договора не было, всё на словах.", "ru", "contract.exists", False),
+    # the tone as a bare bullet, 'keep it polite', «тон: вежливо»
+    ("- invoice 12 unpaid\n- brief", "en", "tone", "brief"),
+    ("keep it polite, formal I suppose.", "en", "tone", "formal"),
+    ("keep it polite but warm, they're nice people.", "en", "tone", None),  # not read as formal
+    ("тон: вежливо", "ru", "tone", "formal"),
+    ("Тон спокойный, вежливый.", "ru", "tone", "formal"),
+    # a referral offered 'if they ask - X in Town are good', «если нужен кто-то — «X»», «советую студию «X»»
+    ("if she asks - Brightwater Pools in Leeds are reliable", "en", "referral", "Brightwater Pools"),
+    ("If they need someone: Harbour Rigging are good.", "en", "referral", "Harbour Rigging"),
+    ("если понадобится замена — «Зелёная миля» из Сысерти", "ru", "referral", "«Зелёная миля»"),
+    ("Если будут искать другого мастера, советую мастерскую «Рубанок».", "ru", "referral", "мастерская «Рубанок»"),
+    # the work in hand finished first ('and then that's me done', 'I'm out after the season', «… и свободен»,
+    # «последняя поставка … после этого заканчиваем», «доделываем … — это последний заказ»); a span of time is not a stage
+    ("I'll finish the spring planting and then that's me done.", "en", "outcome", "finish_stage"),
+    ("We're out after the winter season, that's it.", "en", "outcome", "finish_stage"),
+    ("I'll teach to the end of June and stop.", "en", "outcome", None),
+    ("I'll do three more weeks and stop.", "en", "outcome", None),
+    ("Отработаю летний сезон и свободна.", "ru", "outcome", "finish_stage"),
+    ("Последняя поставка — партия к Новому году, 20 декабря, после этого заканчиваем.", "ru", "outcome", "finish_stage"),
+    ("Доделываем кухню для кафе на Мира — это последний заказ.", "ru", "outcome", "finish_stage"),
+    ("Отработаю две недели и всё.", "ru", "outcome", None),
+    ("Отработаем до 30 апреля и уходим.", "ru", "outcome", None),
+    # a team said as 'me and two climbers', «работаю с напарником»
+    ("Client: Oakfield School. me - Nia Ward, Ward Ropes (me and two riggers)", "en", "sender.solo", False),
+    ("Клиент: школа № 5. Я — Олег Петров, работаю с помощником.", "ru", "sender.solo", False),
+    # the user's sole-trader firm after a name, a trade and a clause; a firm after «От кого:»
+    ("Клиент: школа № 5. я — Олег Петров, кровельщик, работаю с помощником, ИП Петров О. Н.", "ru", "sender.company", "ИП Петров О. Н."),
+    ("Клиент: школа № 5.\nОт кого: мастерская «Кедр» (резьба по дереву), нас трое.", "ru", "sender.company", "мастерская «Кедр»"),
+])
+def test_round_26_wordings(text, language, field, value):
+    assert fields(text, language, dt.date(2027, 6, 1)).get(field) == value
+
+
+@pytest.mark.parametrize(("text", "language", "part"), [
+    # the user's own verbs, what they are done to, then since when or how often
+    ("Client: Dunmore Hotel.\n- we clean and restock their vending machines, since 2022", "en", "clean and restock their vending machines"),
+    ("Client: Dunmore Hotel. I've run two evening yoga classes a week in their canteen since May 2025.", "en",
+     "two evening yoga classes a week in their canteen"),
+    ("Client: Dunmore Hotel.\nwhat we do - hedge cutting and the spring mowing along the drive, plus leaf clearance, since 2021", "en",
+     "hedge cutting and the spring mowing"),
+    # a one-word heading only tags the note; a bullet of the work with «с …» names it
+    ("Кафе «Ромашка» — сантехника\n- клиент: ООО «Ромашка»\n- обслуживаем водопровод и канализацию в трёх залах, с 2023 г.", "ru",
+     "водопровод"),
+    ("Кафе «Ромашка» — вода\n- клиент: ООО «Ромашка»\n- чистка фильтров и замена картриджей — ежемес., с 04.2025", "ru",
+     "чистка фильтров и замена картриджей"),
+])
+def test_round_26_the_work(text, language, part):
+    assert part in (fields(text, language, dt.date(2027, 6, 1)).get("project") or "")
+
+
+def test_round_26_a_chat_with_a_long_dash_and_a_two_digit_year():
+    got = fields("07.02.28, 10:02 — Алла Петрова: Олег, с понедельника нужны смены по 12 часов\n"
+                 "07.02.28, 10:15 — Олег Зуев: Алла, так не получится\n\n"
+                 "Заметки: я — Олег Зуев, клиент — кафе «Пирс». Отработаю две недели, последний день 21 февраля.\n", "ru", dt.date(2028, 2, 7))
+    assert got["client.contact"] == "Алла Петрова" and got["sender.name"] == "Олег Зуев"
+    assert got["end_date"] == dt.date(2028, 2, 21)
+    en = fields("07/02/28, 10:02 — Alma Price: Owen, twelve-hour shifts from Monday please\n"
+                "07/02/28, 10:15 — Owen Hale: Alma, that won't work\n\nnotes: I'm Owen Hale, the client is Pier Cafe. Last day 21 February.\n",
+                "en", dt.date(2028, 2, 7))
+    assert en["client.contact"] == "Alma Price" and en["end_date"] == dt.date(2028, 2, 21)
+
+
+@pytest.mark.parametrize(("text", "language", "amount"), [
+    ("Клиент: кафе «Пирс». За март не заплатили: 41 200 руб.", "ru", "41 200 руб."),
+    ("Клиент: кафе «Пирс». Не оплачено: акт за май, 12 600 р.", "ru", "12 600 р."),
+    ("Client: Pier Cafe. March is still not paid: £640.", "en", "£640"),
+])
+def test_round_26_a_sum_said_unpaid_without_a_number(text, language, amount):
+    assert fields(text, language, dt.date(2028, 4, 2)).get("unpaid_invoices") == [{"amount": amount}]
+
+
+@pytest.mark.parametrize(("text", "language", "want"), [
+    # a note's label with a dash for its colon
+    ("client - Pier Cafe\ngive them - the fridge log and the spare keys", "en", ["fridge log", "spare keys"]),
+    # the work done as a habit is no handover
+    ("Client: Pier Cafe. I collect, wash and return their table linen every week, since 2025. "
+     "I'll give them the stock list.", "en", ["stock list"]),
+    # whom it goes to is not what goes
+    ("Клиент: кафе «Пирс». Журнал уборок передам администратору.", "ru", ["Журнал уборок"]),
+])
+def test_round_26_handover(text, language, want):
+    assert fields(text, language, dt.date(2028, 4, 2)).get("handover") == want
+
+
+@pytest.mark.parametrize(("text", "language", "said"), [
+    # 'finish after 1am' is a time, not the plan; 'cut from two … to one', 'no overtime'; two reasons joined by '; and the'
+    ("Client: Pier Theatre. They've cut the crew from three techs to two, so I rig alone; and the shows finish after 1am with no overtime.",
+     "en", ["cut the crew from three techs to two", "finish after 1am with no overtime"]),
+    # «за ту же плату», «перестали оплачивать», «так делать не буду», «нет оборотки»
+    ("Клиент: кафе «Пирс».\n- хотят уборку дважды в день за ту же плату", "ru", ["за ту же плату"]),
+    ("Клиент: кафе «Пирс». Кроме того, мне перестали оплачивать дорогу до склада.", "ru", ["перестали оплачивать дорогу"]),
+    ("Клиент: кафе «Пирс». За неделю лак не высохнет; так делать не буду.", "ru", ["так делать не буду"]),
+])
+def test_round_26_reasons(text, language, said):
+    reasons = fields(text, language, dt.date(2028, 4, 2)).get("reasons", [])
+    assert all(any(part in reason for reason in reasons) for part in said), reasons
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Client: Pier Theatre. My last show is the Saturday after next.", "en"),
+    ("Клиент: кафе «Пирс». Договор подряда на каждый объект, рамочного нет.", "ru"),
+])
+def test_round_26_not_reasons(text, language):
+    assert "reasons" not in fields(text, language, dt.date(2028, 4, 2))
+
+
+def test_round_26_the_weekday_after_next_and_a_name_with_a_patronymic_in_a_voice_note():
+    got = fields("Client: Pier Theatre. My last get-out is the Friday after next.", "en", dt.date(2028, 10, 3))  # a Tuesday
+    assert got["end_date"] == dt.date(2028, 10, 13)
+    ru = fields("так, голосом. Меня зовут Лида, Лидия Петровна Орлова, я повар, готовлю обеды для кафе «Пирс».", "ru")
+    assert ru["sender.name"] == "Лидия Петровна Орлова"
+
+
+@pytest.mark.parametrize(("text", "language", "contact", "client"), [
+    ("Her email:\n\n> Hi Beth,\n> From April we'd like the classes moved to 7am.\nmy answer: I teach elsewhere at 7.\n"
+     "> Thanks,\n> Claire Donnelly\n> People & Culture Lead | Vantage Point Consulting\n\nBackground: I'm Beth Lawson. Last class 30 March.\n",
+     "en", "Claire Donnelly", "Vantage Point Consulting"),
+    ("Её письмо:\n\n> Добрый день, Игорь!\n> Нужны столы за три недели.\n— так делать не буду.\n> С уважением,\n"
+     "> Кира Александровна Лось\n> руководитель отдела развития, сеть кофеен «Зерно и пар»\n\nСправка: я Игорь Стрельцов. Заканчиваем 30 апреля.\n",
+     "ru", "Кира Александровна Лось", "сеть кофеен «Зерно и пар»"),
+])
+def test_round_26_a_quoted_letter_without_headers_answered_line_by_line(text, language, contact, client):
+    """A '>' letter that opens on a greeting is the client's even with no headers, and goes on after each of the
+    user's answers between its lines."""
+    got = fields(text, language, dt.date(2028, 3, 8))
+    assert got["client.contact"] == contact and got["client.name"] == client
+    assert "sender.company" not in got
+
+
+def test_round_26_the_user_s_firm_in_full():
+    got = fields("My notes: I'm Sam Hale, Brightway is me and two fitters. Last day 30 June.\n\n-----Original Message-----\n"
+                 "From: Sam Hale <sam@brightway.co.uk>\nSent: 2 June 2027 09:12\nTo: Ann Price <ann@pierhotels.co.uk>\n"
+                 "Subject: June visit\n\nHi Ann,\n\nJust a nudge that BW-22 (£900) is still outstanding.\n\nThanks,\nSam Hale\n"
+                 "Service Manager\nBrightway Glazing Services\n", "en", dt.date(2027, 6, 3))
+    assert got["sender.company"] == "Brightway Glazing Services"
+    ru = fields("Справка: я Игорь Стрельцов, столярная мастерская «Стружка», работаем вдвоём с сыном. Клиент — кафе «Пирс».", "ru")
+    assert ru["sender.company"] == "мастерская «Стружка»" and ru["sender.solo"] is False

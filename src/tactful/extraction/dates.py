@@ -73,6 +73,8 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
             return None
         date = dt.date(base.year, month, day)
         return date if date >= base else dt.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
+    # «07.02.28», "07/02/28": a two-digit year is this century's (dateparser, preferring the future, reads 2128)
+    text = re.sub(r"^(\d{1,2}[./]\d{1,2}[./])(\d{2})$", lambda m: f"{m.group(1)}20{m.group(2)}", text.strip())
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b|(\d)-?го(?=\s+[а-яё])", r"\1\3", text)
     cleaned = re.sub(r"\s*(года|г\.)$", "", cleaned.strip())
     cleaned = re.sub(r"^(?:as of|effective)\s+", "", cleaned, flags=re.I)  # "as of today": today is still a working day

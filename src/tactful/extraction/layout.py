@@ -74,6 +74,7 @@ def read_layout(text: str, pats: dict) -> Layout:
     in_headers = False
     headers = [next(((name, m) for name, rx in pats["header"].items() if (m := rx.match(line.text))), None) for line in lines]
     plain = _plain_chat(lines, pats)
+    resumable: Message | None = None  # a quoted letter the user answers line by line, to go on with after each answer
     for i, line in enumerate(lines):
         header = headers[i]
         quoted_from = header is not None and header[0] == "from" and _quoted_message(lines, quoted, i)
@@ -111,7 +112,14 @@ def read_layout(text: str, pats: dict) -> Layout:
         if pats["notes_marker"].match(line.text):
             current = None  # "My notes: …" after a pasted message: the user's own words again
         if current is not None and line.text and id(line) not in quoted and _all_quoted(current.body, quoted):
+            resumable = current  # the quoted letter goes on after the user's answer to it
             current = None  # the reply written under a '>' quote is the user's, not the quoted author's
+        elif current is None and line.text and id(line) in quoted:
+            if pats["greeting"].match(line.text) or pats["greeting_word"].match(line.text):
+                current = resumable = Message()  # "> Hi Beth, …" with no headers: a quoted letter all the same
+                messages.append(current)
+            elif resumable is not None:
+                current = resumable  # "my answer: …" between its lines: the letter goes on
         (current.body if current is not None else notes).append(line)
     for message in messages:
         notes += _after_signed_name(message)

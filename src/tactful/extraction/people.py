@@ -154,6 +154,12 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     if greeted:  # the user's own letter greets the client's person ("Dear Dana,", «Добрый день, Лев Романович!»)
         put("client.contact", greeted.value, greeted.start, greeted.end, 0.6, "greeting")
     sender_party = _sides(layout, pats, language, found, put)
+    short, full = found.get("sender.company"), sender_party.org if sender_party else None
+    if short and full and len(full.value.split()) > len(short.value.split()) \
+            and full.value.split()[: len(short.value.split())] == short.value.split():
+        # "Redline is me and three engineers" over the user's own signature "Redline Fire Protection": the firm in full
+        found["sender.company"] = Found(field="sender.company", value=full.value, start=full.start, end=full.end,
+                                        confidence=short.confidence, source="signature")
     if sender_party is None and "sender.name" not in found and "sender.company" in found:
         _addressee_by_company(layout, found["sender.company"].value, pats, language, put)
     _fuller(layout, found, "sender.name", pats, language)
