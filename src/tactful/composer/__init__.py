@@ -42,6 +42,31 @@ def _environment():
     return env
 
 
+def _read_reply(client_reply: str, language: Language, phrases: Phrases) -> dict[str, Any]:
+    """What the client's answer says, as the reply template needs it: its kinds (the first picks the middle
+    paragraph; "why?" and a dispute alongside it are answered too), the topics it asks about, the day they are
+    back ("away until the 14th"), whether they named a time to call, whom they name to send things to, the
+    questions no topic answers, and whether it threatens the law."""
+    kinds = reply_kinds(client_reply, language)
+    kind = kinds[0] if kinds else "other"
+    back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
+    return {
+        "kind": kind,
+        "acknowledge": kind if kind in phrases.get("reply.acknowledge") else "other",
+        "asks_why": "why" in kinds[1:],
+        # An invoice disputed in an angry or pleading answer is not asked for in full before it is gone through.
+        "disputes": "dispute" in kinds,
+        "topics": reply_topics(client_reply, language),
+        "back": back["when"].strip() if back else "",
+        "call_time": bool(re.search(phrases.get("reply.call_time_pattern"), client_reply)),
+        # "to Marco Aalders", «на buh@…»: each once.
+        "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2")
+                                      for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply))),
+        "open_questions": open_questions(client_reply, language),
+        "legal": matches(client_reply, language, "legal_threat"),
+    }
+
+
 class Composer:
     """Writes one message per call from the phrase banks: no network, the same output for the same input
     (`tactful.drafters.composing` makes it a drafter)."""
@@ -112,30 +137,14 @@ class Composer:
         """A calm email answering the client's push-back: acknowledge, restate the terms, propose to
         close, offer the handover; a mediator only as a last resort when the client threatens. A client who
         writes to the sender by first name ("Dave, …") is answered in the warm tone's greeting and register."""
+        phrases = load_phrases(language)
         first = (situation.sender.name or "").split()[:1]
-        if first and re.match(load_phrases(language).get("reply.first_name_terms").format(name=re.escape(first[0])),
+        if first and re.match(phrases.get("reply.first_name_terms").format(name=re.escape(first[0])),
                               client_reply.strip(), flags=re.IGNORECASE):
             tone = "warm"
         context, p, left_out = self._context(situation, "email", language, tone)
-        kinds = reply_kinds(client_reply, language)
-        context["kind"] = kinds[0] if kinds else "other"
-        # What the first kind leaves unanswered: "why?" asked in an angry or pleading answer, and an invoice
-        # disputed in one (it is not asked for in full again before it is gone through).
-        context["acknowledge"] = context["kind"] if context["kind"] in load_phrases(language).get("reply.acknowledge") else "other"
-        context["asks_why"] = "why" in kinds[1:]
-        context["disputes"] = "dispute" in kinds
-        context["topics"] = reply_topics(client_reply, language)
-        # "I'm away until the 14th": the day they are back, in their words, for "which day after … suits you".
-        back = re.search(load_phrases(language).get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
-        context["back"] = back["when"].strip() if back else ""
-        context["call_time"] = bool(re.search(load_phrases(language).get("reply.call_time_pattern"), client_reply))
-        # Whom the client names to send things to ("to Marco Aalders", «на buh@…»), each once.
-        context["send_to"] = list(dict.fromkeys(m["to"] or m.groupdict().get("to2") for m in re.finditer(
-            load_phrases(language).get("reply.send_to_pattern"), client_reply)))
-        context["open_questions"] = open_questions(client_reply, language)
-        context["legal"] = matches(client_reply, language, "legal_threat")
-        subject = self._content("email", context, p, load_phrases(language), tone).subject
-        context["subject"] = subject
+        context.update(_read_reply(client_reply, language, phrases))
+        context["subject"] = self._content("email", context, p, phrases, tone).subject
         body = _environment().get_template("reply.j2").render(**context)
         content = EmailContent(subject=p("reply.subject"), body=tidy(body))
         return Draft(channel="email", language=language, tone=tone, content=content), left_out
