@@ -36,8 +36,6 @@ def _environment():
     env.filters["items"] = jinja2.pass_context(lambda ctx, xs: join_items(list(xs), load_phrases(ctx["language"])))
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
     env.filters["spoken"] = jinja2.pass_context(lambda ctx, amount: spoken_amount(amount, load_phrases(ctx["language"])))
-    # «на buh@…» for an address, a name as the client wrote it («Нине Павловне»).
-    env.filters["send_to_ru"] = lambda to: f"на {to}" if "@" in to else to
     env.filters["answer"] = jinja2.pass_context(lambda ctx, topic: ctx["p"](f"reply.topics.{topic}"))
     return env
 

@@ -557,10 +557,13 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
     contact = (situation.client.contact or "").split()
     pronouns = phrases.snippets["not_about_pronouns"]
 
+    def addressed(words: list[str]) -> bool:
+        return words[0].lower() in pronouns or words[0] in contact
+
     def person(words: list[str]) -> list[str] | None:
         """The words as a person's name in the nominative («из-за Никиты» → «Никита»), or None when the first
         is no one's name ("Everything is fine", «Работа хорошая»)."""
-        if words[0].lower() in pronouns or words[0] in contact:
+        if addressed(words):
             return words
         if language == "en":
             return words if given_name(words[0]) else None
@@ -571,10 +574,9 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
                   for m in re.finditer(pattern, note) if (who := person(m["who"].split()))), None)
     if found is None:
         return None
-    words = found
-    if words[0].lower() in pronouns or words[0] in contact:
+    if addressed(found):
         return {"you": True, "name": ""}
-    name = " ".join(words)
+    name = " ".join(found)
     if language == "ru":
         from ..address import declined_name
 

@@ -261,18 +261,20 @@ def is_step(item: str, language: Language, phrases: Phrases) -> bool:
     # A note that states something with a verb of its own ("the warranty on installed signs remains",
     # «гарантийные обязательства сохраняются») is a sentence too, not a thing to hand over.
     stated = re.search(phrases.snippets.get("sentence_verbs", "(?!)"), item, flags=re.IGNORECASE) or (
-        language == "ru" and _finite_verb(item))
+        language == "ru" and _finite_verb(item, phrases))
     return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", []) or bool(stated)
 
 
-def _finite_verb(item: str) -> bool:
+def _finite_verb(item: str, phrases: Phrases) -> bool:
     """Whether a Russian note says something with a verb of its own after its first word («ключ остаётся у
-    администратора», «доверенности нужно отозвать»), outside a relative clause («…, которые мы сдали»)."""
+    администратора», «доверенности нужно отозвать»), outside a relative clause («…, которые мы сдали»: the
+    bank's `relative_words`, as `accusative` reads them)."""
     from ..text import likeliest_ru
 
+    relative = set(phrases.snippets["relative_words"])
     words = re.findall(r"[а-яё]+", item.lower())
     for i, word in enumerate(words[1:], start=1):
-        if words[i - 1] in ("который", "которые", "которая", "которое", "которых", "что", "где", "когда"):
+        if words[i - 1] in relative:
             return False
         reading = likeliest_ru(word)
         if reading is not None and (reading.tag.POS == "PRED" or (reading.tag.POS == "VERB" and "indc" in reading.tag)):
@@ -328,7 +330,7 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
         thing, rest = _infinitive_split(item.strip())
         # «доверенности нужно отозвать» says what has to happen, not who does it: it stays as typed.
-        if re.search(r"(?<![а-яё])(?:нужно|надо|необходимо|следует|нельзя)$", thing, flags=re.IGNORECASE):
+        if re.search(phrases.snippets["necessity_end"], thing, flags=re.IGNORECASE):
             return item
         dash = " " if thing else ""
     if not dash or not thing or not is_action(rest, language, phrases):
