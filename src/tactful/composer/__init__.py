@@ -18,8 +18,9 @@ from ..resources import templates
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from .context import build_context, referral_name, said_item
+from .context import build_context, referral_name, said_item, steps_said
 from .grammar import count_days, join_items, spoken_amount, tidy, without_year
+from .requests import client_requests, days_named, unavailable_days
 from .vetting import classify_reply, matches, open_questions, reply_kinds, reply_topics
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
@@ -40,16 +41,25 @@ def _environment():
     return env
 
 
-def _read_reply(client_reply: str, language: Language, phrases: Phrases) -> dict[str, Any]:
+def _read_reply(client_reply: str, language: Language, phrases: Phrases, solo: bool, held: tuple[str, ...]) -> dict[str, Any]:
     """What the client's answer says, as the reply template needs it: its kinds (the first picks the middle
     paragraph; "why?" and a dispute alongside it are answered too), the topics it asks about, the day they are
     back ("away until the 14th"), whether they named a time to call, whom they name to send things to, the
     questions no topic answers, and whether it threatens the law."""
     kinds = reply_kinds(client_reply, language)
     kind = kinds[0] if kinds else "other"
+    # What the client asks the sender to do is promised in their own words; the topics, the names to send
+    # to and the open questions are read in the rest, so nothing is answered twice.
+    requests = client_requests(client_reply, language, phrases, solo, held)
+    lead = phrases.get("reply.requests.lead")
+    said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
+            for i, r in enumerate(requests)]
+    for request in requests:
+        client_reply = client_reply.replace(request.sentence, "")
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
     return {
         "kind": kind,
+        "requests": [line.rstrip(".") + "." for line in said],
         "acknowledge": kind if kind in phrases.get("reply.acknowledge") else "other",
         "asks_why": "why" in kinds[1:],
         # An invoice disputed in an angry or pleading answer is not asked for in full before it is gone through.
@@ -131,21 +141,28 @@ class Composer:
 
     def compose_reply(
         self, situation: Situation, client_reply: str, language: Language, tone: Tone = "formal"
-    ) -> tuple[Draft, list[LeftOut]]:
+    ) -> tuple[Draft, list[LeftOut], list[str]]:
         """A calm email answering the client's push-back: acknowledge, restate the terms, propose to
         close, offer the handover; a mediator only as a last resort when the client threatens. A client who
-        writes to the sender by first name ("Dave, …") is answered in the warm tone's greeting and register."""
+        writes to the sender by first name ("Dave, …") is answered in the warm tone's greeting and register.
+        Also returns the client's questions the answer only promises to come back on, for the user to answer."""
         phrases = load_phrases(language)
         first = (situation.sender.name or "").split()[:1]
         if first and re.match(phrases.get("reply.first_name_terms").format(name=re.escape(first[0])),
                               client_reply.strip(), flags=re.IGNORECASE):
             tone = "warm"
         context, p, left_out = self._context(situation, "email", language, tone)
-        context.update(_read_reply(client_reply, language, phrases))
+        # What follows only once the invoice is paid is not promised to a client who asks for it now.
+        held = (context["after_payment_items"] or " ".join(context["handover"]),) if context["after_payment"] else ()
+        context.update(_read_reply(client_reply, language, phrases, context["solo"], held))
+        # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
+        context["asked_invoices"] = [u for u in context["unpaid"] if u["number"] and u["number"] in client_reply] or context["unpaid"]
+        ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
+        context["ruled_out"] = _without_days(context, ruled, phrases)
         context["subject"] = self._content("email", context, p, phrases, tone).subject
         body = _environment().get_template("reply.j2").render(**context)
         content = EmailContent(subject=p("reply.subject"), body=tidy(body))
-        return Draft(channel="email", language=language, tone=tone, content=content), left_out
+        return Draft(channel="email", language=language, tone=tone, content=content), left_out, context["open_questions"]
 
     def _context(self, situation: Situation, channel: Channel, language: Language, tone: Tone):
         return build_context(situation, channel, language, tone, _environment())
@@ -201,6 +218,20 @@ class Composer:
             closing=p("meeting.closing"),
             follow_up=p("meeting.follow_up"),
         )
+
+
+def _without_days(context: dict[str, Any], ruled: set[int], phrases: Phrases) -> bool:
+    """Work, pickups and steps planned on a day the client says they cannot make are not promised again
+    (moving them is offered instead): whether any were taken out of the context."""
+    def kept(lines: list, day=lambda line: line) -> list:
+        return [line for line in lines if not days_named(day(line), phrases) & ruled]
+
+    before = [len(context[key]) for key in ("open_work", "planned", "returned", "handover_actions")]
+    context["open_work"] = kept(context["open_work"], lambda w: w["date"])
+    context["planned"], context["returned"] = kept(context["planned"]), kept(context["returned"])
+    context["handover_actions"] = kept(context["handover_actions"])
+    context["steps_said"] = steps_said(context["handover_actions"], phrases, context["solo"])
+    return before != [len(context[key]) for key in ("open_work", "planned", "returned", "handover_actions")]
 
 
 def _overlaps(excerpt: str, item: str, language: Language) -> bool:

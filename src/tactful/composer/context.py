@@ -90,7 +90,7 @@ def build_context(
         solo = is_solo(situation.sender, language)
         context["handover_actions"] = [*context["handover_actions"],
                                        *(first_person_step(w["item"] + w["when"], language, phrases, solo) for w in steps)]
-    context["steps_said"] = _steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language))
+    context["steps_said"] = steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language))
     # Nothing to hand over and nothing left to do (a window cleaner, a tutor): the plan agrees on the next
     # steps, not on «передача дел» the situation does not have.
     context["hands_over"] = bool(context["handover"] or context["handover_actions"] or context["open_work"])
@@ -466,7 +466,7 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     }
 
 
-def _steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
+def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
     """The steps before the end as prose: the sender's own in one sentence ("Before the end date, I will also
     return the samples and revoke our access"), a request to the client as a sentence of its own. (A list
     under "Also before the end date:" reads as a form; a bare «Я переоформлю доступ на вас.» as curt.)"""
@@ -711,12 +711,12 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         for note in (n for n in situation.reasons if not stopped(n)):
             first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
                             if not instruction(c)] or [""]
-            yield opening_clause(first, language, phrases, solo)
+            yield opening_clause(first, language, phrases, solo), note
             for part in rest:
                 said = opening_clause(part, language, phrases, solo)
                 if re.match(phrases.snippets["first_person_start"], part.strip(), flags=re.IGNORECASE) or (
                         language == "ru" and said != part.strip()):
-                    yield said
+                    yield said, note
 
     def stance(clause: str) -> bool:
         # A clause of a few words («новых мы не берём») needs the note around it to make sense.
@@ -731,8 +731,14 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # invoice lines: cut from its note, it says nothing.
         return own(clause) and not matches(clause, language, "stance_not")
 
-    clause = next((c for c in clauses() if c and not consequence(c) and (stance if standing else own_clause)(c)), None)
-    kept = vetted.keep("reasons", [clause] if clause else [], strict=True)
+    clause, note = next(((c, n) for c, n in clauses() if c and not consequence(c) and (stance if standing else own_clause)(c)),
+                        (None, ""))
+    # Where the sender stands, said whole when the whole note is the sender's own ("I only do group walks, I've
+    # no slots for one-to-one"): a clause cut from it may read curter than the note ("I only do group walks.").
+    whole = standing and clause and note != clause and len(note.split()) <= 25 and not any(
+        about_others(c) or matches(c, language, "venting") or matches(c, language, "stance_not") for c, n in clauses() if n == note)
+    kept = (vetted.keep("reasons", [plain(note)], strict=True) if whole else []) or vetted.keep(
+        "reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
 
 

@@ -55,11 +55,11 @@ def reply_topics(text: str, language: Language) -> list[str]:
     return _matching(text, language, "reply_topics")
 
 
-def open_questions(text: str, language: Language) -> int:
-    """How many of the client's questions ("…?") ask about none of the topics and none of the kinds the bank
-    answers: the reply then promises to come back on them rather than pass over them."""
-    questions = [q for q in re.split(r"(?<=[.!?…])\s+", text.strip()) if q.rstrip().endswith("?")]
-    return sum(1 for q in questions if not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds")))
+def open_questions(text: str, language: Language) -> list[str]:
+    """The client's questions ("…?") that ask about none of the topics and none of the kinds the bank
+    answers: the reply promises to come back on them rather than pass over them, and the user is told."""
+    questions = [q.strip() for q in re.split(r"(?<=[.!?…])\s+", text.strip()) if q.rstrip().endswith("?")]
+    return [q for q in questions if not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
 
 
 def reason_topics(text: str, language: Language) -> list[str]:

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from ..composer import Composer
+from ..phrases import load_phrases
 from ..report import CheckReport
 from .base import Drafted, DraftTask
 
@@ -26,11 +27,15 @@ class ComposerDrafter:
 
     async def draft(self, task: DraftTask, on_text: Callable[[str], None] | None = None) -> Drafted:
         started = time.perf_counter()
+        warnings = []
         if task.client_reply is None:
             draft, left_out = self.composer.compose(task.situation, task.channel, task.language, task.tone)
         else:
-            draft, left_out = self.composer.compose_reply(task.situation, task.client_reply, task.language, task.tone)
-        return Drafted(draft=draft, left_out=left_out, seconds=time.perf_counter() - started)
+            draft, left_out, questions = self.composer.compose_reply(task.situation, task.client_reply, task.language, task.tone)
+            if questions:
+                text = load_phrases(task.language).get("warnings.open_questions")
+                warnings.append(text.format(questions=" ".join(questions)))
+        return Drafted(draft=draft, left_out=left_out, seconds=time.perf_counter() - started, warnings=warnings)
 
     async def revise(self, task: DraftTask, drafted: Drafted, report: CheckReport) -> Drafted:
         return drafted
