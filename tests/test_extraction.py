@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.986, 0.965), ("ru", 0.979, 0.965)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.985, 0.962), ("ru", 0.980, 0.966)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -171,6 +171,9 @@ EARLIER_FLOORS = [
     # Round 26's pastes read lower than the rest (the whole-split floor was reset to the 186-paste split);
     # the 178 before them read en 0.987/0.964 and ru 0.980/0.964 before its rules.
     (186, "en", 0.987, 0.965), (186, "ru", 0.980, 0.965),
+    # Round 27's pastes read lower than the rest (the whole-split floor was reset to the 194-paste split);
+    # the 186 before them read en 0.986/0.966 and ru 0.980/0.966 before its rules.
+    (194, "en", 0.988, 0.967), (194, "ru", 0.982, 0.969),
 ]
 
 
@@ -1371,3 +1374,45 @@ def test_round_26_the_user_s_firm_in_full():
     assert got["sender.company"] == "Brightway Glazing Services"
     ru = fields("Справка: я Игорь Стрельцов, столярная мастерская «Стружка», работаем вдвоём с сыном. Клиент — кафе «Пирс».", "ru")
     assert ru["sender.company"] == "мастерская «Стружка»" and ru["sender.solo"] is False
+
+
+def test_round_27_a_demand_and_the_user_s_answer_in_a_chat_are_one_reason():
+    chat = ("[15/01/2028, 19:02] Craig Munro: Ellie, from next month we need you at every Tuesday training\n"
+            "[15/01/2028, 19:10] Ellie Marsh: Craig I'm booked at the clinic on Tuesdays\n"
+            "[15/01/2028, 19:11] Craig Munro: Let me know by Friday\n\n"
+            "I'm Ellie Marsh, massage therapist. Client: Kelso RFC. Last game 29 January.\n")
+    reasons = fields(chat, "en", dt.date(2028, 1, 17))["reasons"]
+    assert any("every Tuesday training" in r and "booked at the clinic" in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(("text", "language", "today", "want"), [
+    # a weekday beside a period's end: that weekday's last in the month
+    ("Client: Pier Cafe. I'll take the kit away on the Thursday at the end of March, my last visit.", "en", dt.date(2028, 2, 14), dt.date(2028, 3, 30)),
+    ("Клиент: кафе «Пирс». Заберу оборудование и уйду в пятницу, в конце апреля.", "ru", dt.date(2028, 3, 13), dt.date(2028, 4, 28)),
+    # a day of the month's last week named beside its end
+    ("Клиент: кафе «Пирс». Работаю до конца сентября, последнее занятие 29 сентября.", "ru", dt.date(2028, 9, 5), dt.date(2028, 9, 29)),
+    # 'a week on Friday'; «к пятнице следующей недели»
+    ("Client: Pier Cafe. I'll deliver the last order a week on Friday and stop.", "en", dt.date(2028, 5, 9), dt.date(2028, 5, 19)),
+    ("Клиент: кафе «Пирс». Доснимаю коллекцию и всё, сдам к пятнице следующей недели.", "ru", dt.date(2028, 6, 7), dt.date(2028, 6, 16)),
+])
+def test_round_27_end_dates(text, language, today, want):
+    assert fields(text, language, today)["end_date"] == want
+
+
+@pytest.mark.parametrize(("text", "language", "field", "value"), [
+    ("Клиент: ТЦ «Орбита». Моем фасад с 2022 года, договор подряда, п. 12.3 — уведомление за 60 дней.", "ru", "contract.exists", True),
+    ("Клиент: клуб «Роща».\nДоговор: возмездного оказания услуг, п. 5.4, уведомление за две недели.", "ru", "contract.exists", True),
+    ("Client: Alder Hotel. We did sign a site agreement in 2025, one month's notice.", "en", "contract.exists", True),
+    ("Клиент: ТЦ «Орбита». Майскую мойку сделаем, и на этом всё, последний выход — 31 мая.", "ru", "outcome", "finish_stage"),
+    ("Client: St Aldhelm's School. I'll do the July tuning as normal and that's the last.", "en", "outcome", "finish_stage"),
+])
+def test_round_27_contract_and_finishing_wordings(text, language, field, value):
+    assert fields(text, language, dt.date(2027, 4, 19)).get(field) == value
+
+
+def test_round_27_no_act_from_the_client_s_chat_and_no_reason_from_an_invoice_s_state():
+    chat = ("Гайдамак Роман, [16.04.2027 11:41]\nРешайте. Акты за март подпишу, когда директор вернётся из отпуска\n\n"
+            "Я — Станислав Ким, ООО «Высотник». Клиент — ТЦ «Орбита». Последний выход — 31 мая.\n")
+    assert "act_of_acceptance" not in fields(chat, "ru", dt.date(2027, 4, 19))
+    got = fields("Client: Pier Cafe. I'm Sam Hale. Invoice PT-88 is £1,050. Both still unpaid. Last day 30 June.", "en", dt.date(2027, 6, 3))
+    assert "Both still unpaid" not in got.get("reasons", [])

@@ -19,6 +19,7 @@ class DateMention:
     start: int
     end: int
     score: float
+    month_end: bool = False  # "the end of March": a period's end, not a day named
 
 
 @cache
@@ -174,6 +175,8 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             continue
                         if kind == "end_of":  # "end of March", "EOM"
                             date = _end_of(m.group("value") or m.groupdict().get("abbr") or "", d["periods"], language, base)
+                            named = _weekday_beside(segment, m, d) if date else None
+                            date = date - dt.timedelta(days=(date.weekday() - named) % 7) if named is not None else date
                         elif kind == "last_weekday":  # "the last Friday of January"
                             date = _last_weekday(m.group("value"), m.group("month"), d, language, base)
                         elif kind == "next_week":
@@ -206,7 +209,34 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
                         score -= 1.0 if date < base else 0.0  # a day already past is history, not the plan
-                        found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score))
+                        month_end = kind == "end_of" and named is None
+                        found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score, month_end))
+    return _day_over_month_end(found, text)
+
+
+def _weekday_beside(segment: str, m: re.Match, d: dict) -> int | None:
+    """The weekday named right beside a period's end in its sentence ("the Thursday at the end of March", «в
+    пятницу, в конце апреля»): the last such weekday of the period is the day meant."""
+    left = segment[max(0, m.start() - 30) : m.start()]
+    left = re.split(r"[.!?;]\s", left)[-1]
+    right = re.split(r"[.!?;]\s|[.!?;]$", segment[m.end() : m.end() + 30])[0]
+    for side in (left, right):
+        for i, word in enumerate(d["weekdays"]):
+            if re.search(rf"(?<![\w-])(?:{word.pattern})(?![\w-])", side, word.flags):
+                return i
+    return None
+
+
+def _day_over_month_end(found: list[DateMention], text: str) -> list[DateMention]:
+    """A day of a month's last week named just beside that month's end ("teach to the end of March and stop, last
+    class 30 March", «до конца сентября, последнее занятие 29 сентября») is the day meant: the end gives way."""
+    for end in [f for f in found if f.month_end]:
+        for day in found:
+            gap = text[min(end.end, day.end) : max(end.start, day.start)]
+            if not day.month_end and end.date - dt.timedelta(days=7) < day.date < end.date and len(gap) <= 60 \
+                    and not re.search(r"[.!?\n]", gap):
+                end.score -= 0.5
+                break
     return found
 
 

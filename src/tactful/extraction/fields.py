@@ -36,9 +36,10 @@ def _days(value: str, unit: str) -> int | None:
     return n
 
 
-def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
-    """The fields one line of the user's words may give: notice and clause, whether there is a contract,
-    the final invoice and the act, finishing the stage, the tone, a referral."""
+def _line_fields(text: str, line: Line, pats: dict, language: str, put, theirs: bool = False) -> None:
+    """The fields one line may give: notice and clause, whether there is a contract, the final invoice and the
+    act, finishing the stage, the tone, a referral. A line of the client's (``theirs``) gives no act or final
+    invoice: the user sends those («Акты за март подпишу, когда …» in the client's chat is no act of the user's)."""
     segment = text[line.start : line.end]
     contract, money = pats["contract"], pats["money"]
     if m := contract["notice"].search(segment):
@@ -56,7 +57,7 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put) -> None:
         if key in contract and (m := contract[key].search(segment)):
             put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
     for field, rule in (("final_invoice", money["final_invoice"]), ("act_of_acceptance", money["act"])):
-        if m := rule.search(segment):
+        if not theirs and (m := rule.search(segment)):
             put(field, True, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
     if m := pats["outcome"]["finish_stage"].search(segment):
         put("outcome", "finish_stage", line.start + m.start(), line.start + m.end(), 0.7, "pattern")
@@ -84,8 +85,10 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
 
     lines = layout.lines()  # the user's notes first: they are the freshest word
     contract = pats["contract"]
+    mine = {id(line) for lines in (own or []) for line in lines}  # the lines of the messages the user wrote
+    users = mine | {id(line) for line in layout.notes}
     for line in lines:
-        _line_fields(text, line, pats, language, put)
+        _line_fields(text, line, pats, language, put, theirs=id(line) not in users)
     if "outcome" not in taken:
         # Ending everything, said in so many words ("all of it", «больше не веду»), in the user's own words.
         for line in [*layout.notes, *(line for lines in (own or []) for line in lines)]:
@@ -108,7 +111,6 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
     handover = find_handover(layout, pats, own or [])
     if handover:
         put("handover", [item for item, _ in handover], min(a for _, (a, _) in handover), max(b for _, (_, b) in handover), 0.75, "list")
-    mine = {id(line) for lines in (own or []) for line in lines}
     others = [[line for line in m.body if line not in m.signature] for m in layout.messages
               if _chat_message(m, text) and not any(id(line) in mine for line in m.body)]
     reasons = find_reasons(layout, pats, own or [], project, others)

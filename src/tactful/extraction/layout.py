@@ -109,11 +109,11 @@ def read_layout(text: str, pats: dict) -> Layout:
         if pats["separator"].match(line.text):
             current = None
             continue
-        if pats["notes_marker"].match(line.text):
-            current = None  # "My notes: …" after a pasted message: the user's own words again
         if current is not None and line.text and id(line) not in quoted and _all_quoted(current.body, quoted):
-            resumable = current  # the quoted letter goes on after the user's answer to it
+            resumable = current  # the quoted letter goes on after the user's answer to it ("me: …" too)
             current = None  # the reply written under a '>' quote is the user's, not the quoted author's
+        elif pats["notes_marker"].match(line.text):
+            current = None  # "My notes: …" after a pasted message: the user's own words again
         elif current is None and line.text and id(line) in quoted:
             if pats["greeting"].match(line.text) or pats["greeting_word"].match(line.text):
                 current = resumable = Message()  # "> Hi Beth, …" with no headers: a quoted letter all the same

@@ -168,10 +168,11 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
         if labelled := _labelled(lines, text, pats):
             return labelled[: MAX_REASONS + 1]
     signature = {id(line) for line in layout.notes_signature}
-    scored = []
+    pairs = {id(answer): pair for client, answer in _answered(layout, own, others or []) if (pair := _pair(text, client, answer, pats))}
+    scored = list(pairs.values())
     for lines in scopes:
         for line in lines:
-            if id(line) in signature:
+            if id(line) in signature or id(line) in pairs:
                 continue
             segment = text[line.start : line.end]
             pieces = [(sentence.start + at, clause) for sentence in _sentences(segment)
@@ -197,16 +198,55 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                     continue
                 scored.append((cues, start, chunk))
     best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
-    if not best and others and pats.get("demand"):
-        best += _demands(others, text, pats, 2 - len(best))
+    if len(best) == len(pairs) and others and pats.get("demand"):
+        # the user's own words give no reason but their answers: the client's other demands are read too
+        answered = {client.start for client, answer in _answered(layout, own, others) if id(answer) in pairs}
+        best += _demands(others, text, pats, max(2, len(best) + 1) - len(best), answered)
     return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
 
 
-def _demands(others: list[list[Line]], text: str, pats: dict, wanted: int) -> list[tuple[int, int, str]]:
-    """What the client's messages demand or decide (``demand``), sentence by sentence, up to ``wanted``."""
+def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]]) -> list[tuple[Line, Line]]:
+    """The user's answers between the client's lines, each with the line it answers: a chat message of the
+    user's between two of the client's (``chats``), or a line of the notes inside a letter the user answers line
+    by line. A letter's reply in a thread is no such answer: it answers the whole letter."""
+    mine = {id(line) for line in layout.notes} | {id(line) for lines in own for line in lines}
+    chat = {id(line) for lines in chats for line in lines}
+    letter = {id(line): i for i, m in enumerate(layout.messages) for line in m.body if line not in m.signature}
+    filled = sorted((line for line in [*layout.notes, *(line for m in layout.messages for line in (*m.body, *m.signature))]
+                     if line.text), key=lambda line: line.start)
+    return [(before, line) for before, line, after in zip(filled, filled[1:], filled[2:])
+            if id(line) in mine and (id(before) in chat and id(after) in chat
+                                     or id(line) not in letter and letter.get(id(before), -1) == letter.get(id(after), -2))]
+
+
+def _pair(text: str, client: Line, answer: Line, pats: dict) -> tuple[int, int, str] | None:
+    """A reason said as the client's demand and the user's answer to it, in one: the labels of such pastes name
+    the demand, the answer or both, and the answer alone loses what it answers ("I can't do overnight")."""
+    said = []
+    for line in (client, answer):
+        chunk = _clean(text[line.start : line.end])
+        if (label := pats["notes_marker"].match(chunk)) and label.end() < len(chunk):
+            chunk = chunk[label.end() :].strip()  # "me: …", «Я: …»
+        if (vocative := _VOCATIVE.match(chunk)) and vocative.group(1).lower() not in _NOT_NAMES:
+            chunk = chunk[vocative.end() :]
+        if not 8 <= len(chunk) <= 300 or _money(chunk, pats) or pats["reason_not"].search(chunk):
+            return None  # an invoice asked about and answered, or the plan: no reason
+        said.append(chunk)
+    if not any(rule.search(said[0]) for rule in pats["demand"]):
+        return None  # a question or a complaint of the client's, answered: no demand the user ends the work over
+    cues = 1 + _cues(said[0], pats) + _cues(said[1], pats)
+    start = client.start + text[client.start : client.end].find(said[0])
+    return cues, start, f"{said[0]} — {said[1]}"
+
+
+def _demands(others: list[list[Line]], text: str, pats: dict, wanted: int, answered: set[int]) -> list[tuple[int, int, str]]:
+    """What the client's messages demand or decide (``demand``), sentence by sentence, up to ``wanted``; not
+    the lines the user answered (starting at ``answered``), read with their answers already."""
     out: list[tuple[int, int, str]] = []
     for lines in others:
         for line in lines:
+            if line.start in answered:
+                continue
             segment = text[line.start : line.end]
             for sentence in _sentences(segment):
                 chunk = _clean(sentence.text)
