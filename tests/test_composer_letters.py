@@ -1072,6 +1072,14 @@ def test_a_handover_that_waits_for_payment_says_so_once_and_lists_only_the_thing
         assert note in Composer().compose(s, channel, language)[0].text(), channel
 
 
+def test_a_handover_note_that_states_something_keeps_its_payment_condition_whole():
+    # "… is registered to us - transferred to you once X is paid": a sentence, not a thing that "will follow".
+    s = situation(handover=["the chiller warranty is registered to us - transferred to you once BAC-1002 is paid", "test logs"],
+                  unpaid_invoices=[{"number": "BAC-1002", "amount": "£890"}])
+    body = email(s, "en")
+    assert "registered to us, transferred to you once BAC-1002 is paid" in body and "to us will follow" not in body, body
+
+
 @pytest.mark.parametrize(("language", "note", "promise"), [
     ("en", "keep it short. no more work until paid", "carry on with the work"),
     ("ru", "ничего больше не делаю, пока не оплатят", "выполняю всё"),

@@ -813,3 +813,34 @@ def test_a_handover_note_with_a_verb_of_its_own_is_a_sentence(language, note, sa
 ])
 def test_what_the_user_wants_the_client_to_hear_is_said(language, note, said):
     assert said in email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+
+
+def test_a_note_typed_without_apostrophes_is_spelt_in_the_letter():
+    from tactful.composer.grammar import sentence
+    from tactful.phrases import load_phrases
+
+    said = sentence("the block is used as per the booking form, Im not refunding the 2 no shows, cant", load_phrases("en"))
+    assert "I'm not refunding" in said and "can't" in said and " Im " not in said
+
+
+@pytest.mark.parametrize(("language", "note", "reason"), [
+    # A line the user wants heard that names what the decision is about is the reason, not a line beside a bank's.
+    ("en", "I want Phil Garrow to hear that this is about player safety, not about money",
+     "This is about player safety, not about money."),
+    ("ru", "важно, чтобы Игорь Петрович понял, что дело в безопасности игроков, а не в деньгах",
+     "Дело в безопасности игроков, а не в деньгах."),
+])
+def test_what_the_decision_is_about_said_by_the_user_is_the_reason(language, note, reason):
+    s = Situation.model_validate({"client": {"name": "Harbour FC", "contact": "Phil Garrow" if language == "en" else "Игорь Петрович Савин"},
+                                  "language": language, "sender": {"name": "Ann Lee", "solo": True}, "reason_kind": "capacity",
+                                  "reasons": [note]})
+    text = Composer().compose(s, "email", language)[0].text()
+    bank = load_phrases(language).get("reason.capacity", voice="i")
+    assert text.count(reason) == 1 and bank not in text, text
+
+
+def test_work_named_after_its_owner_takes_no_second_possessive():
+    from tactful.composer.grammar import project_work
+
+    assert project_work("Biscuit's walks", "service", load_phrases("en")) == "Biscuit's walks"
+    assert project_work("the sessions", "service", load_phrases("en")) == "your sessions"

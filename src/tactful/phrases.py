@@ -54,6 +54,9 @@ class Phrases(BaseModel):
     # A clause in which the sender says where they stand ("we can't …", «не можем …»), and the money words
     # that keep one out: a reason when no plan of theirs is given.
     stance_reason: list[Pattern] = []
+    # A line the user wants said that names what the decision is about ("this is about player safety, not
+    # money"): it is the reason, not a line beside a bank's.
+    reason_lines: list[Pattern] = []
     stance_not: list[Pattern] = []
     # The user's notes say the client always paid on time: the thanks say so.
     good_payer: list[Pattern] = []

@@ -124,7 +124,8 @@ def build_context(
     context["returned"] = [line for line in wanted if matches(line, language, "return_notes")]
     context["promised"] = [line for line in wanted if line not in context["returned"]
                            and (line in promised or matches(line, language, "promise_notes"))]
-    standing = [line for line in wanted if matches(line, language, "stance_reason") or matches(line, language, "own_reason")]
+    standing = [line for line in wanted if matches(line, language, "stance_reason") or matches(line, language, "own_reason")
+                or matches(line, language, "reason_lines")]
     # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
     # same venting note ("we can't bankroll a civil engineering company").
     topic = _reason_topic(situation, language, phrases)
@@ -217,6 +218,12 @@ def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tu
             kept.append(item)
             continue
         thing = re.sub(phrases.snippets["handover_verb_tail"], "", item[: span[0]].rstrip(" ,;:—–-(")).strip(" ,;:—–-(")
+        # A note that says something of its own before the condition ("the warranty is registered to us -
+        # transferred to you once BAC-1002 is paid") is said whole, condition and all: cut, it is no thing.
+        if thing and is_step(thing, language, phrases):
+            # Joined by a comma, not a dash: what follows a dash is read as the user's aside and dropped.
+            kept.append(re.sub(r"\s+[—–-]\s+", ", ", item))
+            continue
         others = " ".join(i for i in items if i != item).casefold()
         if thing and not all(word in others for word in re.findall(r"[^\W\d_]{3,}", thing.casefold())):
             kept.append(thing)

@@ -122,6 +122,9 @@ def sentence(text: str, phrases: Phrases) -> str:
     comma that joins two whole sentences ("we are closing the studio, both partners are retiring") made
     a full stop."""
     text = text.strip()
+    # Notes typed fast drop apostrophes ("Im not refunding", "cant"): a letter spells them.
+    for typed, spelt in phrases.snippets.get("apostrophes", {}).items():
+        text = re.sub(rf"\b{typed}\b", spelt, text, flags=re.IGNORECASE)
     if phrases.comma_splice:
         parts = re.split(phrases.comma_splice, text, flags=re.IGNORECASE)
         text = ". ".join(part[:1].upper() + part[1:] for part in parts)
@@ -171,8 +174,10 @@ def project_work(project: str, work: str, phrases: Phrases) -> str | None:
     if not inflected:
         return None
     first, _, rest = inflected.partition(" ")
-    if rest and first.lower() in phrases.snippets.get("possessives", []):
-        return inflected  # "your trade account" is named as typed: a frame would say "your your"
+    # "your trade account" is named as typed: a frame would say "your your"; so is "Biscuit's walks",
+    # whose owner is already named ("your Biscuit's walks").
+    if rest and (first.lower() in phrases.snippets.get("possessives", []) or re.match(r"^[A-Z]\w*['’]s$", first)):
+        return inflected
     typed_article = bool(rest) and first.lower() in phrases.articles
     if typed_article:  # "the IT support": the frame brings its own article ("your IT support")
         inflected = rest
