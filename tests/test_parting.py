@@ -191,8 +191,8 @@ def test_nothing_is_left_to_try_first_once_the_alternatives_were_tried():
 
 
 @pytest.mark.parametrize(("language", "text", "asked"), [
-    ("en", "I'm not paying the £540 for the reruns, that was your error.", "settle what is not in question"),
-    ("ru", "Счёт оплачивать не будем, это ваша ошибка.", "оплатить бесспорную часть"),
+    ("en", "I'm not paying the £540 for the reruns, that was your error.", "with you item by item"),
+    ("ru", "Счёт оплачивать не будем, это ваша ошибка.", "по позициям"),
 ])
 def test_a_disputed_invoice_is_not_asked_for_in_full_before_it_is_gone_through(language, text, asked):
     s = parse_situation({"client": {"name": "Acme Ltd", "contact": "Jane Roe"}, "language": language,
@@ -295,7 +295,7 @@ def test_an_offer_gets_a_plain_no_and_why_asked_alongside_gets_the_reason(langua
 ])
 def test_an_invoice_disputed_in_an_angry_reply_is_not_pressed_in_full(language, text):
     body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
-    assert "settle what is not in question" in body or "оплатить бесспорную часть" in body, body
+    assert "with you item by item" in body or "по позициям" in body, body
 
 
 @pytest.mark.parametrize(("language", "text", "said", "unsaid"), [
@@ -347,7 +347,7 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     # A department named "Legal" is no threat of the law: no mediator, no "settle calmly".
     ("en", "Noted. Legal have one small change to module 39, is that OK?", "Thank you for your reply", "mediator"),
     # A disagreement with an invoice is a dispute, and the answer does not thank a disputing client for understanding.
-    ("en", "I don't agree on the kill fee, and I can't approve invoice A-17 as it stands.", "settle what is not in question", "Thank you for your understanding"),
+    ("en", "I don't agree on the kill fee, and I can't approve invoice A-17 as it stands.", "with you item by item", "Thank you for your understanding"),
 ])
 def test_a_reply_answers_offers_recipients_and_disagreements(language, text, said, unsaid):
     body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
@@ -420,3 +420,35 @@ def test_a_question_the_answer_only_defers_is_named_to_the_user():
     result = reply(situation, "Understood. Is Hollie happy to be contacted directly?", backend="composer")
     assert any("Is Hollie happy to be contacted directly?" in w for w in result.warnings), result.warnings
     assert not any("Hollie" in w for w in reply(situation, "Understood, thanks.", backend="composer").warnings)
+
+
+def _two_invoices(language: str, **more):
+    return parse_situation({"client": {"name": "Acme Ltd", "contact": "Jane Roe"}, "language": language,
+                            "sender": {"name": "Ann Lee", "solo": True}, "reason_kind": "time",
+                            "handover": ["the source files" if language == "en" else "исходные файлы"],
+                            "referral": "Bramble Rooms on Gloucester Road",
+                            "unpaid_invoices": [{"number": "NL-311", "amount": "£640"}, {"number": "NL-322", "amount": "£1,405"}], **more})
+
+
+@pytest.mark.parametrize(("language", "text", "said", "unsaid"), [
+    # A payment the client reports is thanked for by the invoice they name, and not pressed for.
+    ("en", "NL-311 was paid on the 24th, accounts showed me the remittance.", "payment of invoice NL-311;", "remains outstanding"),
+    ("ru", "№ NL-311 оплатит мой бухгалтер в понедельник, 14-го.", "об оплате счёта № NL-311", "остаётся к оплате"),
+    # A referral the client already acted on is not recommended again; a call made is no call asked for.
+    ("en", "Thank you for ringing me yourself. I rang Bramble Rooms this morning.", "Thank you for your reply", "I recommend Bramble"),
+    # An aftercare question with "budget" and «прежних условиях» is no offer of new terms.
+    ("ru", "Аварийные выезды остаются в силе на прежних условиях? Мне нужно заложить это в бюджет.", "Спасибо за ответ", "предложение"),
+])
+def test_a_reply_reads_what_the_client_reports_and_offers_nothing_they_did_not(language, text, said, unsaid):
+    body = Composer().compose_reply(_two_invoices(language), text, language)[0].content.body
+    assert said in body and unsaid not in body, body
+    assert "позвоню" not in body and "call you" not in body, body
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_reply_refers_to_the_handover_it_was_not_asked_about_and_a_brief_one_ends_with_its_last_point(language):
+    s = _two_invoices(language, tone="brief")
+    body = Composer().compose_reply(s, "OK, noted." if language == "en" else "Хорошо, принято.", language, "brief")[0].content.body
+    assert ("as set out in my last message" in body or "как описано в моём прошлом письме" in body)
+    assert "source files" not in body and "исходные" not in body, body
+    assert "Thank you for your understanding" not in body and "Спасибо за понимание" not in body, body

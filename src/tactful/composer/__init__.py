@@ -20,7 +20,7 @@ from ..situation import Situation
 from ..vocab import Channel, Language, Tone
 from .context import build_context, referral_name, said_item, steps_said
 from .grammar import count_days, join_items, spoken_amount, tidy, without_year
-from .requests import client_requests, days_named, unavailable_days
+from .requests import client_requests, days_named, sentences, unavailable_days
 from .vetting import classify_reply, matches, open_questions, reply_kinds, reply_topics
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
@@ -66,13 +66,21 @@ def _read_reply(client_reply: str, language: Language, phrases: Phrases, solo: b
         "disputes": "dispute" in kinds,
         "topics": reply_topics(client_reply, language),
         "back": back["when"].strip() if back else "",
-        "call_time": bool(re.search(phrases.get("reply.call_time_pattern"), client_reply)),
+        "call_time": _call_time(client_reply, language, phrases),
         # "to Marco Aalders", «на buh@…»: each once.
         "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2")
                                       for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply))),
         "open_questions": open_questions(client_reply, language),
         "legal": matches(client_reply, language, "legal_threat"),
     }
+
+
+def _call_time(client_reply: str, language: Language, phrases: Phrases) -> bool:
+    """Whether the client named when to call: in the sentence that asks for the call or the one after it
+    ("Could you call me? I'm free after 4pm Thursday"), not any weekday the answer mentions."""
+    said = sentences(client_reply)
+    near = {i + step for i, s in enumerate(said) if "call" in reply_topics(s, language) for step in (0, 1)}
+    return any(re.search(phrases.get("reply.call_time_pattern"), said[i]) for i in near if i < len(said))
 
 
 class Composer:
@@ -155,6 +163,11 @@ class Composer:
         # What follows only once the invoice is paid is not promised to a client who asks for it now.
         held = (context["after_payment_items"] or " ".join(context["handover"]),) if context["after_payment"] else ()
         context.update(_read_reply(client_reply, language, phrases, context["solo"], held))
+        # A referral the client already names ("I rang Jo at Bramble Rooms") is not recommended again unasked.
+        # Named the way a client names it: "Hollie" for Hollie Barton, "Bramble Rooms" for Bramble Rooms on Gloucester Road.
+        words = (referral_name(situation.referral, language) if situation.referral else "").split()
+        key = words[0] if words and len(words[0]) >= 4 else " ".join(words[:2])
+        context["referral_known"] = bool(key) and bool(re.search(rf"\b{re.escape(key)}\b", client_reply, flags=re.IGNORECASE))
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
         context["asked_invoices"] = [u for u in context["unpaid"] if u["number"] and u["number"] in client_reply] or context["unpaid"]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)

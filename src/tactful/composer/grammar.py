@@ -396,28 +396,32 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
             step = " ".join(filter(None, [verb, reflexive, after]))
         return f"{phrases.snippets['step_subject'][voice]} {step[:1].lower()}{step[1:]}"
     joiners = phrases.snippets["verb_joiners"]
-    person = {"1per", "sing" if solo else "plur"}
 
     # «снять меня из админов, сменить пароли»: a step on the sender is the client's to take, asked for
     # politely, every verb in it as a request («Пожалуйста, снимите меня …, смените пароли»).
     if len(words) > 1 and _infinitive(words[0]) and words[1].lower() in phrases.snippets.get("step_on_sender", []):
         return phrases.snippets["step_request"] + request_form(step)
 
-    def said(word: str) -> str:
-        reading = _infinitive(word)
-        form = reading.inflect(person | {"futr"}) if "perf" in reading.tag else None
-        return _punctuated(form.word if form else f"{phrases.snippets['step_future'][voice]} {reading.word}", word)
-
     if not _infinitive(words[0]):
         return step
     # The first verb, and every verb joined to it («и сдать отчёт», «, сменить пароли»), said by the sender.
-    out = [said(words[0])]
+    out = [first_person_verb(words[0], phrases, solo)]
     for previous, word in zip(words, words[1:]):
         joined = previous.lower() in joiners or previous.endswith(",")
-        out.append(said(word) if joined and _infinitive(word) else word)
+        out.append(first_person_verb(word, phrases, solo) if joined and _infinitive(word) else word)
     # Said with its subject, as the English "I will …" is: «я верну ключ», «мы сдадим отчёт».
     subject = phrases.snippets["step_subject"][voice]
     return " ".join([subject[:1].upper() + subject[1:] if words[0][:1].isupper() else subject, *out])
+
+
+def first_person_verb(word: str, phrases: Phrases, solo: bool) -> str:
+    """A Russian infinitive said by the sender: «сдать» → «сдам» (perfective), «присылать» → «буду присылать»;
+    any other word as it is."""
+    reading = _infinitive(word)
+    if reading is None:
+        return word
+    form = reading.inflect({"1per", "sing" if solo else "plur", "futr"}) if "perf" in reading.tag else None
+    return _punctuated(form.word if form else f"{phrases.snippets['step_future']['i' if solo else 'we']} {reading.word}", word)
 
 
 def promised_by_sender(note: str, language: Language, phrases: Phrases, solo: bool) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..phrases import Phrases
 from ..vocab import Language
-from .grammar import first_person_step
+from .grammar import first_person_step, first_person_verb
 from .vetting import reply_kinds, reply_topics
 
 # The kinds of answer whose sentences are not taken on as requests: "please reconsider" is a plea, not a task.
@@ -35,7 +35,7 @@ def client_requests(text: str, language: Language, phrases: Phrases, solo: bool,
     voice = "i" if solo else "we"
     bank = {key: Phrases.resolve(value, voice=voice) for key, value in phrases.get("reply.requests").items()}
     found = []
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         # A request a topic answers with the situation's facts ("send the invoice again" → its number and
         # sum) is left to that topic.
         if set(reply_kinds(sentence, language)) & _NOT_TASKS or set(reply_topics(sentence, language)) & set(bank["topics"]):
@@ -58,7 +58,7 @@ def _flagged(text: str, language: Language) -> bool:
     return any(v.end > v.start and v.category == "tone" for v in check(text, lang=language, context="reply").violations)
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     """The answer's sentences, a list's lines each on their own (bullets and quoted lines aside)."""
     out = []
     for line in text.splitlines():
@@ -85,6 +85,8 @@ def _task(sentence: str, bank: dict, language: Language) -> str | None:
             continue
         if language == "ru" and not _opens_with_verb(rest, opener["verb"]):
             continue
+        if match.groupdict().get("obj") and re.match(bank["own_need"], match["obj"].strip(), flags=re.IGNORECASE):
+            continue  # «Мне нужно заложить это в бюджет»: the client's own need, not a task for the sender
         if match.groupdict().get("obj"):
             # «Счёт и акт просьба прислать в бухгалтерию» → «прислать счёт и акт в бухгалтерию».
             verb, _, after = rest.partition(" ")
@@ -142,6 +144,10 @@ def _said_back(task: str, bank: dict, language: Language, phrases: Phrases, solo
     words = task.split()
     negated = words[0].lower() == "не"
     said = first_person_step(" ".join(_infinitives(words[1:] if negated else words)), language, phrases, solo)
+    # «…сканы на почту, а оригиналы … передать под подпись»: the verb of a second part is the sender's too.
+    head, *parts = re.split(bank["second_part"], said)
+    said = head + "".join(part if i % 2 == 0 else " ".join(first_person_verb(w, phrases, solo) for w in part.split(" "))
+                          for i, part in enumerate(parts))
     if negated:
         subject = phrases.snippets["step_subject"]["i" if solo else "we"]
         said = re.sub(rf"^{re.escape(subject)}\s", f"{subject} не ", said, flags=re.IGNORECASE)
@@ -203,7 +209,7 @@ def unavailable_days(text: str, language: Language, phrases: Phrases) -> tuple[s
     other: set[int] = set()
     suggested = False
     # "20 December suits us, but I'm away from the 21st to the 28th": each clause says its own.
-    clauses = [c for sentence in _sentences(text) for c in re.split(bank["clauses"], sentence, flags=re.IGNORECASE)]
+    clauses = [c for sentence in sentences(text) for c in re.split(bank["clauses"], sentence, flags=re.IGNORECASE)]
     for sentence in clauses:
         # "…, so not the 14th — could we do the 16th?": what follows a word of offering is offered.
         cut = re.search(bank["suggest"], sentence, flags=re.IGNORECASE)
