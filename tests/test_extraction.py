@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.985, 0.962), ("ru", 0.980, 0.966)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.986, 0.963), ("ru", 0.981, 0.966)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -174,6 +174,9 @@ EARLIER_FLOORS = [
     # Round 27's pastes read lower than the rest (the whole-split floor was reset to the 194-paste split);
     # the 186 before them read en 0.986/0.966 and ru 0.980/0.966 before its rules.
     (194, "en", 0.988, 0.967), (194, "ru", 0.982, 0.969),
+    # Round 28's pastes read lower than the rest (the whole-split floor was reset to the 202-paste split);
+    # the 194 before them read en 0.986/0.962 and ru 0.980/0.967 before its rules.
+    (202, "en", 0.987, 0.966), (202, "ru", 0.981, 0.968),
 ]
 
 
@@ -1416,3 +1419,35 @@ def test_round_27_no_act_from_the_client_s_chat_and_no_reason_from_an_invoice_s_
     assert "act_of_acceptance" not in fields(chat, "ru", dt.date(2027, 4, 19))
     got = fields("Client: Pier Cafe. I'm Sam Hale. Invoice PT-88 is £1,050. Both still unpaid. Last day 30 June.", "en", dt.date(2027, 6, 3))
     assert "Both still unpaid" not in got.get("reasons", [])
+
+
+@pytest.mark.parametrize(("text", "language", "field", "value"), [
+    # a clause said in words; a bare period after the clause
+    ("Client: Pier Cafe. There's a framework thing I signed, clause seven says four weeks' notice.", "en", "contract.clause", "7"),
+    ("Client: Pier Cafe.\nagreement: yes, clause nine, 28 days", "en", "contract.notice_days", 28),
+    ("Клиент: кафе «Пирс». Договор у нас есть, пункт шесть, за тридцать дней предупреждение.", "ru", "contract.clause", "6"),
+    ("Клиент: кафе «Пирс». Договор у нас есть, пункт пятый, уведомление за месяц.", "ru", "contract.clause", "5"),
+    # whom the letter goes to, said after the name
+    ("Client: Pier Cafe. Their secretary Paul Whitby does the emails, but the chairman, Mr Victor Okafor, decides, "
+     "so the letter goes to him.", "en", "client.contact", "Mr Victor Okafor"),
+    ("Client: Pier Cafe. My day-to-day is with Kieran Doyle, but Lorraine Mbatha signs everything off now, "
+     "so she's the one I need to write to.", "en", "client.contact", "Lorraine Mbatha"),
+    ("Клиент — кафе «Пирс». Управляющий там Вадим, а решает всё Ольга Игоревна Кузьмина, коммерческий директор, писать надо ей.",
+     "ru", "client.contact", "Ольга Игоревна Кузьмина"),
+    # the user's name and firm in a voice note
+    ("Голосовое. Это Виктор, Виктор Павлович Сизов, электрик, работаю один. Клиент — кафе «Пирс».", "ru", "sender.name", "Виктор Павлович Сизов"),
+    ("Client: Pier Cafe. So I run a small bindery, Quire and Thread, it's me and an apprentice.", "en", "sender.company", "Quire and Thread"),
+    ("Client: Pier Cafe. I'm Priya Natarajan, I trade as Hive and Honey and it's only me.", "en", "sender.company", "Hive and Honey"),
+    # whoever keeps a list is the referral
+    ("Client: Pier Cafe. If they want someone else, the Sign Painters' Guild keeps a list of members.", "en", "referral", "Sign Painters' Guild"),
+])
+def test_round_28_wordings(text, language, field, value):
+    assert fields(text, language, dt.date(2028, 4, 10)).get(field) == value
+
+
+@pytest.mark.parametrize(("text", "language", "numbers"), [
+    ("Client: Pier Cafe. They still owe me on two invoices, 206 for four hundred and eighty pounds and 211 for three hundred.", "en", ["206", "211"]),
+    ("Клиент: кафе «Пирс». Не оплачены два счёта, 15 на двенадцать тысяч и 18 на 9 400.", "ru", ["15", "18"]),
+])
+def test_round_28_invoice_numbers_listed_bare_in_a_voice_note(text, language, numbers):
+    assert [i["number"] for i in fields(text, language, dt.date(2028, 4, 10))["unpaid_invoices"]] == numbers

@@ -36,6 +36,12 @@ def _days(value: str, unit: str) -> int | None:
     return n
 
 
+def _clause(value: str, pats: dict) -> str:
+    """A clause as digits: one said in words ('clause seven', «пункт девятый») is the `numbers` entry it names."""
+    said = next((i + 1 for i, rule in enumerate(pats.get("numbers", [])) if rule.fullmatch(value)), None)
+    return str(said) if said else value
+
+
 def _line_fields(text: str, line: Line, pats: dict, language: str, put, theirs: bool = False) -> None:
     """The fields one line may give: notice and clause, whether there is a contract, the final invoice and the
     act, finishing the stage, the tone, a referral. A line of the client's (``theirs``) gives no act or final
@@ -52,7 +58,7 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put, theirs: 
         # The termination clause: one in a sentence about notice or ending wins over any other.
         sentence = segment[max(0, m.start() - 80) : m.end() + 80]
         if contract["notice"].search(sentence) or contract["ending"].search(sentence):
-            put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
+            put("contract.clause", _clause(m.group("value"), pats), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
     for key, value in (("none", False), ("exists", True), ("exists_kind", True)):
         if key in contract and (m := contract[key].search(segment)):
             put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
@@ -101,7 +107,7 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
     if not any(f.field == "contract.clause" for f in found):
         for line in lines:
             if m := contract["clause"].search(text[line.start : line.end]):
-                put("contract.clause", m.group("value"), line.start + m.start("value"), line.start + m.end("value"), 0.5, "pattern")
+                put("contract.clause", _clause(m.group("value"), pats), line.start + m.start("value"), line.start + m.end("value"), 0.5, "pattern")
                 break
 
     invoices = find_unpaid(layout, pats)

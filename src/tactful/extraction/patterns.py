@@ -26,6 +26,7 @@ def patterns(language: Language) -> dict[str, Any]:
             return [build(v, path) for v in value]
         flags = re.MULTILINE | (0 if path.startswith(_CASED) else re.IGNORECASE)
         value = value.replace("{name}", f"(?-i:{name})").replace("{forms}", raw["legal_forms"])
+        value = value.replace("{numbers}", "|".join(f"(?:{n})" for n in raw.get("numbers", [])))
         return re.compile(value, flags)
 
     return build(raw, "")
