@@ -452,3 +452,21 @@ def test_a_reply_refers_to_the_handover_it_was_not_asked_about_and_a_brief_one_e
     assert ("as set out in my last message" in body or "как описано в моём прошлом письме" in body)
     assert "source files" not in body and "исходные" not in body, body
     assert "Thank you for your understanding" not in body and "Спасибо за понимание" not in body, body
+
+
+@pytest.mark.parametrize(("language", "text", "asked"), [
+    # Money back and a later end are the user's to decide: not promised, deferred, and named to the user.
+    ("en", "Noted. Could you refund the two sessions I missed?", "Could you refund the two sessions I missed?"),
+    ("ru", "Поняла. Прошу продлить обслуживание до 31 января, оплачу январь полностью.", "Прошу продлить обслуживание до 31 января"),
+])
+def test_what_only_the_user_can_decide_is_deferred_and_named_to_them(language, text, asked):
+    result = reply(_two_invoices(language), text, backend="composer")
+    assert "refund the two" not in result.text and "продлю" not in result.text, result.text
+    assert "two working days" in result.text or "двух рабочих дней" in result.text
+    assert any(asked in w for w in result.warnings), result.warnings
+
+
+def test_only_the_invoice_said_to_be_paid_is_thanked_for():
+    text = "NL-311 was paid on the 24th. Accounts have no record of NL-322 at all, where did you send it?"
+    body = Composer().compose_reply(_two_invoices("en"), text, "en")[0].content.body
+    assert "payment of invoice NL-311;" in body and "NL-311 and NL-322;" not in body, body

@@ -50,7 +50,8 @@ def _read_reply(client_reply: str, language: Language, phrases: Phrases, solo: b
     kind = kinds[0] if kinds else "other"
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
-    requests = client_requests(client_reply, language, phrases, solo, held)
+    found = client_requests(client_reply, language, phrases, solo, held)
+    requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
             for i, r in enumerate(requests)]
@@ -70,9 +71,15 @@ def _read_reply(client_reply: str, language: Language, phrases: Phrases, solo: b
         # "to Marco Aalders", «на buh@…»: each once.
         "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2")
                                       for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply))),
-        "open_questions": open_questions(client_reply, language),
+        # What only the user can decide (a refund, a later end) is deferred, and named to the user.
+        "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language))),
         "legal": matches(client_reply, language, "legal_threat"),
     }
+
+
+def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The invoices a text names by number, or all of them when it names none."""
+    return [u for u in invoices if u["number"] and u["number"] in text] or invoices
 
 
 def _call_time(client_reply: str, language: Language, phrases: Phrases) -> bool:
@@ -169,7 +176,10 @@ class Composer:
         key = words[0] if words and len(words[0]) >= 4 else " ".join(words[:2])
         context["referral_known"] = bool(key) and bool(re.search(rf"\b{re.escape(key)}\b", client_reply, flags=re.IGNORECASE))
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
-        context["asked_invoices"] = [u for u in context["unpaid"] if u["number"] and u["number"] in client_reply] or context["unpaid"]
+        context["asked_invoices"] = _named(context["unpaid"], client_reply)
+        # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
+        paying = " ".join(s for s in sentences(client_reply) if "paying" in reply_topics(s, language))
+        context["paid_invoices"] = _named(context["unpaid"], paying)
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
         context["subject"] = self._content("email", context, p, phrases, tone).subject

@@ -21,7 +21,7 @@ _NOT_TASKS = {"reconsider", "new_terms", "dispute", "aggressive", "threat", "why
 @dataclass(frozen=True)
 class Request:
     sentence: str  # the client's sentence, as written
-    commitment: str  # the sender's answer to it, without the lead-in
+    commitment: str  # the sender's answer to it, without the lead-in; empty for one only the user can decide
 
 
 def client_requests(text: str, language: Language, phrases: Phrases, solo: bool, held: tuple[str, ...] = ()) -> list[Request]:
@@ -36,12 +36,15 @@ def client_requests(text: str, language: Language, phrases: Phrases, solo: bool,
     bank = {key: Phrases.resolve(value, voice=voice) for key, value in phrases.get("reply.requests").items()}
     found = []
     for sentence in sentences(text):
-        # A request a topic answers with the situation's facts ("send the invoice again" → its number and
-        # sum) is left to that topic.
-        if set(reply_kinds(sentence, language)) & _NOT_TASKS or set(reply_topics(sentence, language)) & set(bank["topics"]):
-            continue
         task = _task(sentence, bank, language)
-        if task is None or kept_back & content_words(task, language):
+        if task == "":
+            # Asked, but only the user decides it (money back, a later end): the user is told, nothing is promised.
+            found.append(Request(sentence=sentence, commitment=""))
+            continue
+        # A request a topic answers with the situation's facts ("send the invoice again" → its number and
+        # sum) is left to that topic; a plea or a dispute is answered by its kind.
+        if task is None or kept_back & content_words(task, language) or set(reply_kinds(sentence, language)) & _NOT_TASKS \
+                or set(reply_topics(sentence, language)) & set(bank["topics"]):
             continue
         said = _said_back(task, bank, language, phrases, solo)
         # The client's words are untrusted text: a promise in them goes only if the checker finds nothing in it
@@ -68,7 +71,8 @@ def sentences(text: str) -> list[str]:
 
 
 def _task(sentence: str, bank: dict, language: Language) -> str | None:
-    """What the sentence asks the sender to do ("send the plans as PDFs"), or None when it asks nothing."""
+    """What the sentence asks the sender to do ("send the plans as PDFs"); "" when it asks what only the user
+    can decide (a refund, a later end date); None when it asks nothing the sender can promise."""
     for opener in bank["openers"]:
         match = re.search(opener["pattern"], sentence, flags=re.IGNORECASE)
         if not match:
@@ -80,6 +84,8 @@ def _task(sentence: str, bank: dict, language: Language) -> str | None:
             rest = _own_clause(rest)
         # A verb alone ("Please send.") names nothing to promise; a request on a condition ("If it's off,
         # please tell me") is the client's question about that condition.
+        if re.match(bank["decide"], rest, flags=re.IGNORECASE):
+            return ""
         if len(rest.split()) < 2 or re.match(bank["skip"], rest, flags=re.IGNORECASE) or re.match(
                 bank["condition"], sentence, flags=re.IGNORECASE):
             continue
