@@ -470,3 +470,16 @@ def test_only_the_invoice_said_to_be_paid_is_thanked_for():
     text = "NL-311 was paid on the 24th. Accounts have no record of NL-322 at all, where did you send it?"
     body = Composer().compose_reply(_two_invoices("en"), text, "en")[0].content.body
     assert "payment of invoice NL-311;" in body and "NL-311 and NL-322;" not in body, body
+
+
+@pytest.mark.parametrize(("language", "text", "unsaid"), [
+    # A change of date or plan is the user's to accept: deferred, not promised, so the old date is not restated beside it.
+    ("en", "Could you do your last visit on Saturday 13 February instead?", "I will do my last visit"),
+    ("ru", "Можете закончить после праздников, скажем, до 20 января?", "закончу после праздников"),
+    # A question tail and a reason tail are not part of the promise; a word that only looks like an imperative stays.
+    ("en", "Could you do the plans as PDFs, or would you need to split them?", "would me"),
+    ("ru", "Проверьте, пожалуйста, поступление — возможно, деньги ушли на старый счёт.", "услать"),
+])
+def test_a_promise_in_the_clients_words_keeps_to_what_the_sender_can_promise(language, text, unsaid):
+    body = Composer().compose_reply(_two_invoices(language), text, language)[0].content.body
+    assert unsaid not in body, body

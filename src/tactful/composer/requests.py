@@ -84,15 +84,15 @@ def _task(sentence: str, bank: dict, language: Language) -> str | None:
             rest = _own_clause(rest)
         # A verb alone ("Please send.") names nothing to promise; a request on a condition ("If it's off,
         # please tell me") is the client's question about that condition.
+        if language == "ru" and not _opens_with_verb(rest, opener["verb"]):
+            continue
+        if match.groupdict().get("obj") and re.match(bank["own_need"], match["obj"].strip(), flags=re.IGNORECASE):
+            continue  # «Мне нужно заложить это в бюджет»: the client's own need, not a task for the sender
         if re.match(bank["decide"], rest, flags=re.IGNORECASE):
             return ""
         if len(rest.split()) < 2 or re.match(bank["skip"], rest, flags=re.IGNORECASE) or re.match(
                 bank["condition"], sentence, flags=re.IGNORECASE):
             continue
-        if language == "ru" and not _opens_with_verb(rest, opener["verb"]):
-            continue
-        if match.groupdict().get("obj") and re.match(bank["own_need"], match["obj"].strip(), flags=re.IGNORECASE):
-            continue  # «Мне нужно заложить это в бюджет»: the client's own need, not a task for the sender
         if match.groupdict().get("obj"):
             # «Счёт и акт просьба прислать в бухгалтерию» → «прислать счёт и акт в бухгалтерию».
             verb, _, after = rest.partition(" ")
@@ -161,14 +161,16 @@ def _said_back(task: str, bank: dict, language: Language, phrases: Phrases, solo
 
 
 def _infinitives(words: list[str]) -> list[str]:
-    """Each imperative among Russian words as its infinitive («Пришлите и подпишите» → «прислать и
-    подписать»), so the sender's first person can be made of them."""
+    """The imperatives that open a Russian task or are joined to it («Пришлите и подпишите» → «прислать и
+    подписать»), as infinitives, so the sender's first person can be made of them; an imperative elsewhere
+    («деньги ушли») may be another word's form and stays."""
     from ..text import parse_ru
 
     out = []
-    for word in words:
+    for i, word in enumerate(words):
         bare = word.strip(",.;:")
-        reading = next((r for r in parse_ru(bare.lower()) if {"impr", "excl"} in r.tag), None)
+        joined = i == 0 or words[i - 1].lower() in ("и", "или")
+        reading = next((r for r in parse_ru(bare.lower()) if {"impr", "excl"} in r.tag), None) if joined else None
         out.append(word.replace(bare, reading.normal_form) if reading else word)
     return out
 
