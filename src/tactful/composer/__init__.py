@@ -41,16 +41,21 @@ def _environment():
     return env
 
 
-def _read_reply(client_reply: str, language: Language, phrases: Phrases, solo: bool, held: tuple[str, ...]) -> dict[str, Any]:
+def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any], language: Language,
+                phrases: Phrases) -> dict[str, Any]:
     """What the client's answer says, as the reply template needs it: its kinds (the first picks the middle
-    paragraph; "why?" and a dispute alongside it are answered too), the topics it asks about, the day they are
-    back ("away until the 14th"), whether they named a time to call, whom they name to send things to, the
-    questions no topic answers, and whether it threatens the law."""
+    paragraph; "why?" and a dispute alongside it are answered too), what it asks the sender to do, the topics
+    it asks about, the day they are back ("away until the 14th"), whether they named a time to call, whom
+    they name to send things to, the invoices it names, whether it names the referral, the questions no topic
+    answers, and whether it threatens the law."""
+    original = client_reply
     kinds = reply_kinds(client_reply, language)
     kind = kinds[0] if kinds else "other"
+    # What follows only once the invoice is paid is not promised to a client who asks for it now.
+    held = (context["after_payment_items"] or " ".join(context["handover"]),) if context["after_payment"] else ()
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
-    found = client_requests(client_reply, language, phrases, solo, held)
+    found = client_requests(client_reply, language, phrases, context["solo"], held)
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
@@ -74,7 +79,21 @@ def _read_reply(client_reply: str, language: Language, phrases: Phrases, solo: b
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language))),
         "legal": matches(client_reply, language, "legal_threat"),
+        "referral_known": _names_referral(original, situation, language),
+        # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
+        "asked_invoices": _named(context["unpaid"], original),
+        # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
+        "paid_invoices": _named(context["unpaid"], " ".join(s for s in sentences(original) if "paying" in reply_topics(s, language))),
     }
+
+
+def _names_referral(client_reply: str, situation: Situation, language: Language) -> bool:
+    """Whether the client already names the referral ("I rang Jo at Bramble Rooms"): it is not recommended
+    again unasked. Named the way a client names it: "Hollie" for Hollie Barton, "Bramble Rooms" for Bramble
+    Rooms on Gloucester Road."""
+    words = (referral_name(situation.referral, language) if situation.referral else "").split()
+    key = words[0] if words and len(words[0]) >= 4 else " ".join(words[:2])
+    return bool(key) and bool(re.search(rf"\b{re.escape(key)}\b", client_reply, flags=re.IGNORECASE))
 
 
 def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
@@ -167,19 +186,7 @@ class Composer:
                               client_reply.strip(), flags=re.IGNORECASE):
             tone = "warm"
         context, p, left_out = self._context(situation, "email", language, tone)
-        # What follows only once the invoice is paid is not promised to a client who asks for it now.
-        held = (context["after_payment_items"] or " ".join(context["handover"]),) if context["after_payment"] else ()
-        context.update(_read_reply(client_reply, language, phrases, context["solo"], held))
-        # A referral the client already names ("I rang Jo at Bramble Rooms") is not recommended again unasked.
-        # Named the way a client names it: "Hollie" for Hollie Barton, "Bramble Rooms" for Bramble Rooms on Gloucester Road.
-        words = (referral_name(situation.referral, language) if situation.referral else "").split()
-        key = words[0] if words and len(words[0]) >= 4 else " ".join(words[:2])
-        context["referral_known"] = bool(key) and bool(re.search(rf"\b{re.escape(key)}\b", client_reply, flags=re.IGNORECASE))
-        # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
-        context["asked_invoices"] = _named(context["unpaid"], client_reply)
-        # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
-        paying = " ".join(s for s in sentences(client_reply) if "paying" in reply_topics(s, language))
-        context["paid_invoices"] = _named(context["unpaid"], paying)
+        context.update(_read_reply(client_reply, situation, context, language, phrases))
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
         context["subject"] = self._content("email", context, p, phrases, tone).subject
