@@ -37,6 +37,10 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
     [
         ("Morris Dental", "Dr. Jane Morris", "formal", "Dear Dr Morris,"),
         ("Acme", "Prof. Dr. Anna Keller", "formal", "Dear Professor Keller,"),
+        # Titles nameparser would take for a first name ("Hi Revd,"); of two, the more specific one.
+        ("St Aldhelm's Church", "Revd Canon Margaret Oduya", "warm", "Dear Canon Oduya,"),
+        ("St Aldhelm's Church", "Revd Margaret Oduya", "formal", "Dear Reverend Oduya,"),
+        ("Riverside Youth Trust", "Cllr Dev Rahman", "formal", "Dear Councillor Rahman,"),
         ("Acme", "Jane Morris", "warm", "Hi Jane,"),
         ("Acme", "Jane Morris", "formal", "Dear Jane,"),  # no "Ms" guessed: the first name, as to someone one worked with
         ("Okafor Skin", "Jess Okafor, founder", "brief", "Dear Jess,"),

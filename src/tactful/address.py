@@ -201,9 +201,9 @@ def _english_person(text: str, known_person: bool) -> Addressee | None:
     from nameparser import HumanName
 
     data = _names("en")
-    name = HumanName(text)
-    titles = [t.strip(".").lower() for t in name.title.split()]
-    title = next((data["titles"][t] for t in titles if t in data["titles"]), "")
+    name = HumanName(text, constants=_name_constants())
+    titles = {t.strip(".").lower() for t in name.title.split()}
+    title = next((said for t, said in data["titles"].items() if t in titles), "")
     first, last = name.first.strip(), name.last.strip()
     if not known_person:
         words = _words(text)
@@ -218,6 +218,17 @@ def _english_person(text: str, known_person: bool) -> Addressee | None:
     # No "Mr"/"Ms" guessed from a first name: a wrong guess ("Mr" to a Jess) costs more than a full name.
     given = bool(title)
     return Addressee(person=True, title=title, first=first, last=last, title_given=given)
+
+
+@cache
+def _name_constants():
+    """nameparser's vocabulary with the bank's titles added: it knows "Rev" and "Cllr" but not "Revd", which it
+    would take for a first name ("Hi Revd,")."""
+    from nameparser.config import Constants
+
+    constants = Constants()
+    constants.titles.add(*_names("en")["titles"])
+    return constants
 
 
 @cache
