@@ -504,6 +504,24 @@ def test_client_replied_step_drafts_a_calm_answer(page: Page):
     expect(page.locator("#reply-status")).to_contain_text(VERDICT)
 
 
+def test_the_clients_points_only_the_user_can_answer_are_answered_in_a_table_and_written_in(page: Page):
+    draft_example(page)
+    page.locator("#client-reply textarea").fill("Thanks for letting us know. Could our interns still use the meeting room on Fridays?")
+    page.click("#reply-button")
+    points = page.locator("#reply-points")
+    expect(points).to_contain_text("Could our interns still use the meeting room on Fridays?", timeout=30_000)
+    assert "come back to you" in textbox(page, "reply-output").input_value()
+    points.locator("[data-testid='cell-0-1']").dblclick()
+    page.keyboard.type("yes, the room stays yours on Fridays until the end date")
+    page.keyboard.press("Enter")
+    page.click("#reply-button")
+    answer = textbox(page, "reply-output")
+    expect(answer).to_have_value(re.compile(r"Yes, the room stays yours on Fridays until the end date\."), timeout=30_000)
+    assert "come back to you" not in answer.input_value()
+    # The answer typed stays beside its point, for another edit.
+    expect(points).to_contain_text("yes, the room stays yours")
+
+
 PASTE_EN = """Client: Brightline Media Ltd, contact person Dana Whitfield.
 I'm Tom Reyes, I run Reyes Studio on my own.
 Contract section 12.4: 21 days' notice. Last day will be 26 February 2099.

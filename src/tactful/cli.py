@@ -232,25 +232,32 @@ def reply(
     format: Annotated[DraftFormat, typer.Option("--format", "-f")] = DraftFormat.text,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
     no_history: Annotated[bool, typer.Option("--no-history", help=NO_HISTORY_HELP)] = False,
+    answer: Annotated[Optional[list[str]], typer.Option("--answer", "-a", help="Your answer to the client's point N, as N=text (repeat for more); the points are listed on stderr.")] = None,
 ) -> None:
     """Draft a calm answer to the client's push-back. Exit 0 if compliant, 1 if not, 2 on bad input."""
     from .llm import BackendUnavailable
     from .pipeline import reply as run_reply
 
     parsed = load_situation_or_fail(situation)
-    answer = read_text(client_reply)
-    if not answer.strip():
+    text_of_reply = read_text(client_reply)
+    if not text_of_reply.strip():
         raise fail(f"{client_reply}: the client's reply is empty")
+    answers = {}
+    for given in answer or []:
+        number, sep, text = given.partition("=")
+        if not (sep and number.strip().isdigit() and text.strip()):
+            raise fail(f"--answer {given!r}: give it as N=text, N the number of the client's point")
+        answers[number.strip()] = text
     settings = settings_or_fail()
     try:
         with waiting(settings, backend):
-            result = run_reply(parsed, answer, backend=backend.value if backend else None, max_revisions=max_revisions,
-                               language=lang.value, settings=settings)
+            result = run_reply(parsed, text_of_reply, backend=backend.value if backend else None, max_revisions=max_revisions,
+                               language=lang.value, settings=settings, answers=answers)
     except BackendUnavailable as exc:
         raise fail(str(exc)) from None
     from .history.recording import record_reply
 
-    record_reply(parsed, answer, result, settings, enabled=not no_history)
+    record_reply(parsed, text_of_reply, result, settings, enabled=not no_history)
     output = {DraftFormat.json: result.model_dump_json(indent=2), DraftFormat.markdown: result.markdown}.get(format, result.text)
     _emit(result, output, out, format)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ParamSpec, TypeVar
 
 from . import critic
@@ -59,12 +59,13 @@ class Pipeline:
 
     async def run(
         self, situation: Situation, channel: Channel, language: Language, tone: Tone, on_text=None,
-        client_reply: str | None = None,
+        client_reply: str | None = None, answers: Mapping[str, str] | None = None,
     ) -> DraftResult:
         """One draft (or, with ``client_reply``, one answer to the client's push-back)."""
         started = time.perf_counter()
         warnings, blocking = situation_notes(situation, language)
-        task = DraftTask(situation, "email" if client_reply is not None else channel, language, tone, client_reply)
+        task = DraftTask(situation, "email" if client_reply is not None else channel, language, tone, client_reply,
+                         tuple((str(k), v) for k, v in (answers or {}).items() if v and v.strip()))
         attempts: list[Attempt] = []  # filled as the loop goes, so a timeout keeps what was tried
         try:
             async with asyncio.timeout(None if self.drafter.offline else self.policy.max_wait):
@@ -124,7 +125,7 @@ class Pipeline:
         # A handover item or a referral the drafter left out and reported back to the user (to reword, or
         # kept back on purpose) is not demanded of the message a second time.
         dropped = {o.text for o in drafted.left_out if o.field == "handover"}
-        situation = task.situation.model_copy(update={
+        situation = task.grounds.model_copy(update={
             "handover": [i for i in task.situation.handover if i not in dropped],
             "referral": None if any(o.field == "referral" for o in drafted.left_out) else task.situation.referral,
         })
@@ -153,7 +154,7 @@ class Pipeline:
             text=draft.text(), markdown=draft.markdown(), channel=task.channel, language=task.language,
             tone=task.tone, backend=drafter.name, model=drafter.model, fallback=fallback_reason is not None,
             fallback_reason=fallback_reason, compliant=report.passed, draft=draft, report=report,
-            attempts=attempts, left_out=drafted.left_out, warnings=warnings, timings=timings,
+            attempts=attempts, left_out=drafted.left_out, warnings=warnings, timings=timings, questions=drafted.questions,
             usage=sum((a.usage for a in attempts), Usage()),
         )
 
@@ -161,7 +162,7 @@ class Pipeline:
         """The composer's draft for ``task``, after the LLM ``attempts`` that did not give a compliant one."""
         drafted = await self.fallback.draft(task)
         text = drafted.draft.text()
-        report = check(text, lang=task.language, channel=task.channel, situation=task.situation, context=task.context)
+        report = check(text, lang=task.language, channel=task.channel, situation=task.grounds, context=task.context)
         attempts.append(Attempt(round=len(attempts), backend=self.fallback.name, kind="fallback", text=text,
                                 report=report, seconds=round(drafted.seconds, 4)))
         return self._result(task, drafted, report, attempts, warnings, fallback_reason=reason)
@@ -257,14 +258,16 @@ async def areply(
     *,
     language: str | None = None,
     settings: Settings | None = None,
+    answers: Mapping[str, str] | None = None,
 ) -> DraftResult:
     """Answer the client's push-back calmly (`reply` is the same, without ``await``): restate the agreed
     terms, propose to close, offer the handover, a mediator only as a last resort; checked by the same
-    rules plus the rules for replies."""
+    rules plus the rules for replies. The client's points only the user can answer come back in
+    ``questions``; ``answers`` (by point or by its number, "1") are written in, in the user's words."""
     if not client_reply or not client_reply.strip():
         raise ValueError("the client's reply is empty")
     situation, pipeline, lang = _prepare(situation, backend, max_revisions, language, settings)
-    return await pipeline.run(situation, "email", lang, situation.tone, client_reply=client_reply)
+    return await pipeline.run(situation, "email", lang, situation.tone, client_reply=client_reply, answers=answers)
 
 
 draft = _blocking(adraft)

@@ -73,6 +73,9 @@ class DraftResult(_Model):
     # The warnings that must stop the message from going out as it is (a past end date, an end date
     # inside the notice period): the UI lists them as blockers.
     blocking: list[str] = []
+    # A reply's client points that only the user can answer (a price, a yes or no, a later date): pass
+    # answers to them by point or number to `reply(..., answers=...)` and they are written in.
+    questions: list[str] = []
     timings: dict[str, float] = {}
     usage: Usage = Usage()
     variants: list["DraftResult"] = []

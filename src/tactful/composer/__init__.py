@@ -21,7 +21,14 @@ from ..vocab import Channel, Language, Tone
 from .context import build_context, referral_name, said_item, steps_said
 from .grammar import count_days, join_items, spoken_amount, tidy, without_year
 from .requests import client_requests, days_named, sentences, unavailable_days
-from .vetting import classify_reply, matches, open_questions, reply_kinds, reply_topics
+from .vetting import (
+    Vetting,
+    classify_reply,
+    matches,
+    open_questions,
+    reply_kinds,
+    reply_topics,
+)
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
 
@@ -85,6 +92,24 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
         "paid_invoices": _named(context["unpaid"], " ".join(s for s in sentences(original) if "paying" in reply_topics(s, language))),
     }
+
+
+def _answers_by_point(answers: dict[str, str], points: list[str]) -> dict[str, str]:
+    """The user's answers keyed by the client's point they answer: a number ("2") names the point by its
+    place; any other key is the point itself, or a point the reading did not list (kept, answered all the same)."""
+    given = {}
+    for key, answer in answers.items():
+        key, answer = key.strip(), (answer or "").strip()
+        if answer:
+            point = points[int(key) - 1] if key.isdigit() and 1 <= int(key) <= len(points) else key
+            given[point] = answer
+    return given
+
+
+def _as_sentence(text: str) -> str:
+    """The user's answer as a sentence of the letter: a capital first letter and a closing full stop."""
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?…" else ".")
 
 
 def _names_referral(client_reply: str, situation: Situation, language: Language) -> bool:
@@ -174,12 +199,15 @@ class Composer:
         return draft, left_out
 
     def compose_reply(
-        self, situation: Situation, client_reply: str, language: Language, tone: Tone = "formal"
-    ) -> tuple[Draft, list[LeftOut], list[str]]:
+        self, situation: Situation, client_reply: str, language: Language, tone: Tone = "formal",
+        answers: dict[str, str] | None = None,
+    ) -> tuple[Draft, list[LeftOut], list[str], list[str]]:
         """A calm email answering the client's push-back: acknowledge, restate the terms, propose to
         close, offer the handover; a mediator only as a last resort when the client threatens. A client who
         writes to the sender by first name ("Dave, …") is answered in the warm tone's greeting and register.
-        Also returns the client's questions the answer only promises to come back on, for the user to answer."""
+        Also returns the client's points only the user can answer, and those of them still unanswered: the
+        user's ``answers`` (by point, or by its number from 1) are written in, in the user's words, once the
+        checker passes them; the answer promises to come back on the rest."""
         phrases = load_phrases(language)
         first = (situation.sender.name or "").split()[:1]
         if first and re.match(phrases.get("reply.first_name_terms").format(name=re.escape(first[0])),
@@ -187,12 +215,20 @@ class Composer:
             tone = "warm"
         context, p, left_out = self._context(situation, "email", language, tone)
         context.update(_read_reply(client_reply, situation, context, language, phrases))
+        points = context["open_questions"]
+        given = _answers_by_point(answers or {}, points)
+        vetting = Vetting(language, "email", phrases)
+        context["answers"] = [_as_sentence(a) for a in vetting.keep("answers", list(given.values()), strict=True,
+                                                                       to_client=True)]
+        left_out += vetting.left_out
+        context["open_questions"] = [q for q in points if q not in given]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
         context["subject"] = self._content("email", context, p, phrases, tone).subject
         body = _environment().get_template("reply.j2").render(**context)
         content = EmailContent(subject=p("reply.subject"), body=tidy(body))
-        return Draft(channel="email", language=language, tone=tone, content=content), left_out, context["open_questions"]
+        return (Draft(channel="email", language=language, tone=tone, content=content), left_out, points,
+                context["open_questions"])
 
     def _context(self, situation: Situation, channel: Channel, language: Language, tone: Tone):
         return build_context(situation, channel, language, tone, _environment())

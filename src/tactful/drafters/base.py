@@ -31,6 +31,17 @@ class DraftTask:
     language: Language
     tone: Tone
     client_reply: str | None = None
+    # The user's answers to the client's points, by the point ("Can the last session move?") or its
+    # number in `DraftResult.questions` ("1"): written into the reply in the user's words.
+    answers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def grounds(self) -> Situation:
+        """The situation the checker grounds the text in: with the user's answers to the client's points,
+        which are the user's own words as much as the facts are ("Easter" in an answer is no invented date)."""
+        if not self.answers:
+            return self.situation
+        return self.situation.model_copy(update={"facts": [*self.situation.facts, *(a for _, a in self.answers)]})
 
     @property
     def context(self) -> str:
@@ -47,6 +58,8 @@ class Drafted:
     usage: Usage = field(default_factory=Usage)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # The client's points a reply leaves for the user to answer.
+    questions: list[str] = field(default_factory=list)
     # The conversation that produced it (an LLM's), so that a revision continues it.
     conversation: list[tuple[str, str]] = field(default_factory=list)
     raw: str = ""

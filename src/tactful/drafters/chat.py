@@ -86,5 +86,6 @@ class ChatDrafter:
             situation=_untrusted(json.dumps(data, ensure_ascii=False, indent=2)),
             context=_untrusted(context) if context else None, channel=channel, tone=task.tone, schema=schema,
             client_reply=_untrusted(task.client_reply or ""),
+            answers=[(_untrusted(point), _untrusted(answer)) for point, answer in task.answers],
         )
         return [("system", system), ("human", user)], warnings

@@ -27,15 +27,17 @@ class ComposerDrafter:
 
     async def draft(self, task: DraftTask, on_text: Callable[[str], None] | None = None) -> Drafted:
         started = time.perf_counter()
-        warnings = []
+        warnings, questions = [], []
         if task.client_reply is None:
             draft, left_out = self.composer.compose(task.situation, task.channel, task.language, task.tone)
         else:
-            draft, left_out, questions = self.composer.compose_reply(task.situation, task.client_reply, task.language, task.tone)
-            if questions:
+            draft, left_out, questions, unanswered = self.composer.compose_reply(
+                task.situation, task.client_reply, task.language, task.tone, dict(task.answers))
+            if unanswered:
                 text = load_phrases(task.language).get("warnings.open_questions")
-                warnings.append(text.format(questions=" ".join(questions)))
-        return Drafted(draft=draft, left_out=left_out, seconds=time.perf_counter() - started, warnings=warnings)
+                warnings.append(text.format(questions=" ".join(f"{questions.index(q) + 1}) {q}" for q in unanswered)))
+        return Drafted(draft=draft, left_out=left_out, seconds=time.perf_counter() - started, warnings=warnings,
+                       questions=questions)
 
     async def revise(self, task: DraftTask, drafted: Drafted, report: CheckReport) -> Drafted:
         return drafted

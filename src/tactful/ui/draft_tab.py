@@ -119,6 +119,10 @@ class DraftTab:
         self.client_answer = gr.Textbox(label=t("client_replied"), lines=4, elem_id="client-reply")
         self.reply_go = gr.Button(t("reply_button"), elem_id="reply-button")
         self.reply_status = gr.Markdown(elem_id="reply-status")
+        # The points only the user can answer (a price, a yes or no): answered here, written in on the next press.
+        self.reply_points = gr.Dataframe(type="array", interactive=True, static_columns=[0], wrap=True, visible=False,
+                                         label=t("reply_points"), elem_id="reply-points")
+        self.reply_points_info = gr.Markdown(t("reply_points_info"), visible=False, elem_id="reply-points-info")
         self.reply_output = gr.Textbox(label=t("reply_output"), lines=12, buttons=["copy"], interactive=True, elem_id="reply-output")
 
     def attach(self, assess: Any) -> None:
@@ -143,8 +147,9 @@ class DraftTab:
                        "outputs": self.panel.outputs, "api_visibility": "private"}
         self.recheck.click(**check_again, show_progress="minimal")
         self.output.input(**check_again, trigger_mode="always_last", show_progress="hidden")
-        self.reply_go.click(_reply, inputs=[self.client_answer, self.case, *self.form],
-                            outputs=[self.reply_status, self.reply_output], api_visibility="private",
+        self.reply_go.click(_reply, inputs=[self.client_answer, self.reply_points, self.case, *self.form],
+                            outputs=[self.reply_status, self.reply_output, self.reply_points, self.reply_points_info],
+                            api_visibility="private",
                             show_progress="minimal")
         self.load.click(_load, inputs=[self.example, *self.form], outputs=[self.status, *self.form],
                         api_visibility="private", show_progress="minimal")
@@ -221,17 +226,27 @@ def _recheck(panel: ReviewPanel):
     return on_recheck
 
 
-def _reply(request: gr.Request, answer: str, case: dict[str, Any], *values: Any):
+def _reply(request: gr.Request, answer: str, points: list[list[Any]] | None, case: dict[str, Any], *values: Any):
+    """The reply to the client's answer, with the user's answers to its points written in; the points table
+    keeps what the user typed for each point that is still asked."""
     from ..pipeline import reply
 
     lang = page_language(request)
+    given = {str(row[0]): str(row[1] or "") for row in points or [] if len(row) > 1 and row[0]}
     try:
         situation = form_to_situation(dict(zip(FORM_FIELDS, values)))
-        result = reply(situation, answer or "")
+        result = reply(situation, answer or "", answers={k: v for k, v in given.items() if v.strip()})
     except FAILURES as exc:
-        return [error_line(exc, lang), gr.update()]
+        return [error_line(exc, lang), gr.update(), gr.update(), gr.update()]
     record_reply(situation, answer, result)
-    return [review(result.text, result.report, lang)["verdict"], result.text]
+    t = texts(lang)
+    rows = [[point, given.get(point, "")] for point in result.questions]
+    shown = bool(rows)
+    # An answer the checker objects to is not written in: the user is told which, to reword it.
+    status = "\n".join([review(result.text, result.report, lang)["verdict"], *[
+        "- " + t["left_out_item"].format(text=escape_markdown(o.text), hint=escape_markdown(o.hint))
+        for o in result.left_out if o.field == "answers"]])
+    return [status, result.text, gr.update(value=rows, headers=t["reply_point_columns"], visible=shown), gr.update(visible=shown)]
 
 
 def _load(request: gr.Request, name: str, *values: Any):
