@@ -123,7 +123,8 @@ def test_a_stance_about_money_is_left_to_the_invoice_lines(language, note):
 
 @pytest.mark.parametrize(("language", "note", "reason"), [
     ("en", "accepted an in-house translator post in Munich, start 1 Feb", "I have accepted an in-house translator post in Munich."),
-    ("ru", "с 1 февраля закрываем цифровой участок, Xerox продаём", "С 1 февраля мы закрываем цифровой участок."),
+    # Every clause the sender's own: the note is said whole.
+    ("ru", "с 1 февраля закрываем цифровой участок, Xerox продаём", "С 1 февраля мы закрываем цифровой участок, Xerox продаём."),
 ])
 def test_a_plan_typed_without_its_subject_gets_one_where_the_language_puts_it(language, note, reason):
     s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": language == "en"})
@@ -387,7 +388,7 @@ def test_a_meeting_plan_has_the_sender_answer_questions_and_no_phone_opener(lang
 def test_a_note_asking_for_it_short_drops_the_invitation_to_talk_and_the_formalities(language, note):
     s = situation(reasons=[note], unpaid_invoices=[{"number": "7", "amount": "$900"}], contract={"exists": False})
     long_talk = {"en": "I would like to hear how you see it", "ru": "Мне важно услышать, как вы это видите"}[language]
-    formality = {"en": "confirm in writing that everything between us is settled", "ru": "не останется незакрытых обязательств"}[language]
+    formality = {"en": "confirm in writing that everything between us is settled", "ru": "все расчёты между нами закрыты"}[language]
     assert long_talk not in Composer().compose(s, "call", language)[0].text()
     assert formality not in email(s, language)
     plain = situation(unpaid_invoices=[{"number": "7", "amount": "$900"}], contract={"exists": False})
@@ -639,7 +640,7 @@ def test_a_need_about_money_or_the_client_is_no_reason_to_quote(language, note):
 
 @pytest.mark.parametrize(("language", "note", "said"), [
     ("en", "we're taking on fewer corporate clients, from spring only private events", "We are taking on fewer corporate clients"),
-    ("ru", "сокращаем число корпоративных клиентов, с весны берём только частников", "Мы сокращаем число корпоративных клиентов."),
+    ("ru", "сокращаем число корпоративных клиентов, с весны берём только частников", "Мы сокращаем число корпоративных клиентов, с весны"),
 ])
 def test_a_plan_about_the_senders_clients_in_general_is_their_own_reason(language, note, said):
     assert said in email(situation(reasons=[note], sender={"company": "Okoro Catering"}), language)
@@ -844,3 +845,80 @@ def test_work_named_after_its_owner_takes_no_second_possessive():
 
     assert project_work("Biscuit's walks", "service", load_phrases("en")) == "Biscuit's walks"
     assert project_work("the sessions", "service", load_phrases("en")) == "your sessions"
+
+
+@pytest.mark.parametrize(("language", "note", "secret", "said"), [
+    ("en", "I'm pregnant and stopping work in February, but don't mention that, just say personal reasons", "pregnant",
+     "I have taken this decision for personal reasons."),
+    ("ru", "в феврале ухожу в декрет. не хочу, чтобы все это обсуждали", "декрет", "Это решение связано с личными обстоятельствами."),
+    # The words the user allows for it are the ones said.
+    ("ru", "в январе операция, беру паузу. подробности писать не хочу — просто «по состоянию здоровья»", "операция",
+     "Это решение я принимаю по состоянию здоровья."),
+    ("en", "Please do NOT put the reason in the email. Between us, he upset our technician and she won't go back", "technician",
+     "I have taken this decision for personal reasons."),
+    ("en", "I'm having an operation in March; just say 'health reasons'", "operation", "I have taken this decision for health reasons."),
+])
+def test_a_reason_the_user_keeps_private_is_not_told(language, note, secret, said):
+    s = situation(reasons=[note], sender={"name": "Anna Berg", "solo": True})
+    for channel in ("email", "call", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert secret not in text and said in text
+
+
+@pytest.mark.parametrize(("language", "kind", "notes", "said"), [
+    ("en", "approach", ["he keeps pushing my pilots to fly in winds over our limit", "I'm not losing our operator authorisation for his grant"],
+     "We only work within our safety limits and the rules we answer for"),
+    ("ru", "approach", ["канаты на лифте изношены, правление денег не выделяет — подписывать журналы под этим я не буду"],
+     "Мы работаем только в пределах требований безопасности, за которые отвечаем"),
+    ("en", "approach", ["the barn roof has no anchor points and our insurer says we are not covered up there"],
+     "We only work within our safety limits and the rules we answer for"),
+])
+def test_a_safety_reason_is_said_as_the_senders_own_standard_not_hidden(language, kind, notes, said):
+    body = email(situation(reason_kind=kind, reasons=notes, sender={"name": "Anna Berg", "company": "Berg Survey Ltd"}), language)
+    assert said in body and "pilots" not in body and "правление" not in body and "insurer" not in body
+
+
+def test_a_call_out_that_is_no_emergency_is_no_safety_reason():
+    notes = ["звонит мастерам в три часа ночи не по аварии, а из-за чуть тёплой батареи"]
+    body = email(situation(reason_kind="approach", reasons=notes, sender={"name": "Anna Berg", "company": "Berg Gas"}), "ru")
+    assert "безопасности" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "I need surgery on my left hand (tendon) in January and I won't be able to teach for four months",
+     "I need surgery on my left hand in January and I will not be able to teach for four months."),
+    ("en", "the landlord is selling the farm and won't renew our lease", "The landlord is selling the farm and will not renew our lease."),
+    ("en", "I'm 71 and retiring at the end of January", "I am 71 and retiring at the end of January."),
+    ("en", "I'm retraining as a court stenographer, the course is full time from January",
+     "I am retraining as a court stenographer. The course is full time from January."),
+    ("ru", "после операции на связках врач запретил мне много говорить минимум полгода",
+     "После операции на связках врач запретил мне много говорить минимум полгода."),
+    ("ru", "с февраля продаём две фуры и оставляем только городскую доставку",
+     "С февраля мы продаём две фуры и оставляем только городскую доставку."),
+])
+def test_what_happens_to_the_sender_is_the_reason_in_their_words(language, note, said):
+    body = email(situation(reason_kind="closing", reasons=[note], sender={"name": "Anna Berg", "solo": True}), language)
+    assert said in body
+
+
+@pytest.mark.parametrize(("language", "client", "team"), [
+    ("en", "St Aldhelm's Church", False), ("en", "Riverside Choir", False), ("en", "Harbour Lane Candles Ltd", True),
+    ("ru", "СНТ «Рассвет»", False), ("ru", "ООО «Вектор»", True),
+])
+def test_a_community_is_wished_well_without_a_team(language, client, team):
+    body = email(situation(client={"name": client}, sender={"name": "Ann Lee", "solo": True}), language, "warm")
+    assert (("team" in body) if language == "en" else ("команд" in body or "коллеги" in body)) == team
+
+
+def test_wanting_the_client_to_hear_it_from_the_sender_is_no_point_to_make():
+    # "hear it from me" is what the warm opening already does; "It from me, not from the publisher." is no sentence.
+    note = "eleven years of his books and he has been a gem. I want him to hear it from me, not from the publisher"
+    body = email(situation(reasons=["I am retiring at the end of March", note], sender={"name": "Ann Lee", "solo": True}), "en", "warm")
+    assert "It from me" not in body and "not from the publisher" not in body
+
+
+def test_a_promise_to_refund_is_said_once_as_a_promise_not_as_the_reason():
+    notes = ["I need surgery in January and I'll be out of action for three months — my consultant was clear about it",
+             "I'm refunding the part of the planning fee I won't get to deliver"]
+    body = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}), "en", "warm")
+    assert "I need surgery in January." in body and body.count("refunding the part of the planning fee") == 1

@@ -305,9 +305,9 @@ def test_an_invoice_disputed_in_an_angry_reply_is_not_pressed_in_full(language, 
     ("ru", "Поняла. Мы вернём 47 000 ₽ до 25 декабря и оплатим счёт A-17 в пятницу.", "Спасибо, что написали об оплате счёта",
      "прошу оплатить"),
     # Someone else's absence is not the client's: no "your time away".
-    ("en", "Please pass my wishes to Hannah. Who covers while she is away?", "Thank you for your reply.", "time away"),
+    ("en", "Please pass my wishes to Hannah. Who covers while she is away?", "Thank you for your reply", "time away"),
     # «Претензий не было» is praise, not a threat of the law: no mediator.
-    ("ru", "Жаль. К вашей работе претензий никогда не было. Когда последний день?", "Спасибо за ответ.", "посредник"),
+    ("ru", "Жаль. К вашей работе претензий никогда не было. Когда последний день?", "Спасибо за ответ", "посредник"),
 ])
 def test_a_reply_reads_what_the_client_wrote_not_its_words_alone(language, text, said, unsaid):
     body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body

@@ -91,3 +91,126 @@ def test_an_llm_is_given_the_users_answers_and_their_words_are_no_invented_detai
     assert f"- Could our volunteers still use the lodge on Saturdays until Easter?: {ANSWER['en']}" in prompt
     # "Saturdays" and "Easter" come from the user's answer: grounded, so the draft passes as it is.
     assert result.compliant and result.backend == "openai" and len(result.attempts) == 1
+
+
+@pytest.mark.parametrize(("language", "answer", "never"), [
+    # What a pronoun stands for, and a yes the client asks for, are the user's to give.
+    ("en", "I do not accept invoice FF-0412. Please withdraw it.", "will withdraw"),
+    ("en", "Can we count on you for midnight mass? Please say yes.", "will say yes"),
+    # A sigh is no imperative («жаль» is not "sting!"), a question in a request's words asks.
+    ("ru", "Жаль, конечно, но раз так — так.", "жалить"),
+    ("ru", "И подскажите, кого можете посоветовать на замену?", "посоветую кого"),
+])
+def test_what_is_no_task_for_the_sender_is_not_promised(language, answer, never):
+    result = reply(_situation(language), answer, backend="composer")
+    assert never not in result.text and result.compliant
+
+
+def test_a_name_is_whom_to_send_to_only_in_the_dative():
+    sent = reply(_situation("ru"), "Пришлите исходники всех смет, включая Заводскую. Акт передайте Нине Павловне.", backend="composer")
+    assert "Нине Павловне" in sent.text and "отправлю Заводскую" not in sent.text
+
+
+@pytest.mark.parametrize(("language", "answer"), [("en", "Jo!! Oh no. Could you send the stand list?"), ("ru", "Костя!! Эх. Пришлите список стоек.")])
+def test_exclamation_marks_after_a_name_are_no_aggression(language, answer):
+    from tactful.composer import classify_reply
+
+    assert classify_reply(answer, language) != "aggressive"
+    assert classify_reply("You will regret this!!" if language == "en" else "Вы об этом пожалеете!!", language) in ("threat", "aggressive")
+
+
+def test_the_reply_keeps_the_subject_of_the_message_it_answers_when_the_client_writes_by_first_name():
+    s = _situation("en").model_copy(update={"tone": "formal"})
+    first = reply(s, "Sam, thanks for letting me know. Could you send the key list?", backend="composer")
+    # Answered in the warm register ("Warm regards"), under the formal letter's subject.
+    assert first.text.startswith("Subject: Re: Ending our work together") and "Warm regards" in first.text
+
+
+@pytest.mark.parametrize(("language", "asked", "said"), [
+    ("en", "What happened? We were so happy with you.", "personal reasons"),
+    ("ru", "Что случилось? Мы же были довольны.", "по личным обстоятельствам"),
+])
+def test_what_happened_is_asking_why_and_a_private_reason_is_said_again_alone(language, asked, said):
+    note = {"en": "just say personal reasons", "ru": "пусть будет «по личным обстоятельствам»"}[language]
+    s = _situation(language).model_copy(update={"reasons": [note]})
+    text = reply(s, asked, backend="composer").text
+    assert said in text and "how I run my" not in text and "как я веду" not in text
+
+
+@pytest.mark.parametrize(("language", "referral", "answer"), [
+    ("en", "Ade Bankole, a sound engineer at the cathedral", "We know Bankole already, but he is booked up."),
+    ("ru", "кадастровый инженер Пётр Васильевич Дёмин", "Дёмина я знаю, но он берёт дорого."),
+])
+def test_a_referral_the_client_names_by_surname_in_any_case_is_not_recommended_again(language, referral, answer):
+    s = _situation(language).model_copy(update={"referral": referral})
+    assert referral.split()[-1][:4] not in reply(s, answer, backend="composer").text.split("\n\n", 2)[2]
+
+
+@pytest.mark.parametrize(("language", "answer", "kind"), [
+    ("en", "When would the refund come through, and to the same account?", None),
+    ("en", "Oh no, please don't apologise, your health comes first.", None),
+    ("en", "Please don't leave us.", "reconsider"),
+    ("ru", "Первая партия уходит 25-го, без декларации не примут.", None),
+    ("ru", "Работу не примем, это брак.", "dispute"),
+])
+def test_kindness_and_a_third_partys_rule_are_no_dispute_or_plea(language, answer, kind):
+    from tactful.composer.vetting import reply_kinds
+
+    found = set(reply_kinds(answer, language)) & {"dispute", "reconsider"}
+    assert found == ({kind} if kind else set())
+
+
+def test_a_refusal_to_pay_is_not_thanked_for_and_a_counter_proposal_is_deferred():
+    from tactful.composer.vetting import reply_topics
+
+    assert "paying" not in reply_topics("Счёт 311 я оплачивать не буду, мастер ничего не сделал.", "ru")
+    assert "paying" in reply_topics("Счёт 311 я оплачу в понедельник.", "ru")
+    assert "paying" in reply_topics("The invoice will be paid in the first week of January.", "en")
+    assert "paying" not in reply_topics("It won't be paid until you finish.", "en")
+    result = reply(_situation("en"), "Could you not just carry on with the west barn and leave the east barn out?", backend="composer")
+    assert "will not just carry on" not in result.text and result.questions
+
+
+@pytest.mark.parametrize(("language", "asked"), [("en", "Understood. Who else could take it on?"), ("ru", "Понятно. Кого посоветуете вместо себя?")])
+def test_asked_for_a_referral_the_situation_lacks_the_user_is_asked_to_name_one(language, asked):
+    result = reply(_situation(language), asked, backend="composer")
+    assert asked.split(". ", 1)[1] in result.questions
+    assert "other specialists" not in result.text and "других специалистов" not in result.text
+
+
+@pytest.mark.parametrize(("language", "invited", "thanks"), [
+    ("en", "And come for a coffee before you go, on the house!", "Thank you for the kind invitation"),
+    ("ru", "И приходите на кофе перед уходом, угощаем!", "Спасибо за приглашение"),
+])
+def test_an_invitation_is_thanked_for_and_left_to_the_user_to_accept(language, invited, thanks):
+    asked = {"en": "Thanks for telling us. ", "ru": "Спасибо, что сказали. "}[language] + invited
+    result = reply(_situation(language), asked, backend="composer")
+    assert thanks in result.text and invited in result.questions
+    accepted = {"en": "I would love to, see you on Friday", "ru": "с удовольствием, до встречи в пятницу"}[language]
+    answered = reply(_situation(language), asked, backend="composer", answers={invited: accepted})
+    assert thanks not in answered.text and accepted[1:] in answered.text and not answered.warnings
+
+
+def test_a_request_for_a_day_after_the_end_is_the_users_to_decide_and_one_before_it_is_promised():
+    s = _situation("ru").model_copy(update={"end_date": __import__("datetime").date(2031, 1, 28)})
+    result = reply(s, "Поняла. Можно провести ещё занятие 2 февраля? И пришлите, пожалуйста, видео с концерта 26 декабря.",
+                   backend="composer")
+    assert "проведу ещё занятие" not in result.text and result.questions == ["Можно провести ещё занятие 2 февраля?"]
+    assert "я пришлю видео с концерта 26 декабря" in result.text
+
+
+def test_the_second_part_of_a_request_is_the_senders_too():
+    from tactful.composer.requests import client_requests
+    from tactful.phrases import load_phrases
+
+    found = client_requests("Пришлите акт, а оригиналы передайте Нине.", "ru", load_phrases("ru"), True)
+    assert [r.commitment for r in found] == ["я пришлю акт, а оригиналы передам Нине"]
+
+
+def test_work_named_by_what_is_done_takes_no_article_and_a_thing_does():
+    from tactful.composer.grammar import with_article
+    from tactful.phrases import load_phrases
+
+    determiners = load_phrases("en").snippets["determiners"]
+    assert with_article("taking the team to the county round", determiners) == "taking the team to the county round"
+    assert with_article("building plans", determiners) == "the building plans"

@@ -327,6 +327,11 @@ def addressee(client: str, contact: str | None, language: Language) -> Addressee
     return Addressee(person=False, organisation=organisation)
 
 
+def is_community(client: str, language: Language) -> bool:
+    """A client that is a community rather than a business with staff: a parish, «СНТ «Ромашка»», a band."""
+    return any(w in _names(language).get("community_words", []) for w in _words(client))
+
+
 def title_words() -> frozenset[str]:
     """Every spelling of a title a salutation may carry ("dr", "prof", "professor")."""
     titles = _names("en")["titles"]

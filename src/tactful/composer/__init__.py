@@ -20,7 +20,14 @@ from ..situation import Situation
 from ..vocab import Channel, Language, Tone
 from .context import build_context, referral_name, said_item, steps_said
 from .grammar import count_days, join_items, spoken_amount, tidy, without_year
-from .requests import client_requests, days_named, sentences, unavailable_days
+from .requests import (
+    Request,
+    client_requests,
+    days_named,
+    is_person_in_dative,
+    sentences,
+    unavailable_days,
+)
 from .vetting import (
     Vetting,
     classify_reply,
@@ -63,6 +70,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
     found = client_requests(client_reply, language, phrases, context["solo"], held)
+    # A request for a day after the end date ("one more lesson on 2 February") would stretch the end: the user's to decide.
+    found = [Request(r.sentence, "") if r.commitment and _after_end(r.sentence, situation) else r for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
@@ -70,6 +79,13 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     for request in requests:
         client_reply = client_reply.replace(request.sentence, "")
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
+    topics = reply_topics(client_reply, language)
+    # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
+    # question is theirs to answer, not met with "I am happy to recommend other specialists".
+    unnamed = [s for s in sentences(client_reply) if "referral" in reply_topics(s, language)] if not situation.referral else []
+    topics = [t for t in topics if not (t == "referral" and unnamed)]
+    # A kind invitation is thanked for in the answer and is the user's to accept: one of the points.
+    invitations = [s for s in sentences(client_reply) if "invitation" in reply_topics(s, language)]
     return {
         "kind": kind,
         "requests": [line.rstrip(".") + "." for line in said],
@@ -77,14 +93,16 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "asks_why": "why" in kinds[1:],
         # An invoice disputed in an angry or pleading answer is not asked for in full before it is gone through.
         "disputes": "dispute" in kinds,
-        "topics": reply_topics(client_reply, language),
+        "topics": topics,
+        "invitations": invitations,
         "back": back["when"].strip() if back else "",
         "call_time": _call_time(client_reply, language, phrases),
-        # "to Marco Aalders", «на buh@…»: each once.
-        "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2")
-                                      for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply))),
+        # "to Marco Aalders", «на buh@…», «Нине Павловне»: each once.
+        "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2") for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply)
+                                      if m["to"] or is_person_in_dative(m.groupdict().get("to2")))),
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
-        "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language))),
+        "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
+                                             + unnamed)),
         "legal": matches(client_reply, language, "legal_threat"),
         "referral_known": _names_referral(original, situation, language),
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
@@ -92,6 +110,29 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
         "paid_invoices": _named(context["unpaid"], " ".join(s for s in sentences(original) if "paying" in reply_topics(s, language))),
     }
+
+
+def _after_end(sentence: str, situation: Situation) -> bool:
+    """Whether a sentence names a day after the situation's end date (its year read as the nearest one)."""
+    import datetime as dt
+
+    from ..grounding import find_dates
+
+    end = situation.end_date
+    if end is None:
+        return False
+    for _, _, (day, month) in find_dates(sentence):
+        try:
+            day_named = dt.date(end.year, month, day)
+        except ValueError:
+            continue
+        if (end - day_named).days > 180:
+            day_named = day_named.replace(year=end.year + 1)
+        elif (day_named - end).days > 180:
+            day_named = day_named.replace(year=end.year - 1)
+        if day_named > end:
+            return True
+    return False
 
 
 def _answers_by_point(answers: dict[str, str], points: list[str]) -> dict[str, str]:
@@ -115,10 +156,13 @@ def _as_sentence(text: str) -> str:
 def _names_referral(client_reply: str, situation: Situation, language: Language) -> bool:
     """Whether the client already names the referral ("I rang Jo at Bramble Rooms"): it is not recommended
     again unasked. Named the way a client names it: "Hollie" for Hollie Barton, "Bramble Rooms" for Bramble
-    Rooms on Gloucester Road."""
+    Rooms on Gloucester Road, «Дёмина» for Пётр Васильевич Дёмин."""
     words = (referral_name(situation.referral, language) if situation.referral else "").split()
     key = words[0] if words and len(words[0]) >= 4 else " ".join(words[:2])
-    return bool(key) and bool(re.search(rf"\b{re.escape(key)}\b", client_reply, flags=re.IGNORECASE))
+    # Or by any capitalised name in it, in any case («Дёмина я знаю» for «Пётр Васильевич Дёмин»).
+    names = [w for w in words if w[:1].isupper() and len(w) >= 4]
+    return bool(key) and bool(re.search(rf"\b{re.escape(key)}\b", client_reply, flags=re.IGNORECASE)) or any(
+        re.search(rf"\b{re.escape(name)}\w{{0,3}}\b", client_reply) for name in names)
 
 
 def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
@@ -209,26 +253,31 @@ class Composer:
         user's ``answers`` (by point, or by its number from 1) are written in, in the user's words, once the
         checker passes them; the answer promises to come back on the rest."""
         phrases = load_phrases(language)
+        written_tone = tone
         first = (situation.sender.name or "").split()[:1]
         if first and re.match(phrases.get("reply.first_name_terms").format(name=re.escape(first[0])),
                               client_reply.strip(), flags=re.IGNORECASE):
             tone = "warm"
         context, p, left_out = self._context(situation, "email", language, tone)
         context.update(_read_reply(client_reply, situation, context, language, phrases))
-        points = context["open_questions"]
+        points = list(dict.fromkeys(context["open_questions"] + context["invitations"]))
         given = _answers_by_point(answers or {}, points)
+        if context["invitations"] and all(i in given for i in context["invitations"]):
+            context["topics"] = [t for t in context["topics"] if t != "invitation"]  # the user's answer says it
         vetting = Vetting(language, "email", phrases)
         context["answers"] = [_as_sentence(a) for a in vetting.keep("answers", list(given.values()), strict=True,
                                                                        to_client=True)]
         left_out += vetting.left_out
-        context["open_questions"] = [q for q in points if q not in given]
+        context["open_questions"] = [q for q in context["open_questions"] if q not in given]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
-        context["subject"] = self._content("email", context, p, phrases, tone).subject
+        # "Re:" the subject of the message the client answers, whatever register the answer takes.
+        first_context, first_p, _ = (context, p, None) if tone == written_tone else self._context(situation, "email", language, written_tone)
+        context["subject"] = self._content("email", first_context, first_p, phrases, written_tone).subject
         body = _environment().get_template("reply.j2").render(**context)
         content = EmailContent(subject=p("reply.subject"), body=tidy(body))
         return (Draft(channel="email", language=language, tone=tone, content=content), left_out, points,
-                context["open_questions"])
+                [q for q in points if q not in given])
 
     def _context(self, situation: Situation, channel: Channel, language: Language, tone: Tone):
         return build_context(situation, channel, language, tone, _environment())

@@ -11,6 +11,7 @@ from typing import Any
 from ..address import (
     Addressee,
     addressee,
+    is_community,
     is_couple,
     is_organisation,
     is_solo,
@@ -64,7 +65,11 @@ def build_context(
     # are all counted from it.
     written = as_of(situation)
     closure = _closure(situation, fields["clause"], language, phrases, written)
-    own_reason = _own_reason(fields["reasons"], situation, language, phrases, vetted)
+    # A reason the user asks to keep private («пусть будет "по личным обстоятельствам"»): the message says only
+    # that, and quotes none of their notes as the reason (the note would tell what they keep back).
+    private = next((note for note in situation.reasons if matches(note, language, "private_notes")), None)
+    own_reason = _private_reason(private, situation, language, phrases, vetted, environment) if private else \
+        _own_reason(fields["reasons"], situation, language, phrases, vetted)
     context: dict[str, Any] = {
         **_address(who, situation, fields, language),
         **_work(situation, fields["description"], language, phrases),
@@ -124,17 +129,19 @@ def build_context(
     context["returned"] = [line for line in wanted if matches(line, language, "return_notes")]
     context["promised"] = [line for line in wanted if line not in context["returned"]
                            and (line in promised or matches(line, language, "promise_notes"))]
-    standing = [line for line in wanted if matches(line, language, "stance_reason") or matches(line, language, "own_reason")
-                or matches(line, language, "reason_lines")]
+    # A promise to the client ("I'm refunding the part of the fee I won't get to deliver") is said as one, never as the reason.
+    standing = [line for line in wanted if line not in context["promised"] and (
+        matches(line, language, "stance_reason") or matches(line, language, "own_reason") or matches(line, language, "reason_lines"))]
     # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
     # same venting note ("we can't bankroll a civil engineering company").
-    topic = _reason_topic(situation, language, phrases)
-    stated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "") or (
+    topic = None if private else _reason_topic(situation, language, phrases)
+    stated = "" if private else _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "") or (
         "" if own_reason or topic else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
     context["wanted"] = [line for line in wanted if line != stated]
     context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases, written) if not (
         situation.include_facts or context["open_work"]) else []
-    context["stated"] = bool(stated)
+    # A private reason is not followed by "this is about how I run my business": it is about neither.
+    context["stated"] = bool(stated or private)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
     return context, p, vetted.left_out
 
@@ -308,6 +315,9 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         # A contact who is two people ("Margaret and Tom Ashdown") is wished well as a couple, not a team.
         # So is a client typed as two people ("Tom and Priya Whitcombe (private household)").
         "couple": is_couple(fields["contact"]) or is_couple(_without_brackets(fields["client"])),
+        # A business has a team to wish well and whose questions to answer; a parish or a band does not.
+        "team": bool(who.organisation) and not is_couple(fields["contact"]) and not is_couple(_without_brackets(fields["client"]))
+        and not is_community(fields["client"], language),
         # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         "solo": is_solo(situation.sender, language),
@@ -730,6 +740,16 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return len(clause.split()) >= 5 and matches(clause, language, "stance_reason") and not matches(clause, language, "stance_not") \
             and not about_others(clause)
 
+    def all_own(note: str) -> bool:
+        # Every later clause says the sender does it («…, межгород больше не возим»); one that does not ("my
+        # partner got a job there", «аренда подорожала») is private or about others.
+        first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE) if c.strip()]
+        return len(note.split()) <= 25 and bool(rest) and all(
+            (re.match(phrases.snippets["first_person_start"], c.strip(), flags=re.IGNORECASE)
+             or language == "ru" and opening_clause(c, language, phrases, solo) != c.strip())
+            and not (about_others(c) or instruction(c) or matches(c, language, "venting") or matches(c, language, "stance_not"))
+            for c in rest)
+
     def consequence(clause: str) -> bool:
         return any(clause.lower().startswith(f"{w} ") for w in phrases.snippets.get("consequence_openers", []))
 
@@ -744,9 +764,24 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     # no slots for one-to-one"): a clause cut from it may read curter than the note ("I only do group walks.").
     whole = standing and clause and note != clause and len(note.split()) <= 25 and not any(
         about_others(c) or matches(c, language, "venting") or matches(c, language, "stance_not") for c, n in clauses() if n == note)
+    # A plan said in a note whose every clause is the sender's own («продаём две фуры и оставляем только
+    # городскую доставку, межгород больше не возим») is said whole: its first clause alone tells half of it.
+    first = re.split(phrases.snippets["clause_break"], note.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    if clause and not standing and all_own(note) and clause == opening_clause(first, language, phrases, solo):
+        clause = clause + note.strip()[len(first):]
     kept = (vetted.keep("reasons", [plain(note)], strict=True) if whole else []) or vetted.keep(
         "reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
+
+
+def _private_reason(note: str, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,
+                    environment: Any) -> str:
+    """The reason a user keeps private, said only as they allow: in the words they quote for it ("just say
+    'health reasons'", «просто "по состоянию здоровья"»), or as personal reasons."""
+    quoted = re.search(phrases.snippets["private_said"], note)
+    said = vetted.keep("reasons", [quoted["said"].strip()], strict=True) if quoted else []
+    text = phrases.get("reason_private", voice="i" if is_solo(situation.sender, language) else "we")
+    return environment.from_string(text).render(said=said[0] if said else "")
 
 
 def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:

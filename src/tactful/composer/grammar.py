@@ -535,14 +535,16 @@ def _same_in_accusative(part: str) -> bool:
 def with_article(item: str, determiners: list[str], months: list[str] = ()) -> str:
     """'house keys' -> 'the house keys', 'Power BI workspace' -> 'the Power BI workspace'; an item that starts
     with a determiner or a word taking none ("access to ..."), a digit, a capitalised word that may be a
-    name ('Figma files', 'Sam's notes'), or a thing named by its number ('episode 31') stays as typed."""
+    name ('Figma files', 'Sam's notes'), a thing named by its number ('episode 31') or work named by a verb in -ing
+    stays as typed."""
     words = item.split()
     first = words[0] if words else ""
     # A product name as the modifier ("WordPress login", "Power BI workspace") takes the article too.
     brand = len(first) > 1 and first[:1].isupper() and (
         any(ch.isupper() for ch in first[1:]) or (len(words) > 2 and words[1][:1].isupper()))
-    # "episode 31", "phase 2": a thing named by its number takes no article.
-    numbered = len(words) > 1 and words[1][:1].isdigit()
+    # "episode 31", "phase 2": a thing named by its number takes no article; nor does work named by what is
+    # done to something ("taking the team to the county round"), unlike "building plans".
+    numbered = len(words) > 1 and (words[1][:1].isdigit() or bool(re.fullmatch(r"[a-z]{3,}ing", first)) and words[1] in determiners)
     # "January postcard mailing": a month names when, not who; the thing still takes its article.
     brand = brand or (first in months and len(words) > 1)
     if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:

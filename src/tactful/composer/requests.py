@@ -88,6 +88,8 @@ def _task(sentence: str, bank: dict, language: Language) -> str | None:
             continue
         if match.groupdict().get("obj") and re.match(bank["own_need"], match["obj"].strip(), flags=re.IGNORECASE):
             continue  # «Мне нужно заложить это в бюджет»: the client's own need, not a task for the sender
+        if match.groupdict().get("obj") and re.match(bank["asks"], match["obj"].strip(), flags=re.IGNORECASE):
+            continue  # «подскажите, кого можете посоветовать?»: a question, answered by its topic or deferred
         if re.match(bank["decide"], rest, flags=re.IGNORECASE):
             return ""
         if len(rest.split()) < 2 or re.match(bank["skip"], rest, flags=re.IGNORECASE) or re.match(
@@ -99,6 +101,16 @@ def _task(sentence: str, bank: dict, language: Language) -> str | None:
             rest = " ".join(filter(None, [verb, _lowered(match["obj"].strip(" —–-•")), after]))
         return rest
     return None
+
+
+def is_person_in_dative(words: str | None) -> bool:
+    """Whether a Russian name after "send" is whom to send to («передайте Нине Павловне»), not what is sent
+    («пришлите исходники …, включая Заводскую»): a first name, patronymic or surname in the dative."""
+    from ..text import parse_ru
+
+    first = (words or "").split()[:1]
+    return bool(first) and any("datv" in r.tag and {"Name", "Surn", "Patr"} & set(r.tag.grammemes)
+                               for r in parse_ru(first[0].lower()))
 
 
 def _lowered(words: str) -> str:
@@ -137,8 +149,10 @@ def _opens_with_verb(rest: str, verb: str) -> bool:
         return False
     readings = parse_ru(words[0].lower().strip(",.;:"))
     wanted = {"infinitive": lambda r: r.tag.POS == "INFN", "imperative": lambda r: {"impr", "excl"} in r.tag}[verb]
-    # The likeliest reading decides, except that an imperative is always read as one («Оставьте»).
-    return bool(readings) and (wanted(readings[0]) or verb == "imperative" and any(wanted(r) for r in readings))
+    # The likeliest reading decides, except that an imperative is read as one beside another verb form; not
+    # beside a word of another class: «Жаль, конечно» is a sigh, not "sting!".
+    return bool(readings) and (wanted(readings[0]) or verb == "imperative" and readings[0].tag.POS in {"VERB", "INFN"}
+                               and any(wanted(r) for r in readings))
 
 
 def _said_back(task: str, bank: dict, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -152,7 +166,7 @@ def _said_back(task: str, bank: dict, language: Language, phrases: Phrases, solo
     said = first_person_step(" ".join(_infinitives(words[1:] if negated else words)), language, phrases, solo)
     # «…сканы на почту, а оригиналы … передать под подпись»: the verb of a second part is the sender's too.
     head, *parts = re.split(bank["second_part"], said)
-    said = head + "".join(part if i % 2 == 0 else " ".join(first_person_verb(w, phrases, solo) for w in part.split(" "))
+    said = head + "".join(part if i % 2 == 0 else " ".join(first_person_verb(w, phrases, solo) for w in _infinitives(part.split(" "), anywhere=True))
                           for i, part in enumerate(parts))
     if negated:
         subject = phrases.snippets["step_subject"]["i" if solo else "we"]
@@ -160,17 +174,20 @@ def _said_back(task: str, bank: dict, language: Language, phrases: Phrases, solo
     return said
 
 
-def _infinitives(words: list[str]) -> list[str]:
+def _infinitives(words: list[str], anywhere: bool = False) -> list[str]:
     """The imperatives that open a Russian task or are joined to it («Пришлите и подпишите» → «прислать и
     подписать»), as infinitives, so the sender's first person can be made of them; an imperative elsewhere
-    («деньги ушли») may be another word's form and stays."""
+    («деньги ушли») may be another word's form and stays. ``anywhere``: in the second part of a task («а
+    оригиналы передайте Нине»), any word whose likeliest reading is an imperative."""
     from ..text import parse_ru
 
     out = []
     for i, word in enumerate(words):
         bare = word.strip(",.;:")
         joined = i == 0 or words[i - 1].lower() in ("и", "или")
-        reading = next((r for r in parse_ru(bare.lower()) if {"impr", "excl"} in r.tag), None) if joined else None
+        readings = parse_ru(bare.lower())
+        likeliest = anywhere and bool(readings) and {"impr", "excl"} in readings[0].tag
+        reading = next((r for r in readings if {"impr", "excl"} in r.tag), None) if joined or likeliest else None
         out.append(word.replace(bare, reading.normal_form) if reading else word)
     return out
 
