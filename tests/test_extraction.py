@@ -148,7 +148,7 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.986, 0.963), ("ru", 0.981, 0.966)])
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.985, 0.958), ("ru", 0.980, 0.964)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -180,6 +180,9 @@ EARLIER_FLOORS = [
     # Round 29: the 202 before it read en 0.986/0.963 and ru 0.981/0.966 before its rules. Its pastes read no lower
     # than the rest, so the whole-split floor stays.
     (210, "en", 0.986, 0.963), (210, "ru", 0.981, 0.967),
+    # Round 30's pastes read lower than the rest (the whole-split floor was reset to the 214-paste split);
+    # the 206 before them read en 0.986/0.963 and ru 0.981/0.968 before its rules (en 0.986/0.964 after).
+    (214, "en", 0.986, 0.964), (214, "ru", 0.981, 0.967),
 ]
 
 
