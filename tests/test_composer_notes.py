@@ -922,3 +922,18 @@ def test_a_promise_to_refund_is_said_once_as_a_promise_not_as_the_reason():
              "I'm refunding the part of the planning fee I won't get to deliver"]
     body = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}), "en", "warm")
     assert "I need surgery in January." in body and body.count("refunding the part of the planning fee") == 1
+
+
+@pytest.mark.parametrize(("language", "note", "stands", "change"), [
+    ("en", "I need surgery on my hand in January and won't be able to teach for four months", "decision stands",
+     "this is not something I can change"),
+    ("ru", "после операции врач запретил мне много говорить минимум полгода", "остаётся в силе", "изменить это я не могу"),
+])
+def test_what_the_sender_cannot_change_is_not_answered_as_a_decision_that_stands(language, note, stands, change):
+    s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": True})
+    call = Composer().compose(s, "call", language)[0].text()
+    assert change in call and stands not in call and "own plans" not in call and "собственными планами" not in call
+    assert ("I am sorry, but I have to end" if language == "en" else "мне придётся завершить") in call
+    planned = situation(reasons=["moving to Lisbon in March" if language == "en" else "переезжаю в Казань в марте"],
+                        sender={"name": "Ann Lee", "solo": True})
+    assert change not in Composer().compose(planned, "call", language)[0].text()

@@ -29,6 +29,8 @@ class Phrases(BaseModel):
     # a project described with a service word ("portal for sea monitoring data") stays a project.
     service_cadence: list[Pattern] = []
     own_reason: list[Pattern]
+    # What happens to the sender rather than a choice of theirs (surgery, a landlord selling): a reason too.
+    circumstance_reason: list[Pattern] = []
     not_own_reason: list[Pattern]
     fact_filter: dict[str, Any]
     reply_kinds: dict[str, list[Pattern]]

@@ -140,6 +140,8 @@ def build_context(
     context["wanted"] = [line for line in wanted if line != stated]
     context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases, written) if not (
         situation.include_facts or context["open_work"]) else []
+    # Surgery or a landlord selling is no choice: no "the decision stands", no "my own plans".
+    context["forced"] = any(matches(note, language, "circumstance_reason") for note in situation.reasons)
     # A private reason is not followed by "this is about how I run my business": it is about neither.
     context["stated"] = bool(stated or private)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
@@ -698,7 +700,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def own(reason: str) -> bool:
         # A note that vents ("I know", «не могу больше») is for the tool, not for the client to read; one about
         # money («нам нужны деньги вовремя») is left to the invoice lines and the payment topic.
-        return matches(reason, language, "own_reason") and not about_others(reason) and not matches(reason, language, "venting") \
+        return (matches(reason, language, "own_reason") or matches(reason, language, "circumstance_reason")) \
+            and not about_others(reason) and not matches(reason, language, "venting") \
             and not matches(reason, language, "stance_not")
 
     def plain(reason: str) -> str:
