@@ -859,6 +859,7 @@ def test_work_named_after_its_owner_takes_no_second_possessive():
     ("en", "I'm having an operation in March; just say 'health reasons'", "operation", "I have taken this decision for health reasons."),
 ])
 def test_a_reason_the_user_keeps_private_is_not_told(language, note, secret, said):
+    """What the user keeps back is never said; only the words they allow for it."""
     s = situation(reasons=[note], sender={"name": "Anna Berg", "solo": True})
     for channel in ("email", "call", "meeting"):
         text = Composer().compose(s, channel, language)[0].text()
@@ -937,3 +938,18 @@ def test_what_the_sender_cannot_change_is_not_answered_as_a_decision_that_stands
     planned = situation(reasons=["moving to Lisbon in March" if language == "en" else "переезжаю в Казань в марте"],
                         sender={"name": "Ann Lee", "solo": True})
     assert change not in Composer().compose(planned, "call", language)[0].text()
+
+
+def test_a_private_reason_gives_way_to_the_wording_the_user_dictates():
+    notes = ["я беременна, врач запретил работать с крупными собаками. НЕ говорить ей об этом ни в коем случае",
+             "просто сказать, что больше не могу брать этот формат занятий"]
+    body = email(situation(reasons=notes, sender={"name": "Анна Берг", "solo": True}), "ru")
+    assert "Больше не могу брать этот формат занятий." in body and "беремен" not in body and "врач" not in body
+
+
+def test_a_private_reason_with_a_kind_chosen_is_said_as_that_kind():
+    notes = ["personal/health reasons, I'm having an operation in February. PLEASE do not mention this in the message",
+             "just say I can't take the work on any more"]
+    body = email(situation(reasons=notes, reason_kind="capacity", sender={"name": "Felix Moss", "solo": True}), "en")
+    assert load_phrases("en").get("reason.capacity", "formal", "i") in body
+    assert "operation" not in body and "personal reasons" not in body

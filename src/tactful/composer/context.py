@@ -130,12 +130,15 @@ def build_context(
     context["promised"] = [line for line in wanted if line not in context["returned"]
                            and (line in promised or matches(line, language, "promise_notes"))]
     # A promise to the client ("I'm refunding the part of the fee I won't get to deliver") is said as one, never as the reason.
-    standing = [line for line in wanted if line not in context["promised"] and (
+    standing = [line for line in wanted if line not in context["promised"] and not matches(line, language, "private_notes") and (
         matches(line, language, "stance_reason") or matches(line, language, "own_reason") or matches(line, language, "reason_lines"))]
     # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
     # same venting note ("we can't bankroll a civil engineering company").
     topic = None if private else _reason_topic(situation, language, phrases)
-    stated = "" if private else _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "") or (
+    dictated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "")
+    # A private reason still gives way to the wording the user dictates for it ("just say I can't take the
+    # work on any more", «просто сказать, что …»).
+    stated = dictated if private else dictated or (
         "" if own_reason or topic else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
     context["wanted"] = [line for line in wanted if line != stated]
     context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases, written) if not (
@@ -780,9 +783,12 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
 def _private_reason(note: str, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,
                     environment: Any) -> str:
     """The reason a user keeps private, said only as they allow: in the words they quote for it ("just say
-    'health reasons'", «просто "по состоянию здоровья"»), or as personal reasons."""
+    'health reasons'", «просто "по состоянию здоровья"»); else the reason of the kind they chose (empty: the
+    bank's line for it), or personal reasons."""
     quoted = re.search(phrases.snippets["private_said"], note)
     said = vetted.keep("reasons", [quoted["said"].strip()], strict=True) if quoted else []
+    if not said and situation.reason_kind:
+        return ""
     text = phrases.get("reason_private", voice="i" if is_solo(situation.sender, language) else "we")
     return environment.from_string(text).render(said=said[0] if said else "")
 
