@@ -41,6 +41,7 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
         ("St Aldhelm's Church", "Revd Canon Margaret Oduya", "warm", "Dear Canon Oduya,"),
         ("St Aldhelm's Church", "Revd Margaret Oduya", "formal", "Dear Reverend Oduya,"),
         ("Riverside Youth Trust", "Cllr Dev Rahman", "formal", "Dear Councillor Rahman,"),
+        ("Marchbank Hall", "Sir Anthony Marchbank", "warm", "Dear Sir Anthony,"),
         ("Acme", "Jane Morris", "warm", "Hi Jane,"),
         ("Acme", "Jane Morris", "formal", "Dear Jane,"),  # no "Ms" guessed: the first name, as to someone one worked with
         ("Okafor Skin", "Jess Okafor, founder", "brief", "Dear Jess,"),

@@ -214,3 +214,12 @@ def test_work_named_by_what_is_done_takes_no_article_and_a_thing_does():
     determiners = load_phrases("en").snippets["determiners"]
     assert with_article("taking the team to the county round", determiners) == "taking the team to the county round"
     assert with_article("building plans", determiners) == "the building plans"
+
+
+def test_pushing_back_is_no_return_date_and_a_partial_offer_is_a_dispute_not_a_payment():
+    from tactful.composer.vetting import reply_kinds, reply_topics
+
+    assert "away" not in reply_topics("I have to push back on several points.", "en")
+    assert "away" in reply_topics("I'm back on the 14th.", "en")
+    partial = "On APS-0412: we'll consider paying for the 29 colonies that survived, but not the full £3,960."
+    assert "paying" not in reply_topics(partial, "en") and "dispute" in reply_kinds(partial, "en")

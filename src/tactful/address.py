@@ -46,6 +46,8 @@ class Addressee(BaseModel):
         """'Dr Morris', 'Jane Morris', 'Ольга Викторовна', 'Денис'."""
         if self.patronymic:
             return f"{self.first} {self.patronymic}".strip()
+        if self.title and self.first and self.title in _names("en").get("first_name_titles", []):
+            return f"{self.title} {self.first}"
         if self.title and self.last:
             return f"{self.title} {self.last}"
         if _is_ru(self.first or self.last):
