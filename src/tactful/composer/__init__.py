@@ -80,12 +80,14 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         client_reply = client_reply.replace(request.sentence, "")
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
     topics = reply_topics(client_reply, language)
+    # The rest read sentence by sentence once: what a referral question, an invitation or a call asks sits in one.
+    read = [(s, reply_topics(s, language)) for s in sentences(client_reply)]
     # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
     # question is theirs to answer, not met with "I am happy to recommend other specialists".
-    unnamed = [s for s in sentences(client_reply) if "referral" in reply_topics(s, language)] if not situation.referral else []
+    unnamed = [s for s, about in read if "referral" in about] if not situation.referral else []
     topics = [t for t in topics if not (t == "referral" and unnamed)]
     # A kind invitation is thanked for in the answer and is the user's to accept: one of the points.
-    invitations = [s for s in sentences(client_reply) if "invitation" in reply_topics(s, language)]
+    invitations = [s for s, about in read if "invitation" in about]
     return {
         "kind": kind,
         "requests": [line.rstrip(".") + "." for line in said],
@@ -96,7 +98,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "topics": topics,
         "invitations": invitations,
         "back": back["when"].strip() if back else "",
-        "call_time": _call_time(client_reply, language, phrases),
+        "call_time": _call_time(read, phrases),
         # "to Marco Aalders", «на buh@…», «Нине Павловне»: each once.
         "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2") for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply)
                                       if m["to"] or is_person_in_dative(m.groupdict().get("to2")))),
@@ -170,12 +172,12 @@ def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     return [u for u in invoices if u["number"] and u["number"] in text] or invoices
 
 
-def _call_time(client_reply: str, language: Language, phrases: Phrases) -> bool:
+def _call_time(read: list[tuple[str, list[str]]], phrases: Phrases) -> bool:
     """Whether the client named when to call: in the sentence that asks for the call or the one after it
-    ("Could you call me? I'm free after 4pm Thursday"), not any weekday the answer mentions."""
-    said = sentences(client_reply)
-    near = {i + step for i, s in enumerate(said) if "call" in reply_topics(s, language) for step in (0, 1)}
-    return any(re.search(phrases.get("reply.call_time_pattern"), said[i]) for i in near if i < len(said))
+    ("Could you call me? I'm free after 4pm Thursday"), not any weekday the answer mentions. ``read``: the
+    answer's sentences with their topics."""
+    near = {i + step for i, (_, about) in enumerate(read) if "call" in about for step in (0, 1)}
+    return any(re.search(phrases.get("reply.call_time_pattern"), read[i][0]) for i in near if i < len(read))
 
 
 class Composer:

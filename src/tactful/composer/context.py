@@ -301,6 +301,9 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
     sender_name = fields["sender_name"]
     sender_person = without_role(sender_name or "")
     sender = addressee(sender_person, None, language) if sender_name else None
+    # A contact who is two people ("Margaret and Tom Ashdown") is wished well as a couple, not a team.
+    # So is a client typed as two people ("Tom and Priya Whitcombe (private household)").
+    couple = is_couple(fields["contact"]) or is_couple(_without_brackets(fields["client"]))
     return {
         "person": who.person and bool(who.formal),
         "formal_name": who.formal,
@@ -317,12 +320,9 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "title_given": who.title_given,
         "gender": who.gender,
         "organisation": who.organisation,
-        # A contact who is two people ("Margaret and Tom Ashdown") is wished well as a couple, not a team.
-        # So is a client typed as two people ("Tom and Priya Whitcombe (private household)").
-        "couple": is_couple(fields["contact"]) or is_couple(_without_brackets(fields["client"])),
+        "couple": couple,
         # A business has a team to wish well and whose questions to answer; a parish or a band does not.
-        "team": bool(who.organisation) and not is_couple(fields["contact"]) and not is_couple(_without_brackets(fields["client"]))
-        and not is_community(fields["client"], language),
+        "team": bool(who.organisation) and not couple and not is_community(fields["client"], language),
         # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         "solo": is_solo(situation.sender, language),
