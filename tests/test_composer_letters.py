@@ -362,7 +362,7 @@ def test_a_call_script_keeps_the_full_handover_list_for_the_follow_up_email_not_
 
 
 @pytest.mark.parametrize(("language", "months", "phrase"), [
-    ("en", 26, "over these two years"), ("en", 28, "over more than two years"), ("en", 34, "over nearly three years"),
+    ("en", 26, "over the past two years"), ("en", 28, "over more than two years"), ("en", 34, "over nearly three years"),
     ("en", 31, "over the past two and a half years"), ("en", 19, "over the past year and a half"),
     ("en", 20, "over the past year and a half"), ("ru", 20, "все эти полтора года"),
     ("ru", 18, "все эти полтора года"), ("ru", 30, "все эти два с половиной года"),
@@ -864,6 +864,31 @@ def test_overdue_invoices_are_asked_for_in_one_sentence_apart_from_one_not_yet_d
     assert check(body, lang="en", channel="email", situation=s).passed  # the part total is the situation's own
     assert [d for d in plan(s, "meeting").content.decisions if d.startswith("When")] == [
         "When invoices LPS-334, LPS-335 and LPS-336 will be paid", "When invoice LPS-3468 will be paid"]
+
+
+@pytest.mark.parametrize(("language", "fact", "said", "not_said"), [
+    ("en", "Invoice HFB-219 (August) was due on 30 September 2026 and is unpaid", "remains outstanding; could you please settle it by", "falls due"),
+    ("ru", "Счёт № 219 за август до сих пор не оплачен", "остаётся к оплате — прошу оплатить его", "Прошу оплатить счёт"),
+])
+def test_an_invoice_the_notes_call_unpaid_is_outstanding_though_its_date_is_ahead(language, fact, said, not_said):
+    """The date the user gives is the day they want it paid by; the invoice itself is overdue already."""
+    number = "HFB-219" if language == "en" else "219"
+    s = situation(facts=[fact], unpaid_invoices=[{"number": number, "amount": "£2,880" if language == "en" else "28 800 ₽",
+                                                 "due": (FUTURE_DATE - dt.timedelta(days=30)).isoformat()}])
+    body = email(s, language)
+    assert said in body and not_said not in body
+    fresh = s.model_copy(update={"facts": []})
+    assert said not in email(fresh, language)
+
+
+@pytest.mark.parametrize(("language", "weeks", "carry_on"), [("en", "next few weeks", "carry on with the work already agreed"),
+                                                          ("ru", "ближайшие недели", "о чём мы уже договорились")])
+def test_a_last_day_within_the_week_promises_no_work_to_carry_on_and_no_weeks_ahead(language, weeks, carry_on):
+    soon = situation(end_date=(dt.date.today() + dt.timedelta(days=3)).isoformat(), sender={"name": "Ann Lee", "solo": True})
+    call = plan(soon, "call", language).text()
+    assert weeks not in call and carry_on not in call and carry_on not in email(soon, language)
+    later = soon.model_copy(update={"end_date": FUTURE_DATE})
+    assert weeks in plan(later, "call", language).text() and carry_on in email(later, language)
 
 
 @pytest.mark.parametrize(("referral", "said"), [("Саша Миронов", "порекомендовать Сашу Миронова"),

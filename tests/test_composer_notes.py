@@ -63,6 +63,13 @@ def test_an_aside_about_the_addressee_goes_when_the_item_is_said_to_them():
     assert "- the voice and style guide for you\n" in body and "words he never uses" not in body
 
 
+def test_a_handover_note_with_a_relative_clause_stays_a_thing_handed_over():
+    """"what each tank needs" has its own verb, but in a clause that describes the schedule."""
+    s = situation(handover=["feeding schedule and what each tank needs", "the water test log"], sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert "- the feeding schedule and what each tank needs\n" in body and "Feeding schedule" not in body
+
+
 def test_a_step_the_sender_takes_on_themselves_says_myself():
     s = situation(sender={"name": "Claire Dunmore", "solo": True},
                   handover=["newsletter archive - remove me as editor after the Jan issue", "content calendar"])
@@ -74,6 +81,8 @@ def test_a_step_the_sender_takes_on_themselves_says_myself():
     ("Ann Lee, good with remedial work", "who is good with remedial work"),
     ("Tim Ross - based in Leeds, did my course", "who is based in Leeds"),
     ("Jo Park - bookkeeper for cafes", "a bookkeeper for cafes"),
+    # What the user did about it is their own story, not the description.
+    ("Kai at DeepBlue Aquatics, he does reef tanks for two restaurants and I've told him about you", "who does reef tanks for two restaurants"),
 ])
 def test_an_english_referral_description_reads_as_one(referral, description):
     assert referral_parts(referral, "en", load_phrases("en"))[1:] == (description, True)
@@ -517,6 +526,12 @@ def test_a_note_that_speaks_warmly_of_the_client_is_said_once_in_every_channel(l
     ("ru", "отменяет занятия в последний момент", "cancellations"),
     ("ru", "бесконечные правки сверх договора", "revisions"),
     ("ru", "оплату по каждому счёту задерживают на два месяца", "payment"),
+    # How the sender's people were treated is the sender's standard for every job, before a late call on the same list.
+    ("en", "he shouted at my assistant on site, and he calls at 11pm", "conduct"),
+    ("ru", "накричал на мою помощницу при клиентах, звонит по воскресеньям", "conduct"),
+    ("en", "they haven't paid since August", "payment"),
+    # A Saturday cancelled is about cancellations, not the sender's working hours.
+    ("ru", "за два месяца пять суббот отменили утром", "cancellations"),
 ])
 def test_a_complaint_is_said_as_the_senders_own_terms_for_its_topic(language, note, topic):
     """The grievance itself stays out; what the sender needs from any client on that topic is said instead."""
@@ -528,6 +543,31 @@ def test_a_complaint_is_said_as_the_senders_own_terms_for_its_topic(language, no
     for channel in ("call", "meeting"):
         draft = Composer().compose(s, channel, language)[0]
         assert said.split(",")[0] in draft.text(), channel
+
+
+@pytest.mark.parametrize(("language", "kind", "conceded"), [
+    ("en", "agreements", "not managed to arrive at terms"), ("en", "payment", "more predictable schedule"),
+    ("ru", "agreements", "не удалось прийти"),
+])
+def test_a_reason_kinds_line_concedes_nothing_to_the_client(language, kind, conceded):
+    """Terms were agreed and broken, or invoices go unpaid: the line says where the sender stands, not that
+    both sides failed to agree or that the sender needs a steadier schedule."""
+    body = email(situation(reason_kind=kind, sender={"name": "Ann Lee", "solo": True}), language)
+    assert load_phrases(language).get(f"reason.{kind}", "formal", "i").split(",")[0] in body and conceded not in body
+    for topic in ("revisions", "materials", "changes"):
+        line = load_phrases(language).get(f"reason_topic.{topic}", "formal", "i")
+        assert "flexib" not in line and "гибкост" not in line and "свободы для перемен" not in line, topic
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "we've been awarded a two-year contract on the Aldershaw estate that starts in April",
+     "We have been awarded a two-year contract on the Aldershaw estate that starts in April."),
+    ("en", "we've won the county record office tender and it'll take both of us full time from February",
+     "We have won the county record office tender and it will take both of us full time from February."),
+])
+def test_a_contract_the_sender_has_won_is_their_own_reason_over_the_kinds_line(language, note, said):
+    body = email(situation(reason_kind="capacity", reasons=[note]), language)
+    assert said in body and load_phrases(language).get("reason.capacity", "formal", "we") not in body
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

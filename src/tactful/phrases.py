@@ -60,6 +60,8 @@ class Phrases(BaseModel):
     # money"): it is the reason, not a line beside a bank's.
     reason_lines: list[Pattern] = []
     stance_not: list[Pattern] = []
+    # A note that says a named invoice is unpaid already: it is asked for as outstanding.
+    overdue_notes: list[Pattern] = []
     # The user's notes say the client always paid on time: the thanks say so.
     good_payer: list[Pattern] = []
     fond_notes: list[Pattern] = []

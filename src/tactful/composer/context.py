@@ -397,6 +397,8 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "decision_date": None if notice_short else end_date,
         "notice_days": notice_days,
         "notice_short": notice_short,
+        # A last day within the week leaves no "work already agreed" to carry on and no "next few weeks".
+        "ends_soon": bool(end and (end - written).days <= 7),
         "notice_key": notice_key,
         "contract": contract,
         "act": situation.act_of_acceptance,
@@ -430,8 +432,9 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
         unpaid.append({
             "number": number or None, "amount": amount or None,
             "due": due_phrase(invoice.due, language, phrases, situation.end_date, written),
-            # An invoice not yet due is a reminder of its date, not "outstanding".
-            "overdue": invoice.due is None or invoice.due < written,
+            # An invoice not yet due is a reminder of its date, not "outstanding"; the date the user gives may be
+            # the day they want it paid by, when their notes say it is overdue already ("HFB-219 … is unpaid").
+            "overdue": invoice.due is None or invoice.due < written or _said_overdue(number, situation, language),
             "disputed": invoice.disputed,
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
@@ -448,6 +451,12 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
             groups.setdefault(invoice["due"] if invoice["number"] else i, []).append(invoice)
     return {"unpaid": unpaid, "unpaid_groups": [_invoice_group(invoices, language) for invoices in groups.values()],
             "disputed": [invoice for invoice in unpaid if invoice["disputed"]]}
+
+
+def _said_overdue(number: str, situation: Situation, language: Language) -> bool:
+    """Whether a note that names the invoice says it is unpaid or was due already."""
+    return bool(number) and any(re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", note) and matches(note, language, "overdue_notes")
+                                for note in [*situation.facts, *situation.reasons])
 
 
 def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[str, Any]:
@@ -638,7 +647,7 @@ def _framing(
         "fond": any(matches(note, language, "fond_notes") for note in notes),
         # The notes say the decision is not about someone ("it's not about Peter", «не из-за Никиты»).
         "not_about": _not_about(situation, language, phrases),
-        # A year or more together: the thanks say how long ("over these four years", «все эти два года»).
+        # A year or more together: the thanks say how long ("over the past four years", «все эти два года»).
         "together": time_together(situation.relationship_months, language, phrases),
         "news": news,
         # The news comes without warning: nothing went wrong and nothing was tried first.
@@ -679,6 +688,17 @@ def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
     return p, render
 
 
+def _gerund_subject(note: str, phrases: Phrases) -> str:
+    """A clause after a comma that goes on without a subject ("I am stopping house visits, going to do bench
+    repairs only") given the note's own ("…, and I am going to do …"); a note not opened by "I" or "we" is kept."""
+    subjects = phrases.snippets.get("gerund_subjects", {})
+    voice = next((v for v, start in subjects.get("starts", {}).items() if re.match(start, note.strip(), flags=re.IGNORECASE)), None)
+    if voice is None:
+        return note
+    skip = set(phrases.snippets.get("not_gerunds", []))
+    return re.sub(r",\s+(?=([a-z]+ing)\b)", lambda m: m[0] if m[1] in skip else f", {subjects[voice]} ", note)
+
+
 def _own_reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,
                 standing: bool = False) -> str:
     """The user's reason, quoted when it is the sender's own plan ("we are moving to product work") and
@@ -712,7 +732,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         without the user's notes in brackets ("(3 days/wk)"), and with months in full ("from Feb")."""
         for filler in phrases.snippets.get("reason_fillers", []):
             reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
-        return _without_brackets(written_out(full_months(reason, phrases), phrases)).strip()
+        return _without_brackets(written_out(full_months(_gerund_subject(reason, phrases), phrases), phrases)).strip()
 
     # A note that tells the tool how to write, or says the work has already stopped, is no reason.
     def instruction(note: str) -> bool:

@@ -25,7 +25,7 @@ def count_days(n: int, language: Language, phrases: Phrases) -> str:
 
 def time_together(months: int | None, language: Language, phrases: Phrases) -> str:
     """How long the work has gone on, as the thanks say it, to the nearest that is still true: "over the
-    past year", "over these two years" (24–26 months), "over more than two years" (27–28), "over the
+    past year", "over the past two years" (24–26 months), "over more than two years" (27–28), "over the
     past two and a half years" (29–32), "over nearly three years" (33–35); «все эти два года», «все эти
     полтора года», «на протяжении почти трёх лет». Empty under a year."""
     if not months or months < 12:
@@ -590,6 +590,8 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         shorthand = story | set(phrases.snippets["referral_shorthand"])
         adjective = phrases.snippets["referral_adjectives"]
         for part in re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)[:2]:
+            # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
+            part = re.split(phrases.snippets["referral_own_clause"], part, maxsplit=1, flags=re.IGNORECASE)[0]
             words = part.split()
             # "they look after blocks near Guildford": the pronoun that goes on about them is "who".
             if len(words) > 2 and words[0].lower() in phrases.snippets["referral_pronouns"] and {words[1], words[1] + "s", words[1] + "es"} & set(phrases.snippets["referral_verbs"]) \
