@@ -122,6 +122,19 @@ def test_solo_sender_speaks_as_i_and_an_agency_as_we():
     assert "сообщаю о своём решении" in ru_solo and "мы приняли" not in ru_solo
 
 
+@pytest.mark.parametrize(("language", "mine", "ours", "i", "we"), [
+    ("en", "I'm not risking my bees again", "we're not risking our bees again", "I have decided", "we have decided"),
+    ("ru", "весенний заказ не беру, по их бюджету я работаю в минус", "весенний заказ не берём", "о своём решении", "о нашем решении"),
+])
+def test_a_sender_with_a_company_whose_notes_say_only_i_writes_as_i(language, mine, ours, i, we):
+    """A beekeeper's or a joiner's business name does not make a team: the notes on why say who writes."""
+    sender = {"name": "Ann Lee", "company": "Ashby Pollination" if language == "en" else "мастерская «Липовый цвет»"}
+    assert i in email(situation(sender=sender, reasons=[mine], language=language), language)
+    assert we in email(situation(sender=sender, reasons=[ours], language=language), language)
+    told = email(situation(sender={**sender, "solo": False}, reasons=[mine], language=language), language)
+    assert we in told  # the user's own setting wins
+
+
 def test_private_client_is_not_wished_success_with_a_team():
     private = email(situation(client={"name": "Caroline Ashworth"}, language="en"))
     assert "your team" not in private
@@ -199,7 +212,9 @@ def test_closing_the_business_is_told_as_news_not_as_a_decision_about_the_client
     ("phrase", "case", "expected"),
     [("эскизный проект в PDF", "accs", "эскизный проект в PDF"), ("геодезическая съёмка участка", "accs", "геодезическую съёмку участка"),
      ("новый сотрудник", "accs", "нового сотрудника"), ("SEO-продвижение сайта", "ablt", "SEO-продвижением сайта"),
-     ("все логины и пароли", "ablt", None)],
+     ("все логины и пароли", "ablt", None),
+     # A word that may be an adjective, before a name in quotes, is the noun: «мастерскую», not «мастерский».
+     ("мастерская «Кубик-рубанок» в Твери", "accs", "мастерскую «Кубик-рубанок» в Твери"), ("рабочие чертежи", "accs", "рабочие чертежи")],
 )
 def test_russian_noun_phrases_take_the_case_the_sentence_needs(phrase, case, expected):
     assert inflect_phrase(phrase, case) == expected

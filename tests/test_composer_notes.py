@@ -570,6 +570,14 @@ def test_a_contract_the_sender_has_won_is_their_own_reason_over_the_kinds_line(l
     assert said in body and load_phrases(language).get("reason.capacity", "formal", "we") not in body
 
 
+def test_a_russian_note_opened_by_a_plan_in_the_past_tense_is_the_senders_own_reason():
+    body = email(situation(reason_kind="narrowing", reasons=["решили уходить из поставок в общепит целиком, коз не прибавилось"]), "ru")
+    assert "Мы решили уходить из поставок в общепит целиком." in body and "коз" not in body
+    # Later in a note, the past tense is someone else's doing.
+    other = email(situation(reason_kind="team", reasons=["второй мастер, Виталик, ушёл в декабре"]), "ru")
+    assert "ушёл" not in other
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_a_topic_of_another_kind_than_the_one_chosen_gives_way_to_the_kind(language):
     note = {"en": "they pay every invoice sixty days late", "ru": "оплату постоянно задерживают"}[language]

@@ -223,3 +223,19 @@ def test_pushing_back_is_no_return_date_and_a_partial_offer_is_a_dispute_not_a_p
     assert "away" in reply_topics("I'm back on the 14th.", "en")
     partial = "On APS-0412: we'll consider paying for the 29 colonies that survived, but not the full £3,960."
     assert "paying" not in reply_topics(partial, "en") and "dispute" in reply_kinds(partial, "en")
+
+
+@pytest.mark.parametrize(("language", "signed", "greeting", "team"), [
+    ("en", "Regards,\nNeil Farrant\nMeadowbank Trust", "Dear Neil,", "Meadowbank Trust team"),
+    ("ru", "С уважением,\nВера Соколова, закупки\nФонд «Луговой берег»", "Здравствуйте, Вера!", "коллеги"),
+])
+def test_the_answer_greets_the_person_who_signed_the_reply(language, signed, greeting, team):
+    """A firm with no contact on record answers through a person: the answer is to them, not to the team."""
+    result = reply(_situation(language), ASKED[language] + "\n\n" + signed, backend="composer")
+    assert greeting in result.text and team not in result.text
+
+
+def test_a_signature_of_the_contact_on_record_keeps_their_fuller_name():
+    s = _situation("ru").model_copy(update={"client": _situation("ru").client.model_copy(update={"contact": "Журавлёва Алла Викторовна"})})
+    result = reply(s, ASKED["ru"] + "\n\nС уважением,\nЖуравлёва А. В.", backend="composer")
+    assert "Алла Викторовна" in result.text

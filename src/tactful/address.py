@@ -317,6 +317,23 @@ def given_name(word: str) -> bool:
     return any("Name" in r.tag and r.score > 0.1 for r in parse_ru(word))
 
 
+def reply_signer(text: str, contact: str | None, language: Language) -> str | None:
+    """Who signed the client's reply ("Regards,\nNeil Farrant\nMeridian …"), to be greeted in the answer: a
+    person named in two words or more, not the contact already on record under a fuller name ("Журавлёва А. В."
+    for Алла Викторовна Журавлёва). None when the reply is unsigned, signed by a first name or by a firm."""
+    from .extraction.layout import read_layout
+    from .extraction.patterns import patterns
+
+    pats = patterns(language)
+    layout = read_layout(text, pats)
+    lines = layout.notes_signature or [line for message in layout.messages for line in message.signature]
+    head = re.split(r"\s*[,|/]\s*", lines[0].text)[0].strip() if lines else ""
+    if len(head.split()) < 2 or not pats["name"].fullmatch(head) or is_organisation(head, language):
+        return None
+    known = {w.strip(".").lower() for w in _words(contact or "") if len(w.strip(".")) > 1}
+    return None if known & {w.strip(".").lower() for w in _words(head) if len(w.strip(".")) > 1} else head
+
+
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:
     """Whom to greet: the contact if named, else the client when it is a person, else its organisation."""
     client_person = _person(client, False, language)
@@ -338,6 +355,35 @@ def title_words() -> frozenset[str]:
     """Every spelling of a title a salutation may carry ("dr", "prof", "professor")."""
     titles = _names("en")["titles"]
     return frozenset(titles) | frozenset(t.lower() for t in titles.values())
+
+
+def voiced(situation: Any, language: Language) -> Any:
+    """The situation with the sender writing as "I" when the user left it open and their own notes on why speak
+    only as "I" («весенний заказ не беру», "I'm not risking my bees again"): a craftsman's workshop is still one
+    person. Notes that say "we" anywhere, or none in the first person, or a registered company leave it as it was."""
+    names = _names(language)
+    company = situation.sender.company or ""
+    # A registered company («ООО …», "… Ltd", in either language) has people behind it, whoever writes the notes.
+    forms = {form for lang in ("en", "ru") for form in _names(lang)["legal_forms"]}
+    if situation.sender.solo is not None or not company or not situation.reasons or set(_words(company)) & forms:
+        return situation
+    from .text import parse_ru
+
+    markers = names["voice_markers"]
+    voices = set()
+    for word in (w.lower() for note in situation.reasons for w in re.findall(r"[^\W\d_][\w'’]*", note)):
+        word = word.replace("’", "'")
+        if word in markers["i"]:
+            voices.add("i")
+        elif word in markers["we"]:
+            voices.add("we")
+        elif language == "ru":
+            verb = next((r for r in parse_ru(word) if r.tag.POS == "VERB" and "1per" in r.tag), None)
+            if verb is not None:
+                voices.add("i" if verb.tag.number == "sing" else "we")
+    if voices != {"i"}:
+        return situation
+    return situation.model_copy(update={"sender": situation.sender.model_copy(update={"solo": True})})
 
 
 def is_solo(sender: Any, language: Language) -> bool:

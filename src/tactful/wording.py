@@ -71,9 +71,14 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
 
     words = list(WORD.finditer(phrase))
     readings = [[p for p in parse_ru(m.group()) if "nomn" in p.tag] for m in words]
-    # A word that may be a noun or an adjective before a noun («рабочие чертежи») is the adjective.
+    # A word that may be a noun or an adjective before a noun («рабочие чертежи») is the adjective; before a
+    # name in quotes («мастерская «Кубик-рубанок»») it is the noun the name stands beside.
+    def quoted_next(i: int) -> bool:
+        return any(q in phrase[words[i].end():words[i + 1].start()] for q in "«\"“„")
+
     head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN" and not (
-        _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN")), None)
+        _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN"
+        and not quoted_next(i))), None)
     modifiers = [_modifier(rs) for rs in readings[:head or 0]]
     if head is None or None in modifiers:
         return None

@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
+from ..address import reply_signer, voiced
 from ..checker import check
 from ..message import CallContent, Draft, EmailContent, MeetingContent, Reaction
 from ..phrases import Phrases, load_phrases
@@ -187,6 +188,7 @@ class Composer:
     def compose(
         self, situation: Situation, channel: Channel, language: Language, tone: Tone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
+        situation = voiced(situation, language)
         draft, left_out = self._compose_once(situation, channel, language, tone)
         # A handover item can pass on its own and still draw an error among the lines it is set in (a
         # list the learned reader takes for a complaint): the message then goes without it, and says so.
@@ -255,6 +257,10 @@ class Composer:
         user's ``answers`` (by point, or by its number from 1) are written in, in the user's words, once the
         checker passes them; the answer promises to come back on the rest."""
         phrases = load_phrases(language)
+        situation = voiced(situation, language)
+        # The answer greets whoever signed the reply: a new manager, or the person behind a firm with no contact.
+        if signer := reply_signer(client_reply, situation.client.contact, language):
+            situation = situation.model_copy(update={"client": situation.client.model_copy(update={"contact": signer})})
         written_tone = tone
         first = (situation.sender.name or "").split()[:1]
         if first and re.match(phrases.get("reply.first_name_terms").format(name=re.escape(first[0])),

@@ -756,7 +756,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
                             if not instruction(c)] or [""]
             yield opening_clause(first, language, phrases, solo), note
             for part in rest:
-                said = opening_clause(part, language, phrases, solo)
+                said = opening_clause(part, language, phrases, solo, opens_note=False)
                 if re.match(phrases.snippets["first_person_start"], part.strip(), flags=re.IGNORECASE) or (
                         language == "ru" and said != part.strip()):
                     yield said, note
@@ -772,7 +772,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE) if c.strip()]
         return len(note.split()) <= 25 and bool(rest) and all(
             (re.match(phrases.snippets["first_person_start"], c.strip(), flags=re.IGNORECASE)
-             or language == "ru" and opening_clause(c, language, phrases, solo) != c.strip())
+             or language == "ru" and opening_clause(c, language, phrases, solo, opens_note=False) != c.strip())
             and not (about_others(c) or instruction(c) or matches(c, language, "venting") or matches(c, language, "stance_not"))
             for c in rest)
 

@@ -133,10 +133,12 @@ def sentence(text: str, phrases: Phrases) -> str:
     return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?" else ".")
 
 
-def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool) -> str:
+def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool, opens_note: bool = True) -> str:
     """The first clause of a user's note as a sentence of the sender's own: "moving back to Sweden in March,
     my partner got a job there" → "I am moving back to Sweden in March"; «закрываем студию с 1 марта, аренда
-    подорожала» → «Мы закрываем студию с 1 марта». A note typed without its subject gets one."""
+    подорожала» → «Мы закрываем студию с 1 марта». A note typed without its subject gets one. ``opens_note``:
+    the clause opens the note, where a verb in the past tense is the user's own plan («решили уходить …»); later
+    in a note it may be someone else's («второй мастер, Виталик, ушёл в декабре»)."""
     clause = re.split(phrases.snippets["clause_break"], reason.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
     words = clause.split()
     if not words:
@@ -149,9 +151,17 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
         from ..text import parse_ru
 
         # The subject goes before the first verb in the first person («с 1 февраля закрываем цифровой участок»
-        # → «С 1 февраля мы закрываем…»), when no pronoun already stands before it.
+        # → «С 1 февраля мы закрываем…»), when no pronoun already stands before it; a note opened by a plan
+        # made, in the past tense («решили уходить из общепита», «закрыла студию»), has its subject too.
+        plan_past = set(phrases.snippets.get("plan_past", [])) if opens_note else set()
+
+        def first_person(word: str, at: int):
+            readings = parse_ru(word.lower().strip(",."))
+            return next((r for r in readings if r.tag.POS == "VERB" and ("1per" in r.tag or (
+                at == 0 and "past" in r.tag and r.normal_form in plan_past))), None)
+
         for i, word in enumerate(words[:4]):
-            verb = next((r for r in parse_ru(word.lower().strip(",.")) if r.tag.POS == "VERB" and "1per" in r.tag), None)
+            verb = first_person(word, i)
             if verb is None:
                 continue
             if any(w.lower() in {"я", "мы"} for w in words[:i]):
