@@ -148,7 +148,8 @@ def test_text_without_a_client_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and "no client found" in result.stderr
 
 
-@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.985, 0.958), ("ru", 0.980, 0.964)])
+# Reset in round 31: its pastes read lower than the rest (the 222-paste split reads en 0.983/0.953, ru 0.979/0.959).
+@pytest.mark.parametrize(("language", "precision", "recall"), [("en", 0.983, 0.953), ("ru", 0.979, 0.959)])
 def test_field_level_figures_on_the_tune_split_do_not_fall(language, precision, recall):
     from tactful.evaluation.extraction import evaluate
 
@@ -183,6 +184,9 @@ EARLIER_FLOORS = [
     # Round 30's pastes read lower than the rest (the whole-split floor was reset to the 214-paste split);
     # the 206 before them read en 0.986/0.963 and ru 0.981/0.968 before its rules (en 0.986/0.964 after).
     (214, "en", 0.986, 0.964), (214, "ru", 0.981, 0.967),
+    # Round 31's pastes read lower than the rest (the whole-split floor was reset to the 222-paste split);
+    # the 214 before them read en 0.985/0.958 and ru 0.980/0.964 before its rules.
+    (222, "en", 0.986, 0.959), (222, "ru", 0.980, 0.965),
 ]
 
 
@@ -1098,10 +1102,10 @@ def test_round_22_the_notes_after_a_letter_s_signed_name_and_who_says_here(text,
     ("Money owed:\n- invoice no. 0457 – GBP 1,920.00 (January)\n- inv #0471, £640 (the two wasted visits)\n\nThanks", "en",
      [{"number": "0457", "amount": "GBP 1,920.00"}, {"number": "0471", "amount": "£640"}]),
     ("Долги:\nсчёт № 0931 — сорок две тысячи триста рублей\nсчёт 0944 на 12к (запчасти)\n", "ru",
-     [{"number": "0931", "amount": "сорок две тысячи триста рублей"}, {"number": "0944", "amount": "12к"}]),
+     [{"number": "0931", "amount": "42 300 руб."}, {"number": "0944", "amount": "12к"}]),
     ("Invoices: RD-77 £1,240 paid late, RD-81 £980 not paid.", "en", [{"number": "RD-81", "amount": "£980"}]),
     ("Счета: № 12 на 10 000 руб. оплачен, № 14 на 8 000 руб. не оплачен.", "ru", [{"number": "14", "amount": "8 000 руб."}]),
-    ("Unpaid: invoice 0480 for one thousand one hundred pounds.", "en", [{"number": "0480", "amount": "one thousand one hundred pounds"}]),
+    ("Unpaid: invoice 0480 for one thousand one hundred pounds.", "en", [{"number": "0480", "amount": "£1,100"}]),
     ("Счёт 2027-02 на 1 450 $ висит с февраля, 2027-03 на 980 $ тоже не оплачен, с 2025 года.", "ru",
      [{"number": "2027-02", "amount": "1 450 $"}, {"number": "2027-03", "amount": "980 $"}]),
 ])
@@ -1457,3 +1461,19 @@ def test_round_28_wordings(text, language, field, value):
 ])
 def test_round_28_invoice_numbers_listed_bare_in_a_voice_note(text, language, numbers):
     assert [i["number"] for i in fields(text, language, dt.date(2028, 4, 10))["unpaid_invoices"]] == numbers
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("I'll stop a week after their open day, open day is Sat 6 March 2027.", "en", dt.date(2027, 3, 13)),
+    ("Уйду через две недели после калибровки, калибровка 14 января 2027 г.", "ru", dt.date(2027, 1, 28)),
+])
+def test_round_31_a_last_day_a_lag_after_another_dated_event(text, language, expected):
+    assert fields(text, language)["end_date"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "invoices"), [
+    ("Still owed invoice number forty-seven, three thousand six hundred pounds.", "en", [{"number": "47", "amount": "£3,600"}]),
+    ("Не оплачен счёт номер двенадцать, тридцать восемь тысяч пятьсот рублей.", "ru", [{"number": "12", "amount": "38 500 руб."}]),
+])
+def test_round_31_invoice_numbers_and_sums_said_in_words_are_read_as_digits(text, language, invoices):
+    assert fields(text, language)["unpaid_invoices"] == invoices

@@ -141,13 +141,18 @@ def _last_weekday(day_word: str, month_word: str, d: dict, language: Language, b
     return end - dt.timedelta(days=(end.weekday() - day) % 7)
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
     rights = [i for i in (text.find(ch, end) for ch in "!?\n") if i != -1]
     dot = re.search(r"\.(\s|$)", text[end:])
     if dot:
         rights.append(end + dot.start())
-    return text[left : min(rights) if rights else len(text)]
+    return left, min(rights) if rights else len(text)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left, right = _sentence_span(text, start, end)
+    return text[left:right]
 
 
 def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -> list[DateMention]:
@@ -211,7 +216,28 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         score -= 1.0 if date < base else 0.0  # a day already past is history, not the plan
                         month_end = kind == "end_of" and named is None
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score, month_end))
+            _lag_after(segment, line.start, d, found, taken)
     return _day_over_month_end(found, text)
+
+
+def _lag_after(segment: str, offset: int, d: dict, found: list[DateMention], taken: list[tuple[int, int]]) -> None:
+    """A last day said as a lag after another dated event ("stop a week after their open day, open day is Sat 6
+    March", «через две недели после сдачи, срок сдачи 25 мая»): the event's date in the same sentence, moved on by
+    the lag, is the day meant, and the event's own date is not the end."""
+    rule = d.get("lag_after")
+    for m in rule.finditer(segment) if rule else ():
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        left, right = _sentence_span(segment, m.start(), m.end())
+        events = [f for f in found if offset + left <= f.start < offset + right and not f.month_end]
+        if not events:
+            continue
+        event = min(events, key=lambda f: abs(f.start - offset - m.end()))
+        date = _after(m.group("count"), m.group("unit").lower(), event.date)
+        if date is None:
+            continue
+        found.append(DateMention(date, offset + m.start(), offset + m.end(), event.score))
+        event.score -= 2.5
 
 
 def _weekday_beside(segment: str, m: re.Match, d: dict) -> int | None:

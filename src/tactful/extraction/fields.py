@@ -13,6 +13,7 @@ from .model import Found
 from .names import nominative, org_nominative
 from .project import find_project
 from .reasons import find_reasons
+from .spoken import spoken_number, written_amount
 
 # Number words a notice period may be written in; anything else is read as digits.
 _NUMBERS = {
@@ -163,10 +164,10 @@ def find_unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]
             if not numbers:
                 if amounts and money["invoice_word"].search(chunk) and amounts[0].group().strip() not in seen:
                     seen.add(amounts[0].group().strip())
-                    out.append(({"amount": amounts[0].group().strip()}, (start, start + len(chunk))))
+                    out.append(({"amount": written_amount(amounts[0].group().strip(), pats.get("spoken"))}, (start, start + len(chunk))))
                 continue
             for i, number in enumerate(numbers):
-                value = _number(number)
+                value = _number(number, pats.get("spoken"))
                 limit = numbers[i + 1].start() if i + 1 < len(numbers) else len(chunk)
                 if value in seen or len(numbers) > 1 and money["paid"].search(chunk, number.end(), limit):
                     continue  # "RD-77 £1,240 paid late, RD-81 £980 not paid": each invoice by its own words
@@ -176,14 +177,16 @@ def find_unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]
                 amount = _corrected(amount, amounts, chunk, money)
                 invoice = {"number": value}
                 if amount:
-                    invoice["amount"] = amount.group().strip()
+                    invoice["amount"] = written_amount(amount.group().strip(), pats.get("spoken"))
                 out.append((invoice, (start + number.start(), start + (amount.end() if amount else number.end()))))
     return out
 
 
-def _number(match: re.Match) -> str:
-    """The invoice number a match holds, whichever of its groups (number, code, '#…') it is in."""
-    return next(value for value in match.groupdict().values() if value)
+def _number(match: re.Match, spoken: dict | None = None) -> str:
+    """The invoice number a match holds, whichever of its groups (number, code, '#…') it is in; one said in
+    words ('invoice number forty-seven') in digits."""
+    group, value = next((group, value) for group, value in match.groupdict().items() if value)
+    return str(spoken_number(value, spoken) or value) if spoken and group.startswith("spoken") else value
 
 
 # A bare number that may be an invoice's: digits, with dashes or slashes inside.

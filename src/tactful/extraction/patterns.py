@@ -18,6 +18,9 @@ _CASED = ("people.sender_company", "referral", "name", "title", "person")
 def patterns(language: Language) -> dict[str, Any]:
     raw = load_yaml("guidelines", "extraction", f"{language}.yaml")
     name = raw["name"]
+    said = raw.get("spoken", {})
+    words = [*said.get("units", []), *said.get("tens", []), *said.get("hundreds", []), said.get("hundred", "(?!)"), said.get("thousand", "(?!)")]
+    spoken = "|".join(f"(?:{w})" for w in words) or "(?!)"  # any number word, for `{spoken}`
 
     def build(value: Any, path: str) -> Any:
         if isinstance(value, dict):
@@ -27,6 +30,7 @@ def patterns(language: Language) -> dict[str, Any]:
         flags = re.MULTILINE | (0 if path.startswith(_CASED) else re.IGNORECASE)
         value = value.replace("{name}", f"(?-i:{name})").replace("{forms}", raw["legal_forms"])
         value = value.replace("{numbers}", "|".join(f"(?:{n})" for n in raw.get("numbers", [])))
+        value = value.replace("{spoken}", spoken)
         return re.compile(value, flags)
 
     return build(raw, "")
