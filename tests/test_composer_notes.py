@@ -546,7 +546,7 @@ def test_a_complaint_is_said_as_the_senders_own_terms_for_its_topic(language, no
 
 
 @pytest.mark.parametrize(("language", "kind", "conceded"), [
-    ("en", "agreements", "not managed to arrive at terms"), ("en", "payment", "more predictable schedule"),
+    ("en", "agreements", "not managed to arrive at terms"),
     ("ru", "agreements", "не удалось прийти"),
 ])
 def test_a_reason_kinds_line_concedes_nothing_to_the_client(language, kind, conceded):

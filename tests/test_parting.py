@@ -335,6 +335,7 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     s = parse_situation({"client": {"name": "Vance Storage", "contact": "Peter Vance"}, "sender": {"name": "Dave Malik"}})
     assert Composer().compose_reply(s, "Dave,\n\nUnderstood. When is the last day?", "en")[0].content.body.startswith("Hi Peter,")
     assert not Composer().compose_reply(s, "Dear Mr Malik, understood.", "en")[0].content.body.startswith("Hi ")
+    assert not Composer().compose_reply(s, "Dear Dave,\n\nThank you for your letter.", "en")[0].content.body.startswith("Hi ")
 
 
 @pytest.mark.parametrize(("language", "text", "said", "unsaid"), [
@@ -344,6 +345,13 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     # Whom the client names to send things to is restated.
     ("en", "OK. Please send the stems to our audio lead, Marco Aalders, not to me.", "I will send the stems to your audio lead, Marco Aalders.", "Marco Aalders, not"),
     ("ru", "Хорошо. Пришлите, пожалуйста, счёт повторно на buh@example.ru.", "я пришлю счёт повторно на buh@example.ru.", "не могу"),
+    # Raising something with one's own office is no offer; an approved invoice is a payment on its way.
+    ("en", "Thank you for your letter. I have raised it with the office. Invoice A-17 is approved and should arrive by the 11th.",
+     "Thank you for letting me know about the payment of invoice A-17", "is no"),
+    # What the client will forward themselves is not the sender's to send to that person.
+    ("en", "Could you send the logs as a spreadsheet, so I can forward them to Ms Lowe?", "so you can forward them to Ms Lowe", "send things"),
+    # A deposit paid long ago is no payment of the invoice in dispute.
+    ("en", "We will not pay it. We will offset it against the deposit we paid in 2024.", "item by item", "letting me know about the payment"),
     # A department named "Legal" is no threat of the law: no mediator, no "settle calmly".
     ("en", "Noted. Legal have one small change to module 39, is that OK?", "Thank you for your reply", "mediator"),
     # A disagreement with an invoice is a dispute, and the answer does not thank a disputing client for understanding.

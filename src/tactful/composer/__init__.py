@@ -102,7 +102,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "call_time": _call_time(read, phrases),
         # "to Marco Aalders", «на buh@…», «Нине Павловне»: each once.
         "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2") for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply)
-                                      if m["to"] or is_person_in_dative(m.groupdict().get("to2")))),
+                                      if (m["to"] or is_person_in_dative(m.groupdict().get("to2")))
+                                      and not re.search(phrases.get("reply.self_send"), client_reply[max(0, m.start() - 40):m.start()]))),
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
                                              + unnamed)),

@@ -155,10 +155,14 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
     """The topic of the user's complaint ("kit comes back late and damaged": equipment), to be said as the
     sender's working terms; None when the reasons name none or the reason kind the user chose is another."""
     kinds = phrases.snippets.get("reason_topic_kinds", {})
-    for topic in reason_topics("\n".join(situation.reasons), language):
-        if situation.reason_kind is None or situation.reason_kind in kinds.get(topic, []):
-            return topic
-    return None
+    topics = [t for t in reason_topics("\n".join(situation.reasons), language)
+              if situation.reason_kind is None or situation.reason_kind in kinds.get(t, [])]
+    # Unpaid invoices and wasted visits both: the kind the user chose says it more broadly than either topic
+    # ("a more predictable schedule of work and payments"); safety or how people were treated is said first.
+    first = phrases.snippets.get("first_topics", [])
+    if situation.reason_kind and len(reason_topics("\n".join(situation.reasons), language)) > 1 and not (topics and topics[0] in first):
+        return None
+    return topics[0] if topics else None
 
 
 def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
@@ -454,9 +458,11 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
 
 
 def _said_overdue(number: str, situation: Situation, language: Language) -> bool:
-    """Whether a note that names the invoice says it is unpaid or was due already."""
-    return bool(number) and any(re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", note) and matches(note, language, "overdue_notes")
-                                for note in [*situation.facts, *situation.reasons])
+    """Whether a note that names the invoice, or any note when it is the only one open, says it is unpaid, was
+    due already or has been chased ("Payment reminders were sent on 3 September …")."""
+    alone = len(situation.unpaid_invoices) == 1
+    return any((alone or bool(number) and re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", note))
+               and matches(note, language, "overdue_notes") for note in [*situation.facts, *situation.reasons])
 
 
 def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[str, Any]:

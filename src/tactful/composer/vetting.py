@@ -3,7 +3,6 @@ reasons, service markers) and the vetting of every fragment before a letter quot
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 
@@ -58,7 +57,11 @@ def reply_topics(text: str, language: Language) -> list[str]:
 def open_questions(text: str, language: Language) -> list[str]:
     """The client's questions ("…?") that ask about none of the topics and none of the kinds the bank
     answers: the reply promises to come back on them rather than pass over them, and the user is told."""
-    questions = [q.strip() for q in re.split(r"(?<=[.!?…])\s+", text.strip()) if q.rstrip().endswith("?")]
+    from .requests import (
+        sentences,  # one reading of sentences and list lines for the whole reply
+    )
+
+    questions = [q for q in sentences(text) if q.rstrip().endswith("?")]
     return [q for q in questions if not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
 
 
