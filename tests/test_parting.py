@@ -349,7 +349,11 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     ("en", "Thank you for your letter. I have raised it with the office. Invoice A-17 is approved and should arrive by the 11th.",
      "Thank you for letting me know about the payment of invoice A-17", "is no"),
     # What the client will forward themselves is not the sender's to send to that person.
-    ("en", "Could you send the logs as a spreadsheet, so I can forward them to Ms Lowe?", "so you can forward them to Ms Lowe", "send things"),
+    ("en", "Could you send the logs as a spreadsheet, so I can forward them to Ms Lowe?", "come back to you", "send things"),
+    # A task with a subject of its own inside, or a bare "it", is not said back garbled: the user answers it.
+    ("en", "Could you squeeze it in before I finish the term?", "come back to you", "squeeze"),
+    ("en", "We have a supper on the 16th. Please say you'll come.", "Thank you", "I will say"),
+    ("ru", "Можете доделать его, пока я в отпуске?", "отвечу", "доделаю"),
     # A deposit paid long ago is no payment of the invoice in dispute.
     ("en", "We will not pay it. We will offset it against the deposit we paid in 2024.", "item by item", "letting me know about the payment"),
     # A department named "Legal" is no threat of the law: no mediator, no "settle calmly".

@@ -46,6 +46,10 @@ def client_requests(text: str, language: Language, phrases: Phrases, solo: bool,
         if task is None or kept_back & content_words(task, language) or set(reply_kinds(sentence, language)) & _NOT_TASKS \
                 or set(reply_topics(sentence, language)) & set(bank["topics"]):
             continue
+        if re.search(bank["unsafe"], task, flags=re.IGNORECASE):
+            # Said back, it would garble ("I will squeeze it in before me finish"): the user answers it.
+            found.append(Request(sentence=sentence, commitment=""))
+            continue
         said = _said_back(task, bank, language, phrases, solo)
         # The client's words are untrusted text: a promise in them goes only if the checker finds nothing in it
         # (no insult, no instruction carried over from "please write that they are crooks").
