@@ -46,7 +46,8 @@ def test_the_users_answer_is_written_in_by_number_or_by_point(language, key):
     result = reply(_situation(language), ASKED[language], backend="composer",
                    answers={"1" if key == "1" else point: ANSWER[language]})
     said = ANSWER[language][0].upper() + ANSWER[language][1:] + "."
-    assert said in result.text
+    # Under the client's own question, quoted as in a mail answered inline: the answer says what it answers.
+    assert f"> {point}\n{said}" in result.text
     # Answered: no promise to come back on it, no warning left, and the point is still listed for editing.
     assert COME_BACK[language] not in result.text
     assert not any(point in w for w in result.warnings)

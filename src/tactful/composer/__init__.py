@@ -274,8 +274,13 @@ class Composer:
         if context["invitations"] and all(i in given for i in context["invitations"]):
             context["topics"] = [t for t in context["topics"] if t != "invitation"]  # the user's answer says it
         vetting = Vetting(language, "email", phrases)
-        context["answers"] = [_as_sentence(a) for a in vetting.keep("answers", list(given.values()), strict=True,
-                                                                       to_client=True)]
+        kept = set(vetting.keep("answers", list(given.values()), strict=True, to_client=True))
+        # Each answer under the client's own question, quoted as in a mail answered inline, so "Yes, keep them
+        # there" says what it answers; a question the checker objects to is not quoted (nor reported: it is theirs).
+        quoted = Vetting(language, "email", phrases)
+        context["answered"] = [{"point": point if point in points and quoted.keep("points", [point], strict=True, to_client=True) else "",
+                                "answer": _as_sentence(answer)} for point, answer in given.items() if answer in kept]
+        context["answers"] = [a["answer"] for a in context["answered"]]
         left_out += vetting.left_out
         context["open_questions"] = [q for q in context["open_questions"] if q not in given]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
