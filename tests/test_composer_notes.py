@@ -25,6 +25,17 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
     return Composer().compose(s, "email", language, tone)[0].content.body
 
 
+@pytest.mark.parametrize(("language", "note", "said", "instruction"), [
+    ("en", "write that I no longer take on large commissions", "I no longer take on large commissions.", "write that"),
+    ("ru", "напишите просто, что я больше не беру крупные заказы", "Я больше не беру крупные заказы.", "Напишите"),
+])
+def test_a_line_the_user_asks_to_write_is_said_without_the_ask(language, note, said, instruction):
+    """«напишите просто, что …» is the user's instruction to the tool: only what follows "that" reaches the client."""
+    private = {"en": "health reasons, keep it private", "ru": "про здоровье не писать ни слова"}[language]
+    body = email(situation(reasons=[private, note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body and instruction not in body
+
+
 @pytest.mark.parametrize(("language", "note", "said"), [
     ("en", "don't accuse anyone re the phone call. just: we can't certify what we haven't inspected",
      "We can't certify what we haven't inspected."),
