@@ -92,6 +92,9 @@ def test_a_step_the_sender_takes_on_themselves_says_myself():
     ("Ann Lee, good with remedial work", "who is good with remedial work"),
     ("Tim Ross - based in Leeds, did my course", "who is based in Leeds"),
     ("Jo Park - bookkeeper for cafes", "a bookkeeper for cafes"),
+    ("Anneka Lowe, a registered piano technician who already looks after two other music schools in the county",
+     "a registered piano technician who already looks after two other music schools in the county"),
+    ("Sol Barraclough - quick, reasonably priced, and good at menu boards", "who is reasonably priced"),
     # What the user did about it is their own story, not the description.
     ("Kai at DeepBlue Aquatics, he does reef tanks for two restaurants and I've told him about you", "who does reef tanks for two restaurants"),
 ])

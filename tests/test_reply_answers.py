@@ -215,6 +215,7 @@ def test_work_named_by_what_is_done_takes_no_article_and_a_thing_does():
     determiners = load_phrases("en").snippets["determiners"]
     assert with_article("taking the team to the county round", determiners) == "taking the team to the county round"
     assert with_article("building plans", determiners) == "the building plans"
+    assert with_article("de-installing and crating the exhibition", determiners) == "de-installing and crating the exhibition"
 
 
 def test_pushing_back_is_no_return_date_and_a_partial_offer_is_a_dispute_not_a_payment():

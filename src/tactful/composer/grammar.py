@@ -554,7 +554,10 @@ def with_article(item: str, determiners: list[str], months: list[str] = ()) -> s
         any(ch.isupper() for ch in first[1:]) or (len(words) > 2 and words[1][:1].isupper()))
     # "episode 31", "phase 2": a thing named by its number takes no article; nor does work named by what is
     # done to something ("taking the team to the county round"), unlike "building plans".
-    numbered = len(words) > 1 and (words[1][:1].isdigit() or bool(re.fullmatch(r"[a-z]{3,}ing", first)) and words[1] in determiners)
+    # "de-installing and crating the exhibition": two such verbs joined are that work too.
+    gerund = bool(re.fullmatch(r"[a-z]+(?:-[a-z]+)*ing", first)) and len(first) > 4
+    joined = len(words) > 2 and words[1] == "and" and bool(re.fullmatch(r"[a-z]+(?:-[a-z]+)*ing", words[2]))
+    numbered = len(words) > 1 and (words[1][:1].isdigit() or gerund and (words[1] in determiners or joined))
     # "January postcard mailing": a month names when, not who; the thing still takes its article.
     brand = brand or (first in months and len(words) > 1)
     if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:
@@ -575,7 +578,8 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
     for candidate in dict.fromkeys([note, first]):
         words = re.findall(r"[^\W\d_][\w'’-]*", candidate)
         lowered = [w.lower() for w in words]
-        if not words or len(words) > 14 or story & set(lowered):
+        # A noun phrase set after the name may run long ("a registered piano technician who already looks after …").
+        if not words or len(words) > (22 if lowered[0] in phrases.snippets.get("referral_openers", []) else 14) or story & set(lowered):
             continue
         if language == "ru":
             from ..text import likeliest_ru
@@ -618,6 +622,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             # "good with remedial work": an adjective and its preposition describe; "who is" carries them.
             if words[1].lower() in adjective["links"] and (
                     words[0].lower() in adjective["words"] or words[0].lower().endswith(tuple(adjective["endings"]))):
+                return name, "who is " + part, True
+            # "reasonably priced": an adjective with no noun after it is said with "who is" too, never "a reasonably priced".
+            if words[-1].lower() in adjective["words"] or words[-1].lower().endswith(tuple(adjective["endings"])):
                 return name, "who is " + part, True
             vowel = "aefhilmnorsx" if acronym else "aeio"
             return name, ("an " if part[0].lower() in vowel else "a ") + part, True
