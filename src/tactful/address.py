@@ -330,8 +330,10 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
     head = re.split(r"\s*[,|/]\s*", lines[0].text)[0].strip() if lines else ""
     if len(head.split()) < 2 or not pats["name"].fullmatch(head) or is_organisation(head, language):
         return None
-    known = {w.strip(".").lower() for w in _words(contact or "") if len(w.strip(".")) > 1}
-    return None if known & {w.strip(".").lower() for w in _words(head) if len(w.strip(".")) > 1} else head
+    def names(text: str) -> set[str]:  # its words, initials aside
+        return {w.strip(".") for w in _words(text) if len(w.strip(".")) > 1}
+
+    return None if names(contact or "") & names(head) else head
 
 
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:

@@ -20,13 +20,19 @@ from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
 from .context import build_context, referral_name, said_item, steps_said
-from .grammar import count_days, join_items, spoken_amount, tidy, without_year
+from .grammar import (
+    count_days,
+    join_items,
+    sentences,
+    spoken_amount,
+    tidy,
+    without_year,
+)
 from .requests import (
     Request,
     client_requests,
     days_named,
     is_person_in_dative,
-    sentences,
     unavailable_days,
 )
 from .vetting import (

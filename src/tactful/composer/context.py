@@ -30,6 +30,7 @@ from .grammar import (
     due_phrase,
     first_person_step,
     in_running_text,
+    is_gerund,
     is_step,
     join_items,
     object_list,
@@ -155,12 +156,12 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
     """The topic of the user's complaint ("kit comes back late and damaged": equipment), to be said as the
     sender's working terms; None when the reasons name none or the reason kind the user chose is another."""
     kinds = phrases.snippets.get("reason_topic_kinds", {})
-    topics = [t for t in reason_topics("\n".join(situation.reasons), language)
-              if situation.reason_kind is None or situation.reason_kind in kinds.get(t, [])]
+    found = reason_topics("\n".join(situation.reasons), language)
+    topics = [t for t in found if situation.reason_kind is None or situation.reason_kind in kinds.get(t, [])]
     # Unpaid invoices and wasted visits both: the kind the user chose says it more broadly than either topic
     # ("a more predictable schedule of work and payments"); safety or how people were treated is said first.
     first = phrases.snippets.get("first_topics", [])
-    if situation.reason_kind and len(reason_topics("\n".join(situation.reasons), language)) > 1 and not (topics and topics[0] in first):
+    if situation.reason_kind and len(found) > 1 and not (topics and topics[0] in first):
         return None
     return topics[0] if topics else None
 
@@ -701,8 +702,7 @@ def _gerund_subject(note: str, phrases: Phrases) -> str:
     voice = next((v for v, start in subjects.get("starts", {}).items() if re.match(start, note.strip(), flags=re.IGNORECASE)), None)
     if voice is None:
         return note
-    skip = set(phrases.snippets.get("not_gerunds", []))
-    return re.sub(r",\s+(?=([a-z]+ing)\b)", lambda m: m[0] if m[1] in skip else f", {subjects[voice]} ", note)
+    return re.sub(r",\s+(?=([a-z]+ing)\b)", lambda m: f", {subjects[voice]} " if is_gerund(m[1], phrases) else m[0], note)
 
 
 def _own_reason(reasons: list[str], situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,

@@ -133,6 +133,20 @@ def sentence(text: str, phrases: Phrases) -> str:
     return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?" else ".")
 
 
+def sentences(text: str) -> list[str]:
+    """A client's answer in sentences, a list's lines each on their own (bullets and quoted lines aside)."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(?:[-*•>]|\d+[.)])\s*", "", line).strip()
+        out += [s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=\S)", line) if s.strip()]
+    return out
+
+
+def is_gerund(word: str, phrases: Phrases) -> bool:
+    """Whether an English word is a verb in -ing ("moving", "going"), not a noun that ends so ("wedding", "spring")."""
+    return bool(re.fullmatch(r"[a-z]+ing", word)) and word not in phrases.snippets["not_gerunds"]
+
+
 def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool, opens_note: bool = True) -> str:
     """The first clause of a user's note as a sentence of the sender's own: "moving back to Sweden in March,
     my partner got a job there" → "I am moving back to Sweden in March"; «закрываем студию с 1 марта, аренда
@@ -143,7 +157,7 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
     words = clause.split()
     if not words:
         return ""
-    if language == "en" and re.fullmatch(r"[a-z]+ing", words[0]) and words[0] not in phrases.snippets["not_gerunds"]:
+    if language == "en" and is_gerund(words[0], phrases):
         return ("I am " if solo else "We are ") + clause
     if language == "en" and words[0] in phrases.snippets.get("plan_past", []):
         return ("I have " if solo else "We have ") + clause

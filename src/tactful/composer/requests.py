@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..phrases import Phrases
 from ..vocab import Language
-from .grammar import first_person_step, first_person_verb
+from .grammar import first_person_step, first_person_verb, sentences
 from .vetting import reply_kinds, reply_topics
 
 # The kinds of answer whose sentences are not taken on as requests: "please reconsider" is a plea, not a task.
@@ -63,15 +63,6 @@ def _flagged(text: str, language: Language) -> bool:
 
     # Tone only: an address or a name in another script («на buh@…») is no reason to drop a request.
     return any(v.end > v.start and v.category == "tone" for v in check(text, lang=language, context="reply").violations)
-
-
-def sentences(text: str) -> list[str]:
-    """The answer's sentences, a list's lines each on their own (bullets and quoted lines aside)."""
-    out = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*(?:[-*•>]|\d+[.)])\s*", "", line).strip()
-        out += [s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=\S)", line) if s.strip()]
-    return out
 
 
 def _task(sentence: str, bank: dict, language: Language) -> str | None:

@@ -12,6 +12,7 @@ from ..result import LeftOut
 from ..rules import TokenIndex, compile_pattern, load_lexicon
 from ..text import tokenize
 from ..vocab import Channel, Language
+from .grammar import sentences
 
 
 @cache
@@ -57,10 +58,6 @@ def reply_topics(text: str, language: Language) -> list[str]:
 def open_questions(text: str, language: Language) -> list[str]:
     """The client's questions ("…?") that ask about none of the topics and none of the kinds the bank
     answers: the reply promises to come back on them rather than pass over them, and the user is told."""
-    from .requests import (
-        sentences,  # one reading of sentences and list lines for the whole reply
-    )
-
     questions = [q for q in sentences(text) if q.rstrip().endswith("?")]
     return [q for q in questions if not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
 
