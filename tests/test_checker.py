@@ -88,6 +88,17 @@ def test_span_rules(text, rule):
     assert rule in span_rules(text)
 
 
+@pytest.mark.parametrize(("text", "sarcastic"), [
+    ("Ваша „Паутинка“ — первое место, где мы увидели детей на наших сетках.", False),
+    ("Ваш «профессионализм» нас удивил.", True),
+    ("Your \"Little Acorns\" nursery was the first to order.", False),
+    ("Your \"urgent\" request came at midnight.", True),
+    ("Your so-called \"Expert\" came on Monday.", True),
+])
+def test_a_capitalised_name_in_quotes_after_your_is_a_name_not_scare_quotes(text, sarcastic):
+    assert ("sarcasm" in span_rules(text)) is sarcastic
+
+
 def test_acronyms_are_not_shouting():
     assert "shouting" not in span_rules("ООО «Ромашка» пришлёт NDA и акт в PDF.")
     # An acronym no dictionary knows is not a shouted word, though pymorphy3 can guess a reading for it.

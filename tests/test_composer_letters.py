@@ -1435,6 +1435,12 @@ def test_the_clients_own_name_is_cut_from_the_works_name(language, client, name,
     assert said in body and "Fairweather furniture" not in body and "«Зерна»" not in body
 
 
+def test_a_name_in_quotes_that_ends_the_works_name_keeps_its_closing_quote():
+    body = email(situation(client={"name": "ИП Ахмедова Зарина Рустамовна"}, project_name="канатные конструкции в «Паутинке»",
+                           sender={"name": "Ann Lee", "solo": True}), "ru")
+    assert re.search(r"конструкци\w+ в «Паутинке»[ .]", body), body
+
+
 @pytest.mark.parametrize(("language", "answer", "said"), [
     ("en", "OK. What happens with the May newsletter?", "I will finish the May newsletter"),
     ("ru", "Поняла. А что с майской рассылкой?", "майскую рассылку"),

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tactful.composer import Composer
-from tactful.composer.grammar import accusative, referral_parts
+from tactful.composer.grammar import accusative, referral_object, referral_parts
 from tactful.phrases import load_phrases
 from tactful.situation import Situation
 
@@ -106,10 +106,16 @@ def test_an_english_referral_description_reads_as_one(referral, description):
     ("Дарья Ким, дизайнер", True),
     ("Константин Ермаков - багетная мастерская на Васильевском", False),
     ("ООО «Вектор» - бухгалтерская компания", True),
+    ("Глеб Стрельников, витражист из Твери — работает в свинцовой технике", True),
 ])
 def test_a_russian_referral_is_set_beside_a_word_for_the_same_kind_of_thing(referral, apposition):
     # A man is not called «багетную мастерскую»: a workshop goes in brackets after his name.
     assert referral_parts(referral, "ru", load_phrases("ru"))[2] is apposition
+
+
+def test_a_russian_referrals_trade_is_declined_beside_the_name_and_what_they_do_stays_in_brackets():
+    name, description, apposition = referral_parts("Глеб Стрельников, витражист из Твери — ставит окна в старых домах", "ru", load_phrases("ru"))
+    assert referral_object(name, description, apposition, "ru") == "Глеба Стрельникова, витражиста из Твери (ставит окна в старых домах)"
 
 
 def test_a_relative_clause_in_a_russian_handover_item_keeps_its_case():
@@ -352,6 +358,9 @@ def test_russian_work_items_take_the_accusative_of_things(item, said):
      "Мне было очень приятно видеть, как гости фотографируются у ваших композиций."),
     ("ru", "хочу чтобы было сказано: «за ноябрь работа выполнена полностью, прошу оплатить 25 000 ₽»",
      "За ноябрь работа выполнена полностью, прошу оплатить 25 000 ₽."),
+    # The client's own name in quotes inside the line is no sarcasm.
+    ("ru", "хочу, чтобы в письме была моя фраза дословно: «Ваша „Сова“ — первое кафе, где мы увидели гостей за нашими столами, и этого мы не забудем»",
+     "Ваша „Сова“ — первое кафе, где мы увидели гостей за нашими столами, и этого мы не забудем."),
 ])
 def test_a_line_the_user_asks_for_is_said_in_every_channel(language, note, line):
     s = situation(reasons=["the schedule no longer works for me" if language == "en" else "график больше не подходит", note],
@@ -359,6 +368,13 @@ def test_a_line_the_user_asks_for_is_said_in_every_channel(language, note, line)
     for channel in ("email", "call", "meeting"):
         text = Composer().compose(s, channel, language)[0].text()
         assert line in text and "'We'll" not in text and "хочу" not in text, channel
+
+
+def test_the_note_a_wanted_line_came_from_is_not_reported_left_out():
+    note = "хочу, чтобы в письме была моя фраза дословно: «Ваша „Сова“ — первое кафе, где мы увидели гостей за нашими столами»"
+    s = situation(reasons=["график больше не подходит", note], sender={"name": "Ann Lee", "solo": True})
+    draft, left_out = Composer().compose(s, "email", "ru")
+    assert "первое кафе" in draft.text() and not [o for o in left_out if o.field == "reasons"]
 
 
 def test_a_wanted_line_that_says_where_the_sender_stands_is_the_reason():

@@ -376,7 +376,16 @@ def _without_client(name: str, situation: Situation, phrases: Phrases) -> str | 
     first, _, rest = bare.partition(" ")
     if rest and theirs(first) and first[:1].isupper():
         bare = rest
-    return bare.strip(" «»\"") or None
+    # Quotes round the whole name go, and so does one left unpaired by the cut («десерты для «Зерна»» →
+    # «десерты»); a closing one that ends a name inside it («… в «Паутинке»») stays.
+    bare = bare.strip()
+    if bare[:1] in "«\"" and bare[-1:] in "»\"":
+        bare = bare[1:-1]
+    if bare.startswith("«") and bare.count("«") > bare.count("»"):
+        bare = bare[1:]
+    if bare.endswith("»") and bare.count("»") > bare.count("«"):
+        bare = bare[:-1]
+    return bare.strip(' "') or None
 
 
 def _closure(situation: Situation, clause: str | None, language: Language, phrases: Phrases, written: dt.date) -> dict[str, Any]:
@@ -851,6 +860,9 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3]
     promised_lines = [line(text) for text in promised if len(text.split()) >= 3]
     kept = vetted.keep("reasons", list(dict.fromkeys(asked_lines + promised_lines)), strict=True, to_client=True)
+    # The note that carried a line the message now says is not "left out": the user's request was met.
+    used = [text for text in said if line(text) in kept]
+    vetted.left_out[:] = [o for o in vetted.left_out if not (o.field == "reasons" and any(text in o.text for text in used))]
     return kept, [k for k in kept if k in promised_lines]
 
 

@@ -607,7 +607,14 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             # firm; «Константина Ермакова, багетную мастерскую» would call a man a workshop (brackets then).
             head = next((r for r in readings if r.tag.POS == "NOUN"), None)
             person_word = head is not None and ("anim" in head.tag) != is_organisation(name, "ru")
-            return name, candidate, person_word and len(words) <= 5 and all(r.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ"} for r in readings)
+            apposition = person_word and len(words) <= 5 and all(r.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ"} for r in readings)
+            # «витражист из Твери — работает в свинцовой технике»: the word for the person is set beside the
+            # name in its case («Глеба Стрельникова, витражиста из Твери»), what they do stays in brackets.
+            if not apposition and candidate == note and first != note:
+                brief = referral_parts(f"{name}, {first}", language, phrases)
+                if brief[2]:
+                    return name, f"{first} ({note[len(first):].strip(' ,;:—–-')})", True
+            return name, candidate, apposition
         if lowered[0] in phrases.snippets["referral_openers"]:
             return name, candidate, True
     if language == "en":
