@@ -370,6 +370,34 @@ def test_a_line_the_user_asks_for_is_said_in_every_channel(language, note, line)
         assert line in text and "'We'll" not in text and "хочу" not in text, channel
 
 
+def test_the_senders_own_plan_is_the_reason_and_a_dictated_line_is_said_beside_it():
+    s = situation(reasons=["I've been offered a full-time job at Hamble Point Marine starting 1 April and I'm taking it",
+                           'please put this line in, word for word: "Your fleet was the first rigging anyone ever trusted me with."'],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s, tone="warm")
+    assert "offered a full-time job at Hamble Point Marine" in body and "Your fleet was the first rigging" in body
+
+
+@pytest.mark.parametrize(("language", "note", "plan", "follows"), [
+    ("en", "we've taken on a big contract at the stadium", "taken on a big contract at the stadium", "no longer have the people or the time"),
+    ("ru", "взяли большой заказ на стадионе", "Мы взяли большой заказ на стадионе", "ни людей, ни времени"),
+])
+def test_a_plan_that_takes_up_the_team_is_followed_by_what_it_means_for_this_client(language, note, plan, follows):
+    s = situation(reasons=[note], reason_kind="capacity", sender={"name": "Ann Lee", "company": "Knot & Loop", "solo": False})
+    body = email(s, language)
+    assert plan in body and follows in body
+
+
+@pytest.mark.parametrize(("language", "note", "timeline"), [
+    ("en", "I'll do Christmas properly and close the season, after that I step back", "step back"),
+    ("ru", "закрою сезон, и на этом всё", "на этом всё"),
+])
+def test_a_note_on_how_the_work_ends_is_not_given_as_the_reason(language, note, timeline):
+    s = situation(reasons=[note], reason_kind="approach", sender={"name": "Ann Lee", "solo": True})
+    body = email(s, language)
+    assert timeline not in body and load_phrases(language).get("reason.approach", "formal", "i").split("{{")[0] in body
+
+
 def test_the_note_a_wanted_line_came_from_is_not_reported_left_out():
     note = "хочу, чтобы в письме была моя фраза дословно: «Ваша „Сова“ — первое кафе, где мы увидели гостей за нашими столами»"
     s = situation(reasons=["график больше не подходит", note], sender={"name": "Ann Lee", "solo": True})
@@ -432,6 +460,16 @@ def test_a_note_asking_for_it_short_drops_the_invitation_to_talk_and_the_formali
     assert formality not in email(s, language)
     plain = situation(unpaid_invoices=[{"number": "7", "amount": "$900"}], contract={"exists": False})
     assert long_talk in Composer().compose(plain, "call", language)[0].text() and formality in email(plain, language)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_warm_letter_with_nothing_to_settle_promises_no_written_settlement(language):
+    # Work done "on a handshake", no invoice open: a promise to confirm "everything is settled" reads as a legal formality.
+    formality = {"en": "everything between us is settled", "ru": "все расчёты между нами закрыты"}[language]
+    square = {"en": "we are all square", "ru": "мы в расчёте"}[language]
+    s = situation(contract={"exists": False}, sender={"name": "Ann Lee", "solo": True})
+    warm = email(s, language, tone="warm")
+    assert formality not in warm and square in warm and formality in email(s, language)
 
 
 @pytest.mark.parametrize(("referral", "said"), [
@@ -819,6 +857,8 @@ def test_a_russian_phrase_is_inflected_as_written(phrase, case, said):
     ("en", "honestly the process is broken, not her", "nothing to do with you personally."),
     ("ru", "Никита хороший, старается, не хочу, чтобы он подумал, что это из-за него", "никак не связано с Никитой."),
     ("ru", "к Марии Олеговне претензий нет, с ней работать одно удовольствие", "никак не связано с вами лично."),
+    ("en", "she argued for me at that meeting. I do NOT want her thinking this is her fault, it isn't", "nothing to do with you personally."),
+    ("ru", "она за меня заступалась, не хочу, чтобы она думала, что это её вина", "никак не связано с вами лично."),
 ])
 def test_a_note_that_the_decision_is_not_about_someone_is_said_plainly(language, note, said):
     s = situation(reasons=[note], client={"name": "Acme Ltd", "contact": "Jane Roe" if language == "en" else "Мария Олеговна Ким"},
@@ -1029,5 +1069,5 @@ def test_a_private_reason_with_a_kind_chosen_is_said_as_that_kind():
     notes = ["personal/health reasons, I'm having an operation in February. PLEASE do not mention this in the message",
              "just say I can't take the work on any more"]
     body = email(situation(reasons=notes, reason_kind="capacity", sender={"name": "Felix Moss", "solo": True}), "en")
-    assert load_phrases("en").get("reason.capacity", "formal", "i") in body
+    assert load_phrases("en").get("reason.capacity", "formal", "i").split("{{")[0] in body
     assert "operation" not in body and "personal reasons" not in body

@@ -294,6 +294,9 @@ def names_person(text: str, language: Language) -> bool:
     """Whether ``text`` names someone by a first name ("Kemi is spending…", «Андрей Лыков уходит»): a
     capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name)."""
     not_names = {w.lower() for w in _names(language).get("not_names", [])}
+    places = "|".join(_names(language).get("place_words", []))
+    # A run of capitalised words after "at" is a place or a firm ("at Hamble Point Marine"), whatever its words.
+    text = re.sub(rf"\b(?:{places})\s+(?:[A-ZА-ЯЁ][^\W\d_]*\s*)+", " ", text) if places else text
     return any(word.lower() not in not_names and given_name(word)
                for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()))
 

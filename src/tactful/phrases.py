@@ -69,6 +69,8 @@ class Phrases(BaseModel):
     tool_notes: list[Pattern] = []
     # A note that vents ("I know", «не могу больше»): never quoted whole as the sender's reason.
     venting: list[Pattern] = []
+    # A note on how the work ends ("after that I step back"): the timeline, never quoted as the reason.
+    ending_notes: list[Pattern] = []
     # A note asking that the reason stay private ("just say personal reasons"): no note is quoted as the reason.
     private_notes: list[Pattern] = []
     # A step only the client can take: collecting something from the sender's place ("collect the cars from

@@ -136,7 +136,9 @@ def build_context(
     # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
     # same venting note ("we can't bankroll a civil engineering company").
     topic = None if private else _reason_topic(situation, language, phrases)
-    dictated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing else "")
+    # A line that says where the sender stands is the reason unless their own plan is one ("I'm taking a
+    # full-time job"): the plan answers "why?", the line is still said where the user asked for it.
+    dictated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing and not own_reason else "")
     # A private reason still gives way to the wording the user dictates for it ("just say I can't take the
     # work on any more", «просто сказать, что …»).
     stated = dictated if private else dictated or (
@@ -149,6 +151,10 @@ def build_context(
     # A private reason is not followed by "this is about how I run my business": it is about neither.
     context["stated"] = bool(stated or private)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
+    # A plan that does not say what it means for this client («Мы взяли большой верёвочный парк») is followed by
+    # the line of the kind the user chose ("… no longer have the people or the time for this work").
+    if own_reason and not stated and situation.reason_kind in phrases.snippets.get("kinds_after_plan", []):
+        context["reason"] += " " + p(f"reason.{situation.reason_kind}")
     return context, p, vetted.left_out
 
 
@@ -740,7 +746,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # money («нам нужны деньги вовремя») is left to the invoice lines and the payment topic.
         return (matches(reason, language, "own_reason") or matches(reason, language, "circumstance_reason")) \
             and not about_others(reason) and not matches(reason, language, "venting") \
-            and not matches(reason, language, "stance_not")
+            and not matches(reason, language, "stance_not") and not matches(reason, language, "ending_notes")
 
     def plain(reason: str) -> str:
         """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter,
@@ -766,7 +772,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def clauses():
         # A note's first clause may go without its subject ("moving back to Sweden"); a later one counts only
         # when it says who ("…, I am taking fewer clients", «…, беру меньше клиентов»).
-        for note in (n for n in situation.reasons if not stopped(n)):
+        # A note on how the work ends ("I'll do Christmas, after that I step back") is the timeline, every clause of it.
+        for note in (n for n in situation.reasons if not stopped(n) and not matches(n, language, "ending_notes")):
             first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
                             if not instruction(c)] or [""]
             yield opening_clause(first, language, phrases, solo), note
