@@ -118,6 +118,23 @@ def test_a_russian_referrals_trade_is_declined_beside_the_name_and_what_they_do_
     assert referral_object(name, description, apposition, "ru") == "Глеба Стрельникова, витражиста из Твери (ставит окна в старых домах)"
 
 
+def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
+    from tactful.composer.grammar import to_you
+
+    phrases = load_phrases("ru")
+    assert to_you("заменить клапаны и привезти их обратно", "ru", phrases) == "заменить клапаны и привезти их обратно"
+    assert to_you("их документы", "ru", phrases) == "ваши документы"
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("ru", "список инструментов — что в каждом сделано и что ещё нужно сделать", "список инструментов — что в каждом сделано и что ещё нужно сделать"),
+    ("en", "the tank log - what each tank needs", "the tank log - what each tank needs"),
+])
+def test_a_call_says_what_a_handed_over_list_holds(language, item, said):
+    s = situation(handover=[item], sender={"name": "Ann Lee", "solo": True})
+    assert said in Composer().compose(s, "call", language)[0].text()
+
+
 def test_a_relative_clause_in_a_russian_handover_item_keeps_its_case():
     item = "список артикулов, которые галерея обычно берёт, и поставщики"
     assert accusative(item, "ru") is None  # set as a bullet in the nominative, never «которую галерею»
@@ -430,7 +447,7 @@ def test_a_russian_step_is_said_by_whoever_takes_it(step, said):
 def test_the_answer_to_why_restates_the_reason_not_a_stock_line(language):
     s = situation(reason_kind="time", signals=["late_night_calls"], sender={"name": "Ann Lee", "solo": True})
     content = Composer().compose(s, "call", language)[0].content
-    reason = {"en": "I can no longer offer the availability", "ru": "Я работаю в чётко заданные часы"}[language]
+    reason = {"en": "I can no longer offer the availability", "ru": "Мой рабочий график больше не позволяет"}[language]
     assert reason in content.key_message
     why = next(r.answer for r in content.reactions if "why" in r.client or "причин" in r.client)
     assert why.startswith(reason) and "how I plan my work" not in why and "как я планирую" not in why
@@ -600,6 +617,9 @@ def test_a_note_that_speaks_warmly_of_the_client_is_said_once_in_every_channel(l
     ("en", "they haven't paid since August", "payment"),
     # A Saturday cancelled is about cancellations, not the sender's working hours.
     ("ru", "за два месяца пять суббот отменили утром", "cancellations"),
+    # Visits that could not go ahead are no question of working hours.
+    ("en", "three times this autumn I drove out there and got turned away at the door", "visits"),
+    ("ru", "третий раз еду через весь город — инструменты заперты, ключ у завхоза. полдня псу под хвост", "visits"),
 ])
 def test_a_complaint_is_said_as_the_senders_own_terms_for_its_topic(language, note, topic):
     """The grievance itself stays out; what the sender needs from any client on that topic is said instead."""

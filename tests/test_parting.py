@@ -281,7 +281,7 @@ def test_a_reply_answers_the_clients_constraints_and_a_request_to_resend(languag
 @pytest.mark.parametrize(("language", "text", "no", "reason"), [
     ("en", "Would you stay if we paid 20% more? Yes or no by Friday. And honestly, why?", "My answer, though, is no",
      "I can no longer offer the availability"),
-    ("ru", "Поднимем ставку на 15%, останетесь? И всё-таки — почему?", "Ответ, к сожалению, — нет", "Я работаю в чётко заданные часы"),
+    ("ru", "Поднимем ставку на 15%, останетесь? И всё-таки — почему?", "Ответ, к сожалению, — нет", "Мой рабочий график больше не позволяет"),
 ])
 def test_an_offer_gets_a_plain_no_and_why_asked_alongside_gets_the_reason(language, text, no, reason):
     body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body

@@ -252,20 +252,21 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
         item = re.sub(pattern, replacement, item, flags=re.IGNORECASE)
     possessive = phrases.snippets.get("to_you_possessive")
     if language == "ru" and possessive:
-        item = re.sub(rf"\b{possessive[0]}\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)), item,
+        # «их» before a word that is no noun or adjective («привезти их обратно») is the object, not "their".
+        item = re.sub(rf"\b{possessive[0]}\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)) or m.group(0), item,
                       flags=re.IGNORECASE)
     return item
 
 
-def _agreed(pronoun: str, noun: str) -> str:
+def _agreed(pronoun: str, noun: str) -> str | None:
     """«ваш» in the case, number and gender of the word after it, a noun or an adjective before its noun
-    («вашим сотрудникам», «ваши стандартные форматы»)."""
+    («вашим сотрудникам», «ваши стандартные форматы»); None when the word is neither."""
     from ..text import parse_ru
 
     readings = parse_ru(noun)
     reading = next((r for r in readings if r.tag.POS == "NOUN"), None) or next((r for r in readings if r.tag.POS == "ADJF"), None)
     if reading is None:
-        return f"{pronoun} {noun}"
+        return None
     form = parse_ru(pronoun)[0].inflect({g for g in agreeing(reading, reading.tag.case, reading.tag.animacy or "inan") if g})
     return f"{form.word if form else pronoun} {noun}"
 
@@ -340,11 +341,15 @@ def without_own_date(item: str, due: dt.date, language: Language, phrases: Phras
     return shorter if re.search(r"[^\W\d_]{2}", shorter) else item
 
 
-def spoken_head(item: str) -> str:
+def spoken_head(item: str, contents: list[str] | tuple[str, ...] = ()) -> str:
     """A handover note without what follows its thing: a dash, a bracket, a comma, a colon or a semicolon
     ("Q4 PPM report - Ealing added once the visits are done" → "Q4 PPM report"), when two words or more
-    remain."""
-    head = re.split(r"\s+[—–-]\s+|\s*\(|[,:;]\s", item.strip(), maxsplit=1)[0].strip(" ,")
+    remain. A dash followed by one of ``contents`` says what the thing holds («список инструментов — что в
+    каждом сделано»): the note is said whole."""
+    head, dash, tail = (re.split(r"(\s+[—–-]\s+|\s*\(|[,:;]\s)", item.strip(), maxsplit=1) + ["", ""])[:3]
+    if dash.strip() in "—–-" and tail.split()[:1] and tail.split()[0].lower() in contents:
+        return item.strip()
+    head = head.strip(" ,")
     return head if len(head.split()) >= 2 else item
 
 
@@ -717,7 +722,7 @@ def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> s
 
     item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) else m[0], item).strip()
     head, dash, tail = (re.split(r"(\s+[—–-]\s+)", item, maxsplit=1) + ["", ""])[:3]
-    return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) else item
+    return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) and spoken_head(item, phrases.snippets.get("aside_content", [])) != item.strip() else item
 
 
 def _verb_or_person(word: str, language: Language, phrases: Phrases) -> bool:
