@@ -118,6 +118,17 @@ def test_a_russian_referrals_trade_is_declined_beside_the_name_and_what_they_do_
     assert referral_object(name, description, apposition, "ru") == "Глеба Стрельникова, витражиста из Твери (ставит окна в старых домах)"
 
 
+@pytest.mark.parametrize(("language", "items", "said"), [
+    ("en", ["the glaze recipe and the clay body", "the plate templates"], "the glaze recipe and the clay body, and the plate templates"),
+    ("ru", ["рецепт глазури и состав массы", "шаблоны форм"], "рецепт глазури и состав массы, а также шаблоны форм"),
+    ("ru", ["рецепт глазури", "шаблоны форм"], "рецепт глазури и шаблоны форм"),
+])
+def test_a_list_whose_item_has_its_own_and_is_not_one_long_chain(language, items, said):
+    from tactful.composer.grammar import join_items
+
+    assert join_items(items, load_phrases(language)) == said
+
+
 def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
     from tactful.composer.grammar import to_you
 
@@ -186,6 +197,7 @@ def test_the_sender_at_the_table_is_named_without_their_role():
 @pytest.mark.parametrize(("language", "note", "thanks"), [
     ("en", "good client, always paid on time", "settling every invoice on time"),
     ("ru", "клиент хороший, платили всегда вовремя", "оплата всегда приходила вовремя"),
+    ("en", "he always paid the day the invoice landed", "settling every invoice on time"),
 ])
 def test_a_client_who_always_paid_on_time_is_thanked_for_it_unless_something_is_owed(language, note, thanks):
     s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": True})
@@ -415,6 +427,26 @@ def test_a_note_on_how_the_work_ends_is_not_given_as_the_reason(language, note, 
     assert timeline not in body and load_phrases(language).get("reason.approach", "formal", "i").split("{{")[0] in body
 
 
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "Marta and I have decided to go all in on heritage work from the new year (churches, listed shopfronts). it's nothing Bernie did",
+     "We have decided to go all in on heritage work from the new year."),
+    ("ru", "Марта и я решили с нового года перейти на реставрацию (храмы, усадьбы)", "Мы решили с нового года перейти на реставрацию."),
+])
+def test_the_sender_and_a_partner_named_in_the_notes_are_we(language, note, said):
+    s = situation(reasons=[note], client={"name": "The Long Table", "contact": "Bernie"}, sender={"name": "Nadia Kovač", "company": "Gilt & Brush", "solo": False})
+    body = email(s, language)
+    assert said in body and "Marta" not in body and "Марта" not in body
+    if language == "en":
+        assert "nothing to do with you personally" in body
+
+
+def test_a_thing_measured_first_takes_its_article():
+    from tactful.composer.grammar import with_article
+
+    assert with_article("23-carat gilded lettering", ["the", "a"]) == "the 23-carat gilded lettering"
+    assert with_article("3 boxes of files", ["the", "a"]) == "3 boxes of files"
+
+
 def test_the_note_a_wanted_line_came_from_is_not_reported_left_out():
     note = "хочу, чтобы в письме была моя фраза дословно: «Ваша „Сова“ — первое кафе, где мы увидели гостей за нашими столами»"
     s = situation(reasons=["график больше не подходит", note], sender={"name": "Ann Lee", "solo": True})
@@ -589,6 +621,8 @@ def test_open_work_typed_as_a_sentence_is_said_as_one(language, item, said, list
 @pytest.mark.parametrize(("language", "note", "said"), [
     ("en", "honestly she's lovely and the dogs are great, it just doesn't fit my diary", "I have genuinely enjoyed working with you."),
     ("ru", "Катя сама очень хорошая, мне правда жаль, но так я работаю себе в минус", "Мне было по-настоящему приятно с вами работать."),
+    ("en", "he was one of our very first customers. I feel rotten about this", "I have genuinely enjoyed working with you."),
+    ("ru", "она один из моих первых клиентов, очень жаль", "Мне было по-настоящему приятно с вами работать."),
 ])
 def test_a_note_that_speaks_warmly_of_the_client_is_said_once_in_every_channel(language, note, said):
     s = situation(reasons=[note], sender={"name": "Ann Lee", "solo": True})
@@ -620,6 +654,9 @@ def test_a_note_that_speaks_warmly_of_the_client_is_said_once_in_every_channel(l
     # Visits that could not go ahead are no question of working hours.
     ("en", "three times this autumn I drove out there and got turned away at the door", "visits"),
     ("ru", "третий раз еду через весь город — инструменты заперты, ключ у завхоза. полдня псу под хвост", "visits"),
+    # More than one person can make is the sender's own limit, not the client's expectations.
+    ("en", "they want 400 plates in three weeks, I'm one person with one kiln, it's physically impossible", "volume"),
+    ("ru", "к открытию хотят ещё 400 тарелок за три недели, я одна, это физически невозможно", "volume"),
 ])
 def test_a_complaint_is_said_as_the_senders_own_terms_for_its_topic(language, note, topic):
     """The grievance itself stays out; what the sender needs from any client on that topic is said instead."""

@@ -44,9 +44,9 @@ class Phrases(BaseModel):
     comma_splice: str | None = None
     # Reason kinds that are news about the sender's own business: the decision is then told as news.
     decision_news_for: list[str] = []
-    # Whether a list whose item has its own "and" takes a comma before the last "and" (English does;
-    # Russian punctuation puts none before «и» in a list).
-    nested_list_comma: bool = True
+    # What joins the last item of a list one of whose items has its own "and": ", and " in English, «, а также »
+    # in Russian (no comma before a list's «и», and «и … и … и» would read as one chain).
+    nested_and: str = ", and "
     # Currency codes and signs as they are said aloud in a call script.
     spoken_currency: dict[str, str] = {}
     # The user's notes say the work has already stopped (checker pattern language).

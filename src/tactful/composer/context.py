@@ -762,7 +762,12 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def stopped(note: str) -> bool:
         return matches(note, language, "work_stopped")
 
-    reasons = [r for r in reasons if not instruction(r) and not stopped(r)]
+    # "Marta and I have decided …": the sender and their partner are "we", and the partner is no one else.
+    def as_we(note: str) -> str:
+        partner = phrases.snippets.get("partner_and_i")
+        return re.sub(partner["pattern"], partner["we"], note, count=1) if partner else note
+
+    reasons = [as_we(r) for r in reasons if not instruction(r) and not stopped(r)]
     whole = [plain(r) for r in reasons if own(r) and not standing]
     if whole:
         return " ".join(sentence(r, phrases) for r in whole)
@@ -773,7 +778,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # A note's first clause may go without its subject ("moving back to Sweden"); a later one counts only
         # when it says who ("…, I am taking fewer clients", «…, беру меньше клиентов»).
         # A note on how the work ends ("I'll do Christmas, after that I step back") is the timeline, every clause of it.
-        for note in (n for n in situation.reasons if not stopped(n) and not matches(n, language, "ending_notes")):
+        # A note's brackets ("(churches, listed shopfronts)") are no clauses of it.
+        for note in (as_we(_without_brackets(n)) for n in situation.reasons if not stopped(n) and not matches(n, language, "ending_notes")):
             first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
                             if not instruction(c)] or [""]
             yield opening_clause(first, language, phrases, solo), note

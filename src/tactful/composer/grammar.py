@@ -107,13 +107,13 @@ def _agreeing_with_number(word: str, n: int) -> str:
 
 
 def join_items(items: list[str], phrases: Phrases) -> str:
-    """'a, b and c' — the way both languages list things; in English 'keys and the fob, and the checklist'
-    when an item has its own 'and', so the list does not read as one long chain."""
+    """'a, b and c' — the way both languages list things; 'keys and the fob, and the checklist' («ключи и
+    брелок, а также чек-лист») when an item has its own 'and', so the list does not read as one long chain."""
     if len(items) == 1:
         return items[0]
     conjunction = phrases.labels["and"]
-    nested = phrases.nested_list_comma and any(f" {conjunction} " in item for item in items)
-    last = f", {conjunction} " if nested else f" {conjunction} "
+    nested = any(f" {conjunction} " in item for item in items)
+    last = phrases.nested_and if nested else f" {conjunction} "
     return f"{', '.join(items[:-1])}{last}{items[-1]}"
 
 
@@ -563,7 +563,7 @@ def _same_in_accusative(part: str) -> bool:
 
 def with_article(item: str, determiners: list[str], months: list[str] = ()) -> str:
     """'house keys' -> 'the house keys', 'Power BI workspace' -> 'the Power BI workspace'; an item that starts
-    with a determiner or a word taking none ("access to ..."), a digit, a capitalised word that may be a
+    with a determiner or a word taking none ("access to ..."), a number, a capitalised word that may be a
     name ('Figma files', 'Sam's notes'), a thing named by its number ('episode 31') or work named by a verb in -ing
     stays as typed."""
     words = item.split()
@@ -578,7 +578,8 @@ def with_article(item: str, determiners: list[str], months: list[str] = ()) -> s
     joined = len(words) > 2 and words[1] == "and" and bool(re.fullmatch(r"[a-z]+(?:-[a-z]+)*ing", words[2]))
     numbered = len(words) > 1 and (words[1][:1].isdigit() or gerund and (words[1] in determiners or joined))
     # "January postcard mailing": a month names when, not who; the thing still takes its article.
-    brand = brand or (first in months and len(words) > 1)
+    # So does a thing measured first ("23-carat gilded lettering", "12-volt wiring").
+    brand = brand or (first in months and len(words) > 1) or bool(re.fullmatch(r"\d+(?:[.,]\d+)?-[a-z]+", first))
     if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:
         return item
     return f"the {item}"
