@@ -207,6 +207,16 @@ def test_a_client_who_always_paid_on_time_is_thanked_for_it_unless_something_is_
     assert thanks not in email(owing, language)
 
 
+@pytest.mark.parametrize(("language", "note", "reaction"), [
+    ("en", "Dmitri keeps telling me other mechanics do it. fine, let them", "says others would do it"),
+    ("ru", "Дмитрий всё твердит, что другие мастера так делают", "говорит, что другие это делают"),
+])
+def test_a_client_who_says_others_would_do_it_gets_a_prepared_answer(language, note, reaction):
+    reactions = lambda notes: [r.client for r in Composer().compose(situation(reasons=notes), "call", language)[0].content.reactions]  # noqa: E731
+    assert any(reaction in client for client in reactions([note]))
+    assert not any(reaction in client for client in reactions(["the schedule no longer works"]))
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_reactions_a_script_prepares_for_fit_the_case(language):
     plan = lambda **fields: Composer().compose(situation(**fields), "call", language)[0].content.reactions  # noqa: E731

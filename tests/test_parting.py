@@ -246,6 +246,8 @@ def test_a_reply_answers_a_question_about_returns_or_money_with_the_users_own_pr
 def test_a_question_the_reply_cannot_answer_is_not_passed_over(language, answer, line):
     body = Composer().compose_reply(_private(language), answer, language)[0].content.body
     assert line in body
+    # A reply that defers a question does not open by promising answers to every point.
+    assert "here are my answers" not in body and "отвечаю по пунктам" not in body
     assert "come back" not in Composer().compose_reply(_private(language), "OK, thanks.", language)[0].content.body
 
 
@@ -354,9 +356,9 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     ("en", "Could you squeeze it in before I finish the term?", "come back to you", "squeeze"),
     ("en", "We have a supper on the 16th. Please say you'll come.", "Thank you", "I will say"),
     ("ru", "Можете доделать его, пока я в отпуске?", "отвечу", "доделаю"),
-    # Away, with a day of their own suggested: no "tell me which day suits you" (the day is the user's point).
-    ("ru", "Я 25-го уезжаю, вернусь 27-го. Можно перенести установку на 28-е?", "Ваше отсутствие — не проблема.", "какой день"),
-    ("en", "I am away from the 21st to the 26th. Could we move the visit to the 28th?", "Your time away is no problem.", "which day"),
+    # Away, with a day of their own suggested: no "tell me which day suits you" and no "your time away is no problem" before the user decides (the day is their point).
+    ("ru", "Я 25-го уезжаю, вернусь 27-го. Можно перенести установку на 28-е?", "отвечу", "какой день"),
+    ("en", "I am away from the 21st to the 26th. Could we move the visit to the 28th?", "come back to you", "which day"),
     # A deposit paid long ago is no payment of the invoice in dispute.
     ("en", "We will not pay it. We will offset it against the deposit we paid in 2024.", "item by item", "letting me know about the payment"),
     # A department named "Legal" is no threat of the law: no mediator, no "settle calmly".

@@ -71,6 +71,8 @@ class Phrases(BaseModel):
     venting: list[Pattern] = []
     # A note on how the work ends ("after that I step back"): the timeline, never quoted as the reason.
     ending_notes: list[Pattern] = []
+    # The notes say the client points to others who would do it ("he keeps telling me other mechanics do it").
+    others_notes: list[Pattern] = []
     # A note asking that the reason stay private ("just say personal reasons"): no note is quoted as the reason.
     private_notes: list[Pattern] = []
     # A step only the client can take: collecting something from the sender's place ("collect the cars from

@@ -667,6 +667,8 @@ def _framing(
         and not situation.unpaid_invoices and "late_payments" not in situation.signals,
         # The user's notes speak warmly of the client: the message says so once ("I have genuinely enjoyed …").
         "fond": any(matches(note, language, "fond_notes") for note in notes),
+        # The client tells the sender others would do it: the script prepares an answer for that.
+        "others_do": any(matches(note, language, "others_notes") for note in notes),
         # The notes say the decision is not about someone ("it's not about Peter", «не из-за Никиты»).
         "not_about": _not_about(situation, language, phrases),
         # A year or more together: the thanks say how long ("over the past four years", «все эти два года»).
