@@ -363,6 +363,13 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     ("en", "We will not pay it. We will offset it against the deposit we paid in 2024.", "item by item", "letting me know about the payment"),
     # A department named "Legal" is no threat of the law: no mediator, no "settle calmly".
     ("en", "Noted. Legal have one small change to module 39, is that OK?", "Thank you for your reply", "mediator"),
+    # What a client asks under threat is the user's to decide, and a condition on the work names no day they cannot make.
+    ("ru", "Если мастеринг не будет готов к 25 декабря, мы потребуем компенсацию. Мультитреки прошу передать сейчас.", "отвечу", "Как вы просили"),
+    ("ru", "Если мастеринг не будет готов к 25 декабря, мы потребуем компенсацию.", "Спасибо", "какие дни вам не подходят"),
+    ("en", "If the work won't be done by the 25th we will claim compensation. Please send me the logs within seven days.", "come back to you", "As you asked"),
+    # An apology and a copy line are no requests.
+    ("en", "I took over as bursar this term, so please forgive my writing to you cold. Noted, thank you.", "Thank you", "forgive"),
+    ("en", "Noted, thank you.\ncc: Karen Doyle, Practice Manager", "Thank you", "I will cc"),
     # A disagreement with an invoice is a dispute, and the answer does not thank a disputing client for understanding.
     ("en", "I don't agree on the kill fee, and I can't approve invoice A-17 as it stands.", "with you item by item", "Thank you for your understanding"),
 ])

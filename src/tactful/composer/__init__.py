@@ -78,7 +78,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # to and the open questions are read in the rest, so nothing is answered twice.
     found = client_requests(client_reply, language, phrases, context["solo"], held)
     # A request for a day after the end date ("one more lesson on 2 February") would stretch the end: the user's to decide.
-    found = [Request(r.sentence, "") if r.commitment and _after_end(r.sentence, situation) else r for r in found]
+    # So is anything asked in a dispute or under threat ("hand over the multitracks now, before the act"):
+    # promising it back could give away what the sender holds until the work is signed off.
+    contested = bool({"dispute", "threat", "aggressive"} & set(kinds))
+    found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation)) else r for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]

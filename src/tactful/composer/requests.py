@@ -234,7 +234,8 @@ def unavailable_days(text: str, language: Language, phrases: Phrases) -> tuple[s
         # "…, so not the 14th — could we do the 16th?": what follows a word of offering is offered.
         cut = re.search(bank["suggest"], sentence, flags=re.IGNORECASE)
         before, after = (sentence[:cut.start()], sentence[cut.start():]) if cut else (sentence, "")
-        if re.search(bank["sentence"], before, flags=re.IGNORECASE):
+        # "If the mastering won't be ready by the 25th" speaks of the work, not of a day the client cannot make.
+        if re.search(bank["sentence"], before, flags=re.IGNORECASE) and not re.search(bank["work_not_day"], before, flags=re.IGNORECASE):
             ruled |= days_named(before, phrases, ranges=True)
         elif not cut and sentence.rstrip().endswith("?"):
             after = sentence
