@@ -370,6 +370,8 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     # An apology and a copy line are no requests.
     ("en", "I took over as bursar this term, so please forgive my writing to you cold. Noted, thank you.", "Thank you", "forgive"),
     ("en", "Noted, thank you.\ncc: Karen Doyle, Practice Manager", "Thank you", "I will cc"),
+    # Whether someone else will get in touch is no request to call.
+    ("ru", "Мне им звонить, или они сами выйдут на связь?", "отвечу", "удовольствием позвон"),
     # A disagreement with an invoice is a dispute, and the answer does not thank a disputing client for understanding.
     ("en", "I don't agree on the kill fee, and I can't approve invoice A-17 as it stands.", "with you item by item", "Thank you for your understanding"),
 ])
