@@ -251,6 +251,23 @@ def test_a_question_the_reply_cannot_answer_is_not_passed_over(language, answer,
     assert "come back" not in Composer().compose_reply(_private(language), "OK, thanks.", language)[0].content.body
 
 
+@pytest.mark.parametrize(("language", "answer", "thanks"), [
+    ("en", "Congratulations on the heritage work, and there's a box of buns waiting for you. Could you do the gilding on a Monday?", "Thank you so much for your kind words"),
+    ("ru", "Поздравляю с Сосновкой, вы это заслужили! Варенье для вас уже отложила. Можно перенести осмотр на 16-е?", "Спасибо вам за тёплые слова"),
+])
+def test_kind_words_are_thanked_for_first_and_never_in_an_angry_answer(language, answer, thanks):
+    body = Composer().compose_reply(_private(language), answer, language)[0].content.body
+    assert body.split("\n\n")[1].startswith(thanks), body
+    angry = {"en": "Good luck finding anyone else who puts up with you. We will claim compensation.",
+             "ru": "Удачи вам с такими клиентами. Мы потребуем компенсацию."}[language]
+    assert thanks not in Composer().compose_reply(_private(language), angry, language)[0].content.body
+
+
+def test_a_russian_request_is_promised_without_the_aside_after_it():
+    body = Composer().compose_reply(_private("ru"), "И выставьте, пожалуйста, счёт за последний осмотр, а то вы вечно забываете.", "ru")[0].content.body
+    assert "выставлю счёт за последний осмотр." in body and "забываете" not in body
+
+
 @pytest.mark.parametrize(("text", "language", "kind"), [
     # A polite request is not a plea to stay: "please" and "again" alone do not make one.
     ("Could you please send the invoice again?", "en", "other"),

@@ -96,6 +96,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # question is theirs to answer, not met with "I am happy to recommend other specialists".
     unnamed = [s for s, about in read if "referral" in about] if not situation.referral else []
     topics = [t for t in topics if not (t == "referral" and unnamed)]
+    # Kind words are thanked for first, apart from the answers; "good luck with that" in an angry answer is no kindness.
+    kind_words = "kind_words" in topics and not contested
+    topics = [t for t in topics if t != "kind_words"]
     # A kind invitation is thanked for in the answer and is the user's to accept: one of the points.
     invitations = [s for s, about in read if "invitation" in about]
     return {
@@ -106,6 +109,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # An invoice disputed in an angry or pleading answer is not asked for in full before it is gone through.
         "disputes": "dispute" in kinds,
         "topics": topics,
+        "kind_words": kind_words,
         "invitations": invitations,
         "back": back["when"].strip() if back else "",
         "call_time": _call_time(read, phrases),
