@@ -175,7 +175,12 @@ def test_end_date_inside_the_notice_period_is_proposed_not_announced_as_notice()
     soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
     s = situation(end_date=soon, contract={"notice_days": 30, "clause": "7.2"}, language="en")
     text = email(s)
-    assert "formal notice" not in text and "by mutual agreement" in text
+    assert "by mutual agreement" in text
+    # Failing agreement, the email is the formal notice, and the contract's own end follows from it.
+    fallback = format_date(dt.date.today() + dt.timedelta(days=30), "en")
+    assert f"If that does not suit you, please take this email as formal notice, and our work together will end on {fallback}." in text
+    ru = email(s.model_copy(update={"language": "ru"}), "ru")
+    assert f"тогда сотрудничество завершится {format_date(dt.date.today() + dt.timedelta(days=30), 'ru')}." in ru
     # No fixed date is promised while it is only proposed.
     assert "Until the end date we agree" in text and f"Until {s.end_date.day} " not in text
     call = " ".join(Composer().compose(s, "call", "en")[0].content.points)

@@ -129,6 +129,13 @@ def test_a_list_whose_item_has_its_own_and_is_not_one_long_chain(language, items
     assert join_items(items, load_phrases(language)) == said
 
 
+def test_among_several_handed_over_items_what_one_holds_goes_in_brackets_and_a_trailing_clause_goes():
+    s = situation(handover=["журнал обслуживания по каждому столу — даты перетяжки, марка сукна", "запас сукна, два комплекта, оплачены клубом"],
+                  sender={"name": "Ann Lee", "solo": True})
+    said = " ".join(Composer().compose(s, "meeting", "ru")[0].content.talking_points)
+    assert "журнал обслуживания по каждому столу (даты перетяжки, марка сукна) и запас сукна, два комплекта." in said, said
+
+
 def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
     from tactful.composer.grammar import to_you
 
@@ -430,6 +437,9 @@ def test_a_plan_that_takes_up_the_team_is_followed_by_what_it_means_for_this_cli
 @pytest.mark.parametrize(("language", "note", "timeline"), [
     ("en", "I'll do Christmas properly and close the season, after that I step back", "step back"),
     ("ru", "закрою сезон, и на этом всё", "на этом всё"),
+    # A note that only says when the sender leaves is the decision, not why.
+    ("ru", "весь декабрь ездить не буду, ухожу 18-го, дальше пусть сами", "ухожу"),
+    ("en", "I'm leaving on the 18th, they can sort it out", "leaving on"),
 ])
 def test_a_note_on_how_the_work_ends_is_not_given_as_the_reason(language, note, timeline):
     s = situation(reasons=[note], reason_kind="approach", sender={"name": "Ann Lee", "solo": True})

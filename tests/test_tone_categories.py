@@ -145,6 +145,14 @@ def test_formal_notice_inside_the_notice_period_is_flagged():
     assert [v.excerpt for v in inside.errors if v.rule == "notice"] == ["formal notice"]
     outside = check(text, lang="en", situation=_situation(end_date=later, contract={"notice_days": 30}))
     assert not [v for v in outside.violations if v.rule == "notice"]
+    # Notice given only failing agreement to the earlier date, with the end the contract gives, is no false claim,
+    # and that end is no invented date.
+    from tactful.wording import format_date
+
+    fallback = format_date(dt.date.today() + dt.timedelta(days=30), "en")
+    conditional = f"If that does not suit you, please take this email as formal notice, and our work together will end on {fallback}."
+    report = check(conditional, lang="en", situation=_situation(end_date=soon, contract={"notice_days": 30}))
+    assert not [v for v in report.violations if v.rule in ("notice", "invented_detail")]
 
 
 @pytest.mark.parametrize("flag, text, rule", [

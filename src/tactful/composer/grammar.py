@@ -680,7 +680,12 @@ def object_list(accusatives: list[str | None], phrases: Phrases) -> str | None:
     not be inflected (the speaker then says 'all materials' and the email lists them as bullets)."""
     if not accusatives or None in accusatives:
         return None
-    return join_items([a for a in accusatives if a], phrases)
+    items = [a for a in accusatives if a]
+    # Among several, what one item holds goes in brackets ("the log (dates, cloth, slate)"), so its commas
+    # are not read as more items of the list.
+    if len(items) > 1:
+        items = [re.sub(r"\s+[—–-]\s+(.+)$", r" (\1)", item) for item in items]
+    return join_items(items, phrases)
 
 
 _SENTENCE_START = re.compile(r"([.!?]\s+)([^\W\d_])")
@@ -715,15 +720,37 @@ def in_running_text(item: str, language: Language, phrases: Phrases) -> str:
 
 
 def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> str:
-    """``item`` without asides in brackets or after a dash that hold a verb or a person ("(bulbs already
-    bought)", "- to collect by 15 January", «— принадлежат гостинице»), when words remain before them.
+    """``item`` without asides in brackets, after a dash or after its last comma that hold a verb or a person
+    ("(bulbs already bought)", "- to collect by 15 January", «— принадлежат гостинице», «, оплачены клубом»),
+    when words remain before them.
     A noun aside ("(PDF)", «(3 шт.)») stays."""
     def clause(aside: str) -> bool:
         return any(_verb_or_person(w, language, phrases) for w in re.findall(r"[^\W\d_]+(?:'[a-z]+)?", aside))
 
     item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) else m[0], item).strip()
+    # So does a last part after a comma that opens with a participle ("spare cloth, two sets, paid for by the
+    # club", «…, оплачены клубом»); one that opens with a verb of doing is a step and stays.
+    front, comma, last = item.rpartition(", ")
+    if comma and len(front.split()) >= 2 and _participle(last.split()[0] if last.split() else "", language):
+        item = front
     head, dash, tail = (re.split(r"(\s+[—–-]\s+)", item, maxsplit=1) + ["", ""])[:3]
     return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) and spoken_head(item, phrases.snippets.get("aside_content", [])) != item.strip() else item
+
+
+def _participle(word: str, language: Language) -> bool:
+    """Whether ``word`` is a participle ("paid", "signed", «оплачены», «подписанный»)."""
+    lower = word.lower().strip(",.;:")
+    if language == "ru":
+        from ..text import likeliest_ru
+
+        reading = likeliest_ru(lower)
+        return reading is not None and reading.tag.POS in {"PRTF", "PRTS"}
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lemma = next(iter(getAllLemmas(lower).get("VERB", ())), None)
+    forms = getAllInflections(lemma, upos="VERB") if lemma else {}
+    # lemminflect lists many participles only as past forms ("signed"); a bare form ("put") is a step.
+    return lower in {*forms.get("VBN", ()), *forms.get("VBD", ())} and lower not in forms.get("VB", ())
 
 
 def _verb_or_person(word: str, language: Language, phrases: Phrases) -> bool:
