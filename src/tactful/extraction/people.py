@@ -235,6 +235,12 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
                 if field == "client.name" and (lead := people["org_preposition"].match(value)):
                     value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
+                if (short := m.groupdict().get("short")) is not None:
+                    # "im kev (kevin doyle on the invoices)", «я глеб, глеб ершов»: a name typed in lower case, told by
+                    # the short name before it (the same first letter); written with its capitals
+                    if short[:1].lower() != value[:1].lower():
+                        continue
+                    value = " ".join(word[:1].upper() + word[1:] for word in value.split())
                 if field.endswith(("sender.name", "contact")):
                     value = nominative(value, language)
                     # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
@@ -259,7 +265,7 @@ def _marker_rules(line: Line, layout: Layout, people: dict) -> list[tuple]:
     """The marker rules read on a line, by field: "Dean here." opens a letter of anyone's, so only in the
     user's notes does it name the user."""
     own = people.get("sender_notes", []) if any(line is note for note in layout.notes) else []
-    return [(line, "sender.name", [*people["sender"], *own], 0.9), (line, "client.contact", people["contact"], 0.9),
+    return [(line, "sender.name", [*people["sender"], *people.get("sender_spelled", []), *own], 0.9), (line, "client.contact", people["contact"], 0.9),
             (line, "client.name", people["client"], 0.85), (line, "sender.company", people["sender_company"], 0.85)]
 
 
