@@ -177,8 +177,26 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         _client_by_domain(layout, pats, language, sender_party, put)
     if "client.name" not in found and "client.contact" in found:
         contact = found["client.contact"]
-        put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
+        if estate := _named_after(layout, contact.value, pats):
+            put("client.name", estate.value, estate.start, estate.end, 0.45, "contact")
+        else:
+            put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
     return list(found.values())
+
+
+def _named_after(layout: Layout, contact: str, pats: dict) -> Mention | None:
+    """A place the client's person gives their name to, where no firm is named: "the fountains at Ashcombe Park" with
+    "Lady Imogen Ashcombe" deciding — the surname and one capitalised word after it, not the person's own name."""
+    words = pats["title"].sub("", contact).split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z'’-]{2,}", words[-1]):
+        return None
+    rule = re.compile(rf"(?<![\w'’-])(?<!{re.escape(words[0])} ){re.escape(words[-1])}\s+(?P<kind>[A-Z][a-z]{{2,}})(?![\w'’-])(?!\s+[A-Z])")
+    for line in layout.lines():
+        segment = layout.text[line.start : line.end]
+        for m in rule.finditer(segment):
+            if not pats["title"].match(m.group("kind") + " ") and m.group("kind") not in words:
+                return Mention(m.group(), line.start + m.start(), line.start + m.end())
+    return None
 
 
 def _signed_first_name(layout: Layout, pats: dict, language: Language) -> Mention | None:
