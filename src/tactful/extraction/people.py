@@ -259,6 +259,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     if short[:1].lower() != value[:1].lower():
                         continue
                     value = " ".join(word[:1].upper() + word[1:] for word in value.split())
+                elif field.endswith("contact") and value.islower() and re.search(r"\S(?:вич|вна|ична|инична)\s", value):
+                    value = " ".join(word[:1].upper() + word[1:] for word in value.split())  # «ирина викторовна зайцева»
                 if field.endswith(("sender.name", "contact")):
                     value = nominative(value, language)
                     # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
