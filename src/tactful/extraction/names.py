@@ -238,6 +238,8 @@ def org_nominative(value: str, language: Language) -> str:
     elif not head.strip():
         return quote + _quoted_nominative(rest)
     words = head.split()
+    # the noun's gender, for the adjectives before it («Тверского областного музея» -> «областной», not «областное»)
+    gender = next((p.tag.gender for w in words if (p := (parse_ru(w) or [None])[0]) is not None and p.tag.POS == "NOUN"), None)
     for i, word in enumerate(words):  # the adjectives and the first noun: «кадрового агентства», not «сети клиник»'s «клиник»
         if len(word) > 1 and word.isupper():
             break  # «УК «Квартал»», «ТСЖ «…»»: an abbreviation is the noun and is not declined
@@ -246,7 +248,8 @@ def org_nominative(value: str, language: Language) -> str:
             if first and first[0].tag.POS == "NOUN":
                 break
             continue
-        normal = first[0].inflect({"nomn"}) if first[0].tag.POS in ("NOUN", "ADJF") else None
+        agreed = first[0].tag.POS == "ADJF" and gender and first[0].inflect({"nomn", "sing", gender})
+        normal = agreed or (first[0].inflect({"nomn"}) if first[0].tag.POS in ("NOUN", "ADJF") else None)
         words[i] = (normal.word.capitalize() if word[:1].isupper() else normal.word) if normal else word
         if first[0].tag.POS == "NOUN":
             break
