@@ -15,7 +15,12 @@ MAX_ITEMS = 8
 
 
 def _a_name(item: str) -> bool:
-    """A lone capitalised word that is a person's name («Диме», "Doreen"), not a thing («Брендбук»)."""
+    """A lone capitalised word that is a person's name («Диме», "Doreen"), not a thing («Брендбук»); in notes typed in
+    lower case, a first name in the dative («косте оставлю список …»: to whom)."""
+    if re.fullmatch(r"[а-яё]+", item):
+        from ..text import parse_ru
+
+        return any({"Name", "datv"} <= set(p.tag.grammemes) for p in parse_ru(item)[:2])
     if not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+", item):
         return False
     if re.match(r"[А-ЯЁ]", item):

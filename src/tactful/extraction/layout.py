@@ -126,7 +126,18 @@ def read_layout(text: str, pats: dict) -> Layout:
         # a chat line of one message ("Я: Ксения Витальевна, через посредника …") is all body, no signature
         message.signature = _signature(message.body, pats) if sum(bool(line.text) for line in message.body) > 1 else []
     notes.sort(key=lambda line: line.start)
-    return Layout(text, notes, messages, ignored, _signature(notes, pats))
+    return Layout(text, notes, messages, ignored, _notes_signature(notes, messages, pats))
+
+
+def _notes_signature(notes: list[Line], messages: list[Message], pats: dict) -> list[Line]:
+    """The user's own signature in the notes: at their end, or — when more notes follow the thread ("Notes: since
+    2019 I've …" under it) — under the user's unsent reply written above the thread."""
+    signature = _signature(notes, pats)
+    starts = [line.start for m in messages for line in m.body] + [s for m in messages for _, s, _ in m.headers.values()]
+    if signature or not starts:
+        return signature
+    above = [line for line in notes if line.start < min(starts)]
+    return _signature(above, pats) if above and len(above) < len(notes) else []
 
 
 def _after_signed_name(message: Message) -> list[Line]:

@@ -223,14 +223,23 @@ def trim_person(value: str, pats: dict, language: Language) -> str | None:
 def org_nominative(value: str, language: Language) -> str:
     """A Russian firm named in a role line as the subject: «веб-студии «Прямая линия»» -> «веб-студия «Прямая
     линия»» (the trade word before the quotes put in the nominative; the quoted name stays as written)."""
-    if language != "ru" or "«" not in value:
+    if language != "ru":
         return value
     from ..text import parse_ru
 
     head, quote, rest = value.partition("«")
-    if not head.strip():
+    if not quote:
+        # no quotes: «пекарне на Вокзальной» -> «пекарня на Вокзальной», «храма Николы Чудотворца» -> «храм Николы
+        # Чудотворца», «Кировского краеведческого музея» -> «Кировский краеведческий музей»: the words up to the first
+        # noun put in the nominative, the name after it (a street, a saint) stays as written
+        head, rest = value, ""
+        if m := re.search(r"\s+(?:на|в|у)\s+|\s+(?=[А-ЯЁ])", value[1:]):
+            head, rest = value[: m.start() + 1], value[m.start() + 1 :]
+    elif not head.strip():
         return quote + _quoted_nominative(rest)
     words = head.split()
+    # the noun's gender, for the adjectives before it («Тверского областного музея» -> «областной», not «областное»)
+    gender = next((p.tag.gender for w in words if (p := (parse_ru(w) or [None])[0]) is not None and p.tag.POS == "NOUN"), None)
     for i, word in enumerate(words):  # the adjectives and the first noun: «кадрового агентства», not «сети клиник»'s «клиник»
         if len(word) > 1 and word.isupper():
             break  # «УК «Квартал»», «ТСЖ «…»»: an abbreviation is the noun and is not declined
@@ -239,11 +248,12 @@ def org_nominative(value: str, language: Language) -> str:
             if first and first[0].tag.POS == "NOUN":
                 break
             continue
-        normal = first[0].inflect({"nomn"}) if first[0].tag.POS in ("NOUN", "ADJF") else None
-        words[i] = normal.word if normal else word
+        agreed = first[0].tag.POS == "ADJF" and gender and first[0].inflect({"nomn", "sing", gender})
+        normal = agreed or (first[0].inflect({"nomn"}) if first[0].tag.POS in ("NOUN", "ADJF") else None)
+        words[i] = (normal.word.capitalize() if word[:1].isupper() else normal.word) if normal else word
         if first[0].tag.POS == "NOUN":
             break
-    return " ".join(words) + (" " if words else "") + quote + rest
+    return (" ".join(words) + (" " if words else "") + quote + (rest if quote else rest.lstrip())).rstrip()
 
 
 def legal_nominative(value: str) -> str:

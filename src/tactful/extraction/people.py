@@ -177,8 +177,26 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
         _client_by_domain(layout, pats, language, sender_party, put)
     if "client.name" not in found and "client.contact" in found:
         contact = found["client.contact"]
-        put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
+        if estate := _named_after(layout, contact.value, pats):
+            put("client.name", estate.value, estate.start, estate.end, 0.45, "contact")
+        else:
+            put("client.name", pats["title"].sub("", contact.value), contact.start, contact.end, 0.4, "contact")
     return list(found.values())
+
+
+def _named_after(layout: Layout, contact: str, pats: dict) -> Mention | None:
+    """A place the client's person gives their name to, where no firm is named: "the fountains at Ashcombe Park" with
+    "Lady Imogen Ashcombe" deciding — the surname and one capitalised word after it, not the person's own name."""
+    words = pats["title"].sub("", contact).split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z'’-]{2,}", words[-1]):
+        return None
+    rule = re.compile(rf"(?<![\w'’-])(?<!{re.escape(words[0])} ){re.escape(words[-1])}\s+(?P<kind>[A-Z][a-z]{{2,}})(?![\w'’-])(?!\s+[A-Z])")
+    for line in layout.lines():
+        segment = layout.text[line.start : line.end]
+        for m in rule.finditer(segment):
+            if not pats["title"].match(m.group("kind") + " ") and m.group("kind") not in words:
+                return Mention(m.group(), line.start + m.start(), line.start + m.end())
+    return None
 
 
 def _signed_first_name(layout: Layout, pats: dict, language: Language) -> Mention | None:
@@ -235,6 +253,14 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
                 if field == "client.name" and (lead := people["org_preposition"].match(value)):
                     value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
+                if (short := m.groupdict().get("short")) is not None:
+                    # "im kev (kevin doyle on the invoices)", «я глеб, глеб ершов»: a name typed in lower case, told by
+                    # the short name before it (the same first letter); written with its capitals
+                    if short[:1].lower() != value[:1].lower():
+                        continue
+                    value = " ".join(word[:1].upper() + word[1:] for word in value.split())
+                elif field.endswith("contact") and value.islower() and re.search(r"\S(?:вич|вна|ична|инична)\s", value):
+                    value = " ".join(word[:1].upper() + word[1:] for word in value.split())  # «ирина викторовна зайцева»
                 if field.endswith(("sender.name", "contact")):
                     value = nominative(value, language)
                     # "I'm Dev Malhotra": after the user's own words, two capitalised words are a name.
@@ -259,7 +285,7 @@ def _marker_rules(line: Line, layout: Layout, people: dict) -> list[tuple]:
     """The marker rules read on a line, by field: "Dean here." opens a letter of anyone's, so only in the
     user's notes does it name the user."""
     own = people.get("sender_notes", []) if any(line is note for note in layout.notes) else []
-    return [(line, "sender.name", [*people["sender"], *own], 0.9), (line, "client.contact", people["contact"], 0.9),
+    return [(line, "sender.name", [*people["sender"], *people.get("sender_spelled", []), *own], 0.9), (line, "client.contact", people["contact"], 0.9),
             (line, "client.name", people["client"], 0.85), (line, "sender.company", people["sender_company"], 0.85)]
 
 

@@ -41,7 +41,11 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
                     start = line.start + m.start("value") + m.group("value").find(value)
                     end = start + len(value)
                     if kind == "doing" and m.groupdict().get("verb"):
-                        value = _as_noun(m.group("verb"), value, rules.get("verb_nouns") or {})
+                        nouns = rules.get("verb_nouns") or {}
+                        value = _as_noun(m.group("verb"), value, nouns)
+                        if _noun(m.group("verb"), nouns):
+                            more, stop = _more_work(segment, m.end("value"), nouns)
+                            value, end = value + more, (line.start + stop if more else end)
                     return Found(field="project", value=value, start=start, end=end,
                                  confidence=confidence, source="pattern")
     return _from_subject(layout, pats)
@@ -61,6 +65,21 @@ def _as_noun(verb: str, value: str, nouns: dict) -> str:
             rest = value[joint.end() :].strip()
             return f"{noun} {_genitive(value[: joint.start()])} и {other} {_genitive(rest)}".strip()
     return f"{noun} {_genitive(value)}"
+
+
+# «…, обучаю официантов и закупаю вино»: the user's next verb and its object after a comma
+_NEXT_VERB = re.compile(r",\s+(?:а также\s+|и\s+)?(?P<verb>[а-яё]+)\s+(?P<object>[^,.;:()\n—–]{2,60}?)(?=\s*[,.;:()\n—–]|\s*$)")
+
+
+def _more_work(segment: str, at: int, nouns: dict) -> tuple[str, int]:
+    """The work the same sentence goes on to list with more of the user's verbs («составляю им винную карту, обучаю
+    официантов и закупаю вино» -> «, обучение официантов и закупка вина»), each named by its noun; only verbs the map
+    knows, so a clause about anything else ends the list. The added text and where it ends in ``segment``."""
+    out = ""
+    while (m := _NEXT_VERB.match(segment, at)) and _noun(m.group("verb"), nouns):
+        out += ", " + _as_noun(m.group("verb"), m.group("object").strip(), nouns)
+        at = m.end()
+    return out, at
 
 
 def _noun(verb: str, nouns: dict) -> str | None:
