@@ -1316,6 +1316,15 @@ def test_a_russian_contact_by_surname_and_initials_keeps_the_initials_in_an_engl
     assert addressee("ООО «Ромашка»", "Прохоров А. В.", "en").formal == "А. В. Прохоров"
 
 
+@pytest.mark.parametrize(("language", "notice"), [("en", "The formal notice under clause 7.2 of the contract, signed, to hand over at the meeting"),
+                                                  ("ru", "Официальное уведомление по договору (пункт 7.2), подписанное, — вручить на встрече")])
+def test_a_meeting_brings_the_signed_notice_unless_the_end_is_only_proposed(language, notice):
+    later = situation(contract={"notice_days": 30, "clause": "7.2"}, sender={"name": "Ann Lee", "solo": True})
+    assert notice in Composer().compose(later, "meeting", language)[0].content.documents
+    soon = later.model_copy(update={"end_date": dt.date.today() + dt.timedelta(days=10)})
+    assert notice not in Composer().compose(soon, "meeting", language)[0].content.documents
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_an_agreement_is_proposed_only_to_end_before_the_notice_runs_out(language):
     """A contract ended by its notice needs no termination agreement: the plan brings none and promises

@@ -729,9 +729,12 @@ def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> s
 
     item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) else m[0], item).strip()
     # So does a last part after a comma that opens with a participle ("spare cloth, two sets, paid for by the
-    # club", «…, оплачены клубом»); one that opens with a verb of doing is a step and stays.
+    # club", «…, оплачены клубом»); one that opens with a verb of doing is a step and stays, and so does one
+    # that tells the client what happens or when ("transferred to you once BAC-1002 is paid").
     front, comma, last = item.rpartition(", ")
-    if comma and len(front.split()) >= 2 and _participle(last.split()[0] if last.split() else "", language):
+    keep = phrases.snippets.get("participle_keep")
+    if comma and len(front.split()) >= 2 and _participle(last.split()[0] if last.split() else "", language) \
+            and not (keep and re.search(keep, last, flags=re.IGNORECASE)):
         item = front
     head, dash, tail = (re.split(r"(\s+[—–-]\s+)", item, maxsplit=1) + ["", ""])[:3]
     return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) and spoken_head(item, phrases.snippets.get("aside_content", [])) != item.strip() else item
