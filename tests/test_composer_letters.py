@@ -104,7 +104,7 @@ def test_a_service_is_not_called_a_project_and_no_wish_names_it():
     assert "service" in text and "project" not in text.lower().replace("managed it support", "")
     assert "success with" not in text
     named = email(situation(project="Managed IT support for a law firm", project_name="the IT support", language="en"))
-    assert "Thank you for trusting me with your IT support" in named  # not "our work together on the IT support"
+    assert "Thank you for choosing me for your IT support" in named  # not "our work together on the IT support"
 
 
 def test_facts_stay_out_unless_asked_for():

@@ -554,6 +554,8 @@ def test_a_referral_note_that_goes_on_with_a_pronoun_describes_them(referral, sa
 @pytest.mark.parametrize(("name", "said"), [
     ("Mehta wedding, April 17", "the chance to work on your Mehta wedding."),
     ("Bramblewood", "the chance to work on Bramblewood."),
+    # Work named by what is done is done, not worked on.
+    ("the signwriting", "the chance to do your signwriting."),
 ])
 def test_a_project_name_that_opens_with_a_name_but_describes_takes_your(name, said):
     assert said in email(situation(project_name=name, work="project"))

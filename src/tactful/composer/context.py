@@ -364,7 +364,9 @@ def _work(situation: Situation, description: str | None, language: Language, phr
     named = _without_client(named, situation, phrases) if named else None
     names = names_in([situation.project or "", *situation.facts, *situation.reasons])
     project = plain_name(named, language, phrases.months, names) if named else None
-    return {"work": work, "project_work": project_work(project, work, phrases) if project else None}
+    # Work named by what is done ("the signwriting", "the piano tuning") is done, not worked on.
+    activity = bool(project) and language == "en" and is_gerund(project.split()[-1].lower(), phrases)
+    return {"work": work, "project_work": project_work(project, work, phrases) if project else None, "activity": activity}
 
 
 def _without_client(name: str, situation: Situation, phrases: Phrases) -> str | None:
