@@ -129,11 +129,11 @@ def test_a_list_whose_item_has_its_own_and_is_not_one_long_chain(language, items
     assert join_items(items, load_phrases(language)) == said
 
 
-def test_among_several_handed_over_items_what_one_holds_goes_in_brackets_and_a_trailing_clause_goes():
+def test_among_several_handed_over_items_what_one_holds_goes_in_brackets():
     s = situation(handover=["журнал обслуживания по каждому столу — даты перетяжки, марка сукна", "запас сукна, два комплекта, оплачены клубом"],
                   sender={"name": "Ann Lee", "solo": True})
     said = " ".join(Composer().compose(s, "meeting", "ru")[0].content.talking_points)
-    assert "журнал обслуживания по каждому столу (даты перетяжки, марка сукна) и запас сукна, два комплекта." in said, said
+    assert "журнал обслуживания по каждому столу (даты перетяжки, марка сукна) и запас сукна, два комплекта, оплачены клубом." in said, said
 
 
 def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
@@ -425,8 +425,8 @@ def test_the_senders_own_plan_is_the_reason_and_a_dictated_line_is_said_beside_i
 
 
 @pytest.mark.parametrize(("language", "note", "plan", "follows"), [
-    ("en", "we've taken on a big contract at the stadium", "taken on a big contract at the stadium", "no longer have the people or the time"),
-    ("ru", "взяли большой заказ на стадионе", "Мы взяли большой заказ на стадионе", "ни людей, ни времени"),
+    ("en", "we've taken on a big contract at the stadium", "taken on a big contract at the stadium", "no longer have the capacity"),
+    ("ru", "взяли большой заказ на стадионе", "Мы взяли большой заказ на стадионе", "нет возможности уделять"),
 ])
 def test_a_plan_that_takes_up_the_team_is_followed_by_what_it_means_for_this_client(language, note, plan, follows):
     s = situation(reasons=[note], reason_kind="capacity", sender={"name": "Ann Lee", "company": "Knot & Loop", "solo": False})
@@ -465,6 +465,33 @@ def test_a_thing_measured_first_takes_its_article():
 
     assert with_article("23-carat gilded lettering", ["the", "a"]) == "the 23-carat gilded lettering"
     assert with_article("3 boxes of files", ["the", "a"]) == "3 boxes of files"
+
+
+def test_a_note_of_several_sentences_gives_its_own_ones_and_a_past_deed_is_no_plan():
+    s = situation(reasons=["i've been offered a full-time post at the foundry and i'm taking it. dad is 71 and retiring, so the firm stops church work"],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert "offered a full-time post at the foundry" in body and "dad is 71" not in body.lower()
+    history = situation(reasons=["nobody can sign off extras. i started two booths in october on a phone call and now there's no order"],
+                        reason_kind="scope", sender={"name": "Ann Lee", "solo": True})
+    assert "started two booths" not in email(history)
+
+
+@pytest.mark.parametrize(("note", "said", "unsaid"), [
+    # A private reason gives way to the wording the user dictates, with or without "that".
+    ("just say i'm cutting back to daytime work", "I'm cutting back to daytime work.", "just say"),
+])
+def test_a_dictated_line_is_the_reason_even_for_a_private_one(note, said, unsaid):
+    s = situation(reasons=["the real reason is at home. DO NOT mention this anywhere", note], reason_kind="methods",
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert said in body and unsaid not in body.lower().replace("’", "'")
+
+
+def test_a_quoted_line_is_not_read_again_as_an_unquoted_point():
+    note = "please put this in exactly as I say it: 'Your bees are the calmest we look after, and that is down to your orchard.'"
+    body = email(situation(reasons=["the schedule no longer works for me", note], sender={"name": "Ann Lee", "solo": True}))
+    assert body.count("Your bees are the calmest") == 1 and "It: '" not in body
 
 
 def test_the_note_a_wanted_line_came_from_is_not_reported_left_out():

@@ -251,6 +251,14 @@ def test_a_question_the_reply_cannot_answer_is_not_passed_over(language, answer,
     assert "come back" not in Composer().compose_reply(_private(language), "OK, thanks.", language)[0].content.body
 
 
+@pytest.mark.parametrize(("language", "signature"), [("en", "Love,\nImogen\nThe Orchard House"), ("ru", "О. Н. Кравец\n+7 903 711-40-92")])
+def test_a_reply_signed_by_a_place_or_by_initials_greets_the_contact(language, signature):
+    from tactful.address import reply_signer
+
+    assert reply_signer(f"Thank you for letting me know.\n\n{signature}", "Imogen Flett", language) is None
+    assert reply_signer("Thanks.\n\nRegards,\nNeil Farrant\nMeridian Ltd", "Jane Roe", "en") == "Neil Farrant"
+
+
 @pytest.mark.parametrize(("language", "answer", "thanks"), [
     ("en", "Congratulations on the heritage work, and there's a box of buns waiting for you. Could you do the gilding on a Monday?", "Thank you so much for your kind words"),
     ("ru", "Поздравляю с Сосновкой, вы это заслужили! Варенье для вас уже отложила. Можно перенести осмотр на 16-е?", "Спасибо вам за тёплые слова"),

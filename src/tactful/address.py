@@ -331,7 +331,12 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
     layout = read_layout(text, pats)
     lines = layout.notes_signature or [line for message in layout.messages for line in message.signature]
     head = re.split(r"\s*[,|/]\s*", lines[0].text)[0].strip() if lines else ""
-    if len(head.split()) < 2 or not pats["name"].fullmatch(head) or is_organisation(head, language):
+    # Greeted by name only when the signature opens with a first name: "The Orchard House" is a place and
+    # «О. Н. Кравец» gives no name to greet.
+    first = head.split()[0] if head else ""
+    not_names = {w.lower() for w in _names(language).get("not_names", [])}
+    if len(head.split()) < 2 or not pats["name"].fullmatch(head) or is_organisation(head, language) \
+            or first.lower() in not_names or not given_name(first):
         return None
     def names(text: str) -> set[str]:  # its words, initials aside
         return {w.strip(".") for w in _words(text) if len(w.strip(".")) > 1}

@@ -40,6 +40,7 @@ from .grammar import (
     referral_object,
     referral_parts,
     sentence,
+    sentences,
     short_name,
     single_stops,
     spoken_amount,
@@ -774,7 +775,19 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return re.sub(partner["pattern"], partner["we"], note, count=1) if partner else note
 
     reasons = [as_we(r) for r in reasons if not instruction(r) and not stopped(r)]
-    whole = [plain(r) for r in reasons if own(r) and not standing]
+    # A note of several sentences is said without those about someone else or about what the sender did ("I'm
+    # taking a post at the foundry. Dad is 71 and retiring …" says the first): they are the story behind it.
+    def past(text: str) -> bool:
+        # "I started two booths in October on a phone call": what the sender did is history, not a plan.
+        pattern = phrases.snippets.get("past_start")
+        return bool(pattern and re.match(pattern, text.strip(), flags=re.IGNORECASE))
+
+    def own_sentences(note: str) -> str:
+        parts = sentences(note)
+        return " ".join(p for p in parts if not about_others(p) and not past(p)) if len(parts) > 1 else note
+
+    whole = [plain(own_sentences(r)) for r in reasons if own(r) and not standing]
+    whole = [r for r in whole if r]
     if whole:
         return " ".join(sentence(r, phrases) for r in whole)
     # Only the first clause that states the sender's own plan, and only that clause: the rest of a note ("my
@@ -791,6 +804,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
             yield opening_clause(first, language, phrases, solo), note
             for part in rest:
                 said = opening_clause(part, language, phrases, solo, opens_note=False)
+                if past(part):
+                    continue
                 if re.match(phrases.snippets["first_person_start"], part.strip(), flags=re.IGNORECASE) or (
                         language == "ru" and said != part.strip()):
                     yield said, note
@@ -815,8 +830,9 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
 
     def own_clause(clause: str) -> bool:
         # A clause about money or pointing at what went before («возьму по факту», "for that") is left to the
-        # invoice lines: cut from its note, it says nothing.
-        return own(clause) and not matches(clause, language, "stance_not")
+        # invoice lines: cut from its note, it says nothing; nor does one that ends on "it" ("I'm taking it").
+        return own(clause) and not matches(clause, language, "stance_not") \
+            and not re.search(phrases.snippets["dictated_anaphora"], clause.strip(), flags=re.IGNORECASE)
 
     clause, note = next(((c, n) for c, n in clauses() if c and not consequence(c) and (stance if standing else own_clause)(c)),
                         (None, ""))
@@ -866,7 +882,9 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     answers a question about money or returns with them)."""
     own = [*situation.reasons, *situation.facts]
     asked = [(note, pattern) for note in [*own, *(situation.context or "").splitlines()] for pattern in phrases.snippets.get("wanted_line", [])]
-    asked += [(note, pattern) for note in own for pattern in phrases.snippets.get("asked_point", [])]
+    # A note that quotes its line is read for that line only, not again as an unquoted point ("say it: '…'").
+    quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}
+    asked += [(note, pattern) for note in own if note not in quoted for pattern in phrases.snippets.get("asked_point", [])]
     said = [(m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»") for note, pattern in asked
             if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
     promised = [line for note in own

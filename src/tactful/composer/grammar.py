@@ -720,40 +720,15 @@ def in_running_text(item: str, language: Language, phrases: Phrases) -> str:
 
 
 def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> str:
-    """``item`` without asides in brackets, after a dash or after its last comma that hold a verb or a person
-    ("(bulbs already bought)", "- to collect by 15 January", «— принадлежат гостинице», «, оплачены клубом»),
-    when words remain before them.
+    """``item`` without asides in brackets or after a dash that hold a verb or a person ("(bulbs already
+    bought)", "- to collect by 15 January", «— принадлежат гостинице»), when words remain before them.
     A noun aside ("(PDF)", «(3 шт.)») stays."""
     def clause(aside: str) -> bool:
         return any(_verb_or_person(w, language, phrases) for w in re.findall(r"[^\W\d_]+(?:'[a-z]+)?", aside))
 
     item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) else m[0], item).strip()
-    # So does a last part after a comma that opens with a participle ("spare cloth, two sets, paid for by the
-    # club", «…, оплачены клубом»); one that opens with a verb of doing is a step and stays, and so does one
-    # that tells the client what happens or when ("transferred to you once BAC-1002 is paid").
-    front, comma, last = item.rpartition(", ")
-    keep = phrases.snippets.get("participle_keep")
-    if comma and len(front.split()) >= 2 and _participle(last.split()[0] if last.split() else "", language) \
-            and not (keep and re.search(keep, last, flags=re.IGNORECASE)):
-        item = front
     head, dash, tail = (re.split(r"(\s+[—–-]\s+)", item, maxsplit=1) + ["", ""])[:3]
     return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) and spoken_head(item, phrases.snippets.get("aside_content", [])) != item.strip() else item
-
-
-def _participle(word: str, language: Language) -> bool:
-    """Whether ``word`` is a participle ("paid", "signed", «оплачены», «подписанный»)."""
-    lower = word.lower().strip(",.;:")
-    if language == "ru":
-        from ..text import likeliest_ru
-
-        reading = likeliest_ru(lower)
-        return reading is not None and reading.tag.POS in {"PRTF", "PRTS"}
-    from lemminflect import getAllInflections, getAllLemmas
-
-    lemma = next(iter(getAllLemmas(lower).get("VERB", ())), None)
-    forms = getAllInflections(lemma, upos="VERB") if lemma else {}
-    # lemminflect lists many participles only as past forms ("signed"); a bare form ("put") is a step.
-    return lower in {*forms.get("VBN", ()), *forms.get("VBD", ())} and lower not in forms.get("VB", ())
 
 
 def _verb_or_person(word: str, language: Language, phrases: Phrases) -> bool:
