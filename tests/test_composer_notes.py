@@ -480,12 +480,20 @@ def test_a_note_of_several_sentences_gives_its_own_ones_and_a_past_deed_is_no_pl
 @pytest.mark.parametrize(("note", "said", "unsaid"), [
     # A private reason gives way to the wording the user dictates, with or without "that".
     ("just say i'm cutting back to daytime work", "I'm cutting back to daytime work.", "just say"),
+    # What goes on about the client is cut from it: the sender's own clause is the reason.
+    ("just say i'm cutting back to daytime work and can't give them the cover they need", "I'm cutting back to daytime work.", "give them"),
 ])
 def test_a_dictated_line_is_the_reason_even_for_a_private_one(note, said, unsaid):
     s = situation(reasons=["the real reason is at home. DO NOT mention this anywhere", note], reason_kind="methods",
                   sender={"name": "Ann Lee", "solo": True})
     body = email(s)
     assert said in body and unsaid not in body.lower().replace("’", "'")
+
+
+def test_a_stance_typed_without_its_subject_gets_one():
+    s = situation(reasons=["not prepared to keep our name on a tank we can't run our way"], reason_kind="methods",
+                  sender={"name": "Ann Lee", "company": "Reef Co", "solo": False})
+    assert "We are not prepared to keep our name on a tank we cannot run our way." in email(s)
 
 
 def test_a_quoted_line_is_not_read_again_as_an_unquoted_point():

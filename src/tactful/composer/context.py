@@ -144,7 +144,8 @@ def build_context(
     # work on any more", «просто сказать, что …»).
     stated = dictated if private else dictated or (
         "" if own_reason or topic else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
-    context["wanted"] = [line for line in wanted if line != stated]
+    # The line the dictated reason was cut from is not said again after it.
+    context["wanted"] = [line for line in wanted if line != stated and not (stated and line.lower().startswith(stated.rstrip(" .").lower()))]
     context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases, written) if not (
         situation.include_facts or context["open_work"]) else []
     # Surgery or a landlord selling is no choice: no "the decision stands", no "my own plans".
@@ -760,6 +761,9 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         without the user's notes in brackets ("(3 days/wk)"), and with months in full ("from Feb")."""
         for filler in phrases.snippets.get("reason_fillers", []):
             reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
+        # "not prepared to keep our name on …": a note typed without its subject gets one.
+        if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, reason.strip(), flags=re.IGNORECASE):
+            reason = ("I am " if is_solo(situation.sender, language) else "We are ") + reason.strip()
         return _without_brackets(written_out(full_months(_gerund_subject(reason, phrases), phrases), phrases)).strip()
 
     # A note that tells the tool how to write, or says the work has already stopped, is no reason.
@@ -868,6 +872,10 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
     said = [m["said"] for note in situation.reasons for pattern in phrases.snippets.get("dictated", [])
             if (m := re.search(pattern, note, flags=re.IGNORECASE))]
+    # A wording that goes on about the client ("I'm cutting back to daytime work and can't give them the cover
+    # they need") is said by its first clause, the sender's own.
+    said = [s if not matches(s, language, "not_own_reason") else re.split(phrases.snippets["clause_break"], s, maxsplit=1, flags=re.IGNORECASE)[0]
+            for s in said]
     # A wording of a word or two ("one sentence, max") is no reason.
     said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")
             and not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE)]
