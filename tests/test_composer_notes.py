@@ -956,6 +956,8 @@ def test_a_refusal_is_said_as_the_senders_standard_or_in_the_words_dictated(lang
     # A name in quotes after the head is a brand's, not a person's: «сервис», not «сервиса».
     ("сервис «Бариста-Техник»", "accs", "сервис «Бариста-Техник»"),
     ("визуализатор Алёна", "accs", "визуализатора Алёну"),
+    # A name in the genitive after the head is whose it is: the workshop keeps its number and is no person.
+    ("костюмерная мастерская Оксаны Ланцевой", "accs", "костюмерную мастерскую Оксаны Ланцевой"),
     # Written without «ё», a word keeps its spelling when inflected.
     ("финальные рендеры корпуса 3", "ablt", "финальными рендерами корпуса 3"),
 ])

@@ -76,9 +76,13 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     def quoted_next(i: int) -> bool:
         return any(q in phrase[words[i].end():words[i + 1].start()] for q in "«\"“„")
 
+    # Nor before a capitalised name («мастерская Оксаны Ланцевой»: the workshop of Oksana, not a «мастерская» Oksana).
+    def named_next(i: int) -> bool:
+        return words[i + 1].group()[:1].isupper()
+
     head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN" and not (
         _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN"
-        and not quoted_next(i))), None)
+        and not quoted_next(i) and not named_next(i))), None)
     modifiers = [_modifier(rs) for rs in readings[:head or 0]]
     if head is None or None in modifiers:
         return None
@@ -174,8 +178,10 @@ def _name_follows(words: list, phrase: str) -> bool:
     """Whether a person's name follows the head; one in quotes is a brand («сервис «Бариста-Техник»»)."""
     from .text import parse_ru
 
+    # A name in the genitive («мастерская Оксаны») is whose it is, not who it is.
     return any(w.group()[0].isupper() and phrase[:w.start()].rstrip()[-1:] not in QUOTES
-               and any("Name" in p.tag for p in parse_ru(w.group())) for w in words)
+               and any("Name" in p.tag for p in parse_ru(w.group()))
+               and not any("Name" in p.tag and "gent" in p.tag for p in parse_ru(w.group())) for w in words)
 
 
 def _surname(word: str, case: str, gender: str) -> str | None:
