@@ -293,12 +293,20 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
 def names_person(text: str, language: Language) -> bool:
     """Whether ``text`` names someone by a first name ("Kemi is spending…", «Андрей Лыков уходит»): a
     capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name)."""
-    not_names = {w.lower() for w in _names(language).get("not_names", [])}
     places = "|".join(_names(language).get("place_words", []))
     # A run of capitalised words after "at" is a place or a firm ("at Hamble Point Marine"), whatever its words.
     text = re.sub(rf"\b(?:{places})\s+(?:[A-ZА-ЯЁ][^\W\d_]*\s*)+", " ", text) if places else text
-    return any(word.lower() not in not_names and given_name(word)
-               for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()))
+    return any(_first_name(word, language) for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()))
+
+
+def _first_name(word: str, language: Language) -> bool:
+    """A first name, not a capitalised word of the sentence a names dictionary also lists ("May", "Will", "The")."""
+    return word.lower() not in _not_names(language) and given_name(word)
+
+
+@cache
+def _not_names(language: Language) -> frozenset[str]:
+    return frozenset(w.lower() for w in _names(language).get("not_names", []))
 
 
 def is_couple(contact: str | None) -> bool:
@@ -333,10 +341,8 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
     head = re.split(r"\s*[,|/]\s*", lines[0].text)[0].strip() if lines else ""
     # Greeted by name only when the signature opens with a first name: "The Orchard House" is a place and
     # «О. Н. Кравец» gives no name to greet.
-    first = head.split()[0] if head else ""
-    not_names = {w.lower() for w in _names(language).get("not_names", [])}
     if len(head.split()) < 2 or not pats["name"].fullmatch(head) or is_organisation(head, language) \
-            or first.lower() in not_names or not given_name(first):
+            or not _first_name(head.split()[0], language):
         return None
     def names(text: str) -> set[str]:  # its words, initials aside
         return {w.strip(".") for w in _words(text) if len(w.strip(".")) > 1}

@@ -179,9 +179,11 @@ def _name_follows(words: list, phrase: str) -> bool:
     from .text import parse_ru
 
     # A name in the genitive («мастерская Оксаны») is whose it is, not who it is.
-    return any(w.group()[0].isupper() and phrase[:w.start()].rstrip()[-1:] not in QUOTES
-               and any("Name" in p.tag for p in parse_ru(w.group()))
-               and not any("Name" in p.tag and "gent" in p.tag for p in parse_ru(w.group())) for w in words)
+    def named(word: str) -> bool:
+        names = [p for p in parse_ru(word) if "Name" in p.tag]
+        return bool(names) and not any("gent" in p.tag for p in names)
+
+    return any(w.group()[0].isupper() and phrase[:w.start()].rstrip()[-1:] not in QUOTES and named(w.group()) for w in words)
 
 
 def _surname(word: str, case: str, gender: str) -> str | None:
