@@ -901,8 +901,8 @@ def test_an_invoice_the_notes_call_unpaid_is_outstanding_though_its_date_is_ahea
     assert said not in email(fresh, language)
 
 
-@pytest.mark.parametrize(("language", "weeks", "carry_on"), [("en", "next few weeks", "carry on with the work already agreed"),
-                                                          ("ru", "ближайшие недели", "о чём мы уже договорились")])
+@pytest.mark.parametrize(("language", "weeks", "carry_on"), [("en", "next few weeks", "carry on with the scheduled work"),
+                                                          ("ru", "ближайшие недели", "плановые работы")])
 def test_a_last_day_within_the_week_promises_no_work_to_carry_on_and_no_weeks_ahead(language, weeks, carry_on):
     soon = situation(end_date=(dt.date.today() + dt.timedelta(days=3)).isoformat(), sender={"name": "Ann Lee", "solo": True})
     call = plan(soon, "call", language).text()
@@ -1249,7 +1249,7 @@ def test_a_russian_contact_known_by_surname_and_initials_is_addressed_as_gospodi
     assert addressee("ООО «Ромашка»", contact, "ru").inflected("datv") == dative
 
 
-@pytest.mark.parametrize(("language", "vague"), [("en", "carry on with the work already agreed"), ("ru", "выполню всё, о чём")])
+@pytest.mark.parametrize(("language", "vague"), [("en", "carry on with the scheduled work"), ("ru", "продолжаю плановые работы")])
 def test_open_work_replaces_the_vague_promise_of_work_until_the_end(language, vague):
     plain = situation(sender={"name": "Ann Lee"})
     work = situation(sender={"name": "Ann Lee"}, open_work=[{"item": "the newsletter" if language == "en" else "рассылка", "due": "2027-01-08"}])
@@ -1286,7 +1286,7 @@ def test_a_handover_note_naming_the_addressee_is_said_to_them(language, contact,
 
 def test_no_new_work_from_today_is_not_promised_as_work_until_the_end():
     body = email(situation(reasons=["Keep it short. No new work from today"], sender={"name": "Ann Lee"}))
-    assert "carry on with the work already agreed" not in body and "available to you for anything you need" in body
+    assert "carry on with the scheduled work" not in body and "available to you for anything you need" in body
 
 
 @pytest.mark.parametrize(("language", "referral"), [
@@ -1368,7 +1368,7 @@ def test_open_work_listed_by_its_date_does_not_say_the_date_again(language, item
     assert listed in body + "\n"
 
 
-@pytest.mark.parametrize(("language", "vague"), [("en", "carry on with the work already agreed"), ("ru", "выполню всё, о чём")])
+@pytest.mark.parametrize(("language", "vague"), [("en", "carry on with the scheduled work"), ("ru", "продолжаю плановые работы")])
 def test_finishing_the_stage_is_not_promised_twice(language, vague):
     """The decision to finish the work under way already says what happens until the end."""
     s = situation(sender={"name": "Ann Lee"}, outcome="finish_stage")

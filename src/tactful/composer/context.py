@@ -423,7 +423,7 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "notice_short": notice_short,
         # Where the notice period would end if the client does not agree to the earlier date.
         "notice_end": format_date(written + dt.timedelta(days=notice_days), language) if notice_short else None,
-        # A last day within the week leaves no "work already agreed" to carry on and no "next few weeks".
+        # A last day within the week leaves no "scheduled work" to carry on and no "next few weeks".
         "ends_soon": bool(end and (end - written).days <= 7),
         "notice_key": notice_key,
         "contract": contract,
