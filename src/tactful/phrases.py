@@ -80,6 +80,7 @@ class Phrases(BaseModel):
     client_steps: list[Pattern] = []
     # A note asking for it short ("keep it short", «коротко!!»): no invitation to a long talk, no formalities.
     short_notes: list[Pattern] = []
+    no_email_notes: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.
     hostile_notes: list[Pattern] = []
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.

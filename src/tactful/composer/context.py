@@ -664,6 +664,8 @@ def _framing(
         # reason is a plan of their own (a move, a job) that no offer changes.
         # The user asks for it short: the script does not invite a long talk, the letter drops formalities.
         "short": any(matches(note, language, "short_notes") for note in [*notes, *(situation.context or "").splitlines()]),
+        # The notes say the client is not written to ("don't email him", «письма не читает»): no "in writing today".
+        "no_email": any(matches(note, language, "no_email_notes") for note in [*notes, *(situation.context or "").splitlines()]),
         "hostile": bool(set(situation.signals) & set(phrases.snippets["hostile_signals"]))
         or any(matches(note, language, "hostile_notes") for note in notes),
         "price_at_issue": not own_reason and (situation.reason_kind in phrases.snippets["price_reasons"]
