@@ -1187,3 +1187,60 @@ def test_a_private_reason_with_a_kind_chosen_is_said_as_that_kind():
     body = email(situation(reasons=notes, reason_kind="capacity", sender={"name": "Felix Moss", "solo": True}), "en")
     assert load_phrases("en").get("reason.capacity", "formal", "i").split("{{")[0] in body
     assert "operation" not in body and "personal reasons" not in body
+
+
+@pytest.mark.parametrize(("language", "private", "aloud", "said", "kept", "personal"), [
+    ("en", "the real reason is my dad's illness, DON'T mention it", "i'm moving the business to Leeds in February",
+     "I am moving the business to Leeds in February.", "illness", "for personal reasons"),
+    ("ru", "настоящая причина — болезнь отца, об этом не говорить", "я переезжаю в Казань в феврале",
+     "Я переезжаю в Казань в феврале.", "болезнь", "связано с личными обстоятельствами"),
+])
+def test_a_private_note_is_set_aside_and_the_others_still_give_the_reason(language, private, aloud, said, kept, personal):
+    """The note the user keeps private is not said, but what they say aloud is still the sender's reason, not a
+    bank line about "personal circumstances"."""
+    body = email(situation(reasons=[private, aloud], sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body and kept not in body
+    alone = email(situation(reasons=[private], sender={"name": "Ann Lee", "solo": True}), language)
+    assert personal in alone and personal not in body and kept not in alone
+
+
+@pytest.mark.parametrize(("language", "note", "said", "complaint"), [
+    ("en", "reception keep feeding the fish on top of the auto feeder", "I can only answer for the results when everything", "feeding"),
+    ("ru", "администраторы каждую неделю переставляют кашпо, а потом говорят, что растения болеют",
+     "Я могу отвечать за результат, только когда всё", "кашпо"),
+])
+def test_others_changing_what_the_sender_looks_after_is_said_as_the_senders_terms(language, note, said, complaint):
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body and complaint not in body
+
+
+@pytest.mark.parametrize(("language", "note", "promise", "follow_up"), [
+    ("en", "phone him, don't email, he forwards emails to everyone", "I will send everything in writing today", "Not by email"),
+    ("ru", "звоню сама: письма он не читает", "Сегодня же пришлю всё письменно", "Не по электронной почте"),
+])
+def test_a_client_the_notes_say_not_to_email_is_promised_nothing_in_writing_today(language, note, promise, follow_up):
+    s = situation(reasons=["we are closing the workshop" if language == "en" else "я закрываю мастерскую", note],
+                  sender={"name": "Ann Lee", "solo": True})
+    script = Composer().compose(s, "call", language, "formal")[0].text()
+    assert promise not in script and follow_up in script
+    plain = situation(reasons=[s.reasons[0]], sender={"name": "Ann Lee", "solo": True})
+    assert promise in Composer().compose(plain, "call", language, "formal")[0].text()
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "Could you please settle invoice 47 (£385) by 15 March 2027 and invoice 52 (£412) by 25 March 2027?"),
+    ("ru", "Прошу оплатить счёт № 47 на сумму £385 до 15 марта 2027 года и счёт № 52 на сумму £412 до 25 марта 2027 года."),
+])
+def test_invoices_due_on_different_dates_are_asked_for_in_one_sentence(language, said):
+    s = situation(sender={"name": "Ann Lee", "solo": True}, unpaid_invoices=[
+        {"number": "47", "amount": "£385", "due": "2027-03-15"}, {"number": "52", "amount": "£412", "due": "2027-03-25"}])
+    assert said in email(s, language)
+
+
+@pytest.mark.parametrize(("note", "said"), [
+    ("мастерская съезжает, аренду подняли вдвое", "Мастерская съезжает, аренду подняли вдвое."),
+    ("буду работать из дома и только с небольшими заказами", "Я буду работать из дома и только с небольшими заказами."),
+])
+def test_a_move_of_the_senders_own_premises_or_a_plan_in_the_future_is_the_reason(note, said):
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), "ru")
+    assert said in body and load_phrases("ru").get("reason.fit", "formal", "i") not in body

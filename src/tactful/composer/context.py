@@ -70,8 +70,14 @@ def build_context(
     # A reason the user asks to keep private («пусть будет "по личным обстоятельствам"»): the message says only
     # that, and quotes none of their notes as the reason (the note would tell what they keep back).
     private = next((note for note in situation.reasons if matches(note, language, "private_notes")), None)
-    own_reason = _private_reason(private, situation, language, phrases, vetted, environment) if private else \
-        _own_reason(fields["reasons"], situation, language, phrases, vetted)
+    # The user's other notes are what may be said aloud («напарник ушёл, один я ночные вызовы не тяну»): the
+    # private one is set aside, and the others are read for the reason as usual.
+    said_aloud = situation.model_copy(update={"reasons": [n for n in situation.reasons if n != private]}) if private else situation
+    aloud = [r for r in fields["reasons"] if not matches(r, language, "private_notes")]
+    quoted_private = bool(private and re.search(phrases.snippets["private_said"], private))
+    own_reason = "" if quoted_private else _own_reason(aloud, said_aloud, language, phrases, vetted)
+    if private and not own_reason:
+        own_reason = _private_reason(private, situation, language, phrases, vetted, environment)
     context: dict[str, Any] = {
         **_address(who, situation, fields, language),
         **_work(situation, fields["description"], language, phrases),
@@ -142,8 +148,8 @@ def build_context(
     dictated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing and not own_reason else "")
     # A private reason still gives way to the wording the user dictates for it ("just say I can't take the
     # work on any more", «просто сказать, что …»).
-    stated = dictated if private else dictated or (
-        "" if own_reason or topic else _own_reason(fields["reasons"], situation, language, phrases, vetted, standing=True))
+    stated = dictated or ("" if own_reason or topic or quoted_private else
+                          _own_reason(aloud, said_aloud, language, phrases, vetted, standing=True))
     # The line the dictated reason was cut from is not said again after it.
     context["wanted"] = [line for line in wanted if line != stated and not (stated and line.lower().startswith(stated.rstrip(" .").lower()))]
     context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases, written) if not (
