@@ -331,6 +331,11 @@ def test_an_invoice_disputed_in_an_angry_reply_is_not_pressed_in_full(language, 
      "please settle"),
     ("ru", "Поняла. Мы вернём 47 000 ₽ до 25 декабря и оплатим счёт A-17 в пятницу.", "Спасибо, что написали об оплате счёта",
      "прошу оплатить"),
+    # A payment on conditions, or refused, is no payment news; one said to be made is thanked for.
+    ("en", "Invoice A-17 will be paid, but only when the manuals have been delivered in full.", "Thank you for your reply",
+     "letting me know about the payment"),
+    ("ru", "Счёт A-17 оплатим только при одном условии: вы подписываете акт с гарантией.", "Спасибо за ответ", "написали об оплате"),
+    ("ru", "Счёт A-17 оплачен 3 декабря, платёжку прилагаю.", "Спасибо, что написали об оплате счёта", "прошу оплатить"),
     # Someone else's absence is not the client's: no "your time away".
     ("en", "Please pass my wishes to Hannah. Who covers while she is away?", "Thank you for your reply", "time away"),
     # «Претензий не было» is praise, not a threat of the law: no mediator.

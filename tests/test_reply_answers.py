@@ -241,3 +241,17 @@ def test_a_signature_of_the_contact_on_record_keeps_their_fuller_name():
     s = _situation("ru").model_copy(update={"client": _situation("ru").client.model_copy(update={"contact": "Журавлёва Алла Викторовна"})})
     result = reply(s, ASKED["ru"] + "\n\nС уважением,\nЖуравлёва А. В.", backend="composer")
     assert "Алла Викторовна" in result.text
+
+
+@pytest.mark.parametrize(("language", "listed", "points"), [
+    ("en", "Please also confirm:\n1. the full list of bookings you hold for March;\n2. that the lists go by secure transfer only.",
+     ["Please also confirm the full list of bookings you hold for March.", "Please also confirm that the lists go by secure transfer only."]),
+    ("ru", "Прошу также подтвердить:\n1. список всех броней на март;\n2. что списки придут только через защищённый обмен.",
+     ["Прошу также подтвердить список всех броней на март.", "Прошу также подтвердить, что списки придут только через защищённый обмен."]),
+])
+def test_a_list_that_goes_on_from_the_line_above_is_read_item_by_item_with_its_words(language, listed, points):
+    from tactful.composer.grammar import sentences
+
+    assert sentences(listed) == points
+    questions = reply(_situation(language), listed, backend="composer").questions
+    assert not any(q.endswith(":") for q in questions)

@@ -90,6 +90,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         client_reply = client_reply.replace(request.sentence, "")
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
     topics = reply_topics(client_reply, language)
+    # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
+    # is no news of a payment to thank for.
+    paid = [s for s in sentences(original) if "paying" in reply_topics(s, language) and not matches(s, language, "payment_conditions")]
+    if not paid:
+        topics = [t for t in topics if t != "paying"]
     # The rest read sentence by sentence once: what a referral question, an invitation or a call asks sits in one.
     read = [(s, reply_topics(s, language)) for s in sentences(client_reply)]
     # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
@@ -125,7 +130,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
         "asked_invoices": _named(context["unpaid"], original),
         # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
-        "paid_invoices": _named(context["unpaid"], " ".join(s for s in sentences(original) if "paying" in reply_topics(s, language))),
+        "paid_invoices": _named(context["unpaid"], " ".join(paid)),
     }
 
 

@@ -134,11 +134,27 @@ def sentence(text: str, phrases: Phrases) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """A client's answer in sentences, a list's lines each on their own (bullets and quoted lines aside)."""
-    out = []
-    for line in text.splitlines():
-        line = re.sub(r"^\s*(?:[-*•>]|\d+[.)])\s*", "", line).strip()
-        out += [s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=\S)", line) if s.strip()]
+    """A client's answer in sentences, a list's lines each on their own (bullets and quoted lines aside). A
+    list item that goes on from the line above it ("Please also confirm:" / "1. the full list of bookings;")
+    is said with that line's words: "Please also confirm the full list of bookings."."""
+    out: list[str] = []
+    intro = None
+    for raw in text.splitlines():
+        item = re.match(r"^\s*(?:[-*•]|\d+[.)])\s+", raw)
+        line = re.sub(r"^\s*(?:[-*•>]|\d+[.)])\s*", "", raw).strip()
+        if item and intro and line[:1].islower():
+            if out and out[-1] == intro:
+                out.pop()
+            # «Прошу подтвердить:» / «что списки придут …»: a Russian clause after the verb takes its comma.
+            comma = "," if line.split()[0] in load_phrases("ru").snippets.get("comma_before", []) else ""
+            line = intro[:-1].rstrip() + comma + " " + line.rstrip(";,")
+            line += "" if line[-1:] in ".!?…" else "."
+            out.append(line)
+            continue
+        parts = [s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=\S)", line) if s.strip()]
+        out += parts
+        if not item:
+            intro = parts[-1] if parts and parts[-1].endswith(":") else None
     return out
 
 
