@@ -18,8 +18,10 @@ def with_unpaid_from_notes(situation: Situation, language: Language) -> Situatio
     from .extraction.patterns import patterns
 
     pats = patterns(language)
-    # Each note on its own, and none that says it was paid ("INV-11 was paid 74 days late"): a letter
-    # that asks again for money already paid is worse than one that does not ask.
-    found = [Invoice(**invoice) for note in notes.splitlines() if not pats["money"]["paid"].search(note)
+    # Each note on its own, and none that says it was paid ("INV-11 was paid 74 days late") or that the user
+    # lets it go ("written it off, not chasing it"): a letter that asks again for money already paid, or for
+    # money the user waived, is worse than one that does not ask.
+    money = pats["money"]
+    found = [Invoice(**invoice) for note in notes.splitlines() if not (money["paid"].search(note) or money["waived"].search(note))
              for invoice, _ in find_unpaid(read_layout(note, pats), pats)]
     return situation.model_copy(update={"unpaid_invoices": found}) if found else situation
