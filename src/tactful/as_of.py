@@ -39,6 +39,18 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
     return max([today, *(stated or past)])
 
 
+
+def notice_end(situation: Situation, written: dt.date | None = None) -> dt.date | None:
+    """The day the contract's notice period ends, counted from ``written`` (the day the message is written,
+    `as_of` when not given), when the end date falls before it: the end failing agreement to the earlier
+    date. None when the end date leaves the whole notice period, or either is unknown."""
+    days = situation.contract.notice_days
+    if not (situation.end_date and days):
+        return None
+    ends = (written or as_of(situation)) + dt.timedelta(days=days)
+    return ends if situation.end_date < ends else None
+
+
 def planned(situation: Situation, facts: list[str], written: dt.date) -> list[str]:
     """The facts that tell of something still to happen before the work ends ("the mock test is on 15
     December 2026", «перевод отчёта запланирован к сдаче 22 января 2027 года»): dated after ``written`` (the

@@ -6,7 +6,6 @@ The detail patterns are data in ``guidelines/grounding.yaml``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -117,12 +116,10 @@ def invented_spans(text: str, tokens: Sequence[Token], situation: Situation) -> 
         known_dates.add((situation.end_date.day, situation.end_date.month))
     # Where the end date falls inside the notice period, the day that period ends (counted from the day
     # the message is written) is the end failing agreement to the earlier date.
-    if situation.end_date and situation.contract.notice_days:
-        from .as_of import as_of
+    from .as_of import notice_end
 
-        ends = as_of(situation) + dt.timedelta(days=situation.contract.notice_days)
-        if situation.end_date < ends:
-            known_dates.add((ends.day, ends.month))
+    if ends := notice_end(situation):
+        known_dates.add((ends.day, ends.month))
     spans: list[tuple[int, int]] = []
     spans += [(s, e) for s, e, d in dates if d not in known_dates]
     lowered_source = normalize(source)

@@ -18,7 +18,7 @@ from ..address import (
     names_person,
     without_role,
 )
-from ..as_of import as_of, planned
+from ..as_of import as_of, notice_end, planned
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
@@ -413,7 +413,8 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     # An end date before the notice period is over cannot be announced as formal notice.
     # Counted from the day the message is written, which the user's facts may put after today; the open
     # invoices are overdue or not by the same day.
-    notice_short = bool(end and notice_days and (end - written).days < notice_days)
+    notice_ends = notice_end(situation, written)
+    notice_short = notice_ends is not None
     if notice_short:
         notice_key = "short"
     elif contract:
@@ -428,7 +429,7 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "notice_days": notice_days,
         "notice_short": notice_short,
         # Where the notice period would end if the client does not agree to the earlier date.
-        "notice_end": format_date(written + dt.timedelta(days=notice_days), language) if notice_short else None,
+        "notice_end": format_date(notice_ends, language) if notice_ends else None,
         # A last day within the week leaves no "scheduled work" to carry on and no "next few weeks".
         "ends_soon": bool(end and (end - written).days <= 7),
         "notice_key": notice_key,
