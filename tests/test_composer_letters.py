@@ -1361,6 +1361,9 @@ def test_a_russian_amount_is_said_with_the_currency_word_agreeing(amount, said):
     ("en", "the supervision meeting on 1 April", "— the supervision meeting\n"),
     ("en", "cake for the 1 April wedding", "— cake for the wedding\n"),
     ("ru", "пробный экзамен 1 апреля", "— пробный экзамен\n"),
+    # A date that closes a range or a pair stays: the item would otherwise end on "including" or «и».
+    ("en", "the cakes for the weddings booked up to and including 1 April", "— the cakes for the weddings booked up to and including 1 April\n"),
+    ("ru", "экскурсии 12 марта и 1 апреля", "— экскурсии 12 марта и 1 апреля\n"),
 ])
 def test_open_work_listed_by_its_date_does_not_say_the_date_again(language, item, listed):
     other = {"item": "the newsletter" if language == "en" else "рассылка", "due": "2027-03-20"}

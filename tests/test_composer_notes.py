@@ -1244,3 +1244,57 @@ def test_invoices_due_on_different_dates_are_asked_for_in_one_sentence(language,
 def test_a_move_of_the_senders_own_premises_or_a_plan_in_the_future_is_the_reason(note, said):
     body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), "ru")
     assert said in body and load_phrases("ru").get("reason.fit", "formal", "i") not in body
+
+
+def test_a_compound_typed_open_before_a_noun_is_hyphenated_in_the_reason():
+    body = email(situation(reasons=["I've been offered a full time post at the foundry"], sender={"name": "Ann Lee", "solo": True}))
+    assert "a full-time post" in body
+    after_verb = email(situation(reasons=["I'm going back to work full time at the foundry"], sender={"name": "Ann Lee", "solo": True}))
+    assert "full-time" not in after_verb
+
+
+def test_a_note_saying_it_has_nothing_to_do_with_the_contact_reads_as_said_to_them():
+    s = situation(client={"name": "The Orchard House", "contact": "Imogen Flett"}, sender={"name": "Ann Lee", "solo": True},
+                  reasons=["I'm closing the practice", "this is NOTHING to do with imogen, she's lovely"])
+    assert "nothing to do with you personally" in email(s, tone="warm")
+
+
+def test_a_handover_item_that_says_her_of_the_person_greeted_says_your():
+    s = situation(client={"name": "Imogen Flett"}, sender={"name": "Ann Lee", "solo": True},
+                  handover=["her honey extractor, stored in my shed"])
+    body = email(s)
+    assert "your honey extractor" in body and "her honey" not in body
+
+
+@pytest.mark.parametrize("note", ["They'll probably say their last setters were faster. Don't argue about that in the email.",
+                                  "he'll also say the tagged day was our fault, it wasn't"])
+def test_what_the_user_expects_the_client_to_say_is_never_said_as_a_line(note):
+    body = email(situation(reasons=["we are closing the workshop", note], sender={"name": "Ann Lee", "solo": True}))
+    assert "faster" not in body and "tagged day" not in body
+    asked = email(situation(reasons=["we are closing the workshop", "make sure to say the keys are in the safe"],
+                            sender={"name": "Ann Lee", "solo": True}))
+    assert "The keys are in the safe." in asked
+
+
+def test_a_line_asked_for_word_for_word_and_a_reason_after_just_say_are_both_said():
+    notes = ["I'm expecting, but do NOT mention it, leave it out completely. just say i'm taking on less from spring",
+             "put this in word for word please: 'Every couple who cut one of my cakes made me proud.'"]
+    body = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}), tone="warm")
+    assert "I'm taking on less from spring." in body and "Every couple who cut one of my cakes made me proud." in body
+    assert "expecting" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "quoted"), [
+    ("ru", "жена его звонит и ругается, что он «на этой лодке пропадает». ЭТО НЕ УПОМИНАТЬ", "пропадает"),
+    ("en", "his wife rings me saying he 'lives on that boat'. do NOT mention it, it's their business", "lives on that boat"),
+])
+def test_a_quote_inside_a_private_note_is_not_taken_for_the_words_to_say(language, note, quoted):
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert quoted not in body
+
+
+def test_their_after_someone_elses_plural_in_a_handover_note_stays_theirs():
+    s = situation(handover=["a video glossary agreed with the students, recorded with their consent", "their keys and the alarm code"],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert "recorded with their consent" in body and "your keys and the alarm code" in body

@@ -221,6 +221,8 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
         for name in sorted(names, key=len, reverse=True):
             for pattern, replacement in phrases.snippets["to_addressee"]:
                 said = re.sub(pattern.format(name=re.escape(name)), replacement, said)
+        for pattern in phrases.snippets.get("addressee_possessives", []):
+            said = re.sub(pattern, "your", said)
     else:
         from ..wording import petrovich_form
 
@@ -296,10 +298,13 @@ def full_months(text: str, phrases: Phrases) -> str:
 
 
 def written_out(text: str, phrases: Phrases) -> str:
-    """A note typed as speech with its contractions written out ("we'd rather" → "we would rather"), as the
-    reason a letter gives in its own voice; a line the user dictates keeps their words."""
+    """A note typed as speech with its contractions written out ("we'd rather" → "we would rather") and its
+    compounds hyphenated before a noun ("a full-time post"), as the reason a letter gives in its own voice; a
+    line the user dictates keeps their words."""
     for short, full in phrases.snippets.get("contractions", {}).items():
         text = re.sub(rf"\b{short}\b", lambda m: full if m[0][0].islower() else full[:1].upper() + full[1:], text, flags=re.IGNORECASE)
+    for pattern, replacement in phrases.snippets.get("compound_adjectives", []):
+        text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
     return text
 
 
@@ -620,11 +625,12 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
     from ..address import given_name
     from ..text import parse_ru
 
-    contact = (situation.client.contact or "").split()
+    # The person the letter greets, however the note types them ("nothing to do with imogen").
+    contact = [w.lower() for w in (situation.client.contact or "").split()]
     pronouns = phrases.snippets["not_about_pronouns"]
 
     def addressed(words: list[str]) -> bool:
-        return words[0].lower() in pronouns or words[0] in contact
+        return words[0].lower() in pronouns or words[0].lower() in contact
 
     def person(words: list[str]) -> list[str] | None:
         """The words as a person's name in the nominative («из-за Никиты» → «Никита»), or None when the first
@@ -902,8 +908,13 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     # A note that quotes its line is read for that line only, not again as an unquoted point ("say it: '…'").
     quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}
     asked += [(note, pattern) for note in own if note not in quoted for pattern in phrases.snippets.get("asked_point", [])]
+    def predicted(note: str, start: int) -> bool:
+        # "they'll probably say …": the client's words the user expects, not a line for the message.
+        before = re.split(r"[.;!?]\s+", note[:start])[-1]
+        return bool(re.search(phrases.snippets.get("predicted_before", "(?!)"), before, flags=re.IGNORECASE))
+
     said = [(m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»") for note, pattern in asked
-            if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE))]
+            if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start())]
     promised = [line for note in own
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
                 if not any(_same_words(line, s) for s in said)]

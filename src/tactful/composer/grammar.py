@@ -354,6 +354,11 @@ def without_own_date(item: str, due: dt.date, language: Language, phrases: Phras
     shorter = re.sub(ending, "", item, flags=re.IGNORECASE)
     if shorter == item:
         shorter = re.sub(rf"\b{date}\s+", "", item, count=1, flags=re.IGNORECASE)
+    # The date closes a range or a pair ("booked up to and including 13 March", «12 и 26 декабря»): without it
+    # the item would end on "including" or «и», so it keeps its date.
+    joins = "|".join(phrases.snippets.get("date_range_words", []))
+    if joins and re.search(rf"(?:^|\s)(?:{joins})(?:\s+\d{{1,2}})?\s*$", shorter, flags=re.IGNORECASE):
+        return item
     return shorter if re.search(r"[^\W\d_]{2}", shorter) else item
 
 
