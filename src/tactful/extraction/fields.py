@@ -60,7 +60,7 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put, theirs: 
         sentence = segment[max(0, m.start() - 80) : m.end() + 80]
         if contract["notice"].search(sentence) or contract["ending"].search(sentence):
             put("contract.clause", _clause(m.group("value"), pats), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
-    for key, value in (("none", False), ("exists", True), ("exists_kind", True)):
+    for key, value in (("none", False), ("exists", True), ("exists_kind", True), ("exists_cited", True)):
         if key in contract and (m := contract[key].search(segment)):
             put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
     for field, rule in (("final_invoice", money["final_invoice"]), ("act_of_acceptance", money["act"])):
