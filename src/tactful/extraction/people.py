@@ -265,6 +265,8 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     if short[:1].lower() != value[:1].lower() and not m.groupdict().get("paper"):
                         continue
                     value = " ".join(word[:1].upper() + word[1:] for word in value.split())
+                    if m.groupdict().get("surname"):
+                        value = f"{value} {m.group('surname')}"  # "Kit Farrow (Christopher on the invoices)": the first name in full
                 elif field.endswith("contact") and value.islower() and re.search(r"\S(?:вич|вна|ична|инична)\s", value):
                     value = " ".join(word[:1].upper() + word[1:] for word in value.split())  # «ирина викторовна зайцева»
                 if field.endswith(("sender.name", "contact")):
@@ -291,7 +293,7 @@ def _marker_rules(line: Line, layout: Layout, people: dict) -> list[tuple]:
     """The marker rules read on a line, by field: "Dean here." opens a letter of anyone's, so only in the
     user's notes does it name the user."""
     own = people.get("sender_notes", []) if any(line is note for note in layout.notes) else []
-    return [(line, "sender.name", [*people["sender"], *people.get("sender_spelled", []), *own], 0.9), (line, "client.contact", people["contact"], 0.9),
+    return [(line, "sender.name", [*people.get("sender_spelled", []), *people["sender"], *own], 0.9), (line, "client.contact", people["contact"], 0.9),
             (line, "client.name", people["client"], 0.85), (line, "sender.company", people["sender_company"], 0.85)]
 
 
