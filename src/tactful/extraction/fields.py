@@ -60,7 +60,7 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put, theirs: 
         sentence = segment[max(0, m.start() - 80) : m.end() + 80]
         if contract["notice"].search(sentence) or contract["ending"].search(sentence):
             put("contract.clause", _clause(m.group("value"), pats), line.start + m.start("value"), line.start + m.end("value"), 0.85, "pattern")
-    for key, value in (("none", False), ("exists", True), ("exists_kind", True)):
+    for key, value in (("none", False), ("exists", True), ("exists_kind", True), ("exists_cited", True)):
         if key in contract and (m := contract[key].search(segment)):
             put("contract.exists", value, line.start + m.start(), line.start + m.end(), 0.8, "pattern")
     for field, rule in (("final_invoice", money["final_invoice"]), ("act_of_acceptance", money["act"])):
@@ -150,7 +150,7 @@ def find_unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]
             owed_list = True
             continue
         owed_list = owed_list and bool(segment.strip())
-        sentences = list(_sentences(segment))
+        sentences = list(_sentences(segment, money.get("abbreviation")))
         if owed_list or len(segment) <= 160 and money["unpaid"].search(segment) and money["invoice_number"].search(segment):
             sentences = [Substring(0, len(segment), segment)]  # a short line read whole («сч. 14 … висит»)
         notes = any(line is note for note in layout.notes)
@@ -223,8 +223,15 @@ def _bare_invoices(chunk: str, money: dict) -> bool:
     return bool(rest.fullmatch(left))
 
 
-def _sentences(text: str):
-    """Sentences with their offsets; razdel knows abbreviations («руб.», "Ltd.") that a full stop does not end."""
+def _sentences(text: str, abbreviation: re.Pattern | None = None):
+    """Sentences with their offsets; razdel knows abbreviations («руб.», "Ltd.") that a full stop does not end,
+    and ``abbreviation`` those before a number it does not know («Долг: сч. 1145 — 96 000 руб.» is one sentence)."""
     from razdel import sentenize
 
-    return sentenize(text)
+    out: list[Substring] = []
+    for sentence in sentenize(text):
+        if out and abbreviation and abbreviation.search(out[-1].text) and sentence.text[:1].isdigit():
+            out[-1] = Substring(out[-1].start, sentence.stop, text[out[-1].start : sentence.stop])
+        else:
+            out.append(sentence)
+    return out

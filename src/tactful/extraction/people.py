@@ -243,6 +243,10 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
         for rule in rules:
             for m in rule.finditer(segment):
                 value = re.sub(r"(?<!\b[A-ZА-ЯЁ])\.+$", "", m.group("value").strip())  # «ИП Тихонов А. С.» keeps its initial's dot
+                if m.groupdict().get("typed") is not None:
+                    # "mrs morag lindsay who decides", "trading as mcintyre piping": a name the rule finds typed in lower
+                    # case (group `typed`) is written with its capitals
+                    value = " ".join(word[:1].upper() + word[1:] for word in value.split())
                 if pats["legal_forms"].fullmatch(value):
                     continue  # "ИП" alone names no one
                 if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
@@ -256,9 +260,13 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                 if (short := m.groupdict().get("short")) is not None:
                     # "im kev (kevin doyle on the invoices)", «я глеб, глеб ершов»: a name typed in lower case, told by
                     # the short name before it (the same first letter); written with its capitals
-                    if short[:1].lower() != value[:1].lower():
+                    # "im sandy (alasdair mcintyre on the invoices)": a name said to be the one on paper (group `paper`)
+                    # is the full one, whatever letter it opens with
+                    if short[:1].lower() != value[:1].lower() and not m.groupdict().get("paper"):
                         continue
                     value = " ".join(word[:1].upper() + word[1:] for word in value.split())
+                    if m.groupdict().get("surname"):
+                        value = f"{value} {m.group('surname')}"  # "Kit Farrow (Christopher on the invoices)": the first name in full
                 elif field.endswith("contact") and value.islower() and re.search(r"\S(?:вич|вна|ична|инична)\s", value):
                     value = " ".join(word[:1].upper() + word[1:] for word in value.split())  # «ирина викторовна зайцева»
                 if field.endswith(("sender.name", "contact")):
@@ -285,7 +293,7 @@ def _marker_rules(line: Line, layout: Layout, people: dict) -> list[tuple]:
     """The marker rules read on a line, by field: "Dean here." opens a letter of anyone's, so only in the
     user's notes does it name the user."""
     own = people.get("sender_notes", []) if any(line is note for note in layout.notes) else []
-    return [(line, "sender.name", [*people["sender"], *people.get("sender_spelled", []), *own], 0.9), (line, "client.contact", people["contact"], 0.9),
+    return [(line, "sender.name", [*people.get("sender_spelled", []), *people["sender"], *own], 0.9), (line, "client.contact", people["contact"], 0.9),
             (line, "client.name", people["client"], 0.85), (line, "sender.company", people["sender_company"], 0.85)]
 
 

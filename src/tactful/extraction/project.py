@@ -18,6 +18,8 @@ MAX_WORDS = 12
 def _value(raw: str, pats: dict) -> str | None:
     value = raw.strip().strip("«»\"'").strip(" ,;:-—–")
     value = pats["project"]["trim"].sub("", value).strip(" ,;:-—–")
+    if len(value.split()) > MAX_WORDS and " and " in value:  # "piped the wedding guests in and played at …": the first of the work
+        value = value[: value.index(" and ")].strip(" ,;:-—–")
     if not value or pats["project"]["generic"].fullmatch(value) or pats["project"]["not_value"].search(value) \
             or len(value.split()) > MAX_WORDS or len(value) < 2:
         return None

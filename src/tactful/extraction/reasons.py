@@ -168,7 +168,7 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
         if labelled := _labelled(lines, text, pats):
             return labelled[: MAX_REASONS + 1]
     signature = {id(line) for line in layout.notes_signature}
-    pairs = {id(answer): pair for client, answer in _answered(layout, own, others or []) if (pair := _pair(text, client, answer, pats))}
+    pairs = {id(answer): pair for client, answer in _answered(layout, own, others or [], pats) if (pair := _pair(text, client, answer, pats))}
     scored = list(pairs.values())
     for lines in scopes:
         for line in lines:
@@ -200,12 +200,12 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
     best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
     if len(best) == len(pairs) and others and pats.get("demand"):
         # the user's own words give no reason but their answers: the client's other demands are read too
-        answered = {client.start for client, answer in _answered(layout, own, others) if id(answer) in pairs}
+        answered = {client.start for client, answer in _answered(layout, own, others, pats) if id(answer) in pairs}
         best += _demands(others, text, pats, max(2, len(best) + 1) - len(best), answered)
     return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
 
 
-def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]]) -> list[tuple[Line, Line]]:
+def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pats: dict) -> list[tuple[Line, Line]]:
     """The user's answers between the client's lines, each with the line it answers: a chat message of the
     user's between two of the client's (``chats``), or a line of the notes inside a letter the user answers line
     by line. A letter's reply in a thread is no such answer: it answers the whole letter."""
@@ -214,8 +214,13 @@ def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]]) ->
     letter = {id(line): i for i, m in enumerate(layout.messages) for line in m.body if line not in m.signature}
     filled = sorted((line for line in [*layout.notes, *(line for m in layout.messages for line in (*m.body, *m.signature))]
                      if line.text), key=lambda line: line.start)
-    return [(before, line) for before, line, after in zip(filled, filled[1:], filled[2:])
-            if id(line) in mine and (id(before) in chat and id(after) in chat
+    # the chat's last word, the user's answer with the notes (or nothing) after it, answers the line before it too
+    # when it gives a reason ("I won't fit parts I can't vouch for", not "I'll have a look this morning")
+    replies = {id(line) for lines in own for line in lines} - {id(line) for line in layout.notes}
+    end = Line(len(layout.text), len(layout.text), "")
+    last = lambda line: id(line) in replies and _cues(_clean(layout.text[line.start : line.end]), pats) > 0  # noqa: E731
+    return [(before, line) for before, line, after in zip(filled, filled[1:], [*filled[2:], end])
+            if id(line) in mine and (id(before) in chat and (id(after) in chat or id(after) not in replies and last(line))
                                      or id(line) not in letter and letter.get(id(before), -1) == letter.get(id(after), -2))]
 
 
