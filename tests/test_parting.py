@@ -419,8 +419,11 @@ def test_a_reply_answers_offers_recipients_and_disagreements(language, text, sai
     # «Пришлите» said back as «я пришлю», «мою» as «вашу»; a request that opens with what is asked for, too.
     ("ru", "Хорошо. Передайте, пожалуйста, ключи моей соседке Вере, я её предупредила.",
      "Как вы просили, я передам ключи вашей соседке Вере.", "предупредила"),
-    ("ru", "Поняла. Последний счёт и акт просьба прислать в бухгалтерию до 25 декабря, иначе проведём в январе.",
-     "Как вы просили, я пришлю последний счёт и акт в бухгалтерию до 25 декабря.", "иначе"),
+    ("ru", "Поняла. Последний счёт и акт просьба прислать в бухгалтерию, иначе проведём в январе.",
+     "Как вы просили, я пришлю последний счёт и акт в бухгалтерию.", "иначе"),
+    # A day the situation never named is the user's to agree to, not promised back.
+    ("en", "Thanks. Could you do the January service on 12 January instead?", "", "As you asked"),
+    ("ru", "Спасибо. Проведите, пожалуйста, январское ТО 12 января, а не в конце месяца.", "", "Как вы просили"),
     # A plea, an offer and a question put as a request are answered by their kind, not promised.
     ("en", "Please reconsider, we can pay more. Could you confirm the final sum?", "", "I will reconsider"),
     ("ru", "Пожалуйста, останьтесь. Объясните, почему.", "", "я останусь"),

@@ -255,3 +255,15 @@ def test_a_list_that_goes_on_from_the_line_above_is_read_item_by_item_with_its_w
     assert sentences(listed) == points
     questions = reply(_situation(language), listed, backend="composer").questions
     assert not any(q.endswith(":") for q in questions)
+
+
+def test_someone_new_who_signs_a_formal_reply_is_greeted_in_kind_and_is_no_invented_name():
+    signed = "Dear Mr Hale,\n\nThank you for your letter. We accept the end date.\n\nYours sincerely,\n\nAdrian Pell\nDirector of Operations"
+    result = reply(_situation("en"), signed, backend="composer")
+    assert "Dear Mr Pell," in result.text
+    assert not [v for v in result.report.errors if v.excerpt in ("Pell", "Adrian")]
+    # A client who writes by first name is answered by first name.
+    assert "Dear Adrian," in reply(_situation("en"), signed.replace("Dear Mr Hale", "Dear Sam"), backend="composer").text
+    # A first name not clearly one gender's (Sam, Samantha) gets no title.
+    unclear = reply(_situation("en"), signed.replace("Adrian Pell", "Sam Pell"), backend="composer").text
+    assert "Mr" not in unclear and "Ms" not in unclear

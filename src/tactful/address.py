@@ -244,6 +244,14 @@ def _is_first_name(word: str) -> bool:
     return _first_names().get_gender(word) != "unknown"
 
 
+def courtesy_titled(name: str) -> str:
+    """An English full name with the courtesy title its first name clearly calls for ("Adrian Pell" → "Mr Adrian
+    Pell"), or as it is when the name is not clearly one gender's or has a title already."""
+    first = name.split()[0] if name.split() else ""
+    title = _names("en").get("courtesy_titles", {}).get(_first_names().get_gender(first)) if first else None
+    return f"{title} {name}" if title and len(name.split()) >= 2 else name
+
+
 def is_inbox(contact: str) -> bool:
     """An e-mail address ("info@…") given as the contact: an inbox, not a person to greet."""
     return bool(re.fullmatch(r"\S+@\S+\.\w+", contact.strip()))

@@ -82,6 +82,7 @@ class Phrases(BaseModel):
     short_notes: list[Pattern] = []
     no_email_notes: list[Pattern] = []
     payment_conditions: list[Pattern] = []
+    reschedule_requests: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.
     hostile_notes: list[Pattern] = []
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ..address import reply_signer, voiced
+from ..address import courtesy_titled, reply_signer, voiced
 from ..checker import check
 from ..message import CallContent, Draft, EmailContent, MeetingContent, Reaction
 from ..phrases import Phrases, load_phrases
@@ -81,7 +81,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # So is anything asked in a dispute or under threat ("hand over the multitracks now, before the act"):
     # promising it back could give away what the sender holds until the work is signed off.
     contested = bool({"dispute", "threat", "aggressive"} & set(kinds))
-    found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation)) else r for r in found]
+    # So is work moved to a day the situation never named ("the January service on 12 January instead"): the
+    # user's call, not promised back as "As you asked, I will …".
+    found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation) or (
+        matches(r.sentence, language, "reschedule_requests") and _new_day(r.sentence, situation))) else r for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
@@ -155,6 +158,18 @@ def _after_end(sentence: str, situation: Situation) -> bool:
         if day_named > end:
             return True
     return False
+
+
+def _new_day(sentence: str, situation: Situation) -> bool:
+    """Whether a sentence names a day that no field of the situation names (its end date included)."""
+    from ..grounding import find_dates, situation_text
+
+    known = {d for _, _, d in find_dates(situation_text(situation))}
+    known |= {(w.due.day, w.due.month) for w in situation.open_work if w.due}
+    known |= {(i.due.day, i.due.month) for i in situation.unpaid_invoices if i.due}
+    if situation.end_date:
+        known.add((situation.end_date.day, situation.end_date.month))
+    return any(d not in known for _, _, d in find_dates(sentence))
 
 
 def _answers_by_point(answers: dict[str, str], points: list[str]) -> dict[str, str]:
@@ -277,14 +292,17 @@ class Composer:
         checker passes them; the answer promises to come back on the rest."""
         phrases = load_phrases(language)
         situation = voiced(situation, language)
-        # The answer greets whoever signed the reply: a new manager, or the person behind a firm with no contact.
-        if signer := reply_signer(client_reply, situation.client.contact, language):
-            situation = situation.model_copy(update={"client": situation.client.model_copy(update={"contact": signer})})
         written_tone = tone
         first = (situation.sender.name or "").split()[:1]
         if first and re.match(phrases.get("reply.first_name_terms").format(name=re.escape(first[0])),
                               client_reply.strip(), flags=re.IGNORECASE):
             tone = "warm"
+        # The answer greets whoever signed the reply: a new manager, or the person behind a firm with no contact;
+        # someone new, in a formal answer to a client who wrote "Dear Ms …", as "Mr Pell" rather than by first name.
+        if signer := reply_signer(client_reply, situation.client.contact, language):
+            titled = re.search(phrases.get("reply.titled_terms"), client_reply) if language == "en" else None
+            signer = courtesy_titled(signer) if titled and tone == "formal" else signer
+            situation = situation.model_copy(update={"client": situation.client.model_copy(update={"contact": signer})})
         context, p, left_out = self._context(situation, "email", language, tone)
         context.update(_read_reply(client_reply, situation, context, language, phrases))
         points = list(dict.fromkeys(context["open_questions"] + context["invitations"]))

@@ -38,10 +38,18 @@ class DraftTask:
     @property
     def grounds(self) -> Situation:
         """The situation the checker grounds the text in: with the user's answers to the client's points,
-        which are the user's own words as much as the facts are ("Easter" in an answer is no invented date)."""
-        if not self.answers:
-            return self.situation
-        return self.situation.model_copy(update={"facts": [*self.situation.facts, *(a for _, a in self.answers)]})
+        which are the user's own words as much as the facts are ("Easter" in an answer is no invented date),
+        and, for an answer, with whoever signed the client's reply as the contact it greets (a new manager is
+        no invented name). Nothing else of the reply grounds the text: it is the client's, untrusted."""
+        situation = self.situation
+        if self.client_reply is not None:
+            from ..address import reply_signer
+
+            if signer := reply_signer(self.client_reply, situation.client.contact, self.language):
+                situation = situation.model_copy(update={"client": situation.client.model_copy(update={"contact": signer})})
+        if self.answers:
+            situation = situation.model_copy(update={"facts": [*situation.facts, *(a for _, a in self.answers)]})
+        return situation
 
     @property
     def context(self) -> str:
