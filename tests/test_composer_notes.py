@@ -1298,3 +1298,51 @@ def test_their_after_someone_elses_plural_in_a_handover_note_stays_theirs():
                   sender={"name": "Ann Lee", "solo": True})
     body = email(s)
     assert "recorded with their consent" in body and "your keys and the alarm code" in body
+
+
+def test_a_russian_note_that_only_gives_the_last_day_is_no_reason():
+    s = situation(reasons=["по договору 45 дней. уходим 31 января, успеваем"], reason_kind="team", sender={"name": "Ann Lee"})
+    body = email(s, "ru")
+    assert "уходим 31 января" not in body.lower() and load_phrases("ru").get("reason.team", "formal", "i") in body
+
+
+def test_it_is_not_about_them_in_russian_is_said_to_the_client():
+    s = situation(reasons=["С 1 февраля я прекращаю выездное обслуживание", "Важно, чтобы из письма было понятно, что дело не в них."],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert "никак не связано с вами лично" in email(s, "ru")
+
+
+def test_staff_mocked_or_made_errand_boys_is_said_as_how_people_are_treated():
+    s = situation(reasons=["управляющий считает наших техников своими подсобными рабочими",
+                           "тренер выложил видео с нашим техником с насмешливой подписью"], reason_kind="team", sender={"name": "Ann Lee"})
+    assert load_phrases("ru").get("reason_topic.conduct", "formal", "i") in email(s, "ru")
+
+
+def test_a_sum_after_a_dash_in_a_handover_item_is_said_in_a_call():
+    s = situation(handover=["акт санобработки кулеров", "возврат 14 залоговых бутылей — по 300 ₽ за каждую"],
+                  sender={"name": "Ann Lee", "solo": True})
+    script = Composer().compose(s, "call", "ru", "brief")[0].text()
+    assert "300 ₽" in script
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "We will still do the January shutdown, but only once the overdue invoice is settled. Please say that clearly and politely.",
+     "We will still do the January shutdown, but only once the overdue invoice is settled."),
+    ("en", "we can still service the boilers on call-outs - mention that for sure", "We can still service the boilers on call-outs."),
+    ("ru", "выездной ремонт мотора делать могу и дальше — это сказать обязательно, не хочу, чтобы выглядело, будто я бегу",
+     "Выездной ремонт мотора делать могу и дальше."),
+    ("ru", "Январское ТО сделаю, но только после оплаты счёта. Это обязательно написать.", "Январское ТО сделаю, но только после оплаты счёта."),
+])
+def test_a_point_the_user_asks_to_be_said_after_they_wrote_it_is_said(language, note, said):
+    first = "we are closing the workshop" if language == "en" else "я закрываю мастерскую"
+    body = email(situation(reasons=[first, note], sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in body and "clearly" not in body and "обязательно" not in body
+
+
+@pytest.mark.parametrize(("language", "asked"), [("en", "Could you settle invoice 47 for 385 pounds by 15 March and invoice 52"),
+                                                 ("ru", "Получится оплатить счёт номер 47 на")])
+def test_a_call_asks_for_invoices_due_on_different_dates_once(language, asked):
+    s = situation(sender={"name": "Ann Lee", "solo": True}, unpaid_invoices=[
+        {"number": "47", "amount": "£385", "due": "2027-03-15"}, {"number": "52", "amount": "£412", "due": "2027-03-25"}])
+    script = Composer().compose(s, "call", language, "formal")[0].text()
+    assert asked in script and "Could it be settled" not in script and "Получится оплатить его" not in script

@@ -366,9 +366,12 @@ def spoken_head(item: str, contents: list[str] | tuple[str, ...] = ()) -> str:
     """A handover note without what follows its thing: a dash, a bracket, a comma, a colon or a semicolon
     ("Q4 PPM report - Ealing added once the visits are done" → "Q4 PPM report"), when two words or more
     remain. A dash followed by one of ``contents`` says what the thing holds («список инструментов — что в
-    каждом сделано»): the note is said whole."""
+    каждом сделано»), and one followed by a sum says what it costs: the note is said whole."""
     head, dash, tail = (re.split(r"(\s+[—–-]\s+|\s*\(|[,:;]\s)", item.strip(), maxsplit=1) + ["", ""])[:3]
     if dash.strip() in "—–-" and tail.split()[:1] and tail.split()[0].lower() in contents:
+        return item.strip()
+    # A sum after it ("— по 300 ₽ за каждую") is part of the thing, not a note.
+    if re.search(r"[₽£$€]", tail):
         return item.strip()
     head = head.strip(" ,")
     return head if len(head.split()) >= 2 else item
