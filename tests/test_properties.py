@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tactful import check
@@ -41,6 +41,9 @@ situations = st.builds(
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=situations, channel=st.sampled_from(["email", "call", "meeting"]), language=st.sampled_from(["en", "ru"]))
+# A contact typed over two lines once broke a meeting's objective in two ("Tell D&K:À" / "0 about …").
+@example(data={"client": {"name": "0", "contact": "D&K:À\n0"}, "reasons": [], "facts": [], "handover": [], "outcome": "full",
+               "tone": "formal"}, channel="meeting", language="en")
 def test_composer_on_generated_situations(data, channel, language):
     try:
         situation = parse_situation(data)

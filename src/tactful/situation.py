@@ -38,15 +38,25 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+def _one_line(value: Any) -> Any:
+    """A name typed over several lines or with runs of spaces ("D&K:\\n0"), as one line: a greeting or an
+    agenda line built from it must not break in two."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
 class Client(_Model):
     name: str = Field(min_length=1, description="The client: a company or a person")
     contact: str | None = Field(default=None, description="The person the message is addressed to")
+
+    one_line = field_validator("name", "contact", mode="before")(_one_line)
 
 
 class Sender(_Model):
     name: str | None = None
     company: str | None = None
     solo: bool | None = Field(default=None, description="A freelancer writing as 'I'; unset: solo when there is no company")
+
+    one_line = field_validator("name", "company", mode="before")(_one_line)
 
 
 class Contract(_Model):
