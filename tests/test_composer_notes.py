@@ -1346,3 +1346,28 @@ def test_a_call_asks_for_invoices_due_on_different_dates_once(language, asked):
         {"number": "47", "amount": "£385", "due": "2027-03-15"}, {"number": "52", "amount": "£412", "due": "2027-03-25"}])
     script = Composer().compose(s, "call", language, "formal")[0].text()
     assert asked in script and "Could it be settled" not in script and "Получится оплатить его" not in script
+
+
+@pytest.mark.parametrize(("language", "early", "fallback"), [("en", "in good time", "the notice period runs to"),
+                                                             ("ru", "заранее", "срок уведомления истекает")])
+def test_an_end_inside_the_notice_period_is_not_news_in_good_time_and_a_call_says_the_fallback(language, early, fallback):
+    soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    plan = "I'm closing the practice" if language == "en" else "я закрываю практику"
+    s = situation(end_date=soon, contract={"exists": True, "clause": "9.1", "notice_days": 60}, reasons=[plan],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert early not in email(s, language)
+    script = Composer().compose(s, "call", language, "formal")[0].text()
+    assert fallback in script
+    later = s.model_copy(update={"end_date": (dt.date.today() + dt.timedelta(days=90))})
+    assert early in email(later, language)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_an_angry_client_is_asked_nothing_after_the_news_and_a_brief_call_asks_one_short_question(language):
+    calm = situation(reasons=["we are closing the workshop" if language == "en" else "я закрываю мастерскую"],
+                     sender={"name": "Ann Lee", "solo": True})
+    angry = calm.model_copy(update={"signals": ["aggression"]})
+    pause = Composer().compose(angry, "call", language, "formal")[0].content.pause
+    assert not pause.endswith("?") and pause == pause.strip()
+    brief = Composer().compose(calm, "call", language, "brief")[0].content.pause
+    assert brief.endswith("?")

@@ -364,7 +364,7 @@ class Composer:
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
                 key_message=said(" ".join(filter(None, [p("call.news"), context["reason"], context["fond"] and p("fond_line"), context["not_about"] and p("not_about_line")]))),
-                pause=f"{p('call.pause')} {p('call.listen')}",
+                pause=" ".join(part for part in (p('call.pause'), p('call.listen')) if part),
                 points=[said(point) for point in points if point] + _notes(context, p),
                 reactions=reactions,
                 closing=p("call.closing"),
