@@ -105,15 +105,22 @@ def _invoice_totals(situation: Situation) -> str:
     return " ".join(str(sum(c)) for n in range(2, len(values) + 1) for c in combinations(values, n))
 
 
+def situation_dates(situation: Situation, source: str | None = None) -> set[tuple[int, int]]:
+    """The days (day, month) the situation names: in any field (the dates it holds as such, like an invoice's
+    due date, included) and its end date. ``source``: its `situation_text`, when already at hand."""
+    known = {d for _, _, d in find_dates(situation_text(situation) if source is None else source)}
+    if situation.end_date:
+        known.add((situation.end_date.day, situation.end_date.month))
+    return known
+
+
 def invented_spans(text: str, tokens: Sequence[Token], situation: Situation) -> list[tuple[int, int]]:
     """Names, dates, sums, numbers, clauses, links in ``text`` that the situation does not hold."""
     dates = find_dates(text)
     config = _config()
     source = situation_text(situation)
     source_digits = " ".join([*re.findall(r"\d+", source), _invoice_totals(situation)])
-    known_dates = {d for _, _, d in find_dates(source)}
-    if situation.end_date:
-        known_dates.add((situation.end_date.day, situation.end_date.month))
+    known_dates = situation_dates(situation, source)
     # Where the end date falls inside the notice period, the day that period ends (counted from the day
     # the message is written) is the end failing agreement to the earlier date.
     from .as_of import notice_end

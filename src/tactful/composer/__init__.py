@@ -162,13 +162,9 @@ def _after_end(sentence: str, situation: Situation) -> bool:
 
 def _new_day(sentence: str, situation: Situation) -> bool:
     """Whether a sentence names a day that no field of the situation names (its end date included)."""
-    from ..grounding import find_dates, situation_text
+    from ..grounding import find_dates, situation_dates
 
-    known = {d for _, _, d in find_dates(situation_text(situation))}
-    known |= {(w.due.day, w.due.month) for w in situation.open_work if w.due}
-    known |= {(i.due.day, i.due.month) for i in situation.unpaid_invoices if i.due}
-    if situation.end_date:
-        known.add((situation.end_date.day, situation.end_date.month))
+    known = situation_dates(situation)
     return any(d not in known for _, _, d in find_dates(sentence))
 
 
