@@ -95,22 +95,38 @@ def tab(page: Page, index: int) -> None:
 
 def run_draft(page: Page, button: str = "#draft-button") -> str:
     """Click a drafting button and wait for the verdict; the final text."""
-    page.click(button)
-    wait_for_result(page, "#draft-verdict")
+    click_for_result(page, button, "#draft-verdict")
     return textbox(page, "draft-output").input_value()
 
 
-def wait_for_result(page: Page, selector: str) -> None:
-    """Wait until the request the click started is done: Gradio's progress line is gone from the element
-    and it shows a verdict (or, for an error, the status line does)."""
-    page.wait_for_timeout(300)
+def click_for_result(page: Page, button: str, selector: str) -> None:
+    """Click and wait until the request the click started is done: Gradio's progress line has shown on the
+    verdict or the status line and is gone again (on a slow machine it appears well after the click, while the
+    previous verdict is still there), and the element shows a verdict (or, for an error, the status line does)."""
+    status = selector.replace("verdict", "status")
+    busy = "(s) => /processing|queue/i.test((document.querySelector(s) || {}).innerText || '')"
+    page.evaluate(
+        f"""([selector, status]) => {{
+            const busy = {busy};
+            window.__busy_seen = false;
+            const observer = new MutationObserver(() => {{
+                if (busy(selector) || busy(status)) {{ window.__busy_seen = true; observer.disconnect(); }}
+            }});
+            for (const found of [selector, status].map((s) => document.querySelector(s)).filter(Boolean))
+                observer.observe(found, {{childList: true, subtree: true, characterData: true}});
+        }}""",
+        [selector, status],
+    )
+    page.click(button)
     page.wait_for_function(
-        """([selector, status]) => {
-            const text = (document.querySelector(selector) || {}).innerText || "";
-            const line = (document.querySelector(status) || {}).innerText || "";
-            return !/processing|queue/i.test(text + line) && (/[✅🟡⛔]/u.test(text) || line.includes("⚠️"));
-        }""",
-        arg=[selector, selector.replace("verdict", "status")], timeout=RESULT_TIMEOUT,
+        f"""([selector, status]) => {{
+            const busy = {busy};
+            const text = (document.querySelector(selector) || {{}}).innerText || "";
+            const line = (document.querySelector(status) || {{}}).innerText || "";
+            return window.__busy_seen && !busy(selector) && !busy(status)
+                && (/[✅🟡⛔]/u.test(text) || line.includes("⚠️"));
+        }}""",
+        arg=[selector, status], timeout=RESULT_TIMEOUT,
     )
 
 
@@ -139,8 +155,7 @@ def run_check(page: Page, text: str) -> None:
     """Paste ``text`` on the Check tab and wait for the verdict."""
     tab(page, 2)
     textbox(page, "check-input").fill(text)
-    page.click("#check-button")
-    wait_for_result(page, "#check-verdict")
+    click_for_result(page, "#check-button", "#check-verdict")
 
 
 def save_screenshot(page: Page, name: str) -> None:
