@@ -44,6 +44,9 @@ situations = st.builds(
 # A contact typed over two lines once broke a meeting's objective in two ("Tell D&K:À" / "0 about …").
 @example(data={"client": {"name": "0", "contact": "D&K:À\n0"}, "reasons": [], "facts": [], "handover": [], "outcome": "full",
                "tone": "formal"}, channel="meeting", language="en")
+# And a contact with an exclamation mark in it ("Tell A&A:A!" read as a sentence of its own).
+@example(data={"client": {"name": "0", "contact": "A&A:A!0"}, "reasons": [], "facts": [], "handover": [], "outcome": "full",
+               "tone": "formal"}, channel="meeting", language="en")
 def test_composer_on_generated_situations(data, channel, language):
     try:
         situation = parse_situation(data)

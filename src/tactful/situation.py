@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,11 +45,20 @@ def _one_line(value: Any) -> Any:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
+def _person_name(value: Any) -> Any:
+    """A person's name as one line, without the exclamation or question marks typed with it ("Jess!"): a
+    line built from it ("Tell Jess about …") must not end a sentence inside the name."""
+    value = _one_line(value)
+    return " ".join(re.sub(r"[!?¡¿]+", " ", value).split()) or None if isinstance(value, str) else value
+
+
 class Client(_Model):
     name: str = Field(min_length=1, description="The client: a company or a person")
     contact: str | None = Field(default=None, description="The person the message is addressed to")
 
-    one_line = field_validator("name", "contact", mode="before")(_one_line)
+    one_line = field_validator("name", mode="before")(_one_line)
+    # The property test found a contact 'A&A:A!0': "Tell A&A:A!" read as a sentence of its own.
+    person = field_validator("contact", mode="before")(_person_name)
 
 
 class Sender(_Model):
