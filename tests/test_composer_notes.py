@@ -1371,3 +1371,45 @@ def test_an_angry_client_is_asked_nothing_after_the_news_and_a_brief_call_asks_o
     assert not pause.endswith("?") and pause == pause.strip()
     brief = Composer().compose(calm, "call", language, "brief")[0].content.pause
     assert brief.endswith("?")
+
+
+@pytest.mark.parametrize(("language", "item", "said", "unsaid"), [
+    ("en", "the guided tours on 12 and 26 May", "the guided tours on 12 and 26 May.", "On 26 May"),
+    ("ru", "экскурсии 12 и 26 мая", "экскурсии 12 и 26 мая.", "26 мая, как"),
+])
+def test_work_that_names_its_own_day_is_not_given_it_again(language, item, said, unsaid):
+    s = situation(language=language, open_work=[{"item": item, "due": f"{FUTURE[:4]}-05-26"}],
+                  end_date=f"{FUTURE[:4]}-06-30")
+    body = email(s, language)
+    assert said in body and unsaid not in body, body
+
+
+def test_work_typed_as_a_gerund_is_the_senders_step():
+    s = situation(open_work=[{"item": "striking the scaffold at 14 Tanner's Row once the roof is watertight", "due": FUTURE}])
+    body = email(s)
+    assert "strike the scaffold at 14 Tanner's Row" in body and "Striking" not in body, body
+
+
+def test_a_reason_typed_in_a_hurry_keeps_the_names_and_months_the_notes_spell_elsewhere():
+    s = situation(sender={"name": "Jo Okafor", "solo": True}, reason_kind="direction",
+                  reasons=["opening my own studio in bristol in feb, no more guest spots anywhere",
+                           "don't invite their clients to come to Bristol"])
+    assert "I am opening my own studio in Bristol in February" in email(s)
+
+
+def test_a_referral_described_by_a_count_takes_no_article():
+    s = situation(referral="Pitchside Physio Collective, four registered physios in Leeds who cover two clubs")
+    assert "Pitchside Physio Collective, four registered physios in Leeds" in email(s)
+
+
+def test_a_russian_plan_the_user_says_may_be_told_is_the_reason_though_typed_without_i():
+    s = situation(language="ru", client={"name": "ООО «Ромашка»"}, sender={"name": "Анна Петрова", "solo": True},
+                  reasons=["переезжаю к сыну в Вологду в январе, там берут на работу. это сказать можно"])
+    assert "Переезжаю к сыну в Вологду в январе" in email(s, "ru")
+
+
+def test_a_line_the_user_quotes_word_for_word_is_not_re_voiced():
+    line = "Каждая ракетка, которую я перетянула для ваших ребят, была для меня вкладом в их победы."
+    s = situation(language="ru", client={"name": "Клуб «Матчбол»"}, sender={"name": "Ирина Волкова", "solo": True},
+                  reasons=[f"обязательно вставить дословно: «{line}»"])
+    assert line in email(s, "ru")

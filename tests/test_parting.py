@@ -257,6 +257,8 @@ def test_a_reply_signed_by_a_place_or_by_initials_greets_the_contact(language, s
 
     assert reply_signer(f"Thank you for letting me know.\n\n{signature}", "Imogen Flett", language) is None
     assert reply_signer("Thanks.\n\nRegards,\nNeil Farrant\nMeridian Ltd", "Jane Roe", "en") == "Neil Farrant"
+    # A Russian name in full, surname first, is a person to greet.
+    assert reply_signer("Позиция такая.\n\nРябов Денис Сергеевич\nзаместитель директора", "Ольга Петрова", "ru") == "Рябов Денис Сергеевич"
 
 
 @pytest.mark.parametrize(("language", "answer", "thanks"), [
@@ -336,6 +338,7 @@ def test_an_invoice_disputed_in_an_angry_reply_is_not_pressed_in_full(language, 
      "letting me know about the payment"),
     ("ru", "Счёт A-17 оплатим только при одном условии: вы подписываете акт с гарантией.", "Спасибо за ответ", "написали об оплате"),
     ("ru", "Счёт A-17 оплачен 3 декабря, платёжку прилагаю.", "Спасибо, что написали об оплате счёта", "прошу оплатить"),
+    ("ru", "Счёт A-17 оплачен не будет: куртки испорчены.", "Спасибо за ответ", "написали об оплате"),
     # Someone else's absence is not the client's: no "your time away".
     ("en", "Please pass my wishes to Hannah. Who covers while she is away?", "Thank you for your reply", "time away"),
     # «Претензий не было» is praise, not a threat of the law: no mediator.

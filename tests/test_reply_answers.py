@@ -267,3 +267,60 @@ def test_someone_new_who_signs_a_formal_reply_is_greeted_in_kind_and_is_no_inven
     # A first name not clearly one gender's (Sam, Samantha) gets no title.
     unclear = reply(_situation("en"), signed.replace("Adrian Pell", "Sam Pell"), backend="composer").text
     assert "Mr" not in unclear and "Ms" not in unclear
+
+
+@pytest.mark.parametrize(("language", "asked"), [
+    ("en", "Noted, thank you. Shall we sign one act for the whole group, or one per site?"),
+    ("ru", "Поняла, спасибо. Акт подписываем один на всю сеть или по каждой кофейне отдельно?"),
+])
+def test_a_question_between_alternatives_is_the_users_even_on_a_topic_the_bank_answers(language, asked):
+    result = reply(_situation(language), asked, backend="composer")
+    assert result.questions == [asked.split(". ", 1)[1]]
+
+
+def _booked(language: str):
+    item = {"en": "the four-day hearing from Monday 11 March", "ru": "четырёхдневное слушание с понедельника, 11 марта"}[language]
+    return parse_situation({**_situation(language).model_dump(mode="json", exclude_none=True),
+                            "open_work": [{"item": item, "due": "2031-03-14"}]})
+
+
+@pytest.mark.parametrize(("language", "moved", "old_day"), [
+    ("en", "Noted. The hearing now starts on Monday 18 March rather than the 11th.", "14 March"),
+    ("ru", "Принято. Слушание начнётся 18 марта, а не 11-го.", "14 марта"),
+])
+def test_work_the_client_moves_is_not_restated_on_its_old_day(language, moved, old_day):
+    before = reply(_booked(language), {"en": "Noted, thank you.", "ru": "Принято, спасибо."}[language], backend="composer")
+    assert old_day in before.text
+    result = reply(_booked(language), moved, backend="composer")
+    assert old_day not in result.text and result.questions
+
+
+@pytest.mark.parametrize(("language", "asked", "answer", "end"), [
+    ("en", "Would you take one more session on 3 April?", "yes, I will take the session on 3 April, my last one", "ends on 31 March"),
+    ("ru", "Проведёте ещё одно занятие 3 апреля?", "да, проведу занятие 3 апреля, это будет последнее", "завершается 31 марта"),
+])
+def test_an_answer_that_works_past_the_end_is_not_contradicted_by_the_old_end_date(language, asked, answer, end):
+    assert end in reply(_situation(language), asked, backend="composer").text
+    result = reply(_situation(language), asked, backend="composer", answers={"1": answer})
+    assert answer[1:] in result.text and end not in result.text
+
+
+@pytest.mark.parametrize(("language", "general"), [
+    ("en", "a decision about my own business"), ("ru", "как я веду своё дело")])
+def test_why_with_no_reason_given_is_answered_once(language, general):
+    asked = {"en": "Why? Was it something we did?", "ru": "Почему? Мы что-то сделали не так?"}[language]
+    text = reply(_situation(language), asked, backend="composer").text
+    assert general not in text and text.count("не оценка" if language == "ru" else "not a judgement") == 1
+
+
+def test_a_sum_without_an_invoice_number_said_to_be_paid_is_not_asked_for_again():
+    s = parse_situation({**_situation("en").model_dump(mode="json", exclude_none=True),
+                         "unpaid_invoices": [{"amount": "£620", "due": "2031-02-18"}]})
+    assert "£620" in reply(s, "Noted, thank you.", backend="composer").text
+    result = reply(s, "Understood. The £620 from October went across this morning.", backend="composer")
+    assert "£620 remains" not in result.text and "payment" in result.text
+
+
+def test_going_back_to_a_way_of_working_is_no_time_away():
+    text = reply(_situation("en"), "Understood. From Saturday we go back to cleaning after every session.", backend="composer").text
+    assert "time away" not in text

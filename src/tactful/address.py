@@ -347,10 +347,14 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
     layout = read_layout(text, pats)
     lines = layout.notes_signature or [line for message in layout.messages for line in message.signature]
     head = re.split(r"\s*[,|/]\s*", lines[0].text)[0].strip() if lines else ""
-    # Greeted by name only when the signature opens with a first name: "The Orchard House" is a place and
-    # «О. Н. Кравец» gives no name to greet.
+    # Greeted by name only when the signature opens with a first name, or is a Russian name in full, surname
+    # first («Рябов Денис Сергеевич»): "The Orchard House" is a place and «О. Н. Кравец» gives no name to greet.
+    def full_russian() -> bool:
+        person = _russian_person(head) if language == "ru" else None
+        return bool(person and person.first and person.patronymic)
+
     if len(head.split()) < 2 or not pats["name"].fullmatch(head) or is_organisation(head, language) \
-            or not _first_name(head.split()[0], language):
+            or not (_first_name(head.split()[0], language) or full_russian()):
         return None
     def names(text: str) -> set[str]:  # its words, initials aside
         return {w.strip(".") for w in _words(text) if len(w.strip(".")) > 1}

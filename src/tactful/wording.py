@@ -232,6 +232,15 @@ def names_in(texts: Iterable[str]) -> set[str]:
     return {m for text in texts if not title_case(text) for m in re.findall(r"(?<=[\w,;:] )([A-ZА-ЯЁ][a-zа-яё]+)\b", text)}
 
 
+def with_names(text: str, names: Iterable[str], language: Language) -> str:
+    """``text`` with the names the user capitalises elsewhere (`names_in`) written so here too: "in bristol in
+    February" where another note says "come to Bristol". Only names the dictionary does not know as words."""
+    for name in names:
+        if not _ordinary(name, language):
+            text = re.sub(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", name, text)
+    return text
+
+
 def common_start(text: str, language: Language, months: Collection[str] = (), *, products: bool = True) -> str:
     """``text`` with its first word in lower case when that is an ordinary word typed capitalised («Студия
     «Флорика»» → «студия «Флорика»», "Site plan with …" → "site plan with …"): a word the dictionary knows

@@ -91,6 +91,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
             for i, r in enumerate(requests)]
     for request in requests:
         client_reply = client_reply.replace(request.sentence, "")
+    # A day moved names two: the new one, which the situation never named, and the old («с 24 декабря на 15 января»,
+    # "18 March rather than the 11th"); «вместо Елены Викторовны: с 1 декабря …» moves no day.
+    moving = [s for s in sentences(client_reply) if matches(s, language, "reschedule_requests") and _new_day(s, situation)
+              and len(_day_numbers(s)) >= 2]
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
     topics = reply_topics(client_reply, language)
     # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
@@ -126,8 +130,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
                                       if (m["to"] or is_person_in_dative(m.groupdict().get("to2")))
                                       and not re.search(phrases.get("reply.self_send"), client_reply[max(0, m.start() - 40):m.start()]))),
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
+        # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
         "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                             + unnamed)),
+                                             + unnamed + moving)),
+        "moving": moving,
         "legal": matches(client_reply, language, "legal_threat"),
         "referral_known": _names_referral(original, situation, language),
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
@@ -158,6 +164,21 @@ def _after_end(sentence: str, situation: Situation) -> bool:
         if day_named > end:
             return True
     return False
+
+
+def _moved(work: dict[str, Any], moving: list[str]) -> bool:
+    """Whether the client's answer moves this piece of open work: one of its sentences asking for another day,
+    with a day the situation never named (``moving``), names a day of the work too (the 11th it was booked
+    from, the 9th it was due)."""
+    from ..grounding import find_dates
+
+    named = {n for s in moving for n in _day_numbers(s)}
+    return bool(named & {day for _, _, (day, _) in find_dates(f"{work['item']} {work['date']}")})
+
+
+def _day_numbers(sentence: str) -> set[int]:
+    """The numbers a sentence may name days by ("18 March", "the 11th", «21-го»), not times, sums or dates in digits."""
+    return {int(n) for n in re.findall(r"(?<![\d.,:])\d{1,2}(?![\d.,:])", sentence) if 1 <= int(n) <= 31}
 
 
 def _new_day(sentence: str, situation: Situation) -> bool:
@@ -199,8 +220,19 @@ def _names_referral(client_reply: str, situation: Situation, language: Language)
 
 
 def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """The invoices a text names by number, or all of them when it names none."""
-    return [u for u in invoices if u["number"] and u["number"] in text] or invoices
+    """The invoices a text names by number (or, one without a number, by its sum: "the £620 went across this
+    morning"), or all of them when it names none."""
+    return [u for u in invoices if u["number"] and u["number"] in text
+            or not u["number"] and _sum_named(u.get("amount") or "", text)] or invoices
+
+
+def _sum_named(amount: str, text: str) -> bool:
+    """Whether ``text`` names the sum ``amount`` ("£1,860" in "the 1 860 went across"), thousands apart or not."""
+    def bare(t: str) -> str:
+        return re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))", "", t)
+
+    figure = re.search(r"\d+(?:[.,]\d+)?", bare(amount))
+    return bool(figure) and re.search(rf"(?<![\d.,]){re.escape(figure.group())}(?![\d]|[.,]\d)", bare(text)) is not None
 
 
 def _call_time(read: list[tuple[str, list[str]]], phrases: Phrases) -> bool:
@@ -315,6 +347,18 @@ class Composer:
         context["answers"] = [a["answer"] for a in context["answered"]]
         left_out += vetting.left_out
         context["open_questions"] = [q for q in context["open_questions"] if q not in given]
+        # Answered point by point, the letter still owes a word to the client's other questions (those a topic
+        # answers only in general, or none): it promises to come back on them rather than fall silent.
+        if given and not context["open_questions"]:
+            context["open_questions"] = [q for q in sentences(client_reply) if q.rstrip().endswith("?")
+                                         and q not in given and q not in context["invitations"]]
+        # The user agreeing to work past the end ("yes, I will interpret on Monday 25 January") moves the end:
+        # the old end date is not restated below the answer.
+        context["end_moved"] = any(_after_end(a, situation) for a in context["answers"])
+        # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
+        # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
+        moved = [w for w in context["open_work"] if _moved(w, context["moving"])]
+        context["open_work"] = [w for w in context["open_work"] if w not in moved]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
         # "Re:" the subject of the message the client answers, whatever register the answer takes.
@@ -343,7 +387,9 @@ class Composer:
         # The reaction this client is likeliest to have (`likely`: a raised voice from a client known for
         # it, a counter-offer where price was the issue) comes first, so a brief script's three keep it.
         chosen.sort(key=lambda r: not ("likely" in r and holds(r["likely"])))
-        reactions = [Reaction(client=context["render"](r["client"]), answer=context["render"](r["answer"])) for r in chosen]
+        # What the user's notes expect the client to say comes first: the user knows this client.
+        reactions = [Reaction(client=f["client"], answer=f["answer"]) for f in context["foreseen"]] + [
+            Reaction(client=context["render"](r["client"]), answer=context["render"](r["answer"])) for r in chosen]
         # A script prepares for the few reactions that matter most, not for every one: three in a brief one.
         reactions = reactions[:3 if tone == "brief" else 5]
         # Spoken, a date has no year ("by 20 December"); what is written (the follow-up, the documents) keeps it.

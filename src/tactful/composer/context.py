@@ -19,11 +19,12 @@ from ..address import (
     without_role,
 )
 from ..as_of import as_of, notice_end, planned
+from ..grounding import situation_text
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from ..wording import common_start, format_date, names_in, plain_name
+from ..wording import common_start, format_date, names_in, plain_name, with_names
 from .grammar import (
     accusative,
     as_step,
@@ -94,6 +95,7 @@ def build_context(
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
         # The user's notes hold the handover back until the money is paid: the message says so, once.
         **_after_payment(situation, fields["waiting"], language, phrases),
+        **_held_fallback(situation, vetted, closure["notice_short"]),
     }
     # Open work typed as a step ("install the fascia", «сдать 11 изделий») or a sentence is no object of
     # "finish": it is said as the sender's step before the end, with its date.
@@ -124,6 +126,7 @@ def build_context(
     p, render = _renderer(context, phrases, tone, environment)
     context["p"] = p
     context["render"] = render
+    context["foreseen"] = _foreseen(situation, vetted, p) if channel != "email" else []
     # A client name is kept as typed, but a greeting it makes must still read as a greeting: one the
     # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
     if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
@@ -152,6 +155,9 @@ def build_context(
                           _own_reason(aloud, said_aloud, language, phrases, vetted, standing=True))
     # The line the dictated reason was cut from is not said again after it.
     context["wanted"] = [line for line in wanted if line != stated and not (stated and line.lower().startswith(stated.rstrip(" .").lower()))]
+    # A note the talk prepares as a reaction ("she'll ask about the deposit - back at settlement") is no point to say as well.
+    for key in ("wanted", "promised", "returned"):
+        context[key] = [line for line in context[key] if not any(_same_words(line.rstrip("."), f["note"]) for f in context["foreseen"])]
     context["planned"] = _planned(situation, fields["facts"], wanted, language, phrases, written) if not (
         situation.include_facts or context["open_work"]) else []
     # Surgery or a landlord selling is no choice: no "the decision stands", no "my own plans".
@@ -159,6 +165,12 @@ def build_context(
     # A private reason is not followed by "this is about how I run my business": it is about neither.
     context["stated"] = bool(stated or private)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
+    # The user's words keep the names they typed in lower case in a hurry ("in bristol"; "Bristol" elsewhere).
+    names = names_in([situation_text(situation)])
+    context["reason"] = with_names(context["reason"], names, language)
+    context["wanted"] = [with_names(line, names, language) for line in context["wanted"]]
+    context["foreseen"] = [{**f, "client": with_names(f["client"], names, language), "answer": with_names(f["answer"], names, language)}
+                           for f in context["foreseen"]]
     # A plan that does not say what it means for this client («Мы взяли большой верёвочный парк») is followed by
     # the line of the kind the user chose ("… no longer have the people or the time for this work").
     if own_reason and not stated and situation.reason_kind in phrases.snippets.get("kinds_after_plan", []):
@@ -291,9 +303,9 @@ def _without_brackets(text: str) -> str:
 
 
 def full_months(text: str, phrases: Phrases) -> str:
-    """Months said in full, as a letter does ("from Feb" → "from February", "Jan issue" → "January issue")."""
+    """Months said in full, as a letter does ("from Feb" → "from February", "in feb" and "Jan issue" too)."""
     for short, month in phrases.snippets.get("month_abbreviations", {}).items():
-        text = re.sub(rf"\b{short}\b\.?", month, text)
+        text = re.sub(rf"\b{short}\b\.?", month, text, flags=re.IGNORECASE)
     return text
 
 
@@ -560,15 +572,19 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
     heads = [spoken_head(item) for _, item in open_work]
     if len(set(heads)) < len(heads):
         heads = [_without_brackets(item) or item for _, item in open_work]
+    from ..grounding import find_dates
+
     work = []
     for (w, item), spoken in zip(open_work, heads):
         # An event on its day ("the Christmas party", «итоговый тест») is held on it, not finished by it; the
         # name of the work says so, not a note after it ("renders — shown on 20 December").
         event = bool(w.due) and matches(spoken, vetted.language, "event_words")
-        due = phrases.labels["due_on" if event else "due_by"].format(date=format_date(w.due, vetted.language)) if w.due else ""
+        # A range that ends on the due day («экскурсии 12 и 26 декабря») says it already: no «— 26 декабря» after it.
+        named = bool(w.due) and (w.due.day, w.due.month) in {d for _, _, d in find_dates(spoken)}
+        due = phrases.labels["due_on" if event else "due_by"].format(date=format_date(w.due, vetted.language)) if w.due and not named else ""
         when = (" — " if vetted.language == "ru" else " ") + due if due else ""
         # `said` is spoken in a call or a meeting; `object`, the whole item, is a letter's sentence.
-        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "when": when, "event": event,
+        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "when": when, "event": event, "named": named,
                      "said": (accusative(spoken, vetted.language, phrases) or spoken) + when,
                      "object": accusative(item, vetted.language, phrases) or item})
     return work
@@ -715,20 +731,69 @@ def _framing(
     }
 
 
+def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) -> dict[str, Any]:
+    """Whether the user keeps the full notice period back for when the client pushes ("if they push, we can
+    stay on the phone for advice until early March"), and that fallback in their words, if it passes the
+    checker: the earlier end is proposed without it, and a script holds it for when the client insists."""
+    pattern = vetted.phrases.snippets.get("held_fallback", "(?!)")
+    held = [m for note in situation.reasons if (m := re.search(pattern, note, flags=re.IGNORECASE))] if notice_short else []
+    said = [m["said"].strip(" ,") for m in held if len(m["said"].split()) >= 3]
+    return {"held_fallback": bool(held),
+            "fallback_said": next(iter(vetted.keep("reasons", [sentence(s, vetted.phrases) for s in said[:1]], strict=True)), "")}
+
+
+def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> list[dict[str, str]]:
+    """What the user's notes expect the client to ask or say in the talk, with what to answer ("he'll ask to
+    keep it up over christmas, answer is no"): what follows the client's words is a refusal (with its why, if
+    given), a denial, a note not to argue, the user's own answer ("- they go back to audiology"), or what
+    they mean to do, as their note ("agree it happens, but the decision stands"). Each reaction a call or a
+    meeting prepares first; words the checker objects to leave it out."""
+    bank = vetted.phrases.snippets.get("foreseen")
+    if not bank:
+        return []
+    found = []
+    for note in (n.strip() for n in situation.reasons):
+        openings = list(re.finditer(bank["opening"], note, flags=re.IGNORECASE))
+        for m, after in zip(openings, [*(o.start() for o in openings[1:]), len(note)]):
+            what, _, rest = (re.split(f"({bank['boundary']})", note[m.end():after], maxsplit=1, flags=re.IGNORECASE) + ["", ""])[:3]
+            what, rest = what.strip().rstrip(" ,"), re.sub(bank["label"], "", rest.strip(" .,;"), flags=re.IGNORECASE)
+            if len(what.split()) < 2:
+                continue
+            if refusal := re.match(bank["refusal"], rest, flags=re.IGNORECASE):
+                because = rest[refusal.end():].strip(" .,;")
+                kept = vetted.keep("reasons", [because], strict=True) if because else []
+                answer = say("foreseen.answers.refusal", because=kept[0][:1].lower() + kept[0][1:] + "." if kept else "")
+            elif re.match(bank["denial"], rest, flags=re.IGNORECASE):
+                answer = say("foreseen.answers.denial")
+            elif not rest or re.match(bank["calm"], rest, flags=re.IGNORECASE):
+                answer = say("foreseen.answers.calm")
+            else:
+                answer = next(iter(vetted.keep("reasons", [sentence(rest, vetted.phrases)], strict=True)), "")
+                if answer and re.match(bank["instruction"], rest, flags=re.IGNORECASE):
+                    answer = say("your_note").format(note=rest)
+            verb = bank["verbs"].get(m["verb"].lower(), m["verb"].lower())
+            client = f"{verb}{'' if what[:1] == ',' else ' '}{what}"
+            if answer and vetted.keep("reasons", [client], strict=False):
+                found.append({"client": client, "answer": answer, "note": note})
+    return found
+
+
 def _renderer(context: dict[str, Any], phrases: Phrases, tone: Tone, env: Any):
     voice = "i" if context["solo"] else "we"
 
-    def render(snippet: Any) -> Any:
-        """A snippet in the draft's tone and voice, rendered; a list renders item by item, empty ones dropped,
-        and an item that loops (one line per unpaid invoice) gives one item per line."""
+    def render(snippet: Any, **more: Any) -> Any:
+        """A snippet in the draft's tone and voice, rendered (with ``more`` variables beside the context's); a
+        list renders item by item, empty ones dropped, and an item that loops (one line per unpaid invoice)
+        gives one item per line."""
         snippet = Phrases.resolve(snippet, tone, voice)
+        variables = {**context, **more}
         if isinstance(snippet, list):
-            lines = (line.strip() for s in snippet for line in env.from_string(s).render(**context).split("\n"))
+            lines = (line.strip() for s in snippet for line in env.from_string(s).render(**variables).split("\n"))
             return [single_stops(line) for line in lines if line]
-        return single_stops(env.from_string(snippet).render(**context).strip()) if isinstance(snippet, str) else snippet
+        return single_stops(env.from_string(snippet).render(**variables).strip()) if isinstance(snippet, str) else snippet
 
-    def p(key: str) -> Any:
-        return render(phrases.get(key, tone, voice))
+    def p(key: str, **more: Any) -> Any:
+        return render(phrases.get(key, tone, voice), **more)
 
     return p, render
 
@@ -913,14 +978,18 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
         before = re.split(r"[.;!?]\s+", note[:start])[-1]
         return bool(re.search(phrases.snippets.get("predicted_before", "(?!)"), before, flags=re.IGNORECASE))
 
-    said = [(m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»") for note, pattern in asked
-            if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start())]
+    found = [((m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»"), pattern in phrases.snippets.get("wanted_line", []))
+             for note, pattern in asked
+             if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start())]
+    said = [text for text, _ in found]
+    # A line the user wrote out in quotes is theirs word for word; only the rest is re-voiced.
+    verbatim = {text for text, quoted in found if quoted}
     promised = [line for note in own
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
                 if not any(_same_words(line, s) for s in said)]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
     def line(text: str) -> str:
-        return sentence(to_you(full_months(text, phrases), language, phrases), phrases)
+        return sentence(text if text in verbatim else to_you(full_months(text, phrases), language, phrases), phrases)
 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3]
     promised_lines = [line(text) for text in promised if len(text.split()) >= 3]

@@ -300,6 +300,16 @@ def is_action(item: str, language: Language, phrases: Phrases) -> bool:
     return first in phrases.snippets.get("action_verbs", []) and second not in phrases.snippets.get("compound_heads", [])
 
 
+def _gerund_verb(first: str, second: str, phrases: Phrases) -> str:
+    """The verb of a step typed as a gerund before its object ("striking the scaffold", "updating our plant
+    list"): "strike", "update"; empty for anything else ("hearing aids", "planning permission")."""
+    if not (first.endswith("ing") and second in phrases.snippets.get("determiners", [])):
+        return ""
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(first).get("VERB", ("",))[0]
+
+
 def is_step(item: str, language: Language, phrases: Phrases) -> bool:
     """Whether a note of work or handover is no object of "finish" or "hand over": a step to take
     (`is_action`) or a whole sentence ("you will need to change the lockbox code", «мы заберём образцы»)."""
@@ -387,8 +397,10 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if not dash and language == "ru":
         # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
         thing, rest = _infinitive_split(item.strip())
-        # «доверенности нужно отозвать» says what has to happen, not who does it: it stays as typed.
-        if re.search(phrases.snippets["necessity_end"], thing, flags=re.IGNORECASE):
+        # «доверенности нужно отозвать» says what has to happen, not who does it: it stays as typed; so does
+        # «предложение выкупить фонд», where the infinitive belongs to the noun before it.
+        if re.search(phrases.snippets["necessity_end"], thing, flags=re.IGNORECASE) or (
+                thing.split() and thing.split()[-1].lower() in phrases.snippets.get("infinitive_nouns", [])):
             return item
         dash = " " if thing else ""
     if not dash or not thing or not is_action(rest, language, phrases):
@@ -440,10 +452,14 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     if words and matches(step, language, "client_steps"):
         return phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step[:1].lower() + step[1:])
     if language != "ru":
-        if not is_action(step, language, phrases):
-            return step
-        # "remove me as editor" said by the sender is "I will remove myself as editor".
         verb, _, rest = step.partition(" ")
+        if not (is_action(step, language, phrases) or _gerund_verb(verb.lower(), rest.split()[0].lower() if rest.split() else "", phrases)):
+            return step
+        # Work typed as a gerund that reads as a step for its clause ("striking the scaffold once the roof is
+        # watertight") said by the sender is "we will strike the scaffold …".
+        if gerund := _gerund_verb(verb.lower(), rest.split()[0].lower() if rest.split() else "", phrases):
+            verb, step = gerund, f"{gerund} {rest}"
+        # "remove me as editor" said by the sender is "I will remove myself as editor".
         own, _, after = rest.partition(" ")
         if (reflexive := phrases.snippets.get("step_reflexive", {}).get(own.lower())):
             step = " ".join(filter(None, [verb, reflexive, after]))
@@ -677,6 +693,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             # "reasonably priced": an adjective with no noun after it is said with "who is" too, never "a reasonably priced".
             if words[-1].lower() in adjective["words"] or words[-1].lower().endswith(tuple(adjective["endings"])):
                 return name, "who is " + part, True
+            # "four HCPC-registered physios in Leeds": a number counts them, no article.
+            if words[0].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []):
+                return name, part, True
             vowel = "aefhilmnorsx" if acronym else "aeio"
             return name, ("an " if part[0].lower() in vowel else "a ") + part, True
     return name, "", False

@@ -57,9 +57,11 @@ def reply_topics(text: str, language: Language) -> list[str]:
 
 def open_questions(text: str, language: Language) -> list[str]:
     """The client's questions ("…?") that ask about none of the topics and none of the kinds the bank
-    answers: the reply promises to come back on them rather than pass over them, and the user is told."""
+    answers, or ask to choose between alternatives (a topic's stock answer picks neither): the reply promises
+    to come back on them rather than pass over them, and the user is told."""
     questions = [q for q in sentences(text) if q.rstrip().endswith("?")]
-    return [q for q in questions if not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
+    return [q for q in questions if matches(q, language, "choice_questions")
+            or not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
 
 
 def reason_topics(text: str, language: Language) -> list[str]:

@@ -1,0 +1,89 @@
+"""What the user's notes expect the client to say: a call or a meeting prepares for it, with the user's answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tactful import draft
+from tactful.situation import Situation
+
+FUTURE = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+
+
+def reactions(language: str, notes: list[str], channel: str = "call") -> tuple[dict[str, str], str]:
+    situation = Situation.model_validate({
+        "client": {"name": "Harlow Roofing" if language == "en" else "ООО «Кровля-Сервис»"},
+        "sender": {"name": "Craig Doyle" if language == "en" else "Сергей Паршин", "solo": True},
+        "end_date": FUTURE, "language": language, "channel": channel, "reasons": notes,
+    })
+    result = draft(situation, backend="composer")
+    assert result.compliant, result.report.violations
+    return {r.client: r.answer for r in getattr(result.draft.content, "reactions", [])}, result.text
+
+
+@pytest.mark.parametrize("channel", ["call", "meeting"])
+def test_a_request_the_user_will_refuse_is_prepared_first_with_their_why(channel):
+    said, _ = reactions("en", ["They will probably ask if I can leave the kit at the hall for their members. "
+                               "The answer is no, my insurance does not cover volunteers using it."], channel)
+    client, answer = next(iter(said.items()))
+    assert client == "asks if I can leave the kit at the hall for their members"
+    assert answer.endswith("the answer is no: my insurance does not cover volunteers using it.")
+
+
+def test_two_expectations_in_one_note_are_two_reactions_a_refusal_and_a_calm_disagreement():
+    said, text = reactions("en", ["he'll ask to keep the scaffold up over the holidays, answer is no. "
+                                  "he'll also say the lost day was our fault, it wasn't"])
+    assert said["asks to keep the scaffold up over the holidays"].endswith("the answer is no.")
+    disagreement = said["says the lost day was our fault"]
+    assert "argue" in disagreement and "fault" not in disagreement
+    # The client's words are no line for the sender to say.
+    assert "it wasn't" not in text.lower()
+
+
+@pytest.mark.parametrize(("language", "note", "client", "answer"), [
+    ("en", "she'll ask about the residents with NHS aids - they can go back to the hospital for repairs",
+     "asks about the residents with NHS aids", "They can go back to the hospital for repairs."),
+    ("ru", "спросит про залог за бутыли - вернём при расчёте, после возврата всех бутылей",
+     "спросит про залог за бутыли", "Вернём при расчёте, после возврата всех бутылей."),
+])
+def test_the_answer_the_user_gives_in_the_note_is_the_answer_and_no_point_besides(language, note, client, answer):
+    said, text = reactions(language, [note])
+    assert said[client] == answer
+    assert text.count(answer.rstrip(".")) == 1
+
+
+def test_a_russian_refusal_and_a_denial_keep_the_clients_words_in_the_third_person():
+    said, _ = reactions("ru", ["они точно попросят оставить кулеры до конца января — ответ нет, их забираем на другой объект",
+                               "скажут, что доставки срывались по нашей вине, это не так"])
+    assert said["попросит оставить кулеры до конца января"].endswith("нет: их забираем на другой объект.")
+    assert "спорить" in said["скажет, что доставки срывались по нашей вине"]
+
+
+def test_an_expectation_without_an_answer_is_met_calmly_and_an_email_has_none():
+    said, _ = reactions("en", ["They'll probably say their last setters were faster. Don't argue about that."])
+    assert "It does not change the decision" in said["says their last setters were faster"]
+    _, text = reactions("en", ["They'll probably say their last setters were faster. Don't argue about that."], "email")
+    assert "faster" not in text
+
+
+@pytest.mark.parametrize(("language", "note", "fallback", "held"), [
+    ("en", "the contract says 60 days. if they push, we can take calls for advice until the end of March, but no more visits",
+     "We can take calls for advice until the end of March, but no more visits.", "formal notice"),
+    ("ru", "по договору 60 дней. если упрётся — готовы до конца марта консультировать по телефону, но без выездов",
+     "Готовы до конца марта консультировать по телефону, но без выездов.", "официальным уведомлением"),
+])
+def test_a_fallback_kept_for_when_the_client_pushes_is_held_back_and_prepared(language, note, fallback, held):
+    soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    situation = Situation.model_validate({
+        "client": {"name": "Harlow Roofing" if language == "en" else "ООО «Кровля-Сервис»"},
+        "sender": {"name": "Craig Doyle" if language == "en" else "Сергей Паршин", "company": "Doyle Ltd" if language == "en" else "ООО «Паршин»"},
+        "end_date": soon, "language": language, "reasons": [note], "contract": {"notice_days": 60, "clause": "9.1"},
+    })
+    email = draft(situation, backend="composer").text
+    assert held not in email and fallback not in email
+    call = draft(situation.model_copy(update={"channel": "call"}), backend="composer")
+    assert fallback in [r.answer for r in call.draft.content.reactions]
+    # Without the note, the letter falls back on the full notice period itself.
+    assert held in draft(situation.model_copy(update={"reasons": []}), backend="composer").text
