@@ -12,13 +12,16 @@ from tactful.situation import Situation
 FUTURE = (dt.date.today() + dt.timedelta(days=60)).isoformat()
 
 
-def reactions(language: str, notes: list[str], channel: str = "call") -> tuple[dict[str, str], str]:
-    situation = Situation.model_validate({
+def situation(language: str, notes: list[str], **fields) -> Situation:
+    return Situation.model_validate({
         "client": {"name": "Harlow Roofing" if language == "en" else "ООО «Кровля-Сервис»"},
         "sender": {"name": "Craig Doyle" if language == "en" else "Сергей Паршин", "solo": True},
-        "end_date": FUTURE, "language": language, "channel": channel, "reasons": notes,
+        "end_date": FUTURE, "language": language, "reasons": notes, **fields,
     })
-    result = draft(situation, backend="composer")
+
+
+def reactions(language: str, notes: list[str], channel: str = "call") -> tuple[dict[str, str], str]:
+    result = draft(situation(language, notes, channel=channel), backend="composer")
     assert result.compliant, result.report.violations
     return {r.client: r.answer for r in getattr(result.draft.content, "reactions", [])}, result.text
 
@@ -76,14 +79,10 @@ def test_an_expectation_without_an_answer_is_met_calmly_and_an_email_has_none():
 ])
 def test_a_fallback_kept_for_when_the_client_pushes_is_held_back_and_prepared(language, note, fallback, held):
     soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
-    situation = Situation.model_validate({
-        "client": {"name": "Harlow Roofing" if language == "en" else "ООО «Кровля-Сервис»"},
-        "sender": {"name": "Craig Doyle" if language == "en" else "Сергей Паршин", "company": "Doyle Ltd" if language == "en" else "ООО «Паршин»"},
-        "end_date": soon, "language": language, "reasons": [note], "contract": {"notice_days": 60, "clause": "9.1"},
-    })
-    email = draft(situation, backend="composer").text
+    held_back = situation(language, [note], end_date=soon, contract={"notice_days": 60, "clause": "9.1"})
+    email = draft(held_back, backend="composer").text
     assert held not in email and fallback not in email
-    call = draft(situation.model_copy(update={"channel": "call"}), backend="composer")
+    call = draft(held_back.model_copy(update={"channel": "call"}), backend="composer")
     assert fallback in [r.answer for r in call.draft.content.reactions]
     # Without the note, the letter falls back on the full notice period itself.
-    assert held in draft(situation.model_copy(update={"reasons": []}), backend="composer").text
+    assert held in draft(held_back.model_copy(update={"reasons": []}), backend="composer").text
