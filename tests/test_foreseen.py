@@ -86,3 +86,31 @@ def test_a_fallback_kept_for_when_the_client_pushes_is_held_back_and_prepared(la
     assert fallback in [r.answer for r in call.draft.content.reactions]
     # Without the note, the letter falls back on the full notice period itself.
     assert held in draft(held_back.model_copy(update={"reasons": []}), backend="composer").text
+
+
+@pytest.mark.parametrize(("language", "note", "fallback"), [
+    ("en", "we finish the last lift on Thursday, then we demob Friday. nothing after that", "notice period runs to"),
+    ("ru", "последний подъём в четверг, в пятницу вывозим кран, потом всё", "срок уведомления истекает"),
+])
+def test_a_firm_end_in_the_notes_offers_no_fallback_to_the_full_notice(language, note, fallback):
+    soon = (dt.date.today() + dt.timedelta(days=5)).isoformat()
+    call = situation(language, [note], end_date=soon, channel="call", contract={"notice_days": 14})
+    text = draft(call, backend="composer").text
+    assert fallback not in text
+    assert fallback in draft(call.model_copy(update={"reasons": []}), backend="composer").text
+
+
+@pytest.mark.parametrize(("language", "note", "line"), [
+    ("en", "Their new site copies our puzzles, our solicitor is on it. If he raises it, say we can't discuss it today.", "can't discuss it today"),
+    ("ru", "про их новую площадку ни слова. если спросит про неё, сказать, что сегодня это обсуждать не будем", "обсуждать не будем"),
+])
+def test_a_line_only_for_when_the_client_brings_something_up_is_not_said_unprompted(language, note, line):
+    for channel in ("email", "meeting"):
+        assert line not in draft(situation(language, [note], channel=channel), backend="composer").text
+
+
+def test_a_note_against_email_keeps_a_call_off_email():
+    text = draft(situation("en", ["ring Neil, don't put any of this in an email, it'll go round the site"], channel="call",
+                           handover=["the lift plans", "the risk assessments", "the examination certificate", "the accessory register"]),
+                 backend="composer").text
+    assert "list in writing" in text and "list by email" not in text and "Not by email" in text

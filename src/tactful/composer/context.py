@@ -738,7 +738,10 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
     pattern = vetted.phrases.snippets.get("held_fallback", "(?!)")
     held = [m for note in situation.reasons if (m := re.search(pattern, note, flags=re.IGNORECASE))] if notice_short else []
     said = [m["said"].strip(" ,") for m in held if len(m["said"].split()) >= 3]
-    return {"held_fallback": bool(held),
+    # A firm end ("then we demob Friday. nothing after that") offers no fallback at all, not even when pushed.
+    firm = notice_short and any(re.search(vetted.phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE)
+                                for note in situation.reasons)
+    return {"held_fallback": bool(held) or firm, "firm_end": firm,
             "fallback_said": next(iter(vetted.keep("reasons", [sentence(s, vetted.phrases) for s in said[:1]], strict=True)), "")}
 
 
@@ -974,9 +977,11 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}
     asked += [(note, pattern) for note in own if note not in quoted for pattern in phrases.snippets.get("asked_point", [])]
     def predicted(note: str, start: int) -> bool:
-        # "they'll probably say …": the client's words the user expects, not a line for the message.
+        # "they'll probably say …": the client's words the user expects, not a line for the message; nor is
+        # "if he raises it, say …" one, only for when the client brings it up.
         before = re.split(r"[.;!?]\s+", note[:start])[-1]
-        return bool(re.search(phrases.snippets.get("predicted_before", "(?!)"), before, flags=re.IGNORECASE))
+        return any(re.search(phrases.snippets.get(key, "(?!)"), before, flags=re.IGNORECASE)
+                   for key in ("predicted_before", "conditional_before"))
 
     found = [((m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»"), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked
