@@ -187,6 +187,15 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 if len(chunk) < 12 or not cues or len(chunk) > 400:
                     continue
                 if (_money(chunk, pats) or pats["reason_not"].search(chunk)) and cues < 3:
+                    if len(parts := _lower_starts(chunk)) > 1:
+                        # notes typed in lower case run on past their full stops ("… for nothing. it's marco who
+                        # decides. one month's notice."): each of those sentences is read on its own
+                        at = line.start + piece_start + piece.find(chunk)
+                        scored += [(_cues(part, pats), at + offset, part) for offset, part in parts
+                                   if len(part) >= 12 and _cues(part, pats) and not _money(part, pats)
+                                   and not pats["reason_not"].search(part)
+                                   and not (project and at + offset <= project.start < at + offset + len(part) and _cues(part, pats) < 2)]
+                        continue
                     # «задачи ставятся на выходные, а счёт № 19 не оплачен»: the complaint joined to the invoice
                     # is kept on its own; the invoice is the invoice's field
                     head = _JOINED.split(chunk, maxsplit=1)[0].strip()
