@@ -67,6 +67,18 @@ def _lower_starts(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _run_on(text: str) -> list[tuple[int, str]]:
+    """``text`` cut at its full stops before a lower-case word and at its semicolons, each part with its offset."""
+    out = []
+    for at, part in _lower_starts(text):
+        cuts = [0, *(m.end() for m in _SEMICOLON.finditer(part))]
+        out += [(at + cut, part[cut : next_cut].rstrip("; ")) for cut, next_cut in zip(cuts, [*cuts[1:], len(part)])]
+    return out
+
+
 def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple[int, int]]]:
     """Reasons after a label: every ';'-part of the labelled sentence, and the line's later sentences
     that still read as reasons."""
@@ -187,9 +199,10 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 if len(chunk) < 12 or not cues or len(chunk) > 400:
                     continue
                 if (_money(chunk, pats) or pats["reason_not"].search(chunk)) and cues < 3:
-                    if len(parts := _lower_starts(chunk)) > 1:
+                    if len(parts := _run_on(chunk)) > 1:
                         # notes typed in lower case run on past their full stops ("… for nothing. it's marco who
-                        # decides. one month's notice."): each of those sentences is read on its own
+                        # decides. one month's notice.") or semicolons («клей не успевает встать; а гарантию … я дать
+                        # не могу»): each of those sentences is read on its own
                         at = line.start + piece_start + piece.find(chunk)
                         scored += [(_cues(part, pats), at + offset, part) for offset, part in parts
                                    if len(part) >= 12 and _cues(part, pats) and not _money(part, pats)
