@@ -193,6 +193,10 @@ EARLIER_FLOORS = [
     # Round 33: the 230 before it read en 0.985/0.958 and ru 0.980/0.964 before its rules. Its pastes read no lower
     # than the rest after them (en 1.000/0.985, ru 1.000/0.977), so the whole-split floor stays.
     (238, "en", 0.986, 0.960), (238, "ru", 0.980, 0.965),
+    # Round 34: the 238 before it read en 0.987/0.962 and ru 0.981/0.966 before its rules. Its pastes read no lower
+    # than the rest after them in English (en 0.992/0.968); in Russian a little lower in precision (ru 0.975/0.967),
+    # but the whole split still reads above its floor (en 0.987/0.963, ru 0.981/0.967), so that floor stays.
+    (246, "en", 0.987, 0.962), (246, "ru", 0.981, 0.966),
 ]
 
 
@@ -1250,7 +1254,8 @@ def test_round_23_a_client_s_letter_is_not_read_for_reasons():
     ("Background. Contract: a freelance rigging agreement, section 4, 14 days' notice.", "en", "contract.exists", True),
     ("contract - yes, a one-page hire agreement, 7 days' notice", "en", "contract.exists", True),
     ("We've cleaned their offices since 2020 under their cleaning contract; clause 3 says 30 days.", "en", "contract.exists", True),
-    ("Contract: none, we always worked on trust.", "en", "contract.exists", None),
+    # 'Contract: none' is no contract (round 34), as «Договор: нет» is
+    ("Contract: none, we always worked on trust.", "en", "contract.exists", False),
     # «договор был»; a kind of contract cited with its clause; a lowercase bullet
     ("Договор был, там пункт про расторжение за месяц.", "ru", "contract.exists", True),
     ("Договор оказания услуг, пункт 4.2: уведомить за 10 дней.", "ru", "contract.exists", True),

@@ -247,6 +247,12 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                     # "mrs morag lindsay who decides", "trading as mcintyre piping": a name the rule finds typed in lower
                     # case (group `typed`) is written with its capitals
                     value = " ".join(word[:1].upper() + word[1:] for word in value.split())
+                    if m.groupdict().get("person") is not None and not _typed_person(value, pats, language):
+                        continue  # "im nadia farouk" is a name, "im just retiring" none (group `person`)
+                if (named := m.groupdict().get("named")) is not None:
+                    # «клиент — загородный лагерь лесная поляна»: the place's own name typed in lower case after its kind
+                    # (group `named`) is written in quotes with its capital: «загородный лагерь «Лесная поляна»»
+                    value = f"{value[: m.start('named') - m.start('value')].rstrip()} «{named[:1].upper()}{named[1:]}»"
                 if pats["legal_forms"].fullmatch(value):
                     continue  # "ИП" alone names no one
                 if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
@@ -280,13 +286,25 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                         if not value:
                             continue
                 start = line.start + m.start("value")
-                put(field, value, start, start + len(value), conf, "marker")
+                put(field, value, start, line.start + m.end("value") if named is not None else start + len(value), conf, "marker")
                 if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
                     # "Sign it Ella Marsh, Marsh Social.", "Sender: Hamid Karimi (Hamid Karimi Photography, …)"
                     said = _who_i_am(segment[m.start("value") + len(value) :], pats, language)
                     _, org = signature_parts([Line(start + len(value), start + len(value) + len(said), said)], pats, language, named=True)
                     if org:
                         put("sender.company", org.value, org.start, org.end, 0.8, "marker")
+
+
+def _typed_person(value: str, pats: dict, language: Language) -> bool:
+    """Words typed in lower case that are a person's name once capitalised: a known first name that is no common
+    word of the language ("Nadia Farouk", not "Just Retiring" or "The Waller", which a names list also knows)."""
+    if not is_person(value, pats, language):
+        return False
+    if language == "ru":
+        return True
+    from lemminflect import getAllLemmas
+
+    return not getAllLemmas(value.split()[0].lower())
 
 
 def _marker_rules(line: Line, layout: Layout, people: dict) -> list[tuple]:

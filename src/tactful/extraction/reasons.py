@@ -67,6 +67,34 @@ def _lower_starts(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_SEMICOLON = re.compile(r";\s+")
+
+
+# Russian words a message opens on to address people who are no one by name («Ребята, с понедельника …»).
+_ADDRESS_WORDS = {"ребята", "коллеги", "друзья", "господа", "девочки", "девушки", "парни", "мужики", "народ", "дорогие"}
+
+
+def _addressed(words: str, pats: dict) -> bool:
+    """Whether the capitalised words before a sentence's first comma are the person it is said to ("Tomasz, I can't
+    …", «Алина, я третий раз …»), not a word of its own («Хотят, чтобы бочки мы делали …»): a Russian one must be a name."""
+    if words.lower() in _NOT_NAMES:
+        return False
+    if not re.search(r"[а-яё]", words, re.IGNORECASE) or words.lower() in _ADDRESS_WORDS:
+        return True
+    from .names import is_person
+
+    return is_person(words, pats, "ru")
+
+
+def _run_on(text: str) -> list[tuple[int, str]]:
+    """``text`` cut at its full stops before a lower-case word and at its semicolons, each part with its offset."""
+    out = []
+    for at, part in _lower_starts(text):
+        cuts = [0, *(m.end() for m in _SEMICOLON.finditer(part))]
+        out += [(at + cut, part[cut : next_cut].rstrip("; ")) for cut, next_cut in zip(cuts, [*cuts[1:], len(part)])]
+    return out
+
+
 def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple[int, int]]]:
     """Reasons after a label: every ';'-part of the labelled sentence, and the line's later sentences
     that still read as reasons."""
@@ -181,12 +209,22 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 chunk = _clean(piece)
                 if (label := pats["notes_marker"].match(chunk)) and label.end() < len(chunk):
                     chunk = chunk[label.end() :].strip()  # «Мои заметки: прайс-лист никогда не был …»: the label is no part of it
-                if (vocative := _VOCATIVE.match(chunk)) and vocative.group(1).lower() not in _NOT_NAMES:
+                if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
                     chunk = chunk[vocative.end() :]  # "Tomasz, I can't keep …", «Алина, я третий раз …»: to whom it is said
                 cues = _cues(chunk, pats)
                 if len(chunk) < 12 or not cues or len(chunk) > 400:
                     continue
                 if (_money(chunk, pats) or pats["reason_not"].search(chunk)) and cues < 3:
+                    if len(parts := _run_on(chunk)) > 1:
+                        # notes typed in lower case run on past their full stops ("… for nothing. it's marco who
+                        # decides. one month's notice.") or semicolons («клей не успевает встать; а гарантию … я дать
+                        # не могу»): each of those sentences is read on its own
+                        at = line.start + piece_start + piece.find(chunk)
+                        scored += [(_cues(part, pats), at + offset, part) for offset, part in parts
+                                   if len(part) >= 12 and _cues(part, pats) and not _money(part, pats)
+                                   and not pats["reason_not"].search(part)
+                                   and not (project and at + offset <= project.start < at + offset + len(part) and _cues(part, pats) < 2)]
+                        continue
                     # «задачи ставятся на выходные, а счёт № 19 не оплачен»: the complaint joined to the invoice
                     # is kept on its own; the invoice is the invoice's field
                     head = _JOINED.split(chunk, maxsplit=1)[0].strip()
@@ -232,7 +270,7 @@ def _pair(text: str, client: Line, answer: Line, pats: dict) -> tuple[int, int, 
         chunk = _clean(text[line.start : line.end])
         if (label := pats["notes_marker"].match(chunk)) and label.end() < len(chunk):
             chunk = chunk[label.end() :].strip()  # "me: …", «Я: …»
-        if (vocative := _VOCATIVE.match(chunk)) and vocative.group(1).lower() not in _NOT_NAMES:
+        if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
             chunk = chunk[vocative.end() :]
         if not 8 <= len(chunk) <= 300 or _money(chunk, pats) or pats["reason_not"].search(chunk):
             return None  # an invoice asked about and answered, or the plan: no reason
@@ -255,7 +293,7 @@ def _demands(others: list[list[Line]], text: str, pats: dict, wanted: int, answe
             segment = text[line.start : line.end]
             for sentence in _sentences(segment):
                 chunk = _clean(sentence.text)
-                if (vocative := _VOCATIVE.match(chunk)) and vocative.group(1).lower() not in _NOT_NAMES:
+                if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
                     chunk = chunk[vocative.end() :]
                 if not 12 <= len(chunk) <= 300 or not any(rule.search(chunk) for rule in pats["demand"]):
                     continue
