@@ -1413,3 +1413,11 @@ def test_a_line_the_user_quotes_word_for_word_is_not_re_voiced():
     s = situation(language="ru", client={"name": "Клуб «Матчбол»"}, sender={"name": "Ирина Волкова", "solo": True},
                   reasons=[f"обязательно вставить дословно: «{line}»"])
     assert line in email(s, "ru")
+
+
+def test_every_note_the_user_keeps_private_is_set_aside_not_only_the_first():
+    s = situation(sender={"name": "Ann Lee", "solo": True}, reasons=[
+        "personal reasons, don't go into it",
+        "moving to Leeds in March for my husband's job, please don't mention that"])
+    body = email(s)
+    assert "Leeds" not in body and "personal reasons" in body
