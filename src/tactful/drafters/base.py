@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..message import Draft
@@ -35,12 +36,13 @@ class DraftTask:
     # number in `DraftResult.questions` ("1"): written into the reply in the user's words.
     answers: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @cached_property
     def grounds(self) -> Situation:
         """The situation the checker grounds the text in: with the user's answers to the client's points,
         which are the user's own words as much as the facts are ("Easter" in an answer is no invented date),
         and, for an answer, with whoever signed the client's reply as the contact it greets (a new manager is
-        no invented name). Nothing else of the reply grounds the text: it is the client's, untrusted."""
+        no invented name). Nothing else of the reply grounds the text: it is the client's, untrusted. Read once
+        per task, not on every check round (a frozen task stores it in its own ``__dict__``)."""
         situation = self.situation
         if self.client_reply is not None:
             from ..address import reply_signer
