@@ -324,3 +324,10 @@ def test_a_sum_without_an_invoice_number_said_to_be_paid_is_not_asked_for_again(
 def test_going_back_to_a_way_of_working_is_no_time_away():
     text = reply(_situation("en"), "Understood. From Saturday we go back to cleaning after every session.", backend="composer").text
     assert "time away" not in text
+
+
+def test_a_question_that_goes_on_from_the_one_before_offers_no_alternative():
+    from tactful.composer.vetting import open_questions
+
+    assert open_questions("Understood. Or is it about the invoice?", "en") == []
+    assert open_questions("Understood. Is the invoice for the whole month, or only the weeks worked?", "en")

@@ -3,6 +3,7 @@ reasons, service markers) and the vetting of every fragment before a letter quot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -60,7 +61,8 @@ def open_questions(text: str, language: Language) -> list[str]:
     answers, or ask to choose between alternatives (a topic's stock answer picks neither): the reply promises
     to come back on them rather than pass over them, and the user is told."""
     questions = [q for q in sentences(text) if q.rstrip().endswith("?")]
-    return [q for q in questions if matches(q, language, "choice_questions")
+    # A question's first word offers no alternative: "Or was it the refill?" goes on from the one before it.
+    return [q for q in questions if matches(re.sub(r"^\W*\w+", "", q), language, "choice_questions")
             or not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
 
 
