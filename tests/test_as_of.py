@@ -32,6 +32,8 @@ def situation(**fields) -> Situation:
     (["The handover was agreed for 15 July 2098"], "en", TODAY),
     # "the agreed price" tells of no event; an event that "goes ahead" is still to come.
     (["The product launch on 21 January 2098 goes ahead at the agreed price"], "en", TODAY),
+    # The last day of a span is the event's, not the day the past deed was done.
+    (["На выставку «ПромТех» 9–12 февраля 2098 года подписан договор и внесена предоплата"], "ru", TODAY),
 ])
 def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
     assert as_of(situation(facts=facts, language=language), TODAY) == day

@@ -1421,3 +1421,16 @@ def test_every_note_the_user_keeps_private_is_set_aside_not_only_the_first():
         "moving to Leeds in March for my husband's job, please don't mention that"])
     body = email(s)
     assert "Leeds" not in body and "personal reasons" in body
+
+
+def test_what_nobody_can_say_is_no_line_to_say():
+    s = situation(reasons=["we finish the annual visits as planned so every site is covered. nobody can say we left them exposed"])
+    assert "left them exposed" not in email(s)
+
+
+def test_the_contact_with_a_role_after_a_comma_is_still_the_person_the_decision_is_not_about():
+    s = situation(language="ru", client={"name": "ООО «Пристань»", "contact": "Лилия Сергеевна, управляющая"},
+                  sender={"name": "Дарья Кузнецова", "solo": True}, reason_kind="capacity",
+                  reasons=["Лилия Сергеевна чудесная, отправляла ко мне гостей"])
+    body = email(s, "ru")
+    assert "не связано с вами" in body and "Сергеевич" not in body

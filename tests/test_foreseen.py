@@ -114,3 +114,11 @@ def test_a_note_against_email_keeps_a_call_off_email():
                            handover=["the lift plans", "the risk assessments", "the examination certificate", "the accessory register"]),
                  backend="composer").text
     assert "list in writing" in text and "list by email" not in text and "Not by email" in text
+
+
+def test_the_fallback_is_what_follows_the_condition_it_is_kept_for():
+    soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    note = "если упрётся в 60 дней: наш покупатель может с января возить гостей, я сведу. только если спросит!"
+    call = situation("ru", [note], end_date=soon, channel="call", contract={"notice_days": 60})
+    answers = [r.answer for r in draft(call, backend="composer").draft.content.reactions]
+    assert "Наш покупатель может с января возить гостей, я сведу." in answers

@@ -27,7 +27,9 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
         for part in re.split(r"[.;!?]\s+|\n", note):
             written = re.search(patterns["written"], part, flags=re.IGNORECASE)
             # "Writing on 12 April, ending on 25 April": the day that follows the words about the writing.
-            dates = _dates(part[written.end():] if written else part, patterns["date_in_text"], language, today)
+            # The last day of a span ("9–12 февраля 2027", the exhibition the contract is for) is no day an
+            # event happened on.
+            dates = _dates(part[written.end():] if written else part, patterns["date_in_text"], language, today, spans=False)
             # A past event is before the end date; a later one is a plan the sentence's verbs misread.
             dates = [d for d in dates if not end or d < end]
             if not dates:
@@ -67,10 +69,13 @@ def planned(situation: Situation, facts: list[str], written: dt.date) -> list[st
             and not _is_past(fact, language, patterns)]
 
 
-def _dates(text: str, pattern: str, language: str, today: dt.date) -> list[dt.date]:
-    """The dates written out in ``text`` (the pattern asks for their year)."""
+def _dates(text: str, pattern: str, language: str, today: dt.date, spans: bool = True) -> list[dt.date]:
+    """The dates written out in ``text`` (the pattern asks for their year); without ``spans``, not one that
+    closes a span of days ("9–12 February 2027")."""
     found = []
     for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+        if not spans and re.search(r"\d\s*[–—-]\s*$", text[:match.start()]):
+            continue
         try:
             date = parse_date(match[0], today=today, language=language)
         except DateInputError:

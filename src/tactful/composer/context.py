@@ -643,7 +643,8 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
     from ..text import parse_ru
 
     # The person the letter greets, however the note types them ("nothing to do with imogen").
-    contact = [w.lower() for w in (situation.client.contact or "").split()]
+    # Its words without the punctuation around them ("Лилия Сергеевна, управляющая").
+    contact = re.findall(r"[^\W\d_][\w'’-]*", (situation.client.contact or "").lower())
     pronouns = phrases.snippets["not_about_pronouns"]
 
     def addressed(words: list[str]) -> bool:
