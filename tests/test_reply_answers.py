@@ -331,3 +331,12 @@ def test_a_question_that_goes_on_from_the_one_before_offers_no_alternative():
 
     assert open_questions("Understood. Or is it about the invoice?", "en") == []
     assert open_questions("Understood. Is the invoice for the whole month, or only the weeks worked?", "en")
+
+
+@pytest.mark.parametrize(("language", "asked", "promised"), [
+    ("en", "I understand. Could you move your finish date to the middle of April?", "As you asked, I will move"),
+    ("ru", "Понимаю. Прошу вас не торопиться с решением.", "Как вы просили"),
+])
+def test_a_request_about_the_end_or_the_decision_is_the_users_not_promised_back(language, asked, promised):
+    result = reply(_situation(language), asked, backend="composer")
+    assert promised not in result.text and asked.split(". ", 1)[1] in result.questions

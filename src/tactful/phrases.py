@@ -83,6 +83,8 @@ class Phrases(BaseModel):
     no_email_notes: list[Pattern] = []
     payment_conditions: list[Pattern] = []
     reschedule_requests: list[Pattern] = []
+    # A client's request about the end or the decision itself ("move your finish date", «не торопиться с решением»).
+    decision_requests: list[Pattern] = []
     # A client's question between alternatives ("one act for the chain, or one per café?"): a choice only the user makes.
     choice_questions: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.

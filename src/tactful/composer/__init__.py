@@ -83,8 +83,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     contested = bool({"dispute", "threat", "aggressive"} & set(kinds))
     # So is work moved to a day the situation never named ("the January service on 12 January instead"): the
     # user's call, not promised back as "As you asked, I will …".
+    # So is a request about the end or the decision itself ("could you move your finish date …", «прошу не
+    # торопиться с решением»): "As you asked, I will move my finish date" would give the decision away.
     found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation) or (
-        matches(r.sentence, language, "reschedule_requests") and _new_day(r.sentence, situation))) else r for r in found]
+        matches(r.sentence, language, "reschedule_requests") and _new_day(r.sentence, situation))
+        or matches(r.sentence, language, "decision_requests")) else r for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
