@@ -70,11 +70,11 @@ def build_context(
     closure = _closure(situation, fields["clause"], language, phrases, written)
     # A reason the user asks to keep private («пусть будет "по личным обстоятельствам"»): the message says only
     # that, and quotes none of their notes as the reason (the note would tell what they keep back).
-    private = next((note for note in situation.reasons if matches(note, language, "private_notes")), None)
+    privates = [note for note in situation.reasons if matches(note, language, "private_notes")]
+    private = privates[0] if privates else None
     # The user's other notes are what may be said aloud («напарник ушёл, один я ночные вызовы не тяну»): every
     # private one is set aside, and the others are read for the reason as usual.
-    said_aloud = situation.model_copy(update={"reasons": [n for n in situation.reasons if not matches(n, language, "private_notes")]}) \
-        if private else situation
+    said_aloud = situation.model_copy(update={"reasons": [n for n in situation.reasons if n not in privates]}) if privates else situation
     aloud = [r for r in fields["reasons"] if not matches(r, language, "private_notes")]
     quoted_private = bool(private and re.search(phrases.snippets["private_said"], private))
     own_reason = "" if quoted_private else _own_reason(aloud, said_aloud, language, phrases, vetted)
