@@ -1434,3 +1434,51 @@ def test_the_contact_with_a_role_after_a_comma_is_still_the_person_the_decision_
                   reasons=["Лилия Сергеевна чудесная, отправляла ко мне гостей"])
     body = email(s, "ru")
     assert "не связано с вами" in body and "Сергеевич" not in body
+
+
+def test_a_wanted_line_that_no_longer_carries_a_cost_is_the_reason_where_the_decision_is():
+    note = "word for word: 'We have valued the work, but we can no longer carry the cost of waiting to be paid.'"
+    s = situation(reasons=[note], reason_kind="payment", sender={"company": "Kerr Fire Ltd"})
+    decision = email(s).split("\n\n")[1]
+    assert "we can no longer carry the cost" in decision and "depends on invoices" not in decision
+
+
+@pytest.mark.parametrize(("note", "said", "unsaid"), [
+    # A plan of what the sender does only, with the user's capitals for the tool and an aside that names the
+    # client only to say the decision is not about them.
+    ("from april we do retail only, we've signed two long contracts. ALL hospitality goes, 14 sites, not just the Gilded Hare",
+     "From April we do retail only", ["ALL", "Gilded Hare"]),
+    # A dated change of the sender's own business, told in the third person; who decided it when is history.
+    ("From April the new canning line runs our own cider only. Contract bottling stops for all six producers we fill for, "
+     "not just Ben. Board decided on 19 Nov.", "Contract bottling stops for all six producers we fill for.", ["Ben", "Board decided"]),
+    # A need of the sender's own time, with months typed short ("Jan" is no colleague) and a plus sign.
+    ("the church barn at Compton starts 1 March, booked 18 months ago. I need Jan + Feb to prep for it",
+     "I need January and February to prep for it.", ["Jan +"]),
+])
+def test_the_senders_own_plan_is_said_in_their_words_not_the_kinds_line(note, said, unsaid):
+    s = situation(reasons=[note], reason_kind="direction", sender={"company": "Tamar Bottling Ltd"})
+    decision = email(s).split("\n\n")[1]
+    assert said in decision and "a direction that no longer fits" not in decision
+    assert not [word for word in unsaid if word in decision], decision
+
+
+def test_a_true_story_in_a_note_keeps_no_reason_private():
+    notes = ["we do retail only from april", "sign off with: it's been the best job I never applied for (true story)"]
+    decision = email(situation(reasons=notes, sender={"company": "Airwell Scent Ltd"})).split("\n\n")[1]
+    assert "We do retail only from April." in decision
+
+
+def test_open_work_with_a_clause_of_its_own_purpose_is_listed_not_said_as_a_step():
+    work = [{"item": "the coat work on the rear slope", "due": FUTURE},
+            {"item": "a temporary ridge and netting so the roof stays watertight through the winter", "due": FUTURE}]
+    body = email(situation(open_work=work, sender={"name": "Sam Hollis", "solo": True}))
+    assert "— a temporary ridge and netting so the roof stays watertight" in body
+    assert "\nA temporary ridge" not in body
+
+
+def test_an_invoice_the_notes_call_not_late_is_not_asked_for_as_outstanding():
+    due = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    notes = ["me and Kieran stood down 11 days so far waiting, unpaid", "invoice 117, due next week. not late, just make sure it's in there"]
+    s = situation(reasons=notes, unpaid_invoices=[{"number": "117", "amount": "£4,800", "due": due}], sender={"name": "Sam Hollis", "solo": True})
+    body = email(s)
+    assert "Invoice 117 for £4,800 falls due on" in body and "remains outstanding" not in body

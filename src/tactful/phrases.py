@@ -60,8 +60,12 @@ class Phrases(BaseModel):
     # money"): it is the reason, not a line beside a bank's.
     reason_lines: list[Pattern] = []
     stance_not: list[Pattern] = []
+    # A clause pointing back at what went before ("to prep for it"): no reason once cut from its note.
+    points_back: list[Pattern] = []
     # A note that says a named invoice is unpaid already: it is asked for as outstanding.
     overdue_notes: list[Pattern] = []
+    # A note that says it is not due yet or not late: it outweighs the words of `overdue_notes`.
+    not_overdue_notes: list[Pattern] = []
     # The user's notes say the client always paid on time: the thanks say so.
     good_payer: list[Pattern] = []
     fond_notes: list[Pattern] = []

@@ -50,6 +50,7 @@ from .grammar import (
     to_you,
     total_amount,
     without_aside,
+    without_finishing,
     without_own_date,
 )
 from .vetting import Vetting, first_span, matches, reason_topics
@@ -196,8 +197,8 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
 def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     """Every user fragment the letter may quote, after the checker (the rest is recorded as left out)."""
     return {
-        "facts": vetted.keep("facts", situation.facts, strict=True),
-        "reasons": vetted.keep("reasons", situation.reasons, strict=True),
+        "facts": vetted.keep("facts", [vetted.in_normal_case(f) for f in situation.facts], strict=True),
+        "reasons": vetted.keep("reasons", [vetted.in_normal_case(r) for r in situation.reasons], strict=True),
         "contact": vetted.one("client.contact", situation.client.contact),
         "client": vetted.one("client.name", situation.client.name) or "",
         "description": vetted.one("project", situation.project_name or situation.project),
@@ -304,9 +305,15 @@ def _without_brackets(text: str) -> str:
 
 
 def full_months(text: str, phrases: Phrases) -> str:
-    """Months said in full, as a letter does ("from Feb" → "from February", "in feb" and "Jan issue" too)."""
+    """Months said in full and with their capital, as a letter does ("from Feb" → "from February", "in feb",
+    "Jan issue" and "from april" too)."""
     for short, month in phrases.snippets.get("month_abbreviations", {}).items():
         text = re.sub(rf"\b{short}\b\.?", month, text, flags=re.IGNORECASE)
+    if capitals := phrases.snippets.get("month_capitals"):
+        text = re.sub(rf"\b(?:{capitals['always']})\b", lambda m: m[0].capitalize(), text)
+        text = re.sub(rf"\b(?:{capitals['ambiguous']})(?= \d)", lambda m: m[0].capitalize(), text)
+        text = re.sub(rf"\b((?:{capitals['after']}) )({capitals['ambiguous']})\b", lambda m: m[1] + m[2].capitalize(), text,
+                      flags=re.IGNORECASE)
     return text
 
 
@@ -321,13 +328,17 @@ def written_out(text: str, phrases: Phrases) -> str:
     return text
 
 
+def signs_in_words(text: str, phrases: Phrases) -> str:
+    """"templates + audio chains": a plus sign joins items in notes, "and" in a letter; "~4 m²" is "about 4 m²"."""
+    text = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", text)
+    return re.sub(r"~\s*(?=\d)", f"{phrases.labels['about']} ", text)
+
+
 def said_item(item: str, language: Language, phrases: Phrases) -> str:
     """A handover note as the letter says it: to the client ("transferred to you"), without the sender's
     aside about their own doings, and a note typed as "thing — what to do" («этап 2 — доделать и сдать») as
     a step, verb first."""
-    # "templates + audio chains": a plus sign joins items in notes, "and" in a letter; "~4 m²" is "about 4 m²".
-    item = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", item)
-    item = full_months(re.sub(r"~\s*(?=\d)", f"{phrases.labels['about']} ", item), phrases)
+    item = full_months(signs_in_words(item, phrases), phrases)
     item = without_aside(to_you(item, language, phrases), phrases)
     step = as_step(item, language, phrases)
     return in_running_text(item, language, phrases) if step == item else step
@@ -505,11 +516,17 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
 
 
 def _said_overdue(number: str, situation: Situation, language: Language) -> bool:
-    """Whether a note that names the invoice, or any note when it is the only one open, says it is unpaid, was
-    due already or has been chased ("Payment reminders were sent on 3 September …")."""
-    alone = len(situation.unpaid_invoices) == 1
-    return any((alone or bool(number) and re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", note))
-               and matches(note, language, "overdue_notes") for note in [*situation.facts, *situation.reasons])
+    """Whether the notes that name the invoice (any note, when none does and it is the only one open) say it
+    is unpaid, was due already or has been chased ("Payment reminders were sent on 3 September …")."""
+    notes = [*situation.facts, *situation.reasons]
+    # The notes that name it speak for it ("invoice 117, due 10 Dec. not late"): another note's "unpaid"
+    # ("stood down 11 days, unpaid") is about something else.
+    named = [note for note in notes if number and re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", note)]
+    if not named and len(situation.unpaid_invoices) == 1:
+        named = notes
+    if any(matches(note, language, "not_overdue_notes") for note in named):
+        return False  # "only November outstanding and that isn't due yet"
+    return any(matches(note, language, "overdue_notes") for note in named)
 
 
 def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[str, Any]:
@@ -585,9 +602,13 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
         due = phrases.labels["due_on" if event else "due_by"].format(date=format_date(w.due, vetted.language)) if w.due and not named else ""
         when = (" — " if vetted.language == "ru" else " ") + due if due else ""
         # `said` is spoken in a call or a meeting; `object`, the whole item, is a letter's sentence.
-        work.append({"item": item, "date": format_date(w.due, vetted.language) if w.due else "", "when": when, "event": event, "named": named,
-                     "said": (accusative(spoken, vetted.language, phrases) or spoken) + when,
-                     "object": accusative(item, vetted.language, phrases) or item})
+        # Listed after its date and a dash, a note's own dash ("the December delivery — 600 bars") is a colon.
+        listed = re.sub(r"\s+[—–-]\s+", ": ", item, count=1) if w.due else item
+        work.append({"item": item, "listed": listed, "date": format_date(w.due, vetted.language) if w.due else "", "when": when,
+                     "event": event, "named": named,
+                     "said": (accusative(finished := without_finishing(spoken, vetted.language, phrases), vetted.language, phrases)
+                              or finished) + when,
+                     "object": accusative(whole := without_finishing(item, vetted.language, phrases), vetted.language, phrases) or whole})
     return work
 
 
@@ -734,11 +755,12 @@ def _framing(
 
 
 def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) -> dict[str, Any]:
-    """Whether the user keeps the full notice period back for when the client pushes ("if they push, we can
-    stay on the phone for advice until early March"), and that fallback in their words, if it passes the
-    checker: the earlier end is proposed without it, and a script holds it for when the client insists."""
+    """Whether the user keeps a fallback for when the client pushes ("if they push, we can stay on the phone
+    for advice until early March", "only if she really pushes: I'll do the February check as a one-off"), and
+    that fallback in their words, if it passes the checker: an earlier end is proposed without it, and a
+    script holds it for when the client insists."""
     pattern = vetted.phrases.snippets.get("held_fallback", "(?!)")
-    held = [m for note in situation.reasons if (m := re.search(pattern, note, flags=re.IGNORECASE))] if notice_short else []
+    held = [m for note in situation.reasons if (m := re.search(pattern, note, flags=re.IGNORECASE))]
     said = [m["said"].strip(" ,") for m in held if len(m["said"].split()) >= 3]
     # A firm end ("then we demob Friday. nothing after that") offers no fallback at all, not even when pushed.
     firm = notice_short and any(re.search(vetted.phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE)
@@ -766,7 +788,11 @@ def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) ->
                 continue
             if refusal := re.match(bank["refusal"], rest, flags=re.IGNORECASE):
                 because = rest[refusal.end():].strip(" .,;")
-                kept = vetted.keep("reasons", [because], strict=True) if because else []
+                # A why the checker objects to in full may still give its first clause ("the call-outs are the
+                # whole point, a scheme that can't … isn't safe").
+                first = re.split(vetted.phrases.snippets["clause_break"], because, maxsplit=1)[0]
+                kept = (vetted.keep("reasons", [because], strict=True) or (
+                    vetted.keep("reasons", [first], strict=True) if len(first.split()) >= 4 else [])) if because else []
                 answer = say("foreseen.answers.refusal", because=kept[0][:1].lower() + kept[0][1:] + "." if kept else "")
             elif re.match(bank["denial"], rest, flags=re.IGNORECASE):
                 answer = say("foreseen.answers.denial")
@@ -832,14 +858,17 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         for phrase in [*generic, *own_names]:
             reason = re.sub(rf"\b{re.escape(phrase)}\b", " ", reason, flags=re.IGNORECASE)
         # A colleague or family member by name («Андрей Лыков, наш инженер, уходит») is someone else too.
-        return matches(reason, language, "not_own_reason") or names_person(reason, language)
+        return matches(reason, language, "not_own_reason") or names_person(full_months(reason, phrases), language)
 
     def own(reason: str) -> bool:
         # A note that vents ("I know", «не могу больше») is for the tool, not for the client to read; one about
-        # money («нам нужны деньги вовремя») is left to the invoice lines and the payment topic.
+        # money («нам нужны деньги вовремя») is left to the invoice lines and the payment topic. A note of one
+        # sentence that points back ("… — my consultant was clear about it") is said by its own clause; one of
+        # several may point back to its first ("The barn starts in March. I need February to prep for it").
         return (matches(reason, language, "own_reason") or matches(reason, language, "circumstance_reason")) \
             and not about_others(reason) and not matches(reason, language, "venting") \
-            and not matches(reason, language, "stance_not") and not matches(reason, language, "ending_notes")
+            and not matches(reason, language, "stance_not") and not matches(reason, language, "ending_notes") \
+            and not (len(sentences(reason)) == 1 and matches(reason, language, "points_back"))
 
     def plain(reason: str) -> str:
         """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter,
@@ -849,7 +878,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # "not prepared to keep our name on …": a note typed without its subject gets one.
         if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, reason.strip(), flags=re.IGNORECASE):
             reason = ("I am " if is_solo(situation.sender, language) else "We are ") + reason.strip()
-        return _without_brackets(written_out(full_months(_gerund_subject(reason, phrases), phrases), phrases)).strip()
+        return _without_brackets(written_out(full_months(signs_in_words(_gerund_subject(reason, phrases), phrases), phrases), phrases)).strip()
 
     # A note that tells the tool how to write, or says the work has already stopped, is no reason.
     def instruction(note: str) -> bool:
@@ -859,9 +888,12 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return matches(note, language, "work_stopped")
 
     # "Marta and I have decided …": the sender and their partner are "we", and the partner is no one else.
+    # "… goes for all 14 sites, not just the Gilded Hare": the aside that names this client only says the
+    # decision is not about them, and the reason reads the same without it.
     def as_we(note: str) -> str:
         partner = phrases.snippets.get("partner_and_i")
-        return re.sub(partner["pattern"], partner["we"], note, count=1) if partner else note
+        note = re.sub(partner["pattern"], partner["we"], note, count=1) if partner else note
+        return re.sub(phrases.snippets.get("not_just_aside", "(?!)"), "", note)
 
     reasons = [as_we(r) for r in reasons if not instruction(r) and not stopped(r)]
     # A note of several sentences is said without those about someone else or about what the sender did ("I'm
@@ -899,9 +931,14 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
                         language == "ru" and said != part.strip()):
                     yield said, note
 
+    def cut_short(clause: str) -> bool:
+        # A clause about money, or one pointing back at the rest of its note ("to prep for it"), says nothing
+        # on its own; a whole note may point back within itself.
+        return matches(clause, language, "stance_not") or matches(clause, language, "points_back")
+
     def stance(clause: str) -> bool:
         # A clause of a few words («новых мы не берём») needs the note around it to make sense.
-        return len(clause.split()) >= 5 and matches(clause, language, "stance_reason") and not matches(clause, language, "stance_not") \
+        return len(clause.split()) >= 5 and matches(clause, language, "stance_reason") and not cut_short(clause) \
             and not about_others(clause)
 
     def all_own(note: str) -> bool:
@@ -911,7 +948,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return len(note.split()) <= 25 and bool(rest) and all(
             (re.match(phrases.snippets["first_person_start"], c.strip(), flags=re.IGNORECASE)
              or language == "ru" and opening_clause(c, language, phrases, solo, opens_note=False) != c.strip())
-            and not (about_others(c) or instruction(c) or matches(c, language, "venting") or matches(c, language, "stance_not"))
+            and not (about_others(c) or instruction(c) or matches(c, language, "venting") or cut_short(c))
             for c in rest)
 
     def consequence(clause: str) -> bool:
@@ -920,7 +957,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def own_clause(clause: str) -> bool:
         # A clause about money or pointing at what went before («возьму по факту», "for that") is left to the
         # invoice lines: cut from its note, it says nothing; nor does one that ends on "it" ("I'm taking it").
-        return own(clause) and not matches(clause, language, "stance_not") \
+        return own(clause) and not cut_short(clause) \
             and not re.search(phrases.snippets["dictated_anaphora"], clause.strip(), flags=re.IGNORECASE)
 
     clause, note = next(((c, n) for c, n in clauses() if c and not consequence(c) and (stance if standing else own_clause)(c)),
@@ -928,7 +965,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     # Where the sender stands, said whole when the whole note is the sender's own ("I only do group walks, I've
     # no slots for one-to-one"): a clause cut from it may read curter than the note ("I only do group walks.").
     whole = standing and clause and note != clause and len(note.split()) <= 25 and not any(
-        about_others(c) or matches(c, language, "venting") or matches(c, language, "stance_not") for c, n in clauses() if n == note)
+        about_others(c) or matches(c, language, "venting") or cut_short(c) for c, n in clauses() if n == note)
     # A plan said in a note whose every clause is the sender's own («продаём две фуры и оставляем только
     # городскую доставку, межгород больше не возим») is said whole: its first clause alone tells half of it.
     first = re.split(phrases.snippets["clause_break"], note.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
@@ -1013,7 +1050,7 @@ def _planned(situation: Situation, facts: list[str], wanted: list[str], language
     2026"), as sentences: the work left, when no open work is listed. Money is left to the invoice lines,
     and a fact already said as a promise is not said twice."""
     return [sentence(full_months(fact, phrases), phrases) for fact in planned(situation, facts, written)
-            if not matches(fact, language, "stance_not") and not any(_same_words(fact.rstrip(" ."), w.rstrip(" .")) for w in wanted)]
+            if not matches(fact, language, "stance_not") and not matches(fact, language, "points_back") and not any(_same_words(fact.rstrip(" ."), w.rstrip(" .")) for w in wanted)]
 
 
 def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> list[str]:

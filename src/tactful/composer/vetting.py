@@ -178,6 +178,15 @@ class Vetting:
                 kept.append(note)
         return kept[:limit]
 
+    def in_normal_case(self, note: str) -> str:
+        """A note with the words the user typed in capitals for the tool's sake ("ALL hospitality goes", «НЕ
+        упоминать») in normal case, by the checker's own fix: the emphasis is the user's, not the letter's."""
+        from ..fixes import apply_all
+
+        report = check(note, lang=self.language, channel=self.channel)
+        shouted = [v for v in report.violations if v.rule == "shouting"]
+        return apply_all(note, report.model_copy(update={"violations": shouted})) if shouted else note
+
     def one(self, field: str, value: str | None) -> str | None:
         if not value or not value.strip():
             return None
