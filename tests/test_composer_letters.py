@@ -104,7 +104,7 @@ def test_a_service_is_not_called_a_project_and_no_wish_names_it():
     assert "service" in text and "project" not in text.lower().replace("managed it support", "")
     assert "success with" not in text
     named = email(situation(project="Managed IT support for a law firm", project_name="the IT support", language="en"))
-    assert "Thank you for choosing me for your IT support" in named  # not "our work together on the IT support"
+    assert "Thank you for trusting me with your IT support" in named  # not "our work together on the IT support"
 
 
 def test_facts_stay_out_unless_asked_for():
@@ -1472,3 +1472,29 @@ def test_a_reply_confirms_the_open_work_and_the_referral(language, answer, said)
                   referral="Kestrel Studio", sender={"name": "Ann Lee", "solo": True})
     body = Composer().compose_reply(s, answer, language)[0].content.body
     assert said in body and "Kestrel Studio" in body
+
+
+@pytest.mark.parametrize(("language", "item", "said", "unsaid"), [
+    ("ru", "завершение реставрации храмовой иконы", "закончу реставрацию храмовой иконы", "завершение"),
+    ("en", "completion of the rewiring in the east wing", "I will finish the rewiring in the east wing", "completion"),
+])
+def test_work_named_by_its_finishing_is_finished_as_the_work_itself(language, item, said, unsaid):
+    s = Situation.model_validate({"client": {"name": "Northwind"}, "end_date": FUTURE, "sender": {"name": "Ann Lee", "solo": True},
+                                  "open_work": [{"item": item, "due": FUTURE}]})
+    body = Composer().compose(s, "email", language)[0].content.body
+    assert said in body and unsaid not in body.split("\n\n", 2)[2]
+
+
+@pytest.mark.parametrize("tone", ["warm", "formal"])
+def test_an_orthodox_priest_is_greeted_as_father_by_first_name(tone):
+    s = Situation.model_validate({"client": {"name": "Приход храма Святителя Николая", "contact": "протоиерей Александр Воронцов, настоятель"},
+                                  "end_date": FUTURE, "sender": {"name": "Вера Соколовская", "solo": True}})
+    assert Composer().compose(s, "email", "ru", tone)[0].content.body.startswith("Здравствуйте, отец Александр!")
+
+
+def test_open_work_listed_after_its_date_keeps_one_dash():
+    work = [{"item": "декабрьская поставка — 600 кусков мыла", "due": FUTURE}, {"item": "последняя поставка", "due": FUTURE}]
+    s = Situation.model_validate({"client": {"name": "ООО «Пристань»"}, "end_date": FUTURE, "sender": {"name": "Дарья Кузнецова", "solo": True},
+                                  "open_work": work})
+    body = Composer().compose(s, "email", "ru")[0].content.body
+    assert f"{format_date(FUTURE_DATE, 'ru')} — декабрьская поставка: 600 кусков мыла" in body

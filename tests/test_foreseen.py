@@ -122,3 +122,32 @@ def test_the_fallback_is_what_follows_the_condition_it_is_kept_for():
     call = situation("ru", [note], end_date=soon, channel="call", contract={"notice_days": 60})
     answers = [r.answer for r in draft(call, backend="composer").draft.content.reactions]
     assert "Наш покупатель может с января возить гостей, я сведу." in answers
+
+
+@pytest.mark.parametrize(("language", "note", "fallback"), [
+    ("en", "only if she really pushes: I'll do the February safety check as a one-off. don't offer it first",
+     "I'll do the February safety check as a one-off."),
+    ("ru", "если будет настаивать — сделаю февральскую проверку разово. сам не предлагать",
+     "Сделаю февральскую проверку разово."),
+])
+def test_a_fallback_kept_for_a_push_without_a_notice_period_is_prepared_not_said(language, note, fallback):
+    call = situation(language, [note], channel="call")
+    said = {r.client: r.answer for r in draft(call, backend="composer").draft.content.reactions}
+    assert fallback in said.values()
+    assert fallback not in draft(call.model_copy(update={"channel": "email"}), backend="composer").text
+
+
+def test_an_honest_answer_no_is_a_refusal_with_the_first_clause_of_its_why():
+    said, _ = reactions("en", ["she'll ask if I can keep doing the monthly checks without the call-outs. honest answer: no - the "
+                               "call-outs are the whole point, a scheme that can't get a stranded user home isn't safe"])
+    assert said["asks if I can keep doing the monthly checks without the call-outs"].endswith(
+        "the answer is no: the call-outs are the whole point.")
+
+
+@pytest.mark.parametrize(("due_in", "prepared"), [(20, False), (-20, True)])
+def test_an_invoice_dispute_is_prepared_for_only_when_an_invoice_is_overdue(due_in, prepared):
+    due = (dt.date.today() + dt.timedelta(days=due_in)).isoformat()
+    call = situation("en", ["I'm moving to product work only"], channel="call",
+                     unpaid_invoices=[{"number": "PMR-1126", "amount": "£780", "due": due}])
+    clients = [r.client for r in draft(call, backend="composer").draft.content.reactions]
+    assert any("disputes an invoice" in c for c in clients) == prepared

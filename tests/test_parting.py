@@ -284,6 +284,9 @@ def test_a_russian_request_is_promised_without_the_aside_after_it():
     ("Пришлите, пожалуйста, счёт ещё раз.", "ru", "other"),
     ("What if we paid 20% more? Would you stay on those terms?", "en", "new_terms"),
     ("А если мы поднимем оплату? На таких условиях останетесь?", "ru", "new_terms"),
+    # Saying one will not try to change the sender's mind accepts the decision.
+    ("I'm not going to try to change your mind. A few things to sort before the handover.", "en", "other"),
+    ("Could anything change your mind?", "en", "reconsider"),
 ])
 def test_a_request_or_an_offer_is_not_taken_for_a_plea(text, language, kind):
     assert classify_reply(text, language) == kind

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import tactful
+from tactful.composer import Composer
 from tactful.situation import Situation
 
 
@@ -46,3 +49,16 @@ def test_a_debt_the_user_lets_go_is_not_asked_for(language, note, amount):
     assert amount not in text
     owed = note.split(".")[0] if language == "en" else note.split(", я")[0]
     assert amount in tactful.draft(situation([], language, reasons=[owed]), backend="composer", channel="email").text
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("en", "money's fine, they pay monthly, only November outstanding and that isn't due yet", "falls due on", "remains outstanding"),
+    ("ru", "счёт № 1187 за ноябрь ещё не просрочен, задолженности нет", "оплатить счёт № 1187", "остаётся к оплате"),
+])
+def test_a_note_that_an_invoice_is_not_due_yet_outweighs_its_other_words(language, note, said, unsaid):
+    due = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    s = Situation.model_validate({"client": {"name": "Northwind"}, "end_date": (dt.date.today() + dt.timedelta(days=60)).isoformat(),
+                                  "sender": {"name": "Ann Lee", "solo": True}, "reasons": [note],
+                                  "unpaid_invoices": [{"number": "1187", "amount": "£340", "due": due}]})
+    body = Composer().compose(s, "email", language)[0].content.body
+    assert said in body and unsaid not in body

@@ -46,7 +46,7 @@ class Addressee(BaseModel):
         """'Dr Morris', 'Jane Morris', 'Ольга Викторовна', 'Денис'."""
         if self.patronymic:
             return f"{self.first} {self.patronymic}".strip()
-        if self.title and self.first and self.title in _names("en").get("first_name_titles", []):
+        if self.title and self.first and self.title in _first_name_titles():
             return f"{self.title} {self.first}"
         if self.title and self.last:
             return f"{self.title} {self.last}"
@@ -56,8 +56,9 @@ class Addressee(BaseModel):
 
     @property
     def familiar(self) -> str:
-        """'Jane' for a warm English letter; a Russian business letter keeps the patronymic."""
-        if self.patronymic or self.title_given:
+        """'Jane' for a warm English letter; a Russian business letter keeps the patronymic, and a priest is
+        «отец Александр» in any letter."""
+        if self.patronymic or self.title_given or self.title in _names("ru").get("first_name_titles", {}).values():
             return self.formal
         return self.first or self.formal
 
@@ -70,6 +71,11 @@ class Addressee(BaseModel):
         # A first name alone («Виталий») tells its own gender when the contact gave no other clue.
         parts = [" и ".join(petrovich_form("firstname", name, case, (self.gender if len(names) == 1 else None) or _name_gender(name))
                             for name in names)] if self.first else []
+        if self.title and self.first and self.title in _first_name_titles():  # «отцу Александру»
+            from .text import likeliest_ru
+
+            title = likeliest_ru(self.title)
+            parts.insert(0, title.inflect({case}).word if title and title.inflect({case}) else self.title)
         if self.patronymic:
             parts.append(petrovich_form("middlename", self.patronymic, case, self.gender))
         elif self.last and not self.first:
@@ -80,6 +86,11 @@ class Addressee(BaseModel):
                 title = likeliest_ru(self.title)
                 parts.insert(0, (title.inflect({case}).word if title and title.inflect({case}) else self.title))
         return " ".join(parts)
+
+
+def _first_name_titles() -> set[str]:
+    """Titles said with the first name: "Sir Anthony", «отец Александр»."""
+    return {*_names("en").get("first_name_titles", []), *_names("ru").get("first_name_titles", {}).values()}
 
 
 def _is_ru(text: str) -> bool:
@@ -164,8 +175,10 @@ def _russian_person(text: str, letter: Language = "ru") -> Addressee | None:
     from .text import parse_ru
 
     titles = _names("ru")["titles"]
+    clergy = _names("ru").get("first_name_titles", {})
+    said_title = next((clergy[w.lower()] for w in WORD.findall(text) if w.lower() in clergy), "")
     # Initials («Д. В.») name no one to greet; a title («проф.») is not said before a name and patronymic.
-    words = [w for w in WORD.findall(text) if len(w) > 1 and w.lower() not in titles]
+    words = [w for w in WORD.findall(text) if len(w) > 1 and w.lower() not in titles and w.lower() not in clergy]
     if not words or not all(w[0].isupper() for w in words) or len(words) > 3:
         return None
     # A surname with initials («Прохоров А. В.», «А.В. Прохорова») names the person by surname alone: a
@@ -188,6 +201,8 @@ def _russian_person(text: str, letter: Language = "ru") -> Addressee | None:
         gender = "femn" if patronymic.lower().endswith(("вна", "чна", "шна", "кызы")) else "masc"
     else:
         gender = _name_gender(first)
+    if said_title and first:
+        return Addressee(person=True, title=said_title, first=first, last=last, gender="masc")
     return Addressee(person=True, first=first, patronymic=patronymic, last=last, gender=gender)
 
 

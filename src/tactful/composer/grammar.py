@@ -318,7 +318,10 @@ def is_step(item: str, language: Language, phrases: Phrases) -> bool:
     # «гарантийные обязательства сохраняются») is a sentence too, not a thing to hand over.
     stated = re.search(phrases.snippets.get("sentence_verbs", "(?!)"), item, flags=re.IGNORECASE) or (
         language == "ru" and _finite_verb(item, phrases))
-    return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", []) or bool(stated)
+    # Work typed as a gerund before its object ("striking the scaffold …") is a step too.
+    second = item.split()[1].lower() if len(item.split()) > 1 else ""
+    return is_action(item, language, phrases) or first in phrases.snippets.get("sentence_subjects", []) or bool(stated) \
+        or (language != "ru" and bool(_gerund_verb(first, second, phrases)))
 
 
 def _finite_verb(item: str, phrases: Phrases) -> bool:
@@ -348,6 +351,37 @@ def without_aside(item: str, phrases: Phrases) -> str:
         opener = parts[i].split()[0].lower().strip(",.") if parts[i].split() else ""
         if opener in asides and len("".join(parts[:i - 1]).split()) >= 2:
             return "".join(parts[: i - 1])
+    return item
+
+
+def without_finishing(item: str, language: Language, phrases: Phrases) -> str:
+    """Work named by its finishing ("completion of the rewiring", «завершение реставрации иконы») as the work
+    itself, for a sentence whose verb already finishes it ("I will finish the rewiring", «я закончу
+    реставрацию иконы», not «закончу завершение реставрации»). In Russian the noun phrase after it goes from
+    the genitive back to the nominative, the case the rest of the composer inflects from."""
+    words = item.split(maxsplit=1)
+    if len(words) < 2:
+        return item
+    if language != "ru":
+        shorter = re.sub(phrases.snippets.get("finishing_nouns", "(?!)"), "", item, count=1, flags=re.IGNORECASE)
+        return shorter if shorter.strip() else item
+    from ..text import likeliest_ru, parse_ru
+
+    first = likeliest_ru(words[0].lower())
+    if first is None or first.normal_form not in phrases.snippets.get("finishing_nouns", []):
+        return item
+    rest = words[1].split(" ")
+    out = []
+    for i, word in enumerate(rest):
+        reading = next((r for r in parse_ru(word) if "gent" in r.tag and r.tag.POS in ("NOUN", "ADJF", "PRTF")), None)
+        if reading is None:
+            return item
+        target = reading.inflect({"nomn"})
+        if target is None:
+            return item
+        out.append(target.word)
+        if reading.tag.POS == "NOUN":
+            return " ".join([*out, *rest[i + 1:]])
     return item
 
 
