@@ -127,6 +127,7 @@ def test_the_fallback_is_what_follows_the_condition_it_is_kept_for():
 @pytest.mark.parametrize(("language", "note", "fallback"), [
     ("en", "only if she really pushes: I'll do the February safety check as a one-off. don't offer it first",
      "I'll do the February safety check as a one-off."),
+    ("en", "if he pushes hard - I can come back for one more visit in March", "I can come back for one more visit in March."),
     ("ru", "если будет настаивать — сделаю февральскую проверку разово. сам не предлагать",
      "Сделаю февральскую проверку разово."),
 ])
