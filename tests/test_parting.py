@@ -287,9 +287,24 @@ def test_a_russian_request_is_promised_without_the_aside_after_it():
     # Saying one will not try to change the sender's mind accepts the decision.
     ("I'm not going to try to change your mind. A few things to sort before the handover.", "en", "other"),
     ("Could anything change your mind?", "en", "reconsider"),
+    # Rejecting an invoice and a complaint to a regulator are a dispute and a threat, not a question why.
+    ("We do not accept the reasons given, and we reject invoice KDL-3307. We are considering a complaint to the GDC.", "en", "threat"),
 ])
 def test_a_request_or_an_offer_is_not_taken_for_a_plea(text, language, kind):
     assert classify_reply(text, language) == kind
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # Words of a thing staying, of an explanation given and of an invitation not to refuse plead for nothing
+    # and ask no why.
+    ("Is the temporary ridge all right to stay on until spring?", "en"),
+    ("I'm sorry the new process was never properly explained to you.", "en"),
+    ("Вы всё объяснили так честно, что спорить не о чем. Приглашаю вас на ужин — только не отказывайтесь.", "ru"),
+])
+def test_a_thing_staying_an_explanation_given_or_an_invitation_is_no_plea_and_no_why(text, language):
+    from tactful.composer.vetting import reply_kinds
+
+    assert not {"reconsider", "why"} & set(reply_kinds(text, language))
 
 
 def _unpaid(language: str):
