@@ -1482,3 +1482,15 @@ def test_an_invoice_the_notes_call_not_late_is_not_asked_for_as_outstanding():
     s = situation(reasons=notes, unpaid_invoices=[{"number": "117", "amount": "£4,800", "due": due}], sender={"name": "Sam Hollis", "solo": True})
     body = email(s)
     assert "Invoice 117 for £4,800 falls due on" in body and "remains outstanding" not in body
+
+
+@pytest.mark.parametrize(("language", "note", "quoted"), [
+    ("en", 'do NOT mention his facebook post about "over-cautious medics ruining races". not rising to it', "over-cautious medics"),
+    ("en", "DON'T mention Mark saying 'you're slowing down old man' at the last visit. it stung, but it's not why", "slowing down"),
+    ("ru", "НЕ написать бы ничего про его пост «врачи-перестраховщики губят забеги», не отвечаем на это", "перестраховщики"),
+])
+def test_a_quote_in_a_note_that_forbids_it_is_never_said(language, note, quoted):
+    s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты", note],
+                  sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call"):
+        assert quoted not in Composer().compose(s, channel, language)[0].text()
