@@ -152,3 +152,9 @@ def test_an_invoice_dispute_is_prepared_for_only_when_an_invoice_is_overdue(due_
                      unpaid_invoices=[{"number": "PMR-1126", "amount": "£780", "due": due}])
     clients = [r.client for r in draft(call, backend="composer").draft.content.reactions]
     assert any("disputes an invoice" in c for c in clients) == prepared
+
+
+def test_a_fallback_kept_for_a_question_is_no_answer_to_a_push():
+    call = situation("en", ["ONLY if she asks: we'd sell the hearse to Henshaw's at the valuation"], channel="meeting")
+    answers = [r.answer for r in draft(call, backend="composer").draft.content.reactions]
+    assert not [a for a in answers if "hearse" in a]

@@ -289,6 +289,9 @@ def test_a_russian_request_is_promised_without_the_aside_after_it():
     ("Could anything change your mind?", "en", "reconsider"),
     # Rejecting an invoice and a complaint to a regulator are a dispute and a threat, not a question why.
     ("We do not accept the reasons given, and we reject invoice KDL-3307. We are considering a complaint to the GDC.", "en", "threat"),
+    ("Скажи честно: это из-за нас?", "ru", "why"),
+    ("Давай так: с января 60 на 40 в твою пользу, а не пополам.", "ru", "new_terms"),
+    ("Решение о расторжении мы принимаем.", "ru", "agrees"),
 ])
 def test_a_request_or_an_offer_is_not_taken_for_a_plea(text, language, kind):
     assert classify_reply(text, language) == kind
@@ -300,11 +303,14 @@ def test_a_request_or_an_offer_is_not_taken_for_a_plea(text, language, kind):
     ("Is the temporary ridge all right to stay on until spring?", "en"),
     ("I'm sorry the new process was never properly explained to you.", "en"),
     ("Вы всё объяснили так честно, что спорить не о чем. Приглашаю вас на ужин — только не отказывайтесь.", "ru"),
+    # Nor do guests staying, one's own changes of mind, or not disagreeing.
+    ("My wife's parents are staying with us from Saturday, and I kept changing my mind about the wiring.", "en"),
+    ("I don't disagree with a word of it.", "en"),
 ])
-def test_a_thing_staying_an_explanation_given_or_an_invitation_is_no_plea_and_no_why(text, language):
+def test_what_asks_for_nothing_is_no_plea_no_why_and_no_dispute(text, language):
     from tactful.composer.vetting import reply_kinds
 
-    assert not {"reconsider", "why"} & set(reply_kinds(text, language))
+    assert not {"reconsider", "why", "dispute"} & set(reply_kinds(text, language))
 
 
 def _unpaid(language: str):

@@ -761,7 +761,11 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
     script holds it for when the client insists."""
     pattern = vetted.phrases.snippets.get("held_fallback", "(?!)")
     held = [m for note in situation.reasons if (m := re.search(pattern, note, flags=re.IGNORECASE))]
-    said = [m["said"].strip(" ,") for m in held if len(m["said"].split()) >= 3]
+    # Kept for a question ("only if she asks: we'd sell the hearse"), it answers no push: with no notice period
+    # to fall back on, the script has no reaction to hold it for.
+    push = vetted.phrases.snippets.get("held_push", "(?!)")
+    said = [m["said"].strip(" ,") for m in held if len(m["said"].split()) >= 3
+            and (notice_short or re.search(push, m[0][:m.start("said") - m.start()], flags=re.IGNORECASE))]
     # A firm end ("then we demob Friday. nothing after that") offers no fallback at all, not even when pushed.
     firm = notice_short and any(re.search(vetted.phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE)
                                 for note in situation.reasons)
