@@ -287,6 +287,7 @@ def test_a_russian_request_is_promised_without_the_aside_after_it():
     # Saying one will not try to change the sender's mind accepts the decision.
     ("I'm not going to try to change your mind. A few things to sort before the handover.", "en", "other"),
     ("Could anything change your mind?", "en", "reconsider"),
+    ("Please hear us out before you decide it's final:", "en", "reconsider"),
     # Rejecting an invoice and a complaint to a regulator are a dispute and a threat, not a question why.
     ("We do not accept the reasons given, and we reject invoice KDL-3307. We are considering a complaint to the GDC.", "en", "threat"),
     ("Скажи честно: это из-за нас?", "ru", "why"),
