@@ -440,6 +440,8 @@ def test_a_plan_that_takes_up_the_team_is_followed_by_what_it_means_for_this_cli
     # A note that only says when the sender leaves is the decision, not why.
     ("ru", "весь декабрь ездить не буду, ухожу 18-го, дальше пусть сами", "ухожу"),
     ("en", "I'm leaving on the 18th, they can sort it out", "leaving on"),
+    ("en", "we stop collections now and the last delivery is the one already loaded for 18 Dec", "stop collections"),
+    ("en", "every booking already made gets done. we take new bookings up to end of Feb, nothing after", "take new bookings"),
 ])
 def test_a_note_on_how_the_work_ends_is_not_given_as_the_reason(language, note, timeline):
     s = situation(reasons=[note], reason_kind="approach", sender={"name": "Ann Lee", "solo": True})
@@ -1494,3 +1496,35 @@ def test_a_quote_in_a_note_that_forbids_it_is_never_said(language, note, quoted)
                   sender={"name": "Ann Lee", "solo": True})
     for channel in ("email", "call"):
         assert quoted not in Composer().compose(s, channel, language)[0].text()
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "i won't put my registration on a plan that isn't followed. thats it, thats the reason",
+     "I will not put my registration on a plan that is not followed."),
+    ("en", "not doing a semi permanent structure. we're a hire firm, it comes down after the event. that's the reason, say it plainly",
+     "am not doing a semi permanent structure. We are a hire firm, it comes down after the event."),
+    ("ru", "закрываю мастерскую. мне 71, в феврале операция на глаза (катаракта). про операцию сказать можно, она свой человек",
+     "Я закрываю мастерскую. Мне 71, в феврале операция на глаза."),
+    ("ru", "с марта открываю свой кабинет на Ленинградской, аренду подписала. это правда, так и писать",
+     "С марта я открываю свой кабинет на Ленинградской, аренду подписала."),
+])
+def test_a_note_the_user_marks_as_fit_to_say_is_the_reason_in_their_words(language, note, said):
+    s = situation(reasons=["keep it short" if language == "en" else "коротко", note], reason_kind="fit",
+                  sender={"name": "Ann Lee", "solo": True})
+    decision = email(s, language).split("\n\n")[1]
+    assert said in decision, decision
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "the kids are lovely, it's a shame. you can say that in one line", "kids are lovely"),
+    ("ru", "детей очень жаль, они хорошие. это можно написать одной строкой", "Детей очень жаль"),
+])
+def test_a_line_allowed_in_one_line_is_no_reason(language, note, said):
+    s = situation(reasons=[note], reason_kind="payment", sender={"name": "Ann Lee", "solo": True})
+    assert said not in email(s, language).split("\n\n")[1]
+
+
+def test_what_follows_an_instruction_not_to_write_something_is_no_reason():
+    s = situation(reasons=["про прокуратуру и ГИБДД НЕ писать. не угрожаем, просто уходим"], reason_kind="methods",
+                  sender={"company": "ООО «Медосмотр»"})
+    assert "уходим" not in email(s, "ru").split("\n\n")[1]

@@ -340,3 +340,19 @@ def test_a_question_that_goes_on_from_the_one_before_offers_no_alternative():
 def test_a_request_about_the_end_or_the_decision_is_the_users_not_promised_back(language, asked, promised):
     result = reply(_situation(language), asked, backend="composer")
     assert promised not in result.text and asked.split(". ", 1)[1] in result.questions
+
+
+@pytest.mark.parametrize(("language", "work", "news"), [
+    ("en", ["the medical cover at the Solstice Night Run", "the medical cover at the Dark Peak race"],
+     "Some news: the Solstice Night Run on 19 December is cancelled, so you won't be needed. "
+     "Please send the invoice to accounts@peaktrail.example.com from now on."),
+    ("ru", ["новогодняя поставка дров на базу «Сосны»", "последняя поставка дров на склад"],
+     "Новогодняя поставка на базу «Сосны» отменена: база закрыта на ремонт. Счета присылайте на buh@sosny.example.ru."),
+])
+def test_work_the_client_cancels_is_not_restated_and_the_address_they_give_is_no_invented_detail(language, work, news):
+    s = parse_situation({**_situation(language).model_dump(mode="json", exclude_none=True), "open_work": [
+        {"item": work[0], "due": "2031-01-19"}, {"item": work[1], "due": "2031-03-17"}]})
+    result = reply(s, news, backend="composer")
+    body = result.text.split("\n\n", 2)[2]
+    assert work[1].split()[-1] in body and work[0] not in body
+    assert not [v for v in result.report.violations if v.rule == "invented_detail"]

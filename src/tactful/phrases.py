@@ -60,6 +60,8 @@ class Phrases(BaseModel):
     # money"): it is the reason, not a line beside a bank's.
     reason_lines: list[Pattern] = []
     stance_not: list[Pattern] = []
+    # A sentence that says what not to write ("don't mention the soakaway", «НЕ писать»): the note is read up to it.
+    forbidding_notes: list[Pattern] = []
     # A clause pointing back at what went before ("to prep for it"): no reason once cut from its note.
     points_back: list[Pattern] = []
     # A note that says a named invoice is unpaid already: it is asked for as outstanding.
@@ -87,6 +89,8 @@ class Phrases(BaseModel):
     no_email_notes: list[Pattern] = []
     payment_conditions: list[Pattern] = []
     reschedule_requests: list[Pattern] = []
+    # News that a piece of work will not happen ("the Solstice run is cancelled"): not restated as work to finish.
+    cancelled_news: list[Pattern] = []
     # A client's request about the end or the decision itself ("move your finish date", «не торопиться с решением»).
     decision_requests: list[Pattern] = []
     # A client's question between alternatives ("one act for the chain, or one per café?"): a choice only the user makes.

@@ -137,6 +137,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
                                              + unnamed + moving)),
         "moving": moving,
+        # News that a piece of work will not happen ("The Solstice Night Run on 19 December is cancelled").
+        "cancelled": [s for s in sentences(client_reply) if matches(s, language, "cancelled_news")],
         "legal": matches(client_reply, language, "legal_threat"),
         "referral_known": _names_referral(original, situation, language),
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
@@ -177,6 +179,20 @@ def _moved(work: dict[str, Any], moving: list[str]) -> bool:
 
     named = {n for s in moving for n in _day_numbers(s)}
     return bool(named & {day for _, _, (day, _) in find_dates(f"{work['item']} {work['date']}")})
+
+
+def _cancelled(work: dict[str, Any], cancelled: list[str], language: Language) -> bool:
+    """Whether the client's news cancels this piece of open work: a sentence saying something will not happen
+    names it by two of its words ("the Solstice Night Run … is cancelled"), or by one and its day."""
+    from ..grounding import content_words
+
+    item = content_words(work["item"], language) - set(load_phrases(language).snippets.get("generic_work_words", []))
+    days = _day_numbers(f"{work['item']} {work['date']}")
+    for sentence in cancelled:
+        shared = item & content_words(sentence, language)
+        if len(shared) >= 2 or (shared and days & _day_numbers(sentence)):
+            return True
+    return False
 
 
 def _day_numbers(sentence: str) -> set[int]:
@@ -360,7 +376,7 @@ class Composer:
         context["end_moved"] = any(_after_end(a, situation) for a in context["answers"])
         # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
         # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
-        moved = [w for w in context["open_work"] if _moved(w, context["moving"])]
+        moved = [w for w in context["open_work"] if _moved(w, context["moving"]) or _cancelled(w, context["cancelled"], language)]
         context["open_work"] = [w for w in context["open_work"] if w not in moved]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)

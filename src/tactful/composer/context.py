@@ -150,7 +150,11 @@ def build_context(
     topic = None if private else _reason_topic(situation, language, phrases)
     # A line that says where the sender stands is the reason unless their own plan is one ("I'm taking a
     # full-time job"): the plan answers "why?", the line is still said where the user asked for it.
-    dictated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing and not own_reason else "")
+    # A note the user marks as the reason to say is said as the reason, after the plan it explains, if any.
+    sayable = _sayable(situation, language, phrases, vetted)
+    if sayable and own_reason and not _same_words(own_reason.rstrip(" ."), sayable):
+        sayable = f"{own_reason} {sayable}"
+    dictated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing and not own_reason else "") or sayable
     # A private reason still gives way to the wording the user dictates for it ("just say I can't take the
     # work on any more", «просто сказать, что …»).
     stated = dictated or ("" if own_reason or topic or quoted_private else
@@ -899,7 +903,20 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         note = re.sub(partner["pattern"], partner["we"], note, count=1) if partner else note
         return re.sub(phrases.snippets.get("not_just_aside", "(?!)"), "", note)
 
-    reasons = [as_we(r) for r in reasons if not instruction(r) and not stopped(r)]
+    # A note that says what not to write ("про прокуратуру НЕ писать. не угрожаем, просто уходим") is read only
+    # up to that sentence: what follows explains the instruction, not the decision.
+    def before_forbidden(note: str) -> str:
+        parts = sentences(note)
+        cut = next((i for i, part in enumerate(parts) if matches(part, language, "forbidding_notes")), None)
+        if cut is None:
+            return note
+        # In that sentence, the clauses before the instruction still count ("moving on from agency work, but
+        # don't mention the argument").
+        clauses = re.split(f"({phrases.snippets['clause_break']})", parts[cut], flags=re.IGNORECASE)
+        first = next((i for i in range(0, len(clauses), 2) if matches(clauses[i], language, "forbidding_notes")), 0)
+        return " ".join([*parts[:cut], "".join(clauses[:max(first - 1, 0)])]).strip()
+
+    reasons = [as_we(r) for r in map(before_forbidden, reasons) if r and not instruction(r) and not stopped(r)]
     # A note of several sentences is said without those about someone else or about what the sender did ("I'm
     # taking a post at the foundry. Dad is 71 and retiring …" says the first): they are the story behind it.
     def past(text: str) -> bool:
@@ -923,7 +940,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # when it says who ("…, I am taking fewer clients", «…, беру меньше клиентов»).
         # A note on how the work ends ("I'll do Christmas, after that I step back") is the timeline, every clause of it.
         # A note's brackets ("(churches, listed shopfronts)") are no clauses of it.
-        for note in (as_we(_without_brackets(n)) for n in situation.reasons if not stopped(n) and not matches(n, language, "ending_notes")):
+        for note in (as_we(_without_brackets(before_forbidden(n))) for n in situation.reasons
+                     if before_forbidden(n) and not stopped(n) and not matches(n, language, "ending_notes")):
             first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
                             if not instruction(c)] or [""]
             yield opening_clause(first, language, phrases, solo), note
@@ -991,6 +1009,41 @@ def _private_reason(note: str, situation: Situation, language: Language, phrases
         return ""
     text = phrases.get("reason_private", voice="i" if is_solo(situation.sender, language) else "we")
     return environment.from_string(text).render(said=said[0] if said else "")
+
+
+def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+    """The reason in a note the user marks as fit to say ("… that's the reason, say it plainly", «… это можно
+    сказать», «про операцию сказать можно»): the sentences before the mark, each with its subject ("закрываю
+    мастерскую" → «Я закрываю мастерскую»), or the wording after a dash that follows the mark («это и есть
+    причина, прямо так и написать — …»); empty when there is none or the checker objects to it."""
+    pattern = phrases.snippets.get("sayable")
+    solo = is_solo(situation.sender, language)
+    for note in situation.reasons if pattern else []:
+        marks = list(re.finditer(pattern, note))
+        if not marks:
+            continue
+        after = note[marks[-1].end():]
+        # «это можно написать одной строкой»: a line allowed, not the reason.
+        if re.match(phrases.snippets.get("sayable_line", "(?!)"), after, flags=re.IGNORECASE):
+            continue
+        worded = re.match(r"\s*[—–:-]\s*(?P<said>\S.*)$", after)
+        said = worded["said"] if worded else note[:marks[0].start()]
+        parts = []
+        for part in sentences(_without_brackets(said).strip(" ,;")):
+            # "not doing a semi-permanent structure": a note typed without its subject gets one.
+            if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, part.strip(), flags=re.IGNORECASE):
+                part = ("I am " if solo else "We are ") + part.strip()
+            first = re.split(phrases.snippets["clause_break"], part.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
+            parts.append(sentence(opening_clause(part, language, phrases, solo) + part.strip()[len(first):], phrases))
+        said = [written_out(full_months(signs_in_words(part, phrases), phrases), phrases) for part in parts]
+        # Whole, if the checker passes it; else the sentences it passes; else the first clause, if it is one.
+        kept = vetted.keep("reasons", [" ".join(said)], strict=True) or vetted.keep("reasons", said, strict=True)
+        if not kept and said:
+            first = re.split(phrases.snippets["clause_break"], said[0], maxsplit=1, flags=re.IGNORECASE)[0].strip(" .")
+            kept = vetted.keep("reasons", [sentence(first, phrases)], strict=True) if len(first.split()) >= 4 else []
+        if kept:
+            return " ".join(kept)
+    return ""
 
 
 def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:

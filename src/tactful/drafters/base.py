@@ -8,6 +8,7 @@ writing (another kind of server, a rules engine) is a class with this shape regi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,14 +42,17 @@ class DraftTask:
         """The situation the checker grounds the text in: with the user's answers to the client's points,
         which are the user's own words as much as the facts are ("Easter" in an answer is no invented date),
         and, for an answer, with whoever signed the client's reply as the contact it greets (a new manager is
-        no invented name). Nothing else of the reply grounds the text: it is the client's, untrusted. Read once
-        per task, not on every check round (a frozen task stores it in its own ``__dict__``)."""
+        no invented name), and the e-mail addresses it gives ("send it to accounts@…" is no invented link). Nothing
+        else of the reply grounds the text: it is the client's, untrusted. Read once per task, not on every check
+        round (a frozen task stores it in its own ``__dict__``)."""
         situation = self.situation
         if self.client_reply is not None:
             from ..address import reply_signer
 
             if signer := reply_signer(self.client_reply, situation.client.contact, self.language):
                 situation = situation.model_copy(update={"client": situation.client.model_copy(update={"contact": signer})})
+            if addresses := re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", self.client_reply):
+                situation = situation.model_copy(update={"facts": [*situation.facts, *addresses]})
         if self.answers:
             situation = situation.model_copy(update={"facts": [*situation.facts, *(a for _, a in self.answers)]})
         return situation
