@@ -158,3 +158,14 @@ def test_a_fallback_kept_for_a_question_is_no_answer_to_a_push():
     call = situation("en", ["ONLY if she asks: we'd sell the hearse to Henshaw's at the valuation"], channel="meeting")
     answers = [r.answer for r in draft(call, backend="composer").draft.content.reactions]
     assert not [a for a in answers if "hearse" in a]
+
+
+def test_a_fallback_about_the_client_in_the_third_person_is_said_to_them_and_work_stopped_now_is_not_carried_on():
+    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    notes = ["contract says 30 days. we stop collections now and the last delivery is the one already loaded",
+             "ONLY if he pushes on the 30 days: they can collect pallets from our yard themselves till 2 Jan, same price"]
+    call = situation("en", notes, end_date=soon, channel="call", contract={"notice_days": 30, "clause": "12"})
+    result = draft(call, backend="composer")
+    answers = [r.answer for r in result.draft.content.reactions]
+    assert any(a.startswith("You can collect pallets from our yard") for a in answers), answers
+    assert "working as usual" not in result.text

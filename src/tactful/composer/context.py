@@ -774,7 +774,9 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
     firm = notice_short and any(re.search(vetted.phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE)
                                 for note in situation.reasons)
     return {"held_fallback": bool(held) or firm, "firm_end": firm,
-            "fallback_said": next(iter(vetted.keep("reasons", [sentence(s, vetted.phrases) for s in said[:1]], strict=True)), "")}
+            # Said to the client: "they can collect the pallets themselves" is "you can collect …".
+            "fallback_said": next(iter(vetted.keep("reasons", [sentence(to_you(full_months(s, vetted.phrases), vetted.language, vetted.phrases),
+                                                                        vetted.phrases) for s in said[:1]], strict=True, to_client=True)), "")}
 
 
 def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> list[dict[str, str]]:
