@@ -1498,3 +1498,13 @@ def test_open_work_listed_after_its_date_keeps_one_dash():
                                   "open_work": work})
     body = Composer().compose(s, "email", "ru")[0].content.body
     assert f"{format_date(FUTURE_DATE, 'ru')} — декабрьская поставка: 600 кусков мыла" in body
+
+
+@pytest.mark.parametrize(("language", "item", "condition"), [
+    ("en", "the list of drivers with medical notes - handed over only at the new provider's request", "only at the new provider's request"),
+    ("ru", "перечень водителей с особыми отметками — передаётся только по запросу новой медицинской организации", "только по запросу"),
+])
+def test_a_handover_aside_that_sets_a_condition_is_kept(language, item, condition):
+    s = Situation.model_validate({"client": {"name": "Northwind"}, "end_date": FUTURE, "sender": {"name": "Ann Lee", "solo": True},
+                                  "handover": [item, "the logbooks" if language == "en" else "журналы осмотров"]})
+    assert condition in Composer().compose(s, "email", language)[0].content.body

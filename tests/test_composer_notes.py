@@ -1528,3 +1528,18 @@ def test_what_follows_an_instruction_not_to_write_something_is_no_reason():
     s = situation(reasons=["про прокуратуру и ГИБДД НЕ писать. не угрожаем, просто уходим"], reason_kind="methods",
                   sender={"company": "ООО «Медосмотр»"})
     assert "уходим" not in email(s, "ru").split("\n\n")[1]
+
+
+@pytest.mark.parametrize(("note", "unsaid"), [
+    ("DON'T mention the soakaway. it's a survey job for whoever comes next, I'll put it in the handover notes as 'worth a look'", "worth a look"),
+    ("same for every customer out that side, 11 of them. say so, so she doesn't think its personal", "think its personal"),
+])
+def test_what_explains_an_instruction_or_points_back_at_a_note_is_no_line_to_say(note, unsaid):
+    s = situation(reasons=["from april we only work inside 25 miles of the yard", note], sender={"company": "Hartnoll Tankers Ltd"})
+    assert unsaid not in email(s).lower()
+
+
+def test_a_named_works_that_stopped_taking_waste_is_no_work_of_ours_stopped():
+    note = "from april we only work inside 25 miles. Pentre works stopped taking tankered waste in Oct"
+    s = situation(reasons=[note], sender={"company": "Hartnoll Tankers Ltd"})
+    assert "we remain available to you" not in email(s)

@@ -905,18 +905,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         note = re.sub(partner["pattern"], partner["we"], note, count=1) if partner else note
         return re.sub(phrases.snippets.get("not_just_aside", "(?!)"), "", note)
 
-    # A note that says what not to write ("про прокуратуру НЕ писать. не угрожаем, просто уходим") is read only
-    # up to that sentence: what follows explains the instruction, not the decision.
     def before_forbidden(note: str) -> str:
-        parts = sentences(note)
-        cut = next((i for i, part in enumerate(parts) if matches(part, language, "forbidding_notes")), None)
-        if cut is None:
-            return note
-        # In that sentence, the clauses before the instruction still count ("moving on from agency work, but
-        # don't mention the argument").
-        clauses = re.split(f"({phrases.snippets['clause_break']})", parts[cut], flags=re.IGNORECASE)
-        first = next((i for i in range(0, len(clauses), 2) if matches(clauses[i], language, "forbidding_notes")), 0)
-        return " ".join([*parts[:cut], "".join(clauses[:max(first - 1, 0)])]).strip()
+        return _before_forbidden(note, language, phrases)
 
     reasons = [as_we(r) for r in map(before_forbidden, reasons) if r and not instruction(r) and not stopped(r)]
     # A note of several sentences is said without those about someone else or about what the sender did ("I'm
@@ -1064,12 +1054,26 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     return sentence(kept[0].strip(), phrases) if kept else ""
 
 
+def _before_forbidden(note: str, language: Language, phrases: Phrases) -> str:
+    """A note up to the sentence that says what not to write («про прокуратуру НЕ писать. не угрожаем, просто
+    уходим», "DON'T mention the soakaway, I'll put it in the notes as 'worth a look'"): what follows explains
+    the instruction, and is neither the reason nor a line to say. In that sentence, the clauses before the
+    instruction still count ("moving on from agency work, but don't mention the argument")."""
+    parts = sentences(note)
+    cut = next((i for i, part in enumerate(parts) if matches(part, language, "forbidding_notes")), None)
+    if cut is None:
+        return note
+    clauses = re.split(f"({phrases.snippets['clause_break']})", parts[cut], flags=re.IGNORECASE)
+    first = next((i for i in range(0, len(clauses), 2) if matches(clauses[i], language, "forbidding_notes")), 0)
+    return " ".join([*parts[:cut], "".join(clauses[:max(first - 1, 0)])]).strip()
+
+
 def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> tuple[list[str], list[str]]:
     """The lines the user asked the message to say, in their words ("I need a line: '…'", «хочу вставить
     фразу: «…»», "make sure to mention the fee is waived"), and the promises of their notes (`_promises`),
     each said to the client, once, and passing the checker; then which of them are the promises (a reply
     answers a question about money or returns with them)."""
-    own = [*situation.reasons, *situation.facts]
+    own = [said for note in [*situation.reasons, *situation.facts] if (said := _before_forbidden(note, language, phrases))]
     asked = [(note, pattern) for note in [*own, *(situation.context or "").splitlines()] for pattern in phrases.snippets.get("wanted_line", [])]
     # A note that quotes its line is read for that line only, not again as an unquoted point ("say it: '…'").
     quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}

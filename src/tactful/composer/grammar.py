@@ -803,9 +803,15 @@ def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> s
     def clause(aside: str) -> bool:
         return any(_verb_or_person(w, language, phrases) for w in re.findall(r"[^\W\d_]+(?:'[a-z]+)?", aside))
 
-    item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) else m[0], item).strip()
+    # An aside that sets a condition ("— only at the new provider's request", «— только по запросу …») is part of
+    # what is promised, never dropped.
+    def condition(aside: str) -> bool:
+        return bool(re.search(phrases.snippets.get("condition_asides", "(?!)"), aside, flags=re.IGNORECASE))
+
+    item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) and not condition(m[1]) else m[0], item).strip()
     head, dash, tail = (re.split(r"(\s+[—–-]\s+)", item, maxsplit=1) + ["", ""])[:3]
-    return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) and spoken_head(item, phrases.snippets.get("aside_content", [])) != item.strip() else item
+    return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) and not condition(tail) \
+        and spoken_head(item, phrases.snippets.get("aside_content", [])) != item.strip() else item
 
 
 def _verb_or_person(word: str, language: Language, phrases: Phrases) -> bool:
