@@ -243,6 +243,10 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
         for rule in rules:
             for m in rule.finditer(segment):
                 value = re.sub(r"(?<!\b[A-ZА-ЯЁ])\.+$", "", m.group("value").strip())  # «ИП Тихонов А. С.» keeps its initial's dot
+                if m.groupdict().get("nick") is not None:
+                    # "Margaret (Peggy) Sowerby": the name the user goes by (group `nick`) is no part of the full name
+                    cut = m.start("nick") - m.start("value")
+                    value = " ".join((value[:cut] + value[cut + len(m.group("nick")) :]).split())
                 if m.groupdict().get("typed") is not None:
                     # "mrs morag lindsay who decides", "trading as mcintyre piping": a name the rule finds typed in lower
                     # case (group `typed`) is written with its capitals
