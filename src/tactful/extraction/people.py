@@ -290,11 +290,13 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                         if not value:
                             continue
                 start = line.start + m.start("value")
-                put(field, value, start, line.start + m.end("value") if named is not None else start + len(value), conf, "marker")
-                if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
+                # the value's end in the text: where the match ends when the value was rewritten shorter ("Margaret (Peggy) Sowerby")
+                said_end = m.end("value") if named is not None or m.groupdict().get("nick") is not None else m.start("value") + len(value)
+                put(field, value, start, line.start + said_end, conf, "marker")
+                if field == "sender.name" and segment[said_end:].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
                     # "Sign it Ella Marsh, Marsh Social.", "Sender: Hamid Karimi (Hamid Karimi Photography, …)"
-                    said = _who_i_am(segment[m.start("value") + len(value) :], pats, language)
-                    _, org = signature_parts([Line(start + len(value), start + len(value) + len(said), said)], pats, language, named=True)
+                    said = _who_i_am(segment[said_end:], pats, language)
+                    _, org = signature_parts([Line(line.start + said_end, line.start + said_end + len(said), said)], pats, language, named=True)
                     if org:
                         put("sender.company", org.value, org.start, org.end, 0.8, "marker")
 
