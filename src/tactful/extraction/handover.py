@@ -17,6 +17,8 @@ MAX_ITEMS = 8
 def _a_name(item: str) -> bool:
     """A lone capitalised word that is a person's name («Диме», "Doreen"), not a thing («Брендбук»); in notes typed in
     lower case, a first name in the dative («косте оставлю список …»: to whom)."""
+    if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}", item):
+        return all(_a_name(word) for word in item.split())  # «Ларисе Михайловне оставлю …»: to whom, by name and patronymic
     if re.fullmatch(r"[а-яё]+", item):
         from ..text import parse_ru
 

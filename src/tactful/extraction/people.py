@@ -243,6 +243,10 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
         for rule in rules:
             for m in rule.finditer(segment):
                 value = re.sub(r"(?<!\b[A-ZА-ЯЁ])\.+$", "", m.group("value").strip())  # «ИП Тихонов А. С.» keeps its initial's dot
+                if m.groupdict().get("nick") is not None:
+                    # "Margaret (Peggy) Sowerby": the name the user goes by (group `nick`) is no part of the full name
+                    cut = m.start("nick") - m.start("value")
+                    value = " ".join((value[:cut] + value[cut + len(m.group("nick")) :]).split())
                 if m.groupdict().get("typed") is not None:
                     # "mrs morag lindsay who decides", "trading as mcintyre piping": a name the rule finds typed in lower
                     # case (group `typed`) is written with its capitals
@@ -286,11 +290,13 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                         if not value:
                             continue
                 start = line.start + m.start("value")
-                put(field, value, start, line.start + m.end("value") if named is not None else start + len(value), conf, "marker")
-                if field == "sender.name" and segment[m.start("value") + len(value) :].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
+                # the value's end in the text: where the match ends when the value was rewritten shorter ("Margaret (Peggy) Sowerby")
+                said_end = m.end("value") if named is not None or m.groupdict().get("nick") is not None else m.start("value") + len(value)
+                put(field, value, start, line.start + said_end, conf, "marker")
+                if field == "sender.name" and segment[said_end:].lstrip()[:1] in (",", "|", "—", "–", "-", "("):
                     # "Sign it Ella Marsh, Marsh Social.", "Sender: Hamid Karimi (Hamid Karimi Photography, …)"
-                    said = _who_i_am(segment[m.start("value") + len(value) :], pats, language)
-                    _, org = signature_parts([Line(start + len(value), start + len(value) + len(said), said)], pats, language, named=True)
+                    said = _who_i_am(segment[said_end:], pats, language)
+                    _, org = signature_parts([Line(line.start + said_end, line.start + said_end + len(said), said)], pats, language, named=True)
                     if org:
                         put("sender.company", org.value, org.start, org.end, 0.8, "marker")
 

@@ -38,6 +38,8 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
             if kind == "doing":  # the first thing the sentence says the user does ("I've been their AV tech …, running the desk")
                 matches.sort(key=lambda m: m.start())  # stable: at one place, the rules keep their order
             for m in matches:
+                if kind == "doing" and rules.get("trade") and rules["trade"].match(segment, m.end("value")):
+                    continue  # "I keep the books for small clubs and societies": the user's trade, not this client's work
                 value = _value(m.group("value"), pats)
                 if value:
                     start = line.start + m.start("value") + m.group("value").find(value)
