@@ -28,6 +28,7 @@ from ..wording import common_start, format_date, names_in, plain_name, with_name
 from .grammar import (
     accusative,
     as_step,
+    be_subject,
     due_phrase,
     first_person_step,
     in_running_text,
@@ -887,7 +888,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
             reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
         # "not prepared to keep our name on …": a note typed without its subject gets one.
         if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, reason.strip(), flags=re.IGNORECASE):
-            reason = ("I am " if is_solo(situation.sender, language) else "We are ") + reason.strip()
+            reason = be_subject(reason, phrases, is_solo(situation.sender, language))
         return _without_brackets(written_out(full_months(signs_in_words(_gerund_subject(reason, phrases), phrases), phrases), phrases)).strip()
 
     # A note that tells the tool how to write, or says the work has already stopped, is no reason.
@@ -1022,17 +1023,16 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
         said = worded["said"] if worded else note[:marks[0].start()]
         parts = []
         for part in sentences(_without_brackets(said).strip(" ,;")):
-            # "not doing a semi-permanent structure": a note typed without its subject gets one.
-            if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, part.strip(), flags=re.IGNORECASE):
-                part = ("I am " if solo else "We are ") + part.strip()
             first = re.split(phrases.snippets["clause_break"], part.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
             parts.append(sentence(opening_clause(part, language, phrases, solo) + part.strip()[len(first):], phrases))
         said = [written_out(full_months(signs_in_words(part, phrases), phrases), phrases) for part in parts]
-        # Whole, if the checker passes it; else the sentences it passes; else the first clause, if it is one.
-        kept = vetted.keep("reasons", [" ".join(said)], strict=True) or vetted.keep("reasons", said, strict=True)
+        # Whole, if the checker passes it; else the sentences it passes; else the first clause, if it is one. The
+        # tries are not reported: the note itself is, if the checker objects to it.
+        trial = Vetting(language, vetted.channel, phrases)
+        kept = trial.keep("reasons", [" ".join(said)], strict=True) or trial.keep("reasons", said, strict=True)
         if not kept and said:
             first = re.split(phrases.snippets["clause_break"], said[0], maxsplit=1, flags=re.IGNORECASE)[0].strip(" .")
-            kept = vetted.keep("reasons", [sentence(first, phrases)], strict=True) if len(first.split()) >= 4 else []
+            kept = trial.keep("reasons", [sentence(first, phrases)], strict=True) if len(first.split()) >= 4 else []
         if kept:
             return " ".join(kept)
     return ""

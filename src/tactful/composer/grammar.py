@@ -163,6 +163,13 @@ def is_gerund(word: str, phrases: Phrases) -> bool:
     return bool(re.fullmatch(r"[a-z]+ing", word)) and word not in phrases.snippets["not_gerunds"]
 
 
+def be_subject(clause: str, phrases: Phrases, solo: bool, key: str = "subject_be") -> str:
+    """An English clause typed without its subject ("moving back to Sweden", "not doing semi-permanent builds",
+    with ``subject_have`` "accepted an in-house post") with the sender as it: "I am moving back …", "We are not
+    doing …", "I have accepted …"."""
+    return f"{phrases.snippets[key]['i' if solo else 'we']} {clause.strip()}"
+
+
 def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool, opens_note: bool = True) -> str:
     """The first clause of a user's note as a sentence of the sender's own: "moving back to Sweden in March,
     my partner got a job there" → "I am moving back to Sweden in March"; «закрываем студию с 1 марта, аренда
@@ -173,10 +180,10 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
     words = clause.split()
     if not words:
         return ""
-    if language == "en" and is_gerund(words[0], phrases):
-        return ("I am " if solo else "We are ") + clause
+    if language == "en" and (is_gerund(words[0], phrases) or re.match(phrases.snippets.get("subjectless_not", "(?!)"), clause, flags=re.IGNORECASE)):
+        return be_subject(clause, phrases, solo)
     if language == "en" and words[0] in phrases.snippets.get("plan_past", []):
-        return ("I have " if solo else "We have ") + clause
+        return be_subject(clause, phrases, solo, "subject_have")
     if language == "ru":
         from ..text import parse_ru
 
