@@ -356,3 +356,16 @@ def test_work_the_client_cancels_is_not_restated_and_the_address_they_give_is_no
     body = result.text.split("\n\n", 2)[2]
     assert work[1].split()[-1] in body and work[0] not in body
     assert not [v for v in result.report.violations if v.rule == "invented_detail"]
+
+
+@pytest.mark.parametrize(("language", "work", "question", "said"), [
+    ("en", "the pre-season desludge of both tanks", "Is the desludge definitely before the 26th? We have a group coming.",
+     "Yes: I will finish the pre-season desludge of both tanks by 26 February"),
+    ("ru", "покраска фасада", "Покраска фасада точно будет до 26-го?", "Да, закончу покраску фасада"),
+])
+def test_a_question_whether_planned_work_keeps_its_day_is_answered_yes_and_not_deferred(language, work, question, said):
+    s = parse_situation({**_situation(language).model_dump(mode="json", exclude_none=True),
+                         "open_work": [{"item": work, "due": "2031-02-26"}]})
+    result = reply(s, question, backend="composer")
+    assert said in result.text and question not in result.questions and COME_BACK[language] not in result.text
+    assert result.text.count(work.split()[-1]) == 1

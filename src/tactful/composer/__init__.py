@@ -98,6 +98,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # "18 March rather than the 11th"); «вместо Елены Викторовны: с 1 декабря …» moves no day.
     moving = [s for s in sentences(client_reply) if matches(s, language, "reschedule_requests") and _new_day(s, situation)
               and len(_day_numbers(s)) >= 2]
+    confirmed = {q: work for q in open_questions(client_reply, language) if q not in moving
+                 for work in context["open_work"] if _asks_about(q, work, language)}
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
     topics = reply_topics(client_reply, language)
     # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
@@ -134,8 +136,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
                                       and not re.search(phrases.get("reply.self_send"), client_reply[max(0, m.start() - 40):m.start()]))),
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
-        "open_questions": list(dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                             + unnamed + moving)),
+        "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
+                                                    + unnamed + moving) if q not in confirmed],
+        # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
+        "confirmed": list(confirmed.values()),
         "moving": moving,
         # News that a piece of work will not happen ("The Solstice Night Run on 19 December is cancelled").
         "cancelled": [s for s in sentences(client_reply) if matches(s, language, "cancelled_news")],
@@ -193,6 +197,16 @@ def _cancelled(work: dict[str, Any], cancelled: list[str], language: Language) -
         if len(shared) >= 2 or (shared and days & _day_numbers(sentence)):
             return True
     return False
+
+
+def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool:
+    """Whether a question asks whether this piece of open work keeps its day: it names the work by a word of
+    its own and the day it is due ("Is the February desludge definitely before the 26th?")."""
+    from ..grounding import content_words
+
+    item = content_words(work["item"], language) - set(load_phrases(language).snippets.get("generic_work_words", []))
+    return bool(item & content_words(question, language)) and bool(
+        _day_numbers(work["date"]) & _day_numbers(question))
 
 
 def _day_numbers(sentence: str) -> set[int]:
@@ -376,7 +390,9 @@ class Composer:
         context["end_moved"] = any(_after_end(a, situation) for a in context["answers"])
         # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
         # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
-        moved = [w for w in context["open_work"] if _moved(w, context["moving"]) or _cancelled(w, context["cancelled"], language)]
+        # Nor is work the client cancels, or the work confirmed above in answer to their question.
+        moved = [w for w in context["open_work"] if _moved(w, context["moving"]) or _cancelled(w, context["cancelled"], language)
+                 or w in context["confirmed"]]
         context["open_work"] = [w for w in context["open_work"] if w not in moved]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
