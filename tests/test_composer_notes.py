@@ -39,8 +39,9 @@ def test_a_line_the_user_asks_to_write_is_said_without_the_ask(language, note, s
 @pytest.mark.parametrize(("language", "note", "said"), [
     ("en", "don't accuse anyone re the phone call. just: we can't certify what we haven't inspected",
      "We can't certify what we haven't inspected."),
+    # The wording typed without its subject gets one in the letter.
     ("ru", "слово «фальсификация» не произносить — просто: работаем только по фактическим координатам",
-     "Работаем только по фактическим координатам."),
+     "Мы работаем только по фактическим координатам."),
 ])
 def test_the_wording_the_user_dictates_is_the_reason(language, note, said):
     s = situation(reason_kind="agreements", reasons=["they keep changing the drawings", note])
@@ -1502,7 +1503,7 @@ def test_a_quote_in_a_note_that_forbids_it_is_never_said(language, note, quoted)
     ("en", "i won't put my registration on a plan that isn't followed. thats it, thats the reason",
      "I will not put my registration on a plan that is not followed."),
     ("en", "not doing a semi permanent structure. we're a hire firm, it comes down after the event. that's the reason, say it plainly",
-     "am not doing a semi permanent structure. We are a hire firm, it comes down after the event."),
+     "We are a hire firm, it comes down after the event."),
     ("ru", "закрываю мастерскую. мне 71, в феврале операция на глаза (катаракта). про операцию сказать можно, она свой человек",
      "Я закрываю мастерскую. Мне 71, в феврале операция на глаза."),
     ("ru", "с марта открываю свой кабинет на Ленинградской, аренду подписала. это правда, так и писать",
@@ -1543,3 +1544,25 @@ def test_a_named_works_that_stopped_taking_waste_is_no_work_of_ours_stopped():
     note = "from april we only work inside 25 miles. Pentre works stopped taking tankered waste in Oct"
     s = situation(reasons=[note], sender={"company": "Hartnoll Tankers Ltd"})
     assert "we remain available to you" not in email(s)
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    # The mark speaks of the sentence it closes: not the story and the quoted excuses before it.
+    ("en", 'every invoice goes 90+ days, "it\'s in the payment run". we can\'t be the bank for a managing agent, that\'s the reason',
+     "We cannot be the bank for a managing agent.", "payment run"),
+    # "thats true and that's what the email says" is said to the tool, never to the client.
+    ("en", "from Jan i'm moving my round to the east side, small group walks only. thats true and that's what the email says",
+     "small group walks only.", "what the email says"),
+    # A label before the wording («причина своими словами — …») is no part of it; the wording gets its subject.
+    ("ru", "причина своими словами — не можем отвечать за электрохозяйство, в которое без нас включают печи. так и писать",
+     "Мы не можем отвечать за электрохозяйство", "своими словами"),
+])
+def test_the_reason_the_user_marks_is_their_sentence_alone(language, note, said, unsaid):
+    s = situation(reasons=[note], reason_kind="methods", sender={"company": "Kestrel Gates Ltd" if language == "en" else "ООО «Ток»"})
+    decision = email(s, language).split("\n\n")[1]
+    assert said in decision and unsaid not in decision, decision
+
+
+def test_a_russian_note_on_taking_orders_until_a_day_is_no_reason():
+    s = situation(reasons=["принимаем заявки до 25 декабря, потом всё"], reason_kind="methods", sender={"company": "ООО «Оценка»"})
+    assert "заявки" not in email(s, "ru").split("\n\n")[1]

@@ -501,7 +501,9 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
             "due": due_phrase(invoice.due, language, phrases, situation.end_date, written),
             # An invoice not yet due is a reminder of its date, not "outstanding"; the date the user gives may be
             # the day they want it paid by, when their notes say it is overdue already ("HFB-219 … is unpaid").
-            "overdue": invoice.due is None or invoice.due < written or _said_overdue(number, situation, language),
+            "overdue": (overdue := invoice.due is None or invoice.due < written or _said_overdue(number, situation, language)),
+            # One the notes call fine ("due 15 Dec, all fine", «всё нормально») is named with its date, not asked for.
+            "fine": not overdue and _said_fine(number, situation, language),
             "disputed": invoice.disputed,
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
@@ -520,18 +522,26 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
             "disputed": [invoice for invoice in unpaid if invoice["disputed"]]}
 
 
-def _said_overdue(number: str, situation: Situation, language: Language) -> bool:
-    """Whether the notes that name the invoice (any note, when none does and it is the only one open) say it
-    is unpaid, was due already or has been chased ("Payment reminders were sent on 3 September …")."""
+def _invoice_notes(number: str, situation: Situation) -> list[str]:
+    """The notes that speak for an invoice: those that name it ("invoice 117, due 10 Dec. not late"), or any
+    note when none does and it is the only one open. Another note's "unpaid" ("stood down 11 days, unpaid")
+    is about something else."""
     notes = [*situation.facts, *situation.reasons]
-    # The notes that name it speak for it ("invoice 117, due 10 Dec. not late"): another note's "unpaid"
-    # ("stood down 11 days, unpaid") is about something else.
     named = [note for note in notes if number and re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", note)]
-    if not named and len(situation.unpaid_invoices) == 1:
-        named = notes
-    if any(matches(note, language, "not_overdue_notes") for note in named):
+    return named or (notes if len(situation.unpaid_invoices) == 1 else [])
+
+
+def _said_fine(number: str, situation: Situation, language: Language) -> bool:
+    """Whether the notes for the invoice say it is not due yet or fine ("isn't due yet", «всё нормально»)."""
+    return any(matches(note, language, "not_overdue_notes") for note in _invoice_notes(number, situation))
+
+
+def _said_overdue(number: str, situation: Situation, language: Language) -> bool:
+    """Whether the notes for the invoice (`_invoice_notes`) say it is unpaid, was due already or has been
+    chased ("Payment reminders were sent on 3 September …"), and none says it is not due yet."""
+    if _said_fine(number, situation, language):
         return False  # "only November outstanding and that isn't due yet"
-    return any(matches(note, language, "overdue_notes") for note in named)
+    return any(matches(note, language, "overdue_notes") for note in _invoice_notes(number, situation))
 
 
 def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[str, Any]:
@@ -919,7 +929,9 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
 
     def own_sentences(note: str) -> str:
         parts = sentences(note)
-        return " ".join(p for p in parts if not about_others(p) and not past(p)) if len(parts) > 1 else note
+        # Nor a sentence to the tool ("thats true and that's what the email says").
+        return " ".join(p for p in parts if not about_others(p) and not past(p) and not instruction(p)
+                        and not re.search(phrases.snippets.get("sayable", "(?!)"), p)) if len(parts) > 1 else note
 
     whole = [plain(own_sentences(r)) for r in reasons if own(r) and not standing]
     whole = [r for r in whole if r]
@@ -1006,7 +1018,7 @@ def _private_reason(note: str, situation: Situation, language: Language, phrases
 
 def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
     """The reason in a note the user marks as fit to say ("… that's the reason, say it plainly", «… это можно
-    сказать», «про операцию сказать можно»): the sentences before the mark, each with its subject ("закрываю
+    сказать», «про операцию сказать можно»): the sentence before the mark, with its subject ("закрываю
     мастерскую" → «Я закрываю мастерскую»), or the wording after a dash that follows the mark («это и есть
     причина, прямо так и написать — …»); empty when there is none or the checker objects to it."""
     pattern = phrases.snippets.get("sayable")
@@ -1020,11 +1032,12 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
         if re.match(phrases.snippets.get("sayable_line", "(?!)"), after, flags=re.IGNORECASE):
             continue
         worded = re.match(r"\s*[—–:-]\s*(?P<said>\S.*)$", after)
-        said = worded["said"] if worded else note[:marks[0].start()]
+        # The mark speaks of the sentence it closes or follows ("… every invoice goes 90+ days. we can't be the
+        # bank for a managing agent, that's the reason"): that sentence alone, not the story before it.
+        said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
         parts = []
         for part in sentences(_without_brackets(said).strip(" ,;")):
-            first = re.split(phrases.snippets["clause_break"], part.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
-            parts.append(sentence(opening_clause(part, language, phrases, solo) + part.strip()[len(first):], phrases))
+            parts.append(sentence(_with_subject(part, language, phrases, solo), phrases))
         said = [written_out(full_months(signs_in_words(part, phrases), phrases), phrases) for part in parts]
         # Whole, if the checker passes it; else the sentences it passes; else the first clause, if it is one. The
         # tries are not reported: the note itself is, if the checker objects to it.
@@ -1051,7 +1064,14 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")
             and not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE)]
     kept = vetted.keep("reasons", said[:1], strict=True)
-    return sentence(kept[0].strip(), phrases) if kept else ""
+    return sentence(_with_subject(kept[0], language, phrases, is_solo(situation.sender, language)), phrases) if kept else ""
+
+
+def _with_subject(text: str, language: Language, phrases: Phrases, solo: bool) -> str:
+    """A sentence of the user's typed without its subject, with it: «не можем отвечать за …» → «Мы не можем
+    отвечать за …» (`opening_clause` gives the first clause its subject; the rest follows as typed)."""
+    first = re.split(phrases.snippets["clause_break"], text.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    return opening_clause(text, language, phrases, solo) + text.strip()[len(first):]
 
 
 def _before_forbidden(note: str, language: Language, phrases: Phrases) -> str:
