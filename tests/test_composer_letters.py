@@ -1508,3 +1508,15 @@ def test_a_handover_aside_that_sets_a_condition_is_kept(language, item, conditio
     s = Situation.model_validate({"client": {"name": "Northwind"}, "end_date": FUTURE, "sender": {"name": "Ann Lee", "solo": True},
                                   "handover": [item, "the logbooks" if language == "en" else "журналы осмотров"]})
     assert condition in Composer().compose(s, "email", language)[0].content.body
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    ("the fob database, sent only to the contractor Kestrel names in writing", "the contractor you name in writing"),
+    ("the waste transfer notes, which Kestrel needs for its own records", "which you need for your own records"),
+    ("the display crate, which belongs to Top Barn and is collected after the last delivery", "which belongs to us"),
+    ("the spare keys at Top Barn's cost", "at our cost"),
+])
+def test_a_handover_note_naming_either_business_is_said_between_them(item, said):
+    s = Situation.model_validate({"client": {"name": "Kestrel Block Management Ltd", "contact": "Ms Farah Iqbal"}, "end_date": FUTURE,
+                                  "sender": {"name": "Ann Lee", "company": "Top Barn Free Range Ltd"}, "handover": [item, "the site logbook"]})
+    assert said in Composer().compose(s, "email", "en")[0].content.body

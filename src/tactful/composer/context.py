@@ -16,6 +16,7 @@ from ..address import (
     is_organisation,
     is_solo,
     names_person,
+    organisation_name,
     without_role,
 )
 from ..as_of import as_of, notice_end, planned
@@ -65,7 +66,8 @@ def build_context(
     vetted = Vetting(language, channel, phrases)
     fields = _vetted_fields(situation, vetted)
     who = addressee(fields["client"], fields["contact"], language)
-    fields["handover"] = [_to_addressee(item, who, language, phrases) for item in fields["handover"]]
+    fields["handover"] = [_to_parties(_to_addressee(item, who, language, phrases), situation, language, phrases)
+                          for item in fields["handover"]]
     # The day the message is written, read from the facts once: the notice, the invoices and the work left
     # are all counted from it.
     written = as_of(situation)
@@ -253,6 +255,30 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
     third = "|".join(phrases.snippets["third_person"])
     if said != item:
         said = re.sub(rf"\s*\([^)]*\b(?:{third})\b[^)]*\)", "", said, flags=re.IGNORECASE)
+    return said
+
+
+def _to_parties(item: str, situation: Situation, language: Language, phrases: Phrases) -> str:
+    """A handover note that names the client's organisation or the sender's business, said as a letter between
+    them: "the contractor Kestrel names in writing" → "the contractor you name in writing", "which belongs to
+    Top Barn" → "which belongs to us". A business is named by its whole name without the legal form, by its
+    first words, or by its first word when that is a long one ("Kestrel" of "Kestrel Block Management Ltd")."""
+    bank = phrases.snippets.get("party_names")
+    if not bank:
+        return item
+
+    def short_names(name: str | None) -> list[str]:
+        words = organisation_name(name or "", language).split()
+        found = [" ".join(words[:n]) for n in range(len(words), 1, -1)] + ([words[0]] if words and len(words[0]) >= 5 else [])
+        return [n for n in found if n[:1].isupper()]
+
+    voice = "i" if is_solo(situation.sender, language) else "we"
+    sides = [(short_names(situation.client.name), bank["client"]), (short_names(situation.sender.company), bank["sender"][voice])]
+    said = item
+    for names, patterns in sides:
+        for name in names:
+            for pattern, replacement in patterns:
+                said = re.sub(pattern.format(name=re.escape(name), verbs=bank["verbs"]), replacement, said)
     return said
 
 
@@ -596,7 +622,8 @@ def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
 def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[dict[str, Any]]:
     """The work still finished before the end, each item as the letter says it, with its date."""
     kept = set(vetted.keep("open_work", [w.item for w in situation.open_work], strict=False))
-    open_work = [(w, said_item(w.item, vetted.language, phrases)) for w in situation.open_work if w.item.strip() in kept]
+    open_work = [(w, _to_parties(said_item(w.item, vetted.language, phrases), situation, vetted.language, phrases))
+                 for w in situation.open_work if w.item.strip() in kept]
     # Listed by its date, an item does not say the date again ("1 April — the supervision meeting on 1 April").
     open_work = [(w, without_own_date(item, w.due, vetted.language, phrases) if w.due else item) for w, item in open_work]
     # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
