@@ -52,23 +52,14 @@ def test_a_debt_the_user_lets_go_is_not_asked_for(language, note, amount):
 
 
 @pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    # A note that it is not due yet outweighs its other words ("outstanding", «задолженности»).
     ("en", "money's fine, they pay monthly, only November outstanding and that isn't due yet", "falls due on", "remains outstanding"),
-    ("ru", "счёт № 1187 за ноябрь ещё не просрочен, задолженности нет", "счёта № 1187", "остаётся к оплате"),
-])
-def test_a_note_that_an_invoice_is_not_due_yet_outweighs_its_other_words(language, note, said, unsaid):
-    due = (dt.date.today() + dt.timedelta(days=20)).isoformat()
-    s = Situation.model_validate({"client": {"name": "Northwind"}, "end_date": (dt.date.today() + dt.timedelta(days=60)).isoformat(),
-                                  "sender": {"name": "Ann Lee", "solo": True}, "reasons": [note],
-                                  "unpaid_invoices": [{"number": "1187", "amount": "£340", "due": due}]})
-    body = Composer().compose(s, "email", language)[0].content.body
-    assert said in body and unsaid not in body
-
-
-@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("ru", "счёт № 58 за ноябрь ещё не просрочен, задолженности нет", "счёта № 58", "остаётся к оплате"),
+    # One the notes call fine is named with its date, not asked for.
     ("en", "invoice 58 for November, due in three weeks. all fine", "Invoice 58 for £960 falls due on", "please settle it"),
     ("ru", "счёт № 58 за ноябрь, срок через три недели. всё нормально", "Срок оплаты счёта № 58 на сумму £960", "Прошу оплатить"),
 ])
-def test_an_invoice_the_notes_call_fine_is_named_with_its_date_not_asked_for(language, note, said, unsaid):
+def test_an_invoice_the_notes_call_not_due_or_fine_is_named_with_its_date_not_asked_for(language, note, said, unsaid):
     due = (dt.date.today() + dt.timedelta(days=20)).isoformat()
     s = Situation.model_validate({"client": {"name": "Northwind"}, "end_date": (dt.date.today() + dt.timedelta(days=60)).isoformat(),
                                   "sender": {"name": "Ann Lee", "solo": True}, "reasons": [note],
