@@ -190,7 +190,7 @@ def _cancelled(work: dict[str, Any], cancelled: list[str], language: Language) -
     names it by two of its words ("the Solstice Night Run … is cancelled"), or by one and its day."""
     from ..grounding import content_words
 
-    item = content_words(work["item"], language) - set(load_phrases(language).snippets.get("generic_work_words", []))
+    item = _work_words(work, language)
     days = _day_numbers(f"{work['item']} {work['date']}")
     for sentence in cancelled:
         shared = item & content_words(sentence, language)
@@ -204,9 +204,15 @@ def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool
     its own and the day it is due ("Is the February desludge definitely before the 26th?")."""
     from ..grounding import content_words
 
-    item = content_words(work["item"], language) - set(load_phrases(language).snippets.get("generic_work_words", []))
-    return bool(item & content_words(question, language)) and bool(
+    return bool(_work_words(work, language) & content_words(question, language)) and bool(
         _day_numbers(work["date"]) & _day_numbers(question))
+
+
+def _work_words(work: dict[str, Any], language: Language) -> set[str]:
+    """The words that name this piece of open work, not any work ("the Solstice Night Run", not "cover")."""
+    from ..grounding import content_words
+
+    return content_words(work["item"], language) - set(load_phrases(language).snippets.get("generic_work_words", []))
 
 
 def _day_numbers(sentence: str) -> set[int]:

@@ -527,9 +527,11 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
             "due": due_phrase(invoice.due, language, phrases, situation.end_date, written),
             # An invoice not yet due is a reminder of its date, not "outstanding"; the date the user gives may be
             # the day they want it paid by, when their notes say it is overdue already ("HFB-219 … is unpaid").
-            "overdue": (overdue := invoice.due is None or invoice.due < written or _said_overdue(number, situation, language)),
-            # One the notes call fine ("due 15 Dec, all fine", «всё нормально») is named with its date, not asked for.
-            "fine": not overdue and _said_fine(number, situation, language),
+            # A note that says it is not due yet or fine ("isn't due yet", «всё нормально») outweighs "outstanding"
+            # in the notes, and such an invoice is named with its date, not asked for.
+            "overdue": (overdue := invoice.due is None or invoice.due < written or (
+                not (fine := _said_fine(number, situation, language)) and _said_overdue(number, situation, language))),
+            "fine": not overdue and fine,
             "disputed": invoice.disputed,
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
@@ -564,9 +566,7 @@ def _said_fine(number: str, situation: Situation, language: Language) -> bool:
 
 def _said_overdue(number: str, situation: Situation, language: Language) -> bool:
     """Whether the notes for the invoice (`_invoice_notes`) say it is unpaid, was due already or has been
-    chased ("Payment reminders were sent on 3 September …"), and none says it is not due yet."""
-    if _said_fine(number, situation, language):
-        return False  # "only November outstanding and that isn't due yet"
+    chased ("Payment reminders were sent on 3 September …")."""
     return any(matches(note, language, "overdue_notes") for note in _invoice_notes(number, situation))
 
 
@@ -972,8 +972,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # when it says who ("…, I am taking fewer clients", «…, беру меньше клиентов»).
         # A note on how the work ends ("I'll do Christmas, after that I step back") is the timeline, every clause of it.
         # A note's brackets ("(churches, listed shopfronts)") are no clauses of it.
-        for note in (as_we(_without_brackets(before_forbidden(n))) for n in situation.reasons
-                     if before_forbidden(n) and not stopped(n) and not matches(n, language, "ending_notes")):
+        for note in (as_we(_without_brackets(read)) for n in situation.reasons
+                     if (read := before_forbidden(n)) and not stopped(n) and not matches(n, language, "ending_notes")):
             first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
                             if not instruction(c)] or [""]
             yield opening_clause(first, language, phrases, solo), note

@@ -494,11 +494,12 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
         return phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step[:1].lower() + step[1:])
     if language != "ru":
         verb, _, rest = step.partition(" ")
-        if not (is_action(step, language, phrases) or _gerund_verb(verb.lower(), rest.split()[0].lower() if rest.split() else "", phrases)):
-            return step
         # Work typed as a gerund that reads as a step for its clause ("striking the scaffold once the roof is
         # watertight") said by the sender is "we will strike the scaffold …".
-        if gerund := _gerund_verb(verb.lower(), rest.split()[0].lower() if rest.split() else "", phrases):
+        gerund = _gerund_verb(verb.lower(), rest.split()[0].lower() if rest.split() else "", phrases)
+        if not (is_action(step, language, phrases) or gerund):
+            return step
+        if gerund:
             verb, step = gerund, f"{gerund} {rest}"
         # "remove me as editor" said by the sender is "I will remove myself as editor".
         own, _, after = rest.partition(" ")

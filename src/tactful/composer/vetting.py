@@ -85,6 +85,14 @@ def matches(text: str, language: Language, table: str) -> bool:
 
 
 
+@cache
+def _shouting_only():
+    """The checker's shouting rule alone, as a rule set."""
+    from ..rules import RuleSet, load_rules
+
+    return RuleSet((load_rules().by_id("shouting"),))
+
+
 class Vetting:
     """Checks the user's fragments before the composer quotes them, and records what it leaves out."""
 
@@ -183,9 +191,9 @@ class Vetting:
         упоминать») in normal case, by the checker's own fix: the emphasis is the user's, not the letter's."""
         from ..fixes import apply_all
 
-        report = check(note, lang=self.language, channel=self.channel)
-        shouted = [v for v in report.violations if v.rule == "shouting"]
-        return apply_all(note, report.model_copy(update={"violations": shouted})) if shouted else note
+        # Only the shouting rule is run: the note faces every rule when it is vetted, in normal case.
+        report = check(note, lang=self.language, channel=self.channel, rules=_shouting_only())
+        return apply_all(note, report) if report.violations else note
 
     def one(self, field: str, value: str | None) -> str | None:
         if not value or not value.strip():
