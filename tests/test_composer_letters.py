@@ -165,6 +165,9 @@ def test_unpaid_invoice_is_asked_for_by_a_date():
     assert f"Счёт № 214 на сумму 52 000 ₽ остаётся к оплате — прошу оплатить его до {end_ru}" in email(ru, "ru")
     overdue = situation(unpaid_invoices=[{"amount": "EUR 3,850", "due": "2026-04-01"}], language="en", end_date=None)
     assert "An amount of EUR 3,850 remains outstanding; could you please settle it within the next seven days?" in email(overdue)
+    # A sum with no invoice may be paid in cash: it is paid («оплатить»), not transferred («перечислить»).
+    cash = situation(client={"name": "ООО «Ромашка»"}, unpaid_invoices=[{"amount": "6 800 ₽"}], language="ru")
+    assert "оплатить её" in email(cash, "ru") and "перечисл" not in email(cash, "ru")
 
 
 def test_no_contract_means_no_contract_talk():
@@ -959,6 +962,8 @@ def test_a_surname_that_does_not_decline_stays_as_it_is_after_a_role_too():
 
 def test_a_name_in_the_genitive_after_a_noun_stays_as_it_is():
     assert inflect_phrase("речевая карта Миши", "accs") == "речевую карту Миши"
+    # «Рамиля» also reads as a woman's name; after a group it says whose the group is.
+    assert inflect_phrase("бригада Рамиля Сафина «СборкаПро»", "accs") == "бригаду Рамиля Сафина «СборкаПро»"
     assert inflect_phrase("бухгалтер Наталья Горбунова", "accs") == "бухгалтера Наталью Горбунову"
 
 
@@ -1200,8 +1205,8 @@ def test_a_users_note_in_brackets_after_an_invoice_number_stays_out(language):
     assert "57" in text and "кровля" not in text
 
 
-@pytest.mark.parametrize(("contact", "said"), [("Ryan Kessler", "Good afternoon, Ryan."), ("Jane Morris", "Good afternoon, Jane."),
-                                              ("Dr Anna Berg", "Good afternoon, Dr Berg.")])
+@pytest.mark.parametrize(("contact", "said"), [("Ryan Kessler", "Hello, Ryan."), ("Jane Morris", "Hello, Jane."),
+                                              ("Dr Anna Berg", "Hello, Dr Berg.")])
 def test_a_formal_call_greets_by_title_and_surname_or_else_by_first_name_never_by_full_name(contact, said):
     s = situation(client={"name": "Acme", "contact": contact})
     assert Composer().compose(s, "call", "en")[0].content.opening.startswith(said)
@@ -1346,7 +1351,7 @@ def test_an_agreement_is_proposed_only_to_end_before_the_notice_runs_out(languag
 def test_a_company_named_by_its_trade_word_is_not_greeted_as_a_person():
     s = situation(client={"name": "Calder Ridge Developments"}, sender={"name": "Jonah Mbeki", "company": "SkyPlot Surveys Ltd"})
     opening = plan(s, "call", "en", "brief").content.opening
-    assert opening.startswith("Good afternoon.") and "Calder" not in opening
+    assert opening.startswith("Hello.") and "Calder" not in opening
 
 
 def test_a_typed_possessive_name_is_not_given_a_second_one():
@@ -1520,3 +1525,28 @@ def test_a_handover_note_naming_either_business_is_said_between_them(item, said)
     s = Situation.model_validate({"client": {"name": "Kestrel Block Management Ltd", "contact": "Ms Farah Iqbal"}, "end_date": FUTURE,
                                   "sender": {"name": "Ann Lee", "company": "Top Barn Free Range Ltd"}, "handover": [item, "the site logbook"]})
     assert said in Composer().compose(s, "email", "en")[0].content.body
+
+
+@pytest.mark.parametrize(("client", "offer"), [({"name": "Ушаков Виктор Степанович"}, "просто напишите мне"),
+                                               ({"name": "ООО «Ромашка»"}, "На любые вопросы о передаче")])
+def test_the_russian_offer_of_help_after_a_handover_names_what_it_offers(client, offer):
+    s = situation(client=client, handover=["паспорт системы и схема обвязки"], referral="Денис Фролов", language="ru",
+                  sender={"name": "Никита Савин", "solo": True})
+    text = email(s, "ru")
+    assert offer in text and "всё подробно" not in text, text
+
+
+@pytest.mark.parametrize(("language", "note", "hello"), [
+    ("en", "ring him tmrw 7.30 before he's on site, keep it short", "Good morning, "),
+    ("en", "I'll call her after 6pm", "Good evening, "),
+    # The client's calls say nothing of when the user rings: a greeting for any hour.
+    ("en", "they ring at 11pm about the same mice", "Hello, "),
+    ("ru", "позвоню сама вечером, когда дети уснут", "Добрый вечер, "),
+    ("ru", "наберу в 7:30, пока он не уехал на объект", "Доброе утро, "),
+])
+def test_a_call_greets_at_the_hour_the_notes_say_it_is_made(language, note, hello):
+    client = {"en": {"name": "Oakline Kitchens Ltd", "contact": "Darren Coyle"},
+              "ru": {"name": "ООО «Ромашка»", "contact": "Ильдар Маратович"}}[language]
+    s = situation(client=client, reasons=["we are moving to new-build work only", note], language=language)
+    opening = plan(s, "call", language).text().split("\n\n")[0]
+    assert hello in opening, opening

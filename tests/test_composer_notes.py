@@ -393,6 +393,9 @@ def test_an_invoice_is_quoted_by_its_number_only(language, number, quoted, not_q
     # An abbreviation and a plural adjective standing for a thing read the same as objects.
     ("зарплата за декабрь и отпускные", "зарплату за декабрь и отпускные"),
     ("РСВ за 2026 год и отчёт", "РСВ за 2026 год и отчёт"),
+    # A second piece of work after a comma is an item of its own; a participle after a comma tells of the one before.
+    ("замена мембраны обратного осмоса, проверка УФ-лампы", "замену мембраны обратного осмоса, проверку УФ-лампы"),
+    ("доставка и сборка всех заказов, проданных до 20 декабря", "доставку и сборку всех заказов, проданных до 20 декабря"),
 ])
 def test_russian_work_items_take_the_accusative_of_things(item, said):
     assert accusative(item, "ru", load_phrases("ru")) == said
@@ -408,6 +411,8 @@ def test_russian_work_items_take_the_accusative_of_things(item, said):
     # The client's own name in quotes inside the line is no sarcasm.
     ("ru", "хочу, чтобы в письме была моя фраза дословно: «Ваша „Сова“ — первое кафе, где мы увидели гостей за нашими столами, и этого мы не забудем»",
      "Ваша „Сова“ — первое кафе, где мы увидели гостей за нашими столами, и этого мы не забудем."),
+    ("en", "put in: 'Your shop was the first place that ever sold my eggs, and I've never forgotten it.'",
+     "Your shop was the first place that ever sold my eggs, and I've never forgotten it."),
 ])
 def test_a_line_the_user_asks_for_is_said_in_every_channel(language, note, line):
     s = situation(reasons=["the schedule no longer works for me" if language == "en" else "график больше не подходит", note],
@@ -1185,11 +1190,14 @@ def test_a_private_reason_gives_way_to_the_wording_the_user_dictates():
 
 
 def test_a_private_reason_with_a_kind_chosen_is_said_as_that_kind():
-    notes = ["personal/health reasons, I'm having an operation in February. PLEASE do not mention this in the message",
-             "just say I can't take the work on any more"]
+    notes = ["personal/health reasons, I'm having an operation in February. PLEASE do not mention this in the message"]
     body = email(situation(reasons=notes, reason_kind="capacity", sender={"name": "Felix Moss", "solo": True}), "en")
     assert load_phrases("en").get("reason.capacity", "formal", "i").split("{{")[0] in body
     assert "operation" not in body and "personal reasons" not in body
+    # A wording dictated for it is said instead, as a letter writes it.
+    dictated = email(situation(reasons=[*notes, "just say I can't take the work on any more"], reason_kind="capacity",
+                               sender={"name": "Felix Moss", "solo": True}), "en")
+    assert "I cannot take the work on any more." in dictated and "operation" not in dictated
 
 
 @pytest.mark.parametrize(("language", "private", "aloud", "said", "kept", "personal"), [
@@ -1556,6 +1564,14 @@ def test_a_named_works_that_stopped_taking_waste_is_no_work_of_ours_stopped():
     # A label before the wording («причина своими словами — …») is no part of it; the wording gets its subject.
     ("ru", "причина своими словами — не можем отвечать за электрохозяйство, в которое без нас включают печи. так и писать",
      "Мы не можем отвечать за электрохозяйство", "своими словами"),
+    # The wording after "own reason -" is checked as the letter writes it ("cannot", "48-hour"), and said without the
+    # label or what the user says to the tool after it.
+    ("en", "own reason - I can't be a 48 hour promise someone else makes on my behalf. want that in, its the nub of it",
+     "I cannot be a 48-hour promise someone else makes on my behalf.", "nub"),
+    # «вот вся причина», «говорю как есть» mark the sentence before them.
+    ("ru", "мы не подключаем оборудование без проекта. вот вся причина, говорю как есть", "Мы не подключаем оборудование без проекта.",
+     "причина"),
+    ("ru", "зимой мы не выезжаем на крыши выше пяти этажей. пишу как есть", "Зимой мы не выезжаем на крыши выше пяти этажей.", "как есть"),
 ])
 def test_the_reason_the_user_marks_is_their_sentence_alone(language, note, said, unsaid):
     s = situation(reasons=[note], reason_kind="methods", sender={"company": "Kestrel Gates Ltd" if language == "en" else "ООО «Ток»"})
@@ -1566,3 +1582,29 @@ def test_the_reason_the_user_marks_is_their_sentence_alone(language, note, said,
 def test_a_russian_note_on_taking_orders_until_a_day_is_no_reason():
     s = situation(reasons=["принимаем заявки до 25 декабря, потом всё"], reason_kind="methods", sender={"company": "ООО «Оценка»"})
     assert "заявки" not in email(s, "ru").split("\n\n")[1]
+
+
+@pytest.mark.parametrize(("note", "said", "unsaid"), [
+    # "mean it" is said to the tool, not to the client.
+    ("I love Bramble to bits. say I'll miss them both, mean it", "I'll miss them both.", "mean it"),
+    # The client's words the user expects ("she'll prob say …") are no line for the letter.
+    ("she'll prob say she'll collect them herself to save me the drive. answer: it's not the drive, its the hens",
+     None, "collect them"),
+    # "honest reason -" labels the wording like "own reason -".
+    ("honest reason - I want my weekends back. put it like that, Dawn will get it", "I want my weekends back.", "Dawn"),
+])
+def test_what_a_note_says_to_the_tool_stays_out_of_the_letter(note, said, unsaid):
+    body = email(situation(reasons=["cutting the flock to 600 hens at the end of january", note],
+                           sender={"name": "Hannah Pritchard", "solo": True}), tone="warm")
+    assert (said is None or said in body) and unsaid not in body, body
+
+
+@pytest.mark.parametrize(("language", "note", "offer"), [
+    ("en", "not recommending anyone to them", "suggest who to ask"),
+    ("ru", "рекомендовать никого не буду", "подскажу, к кому можно обратиться"),
+])
+def test_a_user_who_recommends_no_one_offers_no_one_to_ask(language, note, offer):
+    s = situation(reasons=["moving to new-build work only" if language == "en" else "перехожу только на новостройки", note],
+                  sender={"name": "Ann Lee", "solo": True})
+    text = email(s, language)
+    assert offer not in text and ("answer their questions" in text or "отвечу на его вопросы" in text), text

@@ -70,6 +70,8 @@ class Phrases(BaseModel):
     not_overdue_notes: list[Pattern] = []
     # The user's notes say the client always paid on time: the thanks say so.
     good_payer: list[Pattern] = []
+    # The user's notes say they recommend no one: the message offers no one to ask.
+    no_referral: list[Pattern] = []
     fond_notes: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []

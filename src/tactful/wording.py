@@ -125,6 +125,10 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
         out.append(phrase[pos:words[i].start()] + _same_case_shape(word, target.word))
         pos = words[i].end()
     person = {"Name", "Patr"} & noun.tag.grammemes
+    # After a thing or a group, a name that may be a genitive says whose it is («бригада Рамиля Сафина», though
+    # «Рамиля» also reads as a woman's name); only a word for a person stands beside a name («бухгалтер Наталья»).
+    if noun.tag.animacy == "inan" and words[head + 1:] and _may_be_genitive(words[head + 1].group()):
+        return "".join(out) + phrase[pos:]
     return _names_in_apposition(phrase, words[head + 1:], pos, case, out, noun.tag.gender if person else None)
 
 
@@ -139,6 +143,12 @@ def agreeing(noun: Any, case: str, animacy: str | None = None) -> set[str]:
 def _shows_animacy(noun: Any, case: str) -> bool:
     """Animacy shows only in the masculine singular and plural accusative ('эскизный проект', 'нового сотрудника')."""
     return case == "accs" and (noun.tag.number == "plur" or noun.tag.gender == "masc")
+
+
+def _may_be_genitive(word: str) -> bool:
+    from .text import parse_ru
+
+    return any("gent" in p.tag for p in parse_ru(word))
 
 
 def _modifier(readings: list) -> Any:

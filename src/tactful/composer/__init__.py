@@ -74,6 +74,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     kind = kinds[0] if kinds else "other"
     # What follows only once the invoice is paid is not promised to a client who asks for it now.
     held = (context["after_payment_items"] or " ".join(context["handover"]),) if context["after_payment"] else ()
+    # A request that touches a thing handed over on the user's condition ("the fob database, by secure transfer
+    # only to the contractor you name"; «пароль — только устно») is not promised: the condition is said again.
+    conditions = _conditions_touched(client_reply, context["handover"], language, phrases)
+    held += tuple(item for item, _ in conditions)
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
     found = client_requests(client_reply, language, phrases, context["solo"], held)
@@ -86,7 +90,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # So is a request about the end or the decision itself ("could you move your finish date …", «прошу не
     # торопиться с решением»): "As you asked, I will move my finish date" would give the decision away.
     found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation) or (
-        matches(r.sentence, language, "reschedule_requests") and _new_day(r.sentence, situation))
+        matches(r.sentence, language, "reschedule_requests") and _new_day(r.sentence, situation, phrases))
         or matches(r.sentence, language, "decision_requests")) else r for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
@@ -96,8 +100,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         client_reply = client_reply.replace(request.sentence, "")
     # A day moved names two: the new one, which the situation never named, and the old («с 24 декабря на 15 января»,
     # "18 March rather than the 11th"); «вместо Елены Викторовны: с 1 декабря …» moves no day.
-    moving = [s for s in sentences(client_reply) if matches(s, language, "reschedule_requests") and _new_day(s, situation)
-              and len(_day_numbers(s)) >= 2]
+    # A day the client cannot make ("I can't make the 14th, could we do the 12th?") is offered to be moved below.
+    cannot = phrases.get("reply.unavailable")["sentence"]
+    moving = [s for s in sentences(client_reply) if matches(s, language, "reschedule_requests") and _new_day(s, situation, phrases)
+              and len(_day_numbers(s)) >= 2 and not re.search(cannot, s, flags=re.IGNORECASE)]
     confirmed = {q: work for q in open_questions(client_reply, language) if q not in moving
                  for work in context["open_work"] if _asks_about(q, work, language)}
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
@@ -131,8 +137,12 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "back": back["when"].strip() if back else "",
         "call_time": _call_time(read, phrases),
         # "to Marco Aalders", «на buh@…», «Нине Павловне»: each once.
+        "conditions": list(dict.fromkeys(item for item, _ in conditions)),
+        # Nor is "send it to the caretaker's gmail" noted where the thing goes only as the user set out.
         "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2") for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply)
                                       if (m["to"] or is_person_in_dative(m.groupdict().get("to2")))
+                                      and not any(m.start() >= client_reply.find(asked) and m.end() <= client_reply.find(asked) + len(asked)
+                                                  for _, asked in conditions)
                                       and not re.search(phrases.get("reply.self_send"), client_reply[max(0, m.start() - 40):m.start()]))),
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
@@ -199,13 +209,27 @@ def _cancelled(work: dict[str, Any], cancelled: list[str], language: Language) -
     return False
 
 
-def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool:
-    """Whether a question asks whether this piece of open work keeps its day: it names the work by a word of
-    its own and the day it is due ("Is the February desludge definitely before the 26th?")."""
+def _conditions_touched(client_reply: str, handover: list[str], language: Language, phrases: Phrases) -> list[tuple[str, str]]:
+    """The handover items given on a condition (`condition_asides`) that a sentence of the client's answer names
+    by a word of their own, with that sentence."""
     from ..grounding import content_words
 
-    return bool(_work_words(work, language) & content_words(question, language)) and bool(
-        _day_numbers(work["date"]) & _day_numbers(question))
+    conditioned = [item for item in handover if re.search(phrases.snippets["condition_asides"], item, flags=re.IGNORECASE)]
+    return [(item, sentence) for sentence in sentences(client_reply) for item in conditioned
+            if {w for w in content_words(item, language) if len(w) >= 5} & content_words(sentence, language)]
+
+
+def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool:
+    """Whether a question asks whether this piece of open work keeps its day: a yes-or-no question that names
+    the work by a word of its own and no day but the one it is due ("Is the February desludge definitely before
+    the 26th?"). "Could you come on the 16th or 17th instead?" asks for another day; "What would you suggest
+    for cover after 8 February?" asks for more than a yes."""
+    from ..grounding import content_words
+
+    days = _day_numbers(question)
+    return bool(_work_words(work, language) & content_words(question, language)) and bool(days) \
+        and days <= _day_numbers(work["date"]) and not matches(question, language, "choice_questions") \
+        and not re.match(load_phrases(language).snippets["wh_question"], question.strip(), flags=re.IGNORECASE)
 
 
 def _work_words(work: dict[str, Any], language: Language) -> set[str]:
@@ -220,12 +244,13 @@ def _day_numbers(sentence: str) -> set[int]:
     return {int(n) for n in re.findall(r"(?<![\d.,:])\d{1,2}(?![\d.,:])", sentence) if 1 <= int(n) <= 31}
 
 
-def _new_day(sentence: str, situation: Situation) -> bool:
-    """Whether a sentence names a day that no field of the situation names (its end date included)."""
+def _new_day(sentence: str, situation: Situation, phrases: Phrases) -> bool:
+    """Whether a sentence names a day that no field of the situation names (its end date included), by its
+    date or by its number alone ("on the 16th or 17th instead")."""
     from ..grounding import find_dates, situation_dates
 
     known = situation_dates(situation)
-    return any(d not in known for _, _, d in find_dates(sentence))
+    return any(d not in known for _, _, d in find_dates(sentence)) or bool(days_named(sentence, phrases) - {day for day, _ in known})
 
 
 def _answers_by_point(answers: dict[str, str], points: list[str]) -> dict[str, str]:

@@ -163,7 +163,9 @@ def build_context(
     stated = dictated or ("" if own_reason or topic or quoted_private else
                           _own_reason(aloud, said_aloud, language, phrases, vetted, standing=True))
     # The line the dictated reason was cut from is not said again after it.
-    context["wanted"] = [line for line in wanted if line != stated and not (stated and line.lower().startswith(stated.rstrip(" .").lower()))]
+    # A letter says it written out ("can't" → "cannot"), so the line is compared in that form too.
+    context["wanted"] = [line for line in wanted if not any(form == stated or (stated and form.lower().startswith(stated.rstrip(" .").lower()))
+                                                            for form in (line, written_out(line, phrases)))]
     # A note the talk prepares as a reaction ("she'll ask about the deposit - back at settlement") is no point to say as well.
     for key in ("wanted", "promised", "returned"):
         context[key] = [line for line in context[key] if not any(_same_words(line.rstrip("."), f["note"]) for f in context["foreseen"])]
@@ -414,7 +416,27 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "spoken_company": "" if fields["sender_company"] and addressee(fields["sender_company"], None, language).person
         else _without_brackets(fields["sender_company"] or ""),
         "clause": fields["clause"],
+        "part_of_day": part_of_day(situation, load_phrases(language)),
     }
+
+
+def part_of_day(situation: Situation, phrases: Phrases) -> str:
+    """When the user's notes say the call will be made ("ring him tmrw 7.30", «позвоню вечером, когда дети
+    уснут»): morning, afternoon or evening, so the opener greets at that hour; "any" when they do not say."""
+    bank = phrases.snippets.get("call_time", {})
+    for note in (*situation.reasons, *situation.facts, *(situation.context or "").splitlines()):
+        if not bank or not re.search(bank["call"], note):
+            continue
+        # A bare number is a count ("the 23 guitars"), not an hour: an hour has its minutes or its half of the day.
+        for found in re.finditer(bank["hour"], note):
+            if found["minute"] or found["half"]:
+                later = (found["half"] or "").lower().rstrip(".") in [w.rstrip(".") for w in bank["after_noon"]]
+                hour = int(found["hour"]) + (12 if later and int(found["hour"]) < 12 else 0)
+                return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
+        part = next((part for part, pattern in bank["words"].items() if re.search(pattern, note)), None)
+        if part:
+            return part
+    return "any"
 
 
 def _work(situation: Situation, description: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
@@ -764,6 +786,8 @@ def _framing(
         or any(matches(note, language, "hostile_notes") for note in notes),
         "price_at_issue": not own_reason and (situation.reason_kind in phrases.snippets["price_reasons"]
                                               or bool(set(situation.signals + situation.tried) & set(phrases.snippets["price_signals"]))),
+        # The notes say the user recommends no one: no offer to suggest who to ask.
+        "no_referral": not situation.referral and any(matches(note, language, "no_referral") for note in notes),
         # A client the notes say always paid on time (and who owes nothing now) is thanked for it.
         "good_payer": any(matches(note, language, "good_payer") for note in notes)
         and not situation.unpaid_invoices and "late_payments" not in situation.signals,
@@ -944,7 +968,9 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return re.sub(phrases.snippets.get("not_just_aside", "(?!)"), "", note)
 
     def before_forbidden(note: str) -> str:
-        return _before_forbidden(note, language, phrases)
+        # A note that dictates its wording is read for that wording alone, without its label and its words to
+        # the tool ("own reason - …. want that in, its the nub of it").
+        return _before_forbidden(_dictated_part(note, phrases) or note, language, phrases)
 
     reasons = [as_we(r) for r in map(before_forbidden, reasons) if r and not instruction(r) and not stopped(r)]
     # A note of several sentences is said without those about someone else or about what the sender did ("I'm
@@ -1081,8 +1107,7 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
 def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
     """The wording the user asked the message to use for the reason ("just: we can't certify what we haven't
     inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
-    said = [m["said"] for note in situation.reasons for pattern in phrases.snippets.get("dictated", [])
-            if (m := re.search(pattern, note, flags=re.IGNORECASE))]
+    said = [part for note in situation.reasons if (part := _dictated_part(note, phrases))]
     # A wording that goes on about the client ("I'm cutting back to daytime work and can't give them the cover
     # they need") is said by its first clause, the sender's own.
     said = [s if not matches(s, language, "not_own_reason") else re.split(phrases.snippets["clause_break"], s, maxsplit=1, flags=re.IGNORECASE)[0]
@@ -1090,8 +1115,21 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # A wording of a word or two ("one sentence, max") is no reason.
     said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")
             and not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE)]
-    kept = vetted.keep("reasons", said[:1], strict=True)
-    return sentence(_with_subject(kept[0], language, phrases, is_solo(situation.sender, language)), phrases) if kept else ""
+    # As typed, if the checker passes it; else as a letter writes it ("I cannot", "a 48-hour promise"), which the
+    # checker may read differently. The tries are not reported: the note itself is, if neither passes.
+    trial = Vetting(language, vetted.channel, phrases)
+    line = next((form for form in dict.fromkeys([said[0], written_out(said[0], phrases)])
+                 if trial.keep("reasons", [form], strict=True)), None) if said else None
+    if line is None:
+        vetted.keep("reasons", said[:1], strict=True)
+        return ""
+    return sentence(_with_subject(line, language, phrases, is_solo(situation.sender, language)), phrases)
+
+
+def _dictated_part(note: str, phrases: Phrases) -> str | None:
+    """The wording a note dictates ("own reason - I can't …. want that in" → "I can't …"), or None."""
+    found = (re.search(pattern, note, flags=re.IGNORECASE) for pattern in phrases.snippets.get("dictated", []))
+    return next((m["said"] for m in found if m), None)
 
 
 def _with_subject(text: str, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -1132,7 +1170,8 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
         return any(re.search(phrases.snippets.get(key, "(?!)"), before, flags=re.IGNORECASE)
                    for key in ("predicted_before", "conditional_before"))
 
-    found = [((m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»"), pattern in phrases.snippets.get("wanted_line", []))
+    aside = phrases.snippets.get("tool_aside", "(?!)")
+    found = [(re.sub(aside, "", (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked
              if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start())]
     said = [text for text, _ in found]

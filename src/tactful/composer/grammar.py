@@ -601,12 +601,14 @@ def _infinitive_split(item: str) -> tuple[str, str]:
 
 
 def _second_nominative(item: str) -> bool:
-    """Whether a Russian item joins a second noun phrase in the nominative with «и» («… и методика …»)."""
+    """Whether a Russian item joins a second noun phrase in the nominative with «и» or a comma («… и методика
+    …», «замена мембраны, проверка УФ-лампы»)."""
     from ..text import likeliest_ru
 
-    after = re.findall(r"\s+и\s+([а-яё]+)", item, flags=re.IGNORECASE)
+    after = re.findall(r"(?=(?:\s+и|,)\s+([а-яё]+))", item, flags=re.IGNORECASE)
     best = [likeliest_ru(word) for word in after]
-    return any(r is not None and r.tag.POS in {"NOUN", "ADJF"} and r.tag.case == "nomn" for r in best)
+    # A pronoun after a comma («…, которые у нас в работе») opens a clause about the item, not a second one.
+    return any(r is not None and r.tag.POS in {"NOUN", "ADJF"} and r.tag.case == "nomn" and "Apro" not in r.tag for r in best)
 
 
 def accusative(item: str, language: Language, phrases: Phrases | None = None) -> str | None:
@@ -615,6 +617,12 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
     gives a bare item its article ("the house keys and the alarm fob")."""
     if language != "ru":
         return with_article(item, phrases.snippets.get("determiners", []), phrases.months) if phrases else item
+    # What follows a dash tells what the item holds («реестр ножей — метки, углы заточки, история ремонтов»): a
+    # list of its own, kept as written.
+    head, dash, contents = (re.split(r"(\s+[—–]\s+)", item, maxsplit=1) + ["", ""])[:3]
+    if dash:
+        said = accusative(head, language, phrases)
+        return said + dash + contents if said is not None else None
     # «схема света и фона»: the «и» is inside the complement, and the whole phrase inflects; «шаблоны отчётов
     # и методика проверки»: a nominative after «и» is a second item, inflected on its own.
     whole = None if _second_nominative(item) else inflect_phrase(item, "accs", things=True)
@@ -625,10 +633,20 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
     relative = set(load_phrases("ru").snippets["relative_words"])
     if any(part.split()[0].lower() in relative for part in parts[2::2] if part.split()):
         return None
-    # A part with no Russian word ("DWG", "PDF") does not decline and stays as written.
-    inflected = [part if i % 2 or _same_in_accusative(part) else inflect_phrase(part, "accs", things=True)
-                 for i, part in enumerate(parts)]
+    # A part with no Russian word ("DWG", "PDF") does not decline and stays as written; nor does a participle
+    # phrase that tells of the part before it («сборка всех заказов, проданных до 20 декабря»).
+    inflected = [part if i % 2 or _same_in_accusative(part) or _describes_before(part, parts[i - 1] if i else "")
+                 else inflect_phrase(part, "accs", things=True) for i, part in enumerate(parts)]
     return "".join(inflected) if all(p is not None for p in inflected) else None
+
+
+def _describes_before(part: str, separator: str) -> bool:
+    """A part after a comma that opens with a participle not in the nominative («проданных до 20 декабря»):
+    it agrees with a noun before it, so it keeps its words when that part is inflected."""
+    from ..text import likeliest_ru
+
+    reading = likeliest_ru(part.split()[0]) if separator.startswith(",") and part.split() else None
+    return reading is not None and reading.tag.POS == "PRTF" and reading.tag.case != "nomn"
 
 
 def _same_in_accusative(part: str) -> bool:
