@@ -1550,3 +1550,10 @@ def test_a_call_greets_at_the_hour_the_notes_say_it_is_made(language, note, hell
     s = situation(client=client, reasons=["we are moving to new-build work only", note], language=language)
     opening = plan(s, "call", language).text().split("\n\n")[0]
     assert hello in opening, opening
+
+
+def test_work_named_for_the_clients_things_is_the_senders_work_for_theirs():
+    s = situation(project_name="the repair service for the shops", work="service", sender={"name": "Ewan Strachan", "solo": True},
+                  language="en")
+    text = email(s)
+    assert "the repair service for your shops" in text and "your repair service" not in text, text

@@ -1608,3 +1608,42 @@ def test_a_user_who_recommends_no_one_offers_no_one_to_ask(language, note, offer
                   sender={"name": "Ann Lee", "solo": True})
     text = email(s, language)
     assert offer not in text and ("answer their questions" in text or "отвечу на его вопросы" in text), text
+
+
+@pytest.mark.parametrize(("notes", "unsaid"), [
+    # A condition, the client's words, a denial and history promise nothing.
+    (["PF-2207 not paid, he says he'll pay when we credit £388 of 'returns'. we never agreed that credit. whole invoice stands",
+      "sends fish back at 3pm. we credited it twice to keep the peace"], "credit"),
+    # The answer the user keeps for when the client says something is not volunteered.
+    (["he'll say 'everyone else credits returns'. answer: we credit anything wrong when it comes off the van"], "Answer"),
+    # "say it straight - …" and "hear it like that" point back: no line of their own.
+    (["this is the reason, honestly, say it straight - it's about keeping children safe in the water, not about the school"], "straight"),
+    (["it's a good thing for me and my family. I want Dafydd to hear it like that, not as bad news"], "like that"),
+])
+def test_notes_about_the_notes_are_no_lines_for_the_letter(notes, unsaid):
+    body = email(situation(reasons=["we are moving to wholesale only", *notes], sender={"company": "Penrose & Son"}))
+    assert unsaid not in body, body
+
+
+def test_a_clause_of_a_fact_without_its_subject_is_no_promise():
+    s = situation(facts=["Two lessons of the current prepaid block will not be used and are to be refunded"],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert "Are to be refunded" not in email(s)
+
+
+def test_how_to_say_it_marks_no_sentence_as_the_reason():
+    s = situation(reasons=["the night rota needs two glaziers and we have one", "contract is 90 days. I'm saying 31 Jan, which is short. say it straight, don't dress it up"],
+                  sender={"company": "Greaves Glass Ltd"})
+    assert "I am saying" not in email(s)
+
+
+@pytest.mark.parametrize(("note", "said", "unsaid"), [
+    ("my reason, happy for it to be said: I'm a one-woman framing workshop and I can't be a warehouse as well",
+     "I'm a one-woman framing workshop and I can't be a warehouse as well.", "happy for it"),
+    # An offer taken is the sender's own plan; the shorthand after it ("Took it last week.") is not said.
+    ("I've been offered farm manager at Llys Meurig estate, full time from 1 March. took it last week. selling the baler in the spring",
+     "I have been offered farm manager at Llys Meurig estate", "Took it"),
+])
+def test_the_users_own_reason_is_said_without_its_label_or_shorthand(note, said, unsaid):
+    body = email(situation(reasons=[note], reason_kind="job", sender={"name": "Ann Lee", "solo": True}))
+    assert said in body and unsaid not in body, body

@@ -369,3 +369,33 @@ def test_a_question_whether_planned_work_keeps_its_day_is_answered_yes_and_not_d
     result = reply(s, question, backend="composer")
     assert said in result.text and question not in result.questions and COME_BACK[language] not in result.text
     assert result.text.count(work.split()[-1]) == 1
+
+
+def test_someone_of_the_contacts_family_who_signs_is_greeted_as_themselves_and_their_news_is_answered():
+    s = _situation("en").model_copy(update={"client": _situation("en").client.model_copy(update={"contact": "Mr Julian Marsh"})})
+    text = ("Dear Mr Hale,\n\nI am replying to your letter to my father. Julian was taken into hospital on 28 November after a "
+            "heart attack. Please address the final invoice to me at rachel@meadowbank.org - my father's mailbox is not "
+            "being checked.\n\nKind regards,\nRachel Marsh\nDirector")
+    result = reply(s, text, backend="composer")
+    assert "Dear Ms Marsh," in result.text and "best wishes for a full recovery" in result.text, result.text
+    # The client's reason after a dash is theirs, not a promise turned round ("your father's mailbox").
+    assert "mailbox" not in result.text
+
+
+def test_news_that_someone_is_ill_is_answered_in_russian_too():
+    result = reply(_situation("ru"), "Добрый день. Директор в больнице после инфаркта, пишу вместо него. Дату принимаем.",
+                   backend="composer")
+    assert "желаю скорейшего выздоровления" in result.text
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "PF-2231 I pay minus the £388."),
+    ("en", "I'm the one paying for the lessons, so I think I should have them."),
+])
+def test_a_short_payment_or_a_payer_named_is_no_payment_to_thank_for(language, text):
+    assert "Thank you for letting me know about the payment" not in reply(_situation(language), text, backend="composer").text
+
+
+def test_a_client_who_forwards_something_themselves_asks_for_no_invoice_again():
+    text = "Пришлите, пожалуйста, пробники мне на почту — я перешлю их новому репетитору."
+    assert "повторно" not in reply(_situation("ru"), text, backend="composer").text

@@ -374,7 +374,11 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
     def names(text: str) -> set[str]:  # its words, initials aside
         return {w.strip(".") for w in _words(text) if len(w.strip(".")) > 1}
 
-    return None if names(contact or "") & names(head) else head
+    # One surname is one person only when the first names agree: Rachel Marsh writing for Mr Julian Marsh is
+    # someone new.
+    contact_first = next((w for w in _words(contact or "") if len(w) > 1 and _first_name(w, language)), None)
+    other_person = bool(contact_first) and contact_first.casefold() != head.split()[0].casefold()
+    return None if names(contact or "") & names(head) and not other_person else head
 
 
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:

@@ -121,7 +121,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     topics = [t for t in topics if not (t == "referral" and unnamed)]
     # Kind words are thanked for first, apart from the answers; "good luck with that" in an angry answer is no kindness.
     kind_words = "kind_words" in topics and not contested
-    topics = [t for t in topics if t != "kind_words"]
+    # News that someone is ill is answered first, beside the thanks, not among the practical answers.
+    illness = "illness" in topics
+    topics = [t for t in topics if t not in ("kind_words", "illness")]
     # A kind invitation is thanked for in the answer and is the user's to accept: one of the points.
     invitations = [s for s, about in read if "invitation" in about]
     return {
@@ -133,6 +135,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "disputes": "dispute" in kinds,
         "topics": topics,
         "kind_words": kind_words,
+        "illness": illness,
         "invitations": invitations,
         "back": back["when"].strip() if back else "",
         "call_time": _call_time(read, phrases),

@@ -982,9 +982,12 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
 
     def own_sentences(note: str) -> str:
         parts = sentences(note)
-        # Nor a sentence to the tool ("thats true and that's what the email says").
-        return " ".join(p for p in parts if not about_others(p) and not past(p) and not instruction(p)
-                        and not re.search(phrases.snippets.get("sayable", "(?!)"), p)) if len(parts) > 1 else note
+        # Nor a sentence to the tool ("thats true and that's what the email says"), nor, in English, a later
+        # fragment with no subject ("Took it last week. Selling the baler in the spring sale."): shorthand.
+        fragment = phrases.snippets.get("fragment_start", "(?!)")
+        return " ".join(p for i, p in enumerate(parts) if not about_others(p) and not past(p) and not instruction(p)
+                        and not re.search(phrases.snippets.get("sayable", "(?!)"), p)
+                        and not (i and re.match(fragment, p.strip()))) if len(parts) > 1 else note
 
     whole = [plain(own_sentences(r)) for r in reasons if own(r) and not standing]
     whole = [r for r in whole if r]
@@ -1074,17 +1077,20 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
     сказать», «про операцию сказать можно»): the sentence before the mark, with its subject ("закрываю
     мастерскую" → «Я закрываю мастерскую»), or the wording after a dash that follows the mark («это и есть
     причина, прямо так и написать — …»); empty when there is none or the checker objects to it."""
-    pattern = phrases.snippets.get("sayable")
+    pattern, manner = phrases.snippets.get("sayable"), phrases.snippets.get("sayable_manner")
     solo = is_solo(situation.sender, language)
     for note in situation.reasons if pattern else []:
         marks = list(re.finditer(pattern, note))
-        if not marks:
+        manners = list(re.finditer(manner, note)) if manner else []
+        if not marks and not manners:
             continue
-        after = note[marks[-1].end():]
+        after = note[max(m.end() for m in [*marks, *manners]):]
         # «это можно написать одной строкой»: a line allowed, not the reason.
         if re.match(phrases.snippets.get("sayable_line", "(?!)"), after, flags=re.IGNORECASE):
             continue
         worded = re.match(r"\s*[—–:-]\s*(?P<said>\S.*)$", after)
+        if not marks and not worded:
+            continue
         # The mark speaks of the sentence it closes or follows ("… every invoice goes 90+ days. we can't be the
         # bank for a managing agent, that's the reason"): that sentence alone, not the story before it.
         said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
@@ -1177,7 +1183,10 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     said = [text for text, _ in found]
     # A line the user wrote out in quotes is theirs word for word; only the rest is re-voiced.
     verbatim = {text for text, quoted in found if quoted}
-    promised = [line for note in own
+    # A note that foresees what the client will say ("he'll say '…'. answer: we credit …") is an answer kept for the
+    # talk, never a promise volunteered.
+    opening = phrases.snippets.get("foreseen", {}).get("opening", "(?!)")
+    promised = [line for note in own if not re.search(opening, note, flags=re.IGNORECASE)
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
                 if not any(_same_words(line, s) for s in said)]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
@@ -1220,7 +1229,12 @@ def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> li
                 part.lower().startswith(verb) for verb in phrases.snippets.get("promise_openers", [])):
             # Only the clause that promises («Хотим закончить 10 декабря — готовы не выставлять счёт за декабрь»).
             clauses = re.split(phrases.snippets["clause_break"], part, flags=re.IGNORECASE)
-            part = next((c for c in clauses if len(c.split()) >= 4 and matches(c, language, "promise_notes")), part)
+            promising = [c for c in clauses if len(c.split()) >= 4 and matches(c, language, "promise_notes")]
+            # "… will not be used and are to be refunded": a clause without its subject says nothing alone.
+            subjectless = phrases.snippets.get("subjectless_clause", "(?!)")
+            if len(clauses) > 1 and promising and all(re.match(subjectless, c.strip(), flags=re.IGNORECASE) for c in promising):
+                continue
+            part = promising[0] if promising else part
             found.append(promised_by_sender(part, language, phrases, solo))
     return found
 

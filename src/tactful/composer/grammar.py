@@ -226,6 +226,9 @@ def project_work(project: str, work: str, phrases: Phrases) -> str | None:
     if rest and (first.lower() in phrases.snippets.get("possessives", []) or re.match(r"^[A-Z]\w*['’]s$", first)):
         return inflected
     typed_article = bool(rest) and first.lower() in phrases.articles
+    beneficiary, yours = phrases.snippets.get("for_client", [None, None])
+    if typed_article and beneficiary and re.search(beneficiary, rest):
+        return f"{first} {re.sub(beneficiary, yours, rest, count=1)}"
     if typed_article:  # "the IT support": the frame brings its own article ("your IT support")
         inflected = rest
     # "Hartwell Court grounds contract", "Mehta wedding": a name that ends in a common word is a description
