@@ -143,6 +143,7 @@ def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
     phrases = load_phrases("ru")
     assert to_you("заменить клапаны и привезти их обратно", "ru", phrases) == "заменить клапаны и привезти их обратно"
     assert to_you("их документы", "ru", phrases) == "ваши документы"
+    assert to_you("к ним претензий по работе нет", "ru", phrases) == "к вам претензий по работе нет"
 
 
 @pytest.mark.parametrize(("language", "item", "said"), [
@@ -1647,3 +1648,11 @@ def test_how_to_say_it_marks_no_sentence_as_the_reason():
 def test_the_users_own_reason_is_said_without_its_label_or_shorthand(note, said, unsaid):
     body = email(situation(reasons=[note], reason_kind="job", sender={"name": "Ann Lee", "solo": True}))
     assert said in body and unsaid not in body, body
+
+
+def test_a_short_form_of_the_contacts_name_in_a_note_is_the_contact():
+    s = situation(client={"name": "ООО «Волжские просторы»", "contact": "Екатерина, менеджер по группам"},
+                  reasons=["новый формат экскурсий не мой", "Катя ни при чём, она за меня спорила на планёрке"],
+                  sender={"name": "Ксения Лебедева", "solo": True}, language="ru")
+    text = email(s, "ru")
+    assert "с Катей" not in text and "никак не связано с вами лично" in text, text

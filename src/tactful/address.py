@@ -93,6 +93,17 @@ def _first_name_titles() -> set[str]:
     return {*_names("en").get("first_name_titles", []), *_names("ru").get("first_name_titles", {}).values()}
 
 
+def full_first_name(word: str) -> str:
+    """The full form of a short first name, lower-case ("Meg" → "margaret", «Катя» → «екатерина»); the word itself,
+    lower-case, when it is none."""
+    return _short_forms().get(word.lower(), word.lower())
+
+
+@cache
+def _short_forms() -> dict[str, str]:
+    return load_yaml("guidelines", "names.yaml")["short_forms"]
+
+
 def _is_ru(text: str) -> bool:
     return bool(re.search("[а-яё]", text.lower()))
 

@@ -724,7 +724,7 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
     """Whom the user's notes say the decision is not about ("Lena is great, it's the process, not her",
     «к Алле Сергеевне претензий нет»): ``you`` for the person the message is to (or a bare "her"), else
     ``name``, in the case the sentence needs («с Никитой»); None when no note says so."""
-    from ..address import given_name
+    from ..address import full_first_name, given_name
     from ..text import parse_ru
 
     # The person the letter greets, however the note types them ("nothing to do with imogen").
@@ -733,7 +733,8 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
     pronouns = phrases.snippets["not_about_pronouns"]
 
     def addressed(words: list[str]) -> bool:
-        return words[0].lower() in pronouns or words[0].lower() in contact
+        # «Катя ни при чём» in a letter to «Екатерина»: a short form of the contact's name is the contact.
+        return words[0].lower() in pronouns or words[0].lower() in contact or full_first_name(words[0]) in contact
 
     def person(words: list[str]) -> list[str] | None:
         """The words as a person's name in the nominative («из-за Никиты» → «Никита»), or None when the first
