@@ -109,3 +109,35 @@ def test_first_person_hostility_is_still_read_as_hostile(language):
     """The pronoun is not the cue either way: venting, blame and judgment in the first person are hostile."""
     assert sum(_read_as_hostile(s, language) for s in HOSTILE[language]) >= len(HOSTILE[language]) - 1
     assert all(check(s, language, "email").hostile for s in HOSTILE[language])
+
+
+def _firm_boundaries() -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / "eval" / "probes" / "firm-boundaries.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_firm_boundary_of_the_senders_own_is_not_read_as_hostile(language):
+    """'I won't drive a vehicle that hasn't passed its brake inspection', «Без осмотра в нашем кабинете никто не
+    выезжает»: a rule of the sender's own trade, said firmly and with no reproach, is a reason a user may give
+    for ending the work. Negation is not hostility. The probe (eval/probes/firm-boundaries.yaml) is never
+    trained on; before the tuning split's batch of firm boundaries (en-8, ru-7) the reader flagged 10/32 and
+    13/32 of these lines, after it 3/32 and 2/32."""
+    probe = _firm_boundaries()[language]
+    trained_on = {item.text for item in load_labeled(language, "tune")}
+    lines = probe["firm"] + probe["reported"]
+    assert not trained_on & set(lines + probe["hostile"])
+    flagged = [s for s in lines if _read_as_hostile(s, language)]
+    assert len(probe["firm"]) >= 25 and len(flagged) <= 0.10 * len(lines), flagged
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_hostility_dressed_as_a_boundary_is_still_hostile(language):
+    """'I won't keep cleaning up after your staff's mistakes': blame, sarcasm or a verdict on the client put as a
+    boundary stays hostile (before en-8/ru-7 the checker called 12/20 and 17/20 of the probe's lines hostile,
+    after it 17/20 and 17/20; the learned reader alone flags 17/20 and 14/20, from 12/20 and 16/20)."""
+    hostile = _firm_boundaries()[language]["hostile"]
+    assert len(hostile) >= 15
+    assert sum(check(s, language, "email").hostile for s in hostile) >= 0.80 * len(hostile)
+    assert sum(_read_as_hostile(s, language) for s in hostile) >= 0.70 * len(hostile)
