@@ -173,6 +173,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
             # "the end of next month" is read whole before "next month" could be read on its own.
             for kind, rules in (("end_of", [d["end_of"]]), ("last_weekday", [d["last_weekday"]]), ("next_week", [d["next_week_day"]]),
                                 ("from_weekday", [d["from_weekday"]]), ("start_of", [d["start_of"]]),
+                                ("new_year", [d["new_year"]] if d.get("new_year") else []),
                                 ("absolute", d["absolute"]), ("relative", d["relative"])):
                 for rule in rules:
                     for m in rule.finditer(segment):
@@ -192,6 +193,8 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(m.group("value").lower())), None)
                             start = base + dt.timedelta(days=(day - base.weekday()) % 7) if day is not None else None
                             date = _after(m.group("count"), m.group("unit").lower(), start) if start else None
+                        elif kind == "new_year":  # «через две недели после Нового года»: the coming 1 January
+                            date = dt.date((base - dt.timedelta(days=15)).year + 1, 1, 1)
                         elif kind == "start_of":  # "from the start of March": its first day (the day before is the last)
                             end = _end_of(m.group("value"), d["periods"], language, base)
                             date = end.replace(day=1) if end else None
@@ -213,6 +216,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of") else 0.0)
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
+                        score -= 5.0 if kind == "new_year" else 0.0  # a day counted from, not the last day itself («до Нового года не останусь»)
                         score -= 1.0 if date < base else 0.0  # a day already past is history, not the plan
                         month_end = kind == "end_of" and named is None
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score, month_end))
@@ -236,7 +240,9 @@ def _lag_after(segment: str, offset: int, d: dict, found: list[DateMention], tak
         date = _after(m.group("count"), m.group("unit").lower(), event.date)
         if date is None:
             continue
-        found.append(DateMention(date, offset + m.start(), offset + m.end(), event.score))
+        # a lag after the New Year is the last day as a date said outright would be; the New Year alone is none
+        counted = d.get("new_year") is not None and d["new_year"].match(segment, event.start - offset)
+        found.append(DateMention(date, offset + m.start(), offset + m.end(), event.score + (5.0 if counted else 0.0)))
         event.score -= 2.5
 
 

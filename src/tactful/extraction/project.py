@@ -20,6 +20,10 @@ def _value(raw: str, pats: dict) -> str | None:
     value = pats["project"]["trim"].sub("", value).strip(" ,;:-—–")
     if len(value.split()) > MAX_WORDS and " and " in value:  # "piped the wedding guests in and played at …": the first of the work
         value = value[: value.index(" and ")].strip(" ,;:-—–")
+    elif len(value.split()) > MAX_WORDS and " и " in value:
+        # «ставлю, поверяю и обслуживаю 12 метеостанций и 40 датчиков …»: up to the last «и» that leaves the work short enough
+        cuts = [m.start() for m in re.finditer(" и ", value) if len(value[: m.start()].split()) <= MAX_WORDS]
+        value = value[: cuts[-1]].strip(" ,;:-—–") if cuts else value
     if not value or pats["project"]["generic"].fullmatch(value) or pats["project"]["not_value"].search(value) \
             or len(value.split()) > MAX_WORDS or len(value) < 2:
         return None
