@@ -1565,9 +1565,10 @@ def test_a_named_works_that_stopped_taking_waste_is_no_work_of_ours_stopped():
     # A label before the wording («причина своими словами — …») is no part of it; the wording gets its subject.
     ("ru", "причина своими словами — не можем отвечать за электрохозяйство, в которое без нас включают печи. так и писать",
      "Мы не можем отвечать за электрохозяйство", "своими словами"),
-    # The wording after "own reason -" is said without the label or what the user says to the tool after it.
+    # The wording after "own reason -" is said without the label or what the user says to the tool after it; the
+    # checker reads it as typed and, failing that, as a letter writes it ("cannot", "do not").
     ("en", "own reason - I can't work to a turnaround I don't set. want that in, its the nub of it",
-     "I can't work to a turnaround I don't set.", "nub"),
+     "I cannot work to a turnaround I do not set.", "nub"),
     # «вот вся причина», «говорю как есть» mark the sentence before them.
     ("ru", "мы не подключаем оборудование без проекта. вот вся причина, говорю как есть", "Мы не подключаем оборудование без проекта.",
      "причина"),
