@@ -1557,3 +1557,47 @@ def test_work_named_for_the_clients_things_is_the_senders_work_for_theirs():
                   language="en")
     text = email(s)
     assert "the repair service for your shops" in text and "your repair service" not in text, text
+
+
+@pytest.mark.parametrize(("item", "due", "listed"), [
+    # The weekday goes with the date it names.
+    ("the supervision meeting on Thursday 1 April", "2027-04-01", "the supervision meeting"),
+    # A clause there only to name the day, or a date that closes "on or before", keeps the date.
+    ("the daily deliveries as ordered, the last one on Saturday 19 December", "2026-12-19",
+     "the daily deliveries as ordered, the last one on Saturday 19 December"),
+    ("the jobs booked for installation on or before 18 December", "2026-12-18", "the jobs booked for installation on or before 18 December"),
+])
+def test_open_work_listed_by_its_date_loses_the_date_only_where_it_reads_whole(item, due, listed):
+    from tactful.composer.grammar import without_own_date
+    from tactful.phrases import load_phrases
+
+    assert without_own_date(item, dt.date.fromisoformat(due), "en", load_phrases("en")) == listed
+
+
+def test_a_date_that_closes_a_range_inside_a_russian_item_stays_with_it():
+    from tactful.composer.grammar import without_own_date
+    from tactful.phrases import load_phrases
+
+    item = "новогодние программы 2–8 января — 10 групп"
+    assert without_own_date(item, dt.date(2027, 1, 8), "ru", load_phrases("ru")) == item
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("ru", "ЕСЛИ спросит про остаток: лишних рулонов будет штук 40 — могу продать ей разом в январе по осенней цене. сам не предлагаю",
+     "могу продать вам разом в январе", "предлагаю"),
+    ("ru", "ЕСЛИ упрётся, что зимой без подрядчика на протечки: аварийные выезды до конца марта по отдельной заявке. сам НЕ предлагаю",
+     "Аварийные выезды до конца марта", "без подрядчика на протечки"),
+])
+def test_an_answer_held_for_the_talk_is_said_to_the_client_without_the_users_word_to_themselves(language, note, said, unsaid):
+    s = situation(client={"name": "ООО «Ромашка»", "contact": "Ирина Павловна"}, reasons=["закрываю хозяйство весной", note],
+                  contract={"notice_days": 30}, end_date=(dt.date.today() + dt.timedelta(days=10)).isoformat(), language=language)
+    text = plan(s, "call", language).text()
+    assert said in text and unsaid not in text, text
+
+
+def test_a_prepared_answer_is_what_its_last_label_opens():
+    note = "he'll say Craig was having a bad day. doesn't matter. answer: 'It's not about one bad day, it's about who I send into your yard.'"
+    s = situation(client={"name": "Quayle Pallets Ltd", "contact": "Jason Reed"}, reasons=["we are moving to new-build work only", note],
+                  language="en")
+    text = plan(s, "call", "en").text()
+    assert "Answer: It's not about one bad day, it's about who I send into your yard." in text and "Doesn't matter" not in text, text

@@ -1656,3 +1656,12 @@ def test_a_short_form_of_the_contacts_name_in_a_note_is_the_contact():
                   sender={"name": "Ксения Лебедева", "solo": True}, language="ru")
     text = email(s, "ru")
     assert "с Катей" not in text and "никак не связано с вами лично" in text, text
+
+
+@pytest.mark.parametrize(("referral", "said"), [
+    ("ClearView Glass Services, already a reserve contractor on the council framework",
+     "ClearView Glass Services, already a reserve contractor"),
+    ("Sam Byrne, the best farrier in the county", "Sam Byrne, the best farrier in the county"),
+])
+def test_a_referral_note_that_brings_its_own_article_gets_no_second_one(referral, said):
+    assert said in email(situation(referral=referral, sender={"name": "Ann Lee", "solo": True}))

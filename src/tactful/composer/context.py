@@ -831,7 +831,11 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
     # Kept for a question ("only if she asks: we'd sell the hearse"), it answers no push: with no notice period
     # to fall back on, the script has no reaction to hold it for.
     push = vetted.phrases.snippets.get("held_push", "(?!)")
-    said = [m["said"].strip(" ,") for m in held if len(m["said"].split()) >= 3
+    # «если упрётся, что зимой без подрядчика на протечки: аварийные выезды …»: what the push is about, before
+    # the colon, is no part of the answer.
+    topic = vetted.phrases.snippets.get("push_topic", "(?!)")
+    said = [_offered(re.sub(topic, "", m["said"].strip(" ,"), flags=re.IGNORECASE), vetted.phrases) for m in held]
+    said = [s for s, m in zip(said, held) if len(s.split()) >= 3
             and (notice_short or re.search(push, m[0][:m.start("said") - m.start()], flags=re.IGNORECASE))]
     # A firm end ("then we demob Friday. nothing after that") offers no fallback at all, not even when pushed.
     firm = notice_short and any(re.search(vetted.phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE)
@@ -840,6 +844,12 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
             # Said to the client: "they can collect the pallets themselves" is "you can collect …".
             "fallback_said": next(iter(vetted.keep("reasons", [sentence(to_you(full_months(s, vetted.phrases), vetted.language, vetted.phrases),
                                                                         vetted.phrases) for s in said[:1]], strict=True, to_client=True)), "")}
+
+
+def _offered(text: str, phrases: Phrases) -> str:
+    """A fallback or an answer without the user's word to themselves after it ("don't put that in unprompted",
+    «сам не предлагаю»)."""
+    return re.sub(phrases.snippets.get("not_offered", "(?!)"), "", text, flags=re.IGNORECASE).strip(" ,;")
 
 
 def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> list[dict[str, str]]:
@@ -872,7 +882,15 @@ def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) ->
             elif not rest or re.match(bank["calm"], rest, flags=re.IGNORECASE):
                 answer = say("foreseen.answers.calm")
             else:
-                answer = next(iter(vetted.keep("reasons", [sentence(rest, vetted.phrases)], strict=True)), "")
+                # "doesn't matter. answer: '…'": the answer is what the last label opens, in the user's quotes.
+                labelled = [m for m in re.finditer(bank["label"].lstrip("^"), rest, flags=re.IGNORECASE)
+                            if not m.start() or rest[m.start() - 1] in " .;,"]
+                rest = rest[labelled[-1].end():].strip(" '\"‘’“”«»") if labelled else rest
+                # Without the user's word to themselves («сам не предлагаю»), and in Russian said to the client («могу
+                # продать ей» → «вам»); an English "they" in an answer is as often the things asked about.
+                rest = _offered(rest, vetted.phrases)
+                rest = to_you(rest, vetted.language, vetted.phrases) if bank.get("to_you") else rest
+                answer = next(iter(vetted.keep("reasons", [sentence(rest, vetted.phrases)], strict=True, to_client=True)), "")
                 if answer and re.match(bank["instruction"], rest, flags=re.IGNORECASE):
                     answer = say("your_note").format(note=rest)
             verb = bank["verbs"].get(m["verb"].lower(), m["verb"].lower())

@@ -279,7 +279,7 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
     possessive = phrases.snippets.get("to_you_possessive")
     if language == "ru" and possessive:
         # «их» before a word that is no noun or adjective («привезти их обратно») is the object, not "their".
-        item = re.sub(rf"\b{possessive[0]}\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)) or m.group(0), item,
+        item = re.sub(rf"\b(?:{possessive[0]})\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)) or m.group(0), item,
                       flags=re.IGNORECASE)
     return item
 
@@ -402,15 +402,24 @@ def without_own_date(item: str, due: dt.date, language: Language, phrases: Phras
     from babel.dates import format_date as babel_format
 
     day, month = str(due.day), babel_format(due, "MMMM", locale=language)
-    date = (rf"(?:{day}(?:st|nd|rd|th)?\s+{month}|{month}\s+{day}(?:st|nd|rd|th)?)"
+    # Its weekday goes with it ("the supervision meeting on Friday 1 April" → "the supervision meeting").
+    weekday = babel_format(due, "EEEE", locale=language)
+    date = (rf"(?:{weekday},?\s+)?(?:{day}(?:st|nd|rd|th)?\s+{month}|{month}\s+{day}(?:st|nd|rd|th)?)"
             rf"(?:,?\s+{due.year}(?:\s*(?:года|г\.))?)?")
     ending = rf"\s*[,(]?\s*(?:\b(?:{'|'.join(phrases.snippets.get('date_prepositions', []))})\s+)?(?:the\s+)?{date}\)?\s*$"
     shorter = re.sub(ending, "", item, flags=re.IGNORECASE)
+    # A short clause that is there to name the day ("…, the last one on Saturday 19 December") keeps it.
+    if shorter != item and "," in shorter and len(shorter.rsplit(",", 1)[1].split()) <= 3:
+        return item
+    joins = "|".join(phrases.snippets.get("date_range_words", []))
     if shorter == item:
+        inside = re.search(rf"\b{date}\s+", item, flags=re.IGNORECASE)
+        # «программы 2–8 января (10 групп)»: a date that closes a range inside the note stays with it.
+        if inside and joins and re.search(rf"(?:^|\s|\d)(?:{joins})\s*$", item[:inside.start()], flags=re.IGNORECASE):
+            return item
         shorter = re.sub(rf"\b{date}\s+", "", item, count=1, flags=re.IGNORECASE)
     # The date closes a range or a pair ("booked up to and including 13 March", «12 и 26 декабря»): without it
     # the item would end on "including" or «и», so it keeps its date.
-    joins = "|".join(phrases.snippets.get("date_range_words", []))
     if joins and re.search(rf"(?:^|\s)(?:{joins})(?:\s+\d{{1,2}})?\s*$", shorter, flags=re.IGNORECASE):
         return item
     return shorter if re.search(r"[^\W\d_]{2}", shorter) else item
@@ -757,7 +766,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             if words[-1].lower() in adjective["words"] or words[-1].lower().endswith(tuple(adjective["endings"])):
                 return name, "who is " + part, True
             # "four HCPC-registered physios in Leeds": a number counts them, no article.
-            if words[0].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []):
+            # "already a reserve contractor on their framework": the note brings its own article.
+            if words[0].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \
+                    or any(w.lower() in phrases.articles for w in words[:2]):
                 return name, part, True
             vowel = "aefhilmnorsx" if acronym else "aeio"
             return name, ("an " if part[0].lower() in vowel else "a ") + part, True
