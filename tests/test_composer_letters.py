@@ -1582,22 +1582,9 @@ def test_a_date_that_closes_a_range_inside_a_russian_item_stays_with_it():
     assert without_own_date(item, dt.date(2027, 1, 8), "ru", load_phrases("ru")) == item
 
 
-@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
-    ("ru", "ЕСЛИ спросит про остаток: лишних рулонов будет штук 40 — могу продать ей разом в январе по осенней цене. сам не предлагаю",
-     "могу продать вам разом в январе", "предлагаю"),
-    ("ru", "ЕСЛИ упрётся, что зимой без подрядчика на протечки: аварийные выезды до конца марта по отдельной заявке. сам НЕ предлагаю",
-     "Аварийные выезды до конца марта", "без подрядчика на протечки"),
-])
-def test_an_answer_held_for_the_talk_is_said_to_the_client_without_the_users_word_to_themselves(language, note, said, unsaid):
+def test_a_fallback_held_for_a_push_is_said_without_what_the_push_is_about_or_the_users_word_to_themselves():
+    note = "ЕСЛИ упрётся, что зимой без подрядчика на протечки: аварийные выезды до конца марта по отдельной заявке. сам НЕ предлагаю"
     s = situation(client={"name": "ООО «Ромашка»", "contact": "Ирина Павловна"}, reasons=["закрываю хозяйство весной", note],
-                  contract={"notice_days": 30}, end_date=(dt.date.today() + dt.timedelta(days=10)).isoformat(), language=language)
-    text = plan(s, "call", language).text()
-    assert said in text and unsaid not in text, text
-
-
-def test_a_prepared_answer_is_what_its_last_label_opens():
-    note = "he'll say Craig was having a bad day. doesn't matter. answer: 'It's not about one bad day, it's about who I send into your yard.'"
-    s = situation(client={"name": "Quayle Pallets Ltd", "contact": "Jason Reed"}, reasons=["we are moving to new-build work only", note],
-                  language="en")
-    text = plan(s, "call", "en").text()
-    assert "Answer: It's not about one bad day, it's about who I send into your yard." in text and "Doesn't matter" not in text, text
+                  contract={"notice_days": 30}, end_date=(dt.date.today() + dt.timedelta(days=10)).isoformat(), language="ru")
+    text = plan(s, "call", "ru").text()
+    assert "Аварийные выезды до конца марта" in text and "без подрядчика на протечки" not in text and "предлагаю" not in text, text

@@ -50,6 +50,12 @@ def test_two_expectations_in_one_note_are_two_reactions_a_refusal_and_a_calm_dis
      "asks about the residents with NHS aids", "They can go back to the hospital for repairs."),
     ("ru", "спросит про залог за бутыли - вернём при расчёте, после возврата всех бутылей",
      "спросит про залог за бутыли", "Вернём при расчёте, после возврата всех бутылей."),
+    # The answer is what its last label opens ("doesn't matter. answer: '…'" had said both).
+    ("en", "he'll say Craig was having a bad day. doesn't matter. answer: 'It's not about one bad day, it's about who I send into your yard.'",
+     "says Craig was having a bad day", "It's not about one bad day, it's about who I send into your yard."),
+    # Said to the client («ей» → «вам»), without the user's word to themselves («сам не предлагаю»).
+    ("ru", "ЕСЛИ спросит про остаток: лишних рулонов будет штук 40 — могу продать ей разом в январе по осенней цене. сам не предлагаю",
+     "спросит про остаток", "Лишних рулонов будет штук 40 — могу продать вам разом в январе по осенней цене."),
 ])
 def test_the_answer_the_user_gives_in_the_note_is_the_answer_and_no_point_besides(language, note, client, answer):
     said, text = reactions(language, [note])

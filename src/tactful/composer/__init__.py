@@ -126,6 +126,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     topics = [t for t in topics if t not in ("kind_words", "illness")]
     # A kind invitation is thanked for in the answer and is the user's to accept: one of the points.
     invitations = [s for s, about in read if "invitation" in about]
+    # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
+    touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
     return {
         "kind": kind,
         "requests": [line.rstrip(".") + "." for line in said],
@@ -144,8 +146,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # Nor is "send it to the caretaker's gmail" noted where the thing goes only as the user set out.
         "send_to": list(dict.fromkeys(m["to"] or m.groupdict().get("to2") for m in re.finditer(phrases.get("reply.send_to_pattern"), client_reply)
                                       if (m["to"] or is_person_in_dative(m.groupdict().get("to2")))
-                                      and not any(m.start() >= client_reply.find(asked) and m.end() <= client_reply.find(asked) + len(asked)
-                                                  for _, asked in conditions)
+                                      and not any(start <= m.start() and m.end() <= end for start, end in touched)
                                       and not re.search(phrases.get("reply.self_send"), client_reply[max(0, m.start() - 40):m.start()]))),
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.

@@ -423,9 +423,11 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
 def part_of_day(situation: Situation, phrases: Phrases) -> str:
     """When the user's notes say the call will be made ("ring him tmrw 7.30", «позвоню вечером, когда дети
     уснут»): morning, afternoon or evening, so the opener greets at that hour; "any" when they do not say."""
-    bank = phrases.snippets.get("call_time", {})
+    bank = phrases.snippets.get("call_time")
+    if not bank:
+        return "any"
     for note in (*situation.reasons, *situation.facts, *(situation.context or "").splitlines()):
-        if not bank or not re.search(bank["call"], note):
+        if not re.search(bank["call"], note):
             continue
         # A bare number is a count ("the 23 guitars"), not an hour: an hour has its minutes or its half of the day.
         for found in re.finditer(bank["hour"], note):

@@ -279,7 +279,7 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
     possessive = phrases.snippets.get("to_you_possessive")
     if language == "ru" and possessive:
         # «их» before a word that is no noun or adjective («привезти их обратно») is the object, not "their".
-        item = re.sub(rf"\b(?:{possessive[0]})\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)) or m.group(0), item,
+        item = re.sub(rf"\b{possessive[0]}\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)) or m.group(0), item,
                       flags=re.IGNORECASE)
     return item
 

@@ -21,18 +21,12 @@ class Mention:
 _LEGAL = {"ооо", "пао", "зао", "ltd", "llc", "inc", "gmbh", "plc", "limited", "llp"}
 
 
-@cache
-def _short_forms() -> dict[str, str]:
-    from ..resources import load_yaml
-
-    return load_yaml("guidelines", "names.yaml")["short_forms"]
-
-
 def _key(name: str) -> set[str]:
     """Comparable stems of a name's words: 'Хабибуллина А. Р.' and 'Альфия Ринатовна Хабибуллина' share one;
     a short first name stands for its full form ('Meg' for Margaret, «Саша» for Александр or Александра)."""
-    short = _short_forms()
-    words = (short.get(w, w) for w in (w.lower() for w in re.findall(r"[^\W\d_]{3,}", name)))
+    from ..address import full_first_name
+
+    words = (full_first_name(w) for w in re.findall(r"[^\W\d_]{3,}", name))
     return {w[:5] for w in words if w not in _LEGAL}  # «ООО «Ника»» and «ООО «Бухпрофи»» share no one
 
 
