@@ -669,6 +669,12 @@ def test_a_handover_note_is_said_as_a_letter_says_it(language, item, said):
     assert said in body and item not in body and " + " not in body
 
 
+def test_a_handover_note_that_says_what_the_thing_comes_without_is_handed_over_not_removed():
+    item = "the layout plans as PDFs, with our name and sign-off removed, for the new firm to sign"
+    body = email(situation(handover=with_another_item(item, "en")), "en")
+    assert "hand over" in body and item in body and "remove the layout plans" not in body
+
+
 @pytest.mark.parametrize(("language", "invented"), [("en", r"balance|close our accounts"), ("ru", r"взаиморасч|расчёты завершены")])
 def test_nothing_owed_means_no_money_is_mentioned_as_settled_or_outstanding(language, invented):
     s = situation(contract={"exists": False})
@@ -1518,13 +1524,46 @@ def test_a_handover_aside_that_sets_a_condition_is_kept(language, item, conditio
 @pytest.mark.parametrize(("item", "said"), [
     ("the fob database, sent only to the contractor Kestrel names in writing", "the contractor you name in writing"),
     ("the waste transfer notes, which Kestrel needs for its own records", "which you need for your own records"),
-    ("the display crate, which belongs to Top Barn and is collected after the last delivery", "which belongs to us"),
+    ("the display crate, which belongs to Top Barn and is collected after the last delivery", "belongs to us"),
     ("the spare keys at Top Barn's cost", "at our cost"),
 ])
 def test_a_handover_note_naming_either_business_is_said_between_them(item, said):
     s = Situation.model_validate({"client": {"name": "Kestrel Block Management Ltd", "contact": "Ms Farah Iqbal"}, "end_date": FUTURE,
                                   "sender": {"name": "Ann Lee", "company": "Top Barn Free Range Ltd"}, "handover": [item, "the site logbook"]})
     assert said in Composer().compose(s, "email", "en")[0].content.body
+
+
+def test_what_belongs_to_the_sender_is_said_of_the_thing_and_not_handed_over():
+    item = "the three ice bins, which belong to Penrose and go back on the van with the last delivery"
+    s = Situation.model_validate({"client": {"name": "Harbour Kitchen Ltd", "contact": "Luca Ferraro"}, "end_date": FUTURE,
+                                  "sender": {"name": "Tom Penrose", "company": "Penrose Fish Ltd"}, "handover": [item, "the allergen sheets"]})
+    body = Composer().compose(s, "email", "en")[0].content.body
+    assert "The three ice bins belong to us and go back on the van with the last delivery." in body, body
+    assert "hand over the allergen sheets." in body and "ice bins, which" not in body, body
+
+
+@pytest.mark.parametrize(("item", "asked", "promised"), [
+    # What the thing comes without is the user's condition: the request is not promised, the condition is said again.
+    ("the site plans as PDFs, with our name and sign-off removed, for the new firm to sign as its own",
+     "Could you send the site plans exactly as they are, with your sign-off?", "send the site plans exactly"),
+])
+def test_a_reply_asking_for_a_thing_against_what_it_comes_without_gets_the_condition(item, asked, promised):
+    s = Situation.model_validate({"client": {"name": "Harbour Works Ltd", "contact": "Anil Desai"}, "end_date": FUTURE,
+                                  "sender": {"name": "Carl Hart", "company": "Hart Signals Ltd"}, "handover": [item, "the check sheets"]})
+    body = Composer().compose_reply(s, f"Understood. {asked}", "en")[0].content.body
+    assert promised not in body and "with our name and sign-off removed" in body, body
+
+
+@pytest.mark.parametrize(("answer", "said"), [
+    ("Understood. Could we buy the display crate from you rather than you taking it away?", False),
+    ("Noted. We will sort out the rest ourselves.", True),
+])
+def test_a_reply_says_again_what_goes_back_to_the_sender_unless_the_client_asks_about_it(answer, said):
+    item = "the display crate, which belongs to Top Barn and is collected after the last delivery"
+    s = Situation.model_validate({"client": {"name": "Kestrel Farm Shop Ltd", "contact": "Ms Farah Iqbal"}, "end_date": FUTURE,
+                                  "sender": {"name": "Ann Lee", "company": "Top Barn Free Range Ltd"}, "handover": [item, "the egg boxes"]})
+    body = Composer().compose_reply(s, answer, "en")[0].content.body
+    assert ("The display crate belongs to us" in body) is said, body
 
 
 @pytest.mark.parametrize(("client", "offer"), [({"name": "Ушаков Виктор Степанович"}, "просто напишите мне"),

@@ -126,6 +126,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     topics = [t for t in topics if t not in ("kind_words", "illness")]
     # A kind invitation is thanked for in the answer and is the user's to accept: one of the points.
     invitations = [s for s, about in read if "invitation" in about]
+    # "Could we buy the display crate from you?": what goes back to the sender is not said again where the
+    # client asks about it; the user answers.
+    questions = [r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
+    asked_back = {line for line in context["taken_back"] for q in questions if _shares_word(line, q, language)}
+    actions = [a for a in context["handover_actions"] if a not in asked_back]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
     return {
@@ -139,6 +144,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "kind_words": kind_words,
         "illness": illness,
         "invitations": invitations,
+        "handover_actions": actions,
+        "steps_said": steps_said(actions, phrases, context["solo"]),
         "back": back["when"].strip() if back else "",
         "call_time": _call_time(read, phrases),
         # "to Marco Aalders", «на buh@…», «Нине Павловне»: each once.
@@ -216,11 +223,15 @@ def _cancelled(work: dict[str, Any], cancelled: list[str], language: Language) -
 def _conditions_touched(client_reply: str, handover: list[str], language: Language, phrases: Phrases) -> list[tuple[str, str]]:
     """The handover items given on a condition (`condition_asides`) that a sentence of the client's answer names
     by a word of their own, with that sentence."""
+    conditioned = [item for item in handover if re.search(phrases.snippets["condition_asides"], item, flags=re.IGNORECASE)]
+    return [(item, sentence) for sentence in sentences(client_reply) for item in conditioned if _shares_word(item, sentence, language)]
+
+
+def _shares_word(line: str, sentence: str, language: Language) -> bool:
+    """Whether a sentence names a line's thing by a word of its own (one of five letters or more)."""
     from ..grounding import content_words
 
-    conditioned = [item for item in handover if re.search(phrases.snippets["condition_asides"], item, flags=re.IGNORECASE)]
-    return [(item, sentence) for sentence in sentences(client_reply) for item in conditioned
-            if {w for w in content_words(item, language) if len(w) >= 5} & content_words(sentence, language)]
+    return bool({w for w in content_words(line, language) if len(w) >= 5} & content_words(sentence, language))
 
 
 def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool:

@@ -607,9 +607,13 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     # A note of something still to do ("return the samples", «снимем весеннюю коллекцию») or a whole
     # sentence is no object of "we will hand over": it is said on its own, as a step before the end.
     steps = [item for item in handover if is_step(item, language, phrases)]
-    handover = [item for item in handover if item not in steps]
+    # What goes back to the sender is said of the thing: "The ice bins belong to us and go back on the van."
+    clause = phrases.snippets.get("taken_back_clause")
+    ours = [item for item in handover if clause and re.search(clause, item) and matches(item, language, "taken_back")]
+    handover = [item for item in handover if item not in steps and item not in ours]
     # Said by the sender, so the client does not read a to-do list for themselves.
     actions = [first_person_step(step, language, phrases, solo) for step in steps]
+    actions += [re.sub(clause, " ", item[:1].upper() + item[1:], count=1) for item in ours]
     accusatives = [accusative(item, language, phrases) for item in handover]
     # English bullets take their articles too, so that one list does not mix "a pruning calendar" with "planting plan".
     bullets = [accusative(item, language, phrases if language == "en" else None) or item for item in handover]
@@ -621,6 +625,7 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     return {
         "handover": handover,
         "handover_actions": actions,
+        "taken_back": actions[len(steps):],
         "handover_all": handover + actions,
         # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
         "handover_bullets": bullets,
