@@ -669,6 +669,23 @@ def test_a_handover_note_is_said_as_a_letter_says_it(language, item, said):
     assert said in body and item not in body and " + " not in body
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_work_planned_after_the_end_is_not_said_to_be_finished_by_it(language):
+    end = FUTURE_DATE
+    work = [{"item": "the last two lessons" if language == "en" else "последние два занятия", "due": end.isoformat()},
+            {"item": "refund of the unused lessons" if language == "en" else "возврат за неиспользованные занятия",
+             "due": (end + dt.timedelta(days=4)).isoformat()}]
+    body = email(situation(open_work=work, sender={"name": "Ann Lee", "solo": True}), language)
+    by_end = {"en": f"By {format_date(end, 'en')}, I will finish", "ru": f"До {format_date(end, 'ru')} я завершу"}[language]
+    assert by_end not in body and ("I will still see to the following:" in body or "Я ещё выполню следующее:" in body), body
+
+
+def test_a_handover_note_for_a_named_person_themselves_is_not_said_to_the_client():
+    body = email(situation(client={"name": "Mrs Joanne Whitfield"}, handover=["Amber's progress sheet and lesson notes, given to Amber herself"],
+                           sender={"name": "Raj Bhatti", "solo": True}))
+    assert "given to Amber herself" in body and "yourself" not in body, body
+
+
 def test_a_handover_note_that_says_what_the_thing_comes_without_is_handed_over_not_removed():
     item = "the layout plans as PDFs, with our name and sign-off removed, for the new firm to sign"
     body = email(situation(handover=with_another_item(item, "en")), "en")

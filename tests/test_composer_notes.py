@@ -1644,6 +1644,9 @@ def test_how_to_say_it_marks_no_sentence_as_the_reason():
     # An offer taken is the sender's own plan; the shorthand after it ("Took it last week.") is not said.
     ("I've been offered farm manager at Llys Meurig estate, full time from 1 March. took it last week. selling the baler in the spring",
      "I have been offered farm manager at Llys Meurig estate", "Took it"),
+    # "the reason I'll give": a label too, and "mean it" inside it is said to the tool.
+    ("the reason I'll give and mean it: we see the plan for the shop very differently. I'm not the right one for it",
+     "We see the plan for the shop very differently.", "mean it"),
 ])
 def test_the_users_own_reason_is_said_without_its_label_or_shorthand(note, said, unsaid):
     body = email(situation(reasons=[note], reason_kind="job", sender={"name": "Ann Lee", "solo": True}))
@@ -1665,3 +1668,26 @@ def test_a_short_form_of_the_contacts_name_in_a_note_is_the_contact():
 ])
 def test_a_referral_note_that_brings_its_own_article_gets_no_second_one(referral, said):
     assert said in email(situation(referral=referral, sender={"name": "Ann Lee", "solo": True}))
+
+
+def test_a_promise_of_a_sum_the_open_work_lists_is_said_once():
+    s = situation(reasons=["we are moving to wholesale only", "paid 10 up front, 6 used. the 2 left over (£152) I'll refund by bank transfer"],
+                  open_work=[{"item": "refund of the two unused prepaid lessons (£152) by bank transfer", "due": FUTURE}],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert email(s).count("£152") == 1
+
+
+@pytest.mark.parametrize(("language", "note", "named", "offered"), [
+    ("en", "if she wants a name - Sue Carrick, very calm. only if she wants it, don't push", "Sue Carrick", "If you would like a recommendation"),
+    ("ru", "если спросит, кого посоветовать, — Ирину Геннадьевну, только если сама спросит, не навязывать", "Ирин",
+     "Если понадобится рекомендация"),
+])
+def test_a_referral_the_notes_keep_for_when_the_client_asks_is_offered_without_a_name(language, note, named, offered):
+    referral = {"en": "Sue Carrick, an independent instructor", "ru": "Ирина Геннадьевна Котова, репетитор по математике"}[language]
+    s = situation(reasons=["moving to new-build work only" if language == "en" else "перехожу только на новостройки", note],
+                  referral=referral, sender={"name": "Ann Lee", "solo": True})
+    text = email(s, language)
+    assert named not in text and offered in text, text
+    # Named in the user's notes without the condition, the referral is recommended as before.
+    text = email(situation(reasons=s.reasons[:1], referral=referral, sender={"name": "Ann Lee", "solo": True}), language)
+    assert named in text, text

@@ -72,6 +72,9 @@ class Phrases(BaseModel):
     good_payer: list[Pattern] = []
     # The user's notes say they recommend no one: the message offers no one to ask.
     no_referral: list[Pattern] = []
+    # The user names the referral (`referral_notes`) only for when the client asks ("only if she wants it, don't push").
+    referral_on_request: list[Pattern] = []
+    referral_notes: list[Pattern] = []
     fond_notes: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []

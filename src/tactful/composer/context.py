@@ -677,6 +677,8 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[
         listed = re.sub(r"\s+[—–-]\s+", ": ", item, count=1) if w.due else item
         work.append({"item": item, "listed": listed, "date": format_date(w.due, vetted.language) if w.due else "", "when": when,
                      "event": event, "named": named,
+                     # A refund a few days after the last lesson: the list cannot open "By <the end date>".
+                     "after_end": bool(w.due and situation.end_date and w.due > situation.end_date),
                      "said": (accusative(finished := without_finishing(spoken, vetted.language, phrases), vetted.language, phrases)
                               or finished) + when,
                      "object": accusative(whole := without_finishing(item, vetted.language, phrases), vetted.language, phrases) or whole})
@@ -796,6 +798,9 @@ def _framing(
                                               or bool(set(situation.signals + situation.tried) & set(phrases.snippets["price_signals"]))),
         # The notes say the user recommends no one: no offer to suggest who to ask.
         "no_referral": not situation.referral and any(matches(note, language, "no_referral") for note in notes),
+        # The notes name the referral only for when the client wants one ("if she wants a name - Sue Carrick … only if
+        # she wants it, don't push"): the message offers a name on request, without naming anyone.
+        "referral_held": _referral_held(situation, notes, language),
         # A client the notes say always paid on time (and who owes nothing now) is thanked for it.
         "good_payer": any(matches(note, language, "good_payer") for note in notes)
         and not situation.unpaid_invoices and "late_payments" not in situation.signals,
@@ -826,6 +831,17 @@ def _framing(
         "timeline_key": "timeline."
         + ("stopped" if work_stopped else "proposed" if notice_short else "dated" if end else "undated"),
     }
+
+
+def _referral_held(situation: Situation, notes: list[str], language: Language) -> bool:
+    """Whether a note of the user's recommends the referral, named by a capitalised word of it, only for when
+    the client asks ("if she wants a name - Sue Carrick … only if she wants it, don't push")."""
+    from ..grounding import content_words
+
+    # By lemma: «Ирину Геннадьевну» in a note names «Ирина Геннадьевна».
+    names = content_words(" ".join(w for w in re.findall(r"\b[^\W\d_][\w'’-]{2,}", situation.referral or "") if w[:1].isupper()), language)
+    return any(names & content_words(note, language) and matches(note, language, "referral_notes")
+               and matches(note, language, "referral_on_request") for note in notes)
 
 
 def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) -> dict[str, Any]:
@@ -1212,9 +1228,12 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     # A note that foresees what the client will say ("he'll say '…'. answer: we credit …") is an answer kept for the
     # talk, never a promise volunteered.
     opening = phrases.snippets.get("foreseen", {}).get("opening", "(?!)")
+    # A promise of a sum the open work already lists ("the 2 left over (£152) I'll refund", beside "refund of the
+    # two unused lessons (£152)") is said there, once.
+    listed = {n for work in situation.open_work for n in _sums(work.item)}
     promised = [line for note in own if not re.search(opening, note, flags=re.IGNORECASE)
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
-                if not any(_same_words(line, s) for s in said)]
+                if not any(_same_words(line, s) for s in said) and not _sums(line) & listed]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
     def line(text: str) -> str:
         return sentence(text if text in verbatim else to_you(full_months(text, phrases), language, phrases), phrases)
@@ -1226,6 +1245,12 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     used = [text for text in said if line(text) in kept]
     vetted.left_out[:] = [o for o in vetted.left_out if not (o.field == "reasons" and any(text in o.text for text in used))]
     return kept, [k for k in kept if k in promised_lines]
+
+
+def _sums(text: str) -> set[str]:
+    """The sums of money a text names, as digits ("£1,152" → "1152", «3 200 ₽» → "3200"), to tell one again."""
+    money = r"[£$€₽]\s?\d[\d,.\u00a0\u202f]*|\d[\d,.\s\u00a0\u202f]*\s?(?:₽|руб|р\.|EUR|USD|GBP|euros?\b|pounds?\b|dollars?\b)"
+    return {re.sub(r"\D", "", m.group()) for m in re.finditer(money, text, flags=re.IGNORECASE)} - {""}
 
 
 def _planned(situation: Situation, facts: list[str], wanted: list[str], language: Language, phrases: Phrases,
