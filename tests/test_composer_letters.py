@@ -1592,6 +1592,18 @@ def test_the_russian_offer_of_help_after_a_handover_names_what_it_offers(client,
     assert offer in text and "всё подробно" not in text, text
 
 
+@pytest.mark.parametrize(("line", "hello"), [
+    ("put in: 'Your father gave me my first job here, Dafydd, and I wanted you to hear it from me.'", "Hi Dafydd,"),
+    # Named in a note, not in a line to be said: the title the user typed stays.
+    ("Dafydd's father gave me my first job here", "Hello Mr Pryce,"),
+])
+def test_a_warm_call_greets_by_first_name_where_the_users_line_does(line, hello):
+    s = situation(client={"name": "W. Pryce & Sons", "contact": "Mr Dafydd Pryce"}, reasons=["I am taking a farm manager job in March", line],
+                  sender={"name": "Gethin Hughes", "company": "Hughes Contracting"})
+    opening = plan(s, "call", "en", "warm").text().split("\n\n")[0]
+    assert hello in opening, opening
+
+
 @pytest.mark.parametrize(("language", "note", "hello"), [
     ("en", "ring him tmrw 7.30 before he's on site, keep it short", "Good morning, "),
     ("en", "I'll call her after 6pm", "Good evening, "),

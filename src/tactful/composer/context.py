@@ -66,6 +66,11 @@ def build_context(
     vetted = Vetting(language, channel, phrases)
     fields = _vetted_fields(situation, vetted)
     who = addressee(fields["client"], fields["contact"], language)
+    # A line the user wants said calls the contact by first name ("'…, Dafydd, and I wanted you to hear it from
+    # me'"): a warm message does too, though the contact was typed with a title ("Mr Dafydd Pryce").
+    if tone == "warm" and who.title_given and who.first and any(
+            re.search(rf"[\"“‘'«][^\"”’»]*\b{re.escape(who.first)}\b", note) for note in situation.reasons):
+        who = who.model_copy(update={"title_given": False})
     fields["handover"] = [_to_parties(_to_addressee(item, who, language, phrases), situation, language, phrases)
                           for item in fields["handover"]]
     # The day the message is written, read from the facts once: the notice, the invoices and the work left
