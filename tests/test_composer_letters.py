@@ -1550,6 +1550,16 @@ def test_a_handover_note_naming_either_business_is_said_between_them(item, said)
     assert said in Composer().compose(s, "email", "en")[0].content.body
 
 
+@pytest.mark.parametrize(("language", "contact", "item", "said"), [
+    ("ru", "Шевчук Тамара Николаевна, директор", "журнал осмотров и паспорта лебёдок — директору ДК, по акту", "журнал осмотров и паспорта лебёдок — вам, по акту"),
+    ("en", "Dr Susan Okonjo-Reid, Headteacher", "the stage records, to the Headteacher only", "the stage records, to you only"),
+])
+def test_a_handover_note_naming_the_contact_by_their_post_is_said_to_them(language, contact, item, said):
+    s = situation(client={"name": "Northwind", "contact": contact}, handover=with_another_item(item, language), language=language,
+                  sender={"name": "Ann Lee", "solo": True})
+    assert said in email(s, language)
+
+
 def test_what_belongs_to_the_sender_is_said_of_the_thing_and_not_handed_over():
     item = "the three ice bins, which belong to Penrose and go back on the van with the last delivery"
     s = Situation.model_validate({"client": {"name": "Harbour Kitchen Ltd", "contact": "Luca Ferraro"}, "end_date": FUTURE,

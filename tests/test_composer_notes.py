@@ -1691,3 +1691,31 @@ def test_a_referral_the_notes_keep_for_when_the_client_asks_is_offered_without_a
     # Named in the user's notes without the condition, the referral is recommended as before.
     text = email(situation(reasons=s.reasons[:1], referral=referral, sender={"name": "Ann Lee", "solo": True}), language)
     assert named in text, text
+
+
+@pytest.mark.parametrize(("note", "said"), [
+    ("причину своими словами: обслуживать сцену в одиночку я не имею права и не буду", "Обслуживать сцену в одиночку я не имею права и не буду."),
+    ("причина по-честному: мы больше не можем гарантировать ремонт этих установок в разумный срок", "Мы больше не можем гарантировать ремонт"),
+])
+def test_a_russian_reason_label_in_any_case_dictates_the_wording(note, said):
+    body = email(situation(reasons=[note], language="ru", sender={"name": "Глеб Руденко", "company": "ООО «Сцена»"}), "ru")
+    assert said in body and "своими словами" not in body and "по-честному" not in body, body
+
+
+def test_what_comes_before_say_plainly_that_is_what_the_point_is_about_not_the_point():
+    note = "договор — 60 дней. хочу закончить 31 января, это меньше 60 — сказать прямо, что срок короче договорного, и почему"
+    body = email(situation(reasons=["сужаемся до своего цеха", note], language="ru", sender={"name": "Глеб Руденко", "company": "ООО «Сцена»"}), "ru")
+    assert "Хочу закончить" not in body, body
+
+
+@pytest.mark.parametrize(("language", "reason", "said"), [
+    # A relative clause belongs to the noun before it: the first clause of a wording does not end at its comma.
+    ("ru", "причина: работаем в той очерёдности, которую согласовали в договоре, а она не соблюдается",
+     "в той очерёдности, которую согласовали в договоре."),
+    ("en", "own reason - I work to the order of trades, which the contract sets, and they never keep to it",
+     "the order of trades, which the contract sets."),
+])
+def test_a_wording_cut_to_its_first_clause_keeps_its_relative_clause(language, reason, said):
+    sender = {"name": "Ann Lee", "company": "Lee Ceilings"} if language == "en" else {"name": "Глеб Руденко", "company": "ООО «Сцена»"}
+    body = email(situation(reasons=[reason], language=language, sender=sender), language)
+    assert said in body, body

@@ -69,10 +69,10 @@ def build_context(
     # A line the user wants said calls the contact by first name ("'…, Dafydd, and I wanted you to hear it from
     # me'"): a warm message does too, though the contact was typed with a title ("Mr Dafydd Pryce").
     if tone == "warm" and who.title_given and who.first and any(
-            re.search(rf"[\"“‘'«][^\"”’»]*\b{re.escape(who.first)}\b", note) for note in situation.reasons):
+            re.search(rf"(?:^|[\s:(])[\"“‘'«][^\"”’»]*\b{re.escape(who.first)}\b", note) for note in situation.reasons):
         who = who.model_copy(update={"title_given": False})
-    fields["handover"] = [_to_parties(_to_addressee(item, who, language, phrases), situation, language, phrases)
-                          for item in fields["handover"]]
+    fields["handover"] = [_to_parties(_to_role(_to_addressee(item, who, language, phrases), fields["contact"], language, phrases),
+                                      situation, language, phrases) for item in fields["handover"]]
     # The day the message is written, read from the facts once: the notice, the invoices and the work left
     # are all counted from it.
     written = as_of(situation)
@@ -263,6 +263,25 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
     if said != item:
         said = re.sub(rf"\s*\([^)]*\b(?:{third})\b[^)]*\)", "", said, flags=re.IGNORECASE)
     return said
+
+
+def _to_role(item: str, contact: str | None, language: Language, phrases: Phrases) -> str:
+    """A handover note that names the contact by the post typed after their name ("Шевчук Тамара Николаевна,
+    директор"), said to them: «журнал — директору ДК, по акту» → «журнал — вам, по акту», "to the Headteacher
+    only" → "to you only"."""
+    role = (contact or "")[len(without_role(contact or "")):].strip(" ,()—–-")
+    if not role or len(role) < 4:
+        return item
+    if language == "ru":
+        from ..wording import inflect_phrase
+
+        dative = inflect_phrase(role.lower(), "datv")
+        if not dative:
+            return item
+        # «директору ДК», «директору «Энергетика»»: the post and the client's short name after it.
+        pattern = rf"(?<![а-яё]){re.escape(dative)}(?:\s+(?:[А-ЯЁA-Z][^\s,;.]*|«[^»]+»))?(?![а-яё])"
+        return re.sub(pattern, phrases.snippets["addressee_pronouns"]["datv"], item, flags=re.IGNORECASE)
+    return re.sub(rf"\b(to|for)\s+(?:the\s+|your\s+)?{re.escape(role)}\b", r"\1 you", item, flags=re.IGNORECASE)
 
 
 def _to_parties(item: str, situation: Situation, language: Language, phrases: Phrases) -> str:
