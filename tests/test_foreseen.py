@@ -175,3 +175,21 @@ def test_a_fallback_about_the_client_in_the_third_person_is_said_to_them_and_wor
     answers = [r.answer for r in result.draft.content.reactions]
     assert any(a.startswith("You can collect pallets from our yard") for a in answers), answers
     assert "working as usual" not in result.text
+
+
+@pytest.mark.parametrize(("language", "note", "asked", "answer"), [
+    ("ru", "если спросят, можно ли провести испытания занавеса досрочно, в январе: да, до 29 января, если дадут сцену на весь день. сами не предлагаем",
+     "Можете ли вы провести испытания занавеса до своего ухода, в январе?", "Да, до 29 января, если дадут сцену на весь день."),
+    # The answer as the user wrote it, not a refusal framed by the script, and without the note to the tool after it.
+    ("ru", "наверняка спросит «это из-за Артура?» — ответ: нет, это кабинет, я давно о нём мечтала. и всё, без подробностей",
+     "Из-за Артура?", "Нет, это кабинет, я давно о нём мечтала."),
+    ("en", "he'll ask if we can do the January count as well. answer: yes, at the usual rate, booked before 10 January",
+     "Could you do the January count as well?", "Yes, at the usual rate, booked before 10 January."),
+])
+def test_a_reply_gives_the_answer_the_notes_keep_for_what_the_client_asks(language, note, asked, answer):
+    from tactful import reply
+
+    result = reply(situation(language, ["moving to new-build work only" if language == "en" else "перехожу на новостройки", note]),
+                   f"{'Noted.' if language == 'en' else 'Поняла.'} {asked}", backend="composer")
+    assert answer in result.text and "без подробностей" not in result.text, result.text
+    assert not any(asked in w for w in result.warnings if "only you" in w or "только вы" in w), result.warnings

@@ -553,6 +553,18 @@ def test_what_only_the_user_can_decide_is_deferred_and_named_to_them(language, t
     assert any(asked in w for w in result.warnings), result.warnings
 
 
+@pytest.mark.parametrize(("text", "unsaid"), [
+    # "Could you help with the following:" opens the requests below it and asks for nothing itself.
+    ("Noted. So that the handover goes smoothly, could you help with the following:\n1. Please send the source files to our new agency.",
+     "help with the following"),
+    # Work asked for on a day the situation never names is the user's to promise, or not.
+    ("Noted. Could you do the changeover count on the 12th?", "changeover count"),
+])
+def test_a_reply_promises_neither_a_list_opener_nor_work_on_a_new_day(text, unsaid):
+    result = reply(_two_invoices("en"), text, backend="composer")
+    assert unsaid not in result.text.split("Kind regards")[0], result.text
+
+
 def test_only_the_invoice_said_to_be_paid_is_thanked_for():
     text = "NL-311 was paid on the 24th. Accounts have no record of NL-322 at all, where did you send it?"
     body = Composer().compose_reply(_two_invoices("en"), text, "en")[0].content.body

@@ -19,7 +19,7 @@ from ..resources import templates
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from .context import build_context, referral_name, said_item, steps_said
+from .context import build_context, foreseen, referral_name, said_item, steps_said
 from .grammar import (
     count_days,
     join_items,
@@ -85,13 +85,17 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # So is anything asked in a dispute or under threat ("hand over the multitracks now, before the act"):
     # promising it back could give away what the sender holds until the work is signed off.
     contested = bool({"dispute", "threat", "aggressive"} & set(kinds))
-    # So is work moved to a day the situation never named ("the January service on 12 January instead"): the
-    # user's call, not promised back as "As you asked, I will …".
+    # So is work asked for on a day the situation never named ("the January service on 12 January instead",
+    # "could you do the changeover valuation on the 12th?"): the user's call, not promised back as "As you asked,
+    # I will …".
     # So is a request about the end or the decision itself ("could you move your finish date …", «прошу не
     # торопиться с решением»): "As you asked, I will move my finish date" would give the decision away.
-    found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation) or (
-        matches(r.sentence, language, "reschedule_requests") and _new_day(r.sentence, situation, phrases))
-        or matches(r.sentence, language, "decision_requests")) else r for r in found]
+    # So is what the user's notes expect the client to ask, with the answer they keep for it ("if she asks
+    # whether I'd still take the odd complicated one: only at £32 an hour …"): that answer is given instead.
+    found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation)
+                                                         or any(_prepared_for(r.sentence, f, language) for f in context["prepared"])
+                                                         or _new_day(r.sentence, situation, phrases)
+                                                         or matches(r.sentence, language, "decision_requests")) else r for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
@@ -227,11 +231,16 @@ def _conditions_touched(client_reply: str, handover: list[str], language: Langua
     return [(item, sentence) for sentence in sentences(client_reply) for item in conditioned if _shares_word(item, sentence, language)]
 
 
-def _shares_word(line: str, sentence: str, language: Language) -> bool:
-    """Whether a sentence names a line's thing by a word of its own (one of five letters or more)."""
+def _shares_word(line: str, sentence: str, language: Language, least: int = 1) -> bool:
+    """Whether a sentence names a line's thing by ``least`` words of its own (of five letters or more)."""
     from ..grounding import content_words
 
-    return bool({w for w in content_words(line, language) if len(w) >= 5} & content_words(sentence, language))
+    return len({w for w in content_words(line, language) if len(w) >= 5} & content_words(sentence, language)) >= least
+
+
+def _prepared_for(point: str, reaction: dict[str, str], language: Language) -> bool:
+    """Whether a point of the client's is what the user's notes expected them to ask (two words in common)."""
+    return _shares_word(reaction["client"], point, language, least=2)
 
 
 def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool:
@@ -411,9 +420,14 @@ class Composer:
             signer = courtesy_titled(signer) if titled and tone == "formal" else signer
             situation = situation.model_copy(update={"client": situation.client.model_copy(update={"contact": signer})})
         context, p, left_out = self._context(situation, "email", language, tone)
+        # The answers the user's notes keep for what the client might ask: given where the client asks it.
+        context["prepared"] = foreseen(situation, Vetting(language, "email", phrases), p)
         context.update(_read_reply(client_reply, situation, context, language, phrases))
         points = list(dict.fromkeys(context["open_questions"] + context["invitations"]))
-        given = _answers_by_point(answers or {}, points)
+        # The user's own answer to a point wins over the one their notes prepared.
+        prepared = {q: f["own"] or f["answer"] for q in points for f in reversed(context["prepared"]) if _prepared_for(q, f, language)}
+        own = _answers_by_point(answers or {}, points)
+        given = {**prepared, **own}
         if context["invitations"] and all(i in given for i in context["invitations"]):
             context["topics"] = [t for t in context["topics"] if t != "invitation"]  # the user's answer says it
         vetting = Vetting(language, "email", phrases)
@@ -433,7 +447,8 @@ class Composer:
                                          and q not in given and q not in context["invitations"]]
         # The user agreeing to work past the end ("yes, I will interpret on Monday 25 January") moves the end:
         # the old end date is not restated below the answer.
-        context["end_moved"] = any(_after_end(a, situation) for a in context["answers"])
+        # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)
+        context["end_moved"] = any(_after_end(a, situation) for a in context["answers"] if a in {_as_sentence(o) for o in own.values()})
         # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
         # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
         # Nor is work the client cancels, or the work confirmed above in answer to their question.

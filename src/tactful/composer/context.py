@@ -136,7 +136,7 @@ def build_context(
     p, render = _renderer(context, phrases, tone, environment)
     context["p"] = p
     context["render"] = render
-    context["foreseen"] = _foreseen(situation, vetted, p) if channel != "email" else []
+    context["foreseen"] = foreseen(situation, vetted, p) if channel != "email" else []
     # A client name is kept as typed, but a greeting it makes must still read as a greeting: one the
     # tone rules object to ("Dear <:A 000AAA team,") gives way to a neutral one.
     if who.organisation and not context["person"] and not vetted.greeting(p("greeting"), fields["client"]):
@@ -899,7 +899,7 @@ def _offered(text: str, phrases: Phrases) -> str:
     return re.sub(phrases.snippets.get("not_offered", "(?!)"), "", text, flags=re.IGNORECASE).strip(" ,;")
 
 
-def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> list[dict[str, str]]:
+def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> list[dict[str, str]]:
     """What the user's notes expect the client to ask or say in the talk, with what to answer ("he'll ask to
     keep it up over christmas, answer is no"): what follows the client's words is a refusal (with its why, if
     given), a denial, a note not to argue, the user's own answer ("- they go back to audiology"), or what
@@ -916,6 +916,15 @@ def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) ->
             what, rest = what.strip().rstrip(" ,"), re.sub(bank["label"], "", rest.strip(" .,;"), flags=re.IGNORECASE)
             if len(what.split()) < 2:
                 continue
+            # The answer in the user's own words, what the last "answer:" label opens, said to the client: a reply
+            # gives it as it is («нет, это кабинет, я давно о нём мечтала»), where a script may frame it.
+            labelled = [m for m in re.finditer(bank["label"].lstrip("^"), rest, flags=re.IGNORECASE)
+                        if not m.start() or rest[m.start() - 1] in " .;,"]
+            words = _offered(rest[labelled[-1].end():].strip(" '\"‘’“”«»") if labelled else rest, vetted.phrases)
+            words = to_you(words, vetted.language, vetted.phrases) if bank.get("to_you") else words
+            trial = Vetting(vetted.language, vetted.channel, vetted.phrases)
+            own = next(iter(trial.keep("reasons", [sentence(words, vetted.phrases)], strict=True, to_client=True)), "") \
+                if len(words.split()) >= 3 and not re.match(bank["instruction"], words, flags=re.IGNORECASE) else ""
             if refusal := re.match(bank["refusal"], rest, flags=re.IGNORECASE):
                 because = rest[refusal.end():].strip(" .,;")
                 # A why the checker objects to in full may still give its first clause ("the call-outs are the
@@ -929,21 +938,16 @@ def _foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) ->
             elif not rest or re.match(bank["calm"], rest, flags=re.IGNORECASE):
                 answer = say("foreseen.answers.calm")
             else:
-                # "doesn't matter. answer: '…'": the answer is what the last label opens, in the user's quotes.
-                labelled = [m for m in re.finditer(bank["label"].lstrip("^"), rest, flags=re.IGNORECASE)
-                            if not m.start() or rest[m.start() - 1] in " .;,"]
-                rest = rest[labelled[-1].end():].strip(" '\"‘’“”«»") if labelled else rest
-                # Without the user's word to themselves («сам не предлагаю»), and in Russian said to the client («могу
-                # продать ей» → «вам»); an English "they" in an answer is as often the things asked about.
-                rest = _offered(rest, vetted.phrases)
-                rest = to_you(rest, vetted.language, vetted.phrases) if bank.get("to_you") else rest
-                answer = next(iter(vetted.keep("reasons", [sentence(rest, vetted.phrases)], strict=True, to_client=True)), "")
-                if answer and re.match(bank["instruction"], rest, flags=re.IGNORECASE):
-                    answer = say("your_note").format(note=rest)
+                # "doesn't matter. answer: '…'": the answer is what the last label opens, in the user's quotes,
+                # without the user's word to themselves («сам не предлагаю»), and in Russian said to the client
+                # («могу продать ей» → «вам»); an English "they" in an answer is as often the things asked about.
+                answer = next(iter(vetted.keep("reasons", [sentence(words, vetted.phrases)], strict=True, to_client=True)), "")
+                if answer and re.match(bank["instruction"], words, flags=re.IGNORECASE):
+                    answer = say("your_note").format(note=words)
             verb = bank["verbs"].get(m["verb"].lower(), m["verb"].lower())
             client = f"{verb}{'' if what[:1] == ',' else ' '}{what}"
             if answer and vetted.keep("reasons", [client], strict=False):
-                found.append({"client": client, "answer": answer, "note": note})
+                found.append({"client": client, "answer": answer, "own": own, "note": note})
     return found
 
 

@@ -36,6 +36,9 @@ def client_requests(text: str, language: Language, phrases: Phrases, solo: bool,
     bank = {key: Phrases.resolve(value, voice=voice) for key, value in phrases.get("reply.requests").items()}
     found = []
     for sentence in sentences(text):
+        # "Could you help with the following:" opens the requests below it; it asks for nothing itself.
+        if sentence.rstrip().endswith(":"):
+            continue
         task = _task(sentence, bank, language)
         if task == "":
             # Asked, but only the user decides it (money back, a later end): the user is told, nothing is promised.
