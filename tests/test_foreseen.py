@@ -193,3 +193,16 @@ def test_a_reply_gives_the_answer_the_notes_keep_for_what_the_client_asks(langua
                    f"{'Noted.' if language == 'en' else 'Поняла.'} {asked}", backend="composer")
     assert answer in result.text and "без подробностей" not in result.text, result.text
     assert not any(asked in w for w in result.warnings if "only you" in w or "только вы" in w), result.warnings
+
+
+def test_if_she_asks_foresees_the_question_and_only_if_she_asks_is_a_fallbacks_condition():
+    said, text = reactions("en", ["if she asks whether I'd still train her staff: yes, two days in February, no charge. ONLY if she asks",
+                                  "one last visit on 12 Feb as a goodbye - ONLY if she asks for something after the end. I'm not offering it"])
+    assert said.get("asks whether I'd still train her staff") == "Yes, two days in February, no charge.", said
+    assert "I'm." not in text and "Only if she asks" not in text, text
+
+
+def test_a_refusal_that_offers_something_instead_says_it_after_the_no():
+    said, _ = reactions("en", ["he'll ask me to do first cut in May. answer: no. but I'll walk the fields with the new man in April"])
+    answer = next(iter(said.values()))
+    assert answer.endswith("the answer is no. I'll walk the fields with the new man in April."), answer

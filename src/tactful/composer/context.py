@@ -926,13 +926,19 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
             own = next(iter(trial.keep("reasons", [sentence(words, vetted.phrases)], strict=True, to_client=True)), "") \
                 if len(words.split()) >= 3 and not re.match(bank["instruction"], words, flags=re.IGNORECASE) else ""
             if refusal := re.match(bank["refusal"], rest, flags=re.IGNORECASE):
-                because = rest[refusal.end():].strip(" .,;")
+                because = _offered(rest[refusal.end():].strip(" .,;"), vetted.phrases)
+                # "no. but I'll walk the fields with him in April": no why, but what the user offers instead, said after the "no".
+                instead = re.match(vetted.phrases.snippets.get("but_opening", "(?!)"), because, flags=re.IGNORECASE)
+                because = because[instead.end():] if instead else because
                 # A why the checker objects to in full may still give its first clause ("the call-outs are the
                 # whole point, a scheme that can't … isn't safe").
                 first = re.split(vetted.phrases.snippets["clause_break"], because, maxsplit=1)[0]
                 kept = (vetted.keep("reasons", [because], strict=True) or (
                     vetted.keep("reasons", [first], strict=True) if len(first.split()) >= 4 else [])) if because else []
-                answer = say("foreseen.answers.refusal", because=kept[0][:1].lower() + kept[0][1:] + "." if kept else "")
+                if instead:
+                    answer = " ".join([say("foreseen.answers.refusal", because=""), *(sentence(k, vetted.phrases) for k in kept[:1])])
+                else:
+                    answer = say("foreseen.answers.refusal", because=kept[0][:1].lower() + kept[0][1:] + "." if kept else "")
             elif re.match(bank["denial"], rest, flags=re.IGNORECASE):
                 answer = say("foreseen.answers.denial")
             elif not rest or re.match(bank["calm"], rest, flags=re.IGNORECASE):
