@@ -87,14 +87,14 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     contested = bool({"dispute", "threat", "aggressive"} & set(kinds))
     # So is work asked for on a day the situation never named ("the January service on 12 January instead",
     # "could you do the changeover valuation on the 12th?"): the user's call, not promised back as "As you asked,
-    # I will …".
+    # I will …". A date that names the thing ("the video of the 26 December concert") asks for no day.
     # So is a request about the end or the decision itself ("could you move your finish date …", «прошу не
     # торопиться с решением»): "As you asked, I will move my finish date" would give the decision away.
     # So is what the user's notes expect the client to ask, with the answer they keep for it ("if she asks
     # whether I'd still take the odd complicated one: only at £32 an hour …"): that answer is given instead.
     found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation)
                                                          or any(_prepared_for(r.sentence, f, language) for f in context["prepared"])
-                                                         or _new_day(r.sentence, situation, phrases)
+                                                         or _new_day(re.sub(phrases.snippets["dated_thing"], "", r.sentence, flags=re.IGNORECASE), situation, phrases)
                                                          or matches(r.sentence, language, "decision_requests")) else r for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
