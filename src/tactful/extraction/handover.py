@@ -18,7 +18,10 @@ def _a_name(item: str) -> bool:
     """A lone capitalised word that is a person's name («Диме», "Doreen"), not a thing («Брендбук»); in notes typed in
     lower case, a first name in the dative («косте оставлю список …»: to whom)."""
     if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2}", item):
-        return all(_a_name(word) for word in item.split())  # «Ларисе Михайловне оставлю …»: to whom, by name and patronymic
+        # «Ларисе Михайловне оставлю …»: to whom, by name and patronymic; a patronymic after the first word says so even
+        # where the first name is also a common noun («Любови Андреевне передам …»)
+        words = item.split()
+        return all(_a_name(word) for word in words) or _patronymic(words[1])
     if re.fullmatch(r"[а-яё]+", item):
         from ..text import parse_ru
 
@@ -32,6 +35,12 @@ def _a_name(item: str) -> bool:
     from .names import _detector
 
     return _detector().get_gender(item) != "unknown"
+
+
+def _patronymic(word: str) -> bool:
+    from ..text import parse_ru
+
+    return any("Patr" in p.tag.grammemes for p in parse_ru(word)[:2])
 
 
 def _items(value: str, rules: dict) -> list[tuple[str, int]]:

@@ -1,8 +1,9 @@
 """The work itself: a project or service named in the paste.
 
 Rules are tried in the order of their strength (``project`` in the language's patterns): a labelled
-line ("Job: …", «Что делаем: …») over a sentence where the user says what they do ("I do the bookkeeping
-for …", «веду им инстаграм»), over a short line that is only the service («Бухгалтерское
+line ("Job: …", «Что делаем: …») over the work said after the year it began and the work a contract is named
+for, where a language has such rules («С 2019 года изготавливаем …», «договор на …»), over a sentence where the user
+says what they do ("I do the bookkeeping for …", «веду им инстаграм»), over a short line that is only the service («Бухгалтерское
 сопровождение.»), over the thread's first subject. Within a rule, the user's notes come first."""
 
 from __future__ import annotations
@@ -35,20 +36,28 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
     rules = pats["project"]
     signatures = {id(line) for line in (*layout.notes_signature, *(line for m in layout.messages for line in m.signature))}
     lines = [line for line in layout.lines() if id(line) not in signatures]  # "Moss Bookkeeping Services" is the sender
-    for kind, confidence in (("marked", 0.7), ("doing", 0.6), ("line", 0.5)):
+    # a language may put rules between the labels and the user's verbs: the work said after the year it began
+    # (``dated``), then the work named by its contract (``named``)
+    tiers = (("marked", 0.7), ("dated", 0.65), ("named", 0.65), ("doing", 0.6), ("line", 0.5))
+    for kind, confidence in ((kind, confidence) for kind, confidence in tiers if kind in rules):
         for line in lines:
             segment = text[line.start : line.end]
             matches = [m for rule in (rules[kind] if isinstance(rules[kind], list) else [rules[kind]]) for m in rule.finditer(segment)]
             if kind == "doing":  # the first thing the sentence says the user does ("I've been their AV tech …, running the desk")
                 matches.sort(key=lambda m: m.start())  # stable: at one place, the rules keep their order
+            if kind == "dated" and "doing" in rules:
+                # the verbs after the year are read as the verb rules read them, as their nouns where they have one
+                # («с 2023 года составляю им винную карту, обучаю …» -> «составление винной карты, обучение …»)
+                verbs = {d.start("verb"): d for rule in rules["doing"] for d in rule.finditer(segment) if d.groupdict().get("verb")}
+                matches = [verbs.get(m.start("value"), m) for m in matches]
             for m in matches:
-                if kind == "doing" and rules.get("trade") and rules["trade"].match(segment, m.end("value")):
+                if kind in ("doing", "dated") and rules.get("trade") and rules["trade"].match(segment, m.end("value")):
                     continue  # "I keep the books for small clubs and societies": the user's trade, not this client's work
                 value = _value(m.group("value"), pats)
                 if value:
                     start = line.start + m.start("value") + m.group("value").find(value)
                     end = start + len(value)
-                    if kind == "doing" and m.groupdict().get("verb"):
+                    if kind in ("doing", "dated") and m.groupdict().get("verb"):
                         nouns = rules.get("verb_nouns") or {}
                         value = _as_noun(m.group("verb"), value, nouns)
                         if _noun(m.group("verb"), nouns):

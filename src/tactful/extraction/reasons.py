@@ -25,10 +25,23 @@ _NOT_NAMES = {"however", "still", "also", "so", "well", "yes", "no", "honestly",
               "then", "now", "again", "sadly", "anyway", "besides", "plus", "и", "но", "да", "нет", "итак", "кстати", "честно", "впрочем"}
 
 
+# "… is a no. I'll do …": the splitter reads "no." as the short "No." of a number; before a capitalised word, not a
+# digit, it ends the sentence.
+_NO_STOP = re.compile(r"(?<=\b[Nn]o\.)\s+(?=[A-ZА-ЯЁ])")
+
+
 def _sentences(text: str):
     from razdel import sentenize
+    from razdel.substring import Substring
 
-    return list(sentenize(text))
+    out = []
+    for sentence in sentenize(text):
+        at = 0
+        for m in [*_NO_STOP.finditer(sentence.text), None]:
+            end = m.start() if m else len(sentence.text)
+            out.append(Substring(sentence.start + at, sentence.start + end, sentence.text[at:end]))
+            at = m.end() if m else end
+    return out
 
 
 def _clean(value: str) -> str:
@@ -95,6 +108,10 @@ def _run_on(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# "Second: …", «И второе: …»: the labelled list's next item, not another label.
+_NEXT_ITEM = re.compile(r"^\W*(?:(?:and|и|а)\s+)?(?:second(?:ly)?|third(?:ly)?|also|plus|второе|третье|во-вторых|в-третьих|ещё|еще|плюс)\s*:", re.IGNORECASE)
+
+
 def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple[int, int]]]:
     """Reasons after a label: every ';'-part of the labelled sentence, and the line's later sentences
     that still read as reasons."""
@@ -119,9 +136,9 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
                 break
             tail = [Piece(part.start + at, piece) for part in _sentences(rest) for at, piece in _lower_starts(part.text)]
             for k, part in enumerate(tail):
-                money = pats["money"]["invoice_number"].search(part.text) or pats["money"]["amount"].search(part.text)
+                money = _money(part.text, pats)  # an invoice or a sum owed; a fee cut «с 12 до 5 тысяч» may be the reason
                 if k and (not _cues(part.text, pats) or pats["reason_not"].search(part.text) or money
-                          or re.match(r"^\W*\w+(?:\s+\w+){0,2}\s*:", part.text)):
+                          or re.match(r"^\W*\w+(?:\s+\w+){0,2}\s*:", part.text) and not _NEXT_ITEM.match(part.text)):
                     break  # the next sentence is the plan, an invoice or another label ("Unpaid: …")
                 for piece in re.finditer(r"[^;]+", part.text):
                     value = _clean(piece.group())
