@@ -145,9 +145,9 @@ def test_private_client_is_not_wished_success_with_a_team():
 
 
 def test_unpaid_invoice_is_asked_for_by_a_date():
-    # An invoice not yet due is reminded of by its date, not called outstanding.
+    # An invoice not yet due is reminded of by its date, not called outstanding, nor pressed for.
     s = situation(unpaid_invoices=[{"number": "HW-0412", "amount": "GBP 1,180", "due": "2099-01-10"}], language="en")
-    assert "Invoice HW-0412 for GBP 1,180 falls due on 10 January 2099; please settle it by that date." in email(s)
+    assert "Invoice HW-0412 for GBP 1,180 falls due on 10 January 2099." in email(s) and "please settle" not in email(s)
     assert "outstanding" not in email(s)
     ru_soon = situation(client={"name": "ООО «Ромашка»"}, language="ru",
                         unpaid_invoices=[{"number": "214", "amount": "52 000 ₽", "due": "2099-01-10"}])
@@ -1116,8 +1116,9 @@ def test_open_work_is_named_with_its_date_in_every_channel(language, intro, line
 
 
 @pytest.mark.parametrize(("language", "pressed", "named"), [
-    ("en", r"ASS-3381[^.]*(?:remains outstanding|please settle)", "Invoice ASS-3381 (£3,860) remains due. I know you see it differently"),
-    ("ru", r"№ 47[^.]*(?:просим оплатить|прошу оплатить)", "Счёт № 47 на сумму 38 500 ₽ остаётся к оплате. Я знаю, что у вас другое мнение о нём"),
+    # Due in full, and gone through with the client, never "the work it covers" (an invoice may be for goods).
+    ("en", r"ASS-3381[^.]*(?:remains outstanding|please settle)|the work it covers", "Invoice ASS-3381 (£3,860) remains due in full. I know you see it differently"),
+    ("ru", r"№ 47[^.]*(?:просим оплатить|прошу оплатить)|какие работы", "Счёт № 47 на сумму 38 500 ₽ остаётся к оплате полностью. Я знаю, что вы смотрите на него иначе"),
 ])
 def test_a_disputed_invoice_stays_due_and_is_offered_to_be_gone_through_not_pressed_for(language, pressed, named):
     invoice = {"number": "ASS-3381" if language == "en" else "№ 47", "amount": "£3,860" if language == "en" else "38 500 ₽",
@@ -1558,6 +1559,33 @@ def test_a_handover_note_naming_the_contact_by_their_post_is_said_to_them(langua
     s = situation(client={"name": "Northwind", "contact": contact}, handover=with_another_item(item, language), language=language,
                   sender={"name": "Ann Lee", "solo": True})
     assert said in email(s, language)
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # The client's name before a noun is their possessive; "you and its insurer" is "you and your insurer".
+    ("the floor plans drawn for Harcourt landlords", "drawn for your landlords"),
+    ("the gritting logs, exported unedited, for Harcourt and its insurer", "for you and your insurer"),
+    # The sender named as a person is "me" in their own letter.
+    ("the sample book and the beading kit stay with Maureen", "stay with me"),
+    # "each bride once her dress is collected": the bride's dress, not the client's.
+    ("a fitting note for each bride once her dress is collected", "once her dress is collected"),
+])
+def test_a_handover_note_speaks_of_either_side_as_the_letter_does(item, said):
+    s = situation(client={"name": "Harcourt Lettings Ltd", "contact": "Ros Kaye"}, handover=with_another_item(item, "en"),
+                  sender={"name": "Maureen Gallacher", "solo": True})
+    assert said in email(s), email(s)
+
+
+def test_a_step_said_twice_is_said_once_with_its_date_and_a_thing_the_open_work_lists_is_not_said_again():
+    s = situation(handover=["the three dresses for spring weddings, unpinned and returned with notes",
+                            "the originals for batches 4 and 5, returned untouched", "the logo files"],
+                  open_work=[{"item": "the three pinned dresses for spring weddings, unpinned and returned with notes", "due": FUTURE},
+                             {"item": "batch 3, scanned, with the originals returned", "due": FUTURE},
+                             {"item": "collection of our six grit bins", "due": FUTURE}],
+                  reasons=["moving to bridal couture only", "the six grit bins belong to us and are collected in the week of 4 January"],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert body.count("three") == 1 and "batches 4 and 5" in body and "belong to" not in body, body
 
 
 def test_what_belongs_to_the_sender_is_said_of_the_thing_and_not_handed_over():

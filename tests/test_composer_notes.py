@@ -922,7 +922,8 @@ def test_a_note_of_what_is_the_clients_to_collect_is_said_to_them(language, fact
 
 
 @pytest.mark.parametrize(("language", "item", "said", "not_said"), [
-    ("en", "the Christmas party for 80 guests", "as agreed, I will deliver the Christmas party", "finish the Christmas party"),
+    # "as planned": the client agreed to nothing in a notice ("as agreed" read as a false agreement).
+    ("en", "the Christmas party for 80 guests", "as planned, I will deliver the Christmas party", "finish the Christmas party"),
     ("ru", "новогодний корпоратив на 80 гостей", "я проведу новогодний корпоратив", "закончу новогодний"),
     # Work that is not an event is still finished by its date.
     ("en", "the spring catalogue", "I will finish the spring catalogue", "deliver the spring"),
@@ -1647,6 +1648,8 @@ def test_how_to_say_it_marks_no_sentence_as_the_reason():
     # "the reason I'll give": a label too, and "mean it" inside it is said to the tool.
     ("the reason I'll give and mean it: we see the plan for the shop very differently. I'm not the right one for it",
      "We see the plan for the shop very differently.", "mean it"),
+    ("reason I'll stand behind, put it in: I can't make promises that were made at someone else's counter",
+     "I can't make promises that were made at someone else's counter.", "put it in"),
 ])
 def test_the_users_own_reason_is_said_without_its_label_or_shorthand(note, said, unsaid):
     body = email(situation(reasons=[note], reason_kind="job", sender={"name": "Ann Lee", "solo": True}))

@@ -113,8 +113,16 @@ def build_context(
     if steps:
         context["open_work"] = [w for w in context["open_work"] if w not in steps]
         solo = is_solo(situation.sender, language)
-        context["handover_actions"] = [*context["handover_actions"],
-                                       *(first_person_step(w["item"] + w["when"], language, phrases, solo) for w in steps)]
+        dated = [first_person_step(w["item"] + w["when"], language, phrases, solo) for w in steps]
+        # A handover note and a piece of open work about the same thing ("return the three dresses, unpinned, with
+        # notes"): said once, with its date.
+        context["handover_actions"] = [*(a for a in context["handover_actions"] if not any(_mostly_same(a, d, language) for d in dated)),
+                                       *dated]
+    # A line of the handover about a thing the open work lists too ("The six grit bins belong to us and are collected
+    # in the week of 4 January" beside "8 January — collection of our six grit bins"): said there, once.
+    subject = phrases.snippets["step_subject"]["i" if context["solo"] else "we"].lower()
+    context["handover_actions"] = [a for a in context["handover_actions"]
+                                   if a.lower().startswith(subject + " ") or not _in_open_work(a, context["open_work"], language, phrases)]
     context["steps_said"] = steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language))
     # Nothing to hand over and nothing left to do (a window cleaner, a tutor): the plan agrees on the next
     # steps, not on «передача дел» the situation does not have.
@@ -147,6 +155,10 @@ def build_context(
     # without a nurse monitoring"); any other ("we'll keep covering emergencies until …") is said as written.
     wanted, promised = _wanted(situation, language, phrases, vetted)
     # What the client is to collect or give back answers "when can I pick it up?"; a promise, a money question.
+    # A note's promise or line about what comes back that the open work lists ("The six grit bins belong to us and are
+    # collected in the week of 4 January" beside "collection of our six grit bins"): said there, once.
+    wanted = [line for line in wanted if not ((line in promised or matches(line, language, "return_notes") or matches(line, language, "promise_notes"))
+                                              and _in_open_work(line, context["open_work"], language, phrases))]
     context["returned"] = [line for line in wanted if matches(line, language, "return_notes")]
     context["promised"] = [line for line in wanted if line not in context["returned"]
                            and (line in promised or matches(line, language, "promise_notes"))]
@@ -249,8 +261,9 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
         for name in sorted(names, key=len, reverse=True):
             for pattern, replacement in phrases.snippets["to_addressee"]:
                 said = re.sub(pattern.format(name=re.escape(name)), replacement, said)
+        # Not after "each"/"every" ("a note for each bride once her dress is collected": the bride's dress).
         for pattern in phrases.snippets.get("addressee_possessives", []):
-            said = re.sub(pattern, "your", said)
+            said = re.sub(pattern, lambda m: m[0] if re.search(r"\b(?:each|every)\b", said[:m.start()], flags=re.IGNORECASE) else "your", said)
     else:
         from ..wording import petrovich_form
 
@@ -263,6 +276,33 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
     if said != item:
         said = re.sub(rf"\s*\([^)]*\b(?:{third})\b[^)]*\)", "", said, flags=re.IGNORECASE)
     return said
+
+
+def _words_in_common(line: str, other: str, language: Language) -> int:
+    """How many of a line's own words (of four letters or more) another line has too."""
+    from ..grounding import content_words
+
+    return len({w for w in content_words(line, language) if len(w) >= 4} & content_words(other, language))
+
+
+def _in_open_work(line: str, open_work: list[dict[str, Any]], language: Language, phrases: Phrases) -> bool:
+    """Whether the thing a sentence speaks of, named before its verb ("The six grit bins belong to us …"), is a
+    piece of the open work, by two words of its own."""
+    verbs = phrases.snippets.get("sentence_verbs")
+    found = re.match(verbs, line, flags=re.IGNORECASE) if verbs else None
+    thing = found[0].rsplit(" ", 1)[0] if found else ""
+    # A short subject only: a long one ("My controller and booth monitor, taken away after the last party; …") is no name.
+    return 0 < len(thing.split()) <= 8 and any(_words_in_common(thing, w["item"], language) >= 2 for w in open_work)
+
+
+def _mostly_same(line: str, other: str, language: Language) -> bool:
+    """Whether most of a line's own words (of four letters or more) are in another line too."""
+    from ..grounding import content_words
+
+    # "the originals for batches 4 and 5" is not "batch 3 … and the originals": its numbers must be there too.
+    words = {w for w in content_words(line, language) if len(w) >= 4}
+    return bool(words) and _words_in_common(line, other, language) >= 0.6 * len(words) \
+        and set(re.findall(r"\d+", line)) <= set(re.findall(r"\d+", other))
 
 
 def _to_role(item: str, contact: str | None, language: Language, phrases: Phrases) -> str:
@@ -299,7 +339,11 @@ def _to_parties(item: str, situation: Situation, language: Language, phrases: Ph
         return [n for n in found if n[:1].isupper()]
 
     voice = "i" if is_solo(situation.sender, language) else "we"
-    sides = [(short_names(situation.client.name), bank["client"]), (short_names(situation.sender.company), bank["sender"][voice])]
+    # The sender named as a person ("stay with Maureen") is "me" in their own letter.
+    person = without_role(situation.sender.name or "").split()
+    own = [" ".join(person), person[0]] if language == "en" and len(person) >= 2 else []
+    sides = [(short_names(situation.client.name), bank["client"]), (short_names(situation.sender.company), bank["sender"][voice]),
+             (own, bank["sender"]["i"])]
     said = item
     for names, patterns in sides:
         for name in names:
