@@ -1722,3 +1722,17 @@ def test_a_wording_cut_to_its_first_clause_keeps_its_relative_clause(language, r
     sender = {"name": "Ann Lee", "company": "Lee Ceilings"} if language == "en" else {"name": "Глеб Руденко", "company": "ООО «Сцена»"}
     body = email(situation(reasons=[reason], language=language, sender=sender), language)
     assert said in body, body
+
+
+def test_two_quoted_words_are_no_line_to_say_and_a_bare_verb_is_no_reason():
+    notes = ["с 1 февраля выхожу зоотехником в областное племпредприятие", "это хорошая новость, так и сказать. не «бросаю», а «расту»"]
+    text = Composer().compose(situation(reasons=notes, language="ru", sender={"name": "Алёна Белова", "solo": True}), "call", "ru")[0].text()
+    assert "Бросаю»" not in text and "а «расту" not in text, text
+    body = email(situation(reasons=["прекращаем. договор п. 9.1 — 15 дней"], language="ru", sender={"name": "Денис Карпов", "company": "ООО «Лёд»"}), "ru")
+    assert "Мы прекращаем." not in body, body
+
+
+def test_a_quoted_line_keeps_the_name_quoted_inside_it():
+    notes = ["сворачиваем выездные монтажи с нового года", "фраза: «Ваша „Паутинка“ — первое место, где мы увидели детей на наших сетках»"]
+    body = email(situation(reasons=notes, language="ru", sender={"name": "Ольга Рябова", "company": "ООО «Сетка»"}), "ru")
+    assert "Ваша „Паутинка“ — первое место, где мы увидели детей на наших сетках." in body, body

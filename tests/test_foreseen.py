@@ -206,3 +206,9 @@ def test_a_refusal_that_offers_something_instead_says_it_after_the_no():
     said, _ = reactions("en", ["he'll ask me to do first cut in May. answer: no. but I'll walk the fields with the new man in April"])
     answer = next(iter(said.values()))
     assert answer.endswith("the answer is no. I'll walk the fields with the new man in April."), answer
+
+
+def test_only_if_asked_after_a_russian_answer_is_the_users_word_to_the_tool():
+    said, _ = reactions("ru", ["если спросит, смогу ли потом выезжать на УЗИ раз в месяц: могу, по субботам, до мая. только если спросит"])
+    answer = next(iter(said.values()))
+    assert answer == "Могу, по субботам, до мая.", answer

@@ -1159,8 +1159,9 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
 
     def own_clause(clause: str) -> bool:
         # A clause about money or pointing at what went before («возьму по факту», "for that") is left to the
-        # invoice lines: cut from its note, it says nothing; nor does one that ends on "it" ("I'm taking it").
-        return own(clause) and not cut_short(clause) \
+        # invoice lines: cut from its note, it says nothing; nor does one that ends on "it" ("I'm taking it"), nor
+        # a bare verb («прекращаем.» → «Мы прекращаем.»).
+        return own(clause) and not cut_short(clause) and len(clause.split()) >= 3 \
             and not re.search(phrases.snippets["dictated_anaphora"], clause.strip(), flags=re.IGNORECASE)
 
     clause, note = next(((c, n) for c, n in clauses() if c and not consequence(c) and (stance if standing else own_clause)(c)),
