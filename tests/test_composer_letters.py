@@ -686,6 +686,12 @@ def test_a_handover_note_for_a_named_person_themselves_is_not_said_to_the_client
     assert "given to Amber herself" in body and "yourself" not in body, body
 
 
+def test_open_work_typed_as_the_states_it_ends_in_is_finished_not_turned_into_a_step():
+    work = [{"item": "every piece collected up to 7 December, including the two rings, repaired and returned", "due": FUTURE}]
+    body = email(situation(open_work=work, sender={"name": "Ann Lee", "solo": True}))
+    assert "collect every piece" not in body and "every piece collected up to 7 December" in body, body
+
+
 def test_a_handover_note_that_says_what_the_thing_comes_without_is_handed_over_not_removed():
     item = "the layout plans as PDFs, with our name and sign-off removed, for the new firm to sign"
     body = email(situation(handover=with_another_item(item, "en")), "en")
@@ -1567,6 +1573,8 @@ def test_a_handover_note_naming_the_contact_by_their_post_is_said_to_them(langua
     ("the gritting logs, exported unedited, for Harcourt and its insurer", "for you and your insurer"),
     # The sender named as a person is "me" in their own letter.
     ("the sample book and the beading kit stay with Maureen", "stay with me"),
+    # Signed for "by Alistair" in a letter to Alistair is signed for by him.
+    ("every piece in its own envelope, signed for at the counter by Ros or Emma", "signed for at the counter by you or Emma"),
     # "each bride once her dress is collected": the bride's dress, not the client's.
     ("a fitting note for each bride once her dress is collected", "once her dress is collected"),
 ])

@@ -1736,3 +1736,9 @@ def test_a_quoted_line_keeps_the_name_quoted_inside_it():
     notes = ["сворачиваем выездные монтажи с нового года", "фраза: «Ваша „Паутинка“ — первое место, где мы увидели детей на наших сетках»"]
     body = email(situation(reasons=notes, language="ru", sender={"name": "Ольга Рябова", "company": "ООО «Сетка»"}), "ru")
     assert "Ваша „Паутинка“ — первое место, где мы увидели детей на наших сетках." in body, body
+
+
+def test_a_dictated_wording_keeps_its_own_clauses_around_one_about_others():
+    note = "reason, in my words: the weekly round works, the 'while she waits' doesn't, and I've stopped being able to plan a week"
+    body = email(situation(reasons=[note], sender={"name": "Jonah Whitlock", "company": "Whitlock Bench Works"}))
+    assert "The weekly round works, and I've stopped being able to plan a week." in body, body

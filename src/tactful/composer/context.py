@@ -1236,9 +1236,9 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
     said = [part for note in situation.reasons if (part := _dictated_part(note, phrases))]
     # A wording that goes on about the client ("I'm cutting back to daytime work and can't give them the cover
-    # they need") is said by its first clause, the sender's own.
-    said = [s if not matches(s, language, "not_own_reason") else re.split(phrases.snippets["clause_break"], s, maxsplit=1, flags=re.IGNORECASE)[0]
-            for s in said]
+    # they need") is said without the clauses about them, the sender's own ("the weekly round works, the 'while
+    # she waits' doesn't, and I've stopped being able to plan a week" → "…works, and I've stopped …").
+    said = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases) for s in said]
     # A wording of a word or two ("one sentence, max") is no reason.
     said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")
             and not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE)]
@@ -1251,6 +1251,15 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
         vetted.keep("reasons", said[:1], strict=True)
         return ""
     return sentence(_with_subject(line, language, phrases, is_solo(situation.sender, language)), phrases)
+
+
+def _own_clauses(text: str, language: Language, phrases: Phrases) -> str:
+    """A wording without its clauses about others, each dropped with the break before it (the first with the
+    break after it)."""
+    parts = re.split(f"({phrases.snippets['clause_break']})", text, flags=re.IGNORECASE)
+    clauses, breaks = parts[0::2], ["", *parts[1::2]]
+    kept = [(b, c) for b, c in zip(breaks, clauses) if not matches(c, language, "not_own_reason")]
+    return "".join((b if i else "") + c for i, (b, c) in enumerate(kept)).strip()
 
 
 def _dictated_part(note: str, phrases: Phrases) -> str | None:

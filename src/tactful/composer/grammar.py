@@ -488,6 +488,9 @@ def _participle_step(item: str, phrases: Phrases) -> str | None:
     before = {w.lower() for w in match["thing"].split()}
     if before & set(phrases.snippets["participle_not_after"]):
         return None
+    # "every piece collected up to 7 December, …, repaired and returned": states of the thing, not one step to take.
+    if re.search(rf"\b(?:{'|'.join(steps)})\b", match["rest"], flags=re.IGNORECASE):
+        return None
     thing = with_article(match["thing"], phrases.snippets.get("determiners", []), phrases.months)
     return f"{steps[match['done'].lower()]} {thing}{match['rest']}"
 
