@@ -1234,7 +1234,8 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
 def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
     """The wording the user asked the message to use for the reason ("just: we can't certify what we haven't
     inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
-    said = [part for note in situation.reasons if (part := _dictated_part(note, phrases))]
+    # Never a wording the user keeps private («настоящая причина — болезнь отца, об этом не говорить»).
+    said = [part for note in situation.reasons if (part := _dictated_part(note, phrases)) and not matches(part, language, "forbidding_notes")]
     # A wording that goes on about the client ("I'm cutting back to daytime work and can't give them the cover
     # they need") is said without the clauses about them, the sender's own ("the weekly round works, the 'while
     # she waits' doesn't, and I've stopped being able to plan a week" → "…works, and I've stopped …").
