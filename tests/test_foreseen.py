@@ -212,3 +212,8 @@ def test_only_if_asked_after_a_russian_answer_is_the_users_word_to_the_tool():
     said, _ = reactions("ru", ["если спросит, смогу ли потом выезжать на УЗИ раз в месяц: могу, по субботам, до мая. только если спросит"])
     answer = next(iter(said.values()))
     assert answer == "Могу, по субботам, до мая.", answer
+
+
+def test_the_clients_quoted_words_run_to_their_closing_quote():
+    said, _ = reactions("ru", ["скажет «а люди? я им обещала установку весной» — ответ: все оплаченные ставим сами до 28 мая"], "meeting")
+    assert said.get("скажет «а люди? я им обещала установку весной»") == "Все оплаченные ставим сами до 28 мая.", said

@@ -956,7 +956,12 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
     for note in (n.strip() for n in situation.reasons):
         openings = list(re.finditer(bank["opening"], note, flags=re.IGNORECASE))
         for m, after in zip(openings, [*(o.start() for o in openings[1:]), len(note)]):
-            what, _, rest = (re.split(f"({bank['boundary']})", note[m.end():after], maxsplit=1, flags=re.IGNORECASE) + ["", ""])[:3]
+            said = note[m.end():after]
+            # A quote the client's words open («а люди? я им обещала …») runs to its own end: a "?" inside it is no boundary.
+            opened = re.match(r"\s*«[^»]*»", said)
+            head, tail = (said[:opened.end()], said[opened.end():]) if opened else ("", said)
+            what, _, rest = (re.split(f"({bank['boundary']})", tail, maxsplit=1, flags=re.IGNORECASE) + ["", ""])[:3]
+            what = head + what
             what, rest = what.strip().rstrip(" ,"), re.sub(bank["label"], "", rest.strip(" .,;"), flags=re.IGNORECASE)
             if len(what.split()) < 2:
                 continue
