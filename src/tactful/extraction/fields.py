@@ -96,6 +96,13 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
     users = mine | {id(line) for line in layout.notes}
     for line in lines:
         _line_fields(text, line, pats, language, put, theirs=id(line) not in users)
+    if "tone" not in taken:
+        # a tone only implied by how the letter is named ("a polite exit"): no line asked for one in so many words
+        for line in lines:
+            segment = text[line.start : line.end]
+            if implied := next(((tone, m) for tone, rule in pats.get("tone_implied", {}).items() if (m := rule.search(segment))), None):
+                put("tone", implied[0], line.start + implied[1].start(), line.start + implied[1].end(), 0.6, "pattern")
+                break
     if "outcome" not in taken:
         # Ending everything, said in so many words ("all of it", «больше не веду»), in the user's own words.
         for line in [*layout.notes, *(line for lines in (own or []) for line in lines)]:
@@ -120,7 +127,10 @@ def find_fields(layout: Layout, pats: dict, own: list[list[Line]] | None = None,
         put("handover", [item for item, _ in handover], min(a for _, (a, _) in handover), max(b for _, (_, b) in handover), 0.75, "list")
     others = [[line for line in m.body if line not in m.signature] for m in layout.messages
               if _chat_message(m, text) and not any(id(line) in mine for line in m.body)]
-    reasons = find_reasons(layout, pats, own or [], project, others)
+    # the client's letters, read for what they demand when the user's notes point at them ("see below, not doing that")
+    letters = [[line for line in m.body if line not in m.signature] for m in layout.messages
+               if not _chat_message(m, text) and not any(id(line) in mine for line in m.body)]
+    reasons = find_reasons(layout, pats, own or [], project, others, letters)
     if reasons:
         put("reasons", [r for r, _ in reasons], min(a for _, (a, _) in reasons), max(b for _, (_, b) in reasons), 0.5, "sentence")
     return found

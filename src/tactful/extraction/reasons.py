@@ -203,15 +203,22 @@ def _money(clause: str, pats: dict) -> bool:
 
 
 def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Found | None = None,
-                 others: list[list[Line]] | None = None) -> list[tuple[str, tuple[int, int]]]:
+                 others: list[list[Line]] | None = None, letters: list[list[Line]] | None = None) -> list[tuple[str, tuple[int, int]]]:
     """The reasons in the user's notes and in ``own`` (the bodies of the messages the user wrote), else what
     ``others`` (the client's chat messages) demand; the sentence that names the work ("I write their
-    newsletter every week") is no reason by one cue."""
+    newsletter every week") is no reason by one cue. When the notes point at what the client's letter asks
+    (``demand_ref``: "what Rowena asks for below is not something I'll do", «их требования — в письме ниже»),
+    the demands of ``letters`` (the client's letters) are the reasons the notes do not give themselves, and
+    the user's own earlier letters are not read: the notes say where the reasons are."""
     text = layout.text
     scopes = [layout.notes, *own]
     for lines in scopes:
         if labelled := _labelled(lines, text, pats):
             return labelled[: MAX_REASONS + 1]
+    pointer = pats.get("demand_ref")
+    referred = bool(letters and pointer and any(pointer.search(text[line.start : line.end]) for line in layout.notes))
+    if referred:
+        scopes = [layout.notes]
     signature = {id(line) for line in layout.notes_signature}
     pairs = {id(answer): pair for client, answer in _answered(layout, own, others or [], pats) if (pair := _pair(text, client, answer, pats))}
     scored = list(pairs.values())
@@ -229,8 +236,8 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
                     chunk = chunk[vocative.end() :]  # "Tomasz, I can't keep …", «Алина, я третий раз …»: to whom it is said
                 cues = _cues(chunk, pats)
-                if len(chunk) < 12 or not cues or len(chunk) > 400:
-                    continue
+                if len(chunk) < 12 or not cues or len(chunk) > 400 or pointer and pointer.search(chunk):
+                    continue  # too short or long, no cue, or the pointer to the client's letter ("see below, not doing that")
                 if (_money(chunk, pats) or pats["reason_not"].search(chunk)) and cues < 3:
                     if len(parts := _run_on(chunk)) > 1:
                         # notes typed in lower case run on past their full stops ("… for nothing. it's marco who
@@ -257,6 +264,8 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
         # the user's own words give no reason but their answers: the client's other demands are read too
         answered = {client.start for client, answer in _answered(layout, own, others, pats) if id(answer) in pairs}
         best += _demands(others, text, pats, max(2, len(best) + 1) - len(best), answered)
+    if referred and len(best) - len(pairs) < 2:
+        best += _demands(letters or [], text, pats, max(2, len(best) + 1) - len(best), set())
     return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
 
 
