@@ -19,7 +19,14 @@ from ..resources import templates
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
-from .context import build_context, foreseen, referral_name, said_item, steps_said
+from .context import (
+    build_context,
+    foreseen,
+    referral_name,
+    said_item,
+    steps_said,
+    words_in_common,
+)
 from .grammar import (
     count_days,
     join_items,
@@ -233,9 +240,7 @@ def _conditions_touched(client_reply: str, handover: list[str], language: Langua
 
 def _shares_word(line: str, sentence: str, language: Language, least: int = 1) -> bool:
     """Whether a sentence names a line's thing by ``least`` words of its own (of five letters or more)."""
-    from ..grounding import content_words
-
-    return len({w for w in content_words(line, language) if len(w) >= 5} & content_words(sentence, language)) >= least
+    return words_in_common(line, sentence, language, letters=5) >= least
 
 
 def _prepared_for(point: str, reaction: dict[str, str], language: Language) -> bool:

@@ -278,11 +278,11 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
     return said
 
 
-def _words_in_common(line: str, other: str, language: Language) -> int:
-    """How many of a line's own words (of four letters or more) another line has too."""
+def words_in_common(line: str, other: str, language: Language, letters: int = 4) -> int:
+    """How many of a line's own words (of ``letters`` letters or more) another line has too."""
     from ..grounding import content_words
 
-    return len({w for w in content_words(line, language) if len(w) >= 4} & content_words(other, language))
+    return len({w for w in content_words(line, language) if len(w) >= letters} & content_words(other, language))
 
 
 def _in_open_work(line: str, open_work: list[dict[str, Any]], language: Language, phrases: Phrases) -> bool:
@@ -292,7 +292,7 @@ def _in_open_work(line: str, open_work: list[dict[str, Any]], language: Language
     found = re.match(verbs, line, flags=re.IGNORECASE) if verbs else None
     thing = found[0].rsplit(" ", 1)[0] if found else ""
     # A short subject only: a long one ("My controller and booth monitor, taken away after the last party; …") is no name.
-    return 0 < len(thing.split()) <= 8 and any(_words_in_common(thing, w["item"], language) >= 2 for w in open_work)
+    return 0 < len(thing.split()) <= 8 and any(words_in_common(thing, w["item"], language) >= 2 for w in open_work)
 
 
 def _mostly_same(line: str, other: str, language: Language) -> bool:
@@ -301,7 +301,7 @@ def _mostly_same(line: str, other: str, language: Language) -> bool:
 
     # "the originals for batches 4 and 5" is not "batch 3 … and the originals": its numbers must be there too.
     words = {w for w in content_words(line, language) if len(w) >= 4}
-    return bool(words) and _words_in_common(line, other, language) >= 0.6 * len(words) \
+    return bool(words) and words_in_common(line, other, language) >= 0.6 * len(words) \
         and set(re.findall(r"\d+", line)) <= set(re.findall(r"\d+", other))
 
 
