@@ -155,6 +155,13 @@ def test_formal_notice_inside_the_notice_period_is_flagged():
     assert not [v for v in report.violations if v.rule in ("notice", "invented_detail")]
 
 
+@pytest.mark.parametrize("text", ["There is a £5 fee for the archive copy.", "The archive copy costs 5 €.", "Копия архива — 5 ₽."])
+def test_a_sum_of_one_digit_the_situation_does_not_name_is_invented(text):
+    # A sum of a single digit ("£5") is a detail like any other: a draft must not invent it.
+    report = check(text, lang="ru" if "₽" in text else "en", situation=_situation())
+    assert "invented_detail" in {v.rule for v in report.violations}
+
+
 @pytest.mark.parametrize("flag, text, rule", [
     ("final_invoice", "We will send the final invoice next week.", "unstated_invoice"),
     ("act_of_acceptance", "We will send the act of acceptance for signature.", "unstated_act"),

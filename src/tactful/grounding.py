@@ -91,6 +91,11 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def sums(text: str) -> set[str]:
+    """The sums of money ``text`` names, as digits ("£1,152" → "1152", «3 200 ₽» → "3200"), to tell one again."""
+    return {_digits(m.group()) for m in re.finditer(_config()["details"]["sum"], text)} - {""}
+
+
 def content_words(text: str, language: Language) -> set[str]:
     return {lemma for t in tokenize(text, language) if t.is_word and len(t.text) > 2 for lemma in t.lemmas}
 

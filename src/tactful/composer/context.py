@@ -20,7 +20,7 @@ from ..address import (
     without_role,
 )
 from ..as_of import as_of, notice_end, planned
-from ..grounding import situation_text
+from ..grounding import situation_text, sums
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
@@ -1324,10 +1324,10 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     opening = phrases.snippets.get("foreseen", {}).get("opening", "(?!)")
     # A promise of a sum the open work already lists ("the 2 left over (£152) I'll refund", beside "refund of the
     # two unused lessons (£152)") is said there, once.
-    listed = {n for work in situation.open_work for n in _sums(work.item)}
+    listed = {n for work in situation.open_work for n in sums(work.item)}
     promised = [line for note in own if not re.search(opening, note, flags=re.IGNORECASE)
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
-                if not any(_same_words(line, s) for s in said) and not _sums(line) & listed]
+                if not any(_same_words(line, s) for s in said) and not sums(line) & listed]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
     def line(text: str) -> str:
         return sentence(text if text in verbatim else to_you(full_months(text, phrases), language, phrases), phrases)
@@ -1339,12 +1339,6 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     used = [text for text in said if line(text) in kept]
     vetted.left_out[:] = [o for o in vetted.left_out if not (o.field == "reasons" and any(text in o.text for text in used))]
     return kept, [k for k in kept if k in promised_lines]
-
-
-def _sums(text: str) -> set[str]:
-    """The sums of money a text names, as digits ("£1,152" → "1152", «3 200 ₽» → "3200"), to tell one again."""
-    money = r"[£$€₽]\s?\d[\d,.\u00a0\u202f]*|\d[\d,.\s\u00a0\u202f]*\s?(?:₽|руб|р\.|EUR|USD|GBP|euros?\b|pounds?\b|dollars?\b)"
-    return {re.sub(r"\D", "", m.group()) for m in re.finditer(money, text, flags=re.IGNORECASE)} - {""}
 
 
 def _planned(situation: Situation, facts: list[str], wanted: list[str], language: Language, phrases: Phrases,
