@@ -146,6 +146,16 @@ def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
     assert to_you("к ним претензий по работе нет", "ru", phrases) == "к вам претензий по работе нет"
 
 
+def test_their_before_a_property_of_a_thing_is_the_things_not_the_clients():
+    from tactful.composer.grammar import to_you
+
+    phrases = load_phrases("ru")
+    assert to_you("морозильные лари забираем, их стоимость в акт не входит", "ru", phrases) == \
+        "морозильные лари забираем, их стоимость в акт не входит"
+    assert to_you("весы остаются, их серийные номера в описи", "ru", phrases) == "весы остаются, их серийные номера в описи"
+    assert to_you("пароли — на их почту", "ru", phrases) == "пароли — на вашу почту"
+
+
 @pytest.mark.parametrize(("language", "item", "said"), [
     ("ru", "список инструментов — что в каждом сделано и что ещё нужно сделать", "список инструментов — что в каждом сделано и что ещё нужно сделать"),
     ("en", "the tank log - what each tank needs", "the tank log - what each tank needs"),

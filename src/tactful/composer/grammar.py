@@ -278,9 +278,16 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
         item = re.sub(pattern, replacement, item, flags=re.IGNORECASE)
     possessive = phrases.snippets.get("to_you_possessive")
     if language == "ru" and possessive:
-        # «их» before a word that is no noun or adjective («привезти их обратно») is the object, not "their".
-        item = re.sub(rf"\b{possessive[0]}\s+([а-яё]+)", lambda m: _agreed(possessive[1], m.group(1)) or m.group(0), item,
-                      flags=re.IGNORECASE)
+        from ..text import parse_ru
+
+        # «их» before a word that is no noun or adjective («привезти их обратно») is the object, not "their";
+        # before a property of a thing («их стоимость») it is the things', not the client's.
+        def said_to_you(m: re.Match[str]) -> str:
+            if {r.normal_form for r in parse_ru(m.group(1))} & set(possessive["of_things"]):
+                return m.group(0)
+            return _agreed(possessive["you"], m.group(1)) or m.group(0)
+
+        item = re.sub(rf"\b{possessive['pronoun']}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
     return item
 
 
