@@ -1752,3 +1752,15 @@ def test_a_dictated_wording_keeps_its_own_clauses_around_one_about_others():
     note = "reason, in my words: the weekly round works, the 'while she waits' doesn't, and I've stopped being able to plan a week"
     body = email(situation(reasons=[note], sender={"name": "Jonah Whitlock", "company": "Whitlock Bench Works"}))
     assert "The weekly round works, and I've stopped being able to plan a week." in body, body
+
+
+@pytest.mark.parametrize(("note", "said", "sender"), [
+    ("уведомление о назначении Хабибуллиной ответственной — до 20 декабря", "о назначении меня ответственной", "Айгуль Хабибуллина"),
+    ("все вопросы по журналу — к Орлову до 20 декабря", "ко мне", "Илья Орлов"),
+    ("график визитов согласовать с Ильёй Орловым", "со мной", "Илья Орлов"),
+])
+def test_the_senders_own_name_in_a_russian_note_is_me_in_its_case(note, said, sender):
+    s = Situation.model_validate({"client": {"name": "ООО «Север»", "contact": "Анна Петровна Ким"}, "sender": {"name": sender},
+                                  "end_date": "2027-01-31", "handover": [note], "language": "ru"})
+    body = Composer().compose(s, "email", "ru")[0].content.body
+    assert said in body and sender.split()[1][:6] not in body.split("\n\n", 1)[1].rsplit("\n\n", 1)[0], body

@@ -349,7 +349,39 @@ def _to_parties(item: str, situation: Situation, language: Language, phrases: Ph
         for name in names:
             for pattern, replacement in patterns:
                 said = re.sub(pattern.format(name=re.escape(name), verbs=bank["verbs"]), replacement, said)
-    return said
+    return _named_me(said, " ".join(person), bank) if language == "ru" and len(person) >= 2 else said
+
+
+def _named_me(item: str, name: str, bank: dict[str, Any]) -> str:
+    """The sender's own name in a Russian note said as «я» in its case: «о назначении Хабибуллиной
+    ответственной» → «о назначении меня ответственной», «с Ильёй Орловым» → «со мной». A form that several
+    cases share takes its case from the preposition before it, or else from the word before it."""
+    from ..address import declined_name
+    from ..text import likeliest_ru
+
+    words = name.split()
+    forms: dict[str, set[str]] = {}
+    for case in bank["me"]:
+        declined = (declined_name(name, case) or "").split()
+        if len(declined) == len(words):
+            for form in {" ".join(declined), *(d for d, w in zip(declined, words) if len(w) >= 4)}:
+                forms.setdefault(form.lower(), set()).add(case)
+
+    def me(m: re.Match[str]) -> str:
+        before = (m.group("before") or "").strip()
+        cases = forms[m.group("name").lower()]
+        reading = likeliest_ru(before) if before else None
+        case = bank["me_prepositions"].get(before.lower()) or (
+            bank["me_after_noun"] if reading is not None and reading.tag.POS == "NOUN" else
+            bank["me_after_verb"] if reading is not None and reading.tag.POS in ("VERB", "INFN") else None)
+        pronouns = {bank["me"][c] for c in cases} if len({bank["me"][c] for c in cases}) == 1 else {bank["me"][case]} if case in cases else set()
+        if len(pronouns) != 1:
+            return m.group(0)
+        lead = bank["me_after"].get(before.lower(), before) if before.lower() in bank["me_prepositions"] else before
+        return f"{m.group('start')}{lead}{' ' if lead else ''}{pronouns.pop()}"
+
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.sub(rf"(?P<start>^|(?<=\s))(?:(?P<before>[а-яё]+)\s+)?(?P<name>{names})\b", me, item, flags=re.IGNORECASE) if names else item
 
 
 def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], list[str] | None]:
