@@ -1764,3 +1764,16 @@ def test_the_senders_own_name_in_a_russian_note_is_me_in_its_case(note, said, se
                                   "end_date": "2027-01-31", "handover": [note], "language": "ru"})
     body = Composer().compose(s, "email", "ru")[0].content.body
     assert said in body and sender.split()[1][:6] not in body.split("\n\n", 1)[1].rsplit("\n\n", 1)[0], body
+
+
+@pytest.mark.parametrize(("language", "note"), [
+    ("en", "Rupert is lovely and sends friends our way, really don't want to burn that bridge"),
+    ("en", "want to stay on good terms - Fiona's decent, her girl Kerry is great"),
+    ("ru", "Рома молодец, всегда помогал с разгрузкой"),
+])
+def test_praise_of_someone_else_does_not_bring_their_name_into_the_decision(language, note):
+    # "nothing to do with Rupert" names a person the client never linked to the decision.
+    s = situation(reasons=[note], client={"name": "Acme Ltd", "contact": "Olivia Strand" if language == "en" else "Мария Олеговна Ким"},
+                  language=language)
+    body = email(s, language)
+    assert "nothing to do with" not in body and "не связано с" not in body, body

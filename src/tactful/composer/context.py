@@ -855,8 +855,16 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
         names = [next((r.normal_form.capitalize() for r in parse_ru(w) if {"Name", "Patr"} & r.tag.grammemes), None) for w in words]
         return names if names[0] else None
 
-    found = next((who for note in [*situation.reasons, *situation.facts] for pattern in phrases.snippets.get("not_about", [])
-                  for m in re.finditer(pattern, note) if (who := person(m["who"].split()))), None)
+    def said(note: str, key: str) -> list[list[str]]:
+        return [who for pattern in phrases.snippets.get(key, []) for m in re.finditer(pattern, note) if (who := person(m["who"].split()))]
+
+    # Praise names the person a "not about her" in the same note stands for ("Emily is a sweet kid, I don't want
+    # her to feel it's about her"); alone, it says so only of the person the message is to.
+    def named(note: str) -> list[list[str]]:
+        explicit = said(note, "not_about")
+        return said(note, "not_about_praise") + explicit if explicit else [w for w in said(note, "not_about_praise") if addressed(w)]
+
+    found = next((who for note in [*situation.reasons, *situation.facts] for who in named(note)), None)
     if found is None:
         return None
     if addressed(found):
