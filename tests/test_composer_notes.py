@@ -1777,3 +1777,53 @@ def test_praise_of_someone_else_does_not_bring_their_name_into_the_decision(lang
                   language=language)
     body = email(s, language)
     assert "nothing to do with" not in body and "не связано с" not in body, body
+
+
+def talk(s: Situation, channel: str, language: str = "en") -> str:
+    content = Composer().compose(s, channel, language)[0].content
+    return content.model_dump_json()
+
+
+@pytest.mark.parametrize(("language", "notes", "said", "gone"), [
+    # The words dictated for the client win over a reason only marked as the real one, said to the client.
+    ("en", ["the actual hard reason: insurance renewal came back and our carrier is dropping rentals",
+            "what I'll tell Brent: our insurer has excluded short-term rentals from our policy, so we can't work on his properties after that"],
+     "Our insurer has excluded short-term rentals from our policy, so we can't work on your properties after that.", "renewal came back"),
+    # Its first sentence is the wording; what follows is for the tool.
+    ("en", ["reason to give: we can't continue on the current payment terms. stick to that. SHORT email"],
+     "We can't continue on the current payment terms.", "stick to that"),
+    ("ru", ["причина по-честному: надоело кредитовать чужой бизнес. в письме: не можем продолжать на текущих условиях оплаты"],
+     "Я не могу продолжать на текущих условиях оплаты.", "надоело"),
+])
+def test_the_words_a_note_dictates_for_the_client_are_the_reason(language, notes, said, gone):
+    s = situation(reasons=notes, sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": language == "ru"}, language=language)
+    body = email(s, language)
+    assert said in body and gone not in body, body
+
+
+def test_the_words_dictated_for_a_meeting_are_said_to_the_client_without_their_label():
+    s = situation(reasons=["what I'll say at the meeting: without the bins + netting we can't get them the results they're paying for, "
+                           "and it isn't fair to keep charging them for it"], sender={"name": "Hannah Bright", "company": "Skyline Hawks"})
+    said = talk(s, "meeting")
+    assert "Without the bins and netting we can't get you the results you are paying for, and it isn't fair to keep charging you for it." in said
+    assert "At the meeting" not in said and "own plans" not in said
+
+
+def test_what_is_left_of_a_dictated_reason_without_the_client_is_no_fragment():
+    s = situation(reasons=["main reason, say it kindly: what they need now is a contract furnishing firm with a bigger workshop, not a two-person shop"],
+                  sender={"name": "Ruth Bellamy", "company": "Bellamy Upholstery"})
+    assert "Not a two-person shop" not in email(s)
+
+
+def test_a_point_to_say_on_the_call_is_said_without_where_to_say_it():
+    s = situation(reasons=["IMPORTANT - must say on the call AND follow up in writing: units 4, 12 and 27 have cracked flue liners"],
+                  sender={"name": "Dale Moss", "company": "Moss Chimney Co"})
+    said = talk(s, "call")
+    assert "Units 4, 12 and 27 have cracked flue liners" in said and "On the call" not in said
+
+
+def test_what_the_client_paid_for_is_theirs_said_to_them():
+    from tactful.composer.grammar import to_you
+
+    assert to_you("spare parts in the back closet are HIS, he paid for them", "en", load_phrases("en")) == \
+        "spare parts in the back closet are yours, you paid for them"

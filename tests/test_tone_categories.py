@@ -228,3 +228,12 @@ def test_a_strong_models_subtle_grievance_is_found(language, text):
 @pytest.mark.parametrize("language, text", [(lang, t) for lang, items in GOOD_STRONG.items() for t in items])
 def test_a_strong_models_good_sentences_are_left_alone(language, text):
     assert not check(text, lang=language).hostile
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Не можем продолжать на текущих условиях оплаты.", False),
+    ("Я не могу продолжать работу на прежних условиях.", False),
+    ("Они опять продолжают задерживать оплату.", True),
+])
+def test_the_senders_own_cannot_continue_is_no_grievance(text, flagged):
+    assert ("grievance" in {v.rule for v in check(text, lang="ru").violations}) is flagged

@@ -192,6 +192,8 @@ def build_context(
     context["forced"] = any(matches(note, language, "circumstance_reason") for note in situation.reasons)
     # A private reason is not followed by "this is about how I run my business": it is about neither.
     context["stated"] = bool(stated or private)
+    # The user's own wording of the reason is not framed as "my own plans" when asked why: it may be none.
+    context["dictated"] = bool(dictated)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
     # The user's words keep the names they typed in lower case in a hurry ("in bristol"; "Bristol" elsewhere).
     names = names_in([situation_text(situation)])
@@ -1280,19 +1282,30 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     """The wording the user asked the message to use for the reason ("just: we can't certify what we haven't
     inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
     # Never a wording the user keeps private («настоящая причина — болезнь отца, об этом не говорить»).
-    said = [part for note in situation.reasons if (part := _dictated_part(note, phrases)) and not matches(part, language, "forbidding_notes")]
-    # A wording that goes on about the client ("I'm cutting back to daytime work and can't give them the cover
-    # they need") is said without the clauses about them, the sender's own ("the weekly round works, the 'while
-    # she waits' doesn't, and I've stopped being able to plan a week" → "…works, and I've stopped …").
-    said = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases) for s in said]
-    # A wording of a word or two ("one sentence, max") is no reason.
-    said = [s for s in said if len(s.split()) >= 3 and not matches(s, language, "not_own_reason")
-            and not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE)]
+    # The words dictated for the client ("what I'll tell Brent: …", «в письме: …») come first and are said in full,
+    # to the client ("charging them" → "charging you"). Those only marked as the reason ("the actual hard reason:
+    # …") follow; one that goes on about the client ("I'm cutting back to daytime work and can't give them the
+    # cover they need") is said without the clauses about them, the sender's own ("the weekly round works, the
+    # 'while she waits' doesn't, and I've stopped being able to plan a week" → "…works, and I've stopped …"),
+    # unless only a fragment is left ("not a two-person shop").
+    def found(key: str) -> list[str]:
+        return [to_you(full_months(signs_in_words(m["said"], phrases), phrases), language, phrases)
+                for pattern in phrases.snippets.get(key, []) for note in situation.reasons
+                if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")]
+
+    own = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases) for s in found("dictated")]
+    own = [s for s in own if not matches(s, language, "not_own_reason")
+           and not re.match(phrases.snippets.get("fragment_opening", "(?!)"), s, flags=re.IGNORECASE)]
+    # A wording of a word or two ("one sentence, max") is no reason, nor a short one that points back at the note
+    # around it ("I'm not doing it"); a long one holds what its "it" stands for ("… keep charging you for it").
+    to_client = found("dictated_to_client")
+    said = [s for s in to_client + own if len(s.split()) >= 3 and (
+        len(s.split()) >= 8 or not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE))]
     # As typed, if the checker passes it; else as a letter writes it ("I cannot", "a 48-hour promise"), which the
     # checker may read differently. The tries are not reported: the note itself is, if neither passes.
     trial = Vetting(language, vetted.channel, phrases)
-    line = next((form for form in dict.fromkeys([said[0], written_out(said[0], phrases)])
-                 if trial.keep("reasons", [form], strict=True)), None) if said else None
+    line = next((form for wording in said for form in dict.fromkeys([wording, written_out(wording, phrases)])
+                 if trial.keep("reasons", [form], strict=True, to_client=wording in to_client)), None)
     if line is None:
         vetted.keep("reasons", said[:1], strict=True)
         return ""
@@ -1310,7 +1323,8 @@ def _own_clauses(text: str, language: Language, phrases: Phrases) -> str:
 
 def _dictated_part(note: str, phrases: Phrases) -> str | None:
     """The wording a note dictates ("own reason - I can't …. want that in" → "I can't …"), or None."""
-    found = (re.search(pattern, note, flags=re.IGNORECASE) for pattern in phrases.snippets.get("dictated", []))
+    found = (re.search(pattern, note, flags=re.IGNORECASE) for key in ("dictated_to_client", "dictated")
+             for pattern in phrases.snippets.get(key, []))
     return next((m["said"] for m in found if m), None)
 
 
@@ -1344,7 +1358,10 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     asked = [(note, pattern) for note in [*own, *(situation.context or "").splitlines()] for pattern in phrases.snippets.get("wanted_line", [])]
     # A note that quotes its line is read for that line only, not again as an unquoted point ("say it: '…'").
     quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}
-    asked += [(note, pattern) for note in own if note not in quoted for pattern in phrases.snippets.get("asked_point", [])]
+    # A note that dictates the reason's words ("what I'll say at the meeting: …") gives the reason, no point besides.
+    dictating = {note for note in own for pattern in phrases.snippets.get("dictated_to_client", [])
+                 if re.search(pattern, note, flags=re.IGNORECASE)}
+    asked += [(note, pattern) for note in own if note not in quoted | dictating for pattern in phrases.snippets.get("asked_point", [])]
     def predicted(note: str, start: int) -> bool:
         # "they'll probably say …": the client's words the user expects, not a line for the message; nor is
         # "if he raises it, say …" one, only for when the client brings it up.

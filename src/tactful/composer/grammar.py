@@ -203,7 +203,11 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
                 continue
             if any(w.lower() in {"я", "мы"} for w in words[:i]):
                 break
-            subject = "я" if verb.tag.number == "sing" else "мы"
+            # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
+            single = verb.inflect({"sing"}) if solo and verb.tag.number == "plur" and {"pres", "futr"} & verb.tag.grammemes else None
+            if single is not None:
+                words = [*words[:i], single.word + word[len(word.rstrip(",.")):], *words[i + 1:]]
+            subject = "я" if verb.tag.number == "sing" or single is not None else "мы"
             at = i - 1 if i and words[i - 1].lower() == "не" else i  # «мы не берём», not «не мы берём»
             rest = words[at:]
             if at == 0:  # «Сужаю направление» → «Я сужаю направление»: the note's capital moves to the subject
