@@ -39,9 +39,9 @@ def test_a_line_the_user_asks_to_write_is_said_without_the_ask(language, note, s
 @pytest.mark.parametrize(("language", "note", "said"), [
     ("en", "don't accuse anyone re the phone call. just: we can't certify what we haven't inspected",
      "We can't certify what we haven't inspected."),
-    # The wording typed without its subject gets one in the letter.
+    # The wording typed without its subject gets one in the letter: a freelancer's «работаем» is «я работаю».
     ("ru", "слово «фальсификация» не произносить — просто: работаем только по фактическим координатам",
-     "Мы работаем только по фактическим координатам."),
+     "Я работаю только по фактическим координатам."),
 ])
 def test_the_wording_the_user_dictates_is_the_reason(language, note, said):
     s = situation(reason_kind="agreements", reasons=["they keep changing the drawings", note])
@@ -1827,3 +1827,13 @@ def test_what_the_client_paid_for_is_theirs_said_to_them():
 
     assert to_you("spare parts in the back closet are HIS, he paid for them", "en", load_phrases("en")) == \
         "spare parts in the back closet are yours, you paid for them"
+
+
+@pytest.mark.parametrize(("referral", "said"), [
+    ("Dana Whitfield, Blue Current Aquatics - reef tanks, works with restaurants in the Pearl District",
+     "Dana Whitfield of Blue Current Aquatics, who works with restaurants in the Pearl District"),
+    ("Jack Tierney DipWCF - he's got an apprentice so two pairs of hands, already does a riding school near Kelso",
+     "Jack Tierney DipWCF, who already does a riding school near Kelso"),
+])
+def test_a_referral_keeps_the_persons_firm_and_what_they_do(referral, said):
+    assert said in email(situation(referral=referral, sender={"name": "Ann Lee", "solo": True}))

@@ -399,3 +399,26 @@ def test_a_short_payment_or_a_payer_named_is_no_payment_to_thank_for(language, t
 def test_a_client_who_forwards_something_themselves_asks_for_no_invoice_again():
     text = "Пришлите, пожалуйста, пробники мне на почту — я перешлю их новому репетитору."
     assert "повторно" not in reply(_situation("ru"), text, backend="composer").text
+
+
+def test_a_bare_let_me_know_and_a_call_someone_else_made_promise_nothing():
+    answer = reply(_situation("en"), "Rupert rang me as soon as he read it. Could you help me with a few things? "
+                   "Could you send the rubbings to the archive? Let me know.", backend="composer").text
+    assert "I will let you know" not in answer and "help you with a few things" not in answer
+    assert "call you" not in answer and "I will send the rubbings to the archive" in answer
+
+
+@pytest.mark.parametrize(("language", "offer"), [
+    ("en", "If you stay on, we'll pay the call-out fee on top of the rate, and pay it the same day."),
+    ("ru", "Давай так: я тебе буду дорогу оплачивать отдельно, 3000 сверху за каждый выезд."),
+])
+def test_an_offer_to_pay_more_for_new_work_is_no_news_of_a_payment(language, offer):
+    answer = reply(_situation(language), offer, backend="composer").text
+    assert "about the payment" not in answer and "об оплате" not in answer, answer
+
+
+def test_a_file_type_in_the_users_answer_is_no_other_language():
+    asked = "Ателье просит эмблему в формате .emb, у вас такой есть?"
+    answer = reply(_situation("ru"), asked, backend="composer",
+                   answers={"1": "Формата .emb у меня нет, есть .dst и .pes, оба файла передам."}).text
+    assert ".dst и .pes" in answer, answer

@@ -122,7 +122,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
     # is no news of a payment to thank for.
     paid = [s for s in sentences(original) if "paying" in reply_topics(s, language) and not matches(s, language, "payment_conditions")]
-    if not paid:
+    # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
+    if not paid or not (situation.unpaid_invoices or situation.final_invoice):
         topics = [t for t in topics if t != "paying"]
     # The rest read sentence by sentence once: what a referral question, an invitation or a call asks sits in one.
     read = [(s, reply_topics(s, language)) for s in sentences(client_reply)]

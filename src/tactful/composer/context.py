@@ -32,6 +32,7 @@ from .grammar import (
     be_subject,
     due_phrase,
     first_person_step,
+    in_first_singular,
     in_running_text,
     is_gerund,
     is_step,
@@ -1309,7 +1310,10 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     if line is None:
         vetted.keep("reasons", said[:1], strict=True)
         return ""
-    return sentence(_with_subject(line, language, phrases, is_solo(situation.sender, language)), phrases)
+    solo = is_solo(situation.sender, language)
+    # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
+    line = in_first_singular(line) if solo and language == "ru" else line
+    return sentence(_with_subject(line, language, phrases, solo), phrases)
 
 
 def _own_clauses(text: str, language: Language, phrases: Phrases) -> str:

@@ -170,6 +170,22 @@ def be_subject(clause: str, phrases: Phrases, solo: bool, key: str = "subject_be
     return f"{phrases.snippets[key]['i' if solo else 'we']} {clause.strip()}"
 
 
+def in_first_singular(text: str) -> str:
+    """A Russian wording in "we" said by one person: «не можем продолжать и уходим» → «не могу продолжать и ухожу»,
+    every verb in the first person plural; as typed where it names «мы» or «наш», which a verb cannot change."""
+    from ..text import parse_ru
+
+    def single(m: re.Match[str]) -> str:
+        reading = next((r for r in parse_ru(m.group().lower()) if r.tag.POS == "VERB" and "1per" in r.tag
+                        and r.tag.number == "plur" and {"pres", "futr"} & r.tag.grammemes), None)
+        form = reading.inflect({"sing"}) if reading is not None else None
+        return form.word if form is not None else m.group()
+
+    if any(r.normal_form in ("мы", "наш") for w in re.findall(r"[а-яё]+", text, flags=re.IGNORECASE) for r in parse_ru(w.lower())):
+        return text
+    return re.sub(r"[а-яё]+", single, text, flags=re.IGNORECASE)
+
+
 def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool, opens_note: bool = True) -> str:
     """The first clause of a user's note as a sentence of the sender's own: "moving back to Sweden in March,
     my partner got a job there" → "I am moving back to Sweden in March"; «закрываем студию с 1 марта, аренда
@@ -203,11 +219,7 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
                 continue
             if any(w.lower() in {"я", "мы"} for w in words[:i]):
                 break
-            # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
-            single = verb.inflect({"sing"}) if solo and verb.tag.number == "plur" and {"pres", "futr"} & verb.tag.grammemes else None
-            if single is not None:
-                words = [*words[:i], single.word + word[len(word.rstrip(",.")):], *words[i + 1:]]
-            subject = "я" if verb.tag.number == "sing" or single is not None else "мы"
+            subject = "я" if verb.tag.number == "sing" else "мы"
             at = i - 1 if i and words[i - 1].lower() == "не" else i  # «мы не берём», not «не мы берём»
             rest = words[at:]
             if at == 0:  # «Сужаю направление» → «Я сужаю направление»: the note's capital moves to the subject
@@ -756,7 +768,13 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         # authors") after the name: with its article, or as "who works with authors".
         shorthand = story | set(phrases.snippets["referral_shorthand"])
         adjective = phrases.snippets["referral_adjectives"]
-        for part in re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)[:2]:
+        parts = re.split(r";\s+|,\s+|\.\s+|\s+[—–-]\s+", note)
+        # "Tom Ashworth, Cumbria Clockworks - does turret clocks": a person's firm after their name goes with it.
+        from ..address import names_person
+
+        if len(parts) > 1 and len(firm := parts[0].split()) >= 2 and all(w[:1].isupper() for w in firm) and names_person(name, language):
+            name, parts = f"{name} {phrases.snippets['referral_of']} {parts[0]}", parts[1:]
+        for part in parts[:3]:
             # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
             part = re.split(phrases.snippets["referral_own_clause"], part, maxsplit=1, flags=re.IGNORECASE)[0]
             words = part.split()
@@ -772,6 +790,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
                 continue
             if words[0] in phrases.snippets["referral_verbs"]:
                 return name, "who " + part, True
+            # "already does a riding school near Kelso": an adverb before the verb.
+            if words[0].lower() in phrases.snippets["referral_adverbs"] and words[1] in phrases.snippets["referral_verbs"]:
+                return name, "who " + part, True
             # "good with remedial work": an adjective and its preposition describe; "who is" carries them.
             if words[1].lower() in adjective["links"] and (
                     words[0].lower() in adjective["words"] or words[0].lower().endswith(tuple(adjective["endings"]))):
@@ -779,6 +800,10 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             # "reasonably priced": an adjective with no noun after it is said with "who is" too, never "a reasonably priced".
             if words[-1].lower() in adjective["words"] or words[-1].lower().endswith(tuple(adjective["endings"])):
                 return name, "who is " + part, True
+            # "reef tanks": a bare plural of content words is shorthand for the trade, no "a reef tanks"
+            # ("bookkeeper for cafes" has its head before the preposition).
+            if len(words) <= 3 and re.search(r"[^s]s$", words[-1].lower()) and all(len(w) > 3 for w in words):
+                continue
             # "four HCPC-registered physios in Leeds": a number counts them, no article.
             # "already a reserve contractor on their framework": the note brings its own article.
             if words[0].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \

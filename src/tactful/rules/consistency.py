@@ -66,12 +66,14 @@ def foreign_words(
     own = _SCRIPTS[language]
     foreign: list[tuple[int, int]] = []
     own_words = 0
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if not token.is_word:
             continue
+        # A word right after a dot is a file type or a part of an address (".dst", "site.ru"), not a language.
+        dotted = i > 0 and tokens[i - 1].text == "." and tokens[i - 1].end == token.start
         if other.search(token.text) and not own.search(token.text):
             if not token.text[:1].isupper() and len(token.text) > 1 and not any(ch.isdigit() for ch in token.text) \
-                    and normalize(token.text) not in names:
+                    and normalize(token.text) not in names and not dotted:
                 foreign.append((token.start, token.end))
         elif own.search(token.text):
             own_words += 1
