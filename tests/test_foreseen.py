@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tactful import draft
+from tactful.composer import Composer
 from tactful.situation import Situation
 
 FUTURE = (dt.date.today() + dt.timedelta(days=60)).isoformat()
@@ -217,3 +218,18 @@ def test_only_if_asked_after_a_russian_answer_is_the_users_word_to_the_tool():
 def test_the_clients_quoted_words_run_to_their_closing_quote():
     said, _ = reactions("ru", ["скажет «а люди? я им обещала установку весной» — ответ: все оплаченные ставим сами до 28 мая"], "meeting")
     assert said.get("скажет «а люди? я им обещала установку весной»") == "Все оплаченные ставим сами до 28 мая.", said
+
+
+@pytest.mark.parametrize(("language", "note"), [
+    ("en", "if he asks can we still do the camera inspections on those 3: only if booked by Dec 20"),
+    ("ru", "если спросит, можно ли оставить нас только на контрольных весах: нет, уходим целиком"),
+])
+def test_an_answer_kept_for_a_question_is_no_fallback_for_the_full_notice(language, note):
+    # "if he asks X: answer" prepares the answer to X; it is not what the user keeps for a client who insists on
+    # the full notice period.
+    s = Situation.model_validate({"client": {"name": "Lakeshore" if language == "en" else "ООО «Рынок»", "contact": "Brent Sorensen" if language == "en" else "Рамиль Фаридович"},
+                                  "sender": {"name": "Dale Moss" if language == "en" else "Владимир Корнеев", "company": "Moss Co" if language == "en" else "ООО «Весы»"},
+                                  "reasons": [note], "contract": {"notice_days": 60}, "end_date": (dt.date.today() + dt.timedelta(days=40)).isoformat(),
+                                  "language": language})
+    reactions = Composer().compose(s, "call", language)[0].content.model_dump_json()
+    assert "full notice period" not in reactions and "полном сроке уведомления" not in reactions, reactions

@@ -774,7 +774,7 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
 
         if len(parts) > 1 and len(firm := parts[0].split()) >= 2 and all(w[:1].isupper() for w in firm) and names_person(name, language):
             name, parts = f"{name} {phrases.snippets['referral_of']} {parts[0]}", parts[1:]
-        for part in parts[:3]:
+        for part in parts[:2]:
             # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
             part = re.split(phrases.snippets["referral_own_clause"], part, maxsplit=1, flags=re.IGNORECASE)[0]
             words = part.split()
