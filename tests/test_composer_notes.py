@@ -1837,3 +1837,11 @@ def test_what_the_client_paid_for_is_theirs_said_to_them():
 ])
 def test_a_referral_keeps_the_persons_firm_and_what_they_do(referral, said):
     assert said in email(situation(referral=referral, sender={"name": "Ann Lee", "solo": True}))
+
+
+def test_what_the_sender_takes_back_is_not_handed_over_and_an_address_stays_with_the_referral():
+    s = situation(handover=["журнал ремонтов 2024–2026", "эталонные гири — наши, забираем"], language="ru",
+                  referral="переплётная мастерская «Переплётчик», ул. Островского — давно работают с нотариусами")
+    body = email(s, "ru")
+    assert "гири" not in body.split("передам", 1)[-1].split("\n\n", 1)[0], body
+    assert "«Переплётчик», ул. Островского" in body and "ул. С" not in body

@@ -730,6 +730,11 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
     tells the user's own story ("she did the walled garden we all liked", «вела со мной два объекта») or is
     shorthand is left out: the letter names the person only. The whole note is tried, then its first clause."""
     name, _, note = [part.strip() for part in re.split(r"(\s+[—–-]\s+|,\s+)", referral.strip(), maxsplit=1) + ["", ""]][:3]
+    # «…«Переплётчик», ул. Островского — давно работают …»: an address after the name goes with it.
+    address = phrases.snippets.get("address_abbreviations", [])
+    if address and re.match(rf"(?:{'|'.join(map(re.escape, address))})\.\s", note):
+        place, _, note = [part.strip() for part in re.split(r"(\s+[—–-]\s+)", note, maxsplit=1) + ["", ""]][:3]
+        name = f"{name}, {place}"
     note = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", note)
     first = re.split(phrases.snippets["clause_break"], note, maxsplit=1, flags=re.IGNORECASE)[0].strip()
     story = set(phrases.snippets["referral_story_words"])
