@@ -99,6 +99,16 @@ def _addressed(words: str, pats: dict) -> bool:
     return is_person(words, pats, "ru")
 
 
+def _unaddressed(chunk: str, pats: dict) -> str:
+    """``chunk`` without the person it is said to ("Tomasz, I can't keep …", «Алина, я третий раз …») and the greeting
+    right after them («Полина, привет. Руководство решило …»): neither is part of what is said."""
+    if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
+        chunk = chunk[vocative.end() :]
+        if (greeting := pats.get("greeting_word")) and (m := greeting.match(chunk)) and (rest := re.match(r"[.!,]\s+(?=\S)", chunk[m.end() :])):
+            chunk = chunk[m.end() + rest.end() :]
+    return chunk
+
+
 def _run_on(text: str) -> list[tuple[int, str]]:
     """``text`` cut at its full stops before a lower-case word and at its semicolons, each part with its offset."""
     out = []
@@ -127,8 +137,8 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
             while label is None and (at := next(starts, None)) is not None:
                 label = pats["reason_label"].match(sentence.text[at:])
                 label_end = at + label.end() if label else 0
-            if not label:
-                continue
+            if not label or pats.get("demand_ref") and pats["demand_ref"].search(sentence.text):
+                continue  # no label, or one that points at the client's letter («Почему отказываемся — понятно из письма ниже»)
             rest_start = sentence.start + label_end
             rest = segment[rest_start:]
             if not rest.strip():
@@ -233,8 +243,7 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 chunk = _clean(piece)
                 if (label := pats["notes_marker"].match(chunk)) and label.end() < len(chunk):
                     chunk = chunk[label.end() :].strip()  # «Мои заметки: прайс-лист никогда не был …»: the label is no part of it
-                if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
-                    chunk = chunk[vocative.end() :]  # "Tomasz, I can't keep …", «Алина, я третий раз …»: to whom it is said
+                chunk = _unaddressed(chunk, pats)
                 cues = _cues(chunk, pats)
                 if len(chunk) < 12 or not cues or len(chunk) > 400 or pointer and pointer.search(chunk):
                     continue  # too short or long, no cue, or the pointer to the client's letter ("see below, not doing that")
@@ -296,8 +305,7 @@ def _pair(text: str, client: Line, answer: Line, pats: dict) -> tuple[int, int, 
         chunk = _clean(text[line.start : line.end])
         if (label := pats["notes_marker"].match(chunk)) and label.end() < len(chunk):
             chunk = chunk[label.end() :].strip()  # "me: …", «Я: …»
-        if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
-            chunk = chunk[vocative.end() :]
+        chunk = _unaddressed(chunk, pats)
         if not 8 <= len(chunk) <= 300 or _money(chunk, pats) or pats["reason_not"].search(chunk):
             return None  # an invoice asked about and answered, or the plan: no reason
         said.append(chunk)
@@ -319,8 +327,7 @@ def _demands(others: list[list[Line]], text: str, pats: dict, wanted: int, answe
             segment = text[line.start : line.end]
             for sentence in _sentences(segment):
                 chunk = _clean(sentence.text)
-                if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
-                    chunk = chunk[vocative.end() :]
+                chunk = _unaddressed(chunk, pats)
                 if not 12 <= len(chunk) <= 300 or not any(rule.search(chunk) for rule in pats["demand"]):
                     continue
                 if pats["reason_not"].search(chunk) or _money(chunk, pats):
