@@ -1845,3 +1845,10 @@ def test_what_the_sender_takes_back_is_not_handed_over_and_an_address_stays_with
     body = email(s, "ru")
     assert "гири" not in body.split("передам", 1)[-1].split("\n\n", 1)[0], body
     assert "«Переплётчик», ул. Островского" in body and "ул. С" not in body
+
+
+def test_a_handover_line_sharing_one_word_with_the_open_work_is_still_said():
+    # "chairs" is one word in common, not two ("chair" and "chairs"): the wingbacks are no piece of the dining-chair work.
+    s = situation(open_work=[{"item": "12 dining chairs in the grey wool, delivered", "due": FUTURE}],
+                  handover=["the 2 wingback chairs (untouched) come back with the delivery"], sender={"name": "Ruth Bellamy", "company": "Bellamy Upholstery"})
+    assert "wingback chairs" in email(s)

@@ -282,10 +282,14 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
 
 
 def words_in_common(line: str, other: str, language: Language, letters: int = 4) -> int:
-    """How many of a line's own words (of ``letters`` letters or more) another line has too."""
+    """How many of a line's own words (of ``letters`` letters or more) another line has too, each word once
+    whatever its forms ("chairs" is one word, not "chair" and "chairs")."""
     from ..grounding import content_words
+    from ..text import tokenize
 
-    return len({w for w in content_words(line, language) if len(w) >= letters} & content_words(other, language))
+    theirs = content_words(other, language)
+    words = {frozenset(t.lemmas) | {t.text.lower()} for t in tokenize(line, language) if t.is_word and len(t.text) > 2}
+    return sum(1 for forms in words if {f for f in forms if len(f) >= letters} & theirs)
 
 
 def _in_open_work(line: str, open_work: list[dict[str, Any]], language: Language, phrases: Phrases) -> bool:
