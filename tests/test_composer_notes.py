@@ -1850,5 +1850,5 @@ def test_what_the_sender_takes_back_is_not_handed_over_and_an_address_stays_with
 def test_a_handover_line_sharing_one_word_with_the_open_work_is_still_said():
     # "chairs" is one word in common, not two ("chair" and "chairs"): the wingbacks are no piece of the dining-chair work.
     s = situation(open_work=[{"item": "12 dining chairs in the grey wool, delivered", "due": FUTURE}],
-                  handover=["the 2 wingback chairs (untouched) come back with the delivery"], sender={"name": "Ruth Bellamy", "company": "Bellamy Upholstery"})
+                  handover=["the 2 wingback chairs (untouched) go back with the delivery"], sender={"name": "Ruth Bellamy", "company": "Bellamy Upholstery"})
     assert "wingback chairs" in email(s)
