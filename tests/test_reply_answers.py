@@ -422,3 +422,13 @@ def test_a_file_type_in_the_users_answer_is_no_other_language():
     answer = reply(_situation("ru"), asked, backend="composer",
                    answers={"1": "Формата .emb у меня нет, есть .dst и .pes, оба файла передам."}).text
     assert ".dst и .pes" in answer, answer
+
+
+@pytest.mark.parametrize(("language", "subject", "said"), [
+    ("en", "Following up on our conversation", "as we discussed"),
+    ("ru", "По итогам нашего разговора", "как мы обсудили"),
+])
+def test_news_given_on_a_call_is_followed_up_not_answered_as_a_letter(language, subject, said):
+    s = _situation(language).model_copy(update={"channel": "call", "handover": ["the keys" if language == "en" else "ключи"]})
+    answer = reply(s, "Thanks, understood." if language == "en" else "Спасибо, понятно.", backend="composer")
+    assert answer.draft.content.subject == subject and said in answer.text, answer.text

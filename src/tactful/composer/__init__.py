@@ -466,6 +466,8 @@ class Composer:
         # "Re:" the subject of the message the client answers, whatever register the answer takes.
         first_context, first_p, _ = (context, p, None) if tone == written_tone else self._context(situation, "email", language, written_tone)
         context["subject"] = self._content("email", first_context, first_p, phrases, written_tone).subject
+        # The first word came on a call or at a meeting: the answer follows up on that conversation.
+        context["spoken_first"] = situation.channel != "email"
         body = _environment().get_template("reply.j2").render(**context)
         content = EmailContent(subject=p("reply.subject"), body=tidy(body))
         return (Draft(channel="email", language=language, tone=tone, content=content), left_out, points,
