@@ -1852,3 +1852,12 @@ def test_a_handover_line_sharing_one_word_with_the_open_work_is_still_said():
     s = situation(open_work=[{"item": "12 dining chairs in the grey wool, delivered", "due": FUTURE}],
                   handover=["the 2 wingback chairs (untouched) go back with the delivery"], sender={"name": "Ruth Bellamy", "company": "Bellamy Upholstery"})
     assert "wingback chairs" in email(s)
+
+
+def test_notes_typed_in_lower_case_and_about_the_contact_read_as_said_to_them():
+    s = situation(client={"name": "Kaito Sushi", "contact": "Marcus Ng"}, sender={"name": "Luis Ferreira", "solo": True},
+                  reasons=["if he asks will I come back for emergencies: no, i'll be 1,300 miles away. he (or Dana) can text me questions through end of Feb"],
+                  open_work=[{"item": "walkthrough at the restaurant with Dana + Marcus", "due": FUTURE}])
+    said = Composer().compose(s, "call", "en", "warm")[0].content.model_dump_json()
+    assert "I'll be 1,300 miles away" in said and "he (or Dana)" not in said, said
+    assert "with Dana and you" in said and "Dana and Marcus" not in said

@@ -37,6 +37,7 @@ from .grammar import (
     is_gerund,
     is_step,
     join_items,
+    lower_first,
     object_list,
     opening_clause,
     project_work,
@@ -47,6 +48,7 @@ from .grammar import (
     sentences,
     short_name,
     single_stops,
+    spelt,
     spoken_amount,
     spoken_head,
     time_together,
@@ -98,7 +100,7 @@ def build_context(
         **_referral(fields["referral"], language, phrases),
         **_framing(situation, channel, language, phrases, closure["notice_short"], own_reason),
         "facts": fields["facts"] if situation.include_facts else [],
-        "open_work": _open_work(situation, vetted, phrases),
+        "open_work": _open_work(situation, vetted, phrases, who),
         "tone": tone,
         "language": language,
         # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
@@ -755,10 +757,12 @@ def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
     return " ".join([said, *(sentence(a.rstrip(" .;"), phrases) for a in others)]).strip()
 
 
-def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases) -> list[dict[str, Any]]:
-    """The work still finished before the end, each item as the letter says it, with its date."""
+def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Addressee) -> list[dict[str, Any]]:
+    """The work still finished before the end, each item as the letter says it (to the person it greets: "the
+    walkthrough with Dana and Marcus" → "with Dana and you"), with its date."""
     kept = set(vetted.keep("open_work", [w.item for w in situation.open_work], strict=False))
-    open_work = [(w, _to_parties(said_item(w.item, vetted.language, phrases), situation, vetted.language, phrases))
+    open_work = [(w, _to_parties(_to_addressee(said_item(w.item, vetted.language, phrases), who, vetted.language, phrases),
+                                 situation, vetted.language, phrases))
                  for w in situation.open_work if w.item.strip() in kept]
     # Listed by its date, an item does not say the date again ("1 April — the supervision meeting on 1 April").
     open_work = [(w, without_own_date(item, w.due, vetted.language, phrases) if w.due else item) for w, item in open_work]
@@ -1022,7 +1026,9 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
             own = next(iter(trial.keep("reasons", [sentence(words, vetted.phrases)], strict=True, to_client=True)), "") \
                 if len(words.split()) >= 3 and not re.match(bank["instruction"], words, flags=re.IGNORECASE) else ""
             if refusal := re.match(bank["refusal"], rest, flags=re.IGNORECASE):
-                because = _offered(rest[refusal.end():].strip(" .,;"), vetted.phrases)
+                because = spelt(_offered(rest[refusal.end():].strip(" .,;"), vetted.phrases), vetted.phrases)
+                if re.search(bank.get("to_you_when", "(?!)"), because, flags=re.IGNORECASE):
+                    because = to_you(because, vetted.language, vetted.phrases)
                 # "no. but I'll walk the fields with him in April": no why, but what the user offers instead, said after the "no".
                 instead = re.match(vetted.phrases.snippets.get("but_opening", "(?!)"), because, flags=re.IGNORECASE)
                 because = because[instead.end():] if instead else because
@@ -1034,7 +1040,7 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
                 if instead:
                     answer = " ".join([say("foreseen.answers.refusal", because=""), *(sentence(k, vetted.phrases) for k in kept[:1])])
                 else:
-                    answer = say("foreseen.answers.refusal", because=kept[0][:1].lower() + kept[0][1:] + "." if kept else "")
+                    answer = say("foreseen.answers.refusal", because=lower_first(kept[0]) + "." if kept else "")
             elif re.match(bank["denial"], rest, flags=re.IGNORECASE):
                 answer = say("foreseen.answers.denial")
             elif not rest or re.match(bank["calm"], rest, flags=re.IGNORECASE):

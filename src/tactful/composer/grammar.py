@@ -117,14 +117,23 @@ def join_items(items: list[str], phrases: Phrases) -> str:
     return f"{', '.join(items[:-1])}{last}{items[-1]}"
 
 
+def spelt(text: str, phrases: Phrases) -> str:
+    """Notes typed fast drop apostrophes and capitals ("Im not refunding", "cant", "i'll"): a letter spells them."""
+    for typed, spelling in phrases.snippets.get("apostrophes", {}).items():
+        text = re.sub(rf"\b{typed}\b", spelling, text, flags=re.IGNORECASE)
+    return text
+
+
+def lower_first(text: str) -> str:
+    """A sentence set after other words: its first letter in lower case, but "I" stays ("I'll be away")."""
+    return text if re.match(r"I\b", text) else text[:1].lower() + text[1:]
+
+
 def sentence(text: str, phrases: Phrases) -> str:
     """A user's fragment as sentences of the letter: capital first letters, a full stop at the end, and a
     comma that joins two whole sentences ("we are closing the studio, both partners are retiring") made
     a full stop."""
-    text = text.strip()
-    # Notes typed fast drop apostrophes ("Im not refunding", "cant"): a letter spells them.
-    for typed, spelt in phrases.snippets.get("apostrophes", {}).items():
-        text = re.sub(rf"\b{typed}\b", spelt, text, flags=re.IGNORECASE)
+    text = spelt(text.strip(), phrases)
     if phrases.comma_splice:
         parts = re.split(phrases.comma_splice, text, flags=re.IGNORECASE)
         text = ". ".join(part[:1].upper() + part[1:] for part in parts)
