@@ -1861,3 +1861,15 @@ def test_notes_typed_in_lower_case_and_about_the_contact_read_as_said_to_them():
     said = Composer().compose(s, "call", "en", "warm")[0].content.model_dump_json()
     assert "I'll be 1,300 miles away" in said and "he (or Dana)" not in said, said
     assert "with Dana and you" in said and "Dana and Marcus" not in said
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    ("the tower door key (on my keyring) back to the churchwarden", "the tower door key back to the churchwarden"),
+    ("feeding + dosing schedule (the laminated sheet on the sump cabinet - I'll redo it, it's a mess)", "feeding and dosing schedule"),
+    ("spec sheet for every piece (fabric, foam, fire certs)", "spec sheet for every piece (fabric, foam, fire certs)"),
+    ("source files (only once paid, as agreed with me)", "source files (only once paid, as agreed with me)"),
+])
+def test_an_aside_in_brackets_about_the_sender_is_not_said(item, said):
+    from tactful.composer.context import said_item
+
+    assert said_item(item, "en", load_phrases("en")) == said

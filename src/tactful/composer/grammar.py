@@ -387,13 +387,31 @@ def without_aside(item: str, phrases: Phrases) -> str:
     """A handover note without a trailing aside about the sender's own doings ("Xero access transferred to
     whoever you appoint, we remove ourselves after" → "… whoever you appoint"): the client hears what
     they get. A note that is nothing but the thing and the aside ("bulbs - I'll plant them") stays whole."""
-    parts = re.split(r"(,\s+|;\s+|\s+[—–-]\s+)", item.strip())
     asides = phrases.snippets["aside_openers"]
+    # An aside in brackets that speaks of the sender ("(on my keyring)", "(… - I'll redo it, it's a mess)") goes too,
+    # unless it sets a condition ("(only once paid)").
+    own = set(asides) | set(phrases.snippets.get("aside_own_words", []))
+
+    def bracket(m: re.Match[str]) -> str:
+        words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’]*", m.group())}
+        keep = not (words & own) or re.search(phrases.snippets.get("condition_asides", "(?!)"), m.group(), flags=re.IGNORECASE)
+        return m.group() if keep else ""
+
+    bare = re.sub(r"\s*\([^()]*\)", bracket, item.strip()).strip()
+    item = bare if len(bare.split()) >= 2 else item.strip()
+    parts = re.split(r"(,\s+|;\s+|\s+[—–-]\s+)", item)
     for i in range(2, len(parts), 2):
         opener = parts[i].split()[0].lower().strip(",.") if parts[i].split() else ""
         if opener in asides and len("".join(parts[:i - 1]).split()) >= 2:
-            return "".join(parts[: i - 1])
+            return _balanced("".join(parts[: i - 1]))
     return item
+
+
+def _balanced(text: str) -> str:
+    """A note cut inside its brackets ("feeding schedule (the sheet on the cabinet") without the open bracket's part."""
+    while text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")].rstrip(" ,;")
+    return text
 
 
 def without_finishing(item: str, language: Language, phrases: Phrases) -> str:
