@@ -1873,3 +1873,9 @@ def test_an_aside_in_brackets_about_the_sender_is_not_said(item, said):
     from tactful.composer.context import said_item
 
     assert said_item(item, "en", load_phrases("en")) == said
+
+
+def test_with_no_contact_a_note_naming_whom_the_letter_goes_to_gives_the_greeting():
+    s = situation(client={"name": "Little Haddon Parish Council"}, sender={"name": "Gareth Pryce", "solo": True},
+                  reasons=["letter should go to the clerk - Mrs Okafor - she reads it out at the Jan meeting"])
+    assert email(s).startswith("Dear Mrs Okafor,")

@@ -68,6 +68,8 @@ def build_context(
     phrases = load_phrases(language)
     vetted = Vetting(language, channel, phrases)
     fields = _vetted_fields(situation, vetted)
+    if not fields["contact"]:
+        fields["contact"] = vetted.one("client.contact", _named_addressee(situation, phrases))
     who = addressee(fields["client"], fields["contact"], language)
     # A line the user wants said calls the contact by first name ("'…, Dafydd, and I wanted you to hear it from
     # me'"): a warm message does too, though the contact was typed with a title ("Mr Dafydd Pryce").
@@ -250,6 +252,12 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     said = {item: said_item(item, language, phrases) for item in candidates}
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)],
             "waiting": waiting}
+
+
+def _named_addressee(situation: Situation, phrases: Phrases) -> str | None:
+    """The person a note says the letter goes to ("letter should go to the clerk - Mrs Okafor"), or None."""
+    found = (re.search(p, note, flags=re.IGNORECASE) for note in situation.reasons for p in phrases.snippets.get("addressee_notes", []))
+    return next((m["name"] for m in found if m), None)
 
 
 def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases) -> str:
