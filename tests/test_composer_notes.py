@@ -1879,3 +1879,14 @@ def test_with_no_contact_a_note_naming_whom_the_letter_goes_to_gives_the_greetin
     s = situation(client={"name": "Little Haddon Parish Council"}, sender={"name": "Gareth Pryce", "solo": True},
                   reasons=["letter should go to the clerk - Mrs Okafor - she reads it out at the Jan meeting"])
     assert email(s).startswith("Dear Mrs Okafor,")
+
+
+def test_a_call_says_work_on_numbered_units_whole_with_its_condition_and_a_must_say_point_in_full():
+    s = situation(sender={"name": "Dee Harker", "company": "Harker Chimney"}, client={"name": "Lakeshore Getaways", "contact": "Brent Sorensen"},
+                  open_work=[{"item": "Level 2 camera inspections at units 4, 12 and 27 (only if he books them)", "due": FUTURE}],
+                  reasons=["IMPORTANT - must say on the call AND follow up in writing: units 4, 12 and 27 have cracked flue liners. "
+                           "those fireplaces should not be used until repaired. Level 2 needed"])
+    said = talk(s, "call")
+    assert "inspections at units 4, 12 and 27 (only if you book them)" in said, said
+    assert "Units 4, 12 and 27 have cracked flue liners. Those fireplaces should not be used until repaired." in said
+    assert said.count("cracked flue liners") == 1

@@ -777,7 +777,7 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
     # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
     # after a dash, a comma or in brackets that no one says aloud ("episode 31 - edit and show notes"),
     # unless that leaves two pieces of work with one name.
-    heads = [spoken_head(item) for _, item in open_work]
+    heads = [spoken_head(item, conditions=phrases.snippets.get("condition_asides", "(?!)")) for _, item in open_work]
     if len(set(heads)) < len(heads):
         heads = [_without_brackets(item) or item for _, item in open_work]
     from ..grounding import find_dates
@@ -1395,7 +1395,8 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     found = [(re.sub(aside, "", (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked
              if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start())]
-    said = [text for text, _ in found]
+    # A line another pattern read whole is said once, whole ("must say: A. B." holds "A").
+    said = [text for text, _ in found if not any(text != other and text in other for other, _ in found)]
     # A line the user wrote out in quotes is theirs word for word; only the rest is re-voiced.
     verbatim = {text for text, quoted in found if quoted}
     # A note that foresees what the client will say ("he'll say '…'. answer: we credit …") is an answer kept for the
