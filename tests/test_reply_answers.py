@@ -425,8 +425,8 @@ def test_a_file_type_in_the_users_answer_is_no_other_language():
 
 
 @pytest.mark.parametrize(("language", "subject", "said"), [
-    ("en", "Following up on our conversation", "as we discussed"),
-    ("ru", "По итогам нашего разговора", "как мы обсудили"),
+    ("en", "Following up on our conversation", "as set out when we spoke"),
+    ("ru", "По итогам нашего разговора", "по плану из нашего разговора"),
 ])
 def test_news_given_on_a_call_is_followed_up_not_answered_as_a_letter(language, subject, said):
     s = _situation(language).model_copy(update={"channel": "call", "handover": ["the keys" if language == "en" else "ключи"]})
