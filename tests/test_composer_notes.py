@@ -1890,3 +1890,11 @@ def test_a_call_says_work_on_numbered_units_whole_with_its_condition_and_a_must_
     assert "inspections at units 4, 12 and 27 (only if you book them)" in said, said
     assert "Units 4, 12 and 27 have cracked flue liners. Those fireplaces should not be used until repaired." in said
     assert said.count("cracked flue liners") == 1
+
+
+def test_a_choice_left_to_the_client_stays_with_its_thing_aloud_and_a_late_verb_gets_its_subject():
+    s = situation(handover=["ветеринарные документы на последнюю партию", "этикетки с их маркой — выкуп или утилизация, по их решению"],
+                  reasons=["по телефону коротко: на новых условиях работать не можем"], sender={"name": "Галина Ушакова", "company": "КФХ «Медовый лог»"},
+                  language="ru")
+    said = talk(s, "call", "ru")
+    assert "выкуп или утилизация, по вашему решению" in said and "На новых условиях работать мы не можем" in said, said

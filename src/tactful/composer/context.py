@@ -738,7 +738,9 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     # Three items are said in full, unless one has its own "and" (an "and … and … and" chain aloud); a
     # longer list leads with two and the rest follows in writing.
     whole = len(handover) <= 2 or len(handover) == 3 and not any(f" {phrases.labels['and']} " in item for item in handover)
-    spoken = [accusative(spoken_head(item, phrases.snippets.get("aside_content", [])), language, phrases) for item in handover[:3 if whole else 2]]
+    conditions = phrases.snippets.get("condition_asides", "(?!)")
+    spoken = [accusative(spoken_head(item, phrases.snippets.get("aside_content", []), conditions), language, phrases)
+              for item in handover[:3 if whole else 2]]
     return {
         "handover": handover,
         "handover_actions": actions,

@@ -222,7 +222,8 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
             return next((r for r in readings if r.tag.POS == "VERB" and ("1per" in r.tag or (
                 at == 0 and "past" in r.tag and r.normal_form in plan_past))), None)
 
-        for i, word in enumerate(words[:4]):
+        # Up to the sixth word: «на новых условиях работать не можем».
+        for i, word in enumerate(words[:6]):
             verb = first_person(word, i)
             if verb is None:
                 continue
