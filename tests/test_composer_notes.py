@@ -1898,3 +1898,11 @@ def test_a_choice_left_to_the_client_stays_with_its_thing_aloud_and_a_late_verb_
                   language="ru")
     said = talk(s, "call", "ru")
     assert "выкуп или утилизация, по вашему решению" in said and "На новых условиях работать мы не можем" in said, said
+
+
+def test_a_choice_the_notes_leave_to_them_is_left_to_the_client_in_the_letter():
+    from tactful.composer.grammar import to_you
+
+    phrases = load_phrases("ru")
+    assert to_you("либо забираем 31-го, либо оставляем по 450 ₽ за штуку, пусть решат", "ru", phrases).endswith(", выбор за вами")
+    assert "пусть" not in to_you("этикетки — выкуп или утилизация, пусть скажут", "ru", phrases)
