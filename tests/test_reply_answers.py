@@ -432,3 +432,11 @@ def test_news_given_on_a_call_is_followed_up_not_answered_as_a_letter(language, 
     s = _situation(language).model_copy(update={"channel": "call", "handover": ["the keys" if language == "en" else "ключи"]})
     answer = reply(s, "Thanks, understood." if language == "en" else "Спасибо, понятно.", backend="composer")
     assert answer.draft.content.subject == subject and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("language", "kind", "thanks"), [
+    ("en", "Sorry about your mom, honestly family first. It's going to be weird without you.", "kind words"),
+    ("ru", "Жаль, что вы уходите, будем скучать.", "тёплые слова"),
+])
+def test_sympathy_and_warmth_are_thanked_for(language, kind, thanks):
+    assert thanks in reply(_situation(language), kind, backend="composer").text
