@@ -440,3 +440,10 @@ def test_news_given_on_a_call_is_followed_up_not_answered_as_a_letter(language, 
 ])
 def test_sympathy_and_warmth_are_thanked_for(language, kind, thanks):
     assert thanks in reply(_situation(language), kind, backend="composer").text
+
+
+def test_a_heated_point_is_answered_without_being_quoted_back():
+    asked = "Are you seriously planning to walk out with the knives in Christmas week?"
+    answer = reply(_situation("en"), asked, backend="composer",
+                   answers={"1": "We'll time the pickup at each kitchen around service."}).text
+    assert "We'll time the pickup" in answer and "seriously" not in answer, answer

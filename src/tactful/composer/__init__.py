@@ -441,7 +441,11 @@ class Composer:
         # Each answer under the client's own question, quoted as in a mail answered inline, so "Yes, keep them
         # there" says what it answers; a question the checker objects to is not quoted (nor reported: it is theirs).
         quoted = Vetting(language, "email", phrases)
-        context["answered"] = [{"point": point if point in points and quoted.keep("points", [point], strict=True, to_client=True) else "",
+        # Nor is a heated line ("Are you seriously planning to walk out …?", «вы не имеете права …»): quoted back, it
+        # reads as a retort; the answer stands on its own.
+        heated = phrases.get("reply.heated_point")
+        context["answered"] = [{"point": point if point in points and not re.search(heated, point, flags=re.IGNORECASE)
+                                and quoted.keep("points", [point], strict=True, to_client=True) else "",
                                 "answer": _as_sentence(answer)} for point, answer in given.items() if answer in kept]
         context["answers"] = [a["answer"] for a in context["answered"]]
         left_out += vetting.left_out
