@@ -462,8 +462,13 @@ class Composer:
         # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
         # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
         # Nor is work the client cancels, or the work confirmed above in answer to their question.
+        # So is work whose day the user answered a point about themselves («можно каменку раньше переложить, до Нового
+        # года?» — «да, до 25-го»): its old day beside their answer would contradict it.
+        from ..grounding import content_words
+
+        timed = [q for q in own if _day_numbers(q) or re.search(phrases.get("reply.time_words"), q, flags=re.IGNORECASE)]
         moved = [w for w in context["open_work"] if _moved(w, context["moving"]) or _cancelled(w, context["cancelled"], language)
-                 or w in context["confirmed"]]
+                 or w in context["confirmed"] or any({x for x in _work_words(w, language) if len(x) >= 5} & content_words(q, language) for q in timed)]
         context["open_work"] = [w for w in context["open_work"] if w not in moved]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
