@@ -450,7 +450,7 @@ def test_a_heated_point_is_answered_without_being_quoted_back():
 
 
 def test_work_whose_day_the_user_answered_is_not_restated_with_its_old_day():
-    s = _situation("ru").model_copy(update={"open_work": [{"item": "перекладка каменки в бане №3", "due": "2031-01-25"}]})
+    s = parse_situation({**_situation("ru").model_dump(exclude_defaults=True), "open_work": [{"item": "перекладка каменки в бане №3", "due": "2031-01-25"}]})
     asked = "Можно каменку раньше переложить, до Нового года?"
     answer = reply(s, asked, backend="composer", answers={"1": "Да, переложу до 25-го, чтобы к 30-му каменка успела просохнуть."}).text
     assert "переложу до 25-го" in answer and "25 января" not in answer, answer
