@@ -1906,3 +1906,10 @@ def test_a_choice_the_notes_leave_to_them_is_left_to_the_client_in_the_letter():
     phrases = load_phrases("ru")
     assert to_you("либо забираем 31-го, либо оставляем по 450 ₽ за штуку, пусть решат", "ru", phrases).endswith(", выбор за вами")
     assert "пусть" not in to_you("этикетки — выкуп или утилизация, пусть скажут", "ru", phrases)
+
+
+@pytest.mark.parametrize("note", ["Darren's been emailing his area manager saying we're not delivering and cc'ing us. lovely",
+                                  "Rupert is lovely and sends friends our way"])
+def test_a_sarcastic_or_third_party_lovely_is_no_fondness_for_the_client(note):
+    s = situation(reasons=[note], client={"name": "Westgate Retail", "contact": "Olivia Strand"}, sender={"name": "Hannah Bright", "company": "Skyline Hawks"})
+    assert "genuinely enjoyed" not in email(s)
