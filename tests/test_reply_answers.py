@@ -454,3 +454,9 @@ def test_work_whose_day_the_user_answered_is_not_restated_with_its_old_day():
     asked = "Можно каменку раньше переложить, до Нового года?"
     answer = reply(s, asked, backend="composer", answers={"1": "Да, переложу до 25-го, чтобы к 30-му каменка успела просохнуть."}).text
     assert "переложу до 25-го" in answer and "25 января" not in answer, answer
+
+
+def test_an_angry_client_writing_by_first_name_is_not_signed_off_warmly():
+    s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "tone": "warm"})
+    answer = reply(s, "Sam, frankly this is a disgrace and we will not pay invoice 44 until you credit us.", backend="composer").text
+    assert "Kind regards," in answer and "Warm regards" not in answer, answer

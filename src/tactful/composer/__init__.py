@@ -147,6 +147,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
     return {
         "kind": kind,
+        # A client who disputes, threatens or is angry is not signed off to with "Warm regards".
+        "contested": contested,
         "requests": [line.rstrip(".") + "." for line in said],
         "acknowledge": kind if kind in phrases.get("reply.acknowledge") else "other",
         "asks_why": "why" in kinds[1:],
