@@ -460,3 +460,8 @@ def test_an_angry_client_writing_by_first_name_is_not_signed_off_warmly():
     s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "tone": "warm"})
     answer = reply(s, "Sam, frankly this is a disgrace and we will not pay invoice 44 until you credit us.", backend="composer").text
     assert "Kind regards," in answer and "Warm regards" not in answer, answer
+
+
+def test_a_concrete_offer_to_change_the_terms_is_thanked_for_as_an_offer():
+    asked = "I'd like to put something concrete on the table: we'll pay 50% up front on any job over £500. Would you carry on on that basis?"
+    assert "for the offer" in reply(_situation("en"), asked, backend="composer").text
