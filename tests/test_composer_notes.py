@@ -1913,3 +1913,9 @@ def test_a_choice_the_notes_leave_to_them_is_left_to_the_client_in_the_letter():
 def test_a_sarcastic_or_third_party_lovely_is_no_fondness_for_the_client(note):
     s = situation(reasons=[note], client={"name": "Westgate Retail", "contact": "Olivia Strand"}, sender={"name": "Hannah Bright", "company": "Skyline Hawks"})
     assert "genuinely enjoyed" not in email(s)
+
+
+def test_a_russian_note_fond_of_the_client_in_plain_words_warms_the_message():
+    s = situation(reasons=["Сергей Петрович мужик хороший, платит сразу, наличкой. расставаться жалко"], language="ru",
+                  client={"name": "ИП Голубев", "contact": "Сергей Петрович Голубев"}, sender={"name": "Николай Жуков", "solo": True})
+    assert "приятно с вами работать" in email(s, "ru", tone="warm")
