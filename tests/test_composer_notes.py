@@ -1919,3 +1919,10 @@ def test_a_russian_note_fond_of_the_client_in_plain_words_warms_the_message():
     s = situation(reasons=["Сергей Петрович мужик хороший, платит сразу, наличкой. расставаться жалко"], language="ru",
                   client={"name": "ИП Голубев", "contact": "Сергей Петрович Голубев"}, sender={"name": "Николай Жуков", "solo": True})
     assert "приятно с вами работать" in email(s, "ru", tone="warm")
+
+
+def test_a_term_in_the_handover_is_a_sentence_and_a_sub_clause_keeps_its_letter():
+    s = situation(handover=["final count sheet per kitchen", "anything missing billed at replacement cost per schedule B"],
+                  contract={"clause": "9(b)", "notice_days": 14}, end_date=FUTURE, sender={"name": "Sam Okonkwo", "company": "Keen Edge"})
+    body = email(s)
+    assert "Anything missing will be billed at replacement cost per schedule B." in body and "clause 9(b)" in body, body

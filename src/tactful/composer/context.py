@@ -76,7 +76,7 @@ def build_context(
     if tone == "warm" and who.title_given and who.first and any(
             re.search(rf"(?:^|[\s:(])[\"“‘'«][^\"”’»]*\b{re.escape(who.first)}\b", note) for note in situation.reasons):
         who = who.model_copy(update={"title_given": False})
-    fields["handover"] = [_to_parties(_to_role(_to_addressee(item, who, language, phrases), fields["contact"], language, phrases),
+    fields["handover"] = [_to_parties(_to_role(_to_addressee(_as_terms(item, phrases), who, language, phrases), fields["contact"], language, phrases),
                                       situation, language, phrases) for item in fields["handover"]]
     # The day the message is written, read from the facts once: the notice, the invoices and the work left
     # are all counted from it.
@@ -252,6 +252,14 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     said = {item: said_item(item, language, phrases) for item in candidates}
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)],
             "waiting": waiting}
+
+
+def _as_terms(item: str, phrases: Phrases) -> str:
+    """A handover note that states a term ("anything missing billed at replacement cost") as the sentence it is
+    ("Anything missing will be billed at replacement cost"), not a thing handed over."""
+    for pattern, replacement in phrases.snippets.get("handover_terms", []):
+        item = re.sub(pattern, replacement, item, flags=re.IGNORECASE)
+    return item
 
 
 def _named_addressee(situation: Situation, phrases: Phrases) -> str | None:
@@ -1471,12 +1479,14 @@ def _bare_clause(clause: str, phrases: Phrases) -> str:
     A number that follows a clause word, else the number the text opens with; a text that names none
     ("either party can end it with 14 days' notice") is no clause, and gives nothing."""
     words = "|".join(re.escape(w) for w in sorted(phrases.clause_words, key=len, reverse=True))
-    named = re.search(rf"(?:{words})\s*(\d+(?:\.\d+)*)", clause, flags=re.IGNORECASE)
+    # A sub-clause written on to the number ("9(b)", "12.4(a)") is part of it.
+    number = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,3}\))?"
+    named = re.search(rf"(?:{words})\s*({number})", clause, flags=re.IGNORECASE)
     if named:
         return named[1]
     # "T&Cs point 4 (artwork approval)": a short note whose one number is the point.
-    numbers = re.findall(r"\d+(?:\.\d+)*", _without_brackets(clause))
-    leading = re.match(r"\s*(\d+(?:\.\d+)*)", clause)
+    numbers = re.findall(number, re.sub(r"\s+\([^)]*\)", "", clause))
+    leading = re.match(rf"\s*({number})", clause)
     if leading:
         return leading[1]
     return numbers[0] if len(numbers) == 1 and len(clause.split()) <= 6 else ""
