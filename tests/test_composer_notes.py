@@ -1926,3 +1926,9 @@ def test_a_term_in_the_handover_is_a_sentence_and_a_sub_clause_keeps_its_letter(
                   contract={"clause": "9(b)", "notice_days": 14}, end_date=FUTURE, sender={"name": "Sam Okonkwo", "company": "Keen Edge"})
     body = email(s)
     assert "Anything missing will be billed at replacement cost per schedule B." in body and "clause 9(b)" in body, body
+
+
+def test_a_clause_that_goes_on_from_the_one_before_is_no_reason_alone():
+    s = situation(reasons=["на встрече сказать: доделываем второй участок, сдаём по акту — и дальше не берёмся"], reason_kind="scope",
+                  sender={"name": "Олег Горин", "company": "ООО «Горн»"}, language="ru")
+    assert "И дальше мы не берёмся" not in email(s, "ru")

@@ -1204,7 +1204,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
             yield opening_clause(first, language, phrases, solo), note
             for part in rest:
                 said = opening_clause(part, language, phrases, solo, opens_note=False)
-                if past(part):
+                # «… — и дальше не берёмся»: a clause that goes on from the one before it says nothing alone.
+                if past(part) or re.match(phrases.snippets.get("clause_continuation", "(?!)"), part.strip(), flags=re.IGNORECASE):
                     continue
                 if re.match(phrases.snippets["first_person_start"], part.strip(), flags=re.IGNORECASE) or (
                         language == "ru" and said != part.strip()):
