@@ -465,3 +465,14 @@ def test_an_angry_client_writing_by_first_name_is_not_signed_off_warmly():
 def test_a_concrete_offer_to_change_the_terms_is_thanked_for_as_an_offer():
     asked = "I'd like to put something concrete on the table: we'll pay 50% up front on any job over £500. Would you carry on on that basis?"
     assert "for the offer" in reply(_situation("en"), asked, backend="composer").text
+
+
+@pytest.mark.parametrize(("language", "said", "disputed"), [
+    ("en", "Invoice 87 will be paid by 15 December. We do not agree with invoice 94 and will not pay for the heating element.", "94"),
+    ("ru", "Счёт № 87 мы оплатим до 15 декабря. По счёту № 94 мы не согласны: работу оплатим, но не стоимость ТЭНа.", "№ 94"),
+])
+def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language, said, disputed):
+    s = parse_situation({**_situation(language).model_dump(exclude_defaults=True),
+                         "unpaid_invoices": [{"number": "87", "amount": "46 300 ₽"}, {"number": "94", "amount": "58 900 ₽", "disputed": True}]})
+    answer = reply(s, said, backend="composer").text
+    assert "87" in answer and answer.count(disputed) >= 1 and answer.rindex(disputed) > answer.index("87"), answer

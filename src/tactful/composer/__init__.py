@@ -184,6 +184,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "asked_invoices": _named(context["unpaid"], original),
         # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
         "paid_invoices": _named(context["unpaid"], " ".join(paid)),
+        # «№ 87 оплатим до 15-го. По № 94 мы не согласны»: the invoice disputed beside the news of a payment is still answered.
+        "unpaid_left": [u for u in context["unpaid"] if u not in _named(context["unpaid"], " ".join(paid))] if "paying" in topics else context["unpaid"],
     }
 
 
