@@ -242,7 +242,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
 def _echoed(found: list[DateMention], layout: Layout) -> None:
     """A day the notes name that the client's message names too («просим продлить сезон до 31 марта» — «держать лёд до конца
     марта …») is most often what the client asks, not the plan: among equally marked days of the notes, one the notes name
-    alone goes first. Alone, it still stands."""
+    alone goes first. Alone and called the end, it still stands (one with no end word falls below the one-date fallback)."""
     spans = [(line.start, line.end) for m in layout.messages for line in m.body]
     theirs = {f.date for f in found if any(a <= f.start < b for a, b in spans)}
     notes = [(line.start, line.end) for line in layout.notes]
