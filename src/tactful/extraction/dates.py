@@ -141,6 +141,17 @@ def _last_weekday(day_word: str, month_word: str, d: dict, language: Language, b
     return end - dt.timedelta(days=(end.weekday() - day) % 7)
 
 
+def _holiday(rule: re.Pattern, holidays: dict, base: dt.date) -> dt.date | None:
+    """The day a holiday's pattern names (its key, month-day), on or after ``base``: a holiday said as a plan is the
+    coming one."""
+    key = next((k for k, v in holidays.items() if v is rule), None)
+    if key is None:
+        return None
+    month, day = (int(n) for n in key.split("-"))
+    date = dt.date(base.year, month, day)
+    return date if date >= base else dt.date(base.year + 1, month, day)
+
+
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
     rights = [i for i in (text.find(ch, end) for ch in "!?\n") if i != -1]
@@ -173,6 +184,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
             # "the end of next month" is read whole before "next month" could be read on its own.
             for kind, rules in (("end_of", [d["end_of"]]), ("last_weekday", [d["last_weekday"]]), ("next_week", [d["next_week_day"]]),
                                 ("from_weekday", [d["from_weekday"]]), ("start_of", [d["start_of"]]),
+                                ("holiday", list(d.get("holidays", {}).values())),
                                 ("new_year", [d["new_year"]] if d.get("new_year") else []),
                                 ("absolute", d["absolute"]), ("relative", d["relative"])):
                 for rule in rules:
@@ -193,6 +205,8 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             day = next((i for i, w in enumerate(d["weekdays"]) if w.fullmatch(m.group("value").lower())), None)
                             start = base + dt.timedelta(days=(day - base.weekday()) % 7) if day is not None else None
                             date = _after(m.group("count"), m.group("unit").lower(), start) if start else None
+                        elif kind == "holiday":  # "Boxing Day", «Рождество»: that day, this year or the next once it has passed
+                            date = _holiday(rule, d["holidays"], base)
                         elif kind == "new_year":  # «через две недели после Нового года»: the coming 1 January
                             date = dt.date((base - dt.timedelta(days=15)).year + 1, 1, 1)
                         elif kind == "start_of":  # "from the start of March": its first day (the day before is the last)
@@ -213,7 +227,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             date -= dt.timedelta(days=1)
                         sentence = _sentence(segment, m.start(), m.end())
                         # A day named outright ("Monday 14 December", "end of Q1") over a count ("in three weeks").
-                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of") else 0.0)
+                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of", "holiday") else 0.0)
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
                         score -= 5.0 if kind == "new_year" else 0.0  # a day counted from, not the last day itself («до Нового года не останусь»)
@@ -221,7 +235,20 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                         month_end = kind == "end_of" and named is None
                         found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score, month_end))
             _lag_after(segment, line.start, d, found, taken)
+    _echoed(found, layout)
     return _day_over_month_end(found, text)
+
+
+def _echoed(found: list[DateMention], layout: Layout) -> None:
+    """A day the notes name that the client's message names too («просим продлить сезон до 31 марта» — «держать лёд до конца
+    марта …») is most often what the client asks, not the plan: among equally marked days of the notes, one the notes name
+    alone goes first. Alone and called the end, it still stands (one with no end word falls below the one-date fallback)."""
+    spans = [(line.start, line.end) for m in layout.messages for line in m.body]
+    theirs = {f.date for f in found if any(a <= f.start < b for a, b in spans)}
+    notes = [(line.start, line.end) for line in layout.notes]
+    for f in found:
+        if f.date in theirs and any(a <= f.start < b for a, b in notes):
+            f.score -= 0.5
 
 
 def _lag_after(segment: str, offset: int, d: dict, found: list[DateMention], taken: list[tuple[int, int]]) -> None:

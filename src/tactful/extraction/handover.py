@@ -60,11 +60,11 @@ def _items(value: str, rules: dict) -> list[tuple[str, int]]:
     return out
 
 
-def _listed(layout: Layout, rules: dict) -> list[tuple[str, tuple[int, int]]] | None:
-    """The items after a handover heading; an empty list when the heading says there are none
+def _listed(layout: Layout, rules: dict, groups: list[list[Line]]) -> list[tuple[str, tuple[int, int]]] | None:
+    """The items after a handover heading in ``groups``; an empty list when the heading says there are none
     («Передать: ничего»), None when no heading lists anything."""
     text = layout.text
-    for lines in (layout.notes, *(m.body for m in layout.messages)):
+    for lines in groups:
         for i, line in enumerate(lines):
             segment = text[line.start : line.end]
             heading = rules["heading"].search(segment)
@@ -95,10 +95,13 @@ def find_handover(layout: Layout, pats: dict, own: list[list[Line]]) -> list[tup
     send is no handover. When the user's words list nothing, what the client asks to be handed over
     («Прошу передать пароли…», "Please make sure the inventory is with us") is the list."""
     rules = pats["handover"]
-    listed = _listed(layout, rules)
+    mine = [*layout.notes, *(line for lines in own for line in lines)]
+    # a heading in the client's letter («…передаём вам: принимать заявки …») hands the user work, not the client things:
+    # headings are read in the user's own words once those are known
+    groups = [layout.notes, *own] if any(line.text for line in mine) else [layout.notes, *(m.body for m in layout.messages)]
+    listed = _listed(layout, rules, groups)
     if listed is not None:  # a list, or a heading that says nothing is handed over ("Hand over: nothing")
         return listed
-    mine = [*layout.notes, *(line for lines in own for line in lines)]
     finishing = pats["outcome"]["finish_stage"]
     out = _run_in(layout.text, mine if any(line.text for line in mine) else layout.lines(), rules["inline"], rules, finishing)
     if not out and rules.get("requested"):

@@ -170,6 +170,8 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
                  if part.strip(" )")]
         for part in parts:
             part = re.sub(r"(?<=[»\"')])\.$", "", part.strip().strip("()").strip())  # «бюро «Контур».» ends the sentence
+            if (department := pats["people"].get("department")) and department.fullmatch(part):
+                continue  # "Estates Team", «отдел маркетинга»: a part of the organisation, not its name
             start = line.start + max(line.text.find(part), 0)
             mention = Mention(part, start, start + len(part))
             words, known = set(part.split()), set(name.value.split()) if name else set()
@@ -195,6 +197,23 @@ def signature_parts(message_signature: list[Line], pats: dict, language: Languag
             elif _title_case(part) and not pats["greeting"].match(part + ","):
                 spare = mention
     return name, org or (spare if name or named else None)  # ``named``: the text names the person just before
+
+
+def without_department(raw: str, pats: dict) -> tuple[str, int]:
+    """A mailbox's display name without the department that writes from it, and where what is left starts: "Estates &
+    Facilities - St Brannoc's Hospice" -> "St Brannoc's Hospice", «Отдел маркетинга ТРЦ «Меридиан»» -> «ТРЦ «Меридиан»»;
+    a name with no department is returned whole."""
+    department, lead = pats["people"].get("department"), pats["people"].get("department_lead")
+    parts = [(m.group(), m.start()) for m in re.finditer(r"[^,|–—-]+(?:-(?!\s)[^,|–—-]*)*", raw) if m.group().strip()]
+    kept = [(text, start) for text, start in parts if not department.fullmatch(text.strip())] if department else parts
+    if not kept or len(kept) == len(parts) and not (lead and lead.match(raw.strip())):
+        return raw, 0
+    text, start = kept[0]
+    start += len(text) - len(text.lstrip())
+    text = text.strip()
+    if lead and (m := lead.match(text)) and m.end() < len(text):
+        text, start = text[m.end() :], start + m.end()
+    return text, start
 
 
 def _title_case(part: str) -> bool:

@@ -24,6 +24,7 @@ from .names import (
     same_person,
     signature_parts,
     trim_person,
+    without_department,
 )
 from .patterns import patterns
 
@@ -72,6 +73,11 @@ def _parties(layout: Layout, pats: dict, language: Language) -> list[Party]:
                     or firm and _A_NAME.fullmatch(raw):  # a chat author named beside their firm is a person
                 offset = header[0].find(raw)
                 name = Mention(raw, header[1] + offset, header[1] + offset + len(raw))
+            elif raw and (desk := without_department(raw, pats))[0] != raw and not is_person(desk[0], pats, language):
+                # 'Estates & Facilities - St Brannoc's Hospice <estates@…>', «Отдел маркетинга ТРЦ «Меридиан» <…>»: a
+                # department's mailbox writes; the organisation it belongs to is the party's, over a signature's team
+                offset = header[0].find(raw) + desk[1]
+                sig_org = Mention(org_nominative(desk[0], language), header[1] + offset, header[1] + offset + len(desk[0]))
             elif raw and ("«" in raw or pats["legal_forms"].search(raw)) and not is_person(raw, pats, language):
                 # 'От: Ресторан «Печора» <manager@…>': a firm's mailbox writes; the firm is the party's
                 offset = header[0].find(raw)
@@ -142,7 +148,7 @@ def find_people(layout: Layout, pats: dict, language: Language) -> list[Found]:
     found: dict[str, Found] = {}
     put = _putter(found)
     organisations = _organisations(layout, pats, language)
-    _markers(layout, pats, language, put)
+    _markers(layout, pats, language, put, found)
     notes_name, notes_org = signature_parts(layout.notes_signature, pats, language)
     if notes_name:
         put("sender.name", notes_name.value, notes_name.start, notes_name.end, 0.8, "signature")
@@ -232,7 +238,7 @@ def _sole_trader_name(pats: dict, language: Language, found: dict, put) -> None:
             put("sender.name", name, start, start + len(name), 0.5, "company")
 
 
-def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
+def _markers(layout: Layout, pats: dict, language: Language, put, found: dict[str, Found]) -> None:
     """Names the user's words mark: "I'm …", "contact: …", "Client: …", "my studio …"."""
     text = layout.text
     people = pats["people"]
@@ -262,8 +268,12 @@ def _markers(layout: Layout, pats: dict, language: Language, put) -> None:
                 if field == "client.name" and ("@" in value or not any(c.isupper() or c == "«" for c in value)):
                     continue  # "Client is whoever's behind @northwind-logistics.com" names no one by itself
                 if field == "sender.company":
-                    if not pats["legal_forms"].search(value) and is_person(value, pats, language):
-                        continue  # "Jamie Cole (me)": the user's own name, not their firm
+                    me = found.get("sender.name")
+                    if not pats["legal_forms"].search(value) and is_person(value, pats, language) \
+                            and not (me and me.start < line.start + m.start("value") and not same_person(value, me.value)):
+                        # "Jamie Cole (me)": the user's own name, not their firm; but once the user is named before it, a
+                        # firm that opens on a first name is still a firm ("I'm Rhodri Vaughan-Pike, Vaughan Access Lifts, …")
+                        continue
                     value = org_nominative(value, language)  # «Мы в студии «Пиксель»» -> «студия «Пиксель»»
                 if field == "client.name" and (lead := people["org_preposition"].match(value)):
                     value = org_nominative(value[lead.end() :], language)  # «из «Зелёной лавки»» -> «Зелёная лавка»
@@ -364,6 +374,8 @@ def _organisations(layout: Layout, pats: dict, language: Language) -> list[Menti
             if len(value) < 3 or any(a <= start < b for a, b in referred) or pats["greeting"].match(value + ",") \
                     or is_person(value, pats, language):
                 continue
+            if (slip := people.get("corrected")) and slip.match(segment, start + len(value)):
+                continue  # "Brightline Sports Lighting - no, hang on, that's the other lot": a name taken back
             # «для студии растяжки «Гибкость»» names the studio in the nominative; the span stays the text's.
             named = org_nominative(value, language)
             if language == "ru" and (form := pats["people"].get("declined_after")) and form.search(segment[:start]) \

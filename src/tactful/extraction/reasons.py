@@ -147,9 +147,13 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
             tail = [Piece(part.start + at, piece) for part in _sentences(rest) for at, piece in _lower_starts(part.text)]
             for k, part in enumerate(tail):
                 money = _money(part.text, pats)  # an invoice or a sum owed; a fee cut «с 12 до 5 тысяч» may be the reason
-                if k and (not _cues(part.text, pats) or pats["reason_not"].search(part.text) or money
+                if k and (pats["reason_not"].search(part.text) or money
                           or re.match(r"^\W*\w+(?:\s+\w+){0,2}\s*:", part.text) and not _NEXT_ITEM.match(part.text)):
                     break  # the next sentence is the plan, an invoice or another label ("Unpaid: …")
+                if k and not _cues(part.text, pats):
+                    if k + 1 < len(tail) and _cues(tail[k + 1].text, pats) and not pats["reason_not"].search(tail[k + 1].text):
+                        continue  # a sentence that only says more of the last reason («До маршрутов сорок километров»), then another
+                    break
                 for piece in re.finditer(r"[^;]+", part.text):
                     value = _clean(piece.group())
                     # a later ';'-part that opens with an invoice ('…; счёт № 52 … не оплачен') is the invoice, not a reason
