@@ -319,7 +319,7 @@ def test_open_work_is_said_aloud_by_its_name_unless_two_pieces_would_share_one()
 @pytest.mark.parametrize(("language", "note", "reason"), [
     ("en", "position: we cannot sign off a scheme we believe is unlawful", "We cannot sign off a scheme we believe is unlawful."),
     ("ru", "формально, без лекций. позиция — эту схему сопровождать не могу, поэтому прекращаю работу",
-     "Эту схему сопровождать не могу, поэтому прекращаю работу."),
+     "Эту схему сопровождать я не могу, поэтому прекращаю работу."),
 ])
 def test_the_position_the_user_states_is_the_reason(language, note, reason):
     assert reason in email(situation(reason_kind="methods", reasons=[note]), language)
