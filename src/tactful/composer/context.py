@@ -746,8 +746,8 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     # Three items are said in full, unless one has its own "and" (an "and … and … and" chain aloud); a
     # longer list leads with two and the rest follows in writing.
     whole = len(handover) <= 2 or len(handover) == 3 and not any(f" {phrases.labels['and']} " in item for item in handover)
-    conditions = phrases.snippets.get("condition_asides", "(?!)")
-    spoken = [accusative(spoken_head(item, phrases.snippets.get("aside_content", []), conditions), language, phrases)
+    conditions, choices = phrases.snippets.get("condition_asides", "(?!)"), phrases.snippets.get("choice_asides", "(?!)")
+    spoken = [accusative(spoken_head(item, phrases.snippets.get("aside_content", []), conditions, choices), language, phrases)
               for item in handover[:3 if whole else 2]]
     return {
         "handover": handover,
@@ -787,7 +787,8 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
     # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
     # after a dash, a comma or in brackets that no one says aloud ("episode 31 - edit and show notes"),
     # unless that leaves two pieces of work with one name.
-    heads = [spoken_head(item, conditions=phrases.snippets.get("condition_asides", "(?!)")) for _, item in open_work]
+    heads = [spoken_head(item, conditions=phrases.snippets.get("condition_asides", "(?!)"), choices=phrases.snippets.get("choice_asides", "(?!)"))
+             for _, item in open_work]
     if len(set(heads)) < len(heads):
         heads = [_without_brackets(item) or item for _, item in open_work]
     from ..grounding import find_dates

@@ -476,7 +476,7 @@ def without_own_date(item: str, due: dt.date, language: Language, phrases: Phras
     return shorter if re.search(r"[^\W\d_]{2}", shorter) else item
 
 
-def spoken_head(item: str, contents: list[str] | tuple[str, ...] = (), conditions: str = "(?!)") -> str:
+def spoken_head(item: str, contents: list[str] | tuple[str, ...] = (), conditions: str = "(?!)", choices: str = "(?!)") -> str:
     """A handover note without what follows its thing: a dash, a bracket, a comma, a colon or a semicolon
     ("Q4 PPM report - Ealing added once the visits are done" → "Q4 PPM report"), when two words or more
     remain. A dash followed by one of ``contents`` says what the thing holds («список инструментов — что в
@@ -485,9 +485,10 @@ def spoken_head(item: str, contents: list[str] | tuple[str, ...] = (), condition
     head, dash, tail = (re.split(r"(\s+[—–-]\s+|\s*\(|(?<!\d)[,:;]\s|(?<=\d)[:;]\s|(?<=\d),\s(?!\d))", item.strip(), maxsplit=1) + ["", ""])[:3]
     if dash.strip() in "—–-" and tail.split()[:1] and tail.split()[0].lower() in contents:
         return item.strip()
-    # A sum after it ("— по 300 ₽ за каждую") is part of the thing, not a note; so is a condition ("(only if you book
-    # them)"): said without it, the work would be promised outright.
-    if re.search(r"[₽£$€]", tail) or re.search(conditions, tail, flags=re.IGNORECASE):
+    # A sum after it ("— по 300 ₽ за каждую") is part of the thing, not a note; so is a condition it opens with ("(only
+    # if you book them)"), said without which the work would be promised outright, and a choice left to the client.
+    if re.search(r"[₽£$€]", tail) or re.match(conditions, tail.strip(), flags=re.IGNORECASE) \
+            or re.search(choices, tail, flags=re.IGNORECASE):
         return item.strip()
     head = head.strip(" ,")
     return head if len(head.split()) >= 2 else item
