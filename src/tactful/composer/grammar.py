@@ -485,9 +485,11 @@ def spoken_head(item: str, contents: list[str] | tuple[str, ...] = (), condition
     head, dash, tail = (re.split(r"(\s+[—–-]\s+|\s*\(|(?<!\d)[,:;]\s|(?<=\d)[:;]\s|(?<=\d),\s(?!\d))", item.strip(), maxsplit=1) + ["", ""])[:3]
     if dash.strip() in "—–-" and tail.split()[:1] and tail.split()[0].lower() in contents:
         return item.strip()
-    # A sum after it ("— по 300 ₽ за каждую") is part of the thing, not a note; so is a condition it opens with ("(only
-    # if you book them)"), said without which the work would be promised outright, and a choice left to the client.
-    if re.search(r"[₽£$€]", tail) or re.match(conditions, tail.strip(), flags=re.IGNORECASE) \
+    # A sum after it ("— по 300 ₽ за каждую") is part of the thing, not a note; so is a condition in its brackets ("(only
+    # if you book them)", «(кроме 4, 6, 7 — если не будет доступа)») or one a dash opens, said without which the work
+    # would be promised outright ("- Ealing added once …" is a note), and a choice left to the client.
+    condition = re.search if "(" in dash else re.match
+    if re.search(r"[₽£$€]", tail) or condition(conditions, tail.strip(), flags=re.IGNORECASE) \
             or re.search(choices, tail, flags=re.IGNORECASE):
         return item.strip()
     head = head.strip(" ,")
