@@ -1932,3 +1932,11 @@ def test_a_clause_that_goes_on_from_the_one_before_is_no_reason_alone():
     s = situation(reasons=["на встрече сказать: доделываем второй участок, сдаём по акту — и дальше не берёмся"], reason_kind="scope",
                   sender={"name": "Олег Горин", "company": "ООО «Горн»"}, language="ru")
     assert "И дальше мы не берёмся" not in email(s, "ru")
+
+
+@pytest.mark.parametrize(("referral", "said"), [
+    ("Tom Garside, Garside & Lowe - framers in Bermondsey, do a lot of gallery work", "Tom Garside of Garside & Lowe, framers in Bermondsey"),
+    ("Fionn Walsh, Inishfree Mushrooms - grows in Midleton, already delivers to Cobh", "Fionn Walsh of Inishfree Mushrooms, who grows in Midleton"),
+])
+def test_a_referral_note_in_the_plural_or_a_verb_takes_no_article(referral, said):
+    assert said in email(situation(referral=referral, sender={"name": "Ann Lee", "solo": True}))

@@ -476,3 +476,14 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
                          "unpaid_invoices": [{"number": "87", "amount": "46 300 ₽"}, {"number": "94", "amount": "58 900 ₽", "disputed": True}]})
     answer = reply(s, said, backend="composer").text
     assert "87" in answer and answer.count(disputed) >= 1 and answer.rindex(disputed) > answer.index("87"), answer
+
+
+@pytest.mark.parametrize(("language", "said", "thanked"), [
+    ("en", "I'll pay the invoice when you send me the $1,100 for the dairy I threw out.", False),
+    ("en", "I'm not paying for something I already paid for.", False),
+    ("ru", "Накладную 118 оплатила сегодня утром, проверь.", True),
+])
+def test_payment_news_is_told_from_a_refusal_or_a_condition(language, said, thanked):
+    s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})
+    answer = reply(s, said, backend="composer").text
+    assert (("about the payment" in answer) or ("об оплате" in answer)) is thanked, answer

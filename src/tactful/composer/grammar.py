@@ -810,7 +810,8 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         # "Tom Ashworth, Cumbria Clockworks - does turret clocks": a person's firm after their name goes with it.
         from ..address import names_person
 
-        if len(parts) > 1 and len(firm := parts[0].split()) >= 2 and all(w[:1].isupper() for w in firm) and names_person(name, language):
+        if len(parts) > 1 and len(firm := parts[0].split()) >= 2 and all(w[:1].isupper() or w in ("&", "+") for w in firm) \
+                and names_person(name, language):
             name, parts = f"{name} {phrases.snippets['referral_of']} {parts[0]}", parts[1:]
         for part in parts[:2]:
             # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
@@ -826,7 +827,7 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
             if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym):
                 continue
-            if words[0] in phrases.snippets["referral_verbs"]:
+            if words[0] in phrases.snippets["referral_verbs"] or _only_a_verb(words[0]):
                 return name, "who " + part, True
             # "already does a riding school near Kelso": an adverb before the verb.
             if words[0].lower() in phrases.snippets["referral_adverbs"] and words[1] in phrases.snippets["referral_verbs"]:
@@ -842,6 +843,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             # ("bookkeeper for cafes" has its head before the preposition).
             if len(words) <= 3 and re.search(r"[^s]s$", words[-1].lower()) and all(len(w) > 3 for w in words):
                 continue
+            # "framers in Bermondsey": a plural names what they are, with no article.
+            if _plural_noun(words[0]):
+                return name, part, True
             # "four HCPC-registered physios in Leeds": a number counts them, no article.
             # "already a reserve contractor on their framework": the note brings its own article.
             if words[0].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \
@@ -850,6 +854,22 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             vowel = "aefhilmnorsx" if acronym else "aeio"
             return name, ("an " if part[0].lower() in vowel else "a ") + part, True
     return name, "", False
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether an English word is a noun in the plural ("framers"), its singular being another word."""
+    from lemminflect import getAllLemmas
+
+    noun = getAllLemmas(word.lower()).get("NOUN", ("",))[0]
+    return bool(noun) and noun != word.lower() and word.lower().endswith("s")
+
+
+def _only_a_verb(word: str) -> bool:
+    """Whether an English word reads only as a verb in the third person ("grows", "delivers"), never a noun."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return word.endswith("s") and "VERB" in lemmas and "NOUN" not in lemmas
 
 
 def referral_object(name: str, description: str, apposition: bool, language: Language) -> str | None:
