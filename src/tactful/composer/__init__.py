@@ -145,6 +145,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     actions = [a for a in context["handover_actions"] if a not in asked_back]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
+    # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
+    paid_invoices = _named(context["unpaid"], " ".join(paid))
     return {
         "kind": kind,
         # A client who disputes, threatens or is angry is not signed off to with "Warm regards".
@@ -182,10 +184,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "referral_known": _names_referral(original, situation, language),
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
         "asked_invoices": _named(context["unpaid"], original),
-        # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
-        "paid_invoices": _named(context["unpaid"], " ".join(paid)),
+        "paid_invoices": paid_invoices,
         # «№ 87 оплатим до 15-го. По № 94 мы не согласны»: the invoice disputed beside the news of a payment is still answered.
-        "unpaid_left": [u for u in context["unpaid"] if u not in _named(context["unpaid"], " ".join(paid))] if "paying" in topics else context["unpaid"],
+        "unpaid_left": [u for u in context["unpaid"] if u not in paid_invoices] if "paying" in topics else context["unpaid"],
     }
 
 
