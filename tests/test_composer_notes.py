@@ -1536,6 +1536,23 @@ def test_a_note_the_user_marks_as_fit_to_say_is_the_reason_in_their_words(langua
     assert said in decision, decision
 
 
+@pytest.mark.parametrize(("language", "notes", "said"), [
+    # A mark that opens its note points back at the note before it; a list after it only sums that note up.
+    ("ru", ["мне 67, ездить через весь город с инструментом тяжело. сокращаю выезды, беру только тех, кто рядом",
+            "это и скажу — здоровье, возраст, беру только рядом"], "Мне 67, ездить через весь город с инструментом тяжело."),
+    ("en", ["I'm moving to Galway at the end of January for my partner's job", "that's the one to give, keep it short"],
+     "I am moving to Galway at the end of January for my partner's job."),
+    # The honest reason marked to give goes before the words dictated for the news.
+    ("en", ["I'm moving to Galway at the end of January, partner's job. that's the honest reason and it's the one to give",
+            "what I'll tell him: the monthly fitting days stop after January"],
+     "I am moving to Galway at the end of January, partner's job. The monthly fitting days stop after January."),
+])
+def test_a_mark_points_at_the_reason_to_give(language, notes, said):
+    s = situation(reasons=notes, reason_kind="capacity", sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call"):
+        assert said in Composer().compose(s, channel, language)[0].text()
+
+
 @pytest.mark.parametrize(("language", "note", "said"), [
     ("en", "the kids are lovely, it's a shame. you can say that in one line", "kids are lovely"),
     ("ru", "детей очень жаль, они хорошие. это можно написать одной строкой", "Детей очень жаль"),

@@ -179,7 +179,15 @@ def build_context(
     sayable = _sayable(situation, language, phrases, vetted)
     if sayable and own_reason and not _same_words(own_reason.rstrip(" ."), sayable):
         sayable = f"{own_reason} {sayable}"
-    dictated = _dictated(situation, language, phrases, vetted) or (standing[0] if standing and not own_reason else "") or sayable
+    # A reason marked as the one to give ("I'm moving to Galway … that's the honest reason and it's the one to give")
+    # goes before the words dictated for the news ("what I'll tell him: the monthly fitting days stop after January").
+    # (Not before a wording only marked as the reason, "reason to give: …": that one is the reason itself.)
+    told = _dictated(situation, language, phrases, vetted)
+    news = any(re.search(pattern, note, flags=re.IGNORECASE) for pattern in phrases.snippets.get("dictated_to_client", [])
+               for note in situation.reasons)
+    if told and sayable and news and not _same_words(told.rstrip(" ."), sayable):
+        told = f"{sayable} {told}"
+    dictated = told or (standing[0] if standing and not own_reason else "") or sayable
     # A private reason still gives way to the wording the user dictates for it ("just say I can't take the
     # work on any more", «просто сказать, что …»).
     stated = dictated or ("" if own_reason or topic or quoted_private else
@@ -1278,7 +1286,7 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
     причина, прямо так и написать — …»); empty when there is none or the checker objects to it."""
     pattern, manner = phrases.snippets.get("sayable"), phrases.snippets.get("sayable_manner")
     solo = is_solo(situation.sender, language)
-    for note in situation.reasons if pattern else []:
+    for at, note in enumerate(situation.reasons if pattern else []):
         marks = list(re.finditer(pattern, note))
         manners = list(re.finditer(manner, note)) if manner else []
         if not marks and not manners:
@@ -1290,9 +1298,16 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
         worded = re.match(r"\s*[—–:-]\s*(?P<said>\S.*)$", after)
         if not marks and not worded:
             continue
+        # A mark that opens its note ("that's the one to give", «это и скажу — здоровье, возраст, беру только рядом»)
+        # speaks of the note before it, whole; words after it that open on a list only sum that note up.
+        if worded and re.match(phrases.snippets.get("sayable_summary", "(?!)"), worded["said"]):
+            worded = None
+        if marks and not note[:marks[0].start()].strip(" .,;") and not worded and at:
+            said = situation.reasons[at - 1]
         # The mark speaks of the sentence it closes or follows ("… every invoice goes 90+ days. we can't be the
         # bank for a managing agent, that's the reason"): that sentence alone, not the story before it.
-        said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
+        else:
+            said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
         parts = []
         for part in sentences(_without_brackets(said).strip(" ,;")):
             parts.append(sentence(_with_subject(part, language, phrases, solo), phrases))
