@@ -326,6 +326,15 @@ def test_going_back_to_a_way_of_working_is_no_time_away():
     assert "time away" not in text
 
 
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "I'm away at the sales till the 14th so come get the press whenever, Shane will open the shed for you. Thursday's fine."),
+    ("ru", "Я в отъезде до 14-го, но приезжайте в любое время, Серёжа откроет вам склад."),
+])
+def test_a_client_away_who_arranged_the_pick_up_is_not_asked_for_a_day(language, said):
+    text = reply(_situation(language), said, backend="composer").text
+    assert "time away" not in text and "отсутствие" not in text, text
+
+
 def test_a_question_that_goes_on_from_the_one_before_offers_no_alternative():
     from tactful.composer.vetting import open_questions
 
@@ -482,6 +491,8 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     ("en", "I'll pay the invoice when you send me the $1,100 for the dairy I threw out.", False),
     ("en", "I'm not paying for something I already paid for.", False),
     ("ru", "Накладную 118 оплатила сегодня утром, проверь.", True),
+    # A note-like sentence with no subject is news all the same.
+    ("en", "Fair enough. Paid the Nov invoice this arvo, should be in your account Monday.", True),
 ])
 def test_payment_news_is_told_from_a_refusal_or_a_condition(language, said, thanked):
     s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})

@@ -93,6 +93,7 @@ class Phrases(BaseModel):
     short_notes: list[Pattern] = []
     no_email_notes: list[Pattern] = []
     payment_conditions: list[Pattern] = []
+    arranged_pickup: list[Pattern] = []
     reschedule_requests: list[Pattern] = []
     # News that a piece of work will not happen ("the Solstice run is cancelled"): not restated as work to finish.
     cancelled_news: list[Pattern] = []

@@ -125,6 +125,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
     if not paid or not (situation.unpaid_invoices or situation.final_invoice):
         topics = [t for t in topics if t != "paying"]
+    # A client away who has arranged the pick-up ("Shane will open the shed for you. Thursday's fine") is not asked
+    # which day after their return suits them.
+    if "away" in topics and matches(original, language, "arranged_pickup"):
+        topics = [t for t in topics if t != "away"]
     # The rest read sentence by sentence once: what a referral question, an invitation or a call asks sits in one.
     read = [(s, reply_topics(s, language)) for s in sentences(client_reply)]
     # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
