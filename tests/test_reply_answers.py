@@ -498,3 +498,37 @@ def test_payment_news_is_told_from_a_refusal_or_a_condition(language, said, than
     s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})
     answer = reply(s, said, backend="composer").text
     assert (("about the payment" in answer) or ("об оплате" in answer)) is thanked, answer
+
+
+@pytest.mark.parametrize(("said", "answer", "kept"), [
+    # The learned reader's doubt about what the user types now does not drop it.
+    ("Спасибо за письмо. Кого посоветуете на деисусный ряд?",
+     "Конкретно никого рекомендовать не буду, но ищите реставраторов с аттестацией Минкультуры, а не иконописцев.", True),
+    # «Ты» to a friend who writes on «ты»; not to one who writes on «вы».
+    ("Коля, привет! Жалко, конечно. А ты в лавке по пятницам до скольки?", "Набери накануне, я отложу тебе качотту.", True),
+    ("Добрый день. А вы в лавке по пятницам до скольки?", "Набери накануне, я отложу тебе качотту.", False),
+])
+def test_the_users_own_answer_is_dropped_only_for_what_the_rules_find(said, answer, kept):
+    point = reply(_situation("ru"), said, backend="composer").questions[0]
+    result = reply(_situation("ru"), said, backend="composer", answers={point: answer})
+    assert (answer in result.text) is kept, result.text
+
+
+@pytest.mark.parametrize(("said", "unsaid"), [
+    # «Болеет за храм» is care, not illness.
+    ("Староста человек горячий, но болеет за храм. Спасибо за работу.", "выздоровления"),
+    # A blessing is no request; a question whether something is needed is no request either.
+    ("Спасибо за работу. Храни Вас Господь.", "храните"),
+    ("Спасибо. Леса нужно вывезти до Великого поста?", "Как вы просили"),
+])
+def test_care_blessings_and_questions_of_need_are_not_misread(said, unsaid):
+    assert unsaid not in reply(_situation("ru"), said, backend="composer").text
+
+
+def test_a_prepared_answer_is_known_by_its_subject_not_by_the_words_of_asking():
+    s = parse_situation({**_situation("ru").model_dump(mode="json", exclude_none=True),
+                         "reasons": ["с января беру только музейные заказы",
+                                     "если спросят, можно ли сделать поновление хотя бы на одной иконе: нет, ни на одной"]})
+    said = "Спасибо. Две иконы, что Вы начали, можно ли будет с ними служить, не снимать?"
+    assert "ни на одной" not in reply(s, said, backend="composer").text
+    assert "ни на одной" in reply(s, "Спасибо. А можно всё-таки сделать поновление хотя бы на одной иконе?", backend="composer").text

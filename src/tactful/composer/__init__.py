@@ -254,8 +254,10 @@ def _shares_word(line: str, sentence: str, language: Language, least: int = 1) -
 
 
 def _prepared_for(point: str, reaction: dict[str, str], language: Language) -> bool:
-    """Whether a point of the client's is what the user's notes expected them to ask (two words in common)."""
-    return _shares_word(reaction["client"], point, language, least=2)
+    """Whether a point of the client's is what the user's notes expected them to ask (two words in common, of what
+    it is about: not "можно ли … хотя бы" beside another question's «можно ли будет …»)."""
+    generic = load_phrases(language).snippets.get("generic_question_words", "(?!)")
+    return _shares_word(re.sub(generic, " ", reaction["client"]), re.sub(generic, " ", point), language, least=2)
 
 
 def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool:
@@ -446,7 +448,15 @@ class Composer:
         if context["invitations"] and all(i in given for i in context["invitations"]):
             context["topics"] = [t for t in context["topics"] if t != "invitation"]  # the user's answer says it
         vetting = Vetting(language, "email", phrases)
-        kept = set(vetting.keep("answers", list(given.values()), strict=True, to_client=True))
+        # What the user types in answer now is theirs to send: the learned reader's doubt about it (a guess, where
+        # the rules find nothing) does not drop it, nor does «ты» to a client who writes on «ты» themselves.
+        from ..checker import check
+
+        informal = any(v.rule == "informal_address" for v in check(client_reply, lang=language).violations)
+        relaxed = frozenset({"learned_tone", *(["informal_address"] if informal else [])})
+        typed = set(own.values())
+        kept = set(vetting.keep("answers", [a for a in given.values() if a not in typed], strict=True, to_client=True))
+        kept |= set(vetting.keep("answers", list(typed), strict=True, to_client=True, allowed=relaxed))
         # Each answer under the client's own question, quoted as in a mail answered inline, so "Yes, keep them
         # there" says what it answers; a question the checker objects to is not quoted (nor reported: it is theirs).
         quoted = Vetting(language, "email", phrases)

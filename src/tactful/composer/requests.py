@@ -91,7 +91,7 @@ def _task(sentence: str, bank: dict, language: Language) -> str | None:
         if re.match(bank["decide"], rest, flags=re.IGNORECASE):
             return ""
         if len(rest.split()) < 2 or re.match(bank["skip"], rest, flags=re.IGNORECASE) or re.match(
-                bank["condition"], sentence, flags=re.IGNORECASE):
+                bank["condition"], sentence, flags=re.IGNORECASE) or re.search(bank.get("necessity_question", "(?!)"), sentence):
             continue
         if match.groupdict().get("obj"):
             # «Счёт и акт просьба прислать в бухгалтерию» → «прислать счёт и акт в бухгалтерию».

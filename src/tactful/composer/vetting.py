@@ -147,15 +147,15 @@ class Vetting:
         return kept
 
     def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None,
-             to_client: bool = False) -> list[str]:
+             to_client: bool = False, allowed: frozenset[str] = frozenset()) -> list[str]:
         """The items that pass, as typed; ``said`` gives the form the letter uses, which is what is checked
         ("make sure she's the owner" reads to the client as "make sure you are the owner"). ``to_client``: a
-        line the user wrote to the client, which may say "you"."""
+        line the user wrote to the client, which may say "you". ``allowed``: rules that do not keep an item out."""
         kept = []
         for item in (i.strip() for i in items):
             if not item:
                 continue
-            rules = self._problems(field, said(item) if said else item, strict, to_client)
+            rules = [r for r in self._problems(field, said(item) if said else item, strict, to_client) if r not in allowed]
             if rules:
                 self.left_out.append(LeftOut(field=field, text=item, rules=rules, hint=self._hint(rules)))
             else:
