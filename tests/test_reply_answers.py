@@ -532,3 +532,41 @@ def test_a_prepared_answer_is_known_by_its_subject_not_by_the_words_of_asking():
     said = "Спасибо. Две иконы, что Вы начали, можно ли будет с ними служить, не снимать?"
     assert "ни на одной" not in reply(s, said, backend="composer").text
     assert "ни на одной" in reply(s, "Спасибо. А можно всё-таки сделать поновление хотя бы на одной иконе?", backend="composer").text
+
+
+def _with(language: str, **fields):
+    return parse_situation({**_situation(language).model_dump(mode="json", exclude_none=True), **fields})
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "I thought our agreement had a 60-day notice period? That feels very close."),
+    ("ru", "Здравствуйте. В договоре у нас вроде бы 60 дней на расторжение. Это раньше. Так можно?"),
+])
+def test_a_client_who_raises_the_notice_hears_the_fallback_date_not_the_earlier_one_again(language, said):
+    import datetime as dt
+
+    from tactful.wording import format_date
+
+    today = dt.date.today()
+    s = _with(language, contract={"exists": True, "notice_days": 60}, end_date=str(today + dt.timedelta(days=20)))
+    text = reply(s, said, backend="composer").text
+    restated = {"en": "ends on ", "ru": "завершается "}[language] + format_date(today + dt.timedelta(days=20), language)
+    assert format_date(today + dt.timedelta(days=60), language) in text and restated not in text, text
+
+
+def test_a_short_question_is_quoted_with_the_sentence_it_stands_on_and_answered_by_its_end():
+    said = "Спасибо. По счёту 212: можем закрыть двумя платежами, 70 000 до 25 марта и остаток до 20 апреля. Вас так устроит?"
+    s = _with("ru", unpaid_invoices=[{"number": "212", "amount": "146 000 ₽"}])
+    answer = "Да, согласны: 70 000 ₽ до 25 марта и 76 000 ₽ до 20 апреля по счёту № 212."
+    result = reply(s, said, backend="composer", answers={"Вас так устроит?": answer})
+    assert "> По счёту 212: можем закрыть двумя платежами" in result.text
+    # The user's answer settles the invoice it names: no stock request to pay it in seven days beside it.
+    assert answer in result.text and "в течение семи дней" not in result.text and "ответим" not in result.text, result.text
+
+
+def test_work_the_users_answer_sets_a_new_day_for_is_not_restated_on_its_old_day():
+    s = _with("ru", open_work=[{"item": "демонтаж страховочных систем с кровли", "due": "2031-03-16"}])
+    said = "Спасибо. Демонтаж 16-го — это среда? Можно перенести на 17-е, с утра?"
+    point = next(q for q in reply(s, said, backend="composer").questions if "17" in q)
+    text = reply(s, said, backend="composer", answers={point: "Да, 17-го с утра подходит: снимем страховочные системы за день."}).text
+    assert "16 марта" not in text, text

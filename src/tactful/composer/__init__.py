@@ -125,6 +125,12 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
     if not paid or not (situation.unpaid_invoices or situation.final_invoice):
         topics = [t for t in topics if t != "paying"]
+    # A client who raises the notice period where the end date falls inside it ("I thought our agreement had a 60-day
+    # notice period?") is answered on it: the earlier day was a proposal, the notice's end the fallback; neither the
+    # end date nor the agreement on it is restated beside that. Where the end date keeps the notice, the terms say so.
+    if "notice" in topics:
+        topics = [t for t in topics if t not in ("end_date", "documents")] if context["notice_short"] and context["notice_end"] \
+            else [t for t in topics if t != "notice"]
     # A client away who has arranged the pick-up ("Shane will open the shed for you. Thursday's fine") is not asked
     # which day after their return suits them.
     if "away" in topics and matches(original, language, "arranged_pickup"):
@@ -301,7 +307,9 @@ def _answers_by_point(answers: dict[str, str], points: list[str]) -> dict[str, s
     for key, answer in answers.items():
         key, answer = key.strip(), (answer or "").strip()
         if answer:
-            point = points[int(key) - 1] if key.isdigit() and 1 <= int(key) <= len(points) else key
+            # A key that is the end of one point only ("Вас так устроит?" for the point with its sentence before it).
+            within = [p for p in points if p.endswith(key)] if key not in points else []
+            point = points[int(key) - 1] if key.isdigit() and 1 <= int(key) <= len(points) else within[0] if len(within) == 1 else key
             given[point] = answer
     return given
 
@@ -473,7 +481,7 @@ class Composer:
         # answers only in general, or none): it promises to come back on them rather than fall silent.
         if given and not context["open_questions"]:
             context["open_questions"] = [q for q in sentences(client_reply) if q.rstrip().endswith("?")
-                                         and q not in given and q not in context["invitations"]]
+                                         and not any(point.endswith(q) for point in given) and q not in context["invitations"]]
         # The user agreeing to work past the end ("yes, I will interpret on Monday 25 January") moves the end:
         # the old end date is not restated below the answer.
         # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)
@@ -485,10 +493,27 @@ class Composer:
         # года?» — «да, до 25-го»): its old day beside their answer would contradict it.
         from ..grounding import content_words
 
-        timed = [q for q in own if _day_numbers(q) or re.search(phrases.get("reply.time_words"), q, flags=re.IGNORECASE)]
+        # The work may be named in the point or in the user's answer to it («Можно перенести на 17-е?» — «Да, 17-го: снимем
+        # верёвки и страховочные системы»): neither its old day, nor a line of the notes with that day, is said beside it.
+        written = [f"{q} {a}" for q, a in own.items() if _as_sentence(a) in context["answers"]]
+        timed = [t for t in written if _day_numbers(t) or re.search(phrases.get("reply.time_words"), t, flags=re.IGNORECASE)]
+
+        def restated(work: dict[str, Any]) -> bool:
+            return any({x for x in _work_words(work, language) if len(x) >= 5} & content_words(t, language) for t in timed)
+
         moved = [w for w in context["open_work"] if _moved(w, context["moving"]) or _cancelled(w, context["cancelled"], language)
-                 or w in context["confirmed"] or any({x for x in _work_words(w, language) if len(x) >= 5} & content_words(q, language) for q in timed)]
+                 or w in context["confirmed"] or restated(w)]
         context["open_work"] = [w for w in context["open_work"] if w not in moved]
+        context["confirmed"] = [w for w in context["confirmed"] if not restated(w)]
+        context["returned"] = [line for line in context["returned"] if not any(_shares_word(line, t, language, least=2) for t in timed)]
+        # What the user's own answers speak to (the notice, the money, the handover) is not answered again beside them
+        # by the stock line, which may say otherwise («в течение семи дней» beside their agreed two payments).
+        # Money only where they name every invoice the stock line would ask for: one about the December service leaves
+        # the disputed invoice beside it to be answered.
+        said = " ".join(written)
+        owed = context["unpaid_left"] if context["disputes"] else context["unpaid"]
+        context["said_by_user"] = [t for t in context["topics"] if any(t in reply_topics(a, language) for a in written)
+                                   and (t != "money" or all(u["number"] and u["number"] in said or _sum_named(u.get("amount") or "", said) for u in owed))]
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
         # "Re:" the subject of the message the client answers, whatever register the answer takes.

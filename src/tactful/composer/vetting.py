@@ -60,10 +60,21 @@ def open_questions(text: str, language: Language) -> list[str]:
     """The client's questions ("…?") that ask about none of the topics and none of the kinds the bank
     answers, or ask to choose between alternatives (a topic's stock answer picks neither): the reply promises
     to come back on them rather than pass over them, and the user is told."""
-    questions = [q for q in sentences(text) if q.rstrip().endswith("?")]
+    said = sentences(text)
+    questions = [(q, _with_context(q, said[i - 1] if i else "", text)) for i, q in enumerate(said) if q.rstrip().endswith("?")]
     # A question's first word offers no alternative: "Or was it the refill?" goes on from the one before it.
-    return [q for q in questions if matches(re.sub(r"^\W*\w+", "", q), language, "choice_questions")
+    return [point for q, point in questions if matches(re.sub(r"^\W*\w+", "", q), language, "choice_questions")
             or not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
+
+
+def _with_context(question: str, before: str, text: str) -> str:
+    """A short question that stands on the sentence before it on its line («По счёту 212: можем закрыть двумя
+    платежами … Вас так устроит?», "20 December is earlier. Is that OK?"), with that sentence: quoted alone, the
+    point would not say what it asks. Its topic is still read from the question alone."""
+    if len(question.split()) > 4 or not before or before.rstrip().endswith("?"):
+        return question
+    joined = re.search(re.escape(before) + r"[ \t]*" + re.escape(question), text)
+    return joined.group() if joined else question
 
 
 def reason_topics(text: str, language: Language) -> list[str]:
