@@ -1957,3 +1957,23 @@ def test_a_clause_that_goes_on_from_the_one_before_is_no_reason_alone():
 ])
 def test_a_referral_note_in_the_plural_or_a_verb_takes_no_article(referral, said):
     assert said in email(situation(referral=referral, sender={"name": "Ann Lee", "solo": True}))
+
+
+@pytest.mark.parametrize(("language", "item", "said", "unsaid"), [
+    ("en", "my wither gauge + flocking irons from their tack room - MINE", "I will also collect my wither gauge and flocking irons from your tack room", "hand over my wither"),
+    ("en", "portable wool press - OURS, picking up Thursday 10 Dec", "collect my portable wool press", "OURS"),
+    ("ru", "мой набор ключей и щупов у Тимура в тумбочке — забираю", "заберу свой набор ключей и щупов у Тимура в тумбочке", "мой набор"),
+    ("ru", "тестер и стремянка на Лиговском — мои, забираю", "заберу тестер и стремянку на Лиговском", "передам тестер"),
+])
+def test_the_senders_own_things_are_collected_not_handed_over(language, item, said, unsaid):
+    s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],
+                  handover=["the alarm codes" if language == "en" else "коды сигнализации", item], sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert said in text and unsaid not in text, text
+
+
+def test_a_thing_the_client_may_pay_for_or_the_sender_takes_is_not_simply_collected():
+    s = situation(reasons=["с января перехожу только на свои продукты"], handover=["запчасти на 8 300 ₽ — либо оплачивает, либо забираю"],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert "заберу запчасти" not in Composer().compose(s, "email", "ru")[0].text()

@@ -258,8 +258,36 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     handover, waiting = _payment_first(situation.handover, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
     said = {item: said_item(item, language, phrases) for item in candidates}
-    return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)],
+    # The sender's own things are collected, a step of theirs ("collect my wither gauge and flocking irons from your
+    # tack room"), vetted in that form.
+    solo = is_solo(situation.sender, language)
+    collected = [step for step in (_collect_step(item, language, phrases, solo) for item in vetted.owned(handover)) if step]
+    return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
+            + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}
+
+
+def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -> str:
+    """A note of the sender's own thing as the step of collecting it: the thing before its mark ("portable wool
+    press - OURS, picking up Thursday 10 Dec" → "collect our portable wool press"; «мой набор ключей у Тимура в тумбочке
+    — забираю» → «забрать свой набор ключей у Тимура в тумбочке»), said to the client ("from their tack room" →
+    "from your tack room"); empty when no thing is left."""
+    snippets = phrases.snippets
+    thing = item
+    for cut in re.finditer(snippets["own_cut"], item):
+        if re.search(snippets["own_word"], item[cut.end():]):
+            thing = item[:cut.start()]
+            break
+    thing = re.sub(snippets["own_tail"], "", thing).strip(" ,.;:-–—")
+    for pattern, replacement in snippets.get("own_swap", []):
+        thing = re.sub(pattern, replacement, thing)
+    voice = "i" if solo else "we"
+    if not re.match(snippets["own_possessive"], thing):
+        thing = snippets["collect_possessive"][voice] + thing
+    thing = to_you(thing, language, phrases)
+    if language == "ru":
+        thing = accusative(thing, language, phrases) or thing
+    return snippets["collect_step"][voice].format(thing=thing) if len(thing.split()) >= 1 else ""
 
 
 def _as_terms(item: str, phrases: Phrases) -> str:

@@ -150,12 +150,19 @@ class Vetting:
         eng shortlist stays with us, not shared", «исходники остаются у нас») is left out, with the reason."""
         kept = []
         for item in items:
+            if self.owned([item]):
+                continue  # the sender's own thing, said as a step of theirs (`owned`)
             if matches(item, self.language, "kept_back"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
                                              hint=self.phrases.snippets["kept_back_hint"]))
             else:
                 kept.append(item)
         return kept
+
+    def owned(self, items: list[str]) -> list[str]:
+        """The handover notes of the sender's own things to take back ("portable wool press - OURS", «ящики —
+        наши, забираю»); not one that leaves the choice to the client («либо оплачивает, либо забираю»)."""
+        return [item for item in items if matches(item, self.language, "own_property")]
 
     def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None,
              to_client: bool = False, allowed: frozenset[str] = frozenset()) -> list[str]:
