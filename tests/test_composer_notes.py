@@ -1977,3 +1977,18 @@ def test_a_thing_the_client_may_pay_for_or_the_sender_takes_is_not_simply_collec
     s = situation(reasons=["с января перехожу только на свои продукты"], handover=["запчасти на 8 300 ₽ — либо оплачивает, либо забираю"],
                   sender={"name": "Ann Lee", "solo": True})
     assert "заберу запчасти" not in Composer().compose(s, "email", "ru")[0].text()
+
+
+@pytest.mark.parametrize(("language", "item", "said", "unsaid"), [
+    # Someone else's thing goes back to them, not to the client.
+    ("en", "the band's amp - goes back to the band, not to the club", "return the band's amp to the band", "- the band's amp"),
+    ("en", "the couple's heirloom lace - I'll return it to them myself", "return the couple's heirloom lace to them", "- the couple's"),
+    # The thing ends where its mark stands; a step typed in "we" by one person is said in "I".
+    ("en", "the 2 perches on the yard roof are OURS - we'll take them down before the 8th", "collect the 2 perches on the yard roof.", "take them down"),
+    ("ru", "пробники дистрибьютора — вернём дистрибьютору", "ерну пробники дистрибьютора дистрибьютору", "ернём"),
+])
+def test_things_that_are_not_the_clients_are_not_handed_over_to_them(language, item, said, unsaid):
+    s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],
+                  handover=["the alarm codes" if language == "en" else "коды сигнализации", item], sender={"name": "Ann Lee", "solo": True})
+    text = email(s, language)
+    assert said in text and unsaid not in text, text

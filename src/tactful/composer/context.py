@@ -262,9 +262,19 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     # tack room"), vetted in that form.
     solo = is_solo(situation.sender, language)
     collected = [step for step in (_collect_step(item, language, phrases, solo) for item in vetted.owned(handover)) if step]
+    collected += [_return_step(item, language, phrases, solo) for item in vetted.third_party(handover)]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}
+
+
+def _return_step(item: str, language: Language, phrases: Phrases, solo: bool) -> str:
+    """A note of someone else's thing as the step of returning it to them ("the band's amp - goes back to the
+    band" → "return the band's amp to the band"); the one it goes back to is named as typed, not as the client."""
+    m = next(m for p in phrases.snippets["third_party"] if (m := re.match(p, item)))
+    thing = to_you(m["thing"].strip(), language, phrases)
+    thing = accusative(thing, language, phrases) or thing
+    return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=m["to"].strip())
 
 
 def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -278,7 +288,9 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
         if re.search(snippets["own_word"], item[cut.end():]):
             thing = item[:cut.start()]
             break
-    thing = re.sub(snippets["own_tail"], "", thing).strip(" ,.;:-–—")
+    # "the 2 perches on the roof are ours - we'll take them down …": the thing ends where its mark stands.
+    tail = re.search(snippets["own_tail"], thing)
+    thing = (thing[:tail.start()] if tail else thing).strip(" ,.;:-–—")
     for pattern, replacement in snippets.get("own_swap", []):
         thing = re.sub(pattern, replacement, thing)
     voice = "i" if solo else "we"
@@ -774,6 +786,8 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     handover = [item for item in handover if item not in steps and item not in ours]
     # Said by the sender, so the client does not read a to-do list for themselves.
     actions = [first_person_step(step, language, phrases, solo) for step in steps]
+    # A step typed in "we" by one person («вернём пробники дистрибьютору») is said in "I".
+    actions = [in_first_singular(a) for a in actions] if solo and language == "ru" else actions
     actions += [re.sub(clause, " ", item[:1].upper() + item[1:], count=1) for item in ours]
     accusatives = [accusative(item, language, phrases) for item in handover]
     # English bullets take their articles too, so that one list does not mix "a pruning calendar" with "planting plan".

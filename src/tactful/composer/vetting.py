@@ -150,8 +150,8 @@ class Vetting:
         eng shortlist stays with us, not shared", «исходники остаются у нас») is left out, with the reason."""
         kept = []
         for item in items:
-            if self.owned([item]):
-                continue  # the sender's own thing, said as a step of theirs (`owned`)
+            if self.owned([item]) or self.third_party([item]):
+                continue  # said as a step of the sender's (`owned`, `third_party`)
             if matches(item, self.language, "kept_back"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
                                              hint=self.phrases.snippets["kept_back_hint"]))
@@ -163,6 +163,11 @@ class Vetting:
         """The handover notes of the sender's own things to take back ("portable wool press - OURS", «ящики —
         наши, забираю»); not one that leaves the choice to the client («либо оплачивает, либо забираю»)."""
         return [item for item in items if matches(item, self.language, "own_property")]
+
+    def third_party(self, items: list[str]) -> list[str]:
+        """The handover notes of someone else's things that go back to them, not to the client ("the band's amp -
+        goes back to the band")."""
+        return [item for item in items if any(re.match(p, item) for p in self.phrases.snippets.get("third_party", []))]
 
     def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None,
              to_client: bool = False, allowed: frozenset[str] = frozenset()) -> list[str]:
