@@ -284,10 +284,11 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     "from your tack room"); empty when no thing is left."""
     snippets = phrases.snippets
     thing = item
-    for cut in re.finditer(snippets["own_cut"], item):
-        if re.search(snippets["own_word"], item[cut.end():]):
-            thing = item[:cut.start()]
-            break
+    # The last break before the first mark past the opening word («мои болванки (6 шт.) и крючки — забираю»).
+    marks = [m.start() for m in re.finditer(snippets["own_word"], item) if m.start() > 0]
+    cuts = [cut.start() for cut in re.finditer(snippets["own_cut"], item) if marks and cut.end() <= marks[0]]
+    if cuts:
+        thing = item[:cuts[-1]]
     # "the 2 perches on the roof are ours - we'll take them down …": the thing ends where its mark stands.
     tail = re.search(snippets["own_tail"], thing)
     thing = (thing[:tail.start()] if tail else thing).strip(" ,.;:-–—")
