@@ -905,7 +905,8 @@ def test_a_sole_trader_introduces_themselves_on_a_call_without_their_own_name_tw
 
 @pytest.mark.parametrize(("language", "item", "said", "aside"), [
     ("en", "Xero access transferred to whoever they appoint, we remove ourselves after", "whoever you appoint", "ourselves"),
-    ("ru", "доступы к Метрике переводим на вашу почту, мы потом удалимся", "переводим на вашу почту", "удалимся"),
+    # Said by one person in "I" («перевожу»).
+    ("ru", "доступы к Метрике переводим на вашу почту, мы потом удалимся", "перевожу на вашу почту", "удалимся"),
 ])
 def test_the_senders_aside_at_the_end_of_a_handover_note_stays_out(language, item, said, aside):
     body = email(situation(handover=with_another_item(item, language)), language)

@@ -1992,3 +1992,23 @@ def test_things_that_are_not_the_clients_are_not_handed_over_to_them(language, i
                   handover=["the alarm codes" if language == "en" else "коды сигнализации", item], sender={"name": "Ann Lee", "solo": True})
     text = email(s, language)
     assert said in text and unsaid not in text, text
+
+
+def test_the_words_for_the_news_follow_the_reason_the_user_gives():
+    s = situation(reasons=["reason to give: we're booked solid through next year with the church at Cerne Abbas",
+                           "what I'll say at the door: we'll get the ridge finished before Christmas as promised, and that's us done"],
+                  sender={"company": "Ashworth & Son Thatching"})
+    text = Composer().compose(s, "meeting", "en")[0].text()
+    assert "booked solid through next year with the church at Cerne Abbas. We'll get the ridge finished" in text, text
+    assert "At the door" not in text and "at the door" not in text
+
+
+@pytest.mark.parametrize(("note", "said"), [
+    ("if he asks whether we'd come back in the summer instead: no, not this year, I'll give him Ned's name", "I'll give you Ned's name"),
+    ("if he asks can we still do the March crutching if he fixes it: no, already told the team, give him Dean's number",
+     "already told the team, I'll give you Dean's number"),
+])
+def test_a_prepared_refusal_speaks_to_the_client(note, said):
+    s = situation(reasons=["we are moving to product work only", note], sender={"company": "Ashworth & Son Thatching"})
+    text = Composer().compose(s, "call", "en")[0].text()
+    assert said in text and " him " not in text, text

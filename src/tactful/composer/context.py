@@ -1097,16 +1097,20 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
                 if len(words.split()) >= 3 and not re.match(bank["instruction"], words, flags=re.IGNORECASE) else ""
             if refusal := re.match(bank["refusal"], rest, flags=re.IGNORECASE):
                 because = spelt(_offered(rest[refusal.end():].strip(" .,;"), vetted.phrases), vetted.phrases)
-                if re.search(bank.get("to_you_when", "(?!)"), because, flags=re.IGNORECASE):
+                said_to = bool(re.search(bank.get("to_you_when", "(?!)"), because, flags=re.IGNORECASE))
+                if said_to:
                     because = to_you(because, vetted.language, vetted.phrases)
+                    # "… 1,300 miles away. you (or Dana) can text me": each sentence opens on a capital.
+                    because = re.sub(r"(?<=[.!?] )([a-zа-яё])", lambda m: m[1].upper(), because)
                 # "no. but I'll walk the fields with him in April": no why, but what the user offers instead, said after the "no".
                 instead = re.match(vetted.phrases.snippets.get("but_opening", "(?!)"), because, flags=re.IGNORECASE)
                 because = because[instead.end():] if instead else because
                 # A why the checker objects to in full may still give its first clause ("the call-outs are the
                 # whole point, a scheme that can't … isn't safe").
                 first = re.split(vetted.phrases.snippets["clause_break"], because, maxsplit=1)[0]
-                kept = (vetted.keep("reasons", [because], strict=True) or (
-                    vetted.keep("reasons", [first], strict=True) if len(first.split()) >= 4 else [])) if because else []
+                # Said to the client ("I'll give you Ned's name"), it may speak to them.
+                kept = (vetted.keep("reasons", [because], strict=True, to_client=said_to) or (
+                    vetted.keep("reasons", [first], strict=True, to_client=said_to) if len(first.split()) >= 4 else [])) if because else []
                 if instead:
                     answer = " ".join([say("foreseen.answers.refusal", because=""), *(sentence(k, vetted.phrases) for k in kept[:1])])
                 else:
@@ -1377,10 +1381,11 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # cover they need") is said without the clauses about them, the sender's own ("the weekly round works, the
     # 'while she waits' doesn't, and I've stopped being able to plan a week" → "…works, and I've stopped …"),
     # unless only a fragment is left ("not a two-person shop").
-    def found(key: str) -> list[str]:
+    def found(key: str, label: str = "") -> list[str]:
         return [to_you(full_months(signs_in_words(m["said"], phrases), phrases), language, phrases)
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
-                if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")]
+                if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
+                and (not label or re.search(label, note[:m.start("said")]))]
 
     own = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases) for s in found("dictated")]
     own = [s for s in own if not matches(s, language, "not_own_reason")
@@ -1398,6 +1403,14 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     if line is None:
         vetted.keep("reasons", said[:1], strict=True)
         return ""
+    # The words for the news ("what I'll say at the door: we'll get the ridge finished …, and that's us done") follow
+    # the reason the user gives for it ("reason to give: we're booked solid through next year …"), not a reason only
+    # marked as the real one.
+    if line in [*to_client, *map(lambda w: written_out(w, phrases), to_client)]:
+        given = [r for r in found("dictated", phrases.snippets.get("dictated_public", "(?!)")) if not _same_words(r, line)]
+        reason = next((form for wording in given for form in dict.fromkeys([wording, written_out(wording, phrases)])
+                       if trial.keep("reasons", [form], strict=True)), None)
+        line = f"{sentence(reason, phrases)} {sentence(line, phrases)}" if reason else line
     solo = is_solo(situation.sender, language)
     # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
     line = in_first_singular(line) if solo and language == "ru" else line
