@@ -2012,3 +2012,15 @@ def test_a_prepared_refusal_speaks_to_the_client(note, said):
     s = situation(reasons=["we are moving to product work only", note], sender={"company": "Ashworth & Son Thatching"})
     text = Composer().compose(s, "call", "en")[0].text()
     assert said in text and " him " not in text, text
+
+
+@pytest.mark.parametrize(("language", "amount", "asked", "unasked"), [
+    ("en", "€640 (€340 left after the €300 cash)", "€340", "€640"),
+    ("en", "£900 (half paid, £450 outstanding)", "£450", "£900"),
+    ("ru", "38 000 ₽ (оплачено 20 000, осталось 18 000 ₽)", "18 000 ₽", "38 000"),
+])
+def test_after_a_part_payment_what_is_left_is_asked_for(language, amount, asked, unasked):
+    s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],
+                  unpaid_invoices=[{"number": "BS-112", "amount": amount, "due": "2020-01-31"}], sender={"name": "Ann Lee", "solo": True})
+    text = email(s, language)
+    assert asked in text and unasked not in text, text

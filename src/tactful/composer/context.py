@@ -709,6 +709,9 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
         # ("£1,960 (disputed in part)") is the user's own, not the client's to read.
         typed = re.sub(phrases.snippets["invoice_number_prefix"], "", _without_brackets(invoice.number or ""), flags=re.IGNORECASE)
         amount = _without_brackets(invoice.amount or "")
+        # After a part-payment, what is left is asked for ("€640 (€340 left after the €300 cash)" → "€340").
+        left = next((m for p in phrases.snippets.get("amount_left", []) if (m := re.search(p, invoice.amount or ""))), None)
+        amount = left["sum"].strip() if left else amount
         # The code alone ("Счёт № 118 от 01.11.2026" → 118); an invoice the user names by its date («от 05.09»)
         # is quoted as that, without «№». Anything else is the user's description of it («4 занятия в ноябре»,
         # "stage 2 renders"), and one in the other language cannot be quoted: the invoice is named by its amount.
