@@ -2024,3 +2024,14 @@ def test_after_a_part_payment_what_is_left_is_asked_for(language, amount, asked,
                   unpaid_invoices=[{"number": "BS-112", "amount": amount, "due": "2020-01-31"}], sender={"name": "Ann Lee", "solo": True})
     text = email(s, language)
     assert asked in text and unasked not in text, text
+
+
+def test_a_client_named_with_the_and_a_line_said_to_someone_read_as_typed():
+    s = situation(client={"name": "The Quayside Table"},
+                  reasons=["what I'll say to Ronan on the Tuesday drop: we're cutting back after the landlord news, and the long run to you is the one we can't keep",
+                           "the grow kit we gave Ronan for the pass - his to keep, tell him so"],
+                  sender={"company": "Keane Farm"})
+    text = Composer().compose(s, "meeting", "en")[0].text()
+    # "The" of the client's name is no name elsewhere; "to you is" stays; the note to the tool is not said.
+    assert "after the landlord news, and the long run to you is the one we can't keep" in text, text
+    assert "Tuesday drop" not in text and "tell him so" not in text

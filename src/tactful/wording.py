@@ -282,4 +282,6 @@ def _ordinary(word: str, language: Language) -> bool:
     from .address import given_name
 
     lower = word.lower()
+    if lower in load_yaml("guidelines", "names.yaml")["en"]["function_words"]:
+        return True
     return (lower in common_words() or bool(getAllLemmas(lower))) and not given_name(word)

@@ -1491,7 +1491,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     # A promise of a sum the open work already lists ("the 2 left over (£152) I'll refund", beside "refund of the
     # two unused lessons (£152)") is said there, once.
     listed = {n for work in situation.open_work for n in sums(work.item)}
-    promised = [line for note in own if not re.search(opening, note, flags=re.IGNORECASE)
+    promised = [re.sub(aside, "", line) for note in own if not re.search(opening, note, flags=re.IGNORECASE)
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
                 if not any(_same_words(line, s) for s in said) and not sums(line) & listed]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
