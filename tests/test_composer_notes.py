@@ -2035,3 +2035,12 @@ def test_a_client_named_with_the_and_a_line_said_to_someone_read_as_typed():
     # "The" of the client's name is no name elsewhere; "to you is" stays; the note to the tool is not said.
     assert "after the landlord news, and the long run to you is the one we can't keep" in text, text
     assert "Tuesday drop" not in text and "tell him so" not in text
+
+
+def test_a_what_ill_say_note_gives_the_reason_once_and_a_guests_question_stays_in_its_answer():
+    s = situation(reasons=["что скажу: открываю с партнёром свою баню под Звенигородом, весной старт. это правда",
+                           "если спросит, уведу ли я гостей: нет. базу записи не трогаю. если гость сам спросит, где я — скажу"],
+                  sender={"name": "Николай Зуев", "solo": True})
+    text = Composer().compose(s, "meeting", "ru")[0].text()
+    assert "Что скажу" not in text and text.count("открываю с партнёром свою баню") == 2, text  # the news and the why-answer
+    assert "Если гость сам спросит, где я — скажу" in text and "Если клиент спросит, где я" not in text

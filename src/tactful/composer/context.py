@@ -194,7 +194,9 @@ def build_context(
                           _own_reason(aloud, said_aloud, language, phrases, vetted, standing=True))
     # The line the dictated reason was cut from is not said again after it.
     # A letter says it written out ("can't" → "cannot"), so the line is compared in that form too.
+    # So is the line the dictated reason was given its subject from («Открываю …» said as «Я открываю …»).
     context["wanted"] = [line for line in wanted if not any(form == stated or (stated and form.lower().startswith(stated.rstrip(" .").lower()))
+                                                            or (stated and _same_words(form.rstrip(" ."), stated))
                                                             for form in (line, written_out(line, phrases)))]
     # A note the talk prepares as a reaction ("she'll ask about the deposit - back at settlement") is no point to say as well.
     for key in ("wanted", "promised", "returned"):
@@ -1078,7 +1080,8 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
         return []
     found = []
     for note in (n.strip() for n in situation.reasons):
-        openings = list(re.finditer(bank["opening"], note, flags=re.IGNORECASE))
+        openings = [o for o in re.finditer(bank["opening"], note, flags=re.IGNORECASE)
+                    if not (o.start() and re.search(bank.get("others", "(?!)"), note[:o.start()]))]
         for m, after in zip(openings, [*(o.start() for o in openings[1:]), len(note)]):
             said = note[m.end():after]
             # A quote the client's words open («а люди? я им обещала …») runs to its own end: a "?" inside it is no boundary.
@@ -1103,8 +1106,8 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
                 said_to = bool(re.search(bank.get("to_you_when", "(?!)"), because, flags=re.IGNORECASE))
                 if said_to:
                     because = to_you(because, vetted.language, vetted.phrases)
-                    # "… 1,300 miles away. you (or Dana) can text me": each sentence opens on a capital.
-                    because = re.sub(r"(?<=[.!?] )([a-zа-яё])", lambda m: m[1].upper(), because)
+                # "… 1,300 miles away. you (or Dana) can text me": each sentence opens on a capital.
+                because = re.sub(r"(?<=[.!?] )([a-zа-яё])", lambda m: m[1].upper(), because)
                 # "no. but I'll walk the fields with him in April": no why, but what the user offers instead, said after the "no".
                 instead = re.match(vetted.phrases.snippets.get("but_opening", "(?!)"), because, flags=re.IGNORECASE)
                 because = because[instead.end():] if instead else because
