@@ -9,6 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+# dateparser's own dependency: the day Easter falls on (`holiday_spans`)
+from dateutil.easter import easter
+
 from ..vocab import Language
 from .layout import Layout, Line
 
@@ -20,6 +23,7 @@ class DateMention:
     end: int
     score: float
     month_end: bool = False  # "the end of March": a period's end, not a day named
+    bare: bool = False  # "the 14th", «18-го»: a day of the month given alone, read as the coming one
 
 
 @cache
@@ -152,6 +156,33 @@ def _holiday(rule: re.Pattern, holidays: dict, base: dt.date) -> dt.date | None:
     return date if date >= base else dt.date(base.year + 1, month, day)
 
 
+def _day_of(key: str, year: int) -> dt.date:
+    """A day of the given year from a `holiday_spans` key part: "01-08" (month-day) or "easter+1" (days from Easter Sunday,
+    which moves from year to year)."""
+    m = re.fullmatch(r"easter([+-]\d+)?", key)
+    if m:
+        return easter(year) + dt.timedelta(days=int(m.group(1) or 0))
+    month, day = (int(n) for n in key.split("-"))
+    return dt.date(year, month, day)
+
+
+def _holiday_span(rule: re.Pattern, spans: dict, base: dt.date, before: str, d: dict) -> dt.date | None:
+    """A holiday of several days ("the Easter weekend", «новогодние каникулы»), said as a plan, is the coming one: worked
+    through ('we'll see them through the Easter weekend and then stop', «отработаем новогодние каникулы») its last day is
+    the day meant; said after 'before' («до майских») the day before its first. Its key is "first..last"."""
+    key = next((k for k, v in spans.items() if v is rule), None)
+    if key is None:
+        return None
+    first, _, last = key.partition("..")
+    for year in (base.year - 1, base.year, base.year + 1):
+        start, end = _day_of(first, year), _day_of(last, year)
+        end = end if end >= start else _day_of(last, year + 1)  # a span over the New Year
+        if end >= base:
+            break
+    prior = d.get("before_prefix")
+    return start - dt.timedelta(days=1) if prior is not None and prior.search(before) else end
+
+
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
     rights = [i for i in (text.find(ch, end) for ch in "!?\n") if i != -1]
@@ -184,6 +215,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
             # "the end of next month" is read whole before "next month" could be read on its own.
             for kind, rules in (("end_of", [d["end_of"]]), ("last_weekday", [d["last_weekday"]]), ("next_week", [d["next_week_day"]]),
                                 ("from_weekday", [d["from_weekday"]]), ("start_of", [d["start_of"]]),
+                                ("holiday_span", list(d.get("holiday_spans", {}).values())),
                                 ("holiday", list(d.get("holidays", {}).values())),
                                 ("new_year", [d["new_year"]] if d.get("new_year") else []),
                                 ("absolute", d["absolute"]), ("relative", d["relative"])):
@@ -191,6 +223,7 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                     for m in rule.finditer(segment):
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue
+                        month = None
                         if kind == "end_of":  # "end of March", "EOM"
                             date = _end_of(m.group("value") or m.groupdict().get("abbr") or "", d["periods"], language, base)
                             named = _weekday_beside(segment, m, d) if date else None
@@ -207,13 +240,16 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             date = _after(m.group("count"), m.group("unit").lower(), start) if start else None
                         elif kind == "holiday":  # "Boxing Day", «Рождество»: that day, this year or the next once it has passed
                             date = _holiday(rule, d["holidays"], base)
+                        elif kind == "holiday_span":  # "the Easter weekend", «новогодние каникулы»: its last day, or the day before it
+                            date = _holiday_span(rule, d["holiday_spans"], base, segment[max(0, m.start() - 30) : m.start()], d)
                         elif kind == "new_year":  # «через две недели после Нового года»: the coming 1 January
                             date = dt.date((base - dt.timedelta(days=15)).year + 1, 1, 1)
                         elif kind == "start_of":  # "from the start of March": its first day (the day before is the last)
                             end = _end_of(m.group("value"), d["periods"], language, base)
                             date = end.replace(day=1) if end else None
                         else:
-                            date = parse_date(m.group(), language, _month_before(found, m, segment, line.start) or base)
+                            month = _month_before(found, m, segment, line.start)
+                            date = parse_date(m.group(), language, month or base)
                         if date is None:
                             continue
                         if kind == "absolute" and date > base + dt.timedelta(days=300) and not re.search(r"\d{4}", m.group()):
@@ -227,16 +263,29 @@ def find_dates(layout: Layout, pats: dict, language: Language, today: dt.date) -
                             date -= dt.timedelta(days=1)
                         sentence = _sentence(segment, m.start(), m.end())
                         # A day named outright ("Monday 14 December", "end of Q1") over a count ("in three weeks").
-                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of", "holiday") else 0.0)
+                        score = own + (2.0 if d["end_markers"].search(sentence) else 0.0) + (0.3 if kind in ("absolute", "end_of", "holiday", "holiday_span") else 0.0)
                         # "sent on", "due": another event's date, unless the sentence also calls it the last day.
                         score -= 1.0 if d["not_end"].search(before[-25:]) else 0.0
                         score -= 5.0 if kind == "new_year" else 0.0  # a day counted from, not the last day itself («до Нового года не останусь»)
                         score -= 1.0 if date < base else 0.0  # a day already past is history, not the plan
                         month_end = kind == "end_of" and named is None
-                        found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score, month_end))
+                        bare = kind == "absolute" and month is None and bool(_BARE_DAY.fullmatch(m.group().strip()))
+                        found.append(DateMention(date, line.start + m.start(), line.start + m.end(), score, month_end, bare))
             _lag_after(segment, line.start, d, found, taken)
+    _bare_day_named(found)
     _echoed(found, layout)
     return _day_over_month_end(found, text)
+
+
+def _bare_day_named(found: list[DateMention]) -> None:
+    """A day of the month given alone ("I'll stop after the deep clean on the 14th") is read as the coming one; when the
+    paste names that day in full somewhere later than that, and only one such ("the deep clean … on Thursday 14 January"
+    in the client's letter), the day in full is the one meant."""
+    for f in found:
+        if f.bare:
+            named = {g.date for g in found if not g.bare and g.date.day == f.date.day and g.date > f.date}
+            if len(named) == 1:
+                f.date = named.pop()
 
 
 def _echoed(found: list[DateMention], layout: Layout) -> None:

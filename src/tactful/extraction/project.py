@@ -19,8 +19,13 @@ MAX_WORDS = 12
 def _value(raw: str, pats: dict) -> str | None:
     value = raw.strip().strip("«»\"'").strip(" ,;:-—–")
     value = pats["project"]["trim"].sub("", value).strip(" ,;:-—–")
-    if len(value.split()) > MAX_WORDS and " and " in value:  # "piped the wedding guests in and played at …": the first of the work
-        value = value[: value.index(" and ")].strip(" ,;:-—–")
+    if len(value.split()) > MAX_WORDS and re.search(r"\s[-—–]\s", value):
+        # "weighbridges at all three quarries - calibration, load cell swaps, …": the work, then the list of its parts
+        value = re.split(r"\s[-—–]\s", value, maxsplit=1)[0].strip(" ,;:")
+    cuts = [m.start() for m in re.finditer(" and ", value)]
+    cuts = [at for at in cuts if len(value[:at].split()) > 1] or cuts
+    if len(value.split()) > MAX_WORDS and cuts:  # "piped the wedding guests in and played at …": the first of the work
+        value = value[: cuts[0]].strip(" ,;:-—–")  # not at "rigged and inspected the big top …": two verbs of one work
     elif len(value.split()) > MAX_WORDS and " и " in value:
         # «ставлю, поверяю и обслуживаю 12 метеостанций и 40 датчиков …»: up to the last «и» that leaves the work short enough
         cuts = [m.start() for m in re.finditer(" и ", value) if len(value[: m.start()].split()) <= MAX_WORDS]

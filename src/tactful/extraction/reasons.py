@@ -206,6 +206,13 @@ def _clauses(chunk: str, pats: dict) -> list[tuple[int, str]]:
 _JOINED = re.compile(r",\s+(?:а|и|но|and|but|plus)\s+(?=[^,]*(?:сч[её]т|инвойс|invoice|\binv\b|\d))", re.IGNORECASE)
 
 
+def _owed(clause: str, pats: dict) -> bool:
+    """Whether a client's demand is about an invoice owed (its number, or a sum said unpaid), not a sum it sets on the work
+    ("or we'll deduct £150 per late call-out from your invoice" is the demand's penalty)."""
+    money = pats["money"]
+    return bool(money["invoice_number"].search(clause) or money["amount"].search(clause) and money["unpaid"].search(clause))
+
+
 def _money(clause: str, pats: dict) -> bool:
     """Whether a clause is about an invoice, or a sum said as owed or unpaid (an invoice in brackets is a
     detail of the complaint: «ждут оплату за февраль (счёт № 214, …)»); a rate ("£38 doesn't cover prep")
@@ -279,7 +286,27 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
         best += _demands(others, text, pats, max(2, len(best) + 1) - len(best), answered)
     if referred and len(best) - len(pairs) < 2:
         best += _demands(letters or [], text, pats, max(2, len(best) + 1) - len(best), set())
+    elif letters and len(best) == 1 and sum(bool(_cues(part, pats)) for part in _SEMICOLON.split(best[0][2])) < 2:
+        # Notes that answer one of the letter's demands in their own words ("Cleaning eleven reclaim tanks for nothing is
+        # two weeks of work …" under "please include the reclaim tank cleans in the monthly visit") end the work over that
+        # letter: its other demands, which the notes leave unsaid, are reasons too (not pointed at: en-298's 90-day invoices).
+        # Only where the notes give one reason, not two joined by a semicolon («… уходит на сверку; и если распечатывают …»).
+        asked = _demands(letters, text, pats, 6, set())
+        if any(_echoes(demand, chunk) for _, _, demand in asked for _, _, chunk in best):
+            # a demand that echoes the notes' reason, or shares a number with it («60 дней отсрочки мы не потянем» under
+            # «оплата через 60 дней»), is the one they answer already
+            numbers = lambda said: set(re.findall(r"\d+", said))  # noqa: E731
+            rest = [d for d in asked if not any(_echoes(d[2], chunk) or numbers(d[2]) & numbers(chunk) for _, _, chunk in best)]
+            best += rest[: max(2, len(best) + 1) - len(best)]
     return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
+
+
+def _echoes(one: str, other: str) -> bool:
+    """Whether two sentences speak of the same thing: two words of five letters or more in common, by their first five,
+    or numbers of two digits or more («промывку линий раз в месяц» — «раз в месяц промывать линии нельзя»; "the platform
+    rate of £38 per hour" — "£38 doesn't cover prep" with "interpreting" in both)."""
+    stems = lambda said: {w.lower()[:5] for w in re.findall(r"[^\W\d_]{5,}|\d{2,}", said)}  # noqa: E731
+    return len(stems(one) & stems(other)) >= 2
 
 
 def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pats: dict) -> list[tuple[Line, Line]]:
@@ -334,7 +361,7 @@ def _demands(others: list[list[Line]], text: str, pats: dict, wanted: int, answe
                 chunk = _unaddressed(chunk, pats)
                 if not 12 <= len(chunk) <= 300 or not any(rule.search(chunk) for rule in pats["demand"]):
                     continue
-                if pats["reason_not"].search(chunk) or _money(chunk, pats):
+                if pats["reason_not"].search(chunk) or _owed(chunk, pats):
                     continue
                 out.append((1, line.start + sentence.start + sentence.text.find(chunk), chunk))
                 if len(out) >= wanted:
