@@ -570,3 +570,10 @@ def test_work_the_users_answer_sets_a_new_day_for_is_not_restated_on_its_old_day
     point = next(q for q in reply(s, said, backend="composer").questions if "17" in q)
     text = reply(s, said, backend="composer", answers={point: "Да, 17-го с утра подходит: снимем страховочные системы за день."}).text
     assert "16 марта" not in text, text
+
+
+def test_a_prepared_answer_is_known_by_a_name_of_its_own_and_speaks_to_the_client():
+    s = _with("en", reasons=["we are moving to product work only",
+                             "if he asks can we still do the March crutching if he fixes it: no, already told the team, give him Dean's number"])
+    text = reply(s, "Fair enough. If I get the boards done before Feb, is March really off the table?", backend="composer").text
+    assert "already told the team, I'll give you Dean's number" in text and "come back to you" not in text, text

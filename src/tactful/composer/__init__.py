@@ -263,7 +263,12 @@ def _prepared_for(point: str, reaction: dict[str, str], language: Language) -> b
     """Whether a point of the client's is what the user's notes expected them to ask (two words in common, of what
     it is about: not "можно ли … хотя бы" beside another question's «можно ли будет …»)."""
     generic = load_phrases(language).snippets.get("generic_question_words", "(?!)")
-    return _shares_word(re.sub(generic, " ", reaction["client"]), re.sub(generic, " ", point), language, least=2)
+    if _shares_word(re.sub(generic, " ", reaction["client"]), re.sub(generic, " ", point), language, least=2):
+        return True
+    # Or by one name or number of its own, which no other question shares by chance ("the March crutching" and "is
+    # March really off the table?", «п. 6.3»): a capitalised word inside the sentence, or a number with a dot or slash.
+    own = re.findall(r"(?<=[\w,;] )[A-ZА-ЯЁ][\w-]{3,}|\d+[./]\d+", reaction["client"])
+    return any(re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", point, flags=re.IGNORECASE) for word in own)
 
 
 def _asks_about(question: str, work: dict[str, Any], language: Language) -> bool:

@@ -1097,7 +1097,9 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
             labelled = [m for m in re.finditer(bank["label"].lstrip("^"), rest, flags=re.IGNORECASE)
                         if not m.start() or rest[m.start() - 1] in " .;,"]
             words = _offered(rest[labelled[-1].end():].strip(" '\"‘’“”«»") if labelled else rest, vetted.phrases)
-            words = to_you(words, vetted.language, vetted.phrases) if bank.get("to_you") else words
+            # An English answer only where it speaks of a person ("give him Dean's number"): "they" may be the things.
+            words = to_you(words, vetted.language, vetted.phrases) if bank.get("to_you") or re.search(
+                bank.get("to_you_when", "(?!)"), words, flags=re.IGNORECASE) else words
             trial = Vetting(vetted.language, vetted.channel, vetted.phrases)
             own = next(iter(trial.keep("reasons", [sentence(words, vetted.phrases)], strict=True, to_client=True)), "") \
                 if len(words.split()) >= 3 and not re.match(bank["instruction"], words, flags=re.IGNORECASE) else ""
