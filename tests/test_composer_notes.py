@@ -1985,7 +1985,7 @@ def test_a_thing_the_client_may_pay_for_or_the_sender_takes_is_not_simply_collec
     ("en", "the couple's heirloom lace - I'll return it to them myself", "return the couple's heirloom lace to them", "- the couple's"),
     # The thing ends where its mark stands; a step typed in "we" by one person is said in "I".
     ("en", "the 2 perches on the yard roof are OURS - we'll take them down before the 8th", "collect the 2 perches on the yard roof.", "take them down"),
-    ("ru", "пробники дистрибьютора — вернём дистрибьютору", "ерну пробники дистрибьютора дистрибьютору", "ернём"),
+    ("ru", "пробники дистрибьютора — вернём дистрибьютору", "ерну дистрибьютору пробники дистрибьютора", "ернём"),
 ])
 def test_things_that_are_not_the_clients_are_not_handed_over_to_them(language, item, said, unsaid):
     s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],
@@ -2044,3 +2044,28 @@ def test_a_what_ill_say_note_gives_the_reason_once_and_a_guests_question_stays_i
     text = Composer().compose(s, "meeting", "ru")[0].text()
     assert "Что скажу" not in text and text.count("открываю с партнёром свою баню") == 2, text  # the news and the why-answer
     assert "Если гость сам спросит, где я — скажу" in text and "Если клиент спросит, где я" not in text
+
+
+@pytest.mark.parametrize(("language", "item", "said", "unsaid"), [
+    ("en", "MY workstand and the truing stand are in their container - taking them on the last Wednesday",
+     "collect my workstand and the truing stand from your container", "hand over my workstand"),
+    ("en", "two of our climbing lines and a rigging block left in the cart barn", "collect two of our climbing lines", "hand over two of our"),
+    ("ru", "пропуск на склад на Остужева — верну кладовщику", "ерну кладовщику пропуск на склад на Остужева", "передам пропуск"),
+    ("ru", "МОИ бокалы Zalto (12 шт.) стоят в винной комнате — заберу 30-го", "заберу свои бокалы Zalto (12 шт.).", "стоят в винной"),
+    ("ru", "две мои подставки из шамота, давала на фотосъёмку меню в октябре — забрать", "заберу две свои подставки из шамота", "давала"),
+])
+def test_own_and_others_things_are_said_as_steps_without_their_notes(language, item, said, unsaid):
+    s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],
+                  handover=["the alarm codes" if language == "en" else "коды сигнализации", item], sender={"name": "Ann Lee", "solo": True})
+    text = email(s, language)
+    assert said in text and unsaid not in text, text
+
+
+@pytest.mark.parametrize(("language", "item", "unsaid"), [
+    ("en", "the 60ft lift is a rental from Sunbelt - Sunbelt collects it on Dec 19, it's not ours and not the club's", "lift"),
+    ("ru", "комбик Fender, который группа оставила после концерта, — не мой и не клубный", "комбик"),
+])
+def test_a_thing_that_is_neither_partys_is_not_handed_over_or_collected(language, item, unsaid):
+    s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],
+                  handover=["the alarm codes" if language == "en" else "коды сигнализации", item], sender={"name": "Ann Lee", "solo": True})
+    assert unsaid not in email(s, language)

@@ -577,3 +577,18 @@ def test_a_prepared_answer_is_known_by_a_name_of_its_own_and_speaks_to_the_clien
                              "if he asks can we still do the March crutching if he fixes it: no, already told the team, give him Dean's number"])
     text = reply(s, "Fair enough. If I get the boards done before Feb, is March really off the table?", backend="composer").text
     assert "already told the team, I'll give you Dean's number" in text and "come back to you" not in text, text
+
+
+@pytest.mark.parametrize(("language", "fields", "said", "unpromised"), [
+    # What the notes keep back is not promised back because the client asks for it.
+    ("ru", {"handover": ["мои плитки-эталоны — заберу, рецепты глазурей НЕ отдаю, это моё"]},
+     "Спасибо. Дайте, пожалуйста, рецепт глазури или хотя бы состав.", "рецепт"),
+    # Nor is work past the decision, nor an answer with nothing to say.
+    ("ru", {}, "Поработайте, пожалуйста, с нами хотя бы до весеннего чемпионата в марте.", "поработаю"),
+    ("ru", {}, "Скажи честно, это из-за мониторов?", "скажу честно"),
+    ("en", {}, "He'd like a breakdown of parts and labour. Can you send one?", "send one"),
+])
+def test_a_request_is_not_echoed_as_a_promise_where_that_would_say_too_much(language, fields, said, unpromised):
+    text = reply(_with(language, **fields), said, backend="composer").text
+    echoed = [line for line in text.lower().splitlines() if "как вы просили" in line or "as you asked" in line]
+    assert not any(unpromised in line for line in echoed), text

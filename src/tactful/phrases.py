@@ -106,6 +106,7 @@ class Phrases(BaseModel):
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.
     kept_back: list[Pattern] = []
     own_property: list[Pattern] = []
+    neither_party: list[Pattern] = []
     # A handover note about what belongs to the sender and goes back to them ("…, which belong to us"): no handover.
     taken_back: list[Pattern] = []
     # A client's reply that threatens the law (not a review): a mediator is offered as the last step.

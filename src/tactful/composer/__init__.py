@@ -85,6 +85,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # only to the contractor you name"; «пароль — только устно») is not promised: the condition is said again.
     conditions = _conditions_touched(client_reply, context["handover"], language, phrases)
     held += tuple(item for item, _ in conditions)
+    # So is what the notes keep back («рецепты глазурей НЕ отдаю, это моё»; "the source files stay with us").
+    held += tuple(note for note in [*situation.handover, *situation.reasons] if matches(note, language, "kept_back"))
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
     found = client_requests(client_reply, language, phrases, context["solo"], held)

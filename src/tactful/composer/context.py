@@ -274,24 +274,20 @@ def _return_step(item: str, language: Language, phrases: Phrases, solo: bool) ->
     """A note of someone else's thing as the step of returning it to them ("the band's amp - goes back to the
     band" → "return the band's amp to the band"); the one it goes back to is named as typed, not as the client."""
     m = next(m for p in phrases.snippets["third_party"] if (m := re.match(p, item)))
-    thing = to_you(m["thing"].strip(), language, phrases)
+    thing = to_you(_without_brackets(m["thing"]).strip(" ,"), language, phrases)
     thing = accusative(thing, language, phrases) or thing
     return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=m["to"].strip())
 
 
 def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -> str:
-    """A note of the sender's own thing as the step of collecting it: the thing before its mark ("portable wool
-    press - OURS, picking up Thursday 10 Dec" → "collect our portable wool press"; «мой набор ключей у Тимура в тумбочке
-    — забираю» → «забрать свой набор ключей у Тимура в тумбочке»), said to the client ("from their tack room" →
-    "from your tack room"); empty when no thing is left."""
+    """A note of the sender's own thing as the step of collecting it: the thing before the break its mark follows
+    ("portable wool press - OURS, picking up Thursday 10 Dec" → "collect our portable wool press"; «мой набор ключей у
+    Тимура в тумбочке — забираю» → «забрать свой набор ключей у Тимура в тумбочке»), said to the client ("from their
+    tack room" → "from your tack room")."""
     snippets = phrases.snippets
-    thing = item
-    # The last break before the first mark past the opening word («мои болванки (6 шт.) и крючки — забираю»).
-    marks = [m.start() for m in re.finditer(snippets["own_word"], item) if m.start() > 0]
-    cuts = [cut.start() for cut in re.finditer(snippets["own_cut"], item) if marks and cut.end() <= marks[0]]
-    if cuts:
-        thing = item[:cuts[-1]]
-    # "the 2 perches on the roof are ours - we'll take them down …": the thing ends where its mark stands.
+    cut = next((c.start() for c in re.finditer(snippets["own_cut"], item) if re.match(snippets["own_word"], item[c.end():])), None)
+    thing = item[:cut] if cut is not None else item
+    # "the 2 perches on the roof are OURS - we'll take them down …": the thing ends where its mark stands.
     tail = re.search(snippets["own_tail"], thing)
     thing = (thing[:tail.start()] if tail else thing).strip(" ,.;:-–—")
     for pattern, replacement in snippets.get("own_swap", []):
@@ -302,7 +298,7 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     thing = to_you(thing, language, phrases)
     if language == "ru":
         thing = accusative(thing, language, phrases) or thing
-    return snippets["collect_step"][voice].format(thing=thing) if len(thing.split()) >= 1 else ""
+    return snippets["collect_step"][voice].format(thing=thing)
 
 
 def _as_terms(item: str, phrases: Phrases) -> str:

@@ -152,7 +152,7 @@ class Vetting:
         for item in items:
             if self.owned([item]) or self.third_party([item]):
                 continue  # said as a step of the sender's (`owned`, `third_party`)
-            if matches(item, self.language, "kept_back"):
+            if matches(item, self.language, "kept_back") or matches(item, self.language, "neither_party"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
                                              hint=self.phrases.snippets["kept_back_hint"]))
             else:
