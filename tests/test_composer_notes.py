@@ -2069,3 +2069,18 @@ def test_a_thing_that_is_neither_partys_is_not_handed_over_or_collected(language
     s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],
                   handover=["the alarm codes" if language == "en" else "коды сигнализации", item], sender={"name": "Ann Lee", "solo": True})
     assert unsaid not in email(s, language)
+
+
+def test_a_real_reason_whose_note_forbids_it_is_never_said():
+    note = ("настоящая причина: директор второй раз просит выставить счёт на сумму больше реальной, «разницу потом обсудим». "
+            "НИКАК не упоминать, ни намёком. в письме только оплата и сроки")
+    s = situation(reasons=[note], reason_kind="payment", sender={"name": "Рустам Галиев", "solo": True})
+    assert "разниц" not in email(s, "ru")
+
+
+def test_a_note_that_says_the_things_are_the_clients_says_so_to_them():
+    s = situation(reasons=["I'm moving to product work only"], sender={"name": "Ann Lee", "solo": True},
+                  handover=["the alarm codes", "the surveyor's notes came to us by mistake, forward them to Shane, they're his"],
+                  client={"name": "Sea Breeze Ltd", "contact": "Shane Moss"})
+    text = email(s, "en")
+    assert "you are yours" not in text and "they're yours" in text, text

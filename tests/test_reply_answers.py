@@ -592,3 +592,15 @@ def test_a_request_is_not_echoed_as_a_promise_where_that_would_say_too_much(lang
     text = reply(_with(language, **fields), said, backend="composer").text
     echoed = [line for line in text.lower().splitlines() if "как вы просили" in line or "as you asked" in line]
     assert not any(unpromised in line for line in echoed), text
+
+
+@pytest.mark.parametrize(("language", "said", "thanked"), [
+    ("en", "Noted. INV-118: accounting tells me the ACH went out yesterday, so it should hit your account Monday.", True),
+    ("en", "Noted. 118: I escalated it and have a commitment from AP to pay it by December 10.", True),
+    ("en", "Noted. INV-118 will be paid when the other one is withdrawn.", False),
+    ("ru", "Понял. Бабки за ноябрь: 10 сейчас скинул, остальные 14 в пятницу.", True),
+])
+def test_payment_news_in_other_words(language, said, thanked):
+    s = _with(language, unpaid_invoices=[{"number": "118", "amount": "23 400 ₽" if language == "ru" else "$2,400"}])
+    answer = reply(s, said, backend="composer").text
+    assert (("about the payment" in answer) or ("об оплате" in answer)) is thanked, answer
