@@ -2084,3 +2084,12 @@ def test_a_note_that_says_the_things_are_the_clients_says_so_to_them():
                   client={"name": "Sea Breeze Ltd", "contact": "Shane Moss"})
     text = email(s, "en")
     assert "you are yours" not in text and "they're yours" in text, text
+
+
+def test_a_reason_named_by_its_own_forbidding_note_gives_way_to_the_words_it_allows():
+    note = ("настоящая причина — бонусы дистрибьютора собственнику «за полку», и меня просят это не замечать. "
+            "ПРО БОНУСЫ НЕ ГОВОРИТЬ ни слова, только «разные взгляды на наполнение карты»")
+    s = situation(reasons=["собственник хочет, чтобы в карте было 70% позиций одного дистрибьютора", note],
+                  sender={"name": "Анна Ким", "solo": True})
+    text = Composer().compose(s, "meeting", "ru")[0].text()
+    assert "онус" not in text and "азные взгляды на наполнение карты" in text, text

@@ -1389,7 +1389,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
         return [to_you(full_months(signs_in_words(m["said"], phrases), phrases), language, phrases)
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
                 if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
-                and not _forbids_before(note[m.end("said"):], language, phrases)
+                and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
                 and (not label or re.search(label, note[:m.start("said")]))]
 
     own = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases) for s in found("dictated")]
@@ -1422,12 +1422,14 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     return sentence(_with_subject(line, language, phrases, solo), phrases)
 
 
-def _forbids_before(rest: str, language: Language, phrases: Phrases) -> bool:
-    """Whether the rest of a note forbids what came before it: an instruction with no thing of its own («НИКАК не
-    упоминать, ни намёком», "don't mention it", «об этом не писать»), not one that names its own ("don't mention the
+def _forbids_before(rest: str, said: str, language: Language, phrases: Phrases) -> bool:
+    """Whether the rest of a note forbids what was ``said`` before it: an instruction with no thing of its own («НИКАК
+    не упоминать, ни намёком», "don't mention it", «об этом не писать»), or one that names a thing of the wording («ПРО
+    БОНУСЫ НЕ ГОВОРИТЬ» after «бонусы дистрибьютора собственнику»); not one about something else ("don't mention the
     soakaway")."""
     return any(matches(part, language, "forbidding_notes") and (
-        len(re.findall(r"\w+", part)) <= 5 or re.search(phrases.snippets["dictated_anaphora"], part, flags=re.IGNORECASE))
+        len(re.findall(r"\w+", part)) <= 5 or re.search(phrases.snippets["dictated_anaphora"], part, flags=re.IGNORECASE)
+        or words_in_common(part, said, language, letters=5) >= 1)
         for part in sentences(rest))
 
 
