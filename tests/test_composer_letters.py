@@ -1123,9 +1123,10 @@ def test_open_work_is_named_with_its_date_in_every_channel(language, intro, line
 
 
 @pytest.mark.parametrize(("language", "pressed", "named"), [
-    # Due in full, and gone through with the client, never "the work it covers" (an invoice may be for goods).
-    ("en", r"ASS-3381[^.]*(?:remains outstanding|please settle)|the work it covers", "Invoice ASS-3381 (£3,860) remains due in full. I know you see it differently"),
-    ("ru", r"№ 47[^.]*(?:просим оплатить|прошу оплатить)|какие работы", "Счёт № 47 на сумму 38 500 ₽ остаётся к оплате полностью. Я знаю, что вы смотрите на него иначе"),
+    # Due in full, and gone through with the client, never "the work it covers" (an invoice may be for goods); the questions
+    # are "on your side", not pinned on the contact, who may not be the one disputing it.
+    ("en", r"ASS-3381[^.]*(?:remains outstanding|please settle)|the work it covers", "Invoice ASS-3381 (£3,860) remains due in full. I know there are questions about it on your side"),
+    ("ru", r"№ 47[^.]*(?:просим оплатить|прошу оплатить)|какие работы", "Счёт № 47 на сумму 38 500 ₽ остаётся к оплате полностью. Я знаю, что у вас к нему есть вопросы"),
 ])
 def test_a_disputed_invoice_stays_due_and_is_offered_to_be_gone_through_not_pressed_for(language, pressed, named):
     invoice = {"number": "ASS-3381" if language == "en" else "№ 47", "amount": "£3,860" if language == "en" else "38 500 ₽",

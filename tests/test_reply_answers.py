@@ -540,6 +540,7 @@ def _with(language: str, **fields):
 
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "I thought our agreement had a 60-day notice period? That feels very close."),
+    ("en", "I'm told clause 9 says sixty days. By my count that takes us further. Does that matter?"),
     ("ru", "Здравствуйте. В договоре у нас вроде бы 60 дней на расторжение. Это раньше. Так можно?"),
 ])
 def test_a_client_who_raises_the_notice_hears_the_fallback_date_not_the_earlier_one_again(language, said):
