@@ -2093,3 +2093,24 @@ def test_a_reason_named_by_its_own_forbidding_note_gives_way_to_the_words_it_all
                   sender={"name": "Анна Ким", "solo": True})
     text = Composer().compose(s, "meeting", "ru")[0].text()
     assert "онус" not in text and "азные взгляды на наполнение карты" in text, text
+
+
+@pytest.mark.parametrize(("gap", "proposed"), [(1, False), (3, False), (10, True)])
+def test_an_end_a_day_or_three_short_of_the_notice_gives_the_notices_last_day(gap, proposed):
+    today = dt.date.today()
+    s = situation(reasons=["I'm moving to product work only"], sender={"name": "Ann Lee", "solo": True},
+                  contract={"exists": True, "notice_days": 60}, end_date=str(today + dt.timedelta(days=60 - gap)))
+    text = email(s)
+    assert ("by mutual agreement" in text) is proposed, text
+    if not proposed:
+        from tactful.wording import format_date
+
+        assert format_date(today + dt.timedelta(days=60), "en") in text
+
+
+def test_a_firm_end_in_the_notes_keeps_the_users_day():
+    today = dt.date.today()
+    s = situation(reasons=["I'm moving to product work only", "last visit on the 30th, nothing after that"],
+                  sender={"name": "Ann Lee", "solo": True}, contract={"exists": True, "notice_days": 60},
+                  end_date=str(today + dt.timedelta(days=59)))
+    assert "by mutual agreement" in email(s)

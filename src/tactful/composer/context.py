@@ -670,6 +670,12 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     # Counted from the day the message is written, which the user's facts may put after today; the open
     # invoices are overdue or not by the same day.
     notice_ends = notice_end(situation, written)
+    # An end date a day or three before the notice runs out is no earlier end worth an agreement ("31 January by
+    # mutual agreement, else 1 February"): the message gives the notice's last day (the user is warned of the change),
+    # unless their notes hold to their day ("then we demob Friday. nothing after that").
+    firm = any(re.search(phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE) for note in situation.reasons)
+    if notice_ends and end and (notice_ends - end).days <= 3 and not firm:
+        end, end_date, notice_ends = notice_ends, format_date(notice_ends, language), None
     notice_short = notice_ends is not None
     if notice_short:
         notice_key = "short"
