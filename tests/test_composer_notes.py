@@ -598,8 +598,12 @@ def test_a_warm_letter_with_nothing_to_settle_promises_no_written_settlement(lan
 @pytest.mark.parametrize(("referral", "said"), [
     ("GreenEdge Grounds (Ryan Holt) - they look after several residential blocks around Guildford",
      "GreenEdge Grounds (Ryan Holt), who look after several residential blocks around Guildford"),
-    # "she" is the person at the firm, not the firm: no "Salt & Ember Catering, who does".
-    ("Salt & Ember Catering - Maria Delgado, she does big fusion weddings", "recommend Salt & Ember Catering;"),
+    # "she" is the person at the firm named after it: she is named with it, and "who does" is said of her.
+    ("Salt & Ember Catering - Maria Delgado, she does big fusion weddings",
+     "recommend Maria Delgado of Salt & Ember Catering, who does big fusion weddings;"),
+    ("Greenbelt Property Services - Dave Kowalski, they've got 6 trucks and do condos in Barrhaven",
+     "recommend Dave Kowalski of Greenbelt Property Services, who have got 6 trucks and do condos in Barrhaven;"),
+    ("Midwest Reporting Partners - 20+ reporters, realtime and remote", "recommend Midwest Reporting Partners, 20+ reporters;"),
 ])
 def test_a_referral_note_that_goes_on_with_a_pronoun_describes_them(referral, said):
     assert said in email(situation(referral=referral))

@@ -813,19 +813,27 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         if len(parts) > 1 and len(firm := parts[0].split()) >= 2 and all(w[:1].isupper() or w in ("&", "+") for w in firm) \
                 and names_person(name, language):
             name, parts = f"{name} {phrases.snippets['referral_of']} {parts[0]}", parts[1:]
+        # "Moss & Stem - Isla Wong, she does hotels": the person at the firm named after it goes before it.
+        elif len(parts) > 1 and len(person := parts[0].split()) == 2 and all(w[:1].isupper() for w in person) \
+                and names_person(parts[0], language) and is_organisation(name, language):
+            name, parts = f"{parts[0]} {phrases.snippets['referral_of']} {name}", parts[1:]
         for part in parts[:2]:
             # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
             part = re.split(phrases.snippets["referral_own_clause"], part, maxsplit=1, flags=re.IGNORECASE)[0]
+            # "they've got 6 trucks": the pronoun and its short verb, in full ("they have got 6 trucks").
+            for short, full in phrases.snippets.get("referral_contractions", {}).items():
+                part = re.sub(rf"^({'|'.join(phrases.snippets['referral_pronouns'])}){re.escape(short)}\b", rf"\1 {full}", part, flags=re.IGNORECASE)
             words = part.split()
             # "they look after blocks near Guildford": the pronoun that goes on about them is "who".
             if len(words) > 2 and words[0].lower() in phrases.snippets["referral_pronouns"] and {words[1], words[1] + "s", words[1] + "es"} & set(phrases.snippets["referral_verbs"]) \
                     and not shorthand & {w.lower().strip(".,") for w in words[1:]} \
-                    and (words[0].lower() == phrases.snippets["referral_pronouns"][0] or not is_organisation(name, language)):
+                    and (words[0].lower() == phrases.snippets["referral_pronouns"][0] or not is_organisation(name, language)
+                         or f" {phrases.snippets['referral_of']} " in name):
                 # "Salt & Ember Catering - Maria, she does weddings": "she" is not the firm.
                 return name, "who " + " ".join(words[1:]), True
             # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
             acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
-            if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym):
+            if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym or part[:1].isdigit()):
                 continue
             if words[0] in phrases.snippets["referral_verbs"] or _only_a_verb(words[0]):
                 return name, "who " + part, True
@@ -848,7 +856,7 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
                 return name, part, True
             # "four HCPC-registered physios in Leeds": a number counts them, no article.
             # "already a reserve contractor on their framework": the note brings its own article.
-            if words[0].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \
+            if words[0][:1].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \
                     or any(w.lower() in phrases.articles for w in words[:2]):
                 return name, part, True
             vowel = "aefhilmnorsx" if acronym else "aeio"
