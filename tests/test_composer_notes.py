@@ -2118,3 +2118,13 @@ def test_a_firm_end_in_the_notes_keeps_the_users_day():
                   sender={"name": "Ann Lee", "solo": True}, contract={"exists": True, "notice_days": 60},
                   end_date=str(today + dt.timedelta(days=59)))
     assert "by mutual agreement" in email(s)
+
+
+@pytest.mark.parametrize(("language", "note"), [
+    ("ru", "с Димой мы дружим лет десять, говорить по-человечески"),
+    ("en", "Dave and I have been friends for ten years, keep it human"),
+])
+def test_a_friendship_in_the_notes_is_fondness(language, note):
+    from tactful.composer.vetting import matches
+
+    assert matches(note, language, "fond_notes")
