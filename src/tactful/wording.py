@@ -52,6 +52,12 @@ def common_words() -> frozenset[str]:
     return frozenset(load_yaml("guidelines", "names.yaml")["en"]["common_words"])
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """English function words, never names, though a name list may hold one (see guidelines/names.yaml)."""
+    return frozenset(load_yaml("guidelines", "names.yaml")["en"]["function_words"])
+
+
 def format_date(date: dt.date, language: Language) -> str:
     """'March 15, 2027' / '15 марта 2027 года': the bank's one babel pattern, the same everywhere in a draft."""
     from babel.dates import format_date as babel_format
@@ -282,6 +288,6 @@ def _ordinary(word: str, language: Language) -> bool:
     from .address import given_name
 
     lower = word.lower()
-    if lower in load_yaml("guidelines", "names.yaml")["en"]["function_words"]:
+    if lower in function_words():
         return True
     return (lower in common_words() or bool(getAllLemmas(lower))) and not given_name(word)

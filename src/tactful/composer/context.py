@@ -30,6 +30,7 @@ from .grammar import (
     accusative,
     as_step,
     be_subject,
+    capital_starts,
     due_phrase,
     first_person_step,
     in_first_singular,
@@ -183,8 +184,7 @@ def build_context(
     # goes before the words dictated for the news ("what I'll tell him: the monthly fitting days stop after January").
     # (Not before a wording only marked as the reason, "reason to give: …": that one is the reason itself.)
     told = _dictated(situation, language, phrases, vetted)
-    news = any(re.search(pattern, note, flags=re.IGNORECASE) for pattern in phrases.snippets.get("dictated_to_client", [])
-               for note in situation.reasons)
+    news = any(_dictates(note, phrases) for note in situation.reasons)
     if told and sayable and news and not _same_words(told.rstrip(" ."), sayable):
         told = f"{sayable} {told}"
     dictated = told or (standing[0] if standing and not own_reason else "") or sayable
@@ -263,17 +263,17 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     # The sender's own things are collected, a step of theirs ("collect my wither gauge and flocking irons from your
     # tack room"), vetted in that form.
     solo = is_solo(situation.sender, language)
-    collected = [step for step in (_collect_step(item, language, phrases, solo) for item in vetted.owned(handover)) if step]
-    collected += [_return_step(item, language, phrases, solo) for item in vetted.third_party(handover)]
+    collected = [_collect_step(item, language, phrases, solo) for item in handover if vetted.owned(item)]
+    collected += [_return_step(m, language, phrases, solo) for item in handover if (m := vetted.third_party(item))]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}
 
 
-def _return_step(item: str, language: Language, phrases: Phrases, solo: bool) -> str:
-    """A note of someone else's thing as the step of returning it to them ("the band's amp - goes back to the
-    band" → "return the band's amp to the band"); the one it goes back to is named as typed, not as the client."""
-    m = next(m for p in phrases.snippets["third_party"] if (m := re.match(p, item)))
+def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: bool) -> str:
+    """A note of someone else's thing (``m``, read by `Vetting.third_party`) as the step of returning it to them
+    ("the band's amp - goes back to the band" → "return the band's amp to the band"); the one it goes back to is named
+    as typed, not as the client."""
     thing = to_you(_without_brackets(m["thing"]).strip(" ,"), language, phrases)
     thing = accusative(thing, language, phrases) or thing
     return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=m["to"].strip())
@@ -673,8 +673,7 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     # An end date a day or three before the notice runs out is no earlier end worth an agreement ("31 January by
     # mutual agreement, else 1 February"): the message gives the notice's last day (the user is warned of the change),
     # unless their notes hold to their day ("then we demob Friday. nothing after that").
-    firm = any(re.search(phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE) for note in situation.reasons)
-    if notice_ends and end and (notice_ends - end).days <= 3 and not firm:
+    if notice_ends and end and (notice_ends - end).days <= 3 and not _firm_end(situation, phrases):
         end, end_date, notice_ends = notice_ends, format_date(notice_ends, language), None
     notice_short = notice_ends is not None
     if notice_short:
@@ -1057,12 +1056,16 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
     said = [s for s, m in zip(said, held) if len(s.split()) >= 3
             and (notice_short or re.search(push, m[0][:m.start("said") - m.start()], flags=re.IGNORECASE))]
     # A firm end ("then we demob Friday. nothing after that") offers no fallback at all, not even when pushed.
-    firm = notice_short and any(re.search(vetted.phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE)
-                                for note in situation.reasons)
+    firm = notice_short and _firm_end(situation, vetted.phrases)
     return {"held_fallback": bool(held) or firm, "firm_end": firm,
             # Said to the client: "they can collect the pallets themselves" is "you can collect …".
             "fallback_said": next(iter(vetted.keep("reasons", [sentence(to_you(full_months(s, vetted.phrases), vetted.language, vetted.phrases),
                                                                         vetted.phrases) for s in said[:1]], strict=True, to_client=True)), "")}
+
+
+def _firm_end(situation: Situation, phrases: Phrases) -> bool:
+    """Whether the notes hold to the end date ("then we demob Friday. nothing after that")."""
+    return any(re.search(phrases.snippets.get("firm_end", "(?!)"), note, flags=re.IGNORECASE) for note in situation.reasons)
 
 
 def _offered(text: str, phrases: Phrases) -> str:
@@ -1111,7 +1114,7 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
                 if said_to:
                     because = to_you(because, vetted.language, vetted.phrases)
                 # "… 1,300 miles away. you (or Dana) can text me": each sentence opens on a capital.
-                because = re.sub(r"(?<=[.!?] )([a-zа-яё])", lambda m: m[1].upper(), because)
+                because = capital_starts(because)
                 # "no. but I'll walk the fields with him in April": no why, but what the user offers instead, said after the "no".
                 instead = re.match(vetted.phrases.snippets.get("but_opening", "(?!)"), because, flags=re.IGNORECASE)
                 because = because[instead.end():] if instead else because
@@ -1448,6 +1451,11 @@ def _own_clauses(text: str, language: Language, phrases: Phrases) -> str:
     return "".join((b if i else "") + c for i, (b, c) in enumerate(kept)).strip()
 
 
+def _dictates(note: str, phrases: Phrases) -> bool:
+    """Whether a note dictates the words for the client ("what I'll tell Brent: …", «в письме: …»)."""
+    return any(re.search(pattern, note, flags=re.IGNORECASE) for pattern in phrases.snippets.get("dictated_to_client", []))
+
+
 def _dictated_part(note: str, phrases: Phrases) -> str | None:
     """The wording a note dictates ("own reason - I can't …. want that in" → "I can't …"), or None."""
     found = (re.search(pattern, note, flags=re.IGNORECASE) for key in ("dictated_to_client", "dictated")
@@ -1486,8 +1494,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     # A note that quotes its line is read for that line only, not again as an unquoted point ("say it: '…'").
     quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}
     # A note that dictates the reason's words ("what I'll say at the meeting: …") gives the reason, no point besides.
-    dictating = {note for note in own for pattern in phrases.snippets.get("dictated_to_client", [])
-                 if re.search(pattern, note, flags=re.IGNORECASE)}
+    dictating = {note for note in own if _dictates(note, phrases)}
     asked += [(note, pattern) for note in own if note not in quoted | dictating for pattern in phrases.snippets.get("asked_point", [])]
     def predicted(note: str, start: int) -> bool:
         # "they'll probably say …": the client's words the user expects, not a line for the message; nor is

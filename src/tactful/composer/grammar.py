@@ -137,9 +137,14 @@ def sentence(text: str, phrases: Phrases) -> str:
     if phrases.comma_splice:
         parts = re.split(phrases.comma_splice, text, flags=re.IGNORECASE)
         text = ". ".join(part[:1].upper() + part[1:] for part in parts)
-    # Notes typed without capitals ("only do residential. the paperwork ...") still read as sentences.
-    text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    text = capital_starts(text)
     return text[:1].upper() + text[1:] + ("" if text[-1:] in ".!?" else ".")
+
+
+def capital_starts(text: str) -> str:
+    """Each sentence after the first on a capital: notes typed without them ("only do residential. the paperwork
+    ...") still read as sentences."""
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 def sentences(text: str) -> list[str]:

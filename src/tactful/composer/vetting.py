@@ -150,7 +150,7 @@ class Vetting:
         eng shortlist stays with us, not shared", «исходники остаются у нас») is left out, with the reason."""
         kept = []
         for item in items:
-            if self.owned([item]) or self.third_party([item]):
+            if self.owned(item) or self.third_party(item):
                 continue  # said as a step of the sender's (`owned`, `third_party`)
             if matches(item, self.language, "kept_back") or matches(item, self.language, "neither_party"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
@@ -159,15 +159,15 @@ class Vetting:
                 kept.append(item)
         return kept
 
-    def owned(self, items: list[str]) -> list[str]:
-        """The handover notes of the sender's own things to take back ("portable wool press - OURS", «ящики —
+    def owned(self, item: str) -> bool:
+        """Whether a handover note is of the sender's own thing to take back ("portable wool press - OURS", «ящики —
         наши, забираю»); not one that leaves the choice to the client («либо оплачивает, либо забираю»)."""
-        return [item for item in items if matches(item, self.language, "own_property")]
+        return matches(item, self.language, "own_property")
 
-    def third_party(self, items: list[str]) -> list[str]:
-        """The handover notes of someone else's things that go back to them, not to the client ("the band's amp -
-        goes back to the band")."""
-        return [item for item in items if any(re.match(p, item) for p in self.phrases.snippets.get("third_party", []))]
+    def third_party(self, item: str) -> re.Match[str] | None:
+        """A handover note of someone else's thing that goes back to them, not to the client ("the band's amp -
+        goes back to the band"), read for the thing and whom it goes to; None for any other."""
+        return next((m for p in self.phrases.snippets.get("third_party", []) if (m := re.match(p, item))), None)
 
     def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None,
              to_client: bool = False, allowed: frozenset[str] = frozenset()) -> list[str]:
