@@ -493,6 +493,11 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     ("ru", "Накладную 118 оплатила сегодня утром, проверь.", True),
     # A note-like sentence with no subject is news all the same.
     ("en", "Fair enough. Paid the Nov invoice this arvo, should be in your account Monday.", True),
+    # Payment news in other words; a payment on a condition is none.
+    ("en", "Noted. INV-118: accounting tells me the ACH went out yesterday, so it should hit your account Monday.", True),
+    ("en", "Noted. 118: I escalated it and have a commitment from AP to pay it by December 10.", True),
+    ("en", "Noted. INV-118 will be paid when the other one is withdrawn.", False),
+    ("ru", "Понял. Бабки за ноябрь: 10 сейчас скинул, остальные 14 в пятницу.", True),
 ])
 def test_payment_news_is_told_from_a_refusal_or_a_condition(language, said, thanked):
     s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})
@@ -593,15 +598,3 @@ def test_a_request_is_not_echoed_as_a_promise_where_that_would_say_too_much(lang
     text = reply(_with(language, **fields), said, backend="composer").text
     echoed = [line for line in text.lower().splitlines() if "как вы просили" in line or "as you asked" in line]
     assert not any(unpromised in line for line in echoed), text
-
-
-@pytest.mark.parametrize(("language", "said", "thanked"), [
-    ("en", "Noted. INV-118: accounting tells me the ACH went out yesterday, so it should hit your account Monday.", True),
-    ("en", "Noted. 118: I escalated it and have a commitment from AP to pay it by December 10.", True),
-    ("en", "Noted. INV-118 will be paid when the other one is withdrawn.", False),
-    ("ru", "Понял. Бабки за ноябрь: 10 сейчас скинул, остальные 14 в пятницу.", True),
-])
-def test_payment_news_in_other_words(language, said, thanked):
-    s = _with(language, unpaid_invoices=[{"number": "118", "amount": "23 400 ₽" if language == "ru" else "$2,400"}])
-    answer = reply(s, said, backend="composer").text
-    assert (("about the payment" in answer) or ("об оплате" in answer)) is thanked, answer
