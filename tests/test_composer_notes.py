@@ -939,8 +939,10 @@ def test_a_note_of_what_is_the_clients_to_collect_is_said_to_them(language, fact
     # "as planned": the client agreed to nothing in a notice ("as agreed" read as a false agreement).
     ("en", "the Christmas party for 80 guests", "as planned, I will deliver the Christmas party", "finish the Christmas party"),
     ("ru", "новогодний корпоратив на 80 гостей", "я проведу новогодний корпоратив", "закончу новогодний"),
-    # Work that is not an event is still finished by its date.
+    # Work that is not an event is still finished by its date, and so are goods made for an event.
     ("en", "the spring catalogue", "I will finish the spring catalogue", "deliver the spring"),
+    ("en", "120 mugs for the Christmas party", "I will finish 120 mugs", "deliver 120"),
+    ("ru", "60 пиал и 40 тарелок к новогоднему банкету", "я закончу 60 пиал", "проведу"),
 ])
 def test_an_event_in_the_open_work_is_held_on_its_day_not_finished_by_it(language, item, said, not_said):
     s = situation(open_work=[{"item": item, "due": FUTURE}], sender={"name": "Ann Lee", "solo": True})
@@ -1403,6 +1405,8 @@ def test_an_angry_client_is_asked_nothing_after_the_news_and_a_brief_call_asks_o
 @pytest.mark.parametrize(("language", "item", "said", "unsaid"), [
     ("en", "the guided tours on 12 and 26 May", "the guided tours on 12 and 26 May.", "On 26 May"),
     ("ru", "экскурсии 12 и 26 мая", "экскурсии 12 и 26 мая.", "26 мая, как"),
+    # A range typed without spaces keeps its end: no «на 12– — до 26 мая».
+    ("ru", "доставки, уже расписанные на 12–26 мая", "доставки, уже расписанные на 12–26 мая.", "12– "),
 ])
 def test_work_that_names_its_own_day_is_not_given_it_again(language, item, said, unsaid):
     s = situation(language=language, open_work=[{"item": item, "due": f"{FUTURE[:4]}-05-26"}],

@@ -854,7 +854,9 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
     for (w, item), spoken in zip(open_work, heads):
         # An event on its day ("the Christmas party", «итоговый тест») is held on it, not finished by it; the
         # name of the work says so, not a note after it ("renders — shown on 20 December").
-        event = bool(w.due) and matches(spoken, vetted.language, "event_words")
+        # The work's own head names it: "60 bowls for the New Year banquet" is goods, not the banquet.
+        head = re.split(phrases.snippets.get("event_purpose", "(?!)"), spoken, maxsplit=1)[0]
+        event = bool(w.due) and matches(head, vetted.language, "event_words")
         # A range that ends on the due day («экскурсии 12 и 26 декабря») says it already: no «— 26 декабря» after it.
         named = bool(w.due) and (w.due.day, w.due.month) in {d for _, _, d in find_dates(spoken)}
         due = phrases.labels["due_on" if event else "due_by"].format(date=format_date(w.due, vetted.language)) if w.due and not named else ""

@@ -460,7 +460,7 @@ def without_own_date(item: str, due: dt.date, language: Language, phrases: Phras
     day, month = str(due.day), babel_format(due, "MMMM", locale=language)
     # Its weekday goes with it ("the supervision meeting on Friday 1 April" → "the supervision meeting").
     weekday = babel_format(due, "EEEE", locale=language)
-    date = (rf"(?:{weekday},?\s+)?(?:{day}(?:st|nd|rd|th)?\s+{month}|{month}\s+{day}(?:st|nd|rd|th)?)"
+    date = (rf"(?:{weekday},?\s+)?(?:(?<!\d){day}(?:st|nd|rd|th)?\s+{month}|{month}\s+{day}(?:st|nd|rd|th)?)"
             rf"(?:,?\s+{due.year}(?:\s*(?:года|г\.))?)?")
     ending = rf"\s*[,(]?\s*(?:\b(?:{'|'.join(phrases.snippets.get('date_prepositions', []))})\s+)?(?:the\s+)?{date}\)?\s*$"
     shorter = re.sub(ending, "", item, flags=re.IGNORECASE)
@@ -474,9 +474,9 @@ def without_own_date(item: str, due: dt.date, language: Language, phrases: Phras
         if inside and joins and re.search(rf"(?:^|\s|\d)(?:{joins})\s*$", item[:inside.start()], flags=re.IGNORECASE):
             return item
         shorter = re.sub(rf"\b{date}\s+", "", item, count=1, flags=re.IGNORECASE)
-    # The date closes a range or a pair ("booked up to and including 13 March", «12 и 26 декабря»): without it
-    # the item would end on "including" or «и», so it keeps its date.
-    if joins and re.search(rf"(?:^|\s)(?:{joins})(?:\s+\d{{1,2}})?\s*$", shorter, flags=re.IGNORECASE):
+    # The date closes a range or a pair ("booked up to and including 13 March", «12 и 26 декабря», «15–19
+    # декабря»): without it the item would end on "including", «и» or «15–», so it keeps its date.
+    if joins and re.search(rf"(?:^|\s|\d)(?:{joins})(?:\s+\d{{1,2}})?\s*$", shorter, flags=re.IGNORECASE):
         return item
     return shorter if re.search(r"[^\W\d_]{2}", shorter) else item
 
