@@ -461,6 +461,15 @@ def test_a_meeting_plan_asks_for_the_open_invoice_and_dates_it(language, invoice
     assert due in meeting.follow_up
 
 
+def test_a_meeting_plan_names_an_invoice_without_a_number_with_its_article():
+    """"When invoice will be paid", "A copy of invoice (€600)" read as a form with a gap."""
+    s = situation(unpaid_invoices=[{"amount": "€600", "due": "2027-01-10"}])
+    meeting = plan(s, "meeting", "en").content
+    lines = [*meeting.decisions, *meeting.documents, *meeting.follow_up]
+    assert "When the invoice for €600 will be paid" in lines and "A copy of the invoice (€600)" in lines, lines
+    assert not any(re.search(r"\binvoice\b(?! for| \()", line) and " the invoice" not in line for line in lines), lines
+
+
 @pytest.mark.parametrize("kind", ["scope", "payment", "agreements", "time", "approach", "expectations", "resources",
                                   "team", "direction", "capacity", "job", "closing", "narrowing", "methods", "fit"])
 def test_stock_reasons_read_as_the_senders_own_and_fit_any_client(kind):
