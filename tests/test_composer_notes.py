@@ -1819,6 +1819,9 @@ def talk(s: Situation, channel: str, language: str = "en") -> str:
      "We can't continue on the current payment terms.", "stick to that"),
     ("ru", ["причина по-честному: надоело кредитовать чужой бизнес. в письме: не можем продолжать на текущих условиях оплаты"],
      "Я не могу продолжать на текущих условиях оплаты.", "надоело"),
+    # The client spoken of as "they" is "you" throughout the wording, not only in "their".
+    ("en", ["what I'll tell her: I won't take their money for a service I can't deliver in a storm, better they have a contractor who can"],
+     "I will not take your money for a service I cannot deliver in a storm, better you have a contractor who can.", "they have"),
 ])
 def test_the_words_a_note_dictates_for_the_client_are_the_reason(language, notes, said, gone):
     s = situation(reasons=notes, sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": language == "ru"}, language=language)
