@@ -450,3 +450,10 @@ def is_solo(sender: Any, language: Language) -> bool:
     if sender.solo is not None:
         return bool(sender.solo)
     return not sender.company or addressee(sender.company, None, language).person
+
+
+def asks_informal(situation: Any) -> bool:
+    """Whether the user's notes ask for «ты» to the client («говорить на «ты»», «мы на ты»): a friend is written to
+    as one, and «ты» in that message is no disrespect. Russian only: English has no familiar "you"."""
+    pattern = _names("ru")["informal_notes"]
+    return any(re.search(pattern, note) for note in [*situation.reasons, *situation.facts])

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ..address import courtesy_titled, reply_signer, voiced
+from ..address import asks_informal, courtesy_titled, reply_signer, voiced
 from ..checker import check
 from ..message import CallContent, Draft, EmailContent, MeetingContent, Reaction
 from ..phrases import Phrases, load_phrases
@@ -35,6 +35,7 @@ from .grammar import (
     tidy,
     without_year,
 )
+from .informal import content_on_ty
 from .requests import (
     Request,
     client_requests,
@@ -371,6 +372,8 @@ class Composer:
         self, situation: Situation, channel: Channel, language: Language, tone: Tone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
         situation = voiced(situation, language)
+        # A friend on «ты» is greeted by first name, as the warm tone does.
+        tone = "warm" if language == "ru" and asks_informal(situation) else tone
         draft, left_out = self._compose_once(situation, channel, language, tone)
         # A handover item can pass on its own and still draw an error among the lines it is set in (a
         # list the learned reader takes for a complaint): the message then goes without it, and says so.
@@ -530,6 +533,7 @@ class Composer:
         context["spoken_first"] = situation.channel != "email"
         body = _environment().get_template("reply.j2").render(**context)
         content = EmailContent(subject=p("reply.subject"), body=tidy(body))
+        content = content_on_ty(content, phrases, context["gender"]) if context["informal"] else content
         return (Draft(channel="email", language=language, tone=tone, content=content), left_out, points,
                 [q for q in points if q not in given])
 
@@ -537,6 +541,10 @@ class Composer:
         return build_context(situation, channel, language, tone, _environment())
 
     def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: Tone):
+        content = self._content_on_vy(channel, context, p, phrases, tone)
+        return content_on_ty(content, phrases, context["gender"]) if context["informal"] else content
+
+    def _content_on_vy(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: Tone):
         if channel == "email":
             body = _environment().get_template("email.j2").render(**context)
             return EmailContent(subject=p(f"subject.{context['outcome']}"), body=tidy(body))

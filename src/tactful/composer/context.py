@@ -11,6 +11,7 @@ from typing import Any
 from ..address import (
     Addressee,
     addressee,
+    asks_informal,
     is_community,
     is_couple,
     is_organisation,
@@ -572,6 +573,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "patronymic": bool(who.patronymic),
         "title_given": who.title_given,
         "gender": who.gender,
+        # A friend the notes ask to write to on «ты» («говорить на «ты»»).
+        "informal": language == "ru" and asks_informal(situation),
         "organisation": who.organisation,
         "couple": couple,
         # A business has a team to wish well and whose questions to answer; a parish or a band does not.

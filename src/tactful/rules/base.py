@@ -92,6 +92,8 @@ class RuleBase(BaseModel):
     message: dict[Language, str]
     suggestion: dict[Language, str]
     description: str = ""
+    # The rule stands aside when the user's notes ask for what it forbids (a friend on «ты»).
+    unless_asked_informal: bool = False
 
     # What the document must carry for the rule to run at all.
     needs: ClassVar[tuple[str, ...]] = ()
@@ -105,7 +107,7 @@ class RuleBase(BaseModel):
         return (
             doc.language in self.languages and doc.channel in self.channels and doc.context in self.contexts
             and all(getattr(doc, need) is not None for need in self.needs)
-        )
+        ) and not (self.unless_asked_informal and doc.situation is not None and _asks_informal(doc.situation))
 
     def find(self, doc: Document) -> list[Finding]:
         raise NotImplementedError
@@ -142,3 +144,9 @@ class PatternRule(RuleBase):
     def matches(self, doc: Document) -> list[tuple[Span, Matcher]]:
         """Every span any of the language's patterns matches, with its matcher (for `fixes_of`)."""
         return matches_of(self._matchers, doc)
+
+
+def _asks_informal(situation) -> bool:
+    from ..address import asks_informal
+
+    return asks_informal(situation)

@@ -1,0 +1,93 @@
+"""A message said on «ты»: to a friend the user's notes ask to write to as one («говорить на «ты»»). The
+phrase banks speak on «вы»; the words that carry it (pronouns, second-person verbs, a greeting) are turned
+here, by the bank's table and pymorphy3, so no template has to be written twice."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..phrases import Phrases
+from ..text import parse_ru
+
+_WORD = re.compile(r"[А-Яа-яЁё]+")
+# Text in brackets is a stage direction to the user («(Пауза. Дайте собеседнику ответить…)»), not said to the client.
+_ASIDE = re.compile(r"(\([^)]*\))")
+
+
+def on_ty(text: str, phrases: Phrases, gender: str | None) -> str:
+    """``text`` on «ты»: «Благодарю вас за доверие» → «Спасибо тебе за доверие», «Сможете оплатить?» →
+    «Сможешь оплатить?», «как вы и просили» → «как ты и просила». A bank without the table (English) leaves it."""
+    table = phrases.snippets.get("informal_register")
+    if not table or not text:
+        return text
+    return "".join(part if _ASIDE.fullmatch(part) else _said(part, table, gender) for part in _ASIDE.split(text))
+
+
+def content_on_ty(content: Any, phrases: Phrases, gender: str | None) -> Any:
+    """A message's content with what is said to the client on «ты»; what the script says to the user (the
+    objective, the agenda, the client's reactions, the follow-up) stays as it is."""
+    def said(value: str) -> str:
+        return on_ty(value, phrases, gender)
+
+    if content.kind == "email":
+        return content.model_copy(update={"body": said(content.body)})
+    reactions = [r.model_copy(update={"answer": said(r.answer)}) for r in content.reactions]
+    if content.kind == "call":
+        return content.model_copy(update={
+            "opening": said(content.opening), "key_message": said(content.key_message), "pause": said(content.pause),
+            "points": [said(p) for p in content.points], "reactions": reactions, "closing": said(content.closing)})
+    return content.model_copy(update={"talking_points": [said(p) for p in content.talking_points],
+                                      "reactions": reactions, "closing": said(content.closing)})
+
+
+def _said(text: str, table: dict[str, Any], gender: str | None) -> str:
+    for pattern, replacement in table.get("swaps", []):
+        text = re.sub(pattern, replacement, text)
+    words, after_prepositions = table["words"], table["prepositional"]
+    out, last, previous, subject = [], 0, "", False
+    for m in _WORD.finditer(text):
+        word, lower = m.group(), m.group().lower()
+        turned = None
+        if lower in words:
+            turned = after_prepositions.get(lower) if previous in table["prepositions"] and lower in after_prepositions else words[lower]
+        else:
+            turned = _verb(word, subject, gender)
+        # «вы» as the subject: the past tense or short adjective after it agrees with one person («ты просила»).
+        between = text[last:m.start()]
+        # So is the «вы» left out after «что» («Спасибо, что выслушали»): our side would be named («что мы …»).
+        # It carries over an adverb or a particle only («вы ведь просили»), not another subject («что мы …»).
+        subject = lower == "вы" or lower in table["implied_subject"] or (
+            subject and turned is None and not re.search(r"[,.;:!?—]", between) and _passes_on(lower))
+        if turned is not None:
+            starts = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n«\"—:"
+            turned = turned[:1].upper() + turned[1:] if starts and word[:1].isupper() else turned
+        out.append(text[last:m.start()] + (turned if turned is not None else word))
+        last, previous = m.end(), lower
+    return "".join(out) + text[last:]
+
+
+def _passes_on(word: str) -> bool:
+    parses = parse_ru(word)
+    return bool(parses) and parses[0].tag.POS in {"ADVB", "PRCL", "CONJ"}
+
+
+def _verb(word: str, subject: bool, gender: str | None) -> str | None:
+    """The word said to one person, or None when it is not said to the client: a second-person or imperative plural
+    («сможете», «давайте»), or after «вы» a past plural or a short adjective («просили», «правы»)."""
+    parses = parse_ru(word.lower())
+    if not parses:
+        return None
+    best = parses[0]
+    tag = best.tag
+    if "plur" not in tag:
+        return None
+    if tag.POS == "VERB" and ("2per" in tag or "impr" in tag):
+        form = best.inflect({"sing"})
+    elif subject and gender in {"masc", "femn"} and (tag.POS in {"ADJS", "PRTS"} or (tag.POS == "VERB" and "past" in tag)):
+        form = best.inflect({"sing", gender})
+    else:
+        return None
+    if form is None:
+        return None
+    return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word

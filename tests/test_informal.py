@@ -1,0 +1,70 @@
+"""A friend the user's notes ask to write to on «ты»: the message says «ты» throughout, and the checker does not
+call it disrespect there (it still does everywhere else)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import tactful
+from tactful.checker import check
+from tactful.composer.informal import on_ty
+from tactful.phrases import load_phrases
+from tactful.situation import Situation
+
+FRIEND_NOTES = ["с января ухожу в студию на полную ставку", "с Димой дружим десять лет, говорить по-человечески, на «ты»"]
+VY = re.compile(r"(?<![\w-])(?:[Вв]ы|[Вв]ас|[Вв]ам|[Вв]ами|[Вв]аш\w*)(?![\w-])")
+
+
+def friend(**fields) -> Situation:
+    data = {"client": {"name": "клуб «Подвал»", "contact": "Дима Ларионов"}, "sender": {"name": "Костя Белов", "solo": True},
+            "reasons": FRIEND_NOTES, "end_date": "2099-12-31", "language": "ru", "handover": ["шаблоны пульта на флешке"],
+            "unpaid_invoices": [{"amount": "24 000 ₽", "due": "2099-12-10"}], **fields}
+    return Situation.model_validate(data)
+
+
+def said_to_client(draft) -> str:
+    content = draft.content
+    if content.kind == "email":
+        return content.body
+    lines = [content.opening, content.key_message, *content.points, content.closing, *(r.answer for r in content.reactions)]
+    # The stage directions in brackets are the tool's words to the user, who is still «вы».
+    return re.sub(r"\([^)]*\)", "", "\n".join(lines))
+
+
+@pytest.mark.parametrize("channel", ["email", "call"])
+def test_a_friend_the_notes_ask_to_write_to_on_ty_hears_ty_and_the_check_passes(channel):
+    result = tactful.draft(friend(channel=channel), backend="composer")
+    text = said_to_client(result.draft)
+    assert text.startswith("Привет, Дима!") and re.search(r"\bтеб[яе]\b", text) and not VY.search(text), text
+    assert result.report.passed and "informal_address" not in {v.rule for v in result.report.violations}
+
+
+def test_without_the_ask_the_client_is_written_to_on_vy():
+    notes = [FRIEND_NOTES[0], "с Димой работаем десять лет"]
+    text = said_to_client(tactful.draft(friend(reasons=notes), backend="composer").draft)
+    assert VY.search(text) and not re.search(r"\bтеб[яе]\b|Привет", text), text
+
+
+def test_ty_is_still_disrespect_where_the_notes_do_not_ask_for_it():
+    text = "Дима, ты же понимаешь, что счёт надо оплатить до 10 декабря."
+    assert "informal_address" in {v.rule for v in check(text, lang="ru").violations}
+    assert "informal_address" not in {v.rule for v in check(text, lang="ru", situation=friend()).violations}
+    other = friend(reasons=[FRIEND_NOTES[0]])
+    assert "informal_address" in {v.rule for v in check(text, lang="ru", situation=other).violations}
+
+
+@pytest.mark.parametrize(("said", "gender", "on_ty_said"), [
+    ("Благодарю вас за доверие. Сможете оплатить до 10 декабря?", "masc", "Спасибо тебе за доверие. Сможешь оплатить до 10 декабря?"),
+    # The past tense agrees with the one person, whose «вы» may be left out after «что».
+    ("Спасибо, что выслушали. Как вы и просили, пришлю акт.", "femn", "Спасибо, что выслушала. Как ты и просила, пришлю акт."),
+    # «о вас» is the prepositional «о тебе»; our own «мы» stays.
+    ("Думаю о вас. Рад, что мы договорились, давайте так и сделаем.", "masc", "Думаю о тебе. Рад, что мы договорились, давай так и сделаем."),
+])
+def test_words_said_on_vy_are_said_on_ty(said, gender, on_ty_said):
+    assert on_ty(said, load_phrases("ru"), gender) == on_ty_said
+
+
+def test_english_has_no_familiar_you():
+    assert on_ty("Thank you for your trust.", load_phrases("en"), "masc") == "Thank you for your trust."
