@@ -1809,6 +1809,17 @@ def talk(s: Situation, channel: str, language: str = "en") -> str:
     return content.model_dump_json()
 
 
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("en", "the real reason: Fiachra's got a teaching job from January so Sundays are gone anyway and honestly on €300 it's not worth it",
+     "Fiachra's got a teaching job from January so Sundays are gone.", "€300"),
+    ("ru", "настоящая причина: с февраля беру большую серию для отеля, и честно говоря, за такие деньги возиться нет смысла",
+     "С февраля я беру большую серию для отеля.", "деньги"),
+])
+def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(language, note, said, unsaid):
+    body = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}, language=language), language)
+    assert said in body and unsaid not in body, body
+
+
 @pytest.mark.parametrize(("language", "notes", "said", "gone"), [
     # The words dictated for the client win over a reason only marked as the real one, said to the client.
     ("en", ["the actual hard reason: insurance renewal came back and our carrier is dropping rentals",

@@ -1406,7 +1406,8 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
                 and (not label or re.search(label, note[:m.start("said")]))]
 
-    own = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases) for s in found("dictated")]
+    own = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases)
+           for s in map(lambda note: _without_candour(note, phrases), found("dictated"))]
     own = [s for s in own if not matches(s, language, "not_own_reason")
            and not re.match(phrases.snippets.get("fragment_opening", "(?!)"), s, flags=re.IGNORECASE)]
     # A wording of a word or two ("one sentence, max") is no reason, nor a short one that points back at the note
@@ -1434,6 +1435,15 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
     line = in_first_singular(line) if solo and language == "ru" else line
     return sentence(_with_subject(line, language, phrases, solo), phrases)
+
+
+def _without_candour(note: str, phrases: Phrases) -> str:
+    """A reason marked as the real one, told to the tool, without the candid remark it ends on ("… so Sundays are
+    gone anyway and honestly on €300 it's not worth it" → "… so Sundays are gone") and the fillers of speech."""
+    note = re.sub(phrases.snippets.get("candid_tail", "(?!)"), "", note)
+    for filler in phrases.snippets.get("reason_fillers", []):
+        note = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", note, flags=re.IGNORECASE)
+    return note
 
 
 def _forbids_before(rest: str, said: str, language: Language, phrases: Phrases) -> bool:
