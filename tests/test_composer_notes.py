@@ -2006,6 +2006,10 @@ def _with_handover(language: str, item: str) -> Situation:
     ("ru", "МОИ бокалы Zalto (12 шт.) стоят в винной комнате — заберу 30-го", "заберу свои бокалы Zalto (12 шт.).", "стоят в винной"),
     ("ru", "две мои подставки из шамота, давала на фотосъёмку меню в октябре — забрать", "заберу две свои подставки из шамота", "давала"),
     ("ru", "два мои DI-бокса в рэке — заберу после НГ", "заберу два своих DI-бокса", "два свои DI"),
+    # Money owed back is paid, not handed over, and its notes stay the user's.
+    ("en", "pro-rated refund of the January instalment - they prepaid part of it, work out the number",
+     "send you the pro-rated refund of the January instalment", "the alarm codes and the pro-rated"),
+    ("ru", "возврат аванса за январь — посчитать и назвать сумму", "переведу вам возврат аванса за январь", "посчитать"),
 ])
 def test_the_senders_own_things_and_others_are_not_handed_over_to_the_client(language, item, said, unsaid):
     s = _with_handover(language, item)

@@ -266,6 +266,8 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     solo = is_solo(situation.sender, language)
     collected = [_collect_step(item, language, phrases, solo) for item in handover if vetted.owned(item)]
     collected += [_return_step(m, language, phrases, solo) for item in handover if (m := vetted.third_party(item))]
+    collected += [phrases.snippets["refund_step"]["i" if solo else "we"].format(thing=to_you(m["thing"].strip(), language, phrases))
+                  for item in handover if (m := vetted.refund(item))]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}

@@ -150,8 +150,8 @@ class Vetting:
         eng shortlist stays with us, not shared", «исходники остаются у нас») is left out, with the reason."""
         kept = []
         for item in items:
-            if self.owned(item) or self.third_party(item):
-                continue  # said as a step of the sender's (`owned`, `third_party`)
+            if self.owned(item) or self.third_party(item) or self.refund(item):
+                continue  # said as a step of the sender's (`owned`, `third_party`, `refund`)
             if matches(item, self.language, "kept_back") or matches(item, self.language, "neither_party"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
                                              hint=self.phrases.snippets["kept_back_hint"]))
@@ -168,6 +168,11 @@ class Vetting:
         """A handover note of someone else's thing that goes back to them, not to the client ("the band's amp -
         goes back to the band"), read for the thing and whom it goes to; None for any other."""
         return next((m for p in self.phrases.snippets.get("third_party", []) if (m := re.match(p, item))), None)
+
+    def refund(self, item: str) -> re.Match[str] | None:
+        """A handover note of money owed back to the client ("pro-rated refund of the January instalment - work out
+        the number"), read for the refund without its notes; None for any other."""
+        return re.match(self.phrases.snippets.get("refund_item", "(?!)"), item)
 
     def keep(self, field: str, items: list[str], strict: bool, said: Callable[[str], str] | None = None,
              to_client: bool = False, allowed: frozenset[str] = frozenset()) -> list[str]:
