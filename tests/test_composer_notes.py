@@ -2018,6 +2018,13 @@ def test_the_senders_own_things_and_others_are_not_handed_over_to_the_client(lan
         assert said in text and unsaid not in text, text
 
 
+def test_a_teams_letter_collects_our_things_though_one_of_them_typed_my():
+    s = situation(reasons=["we are moving to weddings only"], sender={"name": "Aroha Ngata", "company": "Fern Florals", "solo": False},
+                  handover=["the lobby care sheet", "my 14 glass vases in the lobby - mine, I'll collect them"])
+    body = email(s)
+    assert "we will also collect our 14 glass vases" in body and "collect my" not in body, body
+
+
 def test_a_thing_the_client_may_pay_for_or_the_sender_takes_is_not_simply_collected():
     s = situation(reasons=["с января перехожу только на свои продукты"], handover=["запчасти на 8 300 ₽ — либо оплачивает, либо забираю"],
                   sender={"name": "Ann Lee", "solo": True})

@@ -296,6 +296,8 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     for pattern, replacement in snippets.get("own_swap", []):
         thing = re.sub(pattern, replacement, thing)
     voice = "i" if solo else "we"
+    for pattern, replacement in snippets.get("voice_possessive", {}).get(voice, []):
+        thing = re.sub(pattern, replacement, thing)
     if not re.match(snippets["own_possessive"], thing):
         thing = snippets["collect_possessive"][voice] + thing
     thing = to_you(thing, language, phrases)
