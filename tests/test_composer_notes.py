@@ -1415,6 +1415,16 @@ def test_work_that_names_its_own_day_is_not_given_it_again(language, item, said,
     assert said in body and unsaid not in body, body
 
 
+@pytest.mark.parametrize(("language", "item", "unsaid"), [
+    ("en", "the weekly lobby flowers until the end date", "end date by"),
+    ("ru", "еженедельные букеты в лобби до даты завершения", "завершения — до"),
+])
+def test_work_that_runs_to_the_end_is_not_given_a_day_to_be_finished_by(language, item, unsaid):
+    s = situation(language=language, open_work=[{"item": item, "due": FUTURE}], sender={"name": "Ann Lee", "solo": True})
+    spoken = Composer().compose(s, "call", language)[0].text()
+    assert item.split()[1] in spoken and unsaid not in spoken, spoken
+
+
 def test_work_typed_as_a_gerund_is_the_senders_step():
     s = situation(open_work=[{"item": "striking the scaffold at 14 Tanner's Row once the roof is watertight", "due": FUTURE}])
     body = email(s)
