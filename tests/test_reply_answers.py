@@ -560,6 +560,24 @@ def test_a_client_who_raises_the_notice_hears_the_fallback_date_not_the_earlier_
     assert format_date(today + dt.timedelta(days=60), language) in text and restated not in text, text
 
 
+@pytest.mark.parametrize(("language", "said", "answered"), [
+    ("en", "Our records show clause 9.1 gives 30 days, not 14. Please check again.", "copy of the contract gives 14 days' notice in clause 9.1"),
+    # «п.» does not end the sentence, so the days are read in it.
+    ("ru", "По нашим данным, в п. 9.1 указано 30 дней, а не 14. Просим свериться с договором.",
+     "экземпляру договора (п. 9.1) срок уведомления — 14 дней; давайте сверим экземпляры"),
+])
+def test_a_client_who_counts_another_notice_period_hears_the_contracts_and_an_offer_to_compare(language, said, answered):
+    import datetime as dt
+
+    s = _with(language, contract={"exists": True, "notice_days": 14, "clause": "9.1"},
+              end_date=str(dt.date.today() + dt.timedelta(days=30)))
+    text = reply(s, said, backend="composer").text
+    assert answered in text, text
+    # The same period restated asks nothing to compare.
+    same = {"en": "Clause 9.1 gives 14 days, right?", "ru": "В п. 9.1 ведь 14 дней?"}[language]
+    assert answered not in reply(s, same, backend="composer").text
+
+
 def test_a_short_question_is_quoted_with_the_sentence_it_stands_on_and_answered_by_its_end():
     said = "Спасибо. По счёту 212: можем закрыть двумя платежами, 70 000 до 25 марта и остаток до 20 апреля. Вас так устроит?"
     s = _with("ru", unpaid_invoices=[{"number": "212", "amount": "146 000 ₽"}])

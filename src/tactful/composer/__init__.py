@@ -131,6 +131,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # A client who raises the notice period where the end date falls inside it ("I thought our agreement had a 60-day
     # notice period?") is answered on it: the earlier day was a proposal, the notice's end the fallback; neither the
     # end date nor the agreement on it is restated beside that. Where the end date keeps the notice, the terms say so.
+    # One who counts another period than the contract's («в п. 9.1 указано 30 дней, а не 14») hears the contract's and an
+    # offer to compare copies, not the terms restated as if nothing had been asked.
+    claimed = {int(n) for s in sentences(original) if "notice" in reply_topics(s, language)
+               for n in re.findall(phrases.get("reply.notice_days_pattern"), s)}
+    notice_claimed = "notice" in topics and bool(situation.contract.notice_days and claimed - {situation.contract.notice_days})
     if "notice" in topics:
         topics = [t for t in topics if t not in ("end_date", "documents")] if context["notice_short"] and context["notice_end"] \
             else [t for t in topics if t != "notice"]
@@ -170,6 +175,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # An invoice disputed in an angry or pleading answer is not asked for in full before it is gone through.
         "disputes": "dispute" in kinds,
         "topics": topics,
+        "notice_claimed": notice_claimed,
         "kind_words": kind_words,
         "illness": illness,
         "invitations": invitations,

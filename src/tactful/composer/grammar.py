@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Any
 
 from ..phrases import Phrases, load_phrases
@@ -165,11 +166,23 @@ def sentences(text: str) -> list[str]:
             line += "" if line[-1:] in ".!?…" else "."
             out.append(line)
             continue
-        parts = [s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=\S)", line) if s.strip()]
+        parts = []
+        for part in (s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=\S)", line) if s.strip()):
+            # «в п. 9.1 указано 30 дней», "Mr. Kessler": a sentence does not end on an abbreviation.
+            if parts and re.search(_abbreviation_end(), parts[-1]):
+                parts[-1] += " " + part
+            else:
+                parts.append(part)
         out += parts
         if not item:
             intro = parts[-1] if parts and parts[-1].endswith(":") else None
     return out
+
+
+@cache
+def _abbreviation_end() -> str:
+    words = [w for language in ("en", "ru") for w in load_phrases(language).snippets.get("sentence_abbreviations", [])]
+    return rf"(?:^|[\s(])(?:{'|'.join(map(re.escape, words))})\.$" if words else "(?!)"
 
 
 def is_gerund(word: str, phrases: Phrases) -> bool:
