@@ -110,6 +110,12 @@ def test_ics_is_valid_calendar_text():
         ("Давайте сократим объём работ до бухгалтерии.", "ru", "new_terms"),
         ("Noted, thanks.", "en", "agrees"),
         ("Мм.", "ru", "other"),
+        # Threats without a court: a penalty, the guard, the reviews that "matter".
+        ("Если 26 декабря вы не выйдете, мы выставим неустойку.", "ru", "threat"),
+        ("Отзывы о вашей работе, думаю, вам важны.", "ru", "threat"),
+        ("We will invoice you a penalty for every missed session.", "en", "threat"),
+        ("Security has been told not to let anything leave the building.", "en", "threat"),
+        ("Ваше письмо считаю неприемлемым.", "ru", "dispute"),
     ],
 )
 def test_reply_classification(text, language, kind):

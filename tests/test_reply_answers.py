@@ -547,6 +547,7 @@ def _with(language: str, **fields):
     ("en", "I thought our agreement had a 60-day notice period? That feels very close."),
     ("en", "I'm told clause 9 says sixty days. By my count that takes us further. Does that matter?"),
     ("ru", "Здравствуйте. В договоре у нас вроде бы 60 дней на расторжение. Это раньше. Так можно?"),
+    ("ru", "По п. 5.2 договора вы обязаны предупредить за 60 дней, то есть работаете дольше."),
 ])
 def test_a_client_who_raises_the_notice_hears_the_fallback_date_not_the_earlier_one_again(language, said):
     import datetime as dt
@@ -558,6 +559,17 @@ def test_a_client_who_raises_the_notice_hears_the_fallback_date_not_the_earlier_
     text = reply(s, said, backend="composer").text
     restated = {"en": "ends on ", "ru": "завершается "}[language] + format_date(today + dt.timedelta(days=20), language)
     assert format_date(today + dt.timedelta(days=60), language) in text and restated not in text, text
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "And why are you sending our parents to another centre? That is poaching our clients."),
+    ("ru", "Жду объяснения, почему вы рекомендуете сторонний центр нашим родителям. Это переманивание клиентов."),
+])
+def test_a_referral_the_client_objects_to_is_not_recommended_again_but_left_to_the_user(language, said):
+    referral = {"en": "Bright Speech Centre", "ru": "центр «Речевичок»"}[language]
+    result = reply(_with(language, referral=referral), said, backend="composer")
+    assert "Речевич" not in result.text and "Bright Speech" not in result.text, result.text
+    assert any("poach" in q or "переманивание" in q or "рекомендуете" in q for q in result.questions), result.questions
 
 
 @pytest.mark.parametrize(("language", "said", "answered"), [

@@ -148,7 +148,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
     # question is theirs to answer, not met with "I am happy to recommend other specialists".
     unnamed = [s for s, about in read if "referral" in about] if not situation.referral else []
-    topics = [t for t in topics if not (t == "referral" and unnamed)]
+    # A client who objects to the referral ("why are you sending our parents to another centre? That is poaching") is not
+    # recommended it again: what to say to that is the user's.
+    objected = [s for s, _ in read if matches(s, language, "referral_objection")] if situation.referral else []
+    topics = [t for t in topics if not (t == "referral" and (unnamed or objected))]
     # Kind words are thanked for first, apart from the answers; "good luck with that" in an angry answer is no kindness.
     kind_words = "kind_words" in topics and not contested
     # News that someone is ill is answered first, beside the thanks, not among the practical answers.
@@ -193,14 +196,14 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
         "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                                    + unnamed + moving) if q not in confirmed],
+                                                    + unnamed + objected + moving) if q not in confirmed],
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
         "confirmed": list(confirmed.values()),
         "moving": moving,
         # News that a piece of work will not happen ("The Solstice Night Run on 19 December is cancelled").
         "cancelled": [s for s in sentences(client_reply) if matches(s, language, "cancelled_news")],
         "legal": matches(client_reply, language, "legal_threat"),
-        "referral_known": _names_referral(original, situation, language),
+        "referral_known": _names_referral(original, situation, language) or bool(objected),
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
         "asked_invoices": _named(context["unpaid"], original),
         "paid_invoices": paid_invoices,
