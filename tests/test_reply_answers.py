@@ -561,6 +561,17 @@ def test_a_client_who_raises_the_notice_hears_the_fallback_date_not_the_earlier_
     assert format_date(today + dt.timedelta(days=60), language) in text and restated not in text, text
 
 
+@pytest.mark.parametrize(("language", "said", "point"), [
+    ("en", "Frankly this is a joke. I want all the logs and the Drive folder today. If you want to sit down and talk this through, I'm around Monday.",
+     ["I want all the logs", "sit down and talk"]),
+    ("ru", "Это неприемлемо. Жду письменного объяснения до пятницы. Готова встретиться и всё обсудить в понедельник.",
+     ["Жду письменного объяснения", "встретиться и всё обсудить"]),
+])
+def test_a_demand_for_a_thing_and_an_offer_to_meet_are_the_users_points(language, said, point):
+    questions = reply(_with(language), said, backend="composer").questions
+    assert all(any(p in q for q in questions) for p in point), questions
+
+
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "And why are you sending our parents to another centre? That is poaching our clients."),
     ("ru", "Жду объяснения, почему вы рекомендуете сторонний центр нашим родителям. Это переманивание клиентов."),

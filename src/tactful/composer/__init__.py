@@ -151,6 +151,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # A client who objects to the referral ("why are you sending our parents to another centre? That is poaching") is not
     # recommended it again: what to say to that is the user's.
     objected = [s for s, _ in read if matches(s, language, "referral_objection")] if situation.referral else []
+    # An offer to meet and talk it through ("If you want to sit down and talk this through, I'm around Monday") is the
+    # user's to take up or not: one of their points, not passed over.
+    meeting = [s for s, _ in read if matches(s, language, "meeting_offers")]
     topics = [t for t in topics if not (t == "referral" and (unnamed or objected))]
     # Kind words are thanked for first, apart from the answers; "good luck with that" in an angry answer is no kindness.
     kind_words = "kind_words" in topics and not contested
@@ -196,7 +199,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
         "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                                    + unnamed + objected + moving) if q not in confirmed],
+                                                    + unnamed + objected + meeting + moving) if q not in confirmed],
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
         "confirmed": list(confirmed.values()),
         "moving": moving,

@@ -75,6 +75,8 @@ def _task(sentence: str, bank: dict, language: Language) -> str | None:
         match = re.search(opener["pattern"], sentence, flags=re.IGNORECASE)
         if not match:
             continue
+        if opener.get("user"):
+            return ""  # a demand for a thing or an account: the user answers it
         rest = re.sub(bank["cut"], "", match["rest"].strip(), flags=re.IGNORECASE)
         rest = re.sub(bank["tail"], "", rest.rstrip(" ?!.…"), flags=re.IGNORECASE).rstrip(" ?!.…")
         rest = re.sub(bank["please"], " ", rest, flags=re.IGNORECASE).strip(" ,")
