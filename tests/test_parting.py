@@ -116,6 +116,8 @@ def test_ics_is_valid_calendar_text():
         ("We will invoice you a penalty for every missed session.", "en", "threat"),
         ("Security has been told not to let anything leave the building.", "en", "threat"),
         ("Ваше письмо считаю неприемлемым.", "ru", "dispute"),
+        # Asking why by a guess, an abbreviation inside it.
+        ("I have to ask: is this because of Mr. Kessler at the deposition?", "en", "why"),
     ],
 )
 def test_reply_classification(text, language, kind):

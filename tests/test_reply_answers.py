@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -570,6 +571,17 @@ def test_a_client_who_raises_the_notice_hears_the_fallback_date_not_the_earlier_
 def test_a_demand_for_a_thing_and_an_offer_to_meet_are_the_users_points(language, said, point):
     questions = reply(_with(language), said, backend="composer").questions
     assert all(any(p in q for q in questions) for p in point), questions
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "Thanks for the Bright Speech referral. Do you know anyone else, ideally someone solo?"),
+    ("ru", "Спасибо за «Речевичок». А кого-нибудь ещё посоветуете, лучше частного логопеда?"),
+])
+def test_a_client_who_knows_the_referral_and_asks_for_more_names_is_not_recommended_it_again(language, said):
+    referral = {"en": "Bright Speech Centre", "ru": "центр «Речевичок»"}[language]
+    result = reply(_with(language, referral=referral), said, backend="composer")
+    assert not re.search(r"recommend|порекомендовать", result.text), result.text
+    assert any("anyone else" in q or "ещё" in q for q in result.questions), result.questions
 
 
 @pytest.mark.parametrize(("language", "said"), [

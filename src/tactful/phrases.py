@@ -103,6 +103,8 @@ class Phrases(BaseModel):
     referral_objection: list[Pattern] = []
     # A client's offer to meet and talk it through: the user's to take up.
     meeting_offers: list[Pattern] = []
+    # A client who asks for more names than the referral ("do you know anyone else?"): the user's to answer.
+    more_referrals: list[Pattern] = []
     # A client's question between alternatives ("one act for the chain, or one per café?"): a choice only the user makes.
     choice_questions: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.

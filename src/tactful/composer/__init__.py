@@ -154,7 +154,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # An offer to meet and talk it through ("If you want to sit down and talk this through, I'm around Monday") is the
     # user's to take up or not: one of their points, not passed over.
     meeting = [s for s, _ in read if matches(s, language, "meeting_offers")]
-    topics = [t for t in topics if not (t == "referral" and (unnamed or objected))]
+    # So is one who knows the referral and asks for more names ("Thanks for the Midwest referral. Do you know anyone else?").
+    more = [s for s, _ in read if s.rstrip().endswith("?") and matches(s, language, "more_referrals")] \
+        if situation.referral and _names_referral(original, situation, language) else []
+    topics = [t for t in topics if not (t == "referral" and (unnamed or objected or more))]
     # Kind words are thanked for first, apart from the answers; "good luck with that" in an angry answer is no kindness.
     kind_words = "kind_words" in topics and not contested
     # News that someone is ill is answered first, beside the thanks, not among the practical answers.
@@ -199,7 +202,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
         "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                                    + unnamed + objected + meeting + moving) if q not in confirmed],
+                                                    + unnamed + objected + more + meeting + moving) if q not in confirmed],
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
         "confirmed": list(confirmed.values()),
         "moving": moving,
@@ -344,7 +347,8 @@ def _names_referral(client_reply: str, situation: Situation, language: Language)
     """Whether the client already names the referral ("I rang Jo at Bramble Rooms"): it is not recommended
     again unasked. Named the way a client names it: "Hollie" for Hollie Barton, "Bramble Rooms" for Bramble
     Rooms on Gloucester Road, «Дёмина» for Пётр Васильевич Дёмин."""
-    words = (referral_name(situation.referral, language) if situation.referral else "").split()
+    # A name in quotes («Речевичок») is named without them.
+    words = [w.strip("«»\"“”'") for w in (referral_name(situation.referral, language) if situation.referral else "").split()]
     key = words[0] if words and len(words[0]) >= 4 else " ".join(words[:2])
     # Or by any capitalised name in it, in any case («Дёмина я знаю» for «Пётр Васильевич Дёмин»).
     names = [w for w in words if w[:1].isupper() and len(w) >= 4]
