@@ -276,6 +276,8 @@ def test_a_reply_signed_by_a_place_or_by_initials_greets_the_contact(language, s
 def test_kind_words_are_thanked_for_first_and_never_in_an_angry_answer(language, answer, thanks):
     body = Composer().compose_reply(_private(language), answer, language)[0].content.body
     assert body.split("\n\n")[1].startswith(thanks), body
+    # Thanked once: "your kind words and your kindness" says it twice.
+    assert "kindness" not in body, body
     angry = {"en": "Good luck finding anyone else who puts up with you. We will claim compensation.",
              "ru": "Удачи вам с такими клиентами. Мы потребуем компенсацию."}[language]
     assert thanks not in Composer().compose_reply(_private(language), angry, language)[0].content.body
