@@ -1418,6 +1418,9 @@ def test_work_that_names_its_own_day_is_not_given_it_again(language, item, said,
 @pytest.mark.parametrize(("language", "item", "unsaid"), [
     ("en", "the weekly lobby flowers until the end date", "end date by"),
     ("ru", "еженедельные букеты в лобби до даты завершения", "завершения — до"),
+    # Nor is work due before what it names.
+    ("en", "the termly tuning round before the January grade exams", "exams by"),
+    ("ru", "настройка всех роялей перед зимними экзаменами", "экзаменами — до"),
 ])
 def test_work_that_runs_to_the_end_is_not_given_a_day_to_be_finished_by(language, item, unsaid):
     s = situation(language=language, open_work=[{"item": item, "due": FUTURE}], sender={"name": "Ann Lee", "solo": True})

@@ -865,9 +865,10 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
         head = re.split(phrases.snippets.get("event_purpose", "(?!)"), spoken, maxsplit=1)[0]
         event = bool(w.due) and matches(head, vetted.language, "event_words")
         # A range that ends on the due day («экскурсии 12 и 26 декабря») says it already: no «— 26 декабря» after it.
-        # So does work that runs to the end ("weekly lobby flowers until the end date"): no "by 15 January" after it.
+        # So does work that runs to the end ("weekly lobby flowers until the end date") or is due before what it names
+        # ("the tuning round before the January exams"): no "by 15 January" after it.
         named = bool(w.due) and ((w.due.day, w.due.month) in {d for _, _, d in find_dates(spoken)}
-                                 or bool(re.search(phrases.snippets.get("until_the_end", "(?!)"), spoken)))
+                                 or bool(re.search(phrases.snippets.get("own_deadline", "(?!)"), spoken)))
         due = phrases.labels["due_on" if event else "due_by"].format(date=format_date(w.due, vetted.language)) if w.due and not named else ""
         when = (" — " if vetted.language == "ru" else " ") + due if due else ""
         # `said` is spoken in a call or a meeting; `object`, the whole item, is a letter's sentence.
