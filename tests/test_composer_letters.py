@@ -1640,6 +1640,18 @@ def test_a_reply_says_again_what_goes_back_to_the_sender_unless_the_client_asks_
     assert ("The display crate belongs to us" in body) is said, body
 
 
+@pytest.mark.parametrize(("answer", "said"), [
+    ("Is there any chance your Yamaha could stay in room 3 until Easter? We would pay a rental.", False),
+    ("Is the service log coming as a spreadsheet? We need it in January.", True),
+])
+def test_a_reply_does_not_restate_collecting_a_thing_the_client_asks_to_keep(answer, said):
+    item = "my own Yamaha U1 on loan in practice room 3 - I'll collect it"
+    s = Situation.model_validate({"client": {"name": "Northgate School", "contact": "Hilary Bancroft"}, "end_date": FUTURE,
+                                  "sender": {"name": "Gareth Owens", "solo": True}, "handover": [item, "the service log"]})
+    body = Composer().compose_reply(s, answer, "en")[0].content.body
+    assert ("collect my own Yamaha U1" in body) is said, body
+
+
 @pytest.mark.parametrize(("client", "offer"), [({"name": "Ушаков Виктор Степанович"}, "просто напишите мне"),
                                                ({"name": "ООО «Ромашка»"}, "На любые вопросы о передаче")])
 def test_the_russian_offer_of_help_after_a_handover_names_what_it_offers(client, offer):

@@ -169,6 +169,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # client asks about it; the user answers.
     questions = [r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
     asked_back = {line for line in context["taken_back"] for q in questions if _shares_word(line, q, language)}
+    # Nor is a step of the sender's the client asks to change ("could your Yamaha stay in room 3 until Easter?" beside
+    # "I will also collect my Yamaha U1 … in practice room 3"): the user answers whether it still happens.
+    asked_back |= {line for line in context["handover_actions"] for q in questions
+                   if _shares_word(line, q, language, least=2) or _shares_name(line, q, phrases)}
     actions = [a for a in context["handover_actions"] if a not in asked_back]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
@@ -275,6 +279,14 @@ def _conditions_touched(client_reply: str, handover: list[str], language: Langua
 def _shares_word(line: str, sentence: str, language: Language, least: int = 1) -> bool:
     """Whether a sentence names a line's thing by ``least`` words of its own (of five letters or more)."""
     return words_in_common(line, sentence, language, letters=5) >= least
+
+
+def _shares_name(line: str, sentence: str, phrases: Phrases) -> bool:
+    """Whether a sentence names a line's thing by a name of its own ("Yamaha", «Coravin»): a capitalised word inside it,
+    not a month ("on 5 January")."""
+    months = {m.casefold() for m in phrases.months}
+    names = {w for w in re.findall(r"(?<=\s)[A-ZА-ЯЁ][\w-]{2,}", line) if w.casefold() not in months}
+    return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in names)
 
 
 def _prepared_for(point: str, reaction: dict[str, str], language: Language) -> bool:
