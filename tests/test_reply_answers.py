@@ -573,6 +573,20 @@ def test_a_demand_for_a_thing_and_an_offer_to_meet_are_the_users_points(language
     assert all(any(p in q for q in questions) for p in point), questions
 
 
+def test_an_invoice_put_off_beside_news_of_a_payment_is_the_users_point_not_pressed():
+    s = _with("ru", unpaid_invoices=[{"number": "212", "amount": "67 500 ₽"}, {"number": "231", "amount": "31 200 ₽", "due": "2031-03-20"}])
+    said = "Счёт № 212 оплатим до 25 числа, это точно. № 231 — в январе, после поступления субсидии."
+    result = reply(s, said, backend="composer")
+    assert "об оплате счёта № 212" in result.text and "№ 231 на сумму" not in result.text, result.text
+    assert any("№ 231 — в январе" in q for q in result.questions), result.questions
+
+
+def test_a_referral_the_client_names_in_another_case_is_known():
+    s = _with("ru", referral="мастерская «Наградной двор» в Стерлитамаке")
+    text = reply(s, "Нужны файлы макетов в электронном виде — для «Наградного двора», если придётся к ним.", backend="composer").text
+    assert "порекомендовать" not in text, text
+
+
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "Thanks for the Bright Speech referral. Do you know anyone else, ideally someone solo?"),
     ("ru", "Спасибо за «Речевичок». А кого-нибудь ещё посоветуете, лучше частного логопеда?"),

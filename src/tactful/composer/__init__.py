@@ -178,6 +178,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
     # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
     paid_invoices = _named(context["unpaid"], " ".join(paid))
+    # Beside news of a payment, another open invoice the client names without paying it («№ 231 — в январе, после
+    # субсидии») is the user's to answer, not met with a stock request to pay it by its date.
+    put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
+               and any(u["number"] and re.search(rf"(?<![\w/-]){re.escape(u['number'])}(?![\w/-])", s)
+                       for u in context["unpaid"] if u not in paid_invoices)]
     return {
         "kind": kind,
         # A client who disputes, threatens or is angry is not signed off to with "Warm regards".
@@ -206,7 +211,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
         "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                                    + unnamed + objected + more + meeting + moving) if q not in confirmed],
+                                                    + unnamed + objected + more + meeting + put_off + moving) if q not in confirmed],
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
         "confirmed": list(confirmed.values()),
         "moving": moving,
@@ -364,8 +369,10 @@ def _names_referral(client_reply: str, situation: Situation, language: Language)
     key = words[0] if words and len(words[0]) >= 4 else " ".join(words[:2])
     # Or by any capitalised name in it, in any case («Дёмина я знаю» for «Пётр Васильевич Дёмин»).
     names = [w for w in words if w[:1].isupper() and len(w) >= 4]
+    # A Russian name is inflected on its ending («Наградной двор» → «для «Наградного двора»»).
+    stems = [name[:-2] if re.search("[а-яё]{2}$", name) and len(name) >= 6 else name for name in names]
     return bool(key) and bool(re.search(rf"\b{re.escape(key)}\b", client_reply, flags=re.IGNORECASE)) or any(
-        re.search(rf"\b{re.escape(name)}\w{{0,3}}\b", client_reply) for name in names)
+        re.search(rf"\b{re.escape(stem)}\w{{0,4}}\b", client_reply) for stem in stems)
 
 
 def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
