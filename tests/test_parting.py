@@ -116,6 +116,8 @@ def test_ics_is_valid_calendar_text():
         ("We will invoice you a penalty for every missed session.", "en", "threat"),
         ("Security has been told not to let anything leave the building.", "en", "threat"),
         ("Ваше письмо считаю неприемлемым.", "ru", "dispute"),
+        # How to settle an invoice is no offer of new terms to stay.
+        ("Остаток по счёту № 58 бухгалтер предлагает закрыть вместе с оплатой за новую партию, одним платежом.", "ru", "other"),
         # Asking why by a guess, an abbreviation inside it.
         ("I have to ask: is this because of Mr. Kessler at the deposition?", "en", "why"),
     ],
@@ -286,6 +288,11 @@ def test_kind_words_are_thanked_for_first_and_never_in_an_angry_answer(language,
 def test_a_russian_request_is_promised_without_the_aside_after_it():
     body = Composer().compose_reply(_private("ru"), "И выставьте, пожалуйста, счёт за последний осмотр, а то вы вечно забываете.", "ru")[0].content.body
     assert "выставлю счёт за последний осмотр." in body and "забываете" not in body
+
+
+def test_a_russian_request_in_slang_is_promised_in_plain_words():
+    body = Composer().compose_reply(_private("ru"), "Скиньте, пожалуйста, телефон Лейсан.", "ru")[0].content.body
+    assert "пришлю телефон Лейсан" in body and "скину" not in body, body
 
 
 @pytest.mark.parametrize(("text", "language", "kind"), [

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from ..phrases import Phrases
+from ..phrases import Phrases, load_phrases
 from ..vocab import Language
 from .grammar import first_person_step, first_person_verb, sentences
 from .vetting import reply_kinds, reply_topics
@@ -188,8 +189,16 @@ def _infinitives(words: list[str], anywhere: bool = False) -> list[str]:
         readings = parse_ru(bare.lower())
         likeliest = anywhere and bool(readings) and {"impr", "excl"} in readings[0].tag
         reading = next((r for r in readings if {"impr", "excl"} in r.tag), None) if joined or likeliest else None
-        out.append(word.replace(bare, reading.normal_form) if reading else word)
+        verb = reading.normal_form if reading else ""
+        # The client's slang verb is the sender's plain one: «скиньте телефон» → «пришлю телефон», not «скину».
+        verb = _plain_verbs().get(verb, verb)
+        out.append(word.replace(bare, verb) if reading else word)
     return out
+
+
+@cache
+def _plain_verbs() -> dict[str, str]:
+    return load_phrases("ru").snippets.get("plain_verbs", {})
 
 
 def _turned(task: str, bank: dict, language: Language) -> str:
