@@ -2127,6 +2127,8 @@ def test_a_reason_named_by_its_own_forbidding_note_gives_way_to_the_words_it_all
                   sender={"name": "Анна Ким", "solo": True})
     text = Composer().compose(s, "meeting", "ru")[0].text()
     assert "онус" not in text and "азные взгляды на наполнение карты" in text, text
+    # Words with no verb are the reason named, not a sentence of their own («Разные взгляды на наполнение карты.»).
+    assert "Причина простая: разные взгляды на наполнение карты." in text, text
 
 
 @pytest.mark.parametrize(("gap", "proposed"), [(1, False), (3, False), (10, True)])

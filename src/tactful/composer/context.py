@@ -1441,7 +1441,18 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     solo = is_solo(situation.sender, language)
     # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
     line = in_first_singular(line) if solo and language == "ru" else line
+    # Words with no verb («только «разные взгляды на наполнение карты»») are the reason named, not a sentence.
+    if language == "ru" and (nominal := phrases.snippets.get("nominal_reason")) and _verbless(line):
+        return sentence(nominal.format(reason=line.strip(" .")[:1].lower() + line.strip(" .")[1:]), phrases)
     return sentence(_with_subject(line, language, phrases, solo), phrases)
+
+
+def _verbless(text: str) -> bool:
+    """Whether Russian words hold no verb, infinitive, short form or predicative («разные взгляды на карту»)."""
+    from ..text import likeliest_ru
+
+    readings = [likeliest_ru(w) for w in re.findall(r"[а-яё]+", text.lower())]
+    return bool(readings) and not any(r and r.tag.POS in {"VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND"} for r in readings)
 
 
 def _without_candour(note: str, phrases: Phrases) -> str:
