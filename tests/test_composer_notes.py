@@ -1549,6 +1549,9 @@ def test_a_quote_in_a_note_that_forbids_it_is_never_said(language, note, quoted)
      "Я закрываю мастерскую. Мне 71, в феврале операция на глаза."),
     ("ru", "с марта открываю свой кабинет на Ленинградской, аренду подписала. это правда, так и писать",
      "С марта я открываю свой кабинет на Ленинградской, аренду подписала."),
+    # The candour it opens on is the user's to the tool.
+    ("ru", "если по-честному: с марта открываю свой кабинет на Ленинградской. это правда, так и писать",
+     "С марта я открываю свой кабинет на Ленинградской."),
 ])
 def test_a_note_the_user_marks_as_fit_to_say_is_the_reason_in_their_words(language, note, said):
     s = situation(reasons=["keep it short" if language == "en" else "коротко", note], reason_kind="fit",
