@@ -521,6 +521,18 @@ def test_a_word_that_may_be_a_noun_before_a_noun_is_inflected_as_its_adjective(i
     assert inflect_phrase(item, "accs", things=True) == accusative
 
 
+@pytest.mark.parametrize(("item", "accusative"), [
+    # Both parts of a compound of two nouns decline; a fixed first part does not.
+    ("вышка-тура (2 шт.)", "вышку-туру (2 шт.)"),
+    ("кресло-качалка", "кресло-качалку"),
+    ("кофе-машина", "кофе-машину"),
+])
+def test_a_compound_noun_declines_the_parts_that_decline(item, accusative):
+    assert inflect_phrase(item, "accs", things=True) == accusative
+    assert inflect_phrase("дизайн-проект", "gent", things=True) == "дизайн-проекта"
+    assert inflect_phrase("вагон-ресторан", "gent", things=True) == "вагона-ресторана"
+
+
 def test_a_meeting_with_a_company_and_no_contact_names_the_company():
     meeting = plan(situation(client={"name": "Northwind Traders LLC"}, language="en"), "meeting", "en").content
     assert meeting.objective.startswith("Tell Northwind Traders about")

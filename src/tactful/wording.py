@@ -111,7 +111,7 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
             out.append(phrase[pos:words[i].start()] + word)
             pos = words[i].end()
             continue
-        if "-" in word and i == head and not _animate_prefix(word):
+        if "-" in word and i == head and not _animate_prefix(word) and not _declined_prefix(word):
             # A compound noun («дизайн-проект») changes only its last part; a person's («фрилансер-таргетолог») both.
             prefix, last = word.rsplit("-", 1)
             tail = next((p for p in parse_ru(last) if "nomn" in p.tag and p.tag.POS == "NOUN"), None)
@@ -214,6 +214,20 @@ def _animate_prefix(word: str) -> bool:
 
     prefix = word.split("-", 1)[0]
     return any(p.tag.POS == "NOUN" and "anim" in p.tag and "nomn" in p.tag for p in parse_ru(prefix))
+
+
+def _declined_prefix(word: str) -> bool:
+    """Whether both parts of a compound noun decline («вышка-тура» → «вышку-туру»): its first part is a noun of its own
+    in the nominative, not a fixed one («дизайн-проект» → «дизайн-проекта»)."""
+    from .text import parse_ru
+
+    prefix = word.split("-", 1)[0].lower()
+    return prefix not in _fixed_prefixes() and any(p.tag.POS == "NOUN" and "nomn" in p.tag and p.is_known for p in parse_ru(prefix))
+
+
+@cache
+def _fixed_prefixes() -> frozenset[str]:
+    return frozenset(load_yaml("guidelines", "names.yaml")["ru"]["fixed_compound_prefixes"])
 
 
 def _same_case_shape(original: str, word: str) -> str:
