@@ -210,14 +210,6 @@ def test_the_users_own_plan_is_quoted_and_a_grievance_is_not():
     assert "We are closing the studio in March. Both partners are retiring." in splice
 
 
-def test_a_comma_before_its_is_a_full_stop():
-    from tactful.composer.grammar import sentence
-    from tactful.phrases import load_phrases
-
-    said = sentence("the Kawai grand belongs to the Sullivan family, it's only on loan to the school", load_phrases("en"))
-    assert said == "The Kawai grand belongs to the Sullivan family. It's only on loan to the school.", said
-
-
 def test_closing_the_business_is_told_as_news_not_as_a_decision_about_the_client():
     news = email(situation(reasons=["we are closing the studio in March"], reason_kind="closing",
                            sender={"name": "Tom Reyes", "company": "Pixel Studio"}, language="en"))
