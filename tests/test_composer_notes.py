@@ -2034,6 +2034,14 @@ def test_the_senders_own_things_and_others_are_not_handed_over_to_the_client(lan
         assert said in text and unsaid not in text, text
 
 
+def test_things_collected_in_a_row_take_one_verb():
+    s = situation(reasons=["we are moving to commercial work only"], sender={"name": "Marcus Bell", "company": "Canopy LLC", "solo": False},
+                  handover=["the tree inventory", "our stump grinder behind the barn - OURS, we'll pick it up",
+                            "two of our climbing lines in the cart barn - ours, collecting them"])
+    body = email(s)
+    assert "collect our stump grinder behind the barn and two of our climbing lines" in body and body.count("collect") == 1, body
+
+
 def test_a_teams_letter_collects_our_things_though_one_of_them_typed_my():
     s = situation(reasons=["we are moving to weddings only"], sender={"name": "Aroha Ngata", "company": "Fern Florals", "solo": False},
                   handover=["the lobby care sheet", "my 14 glass vases in the lobby - mine, I'll collect them"])

@@ -834,6 +834,10 @@ def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
     under "Also before the end date:" reads as a form; a bare «Я переоформлю доступ на вас.» as curt.)"""
     subject = phrases.snippets["step_subject"]["i" if solo else "we"]
     own = [a[len(subject):].strip() for a in actions if a.lower().startswith(subject.lower() + " ")]
+    # One verb for the things it takes in a row: "collect our stump grinder … and two of our climbing lines", not
+    # "collect …, and collect …".
+    own = [step.split(" ", 1)[1] if i and step.split(" ", 1)[0] == own[i - 1].split(" ", 1)[0] and " " in step else step
+           for i, step in enumerate(own)]
     others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
     said = phrases.snippets["steps_sentence"]["i" if solo else "we"].format(steps=join_items(own, phrases)) if own else ""
     return " ".join([said, *(sentence(a.rstrip(" .;"), phrases) for a in others)]).strip()
