@@ -143,6 +143,9 @@ def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
     phrases = load_phrases("ru")
     assert to_you("заменить клапаны и привезти их обратно", "ru", phrases) == "заменить клапаны и привезти их обратно"
     assert to_you("их документы", "ru", phrases) == "ваши документы"
+    # Before a count, the plural of the things counted; a span of time stays.
+    assert to_you("привезу их 2 тележки на склад", "ru", phrases) == "привезу ваши 2 тележки на склад"
+    assert to_you("храним их 3 года", "ru", phrases) == "храним их 3 года"
     assert to_you("к ним претензий по работе нет", "ru", phrases) == "к вам претензий по работе нет"
 
 

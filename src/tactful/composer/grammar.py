@@ -332,6 +332,9 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
             return _agreed(possessive["you"], m.group(1)) or m.group(0)
 
         item = re.sub(rf"\b{possessive['pronoun']}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
+        # Before a count («их 2 тележки») the possessive is the plural of the things counted: «ваши 2 тележки».
+        item = re.sub(rf"\b{possessive['pronoun']}(\s+\d+\s+)(?=[а-яё]+)(?!(?:год|лет|дн|недел|месяц|час|раз|минут)[а-яё]*)", lambda m: possessive["counted"] + m.group(1),
+                      item, flags=re.IGNORECASE) if possessive.get("counted") else item
     return item
 
 
