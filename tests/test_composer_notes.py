@@ -146,6 +146,8 @@ def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
     # Before a count, the plural of the things counted; a span of time stays.
     assert to_you("привезу их 2 тележки на склад", "ru", phrases) == "привезу ваши 2 тележки на склад"
     assert to_you("храним их 3 года", "ru", phrases) == "храним их 3 года"
+    assert to_you("the spare pads they've paid for stay in their drawer", "en", load_phrases("en")) == \
+        "the spare pads you have paid for stay in your drawer"
     assert to_you("к ним претензий по работе нет", "ru", phrases) == "к вам претензий по работе нет"
 
 
@@ -1423,6 +1425,7 @@ def test_work_that_names_its_own_day_is_not_given_it_again(language, item, said,
     ("ru", "еженедельные букеты в лобби до даты завершения", "завершения — до"),
     # Nor is work due before what it names.
     ("en", "the termly tuning round before the January grade exams", "exams by"),
+    ("en", "the weekly Wednesday visits through January", "January by"),
     ("ru", "настройка всех роялей перед зимними экзаменами", "экзаменами — до"),
 ])
 def test_work_that_runs_to_the_end_is_not_given_a_day_to_be_finished_by(language, item, unsaid):
