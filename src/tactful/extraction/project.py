@@ -58,19 +58,43 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
             for m in matches:
                 if kind in ("doing", "dated") and rules.get("trade") and rules["trade"].match(segment, m.end("value")):
                     continue  # "I keep the books for small clubs and societies": the user's trade, not this client's work
-                value = _value(m.group("value"), pats)
+                raw, parts = m.group("value"), None
+                if kind in ("doing", "dated") and rules.get("parts"):
+                    raw, parts = _with_parts(segment, m, rules)
+                value = _value(raw, pats)
                 if value:
                     start = line.start + m.start("value") + m.group("value").find(value)
                     end = start + len(value)
                     if kind in ("doing", "dated") and m.groupdict().get("verb"):
                         nouns = rules.get("verb_nouns") or {}
                         value = _as_noun(m.group("verb"), value, nouns)
-                        if _noun(m.group("verb"), nouns):
+                        if _noun(m.group("verb"), nouns) and not parts:
                             more, stop = _more_work(segment, m.end("value"), nouns)
                             value, end = value + more, (line.start + stop if more else end)
+                    if parts:  # «обслуживаем две барокамеры …: кислородные магистрали, шлюзы …»: the work, then its parts
+                        value, end = f"{value} — {parts.group('value').strip()}", line.start + parts.end("value")
                     return Found(field="project", value=value, start=start, end=end,
                                  confidence=confidence, source="pattern")
     return _from_subject(layout, pats)
+
+
+def _with_parts(segment: str, m: re.Match, rules: dict) -> tuple[str, re.Match | None]:
+    """The work said after the year and, after a colon in the same sentence, the list of its parts (``project.parts``):
+    the work is read up to the colon and without the client's name the language's ``project.client_cut`` finds in it
+    («две стационарные снегоплавильные установки ГБУ «Жилищник …»: запуск …» -> «две стационарные снегоплавильные
+    установки»), the parts after it. No colon close by: the work as the rule read it, and no parts."""
+    raw = m.group("value")
+    colon = segment.find(":", m.start("value"))
+    gap = segment[m.end("value") : colon] if colon >= m.end("value") else ""
+    if colon == -1 or len(gap) > 40 or re.search(r"[.!?;](?:\s|$)|\n", gap):
+        return raw, None
+    parts = rules["parts"].match(segment, colon)
+    if not parts:
+        return raw, None
+    head = segment[m.start("value") : min(colon, m.end("value"))]
+    if (cut := rules.get("client_cut")) and (c := cut.search(head)) and c.start() > 0:
+        head = head[: c.start()]
+    return head, parts
 
 
 def _as_noun(verb: str, value: str, nouns: dict) -> str:
