@@ -168,11 +168,14 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # "Could we buy the display crate from you?": what goes back to the sender is not said again where the
     # client asks about it; the user answers.
     questions = [r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-    asked_back = {line for line in context["taken_back"] for q in questions if _shares_word(line, q, language)}
+    # A question is read with the line it stands on ("The grinder: we close the barn … Can it stay till Jan 5?").
+    asked = [next((line for line in original.splitlines() if q in line), q) for q in questions]
+    asked_back = {line for line in context["taken_back"] for q in asked if _shares_word(line, q, language)}
     # Nor is a step of the sender's the client asks to change ("could your Yamaha stay in room 3 until Easter?" beside
     # "I will also collect my Yamaha U1 … in practice room 3"): the user answers whether it still happens.
-    asked_back |= {line for line in context["handover_actions"] for q in questions
-                   if _shares_word(line, q, language, least=2) or _shares_name(line, q, phrases)}
+    asked_back |= {line for line in context["handover_actions"] for q in asked
+                   if _shares_word(line, q, language, least=2) or _shares_name(line, q, phrases)
+                   or words_in_common(line, q, language, letters=6) >= 1 and re.search(phrases.get("reply.keep_asking"), q, flags=re.IGNORECASE)}
     actions = [a for a in context["handover_actions"] if a not in asked_back]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
