@@ -290,6 +290,11 @@ def test_a_russian_request_is_promised_without_the_aside_after_it():
     assert "выставлю счёт за последний осмотр." in body and "забываете" not in body
 
 
+def test_a_request_is_promised_without_what_the_client_will_do_after_it():
+    body = Composer().compose_reply(_private("en"), "Send me Jenna's number and I'll call her this week.", "en")[0].content.body
+    assert "send you Jenna's number." in body and "call her" not in body, body
+
+
 def test_a_russian_request_in_slang_is_promised_in_plain_words():
     body = Composer().compose_reply(_private("ru"), "Скиньте, пожалуйста, телефон Лейсан.", "ru")[0].content.body
     assert "пришлю телефон Лейсан" in body and "скину" not in body, body
