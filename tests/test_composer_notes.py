@@ -1434,6 +1434,14 @@ def test_work_that_runs_to_the_end_is_not_given_a_day_to_be_finished_by(language
     assert item.split()[1] in spoken and unsaid not in spoken, spoken
 
 
+def test_open_work_is_listed_in_the_order_of_its_dates():
+    late, early = (dt.date.today() + dt.timedelta(days=n) for n in (40, 20))
+    s = situation(open_work=[{"item": "the spring catalogue", "due": str(late)}, {"item": "the winter newsletter", "due": str(early)}],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert body.index("winter newsletter") < body.index("spring catalogue"), body
+
+
 def test_work_typed_as_a_gerund_is_the_senders_step():
     s = situation(open_work=[{"item": "striking the scaffold at 14 Tanner's Row once the roof is watertight", "due": FUTURE}])
     body = email(s)
@@ -2028,6 +2036,8 @@ def _with_handover(language: str, item: str) -> Situation:
     ("ru", "МОИ бокалы Zalto (12 шт.) стоят в винной комнате — заберу 30-го", "заберу свои бокалы Zalto (12 шт.).", "стоят в винной"),
     ("ru", "две мои подставки из шамота, давала на фотосъёмку меню в октябре — забрать", "заберу две свои подставки из шамота", "давала"),
     ("ru", "два мои DI-бокса в рэке — заберу после НГ", "заберу два своих DI-бокса", "два свои DI"),
+    # A count after a comma is set in brackets: no «одеяла, 8 штук и верну».
+    ("ru", "МОИ мебельные одеяла, 8 штук, лежат у них на складе — заберу", "заберу свои мебельные одеяла (8 шт.)", "8 штук"),
     # Money owed back is paid, not handed over, and its notes stay the user's.
     ("en", "pro-rated refund of the January instalment - they prepaid part of it, work out the number",
      "send you the pro-rated refund of the January instalment", "the alarm codes and the pro-rated"),

@@ -847,9 +847,11 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
     """The work still finished before the end, each item as the letter says it (to the person it greets: "the
     walkthrough with Dana and Marcus" → "with Dana and you"), with its date."""
     kept = set(vetted.keep("open_work", [w.item for w in situation.open_work], strict=False))
+    # In the order of their dates ("12 December, 15 January, 16 January"), the undated last, as typed otherwise.
+    ordered = sorted(situation.open_work, key=lambda w: (w.due is None, w.due or dt.date.max))
     open_work = [(w, _to_parties(_to_addressee(said_item(w.item, vetted.language, phrases), who, vetted.language, phrases),
                                  situation, vetted.language, phrases))
-                 for w in situation.open_work if w.item.strip() in kept]
+                 for w in ordered if w.item.strip() in kept]
     # Listed by its date, an item does not say the date again ("1 April — the supervision meeting on 1 April").
     open_work = [(w, without_own_date(item, w.due, vetted.language, phrases) if w.due else item) for w, item in open_work]
     # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
