@@ -854,6 +854,8 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
                  for w in ordered if w.item.strip() in kept]
     # Listed by its date, an item does not say the date again ("1 April — the supervision meeting on 1 April").
     open_work = [(w, without_own_date(item, w.due, vetted.language, phrases) if w.due else item) for w, item in open_work]
+    # Work that runs "until the end date" is said by its date instead.
+    open_work = [(w, re.sub(phrases.snippets.get("to_the_end", "(?!)"), "", item).strip() if w.due else item) for w, item in open_work]
     # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
     # after a dash, a comma or in brackets that no one says aloud ("episode 31 - edit and show notes"),
     # unless that leaves two pieces of work with one name.
@@ -871,10 +873,7 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
         head = re.split(phrases.snippets.get("event_purpose", "(?!)"), spoken, maxsplit=1)[0]
         event = bool(w.due) and matches(head, vetted.language, "event_words")
         # A range that ends on the due day («экскурсии 12 и 26 декабря») says it already: no «— 26 декабря» after it.
-        # So does work that runs to the end ("weekly lobby flowers until the end date") or is due before what it names
-        # ("the tuning round before the January exams"): no "by 15 January" after it.
-        named = bool(w.due) and ((w.due.day, w.due.month) in {d for _, _, d in find_dates(spoken)}
-                                 or bool(re.search(phrases.snippets.get("own_deadline", "(?!)"), spoken)))
+        named = bool(w.due) and (w.due.day, w.due.month) in {d for _, _, d in find_dates(spoken)}
         due = phrases.labels["due_on" if event else "due_by"].format(date=format_date(w.due, vetted.language)) if w.due and not named else ""
         when = (" — " if vetted.language == "ru" else " ") + due if due else ""
         # `said` is spoken in a call or a meeting; `object`, the whole item, is a letter's sentence.
