@@ -573,6 +573,23 @@ def test_a_demand_for_a_thing_and_an_offer_to_meet_are_the_users_points(language
     assert all(any(p in q for q in questions) for p in point), questions
 
 
+@pytest.mark.parametrize(("language", "referral"), [
+    ("en", "none - honestly nobody will take unit 2 as it stands, and I won't pass the problem on"),
+    ("en", "none. don't suggest anybody"),
+    ("ru", "нет, никого не советую — не хочу подставлять коллег"),
+])
+def test_a_referral_typed_as_none_recommends_no_one(language, referral):
+    from tactful import draft
+
+    s = _with(language, referral=referral)
+    first = draft(s, backend="composer").text
+    asked = {"en": "Who else could take it on? Can you recommend someone?", "ru": "Кого посоветуете вместо себя?"}[language]
+    answer = reply(s, asked, backend="composer")
+    for text in (first, answer.text):
+        assert not re.search(r"recommend|nobody|none|порекомендовать|никого|советую", text, flags=re.IGNORECASE), text
+    assert any(asked.split("?")[0][:10] in q for q in answer.questions), answer.questions
+
+
 def test_an_invoice_put_off_beside_news_of_a_payment_is_the_users_point_not_pressed():
     s = _with("ru", unpaid_invoices=[{"number": "212", "amount": "67 500 ₽"}, {"number": "231", "amount": "31 200 ₽", "due": "2031-03-20"}])
     said = "Счёт № 212 оплатим до 25 числа, это точно. № 231 — в январе, после поступления субсидии."

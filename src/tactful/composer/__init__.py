@@ -105,7 +105,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation)
                                                          or any(_prepared_for(r.sentence, f, language) for f in context["prepared"])
                                                          or _new_day(re.sub(phrases.snippets["dated_thing"], "", r.sentence, flags=re.IGNORECASE), situation, phrases)
-                                                         or matches(r.sentence, language, "decision_requests")) else r for r in found]
+                                                         or matches(r.sentence, language, "decision_requests")
+                                                         # A name asked for with no one to recommend: the user's to give.
+                                                         or not context["referral"] and "referral" in reply_topics(r.sentence, language)) else r
+             for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
     said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
@@ -147,7 +150,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     read = [(s, reply_topics(s, language)) for s in sentences(client_reply)]
     # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
     # question is theirs to answer, not met with "I am happy to recommend other specialists".
-    unnamed = [s for s, about in read if "referral" in about] if not situation.referral else []
+    unnamed = [s for s, about in read if "referral" in about] if not context["referral"] else []
     # A client who objects to the referral ("why are you sending our parents to another centre? That is poaching") is not
     # recommended it again: what to say to that is the user's.
     objected = [s for s, _ in read if matches(s, language, "referral_objection")] if situation.referral else []

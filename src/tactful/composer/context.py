@@ -246,7 +246,7 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "contact": vetted.one("client.contact", situation.client.contact),
         "client": vetted.one("client.name", situation.client.name) or "",
         "description": vetted.one("project", situation.project_name or situation.project),
-        "referral": vetted.one("referral", situation.referral),
+        "referral": None if typed_as_none(situation.referral, vetted.phrases) else vetted.one("referral", situation.referral),
         **_vetted_handover(situation, vetted),
         "sender_name": vetted.one("sender.name", situation.sender.name),
         "sender_company": vetted.one("sender.company", situation.sender.company),
@@ -271,6 +271,11 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}
+
+
+def typed_as_none(referral: str | None, phrases: Phrases) -> bool:
+    """Whether the referral field says there is no one ("none - nobody will take it", «нет, никого не советую»)."""
+    return bool(referral) and bool(re.match(phrases.snippets.get("referral_none", "(?!)"), referral.strip()))
 
 
 def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: bool) -> str:
@@ -1009,7 +1014,9 @@ def _framing(
         "price_at_issue": not own_reason and (situation.reason_kind in phrases.snippets["price_reasons"]
                                               or bool(set(situation.signals + situation.tried) & set(phrases.snippets["price_signals"]))),
         # The notes say the user recommends no one: no offer to suggest who to ask.
-        "no_referral": not situation.referral and any(matches(note, language, "no_referral") for note in notes),
+        # So does a referral typed as none ("none - nobody will take unit 2 as it stands").
+        "no_referral": typed_as_none(situation.referral, phrases)
+        or not situation.referral and any(matches(note, language, "no_referral") for note in notes),
         # The notes name the referral only for when the client wants one ("if she wants a name - Sue Carrick … only if
         # she wants it, don't push"): the message offers a name on request, without naming anyone.
         "referral_held": _referral_held(situation, notes, language),
