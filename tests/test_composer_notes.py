@@ -1867,6 +1867,20 @@ def test_the_words_a_note_dictates_for_the_client_are_the_reason(language, notes
     assert said in body and gone not in body, body
 
 
+@pytest.mark.parametrize(("note", "said", "unsaid"), [
+    ("say something like: 'we've decided to focus the business on events, so we won't be continuing the lunches'",
+     "We have decided to focus the business on events", "something like"),
+    ("want to say clearly but politely that re-timing after lock was never inside the per-minute rate",
+     "Re-timing after lock was never inside the per-minute rate.", "politely"),
+])
+def test_a_line_the_user_wants_said_is_said_once_without_its_label(note, said, unsaid):
+    s = situation(reasons=["episodes keep coming back late", note], sender={"name": "Ann Lee", "company": "Lee Films"})
+    for channel in ("email", "meeting"):
+        text = Composer().compose(s, channel, "en")[0].text()
+        assert said in text and unsaid not in text.lower(), text
+        assert text.lower().count(said.lower()[:30]) <= (2 if channel == "meeting" else 1), text
+
+
 def test_the_words_dictated_for_a_meeting_are_said_to_the_client_without_their_label():
     s = situation(reasons=["what I'll say at the meeting: without the bins + netting we can't get them the results they're paying for, "
                            "and it isn't fair to keep charging them for it"], sender={"name": "Hannah Bright", "company": "Skyline Hawks"})

@@ -196,8 +196,10 @@ def build_context(
     # The line the dictated reason was cut from is not said again after it.
     # A letter says it written out ("can't" → "cannot"), so the line is compared in that form too.
     # So is the line the dictated reason was given its subject from («Открываю …» said as «Я открываю …»).
-    context["wanted"] = [line for line in wanted if not any(form == stated or (stated and form.lower().startswith(stated.rstrip(" .").lower()))
-                                                            or (stated and _same_words(form.rstrip(" ."), stated))
+    # Nor is the line the user's own reason was taken from ("say something like: 'we've decided to focus on events …'").
+    said_reason = stated or own_reason
+    context["wanted"] = [line for line in wanted if not any(form == said_reason or (said_reason and form.lower().startswith(said_reason.rstrip(" .").lower()))
+                                                            or (said_reason and _same_words(form.rstrip(" ."), said_reason))
                                                             for form in (line, written_out(line, phrases)))]
     # A note the talk prepares as a reaction ("she'll ask about the deposit - back at settlement") is no point to say as well.
     for key in ("wanted", "promised", "returned"):
@@ -1259,7 +1261,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def before_forbidden(note: str) -> str:
         # A note that dictates its wording is read for that wording alone, without its label and its words to
         # the tool ("own reason - …. want that in, its the nub of it").
-        return _before_forbidden(_dictated_part(note, phrases) or note, language, phrases)
+        return _before_forbidden(_dictated_part(note, phrases) or _wanted_part(note, phrases) or note, language, phrases)
 
     reasons = [as_we(r) for r in map(before_forbidden, reasons) if r and not instruction(r) and not stopped(r)]
     # A note of several sentences is said without those about someone else or about what the sender did ("I'm
@@ -1507,6 +1509,13 @@ def _dictated_part(note: str, phrases: Phrases) -> str | None:
     found = (re.search(pattern, note, flags=re.IGNORECASE) for key in ("dictated_to_client", "dictated")
              for pattern in phrases.snippets.get(key, []))
     return next((m["said"] for m in found if m), None)
+
+
+def _wanted_part(note: str, phrases: Phrases) -> str | None:
+    """The line a note asks to be said ("say something like: '…'", "say clearly but politely that …"), or None: the
+    note's label is the user's to the tool."""
+    found = (re.search(pattern, note, flags=re.IGNORECASE) for pattern in phrases.snippets.get("wanted_line", []))
+    return next((m.groupdict().get("said") or m.groupdict().get("first") for m in found if m), None)
 
 
 def _with_subject(text: str, language: Language, phrases: Phrases, solo: bool) -> str:
