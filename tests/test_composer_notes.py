@@ -2069,6 +2069,20 @@ def test_things_collected_in_a_row_take_one_verb():
     assert "collect our stump grinder behind the barn and two of our climbing lines" in body and body.count("collect") == 1, body
 
 
+@pytest.mark.parametrize("note", ["фоны, свет, столы — мои, это понятно, но вдруг спросят", "мои общие базы и словари — нет, это не их"])
+def test_a_russian_note_of_what_stays_the_senders_is_not_handed_over(note):
+    s = situation(reasons=["с января перехожу только на свои продукты"], handover=["коды сигнализации", note],
+                  sender={"name": "Анна Ли", "solo": True})
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert note.split(" —")[0] not in text.lower() and "вдруг" not in text, text
+
+
+def test_a_count_after_a_comma_keeps_the_work_in_the_accusative():
+    s = situation(open_work=[{"item": "съёмка новогодней коллекции, 40 позиций, белый фон + 10 кадров", "due": FUTURE}],
+                  sender={"name": "Анна Ли", "solo": True})
+    assert "съёмку новогодней коллекции, 40 позиций" in Composer().compose(s, "email", "ru")[0].text()
+
+
 def test_a_teams_letter_collects_our_things_though_one_of_them_typed_my():
     s = situation(reasons=["we are moving to weddings only"], sender={"name": "Aroha Ngata", "company": "Fern Florals", "solo": False},
                   handover=["the lobby care sheet", "my 14 glass vases in the lobby - mine, I'll collect them"])

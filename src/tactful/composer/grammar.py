@@ -743,12 +743,13 @@ def _describes_before(part: str, separator: str) -> bool:
 
 def _same_in_accusative(part: str) -> bool:
     """A part that reads the same as an object: no Russian word ("DWG", "PDF"), an abbreviation first («РСВ за
-    2026 год»), or a plural adjective standing for a thing («отпускные»)."""
+    2026 год»), a count of things («40 позиций»), or a plural adjective standing for a thing («отпускные»)."""
     from ..text import likeliest_ru
 
     words = part.split()
-    if not re.search(r"[а-яё]", part, re.IGNORECASE) or (words and words[0].isupper() and len(words[0]) > 1):
-        return True
+    if not re.search(r"[а-яё]", part, re.IGNORECASE) or (words and words[0].isupper() and len(words[0]) > 1) \
+            or (count := re.match(r"\d+", part.strip())) and not (int(count[0]) % 10 == 1 and int(count[0]) % 100 != 11):
+        return True  # («1 папка» agrees with its one: «1 папку»)
     reading = likeliest_ru(words[0]) if len(words) == 1 else None
     return reading is not None and reading.tag.POS == "ADJF" and {"plur", "nomn"} <= reading.tag.grammemes
 
