@@ -499,6 +499,9 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     ("en", "Noted. 118: I escalated it and have a commitment from AP to pay it by December 10.", True),
     ("en", "Noted. INV-118 will be paid when the other one is withdrawn.", False),
     ("ru", "Понял. Бабки за ноябрь: 10 сейчас скинул, остальные 14 в пятницу.", True),
+    # An offer to pay for more work, and a payment made long ago as an argument, are no news of this one.
+    ("en", "Can you do episodes 9 and 10 by 24 Dec? We can pay the same rate.", False),
+    ("ru", "Мы оплатили эти работы и имеем право на материалы.", False),
 ])
 def test_payment_news_is_told_from_a_refusal_or_a_condition(language, said, thanked):
     s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})
