@@ -1026,6 +1026,7 @@ def test_the_offer_to_a_new_contractor_is_help_with_the_move_not_a_briefing(lang
 
 
 @pytest.mark.parametrize(("language", "item"), [("en", "data eng shortlist stays with us, not shared"),
+                                                ("en", "raw session files are not part of the deal (my rate is for finished audio), don't offer them"),
                                                 ("ru", "рабочие чертежи по договору остаются у нас")])
 def test_a_note_of_what_the_sender_keeps_is_not_listed_as_handed_over(language, item):
     s = situation(handover=with_another_item(item, language))
