@@ -499,6 +499,8 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     ("en", "Noted. 118: I escalated it and have a commitment from AP to pay it by December 10.", True),
     ("en", "Noted. INV-118 will be paid when the other one is withdrawn.", False),
     ("ru", "Понял. Бабки за ноябрь: 10 сейчас скинул, остальные 14 в пятницу.", True),
+    ("en", "Quick one - I've just done the transfer for the November one, it should be with you tomorrow.", True),
+    ("en", "On INV-118: I chased AP this morning. They've paid $1,200 today and say the rest goes in the next run.", True),
     # An offer to pay for more work, and a payment made long ago as an argument, are no news of this one.
     ("en", "Can you do episodes 9 and 10 by 24 Dec? We can pay the same rate.", False),
     ("ru", "Мы оплатили эти работы и имеем право на материалы.", False),
