@@ -603,6 +603,16 @@ def test_an_invoice_put_off_beside_news_of_a_payment_is_the_users_point_not_pres
     assert any("№ 231 — в январе" in q for q in result.questions), result.questions
 
 
+@pytest.mark.parametrize(("language", "item", "said", "step"), [
+    ("ru", "их исходные данные — вернём ссылкой и удалим у себя", "Удалять наши материалы у себя запрещаю до полного закрытия расчётов.", "удал"),
+    ("en", "their source data - we'll send it back by link and delete our copy", "Do not delete anything until the invoices are settled.", "delete"),
+])
+def test_a_step_the_client_forbids_is_not_restated_but_left_to_the_user(language, item, said, step):
+    s = _with(language, handover=[item])
+    result = reply(s, said, backend="composer")
+    assert step not in result.text.split("\n\n", 2)[-1].lower() and said in result.questions, (result.text, result.questions)
+
+
 def test_a_referral_the_client_names_in_another_case_is_known():
     s = _with("ru", referral="мастерская «Наградной двор» в Стерлитамаке")
     text = reply(s, "Нужны файлы макетов в электронном виде — для «Наградного двора», если придётся к ним.", backend="composer").text

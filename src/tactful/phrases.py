@@ -105,6 +105,8 @@ class Phrases(BaseModel):
     meeting_offers: list[Pattern] = []
     # A client who asks for more names than the referral ("do you know anyone else?"): the user's to answer.
     more_referrals: list[Pattern] = []
+    # What the client forbids the sender to do ("do not remove it until …"): the user's to answer.
+    client_forbids: list[Pattern] = []
     # A client's question between alternatives ("one act for the chain, or one per café?"): a choice only the user makes.
     choice_questions: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.

@@ -107,7 +107,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
                                                          or _new_day(re.sub(phrases.snippets["dated_thing"], "", r.sentence, flags=re.IGNORECASE), situation, phrases)
                                                          or matches(r.sentence, language, "decision_requests")
                                                          # A name asked for with no one to recommend: the user's to give.
-                                                         or not context["referral"] and "referral" in reply_topics(r.sentence, language)) else r
+                                                         or not context["referral"] and "referral" in reply_topics(r.sentence, language)
+                                                         # Nor is one that forbids a step of the user's ("Do not delete anything").
+                                                         or matches(r.sentence, language, "client_forbids")
+                                                         and any(_stems(a) & _stems(r.sentence) for a in [*context["handover_actions"], *situation.handover])) else r
              for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
@@ -157,6 +160,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # An offer to meet and talk it through ("If you want to sit down and talk this through, I'm around Monday") is the
     # user's to take up or not: one of their points, not passed over.
     meeting = [s for s, _ in read if matches(s, language, "meeting_offers")]
+    # So is what the client forbids ("Do not remove it until …", «Удалять наши материалы запрещаю до …»): a step of the
+    # sender's it names is not restated beside it.
+    forbidden = [s for s, _ in read if matches(s, language, "client_forbids")]
     # So is one who knows the referral and asks for more names ("Thanks for the Midwest referral. Do you know anyone else?").
     more = [s for s, _ in read if s.rstrip().endswith("?") and matches(s, language, "more_referrals")] \
         if situation.referral and _names_referral(original, situation, language) else []
@@ -170,7 +176,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     invitations = [s for s, about in read if "invitation" in about]
     # "Could we buy the display crate from you?": what goes back to the sender is not said again where the
     # client asks about it; the user answers.
-    questions = [r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
+    questions = [r.sentence for r in found if not r.commitment] + open_questions(client_reply, language) + forbidden
     # A question is read with the line it stands on ("The grinder: we close the barn … Can it stay till Jan 5?").
     asked = [next((line for line in original.splitlines() if q in line), q) for q in questions]
     asked_back = {line for line in context["taken_back"] for q in asked if _shares_word(line, q, language)}
@@ -179,6 +185,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     asked_back |= {line for line in context["handover_actions"] for q in asked
                    if _shares_word(line, q, language, least=2) or _shares_name(line, q, phrases)
                    or words_in_common(line, q, language, letters=6) >= 1 and re.search(phrases.get("reply.keep_asking"), q, flags=re.IGNORECASE)}
+    # What the client forbids names the step by its verb in any aspect («удалим у себя» — «удалять … запрещаю»).
+    asked_back |= {line for line in context["handover_actions"] for f in forbidden if _stems(line) & _stems(f)}
     actions = [a for a in context["handover_actions"] if a not in asked_back]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
@@ -217,7 +225,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
         "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                                    + unnamed + objected + more + meeting + put_off + moving) if q not in confirmed],
+                                                    + unnamed + objected + more + meeting + forbidden + put_off + moving)
+                           if q not in confirmed],
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
         "confirmed": list(confirmed.values()),
         "moving": moving,
@@ -290,6 +299,11 @@ def _conditions_touched(client_reply: str, handover: list[str], language: Langua
 def _shares_word(line: str, sentence: str, language: Language, least: int = 1) -> bool:
     """Whether a sentence names a line's thing by ``least`` words of its own (of five letters or more)."""
     return words_in_common(line, sentence, language, letters=5) >= least
+
+
+def _stems(text: str) -> set[str]:
+    """The first four letters of a text's longer words: «удалим» and «удалять» share «удал»."""
+    return {w[:4].casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
 
 
 def _shares_name(line: str, sentence: str, phrases: Phrases) -> bool:
