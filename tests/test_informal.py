@@ -68,3 +68,12 @@ def test_words_said_on_vy_are_said_on_ty(said, gender, on_ty_said):
 
 def test_english_has_no_familiar_you():
     assert on_ty("Thank you for your trust.", load_phrases("en"), "masc") == "Thank you for your trust."
+
+
+def test_the_words_a_friend_is_told_on_ty_are_said_and_his_name_in_a_step_is_ty():
+    notes = [FRIEND_NOTES[1], "скажу так: Дим, я с нового года ухожу в студию, сам понимаешь"]
+    s = friend(reasons=notes, client={"name": "клуб «Подвал»", "contact": "Серёга"}, channel="call",
+               handover=["ключ от пульта — отдам Серёге"])
+    text = said_to_client(tactful.draft(s, backend="composer").draft)
+    assert "Дим, я с нового года ухожу в студию, сам понимаешь." in text, text
+    assert "тебе ключ" in text and "Серёге" not in text, text

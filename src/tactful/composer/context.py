@@ -68,7 +68,7 @@ def build_context(
 ) -> tuple[dict[str, Any], Callable[[str], Any], list[LeftOut]]:
     """The template variables for a situation, the snippet renderer, and what was left out."""
     phrases = load_phrases(language)
-    vetted = Vetting(language, channel, phrases)
+    vetted = Vetting(language, channel, phrases, frozenset({"informal_address"}) if language == "ru" and asks_informal(situation) else frozenset())
     fields = _vetted_fields(situation, vetted)
     if not fields["contact"]:
         fields["contact"] = vetted.one("client.contact", _named_addressee(situation, phrases))
@@ -345,10 +345,11 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
         for pattern in phrases.snippets.get("addressee_possessives", []):
             said = re.sub(pattern, lambda m: m[0] if re.search(r"\b(?:each|every)\b", said[:m.start()], flags=re.IGNORECASE) else "your", said)
     else:
-        from ..wording import petrovich_form
+        from ..wording import inflect_phrase, petrovich_form
 
         for case, pronoun in phrases.snippets["addressee_pronouns"].items():
-            forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender)}
+            # A short form petrovich does not decline («Серёга» → «Серёге») is declined by the dictionary.
+            forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender), inflect_phrase(who.first, case)}
             for form in sorted((f for f in forms if f), key=len, reverse=True):
                 said = re.sub(rf"\b{re.escape(form)}\b", pronoun, said)
     # The user's aside about the same person ("(words he never uses)") would now speak of them as "he".
@@ -1131,7 +1132,7 @@ def foreseen(situation: Situation, vetted: Vetting, say: Callable[..., str]) -> 
             # An English answer only where it speaks of a person ("give him Dean's number"): "they" may be the things.
             words = to_you(words, vetted.language, vetted.phrases) if bank.get("to_you") or re.search(
                 bank.get("to_you_when", "(?!)"), words, flags=re.IGNORECASE) else words
-            trial = Vetting(vetted.language, vetted.channel, vetted.phrases)
+            trial = vetted.trial()
             own = next(iter(trial.keep("reasons", [sentence(words, vetted.phrases)], strict=True, to_client=True)), "") \
                 if len(words.split()) >= 3 and not re.match(bank["instruction"], words, flags=re.IGNORECASE) else ""
             if refusal := re.match(bank["refusal"], rest, flags=re.IGNORECASE):
@@ -1401,7 +1402,7 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
         said = [written_out(full_months(signs_in_words(part, phrases), phrases), phrases) for part in parts]
         # Whole, if the checker passes it; else the sentences it passes; else the first clause, if it is one. The
         # tries are not reported: the note itself is, if the checker objects to it.
-        trial = Vetting(language, vetted.channel, phrases)
+        trial = vetted.trial()
         kept = trial.keep("reasons", [" ".join(said)], strict=True) or trial.keep("reasons", said, strict=True)
         if not kept and said:
             first = re.split(phrases.snippets["clause_break"], said[0], maxsplit=1, flags=re.IGNORECASE)[0].strip(" .")
@@ -1439,7 +1440,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
         len(s.split()) >= 8 or not re.search(phrases.snippets["dictated_anaphora"], s.strip(), flags=re.IGNORECASE))]
     # As typed, if the checker passes it; else as a letter writes it ("I cannot", "a 48-hour promise"), which the
     # checker may read differently. The tries are not reported: the note itself is, if neither passes.
-    trial = Vetting(language, vetted.channel, phrases)
+    trial = vetted.trial()
     line = next((form for wording in said for form in dict.fromkeys([wording, written_out(wording, phrases)])
                  if trial.keep("reasons", [form], strict=True, to_client=wording in to_client)), None)
     if line is None:
