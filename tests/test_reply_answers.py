@@ -613,6 +613,12 @@ def test_a_step_the_client_forbids_is_not_restated_but_left_to_the_user(language
     assert step not in result.text.split("\n\n", 2)[-1].lower() and said in result.questions, (result.text, result.questions)
 
 
+def test_a_request_on_the_line_asking_for_what_is_kept_back_is_not_promised():
+    s = _with("ru", handover=["рецептуры — нет, это моё", "техкарты с составом"])
+    result = reply(s, "4. Медовик — может, продадите рецепт? Назовите цену, не обижусь, если нет.", backend="composer")
+    assert "назову цену" not in result.text and any("Назовите цену" in q for q in result.questions), (result.text, result.questions)
+
+
 def test_a_referral_the_client_names_in_another_case_is_known():
     s = _with("ru", referral="мастерская «Наградной двор» в Стерлитамаке")
     text = reply(s, "Нужны файлы макетов в электронном виде — для «Наградного двора», если придётся к ним.", backend="composer").text

@@ -91,6 +91,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
     found = client_requests(client_reply, language, phrases, context["solo"], held)
+    # Nor is one on the line that asks for what is kept back («Медовик — может, продадите рецепт? … Назовите цену»): the
+    # price of a recipe not for sale is not promised.
+    kept = set().union(*(_stems(item) for item in held))
+    found = [Request(r.sentence, "") if r.commitment and kept & _stems(next((line for line in original.splitlines() if r.sentence in line),
+                                                                          r.sentence)) else r for r in found]
     # A request for a day after the end date ("one more lesson on 2 February") would stretch the end: the user's to decide.
     # So is anything asked in a dispute or under threat ("hand over the multitracks now, before the act"):
     # promising it back could give away what the sender holds until the work is signed off.
