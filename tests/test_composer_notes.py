@@ -1872,6 +1872,8 @@ def test_the_words_a_note_dictates_for_the_client_are_the_reason(language, notes
      "We have decided to focus the business on events", "something like"),
     ("want to say clearly but politely that re-timing after lock was never inside the per-minute rate",
      "Re-timing after lock was never inside the per-minute rate.", "politely"),
+    ("wording I like: 'I've realised the pace and the way changes come in don't fit how I work best, and I'd rather step back than do it badly'",
+     "I have realised the pace and the way changes come in do not fit how I work best", "wording"),
 ])
 def test_a_line_the_user_wants_said_is_said_once_without_its_label(note, said, unsaid):
     s = situation(reasons=["episodes keep coming back late", note], sender={"name": "Ann Lee", "company": "Lee Films"})
