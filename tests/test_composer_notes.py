@@ -1431,6 +1431,12 @@ def test_work_that_runs_to_the_end_is_said_by_its_date(language, item, said, uns
     assert said in spoken and unsaid not in spoken, spoken
 
 
+def test_pulling_back_to_other_clients_is_the_senders_own_plan():
+    s = situation(reasons=["we're pulling back to the Killarney hotels from the new year, the run out here is 80 km for a few bags"],
+                  reason_kind="narrowing", sender={"name": "Siobhán Daly", "company": "Daly's Linen"})
+    assert "We are pulling back to the Killarney hotels from the new year." in email(s)
+
+
 def test_open_work_is_listed_in_the_order_of_its_dates():
     late, early = (dt.date.today() + dt.timedelta(days=n) for n in (40, 20))
     s = situation(open_work=[{"item": "the spring catalogue", "due": str(late)}, {"item": "the winter newsletter", "due": str(early)}],
