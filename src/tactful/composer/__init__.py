@@ -94,8 +94,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # Nor is one on the line that asks for what is kept back («Медовик — может, продадите рецепт? … Назовите цену»): the
     # price of a recipe not for sale is not promised.
     kept = set().union(*(_stems(item) for item in held))
-    found = [Request(r.sentence, "") if r.commitment and kept & _stems(next((line for line in original.splitlines() if r.sentence in line),
-                                                                          r.sentence)) else r for r in found]
+    found = [Request(r.sentence, "") if r.commitment and kept & _stems(_line_of(r.sentence, original)) else r for r in found]
     # A request for a day after the end date ("one more lesson on 2 February") would stretch the end: the user's to decide.
     # So is anything asked in a dispute or under threat ("hand over the multitracks now, before the act"):
     # promising it back could give away what the sender holds until the work is signed off.
@@ -183,7 +182,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # client asks about it; the user answers.
     questions = [r.sentence for r in found if not r.commitment] + open_questions(client_reply, language) + forbidden
     # A question is read with the line it stands on ("The grinder: we close the barn … Can it stay till Jan 5?").
-    asked = [next((line for line in original.splitlines() if q in line), q) for q in questions]
+    asked = [_line_of(q, original) for q in questions]
     asked_back = {line for line in context["taken_back"] for q in asked if _shares_word(line, q, language)}
     # Nor is a step of the sender's the client asks to change ("could your Yamaha stay in room 3 until Easter?" beside
     # "I will also collect my Yamaha U1 … in practice room 3"): the user answers whether it still happens.
@@ -304,6 +303,11 @@ def _conditions_touched(client_reply: str, handover: list[str], language: Langua
 def _shares_word(line: str, sentence: str, language: Language, least: int = 1) -> bool:
     """Whether a sentence names a line's thing by ``least`` words of its own (of five letters or more)."""
     return words_in_common(line, sentence, language, letters=5) >= least
+
+
+def _line_of(sentence: str, text: str) -> str:
+    """The line of the client's answer a sentence stands on ("The grinder: … Can it stay till Jan 5?"), or the sentence."""
+    return next((line for line in text.splitlines() if sentence in line), sentence)
 
 
 def _stems(text: str) -> set[str]:

@@ -68,7 +68,9 @@ def build_context(
 ) -> tuple[dict[str, Any], Callable[[str], Any], list[LeftOut]]:
     """The template variables for a situation, the snippet renderer, and what was left out."""
     phrases = load_phrases(language)
-    vetted = Vetting(language, channel, phrases, frozenset({"informal_address"}) if language == "ru" and asks_informal(situation) else frozenset())
+    # A friend the notes ask to write to on «ты» («говорить на «ты»»): «ты» keeps none of the user's words out.
+    informal = language == "ru" and asks_informal(situation)
+    vetted = Vetting(language, channel, phrases, frozenset({"informal_address"}) if informal else frozenset())
     fields = _vetted_fields(situation, vetted)
     if not fields["contact"]:
         fields["contact"] = vetted.one("client.contact", _named_addressee(situation, phrases))
@@ -107,6 +109,7 @@ def build_context(
         "open_work": _open_work(situation, vetted, phrases, who),
         "tone": tone,
         "language": language,
+        "informal": informal,
         # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
@@ -585,8 +588,6 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "patronymic": bool(who.patronymic),
         "title_given": who.title_given,
         "gender": who.gender,
-        # A friend the notes ask to write to on «ты» («говорить на «ты»»).
-        "informal": language == "ru" and asks_informal(situation),
         "organisation": who.organisation,
         "couple": couple,
         # A business has a team to wish well and whose questions to answer; a parish or a band does not.
@@ -1237,8 +1238,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def plain(reason: str) -> str:
         """The note without the fillers of speech ("anyway", «если честно») that read as offhand in a letter,
         without the user's notes in brackets ("(3 days/wk)"), and with months in full ("from Feb")."""
-        for filler in phrases.snippets.get("reason_fillers", []):
-            reason = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", reason, flags=re.IGNORECASE)
+        reason = _without_fillers(reason, phrases)
         # "not prepared to keep our name on …": a note typed without its subject gets one.
         if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, reason.strip(), flags=re.IGNORECASE):
             reason = be_subject(reason, phrases, is_solo(situation.sender, language))
@@ -1474,10 +1474,14 @@ def _verbless(text: str) -> bool:
 def _without_candour(note: str, phrases: Phrases) -> str:
     """A reason marked as the real one, told to the tool, without the candid remark it ends on ("… so Sundays are
     gone anyway and honestly on €300 it's not worth it" → "… so Sundays are gone") and the fillers of speech."""
-    note = re.sub(phrases.snippets.get("candid_tail", "(?!)"), "", note)
+    return _without_fillers(re.sub(phrases.snippets.get("candid_tail", "(?!)"), "", note), phrases)
+
+
+def _without_fillers(text: str, phrases: Phrases) -> str:
+    """The user's words without the fillers of speech ("anyway", «если честно») that read as offhand in a letter."""
     for filler in phrases.snippets.get("reason_fillers", []):
-        note = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", note, flags=re.IGNORECASE)
-    return note
+        text = re.sub(rf",?\s*\b{re.escape(filler)}\b,?", "", text, flags=re.IGNORECASE)
+    return text
 
 
 def _forbids_before(rest: str, said: str, language: Language, phrases: Phrases) -> bool:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..phrases import Phrases
-from ..text import parse_ru
+from ..text import likeliest_ru
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 # Text in brackets is a stage direction to the user («(Пауза. Дайте собеседнику ответить…)»), not said to the client.
@@ -48,7 +48,6 @@ def _said(text: str, table: dict[str, Any], gender: str | None) -> str:
     out, last, previous, subject = [], 0, "", False
     for m in _WORD.finditer(text):
         word, lower = m.group(), m.group().lower()
-        turned = None
         if lower in words:
             turned = after_prepositions.get(lower) if previous in table["prepositions"] and lower in after_prepositions else words[lower]
         else:
@@ -68,17 +67,16 @@ def _said(text: str, table: dict[str, Any], gender: str | None) -> str:
 
 
 def _passes_on(word: str) -> bool:
-    parses = parse_ru(word)
-    return bool(parses) and parses[0].tag.POS in {"ADVB", "PRCL", "CONJ"}
+    reading = likeliest_ru(word)
+    return reading is not None and reading.tag.POS in {"ADVB", "PRCL", "CONJ"}
 
 
 def _verb(word: str, subject: bool, gender: str | None) -> str | None:
     """The word said to one person, or None when it is not said to the client: a second-person or imperative plural
     («сможете», «давайте»), or after «вы» a past plural or a short adjective («просили», «правы»)."""
-    parses = parse_ru(word.lower())
-    if not parses:
+    best = likeliest_ru(word)
+    if best is None:
         return None
-    best = parses[0]
     tag = best.tag
     if "plur" not in tag:
         return None
