@@ -2194,16 +2194,20 @@ def test_a_reason_named_by_its_own_forbidding_note_gives_way_to_the_words_it_all
 
 
 @pytest.mark.parametrize(("gap", "proposed"), [(1, False), (3, False), (10, True)])
-def test_an_end_a_day_or_three_short_of_the_notice_gives_the_notices_last_day(gap, proposed):
+def test_an_end_a_day_or_three_short_of_the_notice_is_the_last_day_of_the_work_under_formal_notice(gap, proposed):
+    from tactful.pipeline import situation_blockers
+    from tactful.wording import format_date
+
     today = dt.date.today()
+    end = today + dt.timedelta(days=60 - gap)
     s = situation(reasons=["I'm moving to product work only"], sender={"name": "Ann Lee", "solo": True},
-                  contract={"exists": True, "notice_days": 60}, end_date=str(today + dt.timedelta(days=60 - gap)))
+                  contract={"exists": True, "notice_days": 60}, end_date=str(end))
     text = email(s)
     assert ("by mutual agreement" in text) is proposed, text
-    if not proposed:
-        from tactful.wording import format_date
-
-        assert format_date(today + dt.timedelta(days=60), "en") in text
+    # The user's day stays the day the work ends; the contract ends with the notice, and nothing is left to agree.
+    assert format_date(end, "en") in text, text
+    assert (f"the contract ends on {format_date(today + dt.timedelta(days=60), 'en')}" in text) is not proposed, text
+    assert bool(situation_blockers(s, "en")) is proposed
 
 
 def test_a_firm_end_in_the_notes_keeps_the_users_day():

@@ -53,6 +53,16 @@ def notice_end(situation: Situation, written: dt.date | None = None) -> dt.date 
     return ends if situation.end_date < ends else None
 
 
+# An end this many days or fewer before the notice runs out is the last day of the work under formal notice, not
+# an earlier end to agree on.
+GRACE_DAYS = 3
+
+
+def within_grace(end: dt.date, notice_ends: dt.date) -> bool:
+    """Whether ``end`` falls a day or three before ``notice_ends`` (see `GRACE_DAYS`)."""
+    return (notice_ends - end).days <= GRACE_DAYS
+
+
 def planned(situation: Situation, facts: list[str], written: dt.date) -> list[str]:
     """The facts that tell of something still to happen before the work ends ("the mock test is on 15
     December 2026", «перевод отчёта запланирован к сдаче 22 января 2027 года»): dated after ``written`` (the

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ParamSpec, TypeVar
 
 from . import critic
-from .as_of import as_of
+from .as_of import as_of, notice_end, within_grace
 from .checker import check
 from .drafters import Drafted, Drafter, DraftTask, make_drafter
 from .language import situation_language
@@ -191,7 +191,9 @@ def situation_blockers(situation: Situation, language: Language) -> list[str]:
     written = as_of(situation, today)
     if end and end < today:
         return [text["past"].format(date=end.isoformat())]
-    if end and notice and (end - written).days < notice:
+    # An end a day or three short of the notice is the work's last day under formal notice (the message says
+    # when the contract ends), no earlier end that needs the client's agreement.
+    if end and notice and (ends := notice_end(situation, written)) and not within_grace(end, ends):
         return [text["notice"].format(date=end.isoformat(), days=notice)]
     return []
 

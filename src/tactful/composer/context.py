@@ -20,7 +20,7 @@ from ..address import (
     organisation_name,
     without_role,
 )
-from ..as_of import as_of, notice_end, planned
+from ..as_of import as_of, notice_end, planned, within_grace
 from ..grounding import situation_text, sums
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
@@ -687,10 +687,12 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     # invoices are overdue or not by the same day.
     notice_ends = notice_end(situation, written)
     # An end date a day or three before the notice runs out is no earlier end worth an agreement ("31 January by
-    # mutual agreement, else 1 February"): the message gives the notice's last day (the user is warned of the change),
-    # unless their notes hold to their day ("then we demob Friday. nothing after that").
-    if notice_ends and end and (notice_ends - end).days <= 3 and not _firm_end(situation, phrases):
-        end, end_date, notice_ends = notice_ends, format_date(notice_ends, language), None
+    # mutual agreement, else 1 February"), nor a reason to move the user's day: the message is formal notice, the
+    # contract ends when it runs out and the user's day is the last day of the work, unless their notes hold to
+    # their day as the contract's end too ("then we demob Friday. nothing after that").
+    contract_ends = None
+    if notice_ends and end and within_grace(end, notice_ends) and not _firm_end(situation, phrases):
+        contract_ends, notice_ends = notice_ends, None
     notice_short = notice_ends is not None
     if notice_short:
         notice_key = "short"
@@ -707,6 +709,8 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "notice_short": notice_short,
         # Where the notice period would end if the client does not agree to the earlier date.
         "notice_end": format_date(notice_ends, language) if notice_ends else None,
+        # Where the contract ends after the last day of the work, by a day or three (see above).
+        "contract_end": format_date(contract_ends, language) if contract_ends else None,
         # A last day within the week leaves no "scheduled work" to carry on and no "next few weeks".
         "ends_soon": bool(end and (end - written).days <= 7),
         "notice_key": notice_key,
