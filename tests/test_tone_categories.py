@@ -137,6 +137,11 @@ def test_runs_of_the_other_language_are_flagged_but_names_are_not():
     assert not [v for v in check("Dear Ольга Викторовна, thank you for the work.", lang="en").violations if v.rule == "language"]
 
 
+def test_an_address_or_a_file_name_is_no_other_language():
+    text = "До 20 декабря перенесу почту на новый домен uraltechsnab.ru и передам выгрузку backup.tar и mailbox.pst."
+    assert not [v for v in check(text, lang="ru").violations if v.rule == "language"]
+
+
 def test_formal_notice_inside_the_notice_period_is_flagged():
     soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
     later = (dt.date.today() + dt.timedelta(days=40)).isoformat()

@@ -69,8 +69,11 @@ def foreign_words(
     for i, token in enumerate(tokens):
         if not token.is_word:
             continue
-        # A word right after a dot is a file type or a part of an address (".dst", "site.ru"), not a language.
-        dotted = i > 0 and tokens[i - 1].text == "." and tokens[i - 1].end == token.start
+        # A word joined by a dot to the next or the last is a part of an address or a file name (".dst", "site.ru",
+        # "uraltechsnab.ru"), not a language.
+        dotted = (i > 0 and tokens[i - 1].text == "." and tokens[i - 1].end == token.start) or (
+            i + 2 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == token.end
+            and tokens[i + 2].start == tokens[i + 1].end and tokens[i + 2].is_word)
         if other.search(token.text) and not own.search(token.text):
             if not token.text[:1].isupper() and len(token.text) > 1 and not any(ch.isdigit() for ch in token.text) \
                     and normalize(token.text) not in names and not dotted:
