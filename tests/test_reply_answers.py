@@ -619,6 +619,17 @@ def test_a_request_on_the_line_asking_for_what_is_kept_back_is_not_promised():
     assert "назову цену" not in result.text and any("Назовите цену" in q for q in result.questions), (result.text, result.questions)
 
 
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("en", "my own style template / QC checklist is MINE, built it before them - not handing that over",
+     "Please also share the style template and QC checklist along with the files."),
+    ("ru", "шаблоны отчётов мои, делала до них — не отдаю", "Пришлите, пожалуйста, ваши шаблоны отчётов вместе с архивом."),
+])
+def test_a_request_for_what_the_notes_keep_back_is_left_to_the_user_not_dropped(language, item, said):
+    result = reply(_with(language, handover=[item, {"en": "the project archive", "ru": "архив проекта"}[language]]), said, backend="composer")
+    assert said in result.questions, result.questions
+    assert not re.search(r"collect|заберу", result.text), result.text
+
+
 def test_a_referral_the_client_names_in_another_case_is_known():
     s = _with("ru", referral="мастерская «Наградной двор» в Стерлитамаке")
     text = reply(s, "Нужны файлы макетов в электронном виде — для «Наградного двора», если придётся к ним.", backend="composer").text

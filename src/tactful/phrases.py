@@ -114,6 +114,10 @@ class Phrases(BaseModel):
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.
     kept_back: list[Pattern] = []
     own_property: list[Pattern] = []
+    # A note that the thing is not handed over ("not handing that over", «не отдаю»), and one of taking it away
+    # ("collect", «заберу»): the sender's own thing not handed over, and not taken away, is kept back.
+    withheld: list[Pattern] = []
+    collecting: list[Pattern] = []
     neither_party: list[Pattern] = []
     # A handover note about what belongs to the sender and goes back to them ("…, which belong to us"): no handover.
     taken_back: list[Pattern] = []

@@ -87,10 +87,12 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     conditions = _conditions_touched(client_reply, context["handover"], language, phrases)
     held += tuple(item for item, _ in conditions)
     # So is what the notes keep back («рецепты глазурей НЕ отдаю, это моё»; "the source files stay with us").
-    held += tuple(note for note in [*situation.handover, *situation.reasons] if matches(note, language, "kept_back"))
+    kept_notes = tuple(note for note in [*situation.handover, *situation.reasons]
+                       if matches(note, language, "kept_back") or matches(note, language, "withheld"))
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
-    found = client_requests(client_reply, language, phrases, context["solo"], held)
+    found = client_requests(client_reply, language, phrases, context["solo"], held, kept_notes)
+    held += kept_notes
     # Nor is one on the line that asks for what is kept back («Медовик — может, продадите рецепт? … Назовите цену»): the
     # price of a recipe not for sale is not promised.
     kept = set().union(*(_stems(item) for item in held))

@@ -25,14 +25,20 @@ class Request:
     commitment: str  # the sender's answer to it, without the lead-in; empty for one only the user can decide
 
 
-def client_requests(text: str, language: Language, phrases: Phrases, solo: bool, held: tuple[str, ...] = ()) -> list[Request]:
+def client_requests(text: str, language: Language, phrases: Phrases, solo: bool, held: tuple[str, ...] = (),
+                    kept: tuple[str, ...] = ()) -> list[Request]:
     """Each sentence of the client's answer that asks the sender to do something, with the commitment that
     answers it, in the client's order. A request for what the user holds back (``held``: the files that
-    follow only once the invoice is paid) is not promised: the answer keeps the user's condition."""
+    follow only once the invoice is paid) is not promised: the answer keeps the user's condition. One for
+    what the notes keep back for good (``kept``: "my style template is mine, not handing it over") is the
+    user's to answer: the client asked, and silence would read as a promise forgotten."""
     from ..grounding import content_words
 
     # Words long enough to name a thing ("multitracks", «барабаны»), not "the" or «на».
-    kept_back = {w for item in held for w in content_words(item, language) if len(w) >= 5}
+    def words(items: tuple[str, ...]) -> set[str]:
+        return {w for item in items for w in content_words(item, language) if len(w) >= 5}
+
+    kept_back, kept_for_good = words(held + kept), words(kept)
     voice = "i" if solo else "we"
     bank = {key: Phrases.resolve(value, voice=voice) for key, value in phrases.get("reply.requests").items()}
     found = []
@@ -43,6 +49,9 @@ def client_requests(text: str, language: Language, phrases: Phrases, solo: bool,
         task = _task(sentence, bank, language)
         if task == "":
             # Asked, but only the user decides it (money back, a later end): the user is told, nothing is promised.
+            found.append(Request(sentence=sentence, commitment=""))
+            continue
+        if task and kept_for_good & content_words(task, language):
             found.append(Request(sentence=sentence, commitment=""))
             continue
         # A request a topic answers with the situation's facts ("send the invoice again" → its number and

@@ -168,7 +168,10 @@ class Vetting:
     def owned(self, item: str) -> bool:
         """Whether a handover note is of the sender's own thing to take back ("portable wool press - OURS", «ящики —
         наши, забираю»); not one that leaves the choice to the client («либо оплачивает, либо забираю»)."""
-        return matches(item, self.language, "own_property")
+        # The sender's own thing that is not handed over and not taken away ("style template is MINE - not handing
+        # that over") stays where it is: kept back, no step to collect it.
+        return matches(item, self.language, "own_property") and not (
+            matches(item, self.language, "withheld") and not matches(item, self.language, "collecting"))
 
     def third_party(self, item: str) -> re.Match[str] | None:
         """A handover note of someone else's thing that goes back to them, not to the client ("the band's amp -
