@@ -9,7 +9,7 @@ import pytest
 
 import tactful
 from tactful.checker import check
-from tactful.composer.informal import on_ty
+from tactful.composer.informal import familiar
 from tactful.phrases import load_phrases
 from tactful.situation import Situation
 
@@ -63,11 +63,33 @@ def test_ty_is_still_disrespect_where_the_notes_do_not_ask_for_it():
     ("Думаю о вас. Рад, что мы договорились, давайте так и сделаем.", "masc", "Думаю о тебе. Рад, что мы договорились, давай так и сделаем."),
 ])
 def test_words_said_on_vy_are_said_on_ty(said, gender, on_ty_said):
-    assert on_ty(said, load_phrases("ru"), gender) == on_ty_said
+    assert familiar(said, load_phrases("ru"), gender) == on_ty_said
 
 
-def test_english_has_no_familiar_you():
-    assert on_ty("Thank you for your trust.", load_phrases("en"), "masc") == "Thank you for your trust."
+@pytest.mark.parametrize(("said", "friendly"), [
+    ("I will send it and we will call. It is not a surprise, I am sure.", "I'll send it and we'll call. It's not a surprise, I'm sure."),
+    # "will not" is "won't", not "I'll not"; "have" as owning is not "I've".
+    ("I will not charge for it. I have two keys.", "I won't charge for it. I have two keys."),
+])
+def test_english_said_to_a_friend_takes_its_friendly_forms(said, friendly):
+    assert familiar(said, load_phrases("en"), None) == friendly
+
+
+@pytest.mark.parametrize("asked", [
+    "Tasha and I go way back, write to her like a friend - 'Tash' is fine at the start",
+    "we're old friends, call her Tash, no corporate speak"])
+def test_a_friend_in_english_is_greeted_by_the_name_she_goes_by_in_friendly_forms(asked):
+    s = Situation.model_validate({
+        "client": {"name": "Eastside Growers", "contact": "Tasha Greene"}, "sender": {"name": "Meredith Cole", "solo": True},
+        "reasons": ["I have accepted a full-time role at a hospital foundation", asked], "end_date": "2099-12-31",
+        "language": "en", "handover": ["the grant calendar spreadsheet"]})
+    result = tactful.draft(s, backend="composer")
+    body = result.draft.content.body
+    assert body.startswith("Hi Tash,") and "I'll" in body and "I will" not in body and "All the best," in body, body
+    assert result.report.passed, result.report.violations
+    # Without the ask, the same client hears the full name and the plain forms.
+    plain = tactful.draft(s.model_copy(update={"reasons": s.reasons[:1]}), backend="composer").draft.content.body
+    assert "Tash," not in plain and "I will" in plain, plain
 
 
 def test_the_words_a_friend_is_told_on_ty_are_said_and_his_name_in_a_step_is_ty():

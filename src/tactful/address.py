@@ -452,8 +452,20 @@ def is_solo(sender: Any, language: Language) -> bool:
     return not sender.company or addressee(sender.company, None, language).person
 
 
-def asks_informal(situation: Any) -> bool:
-    """Whether the user's notes ask for «ты» to the client («говорить на «ты»», «мы на ты»): a friend is written to
-    as one, and «ты» in that message is no disrespect. Russian only: English has no familiar "you"."""
-    pattern = _names("ru")["informal_notes"]
-    return any(re.search(pattern, note) for note in [*situation.reasons, *situation.facts])
+def asks_informal(situation: Any, language: Language = "ru") -> bool:
+    """Whether the user's notes ask to write to the client as a friend («говорить на «ты»», «мы на ты», "write to
+    her like a friend", "we go way back"): a friend is written to as one, and «ты» in that message is no
+    disrespect."""
+    pattern = _names(language).get("informal_notes")
+    return bool(pattern) and any(re.search(pattern, note) for note in [*situation.reasons, *situation.facts])
+
+
+def nickname(situation: Any, first: str, language: Language) -> str:
+    """The short name the notes say the friend goes by ("'Tash' is fine at the start" for Tasha), else ``first``.
+    A name that does not start as ``first`` does is someone else's."""
+    for pattern in _names(language).get("nickname_notes", []):
+        for note in [*situation.reasons, *situation.facts]:
+            m = re.search(pattern, note)
+            if m and first and m.group("name")[:1] == first[:1] and m.group("name") not in (first, *_names(language).get("not_names", [])):
+                return m.group("name")
+    return first

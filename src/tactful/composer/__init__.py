@@ -35,7 +35,7 @@ from .grammar import (
     tidy,
     without_year,
 )
-from .informal import content_on_ty
+from .informal import content_familiar
 from .requests import (
     Request,
     client_requests,
@@ -438,8 +438,8 @@ class Composer:
         self, situation: Situation, channel: Channel, language: Language, tone: Tone = "formal"
     ) -> tuple[Draft, list[LeftOut]]:
         situation = voiced(situation, language)
-        # A friend on «ты» is greeted by first name, as the warm tone does.
-        tone = "warm" if language == "ru" and asks_informal(situation) else tone
+        # A friend («на «ты»», "write to her like a friend") is greeted by first name, as the warm tone does.
+        tone = "warm" if asks_informal(situation, language) else tone
         draft, left_out = self._compose_once(situation, channel, language, tone)
         # A handover item can pass on its own and still draw an error among the lines it is set in (a
         # list the learned reader takes for a complaint): the message then goes without it, and says so.
@@ -599,7 +599,7 @@ class Composer:
         context["spoken_first"] = situation.channel != "email"
         body = _environment().get_template("reply.j2").render(**context)
         content = EmailContent(subject=p("reply.subject"), body=tidy(body))
-        content = content_on_ty(content, phrases, context["gender"]) if context["informal"] else content
+        content = content_familiar(content, phrases, context["gender"]) if context["informal"] else content
         return (Draft(channel="email", language=language, tone=tone, content=content), left_out, points,
                 [q for q in points if q not in given])
 
@@ -608,7 +608,7 @@ class Composer:
 
     def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: Tone):
         content = self._content_on_vy(channel, context, p, phrases, tone)
-        return content_on_ty(content, phrases, context["gender"]) if context["informal"] else content
+        return content_familiar(content, phrases, context["gender"]) if context["informal"] else content
 
     def _content_on_vy(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: Tone):
         if channel == "email":

@@ -17,6 +17,7 @@ from ..address import (
     is_organisation,
     is_solo,
     names_person,
+    nickname,
     organisation_name,
     without_role,
 )
@@ -68,13 +69,16 @@ def build_context(
 ) -> tuple[dict[str, Any], Callable[[str], Any], list[LeftOut]]:
     """The template variables for a situation, the snippet renderer, and what was left out."""
     phrases = load_phrases(language)
-    # A friend the notes ask to write to on «ты» («говорить на «ты»»): «ты» keeps none of the user's words out.
-    informal = language == "ru" and asks_informal(situation)
+    # A friend the notes ask to write to as one («говорить на «ты»», "write to her like a friend"): «ты» keeps none
+    # of the user's words out.
+    informal = asks_informal(situation, language)
     vetted = Vetting(language, channel, phrases, frozenset({"informal_address"}) if informal else frozenset())
     fields = _vetted_fields(situation, vetted)
     if not fields["contact"]:
         fields["contact"] = vetted.one("client.contact", _named_addressee(situation, phrases))
     who = addressee(fields["client"], fields["contact"], language)
+    if informal:
+        who = who.model_copy(update={"first": nickname(situation, who.first, language)})
     # A line the user wants said calls the contact by first name ("'…, Dafydd, and I wanted you to hear it from
     # me'"): a warm message does too, though the contact was typed with a title ("Mr Dafydd Pryce").
     if tone == "warm" and who.title_given and who.first and any(

@@ -1,6 +1,7 @@
-"""A message said on «ты»: to a friend the user's notes ask to write to as one («говорить на «ты»»). The
-phrase banks speak on «вы»; the words that carry it (pronouns, second-person verbs, a greeting) are turned
-here, by the bank's table and pymorphy3, so no template has to be written twice."""
+"""A message to a friend the user's notes ask to write to as one («говорить на «ты»», "write to her like a
+friend"). The phrase banks speak as to a client: in Russian on «вы», whose words (pronouns, second-person verbs,
+a greeting) are turned to «ты» here, by the bank's table and pymorphy3; in English the bank's table gives the
+friendly forms ("I'll", "All the best,"). No template has to be written twice."""
 
 from __future__ import annotations
 
@@ -15,20 +16,20 @@ _WORD = re.compile(r"[А-Яа-яЁё]+")
 _ASIDE = re.compile(r"(\([^)]*\))")
 
 
-def on_ty(text: str, phrases: Phrases, gender: str | None) -> str:
-    """``text`` on «ты»: «Благодарю вас за доверие» → «Спасибо тебе за доверие», «Сможете оплатить?» →
-    «Сможешь оплатить?», «как вы и просили» → «как ты и просила». A bank without the table (English) leaves it."""
+def familiar(text: str, phrases: Phrases, gender: str | None) -> str:
+    """``text`` said to a friend: «Благодарю вас за доверие» → «Спасибо тебе за доверие», «Сможете оплатить?» →
+    «Сможешь оплатить?», «как вы и просили» → «как ты и просила»; "I will send" → "I'll send"."""
     table = phrases.snippets.get("informal_register")
     if not table or not text:
         return text
     return "".join(part if _ASIDE.fullmatch(part) else _said(part, table, gender) for part in _ASIDE.split(text))
 
 
-def content_on_ty(content: Any, phrases: Phrases, gender: str | None) -> Any:
-    """A message's content with what is said to the client on «ты»; what the script says to the user (the
+def content_familiar(content: Any, phrases: Phrases, gender: str | None) -> Any:
+    """A message's content with what is said to the client said to a friend (`familiar`); what the script says to the user (the
     objective, the agenda, the client's reactions, the follow-up) stays as it is."""
     def said(value: str) -> str:
-        return on_ty(value, phrases, gender)
+        return familiar(value, phrases, gender)
 
     if content.kind == "email":
         return content.model_copy(update={"body": said(content.body)})
@@ -44,19 +45,21 @@ def content_on_ty(content: Any, phrases: Phrases, gender: str | None) -> Any:
 def _said(text: str, table: dict[str, Any], gender: str | None) -> str:
     for pattern, replacement in table.get("swaps", []):
         text = re.sub(pattern, replacement, text)
-    words, after_prepositions = table["words"], table["prepositional"]
+    words, after_prepositions = table.get("words", {}), table.get("prepositional", {})
+    if not words:
+        return text
     out, last, previous, subject = [], 0, "", False
     for m in _WORD.finditer(text):
         word, lower = m.group(), m.group().lower()
         if lower in words:
-            turned = after_prepositions.get(lower) if previous in table["prepositions"] and lower in after_prepositions else words[lower]
+            turned = after_prepositions.get(lower) if previous in table.get("prepositions", []) and lower in after_prepositions else words[lower]
         else:
             turned = _verb(word, subject, gender)
         # «вы» as the subject: the past tense or short adjective after it agrees with one person («ты просила»).
         between = text[last:m.start()]
         # So is the «вы» left out after «что» («Спасибо, что выслушали»): our side would be named («что мы …»).
         # It carries over an adverb or a particle only («вы ведь просили»), not another subject («что мы …»).
-        subject = lower == "вы" or lower in table["implied_subject"] or (
+        subject = lower == "вы" or lower in table.get("implied_subject", []) or (
             subject and turned is None and not re.search(r"[,.;:!?—]", between) and _passes_on(lower))
         if turned is not None:
             starts = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n«\"—:"

@@ -34,7 +34,7 @@ class MentionsContactRule(_NeedsSituation):
         return bool(contact.split()) and not is_inbox(contact)
 
     def find(self, doc: Document) -> list[Finding]:
-        from ..address import title_words
+        from ..address import nickname, title_words
         from ..grounding import content_words
 
         contact = doc.situation.client.contact
@@ -43,6 +43,8 @@ class MentionsContactRule(_NeedsSituation):
         titles = title_words()
         words = [w.strip(".,") for w in contact.split()
                  if len(w.strip(".,")) > 1 and w.strip(".,").lower() not in titles] or contact.split()[:1]
+        # So does the short name the notes say a friend goes by ("'Tash' is fine" for Tasha Greene).
+        words += [nickname(doc.situation, w, doc.language) for w in words[:1]]
         lemmas = {lemma for t in doc.index.tokens for lemma in t.lemmas}
         text = normalize(doc.text)
         if any(content_words(w, doc.language) & lemmas or normalize(w) in text for w in words):
