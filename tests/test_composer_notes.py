@@ -2226,3 +2226,16 @@ def test_a_friendship_in_the_notes_is_fondness(language, note):
     from tactful.composer.vetting import matches
 
     assert matches(note, language, "fond_notes")
+
+
+@pytest.mark.parametrize(("language", "item", "given", "kept"), [
+    ("en", "funder research list - I'll export it to a spreadsheet. the Directory login is MY paid subscription, don't offer the password",
+     "funder research list", "password"),
+    ("ru", "методичка по курсу — оставляю. файл презентации с моими слайдами не даю, он мой, делала до них",
+     "методичк", "презентаци"),
+])
+def test_a_note_of_a_thing_handed_over_and_a_thing_kept_back_hands_over_the_first(language, item, given, kept):
+    s = situation(language=language, handover=[item], reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language]])
+    draft, left_out = Composer().compose(s, "email", language)
+    assert given in draft.text() and kept not in draft.text(), draft.text()
+    assert any(kept in lo.text and lo.rules == ["kept_back"] for lo in left_out), left_out

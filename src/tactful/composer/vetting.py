@@ -158,12 +158,29 @@ class Vetting:
         for item in items:
             if self.owned(item) or self.third_party(item) or self.refund(item):
                 continue  # said as a step of the sender's (`owned`, `third_party`, `refund`)
+            item = self._without_kept_sentences(item)
             if matches(item, self.language, "kept_back") or matches(item, self.language, "neither_party"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
                                              hint=self.phrases.snippets["kept_back_hint"]))
             else:
                 kept.append(item)
         return kept
+
+    def _without_kept_sentences(self, item: str) -> str:
+        """A note of two things, one handed over and one kept back, keeps the first: "funder research list - I'll
+        export it. the Directory login is MY paid subscription, don't offer the password" hands over the list. A
+        short sentence ("MINE, not handing over") speaks of the thing before it, so the note stays whole."""
+        from .grammar import sentences
+
+        parts = sentences(item)
+        held = [p for p in parts if len(p.split()) >= 5
+                and (matches(p, self.language, "kept_back") or matches(p, self.language, "neither_party"))]
+        rest = [p for p in parts if p not in held]
+        if not held or not rest or sum(len(p.split()) for p in rest) < 3:
+            return item
+        self.left_out.append(LeftOut(field="handover", text=" ".join(held), rules=["kept_back"],
+                                     hint=self.phrases.snippets["kept_back_hint"]))
+        return " ".join(rest).rstrip(" .")
 
     def owned(self, item: str) -> bool:
         """Whether a handover note is of the sender's own thing to take back ("portable wool press - OURS", «ящики —
