@@ -77,8 +77,6 @@ def build_context(
     if not fields["contact"]:
         fields["contact"] = vetted.one("client.contact", _named_addressee(situation, phrases))
     who = addressee(fields["client"], fields["contact"], language)
-    if informal:
-        who = who.model_copy(update={"first": nickname(situation, who.first, language)})
     # A line the user wants said calls the contact by first name ("'…, Dafydd, and I wanted you to hear it from
     # me'"): a warm message does too, though the contact was typed with a title ("Mr Dafydd Pryce").
     if tone == "warm" and who.title_given and who.first and any(
@@ -103,7 +101,9 @@ def build_context(
     if private and not own_reason:
         own_reason = _private_reason(private, situation, language, phrases, vetted, environment)
     context: dict[str, Any] = {
-        **_address(who, situation, fields, language),
+        # A friend is greeted by the name the notes say she goes by; a note names her by her own ("Tasha's review").
+        **_address(who.model_copy(update={"first": nickname(situation, who.first, language)}) if informal else who,
+                   situation, fields, language),
         **_work(situation, fields["description"], language, phrases),
         **closure,
         **_handover(fields["handover"], language, phrases, is_solo(situation.sender, language)),
