@@ -2239,3 +2239,14 @@ def test_a_note_of_a_thing_handed_over_and_a_thing_kept_back_hands_over_the_firs
     draft, left_out = Composer().compose(s, "email", language)
     assert given in draft.text() and kept not in draft.text(), draft.text()
     assert any(kept in lo.text and lo.rules == ["kept_back"] for lo in left_out), left_out
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("ru", "сформулировать так: мы по-разному смотрим на то, как должна быть устроена ИТ-инфраструктура",
+     "по-разному смотрим на то, как должна быть устроена ИТ-инфраструктура"),
+    ("en", "phrase it as: we see differently how the network should be run", "we see differently how the network should be run"),
+])
+def test_a_wording_the_notes_ask_for_is_the_reason_said(language, note, said):
+    s = situation(language=language, reasons=[{"en": "they won't pay for licences or backups", "ru": "не хотят платить за лицензии"}[language], note])
+    text = Composer().compose(s, "email", language)[0].text()
+    assert said.lower() in text.lower(), text
