@@ -2250,3 +2250,19 @@ def test_a_wording_the_notes_ask_for_is_the_reason_said(language, note, said):
     s = situation(language=language, reasons=[{"en": "they won't pay for licences or backups", "ru": "не хотят платить за лицензии"}[language], note])
     text = Composer().compose(s, "email", language)[0].text()
     assert said.lower() in text.lower(), text
+
+
+@pytest.mark.parametrize(("language", "item", "left", "handed"), [
+    ("en", "the ride-on mower and the strimmer in the barn - his", "leave the ride-on mower and the strimmer in the barn with you", None),
+    ("ru", "газонокосилка и триммер в сарае — его, покупал на его деньги", "оставлю у вас газонокосилку и триммер в сарае", None),
+    ("ru", "учебники (18 шт.) куплены компанией — их", "оставлю у вас учебники", None),
+    # A file or a copy is with the sender until it is sent: handed over, though it is the client's.
+    ("en", "the pronunciation guide for product names - it's theirs", None, "the pronunciation guide for product names"),
+])
+def test_the_clients_own_thing_where_it_is_is_left_with_them_not_handed_over(language, item, left, handed):
+    s = situation(language=language, handover=[item], reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language]])
+    text = Composer().compose(s, "email", language)[0].text()
+    if left:
+        assert left in text and not re.search(r"hand over|передам|передаю", text), text
+    else:
+        assert handed in text and "leave" not in text, text

@@ -118,6 +118,10 @@ class Phrases(BaseModel):
     # ("collect", «заберу»): the sender's own thing not handed over, and not taken away, is kept back.
     withheld: list[Pattern] = []
     collecting: list[Pattern] = []
+    # A handover note of the client's own thing that the note does nothing with ("mower and trimmer in the shed -
+    # his"): left with them, not handed over (`handing_verbs`: "send the sheet", «верну» do something with it).
+    client_owned: list[Pattern] = []
+    handing_verbs: list[Pattern] = []
     neither_party: list[Pattern] = []
     # A handover note about what belongs to the sender and goes back to them ("…, which belong to us"): no handover.
     taken_back: list[Pattern] = []

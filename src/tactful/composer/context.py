@@ -277,6 +277,8 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     collected += [_return_step(m, language, phrases, solo) for item in handover if (m := vetted.third_party(item))]
     collected += [phrases.snippets["refund_step"]["i" if solo else "we"].format(thing=to_you(m["thing"].strip(), language, phrases))
                   for item in handover if (m := vetted.refund(item))]
+    # The client's own things where they are ("mower and trimmer in the shed - his") are left with them, not handed over.
+    collected += [_leave_step(item[:cut], language, phrases, solo) for item in handover if (cut := vetted.left_with_client(item))]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}
@@ -294,6 +296,22 @@ def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: b
     thing = to_you(_without_brackets(m["thing"]).strip(" ,"), language, phrases)
     thing = accusative(thing, language, phrases) or thing
     return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=m["to"].strip())
+
+
+def _leave_step(thing: str, language: Language, phrases: Phrases, solo: bool) -> str:
+    """The client's own thing as the step of leaving it with them ("leave the mower and trimmer in the shed with you",
+    «оставить у вас учебники в шкафу»)."""
+    thing = to_you(_without_brackets(thing).strip(" ,.;:-–—"), language, phrases)
+    if language == "ru":
+        # «учебники Cambridge куплены компанией»: the thing ends where a clause of its own starts.
+        from ..text import likeliest_ru
+
+        words = thing.split()
+        cut = next((i for i, w in enumerate(words) if i and (r := likeliest_ru(w.strip(",.;:"))) is not None
+                    and r.tag.POS in {"PRTS", "VERB", "INFN"}), len(words))
+        thing = " ".join(words[:cut]).strip(" ,")
+        thing = accusative(thing, language, phrases) or thing
+    return phrases.snippets["leave_step"]["i" if solo else "we"].format(thing=thing)
 
 
 def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -> str:

@@ -27,7 +27,7 @@ def familiar(text: str, phrases: Phrases, gender: str | None) -> str:
 
 def content_familiar(content: Any, phrases: Phrases, gender: str | None) -> Any:
     """A message's content with what is said to the client said to a friend (`familiar`); what the script says to the user (the
-    objective, the agenda, the client's reactions, the follow-up) stays as it is."""
+    objective, the agenda, the client's reactions) stays as it is."""
     def said(value: str) -> str:
         return familiar(value, phrases, gender)
 
@@ -37,7 +37,9 @@ def content_familiar(content: Any, phrases: Phrases, gender: str | None) -> Any:
     if content.kind == "call":
         return content.model_copy(update={
             "opening": said(content.opening), "key_message": said(content.key_message), "pause": said(content.pause),
-            "points": [said(p) for p in content.points], "reactions": reactions, "closing": said(content.closing)})
+            "points": [said(p) for p in content.points], "reactions": reactions, "closing": said(content.closing),
+            # The letter after the call is to the friend too («я верну тебе ключ»); the notes to the user are in brackets.
+            "follow_up": said(content.follow_up)})
     return content.model_copy(update={"talking_points": [said(p) for p in content.talking_points],
                                       "reactions": reactions, "closing": said(content.closing)})
 

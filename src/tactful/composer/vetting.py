@@ -156,8 +156,8 @@ class Vetting:
         eng shortlist stays with us, not shared", «исходники остаются у нас») is left out, with the reason."""
         kept = []
         for item in items:
-            if self.owned(item) or self.third_party(item) or self.refund(item):
-                continue  # said as a step of the sender's (`owned`, `third_party`, `refund`)
+            if self.owned(item) or self.third_party(item) or self.refund(item) or self.left_with_client(item):
+                continue  # said as a step of the sender's (`owned`, `third_party`, `refund`, `left_with_client`)
             item = self._without_kept_sentences(item)
             if matches(item, self.language, "kept_back") or matches(item, self.language, "neither_party"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
@@ -189,6 +189,15 @@ class Vetting:
         # that over") stays where it is: kept back, no step to collect it.
         return matches(item, self.language, "own_property") and not (
             matches(item, self.language, "withheld") and not matches(item, self.language, "collecting"))
+
+    def left_with_client(self, item: str) -> int | None:
+        """Where the mark of the client's own thing starts in a handover note the note does nothing else with ("mower
+        and trimmer in the shed - his", «учебники в шкафу — их»): the thing before it is left with them, not handed
+        over. None for any other note."""
+        if matches(item, self.language, "handing_verbs") or self.owned(item):
+            return None
+        span = first_span(item, self.language, "client_owned")
+        return span[0] if span and span[0] > 0 else None
 
     def third_party(self, item: str) -> re.Match[str] | None:
         """A handover note of someone else's thing that goes back to them, not to the client ("the band's amp -
