@@ -134,12 +134,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
                  for work in context["open_work"] if _asks_about(q, work, language)}
     back = re.search(phrases.get("reply.back_pattern"), client_reply, flags=re.IGNORECASE)
     topics = reply_topics(client_reply, language)
-    # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
-    # is no news of a payment to thank for.
-    paid = [s for s in sentences(original) if "paying" in reply_topics(s, language) and not matches(s, language, "payment_conditions")]
-    # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
-    if not paid or not (situation.unpaid_invoices or situation.final_invoice):
-        topics = [t for t in topics if t != "paying"]
+    topics, paid_invoices, put_off = _payment_news(original, topics, situation, context, language)
     # A client who raises the notice period where the end date falls inside it ("I thought our agreement had a 60-day
     # notice period?") is answered on it: the earlier day was a proposal, the notice's end the fallback; neither the
     # end date nor the agreement on it is restated beside that. Where the end date keeps the notice, the terms say so.
@@ -157,21 +152,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         topics = [t for t in topics if t != "away"]
     # The rest read sentence by sentence once: what a referral question, an invitation or a call asks sits in one.
     read = [(s, reply_topics(s, language)) for s in sentences(client_reply)]
-    # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
-    # question is theirs to answer, not met with "I am happy to recommend other specialists".
-    unnamed = [s for s, about in read if "referral" in about] if not context["referral"] else []
-    # A client who objects to the referral ("why are you sending our parents to another centre? That is poaching") is not
-    # recommended it again: what to say to that is the user's.
-    objected = [s for s, _ in read if matches(s, language, "referral_objection")] if situation.referral else []
-    # An offer to meet and talk it through ("If you want to sit down and talk this through, I'm around Monday") is the
-    # user's to take up or not: one of their points, not passed over.
-    meeting = [s for s, _ in read if matches(s, language, "meeting_offers")]
-    # So is what the client forbids ("Do not remove it until …", «Удалять наши материалы запрещаю до …»): a step of the
-    # sender's it names is not restated beside it.
-    forbidden = [s for s, _ in read if matches(s, language, "client_forbids")]
-    # So is one who knows the referral and asks for more names ("Thanks for the Midwest referral. Do you know anyone else?").
-    more = [s for s, _ in read if s.rstrip().endswith("?") and matches(s, language, "more_referrals")] \
-        if situation.referral and _names_referral(original, situation, language) else []
+    unnamed, objected, meeting, forbidden, more = _users_to_answer(read, original, situation, context, language)
     topics = [t for t in topics if not (t == "referral" and (unnamed or objected or more))]
     # Kind words are thanked for first, apart from the answers; "good luck with that" in an angry answer is no kindness.
     kind_words = "kind_words" in topics and not contested
@@ -196,13 +177,6 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     actions = [a for a in context["handover_actions"] if a not in asked_back]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
-    # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
-    paid_invoices = _named(context["unpaid"], " ".join(paid))
-    # Beside news of a payment, another open invoice the client names without paying it («№ 231 — в январе, после
-    # субсидии») is the user's to answer, not met with a stock request to pay it by its date.
-    put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
-               and any(u["number"] and re.search(rf"(?<![\w/-]){re.escape(u['number'])}(?![\w/-])", s)
-                       for u in context["unpaid"] if u not in paid_invoices)]
     return {
         "kind": kind,
         # A client who disputes, threatens or is angry is not signed off to with "Warm regards".
@@ -246,6 +220,49 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # «№ 87 оплатим до 15-го. По № 94 мы не согласны»: the invoice disputed beside the news of a payment is still answered.
         "unpaid_left": [u for u in context["unpaid"] if u not in paid_invoices] if "paying" in topics else context["unpaid"],
     }
+
+
+def _payment_news(original: str, topics: list[str], situation: Situation, context: dict[str, Any],
+                  language: Language) -> tuple[list[str], list[dict[str, Any]], list[str]]:
+    """What the answer says of paying: the topics without "paying" where it brings no news of a payment, the open
+    invoices it says are paid, and its sentences that put another open invoice off (the user's to answer)."""
+    # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
+    # is no news of a payment to thank for.
+    paid = [s for s in sentences(original) if "paying" in reply_topics(s, language) and not matches(s, language, "payment_conditions")]
+    # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
+    if not paid or not (situation.unpaid_invoices or situation.final_invoice):
+        topics = [t for t in topics if t != "paying"]
+    # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
+    paid_invoices = _named(context["unpaid"], " ".join(paid))
+    # Beside news of a payment, another open invoice the client names without paying it («№ 231 — в январе, после
+    # субсидии») is the user's to answer, not met with a stock request to pay it by its date.
+    put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
+               and any(u["number"] and re.search(rf"(?<![\w/-]){re.escape(u['number'])}(?![\w/-])", s)
+                       for u in context["unpaid"] if u not in paid_invoices)]
+    return topics, paid_invoices, put_off
+
+
+def _users_to_answer(read: list[tuple[str, list[str]]], original: str, situation: Situation, context: dict[str, Any],
+                     language: Language) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """The client's sentences only the user can answer, by kind, in this order: a name asked for with no referral
+    to give, an objection to the referral, an offer to meet, what the client forbids, and more names asked for
+    beside a referral they know. ``read``: the answer's sentences with their topics; ``original``: the whole answer."""
+    # "Who else could take it on?" with no referral in the situation: only the user can name someone, so the
+    # question is theirs to answer, not met with "I am happy to recommend other specialists".
+    unnamed = [s for s, about in read if "referral" in about] if not context["referral"] else []
+    # A client who objects to the referral ("why are you sending our parents to another centre? That is poaching") is not
+    # recommended it again: what to say to that is the user's.
+    objected = [s for s, _ in read if matches(s, language, "referral_objection")] if situation.referral else []
+    # An offer to meet and talk it through ("If you want to sit down and talk this through, I'm around Monday") is the
+    # user's to take up or not: one of their points, not passed over.
+    meeting = [s for s, _ in read if matches(s, language, "meeting_offers")]
+    # So is what the client forbids ("Do not remove it until …", «Удалять наши материалы запрещаю до …»): a step of the
+    # sender's it names is not restated beside it.
+    forbidden = [s for s, _ in read if matches(s, language, "client_forbids")]
+    # So is one who knows the referral and asks for more names ("Thanks for the Midwest referral. Do you know anyone else?").
+    more = [s for s, _ in read if s.rstrip().endswith("?") and matches(s, language, "more_referrals")] \
+        if situation.referral and _names_referral(original, situation, language) else []
+    return unnamed, objected, meeting, forbidden, more
 
 
 def _after_end(sentence: str, situation: Situation) -> bool:
