@@ -2130,9 +2130,9 @@ def test_a_prepared_refusal_speaks_to_the_client(note, said):
     ("ru", "38 000 ₽ (оплачено 20 000, осталось 18 000 ₽)", "18 000 ₽", "38 000"),
     # The balance worked out from the total in the aside is what was typed first, not the total.
     ("en", "$880 (balance of $1,480 - $600 received Nov 20)", "$880", "$1,48"),
-    # So is the sum a bracket says is the balance of a total.
-    ("en", "$3,840 (balance of $6,840)", "$3,840", "$6,84"),
-    ("ru", "6 400 € (остаток из 18 400 €)", "6 400", "18 400"),
+    # So is the sum a bracket says is the balance of a total, named as the invoice's balance, not as its sum.
+    ("en", "$3,840 (balance of $6,840)", "BS-112 (balance $3,840)", "$6,84"),
+    ("ru", "6 400 € (остаток из 18 400 €)", "№ BS-112 (остаток 6 400 €)", "18 400"),
 ])
 def test_after_a_part_payment_what_is_left_is_asked_for(language, amount, asked, unasked):
     s = situation(reasons=["I'm moving to product work only" if language == "en" else "с января перехожу только на свои продукты"],

@@ -767,7 +767,10 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
         number = code[0] if code else typed if dated else ""
         if in_other_language(number, language):
             number = ""
-        labels = phrases.snippets["invoice_label_dated" if dated else "invoice_label" if number else "invoice_label_unnumbered"]
+        # What is left of a larger invoice ("$3,840 (balance of $6,840)", «18 000 ₽ (остаток от 38 000 ₽)») is its balance.
+        balance = bool(left) or bool(re.search(phrases.snippets.get("balance_aside", "(?!)"), invoice.amount or ""))
+        labels = phrases.snippets["invoice_label_dated" if dated else ("invoice_label_balance" if balance else "invoice_label") if number
+                                  else "invoice_label_unnumbered"]
         unpaid.append({
             "number": number or None, "amount": amount or None,
             "due": due_phrase(invoice.due, language, phrases, situation.end_date, written),
@@ -779,6 +782,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
                 not (fine := _said_fine(number, situation, language)) and _said_overdue(number, situation, language))),
             "fine": not overdue and fine,
             "disputed": invoice.disputed,
+            "balance": balance and bool(number),
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
             "said": labels["spoken" if amount else "bare"].format(number=number, amount=spoken_amount(amount, phrases)),
