@@ -251,7 +251,10 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     """Every user fragment the letter may quote, after the checker (the rest is recorded as left out)."""
     return {
         "facts": vetted.keep("facts", [vetted.in_normal_case(f) for f in situation.facts], strict=True),
-        "reasons": vetted.keep("reasons", [vetted.in_normal_case(r) for r in situation.reasons], strict=True),
+        # "…, all of it, not just them": the aside that names this client only says the decision is not about them, and
+        # read alone it sounds like a verdict on them; the reason reads the same without it.
+        "reasons": vetted.keep("reasons", [re.sub(vetted.phrases.snippets.get("not_just_aside", "(?!)"), "", vetted.in_normal_case(r))
+                                           for r in situation.reasons], strict=True),
         "contact": vetted.one("client.contact", situation.client.contact),
         "client": vetted.one("client.name", situation.client.name) or "",
         "description": vetted.one("project", situation.project_name or situation.project),
