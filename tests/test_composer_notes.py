@@ -2269,3 +2269,24 @@ def test_the_clients_own_thing_where_it_is_is_left_with_them_not_handed_over(lan
         assert left in text and not re.search(r"hand over|передам|передаю", text), text
     else:
         assert handed in text and "leave" not in text, text
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("en", "OUR stuff to collect on the 8th: 14 cold-chain bags, 6 temp loggers (one per store)", "collect my 14 cold-chain bags, 6 temp loggers."),
+    ("ru", "НАШЕ забираем 1–2 февраля: три кулера и помпа", "заберу три кулера и помпу"),
+    ("ru", "МОЁ, забираю до 10.01: две будки, вся амуниция — пусть купят свои", "заберу две будки, всю амуницию"),
+])
+def test_the_senders_things_a_colon_lists_are_collected_by_name(language, item, said):
+    s = situation(language=language, handover=[item], reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language]])
+    text = Composer().compose(s, "email", language)[0].text()
+    assert said in text and not re.search(r"stuff|заберу (?:своё|наше)", text, flags=re.IGNORECASE), text
+
+
+@pytest.mark.parametrize(("language", "note"), [
+    ("en", "no contact name - meeting with their contracts manager + QS, we don't know yet who's coming"),
+    ("ru", "контакта нет — встреча с их юристом и главбухом, не знаем, кто придёт"),
+])
+def test_a_note_on_who_is_coming_is_no_reason(language, note):
+    s = situation(language=language, reasons=[note])
+    text = Composer().compose(s, "meeting", language)[0].text()
+    assert not re.search(r"QS|главбух", text), text

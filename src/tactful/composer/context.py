@@ -323,6 +323,8 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     Тимура в тумбочке — забираю» → «забрать свой набор ключей у Тимура в тумбочке»), said to the client ("from their
     tack room" → "from your tack room")."""
     snippets = phrases.snippets
+    if listed := re.match(snippets.get("own_list", "(?!)"), item):
+        item = snippets["collect_possessive"]["i" if solo else "we"] + _without_brackets(listed["list"])
     cut = next((c.start() for c in re.finditer(snippets["own_cut"], item) if re.match(snippets["own_word"], item[c.end():])), None)
     thing = item[:cut] if cut is not None else item
     # "the 2 perches on the roof are OURS - we'll take them down …": the thing ends where its mark stands.

@@ -743,13 +743,17 @@ def _describes_before(part: str, separator: str) -> bool:
 
 def _same_in_accusative(part: str) -> bool:
     """A part that reads the same as an object: no Russian word ("DWG", "PDF"), an abbreviation first («РСВ за
-    2026 год»), a count of things («40 позиций»), or a plural adjective standing for a thing («отпускные»)."""
+    2026 год»), a count of things («40 позиций», «три кулера»), or a plural adjective standing for a thing («отпускные»)."""
     from ..text import likeliest_ru
 
     words = part.split()
     if not re.search(r"[а-яё]", part, re.IGNORECASE) or (words and words[0].isupper() and len(words[0]) > 1) \
             or (count := re.match(r"\d+", part.strip())) and not (int(count[0]) % 10 == 1 and int(count[0]) % 100 != 11):
         return True  # («1 папка» agrees with its one: «1 папку»)
+    # A count in words of two and more («три кулера», «две утеплённые будки»): the things are no people, so it stays.
+    first = likeliest_ru(words[0].lower()) if words else None
+    if first is not None and first.tag.POS == "NUMR" and first.normal_form not in {"один", "одна"} and "gent" not in first.tag:
+        return True
     reading = likeliest_ru(words[0]) if len(words) == 1 else None
     return reading is not None and reading.tag.POS == "ADJF" and {"plur", "nomn"} <= reading.tag.grammemes
 
