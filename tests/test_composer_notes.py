@@ -2290,3 +2290,17 @@ def test_a_note_on_who_is_coming_is_no_reason(language, note):
     s = situation(language=language, reasons=[note])
     text = Composer().compose(s, "meeting", language)[0].text()
     assert not re.search(r"QS|главбух", text), text
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    # What the user wants said comes before the label; what follows «чтобы» is why, not a line to say.
+    ("ru", "годовую отчётность за 2026 НЕ сдаю — сроки в марте. написать прямо, чтобы потом не было «вы же обещали»",
+     "Годовую отчётность за 2026 не сдаю", "обещали"),
+    ("ru", "клиент нормальный, платят, претензий никаких — так и сказать, чтобы не думали, что дело в них", None, "думали"),
+    # "Say that early" asks for no line: "early so he doesn't panic" is no sentence to the client.
+    ("en", "panto runs as normal, we're there for it, say that early so he doesn't panic about the show", None, "panic"),
+])
+def test_the_purpose_of_a_wanted_line_is_not_said(language, note, said, unsaid):
+    s = situation(language=language, reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language], note])
+    text = Composer().compose(s, "email", language)[0].text()
+    assert (said is None or said in text) and unsaid not in text, text

@@ -1616,8 +1616,9 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
                 for line in _promises(note, language, phrases, is_solo(situation.sender, language))
                 if not any(_same_words(line, s) for s in said) and not sums(line) & listed]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
+    # A word the user typed in capitals for the tool («НЕ сдаю») is said in normal case.
     def line(text: str) -> str:
-        return sentence(text if text in verbatim else to_you(full_months(text, phrases), language, phrases), phrases)
+        return sentence(vetted.in_normal_case(text if text in verbatim else to_you(full_months(text, phrases), language, phrases)), phrases)
 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3]
     promised_lines = [line(text) for text in promised if len(text.split()) >= 3]
