@@ -2275,6 +2275,7 @@ def test_the_clients_own_thing_where_it_is_is_left_with_them_not_handed_over(lan
     ("en", "OUR stuff to collect on the 8th: 14 cold-chain bags, 6 temp loggers (one per store)", "collect my 14 cold-chain bags, 6 temp loggers."),
     ("ru", "НАШЕ забираем 1–2 февраля: три кулера и помпа", "заберу три кулера и помпу"),
     ("ru", "МОЁ, забираю до 10.01: две будки, вся амуниция — пусть купят свои", "заберу две будки, всю амуницию"),
+    ("ru", "НАШ конструктив со склада вывозим до 20 января — нужен пропуск на машину", "заберу свой конструктив со склада."),
 ])
 def test_the_senders_things_a_colon_lists_are_collected_by_name(language, item, said):
     s = situation(language=language, handover=[item], reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language]])
@@ -2304,3 +2305,10 @@ def test_the_purpose_of_a_wanted_line_is_not_said(language, note, said, unsaid):
     s = situation(language=language, reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language], note])
     text = Composer().compose(s, "email", language)[0].text()
     assert (said is None or said in text) and unsaid not in text, text
+
+
+def test_an_owners_label_before_the_things_is_not_said():
+    s = situation(language="ru", handover=["их: пять бейджей и ключ от подсобки — сдаём администратору 11 января"],
+                  reasons=["ухожу в продуктовую работу"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "пять бейджей" in text and "их:" not in text, text

@@ -270,7 +270,9 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     """The handover notes as the letter says them (each vetted in that form, and said once), and what of
     the handover waits for payment (`_payment_first`)."""
     language, phrases = vetted.language, vetted.phrases
-    handover, waiting = _payment_first(situation.handover, language, phrases)
+    # "theirs: 5 badges and the key - …": the label says whose the things are; the note is about the things.
+    labelled = [re.sub(phrases.snippets.get("owner_label", "(?!)"), "", item) for item in situation.handover]
+    handover, waiting = _payment_first(labelled, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
     said = {item: said_item(item, language, phrases) for item in candidates}
     # The sender's own things are collected, a step of theirs ("collect my wither gauge and flocking irons from your
