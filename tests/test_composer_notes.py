@@ -944,6 +944,8 @@ def test_a_note_of_what_is_the_clients_to_collect_is_said_to_them(language, fact
     # "as planned": the client agreed to nothing in a notice ("as agreed" read as a false agreement).
     ("en", "the Christmas party for 80 guests", "as planned, I will deliver the Christmas party", "finish the Christmas party"),
     ("ru", "новогодний корпоратив на 80 гостей", "я проведу новогодний корпоратив", "закончу новогодний"),
+    ("ru", "детский турнир секции в манеже", "я проведу детский турнир", "закончу детский"),
+    ("en", "the panto support for the Christmas run", "as planned, I will deliver the panto support", "finish the panto"),
     # Work that is not an event is still finished by its date, and so are goods made for an event.
     ("en", "the spring catalogue", "I will finish the spring catalogue", "deliver the spring"),
     ("en", "120 mugs for the Christmas party", "I will finish 120 mugs", "deliver 120"),
