@@ -504,6 +504,10 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     # An offer to pay for more work, and a payment made long ago as an argument, are no news of this one.
     ("en", "Can you do episodes 9 and 10 by 24 Dec? We can pay the same rate.", False),
     ("ru", "Мы оплатили эти работы и имеем право на материалы.", False),
+    # A payment held until something happens, or put off, is none; nor is a word about paying that names no invoice.
+    ("ru", "Остаток по счёту № 118 оплатим после того, как подписан акт, не раньше.", False),
+    ("en", "INV-118 will be paid, but our grant instalment doesn't land until mid-January.", False),
+    ("en", "At the very least we want the RAWs from the autumn shoot - we paid for that day.", False),
 ])
 def test_payment_news_is_told_from_a_refusal_or_a_condition(language, said, thanked):
     s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})

@@ -127,6 +127,8 @@ class Phrases(BaseModel):
     taken_back: list[Pattern] = []
     # A client's reply that threatens the law (not a review): a mediator is offered as the last step.
     legal_threat: list[Pattern] = []
+    # What a client's word about paying names (an invoice, a sum): only then is it news of a payment.
+    payment_subjects: list[Pattern] = []
     # A promise to the client in the user's notes (money back, a fee waived) or what the client is to return.
     promise_notes: list[Pattern] = []
     return_notes: list[Pattern] = []

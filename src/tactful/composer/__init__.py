@@ -228,7 +228,9 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     invoices it says are paid, and its sentences that put another open invoice off (the user's to answer)."""
     # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
     # is no news of a payment to thank for.
-    paid = [s for s in sentences(original) if "paying" in reply_topics(s, language) and not matches(s, language, "payment_conditions")]
+    # Nor is a word about paying that names no invoice or sum ("we paid for that day", «может, скинут?»).
+    paid = [s for s in sentences(original) if "paying" in reply_topics(s, language) and not matches(s, language, "payment_conditions")
+            and matches(s, language, "payment_subjects")]
     # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
     if not paid or not (situation.unpaid_invoices or situation.final_invoice):
         topics = [t for t in topics if t != "paying"]
