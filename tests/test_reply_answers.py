@@ -712,3 +712,24 @@ def test_a_request_is_not_echoed_as_a_promise_where_that_would_say_too_much(lang
     text = reply(_with(language, **fields), said, backend="composer").text
     echoed = [line for line in text.lower().splitlines() if "как вы просили" in line or "as you asked" in line]
     assert not any(unpromised in line for line in echoed), text
+
+
+@pytest.mark.parametrize(("language", "said", "agreed"), [
+    ("en", "Notice. Clause 12 is 60 days from written notice. Your email reached us a day later, so that takes us to {day}.",
+     "counted from the day my letter reached you, as you say"),
+    ("ru", "Срок. По п. 12 — 60 дней с даты получения уведомления. Письмо мы получили на день позже, значит, до {day}.",
+     "считая, как вы пишете, со дня получения письма"),
+])
+def test_a_client_who_counts_the_notice_from_the_day_it_reached_them_is_taken_at_their_word(language, said, agreed):
+    import datetime as dt
+
+    from tactful.wording import format_date
+
+    today = dt.date.today()
+    s = _with(language, contract={"exists": True, "notice_days": 60, "clause": "12"}, end_date=str(today + dt.timedelta(days=40)))
+    theirs = today + dt.timedelta(days=62)
+    text = reply(s, said.format(day=format_date(theirs, language)), backend="composer").text
+    assert format_date(theirs, language) in text and agreed in text, text
+    # A day far past the notice is no count of it: the message's own day stands.
+    far = reply(s, said.format(day=format_date(today + dt.timedelta(days=90), language)), backend="composer").text
+    assert agreed not in far, far

@@ -7,6 +7,7 @@ checker; the rest is reported back as `LeftOut` so the user can reword it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from typing import Any
@@ -19,6 +20,7 @@ from ..resources import templates
 from ..result import LeftOut
 from ..situation import Situation
 from ..vocab import Channel, Language, Tone
+from ..wording import format_date
 from .context import (
     build_context,
     foreseen,
@@ -143,6 +145,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     claimed = {int(n) for s in sentences(original) if "notice" in reply_topics(s, language)
                for n in re.findall(phrases.get("reply.notice_days_pattern"), s)}
     notice_claimed = "notice" in topics and bool(situation.contract.notice_days and claimed - {situation.contract.notice_days})
+    # A client who counts the notice from the day the letter reached them ("that takes us to 2 February, not 22
+    # January") is taken at their word when their day is a few days past ours: the reply gives their day, no dispute.
+    counted = _notice_counted(original, situation, context, language, phrases)
+    if counted and context["notice_short"]:
+        topics = [*topics, "notice"] if "notice" not in topics else topics
     if "notice" in topics:
         topics = [t for t in topics if t not in ("end_date", "documents")] if context["notice_short"] and context["notice_end"] \
             else [t for t in topics if t != "notice"]
@@ -177,7 +184,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     actions = [a for a in context["handover_actions"] if a not in asked_back]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
+    counted_day = {("notice_end" if context["notice_short"] else "contract_end"): format_date(counted, language)} if counted else {}
     return {
+        **counted_day,
+        "notice_counted": bool(counted),
         "kind": kind,
         # A client who disputes, threatens or is angry is not signed off to with "Warm regards".
         "contested": contested,
@@ -220,6 +230,30 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # «№ 87 оплатим до 15-го. По № 94 мы не согласны»: the invoice disputed beside the news of a payment is still answered.
         "unpaid_left": [u for u in context["unpaid"] if u not in paid_invoices] if "paying" in topics else context["unpaid"],
     }
+
+
+def _notice_counted(original: str, situation: Situation, context: dict[str, Any], language: Language,
+                    phrases: Phrases) -> dt.date | None:
+    """The day the client's answer says the notice runs out, where it is one to seven days past the day the
+    message counted (from the day it was written, theirs from the day it reached them), read in the lines that
+    speak of the notice; None otherwise."""
+    from ..grounding import find_dates
+
+    ours = context.get("notice_runs_out")
+    if not ours:
+        return None
+    lines = {_line_of(s, original) for s in sentences(original) if re.search(phrases.get("reply.notice_words"), s, flags=re.IGNORECASE)}
+    days = []
+    for line in lines:
+        for _, _, (day, month) in find_dates(line):
+            for year in (ours.year, ours.year + 1):
+                try:
+                    when = dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if 0 < (when - ours).days <= 7:
+                    days.append(when)
+    return max(days, default=None)
 
 
 def _payment_news(original: str, topics: list[str], situation: Situation, context: dict[str, Any],
@@ -269,8 +303,6 @@ def _users_to_answer(read: list[tuple[str, list[str]]], original: str, situation
 
 def _after_end(sentence: str, situation: Situation) -> bool:
     """Whether a sentence names a day after the situation's end date (its year read as the nearest one)."""
-    import datetime as dt
-
     from ..grounding import find_dates
 
     end = situation.end_date

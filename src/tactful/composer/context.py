@@ -740,6 +740,8 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "notice_end": format_date(notice_ends, language) if notice_ends else None,
         # Where the contract ends after the last day of the work, by a day or three (see above).
         "contract_end": format_date(contract_ends, language) if contract_ends else None,
+        # The day the notice runs out, as a date, for a client who counts it from another day (`_read_reply`).
+        "notice_runs_out": notice_ends or contract_ends,
         # A last day within the week leaves no "scheduled work" to carry on and no "next few weeks".
         "ends_soon": bool(end and (end - written).days <= 7),
         "notice_key": notice_key,
