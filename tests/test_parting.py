@@ -329,6 +329,8 @@ def test_a_request_or_an_offer_is_not_taken_for_a_plea(text, language, kind):
     # Nor do guests staying, one's own changes of mind, or not disagreeing.
     ("My wife's parents are staying with us from Saturday, and I kept changing my mind about the wiring.", "en"),
     ("I don't disagree with a word of it.", "en"),
+    # Nor does a question of what happens if someone else rejects the work.
+    ("Class packs: what happens if Apple rejects it after the 18th?", "en"),
 ])
 def test_what_asks_for_nothing_is_no_plea_no_why_and_no_dispute(text, language):
     from tactful.composer.vetting import reply_kinds
