@@ -77,15 +77,19 @@ def test_english_said_to_a_friend_takes_its_friendly_forms(said, friendly):
 
 @pytest.mark.parametrize("asked", [
     "Tasha and I go way back, write to her like a friend - 'Tash' is fine at the start",
-    "we're old friends, call her Tash, no corporate speak"])
+    "we're old friends, call her Tash, no corporate speak",
+    "Tash = college roommate, talk like friends. not a speech"])
 def test_a_friend_in_english_is_greeted_by_the_name_she_goes_by_in_friendly_forms(asked):
     s = Situation.model_validate({
         "client": {"name": "Eastside Growers", "contact": "Tasha Greene"}, "sender": {"name": "Meredith Cole", "solo": True},
         "reasons": ["I have accepted a full-time role at a hospital foundation", asked], "end_date": "2099-12-31",
-        "language": "en", "handover": ["the grant calendar spreadsheet"]})
+        "language": "en", "handover": ["the grant calendar spreadsheet"],
+        "open_work": [{"item": "final draft of the spring application, ready for Tasha's review", "due": "2099-12-18"}]})
     result = tactful.draft(s, backend="composer")
     body = result.draft.content.body
     assert body.startswith("Hi Tash,") and "I'll" in body and "I will" not in body and "All the best," in body, body
+    # A note that names her by her own name is said to her all the same; she is signed to by first name.
+    assert "ready for your review" in body and body.rstrip().endswith("All the best,\nMeredith"), body
     assert result.report.passed, result.report.violations
     # Without the ask, the same client hears the full name and the plain forms.
     plain = tactful.draft(s.model_copy(update={"reasons": s.reasons[:1]}), backend="composer").draft.content.body

@@ -121,6 +121,9 @@ def build_context(
         **_after_payment(situation, fields["waiting"], language, phrases),
         **_held_fallback(situation, vetted, closure["notice_short"]),
     }
+    if informal:
+        # A friend is signed to by first name, with no company or legal form under it («Обнимаю, Наташа»).
+        context.update(sender_name=context["sender_first"], sender_company=None)
     # Open work typed as a step ("install the fascia", «сдать 11 изделий») or a sentence is no object of
     # "finish": it is said as the sender's step before the end, with its date.
     steps = [w for w in context["open_work"] if is_step(w["item"], language, phrases)]
