@@ -2314,3 +2314,17 @@ def test_an_owners_label_before_the_things_is_not_said():
                   reasons=["ухожу в продуктовую работу"])
     text = Composer().compose(s, "email", "ru")[0].text()
     assert "пять бейджей" in text and "их:" not in text, text
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    # A note labelled as the reason is the reason said; one the user says may be mentioned only if it fits is not said.
+    ("ru", "весной забирают две левады под дорогу, денников на всех не хватит. это причина, честно так и сказать",
+     "забирают две левады под дорогу", "это причина"),
+    ("en", "the council is taking two paddocks for the road, we need the stalls for our own horses. that's the reason, say it",
+     "taking two paddocks for the road", "that's the reason"),
+    ("en", "drivers wait 30 min at the counter - mention only if it fits, it's not the reason", None, "only if it fits"),
+])
+def test_a_note_labelled_as_the_reason_is_said_and_an_optional_one_is_not(language, note, said, unsaid):
+    s = situation(language=language, reasons=[note])
+    text = Composer().compose(s, "email", language)[0].text()
+    assert (said is None or said in text) and unsaid not in text, text
