@@ -91,6 +91,9 @@ def test_a_step_the_sender_takes_on_themselves_says_myself():
 @pytest.mark.parametrize(("referral", "description"), [
     ("Sam Hughes - AWCF farrier near Oswestry, knows the vets", "an AWCF farrier near Oswestry"),
     ("Ann Lee, good with remedial work", "who is good with remedial work"),
+    ("Priya Lal in Harrogate - lovely with barn light", "who is lovely with barn light"),
+    # A past verb is what they did, not what they are ("experienced in" is an adjective, "edited for" is not).
+    ("Tasha Nguyen - edited for public radio stations, freelance now", "who edited for public radio stations"),
     ("Tim Ross - based in Leeds, did my course", "who is based in Leeds"),
     ("Jo Park - bookkeeper for cafes", "a bookkeeper for cafes"),
     ("Anneka Lowe, a registered piano technician who already looks after two other music schools in the county",

@@ -866,6 +866,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             # "already does a riding school near Kelso": an adverb before the verb.
             if words[0].lower() in phrases.snippets["referral_adverbs"] and words[1] in phrases.snippets["referral_verbs"]:
                 return name, "who " + part, True
+            # "edited for public radio": a past verb, no adjective ("experienced in" is one), tells what they did.
+            if words[1].lower() in adjective["links"] and words[0].lower().endswith("ed") and _only_a_past_verb(words[0]):
+                return name, "who " + part, True
             # "good with remedial work": an adjective and its preposition describe; "who is" carries them.
             if words[1].lower() in adjective["links"] and (
                     words[0].lower() in adjective["words"] or words[0].lower().endswith(tuple(adjective["endings"]))):
@@ -888,6 +891,14 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             vowel = "aefhilmnorsx" if acronym else "aeio"
             return name, ("an " if part[0].lower() in vowel else "a ") + part, True
     return name, "", False
+
+
+def _only_a_past_verb(word: str) -> bool:
+    """Whether an English word in -ed is a verb and no adjective ("edited", not "experienced")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return "VERB" in lemmas and "ADJ" not in lemmas
 
 
 def _plural_noun(word: str) -> bool:
