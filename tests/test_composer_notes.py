@@ -2331,3 +2331,10 @@ def test_a_note_labelled_as_the_reason_is_said_and_an_optional_one_is_not(langua
     s = situation(language=language, reasons=[note])
     text = Composer().compose(s, "email", language)[0].text()
     assert (said is None or said in text) and unsaid not in text, text
+
+
+def test_a_contact_typed_as_a_post_alone_is_no_name_to_greet():
+    s = situation(client={"name": "Maple Hill Academy", "contact": "Business Manager"}, reasons=["we lost two drivers and cannot hire"])
+    email_text, plan = (Composer().compose(s, channel, "en")[0].text() for channel in ("email", "meeting"))
+    assert "Dear Maple Hill Academy team," in email_text and "Manager," not in email_text, email_text
+    assert "The Business Manager of Maple Hill Academy" in plan and "Tell Manager" not in plan, plan

@@ -301,7 +301,7 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
     if not text or not text.strip():
         return None
     if known_person:
-        if is_inbox(text):
+        if is_inbox(text) or role_only(text):
             return None
         text = without_role(text)
     # Two people greeted together ("Margaret and Tom Ashdown", «Марина и Артём Белоусовы»): by their first
@@ -322,6 +322,13 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         person = _russian_person(bare, letter)
     # A sole trader is a person even when the name gives nothing to greet with: no "dear colleagues".
     return person or (Addressee(person=True) if sole_trader else None)
+
+
+def role_only(text: str) -> bool:
+    """Whether a contact is a post with no name ("Business Manager", "the practice manager")."""
+    roles = set(_names("en").get("role_words", []))
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+|&", text)]
+    return bool(words) and all(w in roles for w in words)
 
 
 def names_person(text: str, language: Language) -> bool:

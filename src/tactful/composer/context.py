@@ -19,6 +19,7 @@ from ..address import (
     names_person,
     nickname,
     organisation_name,
+    role_only,
     without_role,
 )
 from ..as_of import as_of, notice_end, planned, within_grace
@@ -626,6 +627,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "team": bool(who.organisation) and not couple and not is_community(fields["client"], language),
         # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
+        # A contact typed as a post alone ("Business Manager") is named by it where a plan lists who comes.
+        "contact_role": re.sub(r"(?i)^the\s+", "", fields["contact"]) if fields["contact"] and role_only(fields["contact"]) else "",
         "solo": is_solo(situation.sender, language),
         "sender_name": sender_name,
         "sender_person": sender_person,

@@ -28,10 +28,11 @@ class MentionsContactRule(_NeedsSituation):
     def applies(self, doc: Document) -> bool:
         # A contact of nothing but blanks and control characters, or an inbox ("info@…"), names nobody
         # to greet.
-        from ..address import is_inbox
+        from ..address import is_inbox, role_only
 
+        # Nor does a post alone ("Business Manager"): the message greets the organisation.
         contact = (doc.situation.client.contact or "") if super().applies(doc) else ""
-        return bool(contact.split()) and not is_inbox(contact)
+        return bool(contact.split()) and not is_inbox(contact) and not role_only(contact)
 
     def find(self, doc: Document) -> list[Finding]:
         from ..address import nickname, title_words
