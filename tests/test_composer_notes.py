@@ -2338,3 +2338,15 @@ def test_a_contact_typed_as_a_post_alone_is_no_name_to_greet():
     email_text, plan = (Composer().compose(s, channel, "en")[0].text() for channel in ("email", "meeting"))
     assert "Dear Maple Hill Academy team," in email_text and "Manager," not in email_text, email_text
     assert "The Business Manager of Maple Hill Academy" in plan and "Tell Manager" not in plan, plan
+
+
+@pytest.mark.parametrize(("language", "notes", "said", "unsaid"), [
+    # A client the notes say pays on time is thanked in the message's words, not the note's; "not them" is "not about you".
+    ("en", ["we lost two drivers and cannot hire", "it's our staffing, not them. say that. they pay on time, thank them"],
+     "It's about our staffing, not about you.", "not them"),
+    ("ru", ["уходим в частные праздники", "платят чётко, день в день — сказать спасибо"], "оплата всегда приходила вовремя", "Платят чётко"),
+])
+def test_thanks_for_paying_on_time_and_not_about_you_are_said_in_the_messages_words(language, notes, said, unsaid):
+    s = situation(language=language, reasons=notes)
+    text = Composer().compose(s, "email", language)[0].text()
+    assert said in text and unsaid not in text, text

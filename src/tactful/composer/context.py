@@ -212,6 +212,9 @@ def build_context(
     context["wanted"] = [line for line in wanted if not any(form == said_reason or (said_reason and form.lower().startswith(said_reason.rstrip(" .").lower()))
                                                             or (said_reason and _same_words(form.rstrip(" ."), said_reason))
                                                             for form in (line, written_out(line, phrases)))]
+    # The thanks for paying on time is said in its own words ("платят чётко, день в день — сказать спасибо"), not the note.
+    if context["good_payer"]:
+        context["wanted"] = [line for line in context["wanted"] if not matches(line, language, "good_payer")]
     # A note the talk prepares as a reaction ("she'll ask about the deposit - back at settlement") is no point to say as well.
     for key in ("wanted", "promised", "returned"):
         context[key] = [line for line in context[key] if not any(_same_words(line.rstrip("."), f["note"]) for f in context["foreseen"])]
