@@ -1470,8 +1470,9 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # cover they need") is said without the clauses about them, the sender's own ("the weekly round works, the
     # 'while she waits' doesn't, and I've stopped being able to plan a week" → "…works, and I've stopped …"),
     # unless only a fragment is left ("not a two-person shop").
+    # A word typed in capitals for the tool ("we will NOT put our sticker …") is said in normal case.
     def found(key: str, label: str = "") -> list[str]:
-        return [to_you(full_months(signs_in_words(m["said"], phrases), phrases), language, phrases)
+        return [vetted.in_normal_case(to_you(full_months(signs_in_words(m["said"], phrases), phrases), language, phrases))
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
                 if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
