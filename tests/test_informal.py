@@ -61,6 +61,8 @@ def test_ty_is_still_disrespect_where_the_notes_do_not_ask_for_it():
     ("Спасибо, что выслушали. Как вы и просили, пришлю акт.", "femn", "Спасибо, что выслушала. Как ты и просила, пришлю акт."),
     # «о вас» is the prepositional «о тебе»; our own «мы» stays.
     ("Думаю о вас. Рад, что мы договорились, давайте так и сделаем.", "masc", "Думаю о тебе. Рад, что мы договорились, давай так и сделаем."),
+    # A friend hears no office words: «решили закончить нашу совместную работу», not «приняли решение завершить сотрудничество».
+    ("Мы приняли решение завершить наше сотрудничество 31 декабря.", "femn", "Мы решили закончить нашу совместную работу 31 декабря."),
 ])
 def test_words_said_on_vy_are_said_on_ty(said, gender, on_ty_said):
     assert familiar(said, load_phrases("ru"), gender) == on_ty_said
