@@ -2350,3 +2350,14 @@ def test_thanks_for_paying_on_time_and_not_about_you_are_said_in_the_messages_wo
     s = situation(language=language, reasons=notes)
     text = Composer().compose(s, "email", language)[0].text()
     assert said in text and unsaid not in text, text
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "INV-12 - they deducted it for damaged tiles; we have photos + dated site diary, raise it calmly",
+     "go through it with you, with the photos and the dated site diary, before the end date"),
+    ("ru", "по счёту INV-12 сняли сумму без акта, фото у нас есть — сказать прямо", "и приложить фотографии"),
+])
+def test_a_disputed_invoice_is_gone_through_with_the_evidence_the_notes_hold(language, note, said):
+    s = situation(language=language, reasons=[note], unpaid_invoices=[{"number": "INV-12", "amount": "£900", "disputed": True}])
+    text = Composer().compose(s, "email", language)[0].text()
+    assert said in text, text

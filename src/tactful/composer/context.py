@@ -763,6 +763,15 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
     }
 
 
+def _evidence(number: str, situation: Situation, phrases: Phrases) -> str:
+    """What the notes hold to show a disputed invoice was right ("photos + dated site diary" → "the photos and the
+    dated site diary"), read in the notes that name it, or speak of the dispute where it has no number."""
+    notes = [n for n in [*situation.reasons, *situation.facts]
+             if (number and number in n) or re.search(phrases.snippets.get("dispute_words", "(?!)"), n)]
+    found = [said for pattern, said in phrases.snippets.get("evidence_words", []) if any(re.search(pattern, n) for n in notes)]
+    return join_items(list(dict.fromkeys(found)), phrases) if found else ""
+
+
 def _unpaid(situation: Situation, language: Language, phrases: Phrases, written: dt.date) -> dict[str, Any]:
     """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
     "SL-231 for 6,500 pounds"), in groups asked for together (`unpaid_groups`), not a repeated line each."""
@@ -800,6 +809,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
                 not (fine := _said_fine(number, situation, language)) and _said_overdue(number, situation, language))),
             "fine": not overdue and fine,
             "disputed": invoice.disputed,
+            "evidence": _evidence(number, situation, phrases) if invoice.disputed else "",
             "balance": balance and bool(number),
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),
