@@ -37,6 +37,17 @@ def _a_name(item: str) -> bool:
     return _detector().get_gender(item) != "unknown"
 
 
+def _to_whom(words: str) -> bool:
+    """Whether ``words`` are a person's name in the dative, whom a line hands things to («Степану», «Ольге Николаевне»),
+    not a label of the notes («Почему», «Второе», «Кому»)."""
+    from ..text import parse_ru
+
+    names = words.split()
+    first = any({"Name", "datv"} <= set(p.tag.grammemes) for p in parse_ru(names[0].lower())[:2])
+    return first and all(any({"datv"} <= set(p.tag.grammemes) and {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+                             for p in parse_ru(word.lower())[:2]) for word in names[1:])
+
+
 def _patronymic(word: str) -> bool:
     from ..text import parse_ru
 
@@ -125,6 +136,8 @@ def _run_in(text: str, lines: list[Line], sentences: list[re.Pattern], rules: di
             for m in rule.finditer(segment):
                 if any(a <= m.start() < b or m.start() <= a < m.start("value") for a, b in done):
                     continue
+                if m.groupdict().get("whom") is not None and not _to_whom(m.group("whom")):
+                    continue  # «Почему: …», «Второе — …»: a label, not whom the line hands things to
                 verb_first = m.start() < m.start("value") and segment[m.start()].isalpha()
                 if verb_first and (before := rules.get("not_before")) and before.search(segment[: m.start()]):
                     continue

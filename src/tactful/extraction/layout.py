@@ -140,16 +140,30 @@ def _notes_signature(notes: list[Line], messages: list[Message], pats: dict) -> 
     return _signature(above, pats) if above and len(above) < len(notes) else []
 
 
+def _initialled(author: str) -> list[str]:
+    """The author's name as a signature shortens it to a surname and initials («Цой Виталий Борисович» signs «Цой В. Б.»
+    or «В. Б. Цой»; "Amy Jane Holt" signs "A. J. Holt")."""
+    words = author.split()
+    if not 2 <= len(words) <= 3:
+        return []
+    out = []
+    for k, surname in ((0, words[0]), (len(words) - 1, words[-1])):
+        initials = " ".join(f"{w[0]}." for j, w in enumerate(words) if j != k)
+        out += [f"{surname} {initials}", f"{initials} {surname}"]
+    return out
+
+
 def _after_signed_name(message: Message) -> list[Line]:
     """The lines after a pasted letter's signature — its author's name on a line of its own ("Pat Hughes",
-    «Сергей Лапин, кинолог»), a few short lines, then a blank line — are the user's notes again, taken out
-    of the letter's body."""
+    «Сергей Лапин, кинолог», «Цой В. Б.» under «Цой Виталий Борисович»), a few short lines, then a blank line — are the
+    user's notes again, taken out of the letter's body."""
     if "chat" in message.headers or not message.sender:
         return []
     author = split_name_email(message.sender[0])[0]
     body = message.body
+    signed = [re.escape(author), *(re.escape(short) for short in _initialled(author))]
     for i, line in enumerate(body[1:], 1):
-        if len(author.split()) < 2 or not re.fullmatch(rf"{re.escape(author)}(?:\s*[,|].{{0,60}})?", line.text):
+        if len(author.split()) < 2 or not re.fullmatch(rf"(?:{'|'.join(signed)})(?:\s*[,|].{{0,60}})?", line.text):
             continue
         block = list(takewhile(lambda below: below.text, body[i:]))
         rest = body[i + len(block) :]

@@ -41,6 +41,17 @@ def same_person(a: str, b: str) -> bool:
     return bool(shared) and not namesakes and not (len(ka - shared) >= 2 and len(kb - shared) >= 2)
 
 
+def same_firm(a: str, b: str) -> bool:
+    """Whether two organisations are one: as `same_person`, but two names each in quotes are one only when the words of
+    the shorter quoted name are all in the other («ООО «ГидроМехСервис»» and «АО «Алтайская малая гидроэнергетика»» share
+    a stem, not a word; «Вектор» and «ООО «Вектор-Плюс»» are one)."""
+    qa, qb = re.findall(r"«(.+)»", a), re.findall(r"«(.+)»", b)
+    if not (qa and qb):
+        return same_person(a, b)
+    wa, wb = ({w.lower() for w in re.findall(r"[^\W\d_]{3,}", q[0])} for q in (qa, qb))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)(?:а|у|ем|е|ы|ой)?\b", re.I)
 
 

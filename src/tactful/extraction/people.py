@@ -21,6 +21,7 @@ from .names import (
     nominative,
     org_nominative,
     russian_entities,
+    same_firm,
     same_person,
     signature_parts,
     trim_person,
@@ -295,6 +296,10 @@ def _markers(layout: Layout, pats: dict, language: Language, put, found: dict[st
                     told = field == "sender.name" and len(value.split()) >= 2 and not pats["legal_forms"].search(value)
                     # «Я — это Лапин» under a letter from «Сергей Лапин <…>»: a word of a header's name is a name
                     told = told or field == "sender.name" and value in _header_words(layout)
+                    # whom the letter goes to, said outright ("Their operations director, Adaeze Nwosu, is the one to write
+                    # to"): a name there though the name lists miss it
+                    told = told or field == "client.contact" and conf >= 0.95 and 2 <= len(value.split()) <= 4 \
+                        and pats["name"].fullmatch(value) is not None and not pats["legal_forms"].search(value)
                     if not told and not is_person(value, pats, language):
                         value = trim_person(value, pats, language)
                         if not value:
@@ -573,7 +578,7 @@ def _settle(pats: dict, language: Language, found: dict, put, organisations: lis
     """Drop the misreadings: the client that is the sender's own company, the contact who is the sender,
     a contact no letter can greet; a client marked by a person's name gives way to their organisation."""
     own = found.get("sender.company")
-    if "client.name" in found and own and same_person(found["client.name"].value, own.value):
+    if "client.name" in found and own and same_firm(found["client.name"].value, own.value):
         del found["client.name"]
     if "client.contact" in found and "sender.name" in found and same_person(found["client.contact"].value, found["sender.name"].value):
         del found["client.contact"]

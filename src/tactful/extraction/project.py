@@ -58,6 +58,8 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
             for m in matches:
                 if kind in ("doing", "dated") and rules.get("trade") and rules["trade"].match(segment, m.end("value")):
                     continue  # "I keep the books for small clubs and societies": the user's trade, not this client's work
+                if kind == "dated" and not m.groupdict().get("verb") and not _a_verb(m.group("value").split()[0]):
+                    continue  # «с 2024 года, воду возим …»: a noun after the year, not the user's verb
                 raw, parts = m.group("value"), None
                 if kind in ("doing", "dated") and rules.get("parts"):
                     raw, parts = _with_parts(segment, m, rules)
@@ -78,6 +80,20 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
     return _from_subject(layout, pats)
 
 
+def _a_verb(word: str) -> bool:
+    """Whether a Russian word the work after the year opens on can be a verb («выполняем», «ухаживаем»; not «воду»); a
+    word in another script is left to the rule."""
+    if not re.fullmatch(r"[а-яё]+", word.lower()):
+        return True
+    from ..text import parse_ru
+
+    return any(p.tag.POS in ("VERB", "INFN") for p in parse_ru(word.lower())[:3])
+
+
+# Where a sentence ends before a colon: not at a one-letter word's full stop («г. Стерлитамака» shortens a word).
+_SENTENCE_END = re.compile(r"(?<!(?<![^\W\d_])[^\W\d_])[.!?;](?:\s|$)|\n")
+
+
 def _with_parts(segment: str, m: re.Match, rules: dict) -> tuple[str, re.Match | None]:
     """The work said after the year and, after a colon in the same sentence, the list of its parts (``project.parts``):
     the work is read up to the colon and without the client's name the language's ``project.client_cut`` finds in it
@@ -86,7 +102,7 @@ def _with_parts(segment: str, m: re.Match, rules: dict) -> tuple[str, re.Match |
     raw = m.group("value")
     colon = segment.find(":", m.start("value"))
     gap = segment[m.end("value") : colon] if colon >= m.end("value") else ""
-    if colon == -1 or len(gap) > 40 or re.search(r"[.!?;](?:\s|$)|\n", gap):
+    if colon == -1 or len(gap) > 40 or _SENTENCE_END.search(segment, m.end("value"), colon):
         return raw, None
     parts = rules["parts"].match(segment, colon)
     if not parts:

@@ -30,12 +30,23 @@ _NOT_NAMES = {"however", "still", "also", "so", "well", "yes", "no", "honestly",
 _NO_STOP = re.compile(r"(?<=\b[Nn]o\.)\s+(?=[A-ZА-ЯЁ])")
 
 
-def _sentences(text: str):
+def _sentences(text: str, abbreviation: re.Pattern | None = None):
+    """``text``'s sentences with their offsets; a shortened word before a number (``abbreviation``: «Не оплачен сч.
+    2026-118 на 74 000 руб.») ends none."""
     from razdel import sentenize
     from razdel.substring import Substring
 
     out = []
-    for sentence in sentenize(text):
+    said = list(sentenize(text))
+    if abbreviation is not None:
+        joined = []
+        for sentence in said:
+            if joined and abbreviation.search(joined[-1].text) and sentence.text[:1].isdigit():
+                joined[-1] = Substring(joined[-1].start, sentence.stop, text[joined[-1].start : sentence.stop])
+            else:
+                joined.append(sentence)
+        said = joined
+    for sentence in said:
         at = 0
         for m in [*_NO_STOP.finditer(sentence.text), None]:
             end = m.start() if m else len(sentence.text)
@@ -128,7 +139,7 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
     out = []
     for i, line in enumerate(lines):
         segment = text[line.start : line.end]
-        for sentence in _sentences(segment):
+        for sentence in _sentences(segment, pats["money"].get("abbreviation")):
             label = pats["reason_label"].match(sentence.text)
             label_end = label.end() if label else 0
             # «… адресую директору. причина — …»: a label after a full stop that the splitter kept in one sentence
@@ -150,7 +161,9 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
                 if k and (pats["reason_not"].search(part.text) or money
                           or re.match(r"^\W*\w+(?:\s+\w+){0,2}\s*:", part.text) and not _NEXT_ITEM.match(part.text)):
                     break  # the next sentence is the plan, an invoice or another label ("Unpaid: …")
-                if k and not _cues(part.text, pats):
+                more = pats.get("reason_more")
+                if k and not _cues(part.text, pats) and not (more and more.match(part.text)):
+                    # (a sentence the language's `reason_more` opens, "And …", «И …», is the label's next reason all the same)
                     if k + 1 < len(tail) and _cues(tail[k + 1].text, pats) and not pats["reason_not"].search(tail[k + 1].text):
                         continue  # a sentence that only says more of the last reason («До маршрутов сорок километров»), then another
                     break
@@ -217,6 +230,8 @@ def _money(clause: str, pats: dict) -> bool:
     """Whether a clause is about an invoice, or a sum said as owed or unpaid (an invoice in brackets is a
     detail of the complaint: «ждут оплату за февраль (счёт № 214, …)»); a rate ("£38 doesn't cover prep")
     may be the reason."""
+    if (unit := pats["money"].get("not_invoice")) is not None:
+        clause = unit.sub(" ", clause)  # «у агрегата № 2 трещина …»: a numbered unit of the site, no invoice
     said = re.sub(r"(?<=\S)\s*\([^()]*\)", "", clause)
     said = said if not pats["money"]["invoice_noun"].search(said) else clause
     return bool(pats["money"]["invoice_number"].search(said)
@@ -248,7 +263,7 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
             if id(line) in signature or id(line) in pairs:
                 continue
             segment = text[line.start : line.end]
-            pieces = [(sentence.start + at, clause) for sentence in _sentences(segment)
+            pieces = [(sentence.start + at, clause) for sentence in _sentences(segment, pats["money"].get("abbreviation"))
                       for at, clause in _clauses(sentence.text, pats)]
             for piece_start, piece in pieces:
                 chunk = _clean(piece)
