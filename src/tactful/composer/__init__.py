@@ -48,6 +48,7 @@ from .requests import (
 from .vetting import (
     Vetting,
     classify_reply,
+    kept_back,
     matches,
     open_questions,
     reply_kinds,
@@ -89,8 +90,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     conditions = _conditions_touched(client_reply, context["handover"], language, phrases)
     held += tuple(item for item, _ in conditions)
     # So is what the notes keep back («рецепты глазурей НЕ отдаю, это моё»; "the source files stay with us").
-    kept_notes = tuple(note for note in [*situation.handover, *situation.reasons]
-                       if matches(note, language, "kept_back") or matches(note, language, "withheld"))
+    kept_notes = tuple(note for note in [*situation.handover, *situation.reasons] if kept_back(note, language, "withheld"))
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
     found = client_requests(client_reply, language, phrases, context["solo"], held, kept_notes)

@@ -285,12 +285,14 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     # The sender's own things are collected, a step of theirs ("collect my wither gauge and flocking irons from your
     # tack room"), vetted in that form.
     solo = is_solo(situation.sender, language)
-    collected = [_collect_step(item, language, phrases, solo) for item in handover if vetted.owned(item)]
+    own = [item for item in handover if vetted.owned(item)]
+    collected = [_collect_step(item, language, phrases, solo) for item in own]
     collected += [_return_step(m, language, phrases, solo) for item in handover if (m := vetted.third_party(item))]
     collected += [phrases.snippets["refund_step"]["i" if solo else "we"].format(thing=to_you(m["thing"].strip(), language, phrases))
                   for item in handover if (m := vetted.refund(item))]
     # The client's own things where they are ("mower and trimmer in the shed - his") are left with them, not handed over.
-    collected += [_leave_step(item[:cut], language, phrases, solo) for item in handover if (cut := vetted.left_with_client(item))]
+    collected += [_leave_step(item[:cut], language, phrases, solo) for item in handover
+                  if item not in own and (cut := vetted.left_with_client(item))]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}

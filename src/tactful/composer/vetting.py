@@ -94,6 +94,12 @@ def matches(text: str, language: Language, table: str) -> bool:
     return first_span(text, language, table) is not None
 
 
+def kept_back(text: str, language: Language, also: str) -> bool:
+    """Whether a note keeps something back ("source files stay with us", «рецепты НЕ отдаю»), or bears the mark of
+    the table ``also`` names: "not ours" (``neither_party``) for a handover note, "not handing over" (``withheld``)
+    for what a reply must not promise."""
+    return matches(text, language, "kept_back") or matches(text, language, also)
+
 
 
 @cache
@@ -159,7 +165,7 @@ class Vetting:
             if self.owned(item) or self.third_party(item) or self.refund(item) or self.left_with_client(item):
                 continue  # said as a step of the sender's (`owned`, `third_party`, `refund`, `left_with_client`)
             item = self._without_kept_sentences(item)
-            if matches(item, self.language, "kept_back") or matches(item, self.language, "neither_party"):
+            if kept_back(item, self.language, "neither_party"):
                 self.left_out.append(LeftOut(field="handover", text=item, rules=["kept_back"],
                                              hint=self.phrases.snippets["kept_back_hint"]))
             else:
@@ -174,7 +180,7 @@ class Vetting:
 
         parts = sentences(item)
         held = [p for p in parts if len(p.split()) >= 5
-                and (matches(p, self.language, "kept_back") or matches(p, self.language, "neither_party"))]
+                and kept_back(p, self.language, "neither_party")]
         rest = [p for p in parts if p not in held]
         if not held or not rest or sum(len(p.split()) for p in rest) < 3:
             return item
@@ -193,8 +199,8 @@ class Vetting:
     def left_with_client(self, item: str) -> int | None:
         """Where the mark of the client's own thing starts in a handover note the note does nothing else with ("mower
         and trimmer in the shed - his", «учебники в шкафу — их»): the thing before it is left with them, not handed
-        over. None for any other note."""
-        if matches(item, self.language, "handing_verbs") or self.owned(item):
+        over. None for any other note; a note of the sender's own thing (`owned`) is for the caller to set aside."""
+        if matches(item, self.language, "handing_verbs"):
             return None
         span = first_span(item, self.language, "client_owned")
         return span[0] if span and span[0] > 0 else None
