@@ -2340,6 +2340,15 @@ def test_a_contact_typed_as_a_post_alone_is_no_name_to_greet():
     assert "The Business Manager of Maple Hill Academy" in plan and "Tell Manager" not in plan, plan
 
 
+def test_a_russian_contact_typed_as_a_post_alone_is_no_name_to_greet():
+    from tactful import check
+
+    s = situation(language="ru", client={"name": "ООО «Аквамарин»", "contact": "офис-менеджер"}, reasons=["закрываем офисную доставку в центре"])
+    email, plan = (Composer().compose(s, channel, "ru")[0].text() for channel in ("email", "meeting"))
+    assert "Уважаемые коллеги!" in email and check(email, situation=s, channel="email").passed, email
+    assert "Участники: Офис-менеджер (Аквамарин)" in plan, plan
+
+
 @pytest.mark.parametrize(("language", "notes", "said", "unsaid"), [
     # A client the notes say pays on time is thanked in the message's words, not the note's; "not them" is "not about you".
     ("en", ["we lost two drivers and cannot hire", "it's our staffing, not them. say that. they pay on time, thank them"],

@@ -325,8 +325,9 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
 
 
 def role_only(text: str) -> bool:
-    """Whether a contact is a post with no name ("Business Manager", "the practice manager")."""
-    roles = set(_names("en").get("role_words", []))
+    """Whether a contact is a post with no name ("Business Manager", "the practice manager", «офис-менеджер»); a post is
+    read in either language, as a contact's name is read by its own script."""
+    roles = set(_names("en").get("role_words", [])) | set(_names("ru").get("role_words", []))
     words = [w.lower() for w in re.findall(r"[^\W\d_]+|&", text)]
     return bool(words) and all(w in roles for w in words)
 
