@@ -1968,6 +1968,19 @@ def test_an_aside_in_brackets_about_the_sender_is_not_said(item, said):
     assert said_item(item, "en", load_phrases("en")) == said
 
 
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # A thing handed over needs no mark that it is the client's: what follows the mark is said.
+    ("en", "export of the delivery logs per store (CSV) - theirs, for their compliance records",
+     "export of the delivery logs per store (CSV), for your compliance records"),
+    ("en", "the 2025 service history - theirs", "the 2025 service history"),
+    ("ru", "сервисная книжка котла — их, для их страховой", "сервисная книжка котла, для вашей страховой"),
+])
+def test_a_mark_that_a_handed_over_thing_is_the_clients_is_not_said(language, item, said):
+    from tactful.composer.context import said_item
+
+    assert said_item(item, language, load_phrases(language)) == said
+
+
 def test_with_no_contact_a_note_naming_whom_the_letter_goes_to_gives_the_greeting():
     s = situation(client={"name": "Little Haddon Parish Council"}, sender={"name": "Gareth Pryce", "solo": True},
                   reasons=["letter should go to the clerk - Mrs Okafor - she reads it out at the Jan meeting"])

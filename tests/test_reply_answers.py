@@ -497,6 +497,7 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     # Payment news in other words; a payment on a condition is none.
     ("en", "Noted. INV-118: accounting tells me the ACH went out yesterday, so it should hit your account Monday.", True),
     ("en", "Noted. 118: I escalated it and have a commitment from AP to pay it by December 10.", True),
+    ("en", "Thanks for the notice. 118: I've asked for the $3,840 to go out by ACH on the 11th.", True),
     ("en", "Noted. INV-118 will be paid when the other one is withdrawn.", False),
     ("ru", "Понял. Бабки за ноябрь: 10 сейчас скинул, остальные 14 в пятницу.", True),
     ("en", "Quick one - I've just done the transfer for the November one, it should be with you tomorrow.", True),
@@ -733,3 +734,16 @@ def test_a_client_who_counts_the_notice_from_the_day_it_reached_them_is_taken_at
     # A day far past the notice is no count of it: the message's own day stands.
     far = reply(s, said.format(day=format_date(today + dt.timedelta(days=90), language)), backend="composer").text
     assert agreed not in far, far
+
+
+@pytest.mark.parametrize(("language", "said", "unsaid"), [
+    # A client who takes the news, then asks to run a week longer and promises to pay on time, offers nothing to refuse.
+    ("en", "Thanks for letting us know properly, and I'm sorry it came to this. Is there any chance of running to the "
+           "end of April so there's no gap? I'd make sure that last invoice is paid on time.", ["for the offer", "answer, though, is no"]),
+    ("ru", "Спасибо, что предупредили заранее, понимаем ваше решение. Можно ли поработать до конца апреля? За эти недели "
+           "готовы доплатить.", ["за предложение", "Ответ, к сожалению, — нет"]),
+])
+def test_a_client_who_takes_the_news_and_asks_for_time_is_answered_point_by_point(language, said, unsaid):
+    answer = reply(_situation(language), said, backend="composer")
+    assert not any(u in answer.text for u in unsaid), answer.text
+    assert answer.questions, answer.warnings  # the extension is the user's to answer

@@ -82,6 +82,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     answers, and whether it threatens the law."""
     original = client_reply
     kinds = reply_kinds(client_reply, language)
+    # A client who takes the news and then asks for more time or promises to pay on time is answered point by point:
+    # the ask is one of the points, not an offer to thank for and turn down.
+    if kinds[:1] == ["new_terms"] and "agrees" in kinds and not {"threat", "aggressive", "dispute", "reconsider"} & set(kinds) \
+            and matches(client_reply, language, "accepting_replies"):
+        kinds = ["agrees", *(k for k in kinds if k != "agrees")]
     kind = kinds[0] if kinds else "other"
     # What follows only once the invoice is paid is not promised to a client who asks for it now.
     held = (context["after_payment_items"] or " ".join(context["handover"]),) if context["after_payment"] else ()

@@ -599,6 +599,8 @@ def said_item(item: str, language: Language, phrases: Phrases) -> str:
     a step, verb first."""
     item = full_months(signs_in_words(item, phrases), phrases)
     item = without_aside(to_you(item, language, phrases), phrases)
+    owner = re.search(phrases.snippets.get("owner_aside", "(?!)"), item)
+    item = item[:owner.start()] + (", " + item[owner.end():] if owner.end() < len(item) else "") if owner else item
     step = as_step(item, language, phrases)
     return in_running_text(item, language, phrases) if step == item else step
 
