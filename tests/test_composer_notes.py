@@ -2383,3 +2383,20 @@ def test_a_disputed_invoice_is_gone_through_with_the_evidence_the_notes_hold(lan
     s = situation(language=language, reasons=[note], unpaid_invoices=[{"number": "INV-12", "amount": "£900", "disputed": True}])
     text = Composer().compose(s, "email", language)[0].text()
     assert said in text, text
+
+
+def test_the_clients_things_go_back_to_the_clients_place_said_to_them():
+    s = situation(language="ru", client={"name": "ООО «Выставочный мир»", "contact": "Петров Олег Иванович"},
+                  handover=["их брендированные панели и ковролин — вернём на их склад до 15 января, с описью"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "на ваш склад" in text and "на их склад" not in text, text
+
+
+@pytest.mark.parametrize(("language", "reason", "said", "unsaid"), [
+    # A slash set apart by spaces joins alternatives in notes: a letter says "or"; "CSV/PDF" is a term and stays.
+    ("en", "we are moving to hotel / hospital kitchens only", "hotel or hospital kitchens", " / "),
+    ("ru", "мы переходим только на кухни гостиниц / больниц", "гостиниц или больниц", " / "),
+])
+def test_a_slash_between_words_in_a_note_is_said_as_or(language, reason, said, unsaid):
+    text = Composer().compose(situation(language=language, reasons=[reason]), "email", language)[0].text()
+    assert said in text and unsaid not in text, text

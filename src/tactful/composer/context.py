@@ -306,10 +306,13 @@ def typed_as_none(referral: str | None, phrases: Phrases) -> bool:
 def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: bool) -> str:
     """A note of someone else's thing (``m``, read by `Vetting.third_party`) as the step of returning it to them
     ("the band's amp - goes back to the band" → "return the band's amp to the band"); the one it goes back to is named
-    as typed, not as the client."""
-    thing = to_you(_without_brackets(m["thing"]).strip(" ,"), language, phrases)
+    as typed, not as the client; where the client's own things go back to is theirs too («их панели — вернём на их
+    склад» → «вернуть на ваш склад ваши панели»)."""
+    typed = _without_brackets(m["thing"]).strip(" ,")
+    thing = to_you(typed, language, phrases)
+    to = to_you(m["to"].strip(), language, phrases) if thing != typed else m["to"].strip()
     thing = accusative(thing, language, phrases) or thing
-    return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=m["to"].strip())
+    return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=to)
 
 
 def _leave_step(thing: str, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -588,8 +591,10 @@ def written_out(text: str, phrases: Phrases) -> str:
 
 
 def signs_in_words(text: str, phrases: Phrases) -> str:
-    """"templates + audio chains": a plus sign joins items in notes, "and" in a letter; "~4 m²" is "about 4 m²"."""
+    """"templates + audio chains": a plus sign joins items in notes, "and" in a letter; "sticker / certificate" is
+    "sticker or certificate" (a slash set apart by spaces; "CSV/PDF" stays); "~4 m²" is "about 4 m²"."""
     text = re.sub(r"\s+\+\s+", f" {phrases.labels['and']} ", text)
+    text = re.sub(r"(?<=[^\W\d_])\s+/\s+(?=[^\W\d_])", f" {phrases.labels['or']} ", text)
     return re.sub(r"~\s*(?=\d)", f"{phrases.labels['about']} ", text)
 
 
