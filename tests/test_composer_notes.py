@@ -101,6 +101,11 @@ def test_a_step_the_sender_takes_on_themselves_says_myself():
     ("Sol Barraclough - quick, reasonably priced, and good at menu boards", "who is reasonably priced"),
     # What the user did about it is their own story, not the description.
     ("Kai at DeepBlue Aquatics, he does reef tanks for two restaurants and I've told him about you", "who does reef tanks for two restaurants"),
+    # A short first part leaves what they do to the next one; "they" and any verb of theirs say what they do.
+    ("Mia Turner at Pixel Paddock - small studio, does Flutter maintenance, good with gyms", "a small studio that does Flutter maintenance"),
+    ("Champlain Valley Transport - bigger outfit, they have drivers", "a bigger outfit that has drivers"),
+    ("Jo Park - bookkeeper for cafes, does payroll too", "a bookkeeper for cafes who does payroll too"),
+    ("Ridgeview Exhaust - they carry the roof insurance the landlord wants", "who carry the roof insurance the landlord wants"),
 ])
 def test_an_english_referral_description_reads_as_one(referral, description):
     assert referral_parts(referral, "en", load_phrases("en"))[1:] == (description, True)

@@ -843,54 +843,91 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         elif len(parts) > 1 and len(person := parts[0].split()) == 2 and all(w[:1].isupper() for w in person) \
                 and names_person(parts[0], language) and is_organisation(name, language):
             name, parts = f"{parts[0]} {phrases.snippets['referral_of']} {name}", parts[1:]
-        for part in parts[:2]:
-            # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
-            part = re.split(phrases.snippets["referral_own_clause"], part, maxsplit=1, flags=re.IGNORECASE)[0]
-            # "they've got 6 trucks": the pronoun and its short verb, in full ("they have got 6 trucks").
-            for short, full in phrases.snippets.get("referral_contractions", {}).items():
-                part = re.sub(rf"^({'|'.join(phrases.snippets['referral_pronouns'])}){re.escape(short)}\b", rf"\1 {full}", part, flags=re.IGNORECASE)
-            words = part.split()
-            # "they look after blocks near Guildford": the pronoun that goes on about them is "who".
-            if len(words) > 2 and words[0].lower() in phrases.snippets["referral_pronouns"] and {words[1], words[1] + "s", words[1] + "es"} & set(phrases.snippets["referral_verbs"]) \
-                    and not shorthand & {w.lower().strip(".,") for w in words[1:]} \
-                    and (words[0].lower() == phrases.snippets["referral_pronouns"][0] or not is_organisation(name, language)
-                         or f" {phrases.snippets['referral_of']} " in name):
-                # "Salt & Ember Catering - Maria, she does weddings": "she" is not the firm.
-                return name, "who " + " ".join(words[1:]), True
-            # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
-            acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
-            if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym or part[:1].isdigit()):
-                continue
-            if words[0] in phrases.snippets["referral_verbs"] or _only_a_verb(words[0]):
-                return name, "who " + part, True
-            # "already does a riding school near Kelso": an adverb before the verb.
-            if words[0].lower() in phrases.snippets["referral_adverbs"] and words[1] in phrases.snippets["referral_verbs"]:
-                return name, "who " + part, True
-            # "edited for public radio": a past verb, no adjective ("experienced in" is one), tells what they did.
-            if words[1].lower() in adjective["links"] and words[0].lower().endswith("ed") and _only_a_past_verb(words[0]):
-                return name, "who " + part, True
-            # "good with remedial work": an adjective and its preposition describe; "who is" carries them.
-            if words[1].lower() in adjective["links"] and (
-                    words[0].lower() in adjective["words"] or words[0].lower().endswith(tuple(adjective["endings"]))):
-                return name, "who is " + part, True
-            # "reasonably priced": an adjective with no noun after it is said with "who is" too, never "a reasonably priced".
-            if words[-1].lower() in adjective["words"] or words[-1].lower().endswith(tuple(adjective["endings"])):
-                return name, "who is " + part, True
-            # "reef tanks": a bare plural of content words is shorthand for the trade, no "a reef tanks"
-            # ("bookkeeper for cafes" has its head before the preposition).
-            if len(words) <= 3 and re.search(r"[^s]s$", words[-1].lower()) and all(len(w) > 3 for w in words):
-                continue
-            # "framers in Bermondsey": a plural names what they are, with no article.
-            if _plural_noun(words[0]):
-                return name, part, True
-            # "four HCPC-registered physios in Leeds": a number counts them, no article.
-            # "already a reserve contractor on their framework": the note brings its own article.
-            if words[0][:1].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \
-                    or any(w.lower() in phrases.articles for w in words[:2]):
-                return name, part, True
-            vowel = "aefhilmnorsx" if acronym else "aeio"
-            return name, ("an " if part[0].lower() in vowel else "a ") + part, True
+        # "small studio, does Flutter maintenance": a second part that says what they do goes on from the first
+        # ("a small studio that does Flutter maintenance"); one that tells the user's story is left out.
+        found = [d for part in parts[:3] if (d := _english_description(part, name, phrases, shorthand, adjective))]
+        if not found:
+            return name, "", False
+        first, *rest = found
+        more = next((d for d in rest if d.startswith("who ") and not d.startswith("who is ")), "")
+        # Only a short first part ("a small studio", "a bigger outfit") leaves what they do to be said.
+        if more and len(first.split()) <= 4 and len((first + more).split()) <= 18:
+            verb, _, tail = more[4:].partition(" ")
+            # "a bigger outfit" + "they have drivers": one outfit "has" them.
+            # "a bookkeeper for cafes who does payroll", "a small studio that does Flutter maintenance".
+            relative = "who" if names_person(name, language) and not re.search(rf"\s(?:at|{phrases.snippets['referral_of']})\s", name) else "that"
+            first = f"{first} and {more[4:]}" if first.startswith("who ") else f"{first} {relative} {_third_person(verb)} {tail}"
+        return name, first, True
     return name, "", False
+
+
+def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[str], adjective: dict) -> str | None:
+    """One part of an English referral note as a description after the name ("a small studio", "who does Flutter
+    maintenance", "who is good with gyms"), or None where it is shorthand or the user's story."""
+    from ..address import is_organisation
+
+    # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
+    part = re.split(phrases.snippets["referral_own_clause"], part, maxsplit=1, flags=re.IGNORECASE)[0]
+    # "they've got 6 trucks": the pronoun and its short verb, in full ("they have got 6 trucks").
+    for short, full in phrases.snippets.get("referral_contractions", {}).items():
+        part = re.sub(rf"^({'|'.join(phrases.snippets['referral_pronouns'])}){re.escape(short)}\b", rf"\1 {full}", part, flags=re.IGNORECASE)
+    words = part.split()
+    # "they look after blocks near Guildford": the pronoun that goes on about them is "who".
+    if len(words) > 2 and words[0].lower() in phrases.snippets["referral_pronouns"] and ({words[1], words[1] + "s", words[1] + "es"} & set(phrases.snippets["referral_verbs"]) or _a_verb(words[1])) \
+            and not shorthand & {w.lower().strip(".,") for w in words[1:]} \
+            and (words[0].lower() == phrases.snippets["referral_pronouns"][0] or not is_organisation(name, "en")
+                 or f" {phrases.snippets['referral_of']} " in name):
+        # "Salt & Ember Catering - Maria, she does weddings": "she" is not the firm.
+        return "who " + " ".join(words[1:])
+    # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
+    acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
+    if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym or part[:1].isdigit()):
+        return None
+    if words[0] in phrases.snippets["referral_verbs"] or _only_a_verb(words[0]):
+        return "who " + part
+    # "already does a riding school near Kelso": an adverb before the verb.
+    if words[0].lower() in phrases.snippets["referral_adverbs"] and words[1] in phrases.snippets["referral_verbs"]:
+        return "who " + part
+    # "edited for public radio": a past verb, no adjective ("experienced in" is one), tells what they did.
+    if words[1].lower() in adjective["links"] and words[0].lower().endswith("ed") and _only_a_past_verb(words[0]):
+        return "who " + part
+    # "good with remedial work": an adjective and its preposition describe; "who is" carries them.
+    if words[1].lower() in adjective["links"] and (
+            words[0].lower() in adjective["words"] or words[0].lower().endswith(tuple(adjective["endings"]))):
+        return "who is " + part
+    # "reasonably priced": an adjective with no noun after it is said with "who is" too, never "a reasonably priced".
+    if words[-1].lower() in adjective["words"] or words[-1].lower().endswith(tuple(adjective["endings"])):
+        return "who is " + part
+    # "reef tanks": a bare plural of content words is shorthand for the trade, no "a reef tanks"
+    # ("bookkeeper for cafes" has its head before the preposition).
+    if len(words) <= 3 and re.search(r"[^s]s$", words[-1].lower()) and all(len(w) > 3 for w in words):
+        return None
+    # "framers in Bermondsey": a plural names what they are, with no article.
+    if _plural_noun(words[0]):
+        return part
+    # "four HCPC-registered physios in Leeds": a number counts them, no article.
+    # "already a reserve contractor on their framework": the note brings its own article.
+    if words[0][:1].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \
+            or any(w.lower() in phrases.articles for w in words[:2]):
+        return part
+    vowel = "aefhilmnorsx" if acronym else "aeio"
+    return ("an " if part[0].lower() in vowel else "a ") + part
+
+
+
+def _third_person(verb: str) -> str:
+    """An English verb in its plain present said of one ("have" → "has"); any other form as it is."""
+    from lemminflect import getInflection, getLemma
+
+    lemma = next(iter(getLemma(verb.lower(), upos="VERB")), verb)
+    return next(iter(getInflection(lemma, tag="VBZ")), verb) if verb.lower() == lemma else verb
+
+
+def _a_verb(word: str) -> bool:
+    """Whether an English word reads as a verb of doing after "they" ("carry", "stock"); "be" is none ("he is got")."""
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word.lower()).get("VERB", ("be",))[0] != "be"
 
 
 def _only_a_past_verb(word: str) -> bool:
