@@ -2405,3 +2405,24 @@ def test_the_clients_things_go_back_to_the_clients_place_said_to_them():
 def test_a_slash_between_words_in_a_note_is_said_as_or(language, reason, said, unsaid):
     text = Composer().compose(situation(language=language, reasons=[reason]), "email", language)[0].text()
     assert said in text and unsaid not in text, text
+
+
+@pytest.mark.parametrize(("notes", "said", "unsaid"), [
+    # A clause after "so" is the purpose of someone else's demand, not the sender's reason.
+    (["they asked me to work over Teams from the corridor outside the workshop so I'm not near the lathes"], None, "near the lathes"),
+    # "no more X for anyone" after the plan is the user's shorthand.
+    (["I'm narrowing down to house histories and archive work. no more heir tracing for anyone"],
+     "I am narrowing down to house histories and archive work", "No more heir tracing"),
+    # Of wordings offered as alternatives, the first.
+    (["frame it as: we see content differently / different approach"], "We see content differently.", "different approach"),
+])
+def test_a_reason_is_said_without_anothers_purpose_shorthand_or_a_second_wording(notes, said, unsaid):
+    text = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}))
+    assert (said is None or said in text) and unsaid not in text, text
+
+
+def test_a_word_left_alone_by_its_date_joins_the_work_it_names():
+    due = dt.date.fromisoformat(FUTURE)
+    s = situation(open_work=[{"item": f'"Signal" newsletter, {due:%b} {due.day} issue', "due": FUTURE}], sender={"name": "Ann Lee", "solo": True})
+    text = email(s)
+    assert '"Signal" newsletter issue' in text and ", issue" not in text, text

@@ -1362,13 +1362,16 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # A note's brackets ("(churches, listed shopfronts)") are no clauses of it.
         for note in (as_we(_without_brackets(read)) for n in situation.reasons
                      if (read := before_forbidden(n)) and not stopped(n) and not matches(n, language, "ending_notes")):
-            first, *rest = [c for c in re.split(phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE)
-                            if not instruction(c)] or [""]
+            parts = re.split(f"({phrases.snippets['clause_break']})", note.strip(), flags=re.IGNORECASE)
+            (_, first), *rest = [(b, c) for b, c in zip(["", *parts[1::2]], parts[0::2]) if not instruction(c)] or [("", "")]
             yield opening_clause(first, language, phrases, solo), note
-            for part in rest:
+            for brk, part in rest:
                 said = opening_clause(part, language, phrases, solo, opens_note=False)
-                # «… — и дальше не берёмся»: a clause that goes on from the one before it says nothing alone.
-                if past(part) or re.match(phrases.snippets.get("clause_continuation", "(?!)"), part.strip(), flags=re.IGNORECASE):
+                # «… — и дальше не берёмся»: a clause that goes on from the one before it says nothing alone; nor does
+                # one after "so" ("they asked me to work from the corridor so I'm not near the lathes"): it is the
+                # purpose or the outcome of the clause before, someone else's story.
+                if past(part) or re.match(phrases.snippets.get("clause_continuation", "(?!)"), part.strip(), flags=re.IGNORECASE) \
+                        or brk.strip().lower() in phrases.snippets.get("consequence_openers", []):
                     continue
                 if re.match(phrases.snippets["first_person_start"], part.strip(), flags=re.IGNORECASE) or (
                         language == "ru" and said != part.strip()):
@@ -1491,7 +1494,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # unless only a fragment is left ("not a two-person shop").
     # A word typed in capitals for the tool ("we will NOT put our sticker …") is said in normal case.
     def found(key: str, label: str = "") -> list[str]:
-        return [vetted.in_normal_case(to_you(full_months(signs_in_words(m["said"], phrases), phrases), language, phrases))
+        return [vetted.in_normal_case(to_you(full_months(signs_in_words(_first_wording(m["said"]), phrases), phrases), language, phrases))
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
                 if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
@@ -1581,7 +1584,13 @@ def _dictated_part(note: str, phrases: Phrases) -> str | None:
     """The wording a note dictates ("own reason - I can't …. want that in" → "I can't …"), or None."""
     found = (re.search(pattern, note, flags=re.IGNORECASE) for key in ("dictated_to_client", "dictated")
              for pattern in phrases.snippets.get(key, []))
-    return next((m["said"] for m in found if m), None)
+    return next((_first_wording(m["said"]) for m in found if m), None)
+
+
+def _first_wording(said: str) -> str:
+    """Of wordings a note offers as alternatives ("frame it as: we see content differently / different approach"),
+    the first."""
+    return re.split(r"\s+/\s+", said)[0]
 
 
 def _wanted_part(note: str, phrases: Phrases) -> str | None:

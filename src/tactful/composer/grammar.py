@@ -494,6 +494,8 @@ def without_own_date(item: str, due: dt.date, language: Language, phrases: Phras
     # декабря»): without it the item would end on "including", «и» or «15–», so it keeps its date.
     if joins and re.search(rf"(?:^|\s|\d)(?:{joins})(?:\s+\d{{1,2}})?\s*$", shorter, flags=re.IGNORECASE):
         return item
+    # '"Signal" newsletter, Dec 15 issue' → '"Signal" newsletter issue': a word left alone after its comma joins the rest.
+    shorter = re.sub(r",\s+([^\W\d_]+)$", r" \1", shorter)
     return shorter if re.search(r"[^\W\d_]{2}", shorter) else item
 
 
