@@ -2426,3 +2426,20 @@ def test_a_word_left_alone_by_its_date_joins_the_work_it_names():
     s = situation(open_work=[{"item": f'"Signal" newsletter, {due:%b} {due.day} issue', "due": FUTURE}], sender={"name": "Ann Lee", "solo": True})
     text = email(s)
     assert '"Signal" newsletter issue' in text and ", issue" not in text, text
+
+
+@pytest.mark.parametrize(("handover", "said", "unsaid"), [
+    # A note of what the client does is asked of them.
+    (["they stop using our photos in their brochure after 21 Dec (licence was only while empanelled)"],
+     "Please stop using our photos in your brochure after 21 December.", "hand over the they"),
+    # The sender's plain present is their plan.
+    (["we collect our 2 display stands from their office"], "we will also collect our 2 display stands from your office", "We collect"),
+])
+def test_a_handover_note_with_a_subject_is_said_as_the_step_it_is(handover, said, unsaid):
+    text = email(situation(handover=handover, sender={"name": "Ann Lee", "company": "Lee Events", "solo": False}))
+    assert said in text and unsaid not in text, text
+
+
+def test_work_named_by_a_compound_in_ing_is_no_step():
+    text = email(situation(open_work=[{"item": "shoot thinning on blocks 7-12", "due": FUTURE}]))
+    assert "and shoot thinning" not in text and "the shoot thinning on blocks 7-12" in text, text

@@ -873,11 +873,15 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     # What goes back to the sender is said of the thing: "The ice bins belong to us and go back on the van."
     clause = phrases.snippets.get("taken_back_clause")
     ours = [item for item in handover if clause and re.search(clause, item) and matches(item, language, "taken_back")]
-    handover = [item for item in handover if item not in steps and item not in ours]
+    # A note of what the client does ("they stop using our bridal photos after 21 Dec") is asked of them: "Please stop …".
+    theirs = phrases.snippets.get("client_subject_step", "(?!)")
+    asked = [item for item in handover if re.match(theirs, item, flags=re.IGNORECASE) and item not in steps and item not in ours]
+    handover = [item for item in handover if item not in steps and item not in ours and item not in asked]
     # Said by the sender, so the client does not read a to-do list for themselves.
     actions = [first_person_step(step, language, phrases, solo) for step in steps]
     # A step typed in "we" by one person («вернём пробники дистрибьютору») is said in "I".
     actions = [in_first_singular(a) for a in actions] if solo and language == "ru" else actions
+    actions += [phrases.snippets["step_request"] + _without_brackets(re.sub(theirs, "", item, count=1, flags=re.IGNORECASE)) for item in asked]
     actions += [re.sub(clause, " ", item[:1].upper() + item[1:], count=1) for item in ours]
     accusatives = [accusative(item, language, phrases) for item in handover]
     # English bullets take their articles too, so that one list does not mix "a pruning calendar" with "planting plan".
@@ -892,7 +896,7 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     return {
         "handover": handover,
         "handover_actions": actions,
-        "taken_back": actions[len(steps):],
+        "taken_back": actions[len(steps) + len(asked):],
         "handover_all": handover + actions,
         # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
         "handover_bullets": bullets,

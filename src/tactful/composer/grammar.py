@@ -360,8 +360,12 @@ def is_action(item: str, language: Language, phrases: Phrases) -> bool:
 
         reading = likeliest_ru(first)
         return reading is not None and (reading.tag.POS == "INFN" or (reading.tag.POS == "VERB" and "1per" in reading.tag))
-    # "plant list", "check sheet": a verb that is the first noun of a compound names a thing.
-    return first in phrases.snippets.get("action_verbs", []) and second not in phrases.snippets.get("compound_heads", [])
+    # "plant list", "check sheet": a verb that is the first noun of a compound names a thing; so does one before a word
+    # in -ing with no object of its own ("shoot thinning on blocks 7-12", "leaf plucking in January").
+    third = (item.split()[2:3] or [""])[0].lower()
+    compound = second in phrases.snippets.get("compound_heads", []) or (
+        second.endswith("ing") and (not third or third in phrases.snippets.get("date_prepositions", []) or third in ("of", "for", "at", "from", "with")))
+    return first in phrases.snippets.get("action_verbs", []) and not compound
 
 
 def _gerund_verb(first: str, second: str, phrases: Phrases) -> str:
@@ -588,6 +592,11 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
         return phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step[:1].lower() + step[1:])
     if language != "ru":
         verb, _, rest = step.partition(" ")
+        # "we collect our stands from your office": the sender's plain present is their plan, "we will collect".
+        plain = rest.split()[0] if rest.split() else ""
+        if verb.lower() in ("i", "we") and re.fullmatch(r"[a-z]+", plain) and plain not in phrases.snippets.get("modal_verbs", []) \
+                and _a_verb(plain) and not plain.endswith(("s", "ed", "ing")):
+            return f"{verb} will {rest}"
         # Work typed as a gerund that reads as a step for its clause ("striking the scaffold once the roof is
         # watertight") said by the sender is "we will strike the scaffold …".
         gerund = _gerund_verb(verb.lower(), rest.split()[0].lower() if rest.split() else "", phrases)
