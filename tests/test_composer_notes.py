@@ -2443,3 +2443,23 @@ def test_a_handover_note_with_a_subject_is_said_as_the_step_it_is(handover, said
 def test_work_named_by_a_compound_in_ing_is_no_step():
     text = email(situation(open_work=[{"item": "shoot thinning on blocks 7-12", "due": FUTURE}]))
     assert "and shoot thinning" not in text and "the shoot thinning on blocks 7-12" in text, text
+
+
+@pytest.mark.parametrize(("field", "notes", "said", "unsaid"), [
+    # The user's words about a dictated wording are not said: only the wording.
+    ("reasons", ["требуют накрутку отзывов. в письме — только «разные подходы к продвижению», без слова «накрутка»"],
+     "разные подходы к продвижению.", "накрутка"),
+    # «и» between two adjectives joins words: the clause keeps both, and gets its subject within seven words.
+    ("reasons", ["книгу дорисую, она почти готова. вторую и третью книги серии не беру"], "Вторую и третью книги серии я не беру.", ". Третью книги"),
+    # A line to say, typed without its subject, gets one.
+    ("reasons", ["журналы просят закрыть по всем домам. подписываем только то, что реально проверили — это сказать спокойно"],
+     "Мы подписываем только то, что реально проверили.", None),
+    # One's own thing is collected in the accusative; a step with its own object says what it serves.
+    ("handover", ["моя колонка JBL PartyBox в зале № 2 — заберу после концерта"], "свою колонку JBL PartyBox", "свою колонка"),
+    ("handover", ["отзыв доверенности — подготовлю шаблон заявления"], "подготовлю шаблон заявления для отзыва доверенности", "отзыв доверенности шаблон"),
+])
+def test_russian_notes_are_said_in_grammatical_sentences(field, notes, said, unsaid):
+    s = situation(language="ru", client={"name": "ООО «Ромашка»", "contact": "Петров Олег Иванович"},
+                  sender={"name": "Анна Лебедева", "solo": True}, **{field: notes})
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert said.lower() in text.lower() and (unsaid is None or unsaid.lower() not in text.lower()), text

@@ -1498,7 +1498,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # unless only a fragment is left ("not a two-person shop").
     # A word typed in capitals for the tool ("we will NOT put our sticker …") is said in normal case.
     def found(key: str, label: str = "") -> list[str]:
-        return [vetted.in_normal_case(to_you(full_months(signs_in_words(_first_wording(m["said"]), phrases), phrases), language, phrases))
+        return [vetted.in_normal_case(to_you(full_months(signs_in_words(_wording(m["said"], phrases), phrases), phrases), language, phrases))
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
                 if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
@@ -1588,13 +1588,18 @@ def _dictated_part(note: str, phrases: Phrases) -> str | None:
     """The wording a note dictates ("own reason - I can't …. want that in" → "I can't …"), or None."""
     found = (re.search(pattern, note, flags=re.IGNORECASE) for key in ("dictated_to_client", "dictated")
              for pattern in phrases.snippets.get(key, []))
-    return next((_first_wording(m["said"]) for m in found if m), None)
+    return next((_wording(m["said"], phrases) for m in found if m), None)
 
 
-def _first_wording(said: str) -> str:
-    """Of wordings a note offers as alternatives ("frame it as: we see content differently / different approach"),
-    the first."""
-    return re.split(r"\s+/\s+", said)[0]
+def _wording(said: str, phrases: Phrases) -> str:
+    """The words a note dictates, as words for the client: of wordings offered as alternatives ("frame it as: we see
+    content differently / different approach") the first, and without the user's words about them («только
+    «разные подходы к продвижению», без слова «накрутка»» → «разные подходы к продвижению»)."""
+    said = re.split(r"\s+/\s+", said)[0]
+    for pattern in phrases.snippets.get("wording_notes", []):
+        said = re.sub(pattern, "", said, flags=re.IGNORECASE).strip()
+    quoted = re.fullmatch(r"[«\"“'‘](?P<said>[^«»\"“”]+)[»\"”'’]", said)
+    return quoted["said"] if quoted else said
 
 
 def _wanted_part(note: str, phrases: Phrases) -> str | None:
@@ -1663,8 +1668,14 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
                 if not any(_same_words(line, s) for s in said) and not sums(line) & listed]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
     # A word the user typed in capitals for the tool («НЕ сдаю») is said in normal case.
+    # A Russian line typed without its subject («подписываем только то, что реально проверили») gets one («Мы подписываем …»).
+    solo = is_solo(situation.sender, language)
+
     def line(text: str) -> str:
-        return sentence(vetted.in_normal_case(text if text in verbatim else to_you(full_months(text, phrases), language, phrases)), phrases)
+        if text not in verbatim:
+            text = to_you(full_months(text, phrases), language, phrases)
+            text = _with_subject(text, language, phrases, solo) if language == "ru" else text
+        return sentence(vetted.in_normal_case(text), phrases)
 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3]
     promised_lines = [line(text) for text in promised if len(text.split()) >= 3]

@@ -240,8 +240,8 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
             return next((r for r in readings if r.tag.POS == "VERB" and ("1per" in r.tag or (
                 at == 0 and "past" in r.tag and r.normal_form in plan_past))), None)
 
-        # Up to the sixth word: «на новых условиях работать не можем».
-        for i, word in enumerate(words[:6]):
+        # Up to the seventh word: «на новых условиях работать не можем», «вторую и третью книги серии не беру».
+        for i, word in enumerate(words[:7]):
             verb = first_person(word, i)
             if verb is None:
                 continue
@@ -557,7 +557,19 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         return " ".join([*verbs, obj, *after[1:]])
     if first in phrases.snippets.get("step_own_objects", []):
         return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {obj}"
+    # «отзыв доверенности — подготовлю шаблон заявления»: a noun after the verb is its own object, and the thing is
+    # what it serves («подготовлю шаблон заявления для отзыва доверенности»).
+    if language == "ru" and after and _own_object_ru(after[0]) and (about := inflect_phrase(thing, "gent", things=True)):
+        return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {about}"
     return " ".join([*verbs, obj, *after])
+
+
+def _own_object_ru(word: str) -> bool:
+    """Whether a Russian word after a verb reads as its object: a noun in the nominative or accusative."""
+    from ..text import likeliest_ru
+
+    reading = likeliest_ru(word.lower())
+    return reading is not None and reading.tag.POS == "NOUN" and bool({"nomn", "accs"} & set(str(reading.tag).replace(" ", ",").split(",")))
 
 
 def _participle_step(item: str, phrases: Phrases) -> str | None:
