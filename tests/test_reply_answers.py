@@ -747,3 +747,15 @@ def test_a_client_who_takes_the_news_and_asks_for_time_is_answered_point_by_poin
     answer = reply(_situation(language), said, backend="composer")
     assert not any(u in answer.text for u in unsaid), answer.text
     assert answer.questions, answer.warnings  # the extension is the user's to answer
+
+
+def test_a_payment_put_off_past_its_due_date_is_not_thanked_for_and_refused_work_is_not_promised():
+    s = parse_situation({**_situation("en").model_dump(exclude_defaults=True),
+                         "reasons": ["we finish the autumn round, then that's us. NOT doing the spring leaf plucking"],
+                         "unpaid_invoices": [{"number": "INV-118", "amount": "$8,460", "due": "2031-03-11"}]})
+    said = ("Got your email. INV-118: finance tell me the $8,460 is in the 20 March payment run, not the 11th. "
+            "Can you at least do the leaf plucking on the Sauvignon blocks in April? "
+            "I'm happy to walk block 4 with you next week and we settle it there.")
+    answer = reply(s, said, backend="composer")
+    assert "about the payment" not in answer.text and "leaf plucking" not in answer.text, answer.text
+    assert any("20 March" in q for q in answer.questions) and any("leaf plucking" in q for q in answer.questions), answer.questions

@@ -119,6 +119,8 @@ class Phrases(BaseModel):
     # A note that the thing is not handed over ("not handing that over", «не отдаю»), and one of taking it away
     # ("collect", «заберу»): the sender's own thing not handed over, and not taken away, is kept back.
     withheld: list[Pattern] = []
+    # Work the notes turn down ("NOT doing Jan/Feb leaf plucking", «вторую книгу не беру»): never promised in a reply.
+    refused_work: list[Pattern] = []
     collecting: list[Pattern] = []
     # A handover note of the client's own thing that the note does nothing with ("mower and trimmer in the shed -
     # his"): left with them, not handed over (`handing_verbs`: "send the sheet", «верну» do something with it).

@@ -94,8 +94,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # only to the contractor you name"; «пароль — только устно») is not promised: the condition is said again.
     conditions = _conditions_touched(client_reply, context["handover"], language, phrases)
     held += tuple(item for item, _ in conditions)
-    # So is what the notes keep back («рецепты глазурей НЕ отдаю, это моё»; "the source files stay with us").
-    kept_notes = tuple(note for note in [*situation.handover, *situation.reasons] if kept_back(note, language, "withheld"))
+    # So is what the notes keep back («рецепты глазурей НЕ отдаю, это моё»; "the source files stay with us"), and the
+    # work they turn down ("NOT doing Jan/Feb leaf plucking", «вторую книгу не беру»).
+    kept_notes = tuple(note for note in [*situation.handover, *situation.reasons] if kept_back(note, language, "withheld", "refused_work"))
     # What the client asks the sender to do is promised in their own words; the topics, the names to send
     # to and the open questions are read in the rest, so nothing is answered twice.
     found = client_requests(client_reply, language, phrases, context["solo"], held, kept_notes)
@@ -270,6 +271,10 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     # Nor is a word about paying that names no invoice or sum ("we paid for that day", «может, скинут?»).
     paid = [s for s in sentences(original) if "paying" in reply_topics(s, language) and not matches(s, language, "payment_conditions")
             and matches(s, language, "payment_subjects")]
+    # "the remaining $8,460 is in the 20 December payment run, not the 11th": a payment on a day after the invoice is due
+    # puts it off, the user's to answer, not news to thank for.
+    late = [s for s in paid if _after_due(s, situation)]
+    paid = [s for s in paid if s not in late]
     # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
     if not paid or not (situation.unpaid_invoices or situation.final_invoice):
         topics = [t for t in topics if t != "paying"]
@@ -280,7 +285,24 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
                and any(u["number"] and re.search(rf"(?<![\w/-]){re.escape(u['number'])}(?![\w/-])", s)
                        for u in context["unpaid"] if u not in paid_invoices)]
-    return topics, paid_invoices, put_off
+    return topics, paid_invoices, put_off + late
+
+
+def _after_due(sentence: str, situation: Situation) -> bool:
+    """Whether a sentence names a day after the due date of the open invoices it names (of any, if it names none)."""
+    from ..grounding import find_dates
+
+    dues = {u.number: u.due for u in situation.unpaid_invoices if u.due}
+    named = [due for number, due in dues.items() if number and re.search(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", sentence)]
+    for _, _, (day, month) in find_dates(sentence):
+        for due in named or dues.values():
+            year = due.year + (1 if month < due.month - 6 else 0)
+            try:
+                if dt.date(year, month, day) > due:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def _users_to_answer(read: list[tuple[str, list[str]]], original: str, situation: Situation, context: dict[str, Any],

@@ -94,11 +94,11 @@ def matches(text: str, language: Language, table: str) -> bool:
     return first_span(text, language, table) is not None
 
 
-def kept_back(text: str, language: Language, also: str) -> bool:
+def kept_back(text: str, language: Language, *also: str) -> bool:
     """Whether a note keeps something back ("source files stay with us", «рецепты НЕ отдаю»), or bears the mark of
-    the table ``also`` names: "not ours" (``neither_party``) for a handover note, "not handing over" (``withheld``)
-    for what a reply must not promise."""
-    return matches(text, language, "kept_back") or matches(text, language, also)
+    a table ``also`` names: "not ours" (``neither_party``) for a handover note; "not handing over" (``withheld``) and
+    "not doing Jan/Feb leaf plucking" (``refused_work``) for what a reply must not promise."""
+    return any(matches(text, language, table) for table in ("kept_back", *also))
 
 
 
