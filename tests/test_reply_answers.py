@@ -759,3 +759,12 @@ def test_a_payment_put_off_past_its_due_date_is_not_thanked_for_and_refused_work
     answer = reply(s, said, backend="composer")
     assert "about the payment" not in answer.text and "leaf plucking" not in answer.text, answer.text
     assert any("20 March" in q for q in answer.questions) and any("leaf plucking" in q for q in answer.questions), answer.questions
+
+
+@pytest.mark.parametrize(("language", "said", "thanked"), [
+    ("ru", "Спасибо за письмо. Можем ли мы пригласить в штат вашего рекрутера Ольгу, которая вела наши вакансии?", "приглашение"),
+    ("en", "Thanks for the notice. Would you mind if we invited Olga to join our staff? She ran our vacancies.", "invitation"),
+])
+def test_asking_to_hire_someone_is_no_invitation_to_thank_for(language, said, thanked):
+    answer = reply(_situation(language), said, backend="composer")
+    assert thanked not in answer.text and answer.questions, answer.text
