@@ -269,6 +269,8 @@ def test_a_reply_signed_by_a_place_or_by_initials_greets_the_contact(language, s
     assert reply_signer("Thanks.\n\nRegards,\nNeil Farrant\nMeridian Ltd", "Jane Roe", "en") == "Neil Farrant"
     # A Russian name in full, surname first, is a person to greet.
     assert reply_signer("Позиция такая.\n\nРябов Денис Сергеевич\nзаместитель директора", "Ольга Петрова", "ru") == "Рябов Денис Сергеевич"
+    # So is a surname with initials whose ending tells the gender («Уважаемый господин Пименов»); «Кравец» tells none.
+    assert reply_signer("Прошу подтвердить.\n\nО. И. Пименов\nуправляющий", None, "ru") == "О. И. Пименов"
 
 
 @pytest.mark.parametrize(("language", "answer", "thanks"), [

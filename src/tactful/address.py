@@ -382,10 +382,11 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
     lines = layout.notes_signature or [line for message in layout.messages for line in message.signature]
     head = re.split(r"\s*[,|/]\s*", lines[0].text)[0].strip() if lines else ""
     # Greeted by name only when the signature opens with a first name, or is a Russian name in full, surname
-    # first («Рябов Денис Сергеевич»): "The Orchard House" is a place and «О. Н. Кравец» gives no name to greet.
+    # first («Рябов Денис Сергеевич»), or a surname with initials whose gender it tells («О. И. Пименов»: «Уважаемый
+    # господин Пименов!»): "The Orchard House" is a place.
     def full_russian() -> bool:
         person = _russian_person(head) if language == "ru" else None
-        return bool(person and person.first and person.patronymic)
+        return bool(person and (person.first and person.patronymic or person.initials and person.last and person.gender))
 
     if len(head.split()) < 2 or not pats["name"].fullmatch(head) or is_organisation(head, language) \
             or not (_first_name(head.split()[0], language) or full_russian()):
