@@ -768,3 +768,9 @@ def test_a_payment_put_off_past_its_due_date_is_not_thanked_for_and_refused_work
 def test_asking_to_hire_someone_is_no_invitation_to_thank_for(language, said, thanked):
     answer = reply(_situation(language), said, backend="composer")
     assert thanked not in answer.text and answer.questions, answer.text
+
+
+def test_the_clients_firm_name_is_no_threat_of_the_law():
+    s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "client": {"name": "Delaney & O'Brien Solicitors"}})
+    said = "Thank you for letting me know, it has been a pleasure.\n\nKind regards,\nFergal Delaney\nDelaney & O'Brien Solicitors"
+    assert "mediator" not in reply(s, said, backend="composer").text

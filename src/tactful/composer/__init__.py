@@ -81,7 +81,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     they name to send things to, the invoices it names, whether it names the referral, the questions no topic
     answers, and whether it threatens the law."""
     original = client_reply
-    kinds = reply_kinds(client_reply, language)
+    # The firms' own names say nothing of the answer's kind: "Delaney & O'Brien Solicitors" under a kind letter threatens no one.
+    firmless = client_reply
+    for name in filter(None, (situation.client.name, situation.sender.company)):
+        firmless = re.sub(re.escape(name), " ", firmless, flags=re.IGNORECASE)
+    kinds = reply_kinds(firmless, language)
     # A client who takes the news and then asks for more time or promises to pay on time is answered point by point:
     # the ask is one of the points, not an offer to thank for and turn down.
     if kinds[:1] == ["new_terms"] and "agrees" in kinds and not {"threat", "aggressive", "dispute", "reconsider"} & set(kinds) \
@@ -228,7 +232,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "moving": moving,
         # News that a piece of work will not happen ("The Solstice Night Run on 19 December is cancelled").
         "cancelled": [s for s in sentences(client_reply) if matches(s, language, "cancelled_news")],
-        "legal": matches(client_reply, language, "legal_threat"),
+        "legal": matches(firmless, language, "legal_threat"),
         "referral_known": _names_referral(original, situation, language) or bool(objected),
         # "Could you resend OP-1127?": the invoice the client names is sent again, not every open one.
         "asked_invoices": _named(context["unpaid"], original),
