@@ -1668,13 +1668,15 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
                 if not any(_same_words(line, s) for s in said) and not sums(line) & listed]
     # Notes speak of the client in the third person ("make sure they know they can collect the chest").
     # A word the user typed in capitals for the tool («НЕ сдаю») is said in normal case.
-    # A Russian line typed without its subject («подписываем только то, что реально проверили») gets one («Мы подписываем …»).
+    # A Russian line that opens on its verb («подписываем только то, что реально проверили») gets its subject («Мы
+    # подписываем …»); one that opens otherwise («больше не могу …») is said as typed.
     solo = is_solo(situation.sender, language)
 
     def line(text: str) -> str:
         if text not in verbatim:
             text = to_you(full_months(text, phrases), language, phrases)
-            text = _with_subject(text, language, phrases, solo) if language == "ru" else text
+            subjected = _with_subject(text, language, phrases, solo) if language == "ru" else text
+            text = subjected if subjected.split()[:1] and subjected.split()[0].lower() in ("я", "мы") else text
         return sentence(vetted.in_normal_case(text), phrases)
 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3]
