@@ -2463,3 +2463,22 @@ def test_russian_notes_are_said_in_grammatical_sentences(field, notes, said, uns
                   sender={"name": "Анна Лебедева", "solo": True}, **{field: notes})
     text = Composer().compose(s, "email", "ru")[0].text()
     assert said.lower() in text.lower() and (unsaid is None or unsaid.lower() not in text.lower()), text
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # A thing typed with "back" goes back.
+    ("gym key back, alarm code to be changed", "return the gym key"),
+    ("the van keys back to Sam", "return the van keys to Sam"),
+    # A noun after the verb, then its preposition, is the verb's own object, of the thing.
+    ("hold inventory in the shared Drive — transfer ownership to Priya", "transfer ownership of the hold inventory in the shared Drive to Priya"),
+])
+def test_a_handover_note_typed_as_shorthand_is_said_as_its_step(item, said):
+    from tactful.composer.context import said_item
+
+    assert said_item(item, "en", load_phrases("en")) == said
+
+
+def test_a_point_the_notes_must_say_once_is_said():
+    s = situation(reasons=["moving to a full-time post", "panel 14 on the cave wall has three spinning T-nuts — need to say it once, it's a safety thing"],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert "Panel 14 on the cave wall has three spinning T-nuts." in email(s)

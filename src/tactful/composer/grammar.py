@@ -529,6 +529,11 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
     if language == "en" and (step := _participle_step(item, phrases)):
         return step
+    # "gym key back, alarm code to be changed": a thing typed with "back" goes back — "return the gym key".
+    back = re.match(phrases.snippets.get("back_step", "(?!)"), item.strip(), flags=re.IGNORECASE)
+    if back and len(back["thing"].split()) <= 6:
+        thing = with_article(back["thing"], phrases.snippets.get("determiners", []), phrases.months)
+        return f"{phrases.snippets['back_verb']} {thing}{back['to'] or ''}"
     thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
     if not dash and language == "ru":
         # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
@@ -557,6 +562,11 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         return " ".join([*verbs, obj, *after[1:]])
     if first in phrases.snippets.get("step_own_objects", []):
         return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {obj}"
+    # "shared Drive — transfer ownership to Priya": a noun after the verb, then its preposition, is the verb's own
+    # object, of the thing ("transfer ownership of the shared Drive to Priya").
+    if language == "en" and len(after) > 1 and after[1].lower() in phrases.snippets.get("date_prepositions", []) + ["to", "from", "with"] \
+            and _only_a_noun(after[0]):
+        return " ".join([*verbs, after[0], phrases.snippets.get("step_of", "of"), obj, *after[1:]])
     # «отзыв доверенности — подготовлю шаблон заявления»: a noun after the verb is its own object, and the thing is
     # what it serves («подготовлю шаблон заявления для отзыва доверенности»).
     if language == "ru" and after and _own_object_ru(after[0]) and (about := inflect_phrase(thing, "gent", things=True)):
@@ -944,6 +954,13 @@ def _third_person(verb: str) -> str:
 
     lemma = next(iter(getLemma(verb.lower(), upos="VERB")), verb)
     return next(iter(getInflection(lemma, tag="VBZ")), verb) if verb.lower() == lemma else verb
+
+
+def _only_a_noun(word: str) -> bool:
+    """Whether an English word reads only as a noun ("ownership", "access"), never a verb or another part."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word.lower())) == {"NOUN"}
 
 
 def _a_verb(word: str) -> bool:
