@@ -256,11 +256,11 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
     if referred:
         scopes = [layout.notes]
     signature = {id(line) for line in layout.notes_signature}
-    pairs = {id(answer): pair for client, answer in _answered(layout, own, others or [], pats) if (pair := _pair(text, client, answer, pats))}
+    pairs, merged = _pairs(text, _answered(layout, own, others or [], pats), pats)
     scored = list(pairs.values())
     for lines in scopes:
         for line in lines:
-            if id(line) in signature or id(line) in pairs:
+            if id(line) in signature or id(line) in pairs or id(line) in merged:
                 continue
             segment = text[line.start : line.end]
             pieces = [(sentence.start + at, clause) for sentence in _sentences(segment, pats["money"].get("abbreviation"))
@@ -297,7 +297,7 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
     best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
     if len(best) == len(pairs) and others and pats.get("demand"):
         # the user's own words give no reason but their answers: the client's other demands are read too
-        answered = {client.start for client, answer in _answered(layout, own, others, pats) if id(answer) in pairs}
+        answered = {client.start for client, answer in _answered(layout, own, others, pats) if id(answer) in pairs or id(answer) in merged}
         best += _demands(others, text, pats, max(2, len(best) + 1) - len(best), answered)
     if referred and len(best) - len(pairs) < 2:
         best += _demands(letters or [], text, pats, max(2, len(best) + 1) - len(best), set())
@@ -341,6 +341,51 @@ def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pa
     return [(before, line) for before, line, after in zip(filled, filled[1:], [*filled[2:], end])
             if id(line) in mine and (id(before) in chat and (id(after) in chat or id(after) not in replies and last(line))
                                      or id(line) not in letter and letter.get(id(before), -1) == letter.get(id(after), -2))]
+
+
+def _pairs(text: str, answered: list[tuple[Line, Line]], pats: dict) -> tuple[dict[int, tuple[int, int, str]], set[int]]:
+    """The reasons said as the client's demand and the user's answer (by the answer's id), and the answers merged into the
+    pair before them: the client's next line that comes back on the same demand, right after the user's answer to it
+    (a counter-offer, «Чистить будут наши инструкторы, а вы раз в месяц проверяйте», 'They say do it at night between 11
+    and 7'), and the user's answer to that are the same reason; a line that opens on joining words ('Also …', «И ещё …»,
+    «И по деньгам: …»), says it brings another matter (``chat_new_matter``: 'They also want …') or speaks of money owed is
+    a new one."""
+    pairs: dict[int, tuple[int, int, str]] = {}
+    merged: set[int] = set()
+    last: Line | None = None  # the answer of the pair a next line may come back on
+    for client, answer in answered:
+        if last is not None and id(last) in pairs and text.count("\n", last.end, client.start) <= 1 \
+                and (more := _more(text, client, answer, pats, pairs[id(last)][2])):
+            cues, start, said = pairs[id(last)]
+            pairs[id(last)] = (cues + more[0], start, f"{said}; {more[1]}")
+            merged.add(id(answer))
+            continue
+        last = answer
+        if pair := _pair(text, client, answer, pats):
+            pairs[id(answer)] = pair
+    return pairs, merged
+
+
+def _more(text: str, client: Line, answer: Line, pats: dict, before: str) -> tuple[int, str] | None:
+    """The client's line and the user's answer that come back on the demand before them (``before``), with their cues, or
+    None when the client's line opens a new matter (joining words, a label), either line is about money owed or the plan,
+    or the two neither complain (no cue) nor speak of what was said before («Осмотр пусть делает наш инструктор …» —
+    «Лопатка … Инструктор трещину не увидит» after «… осмотр лопаток»)."""
+    said = []
+    for line in (client, answer):
+        chunk = _clean(text[line.start : line.end])
+        if (label := pats["notes_marker"].match(chunk)) and label.end() < len(chunk):
+            chunk = chunk[label.end() :].strip()
+        chunk = _unaddressed(chunk, pats)
+        if not 8 <= len(chunk) <= 300 or _money(chunk, pats) or pats["reason_not"].search(chunk):
+            return None
+        said.append(chunk)
+    more, new = pats.get("reason_more"), pats.get("chat_new_matter")
+    if new and new.search(said[0]) or any(more and more.match(sentence.text) or _NEXT_ITEM.match(sentence.text)
+                                          or re.match(r"^\W*\w+(?:\s+\w+){0,2}\s*:", sentence.text) for sentence in _sentences(said[0])):
+        return None
+    cues = _cues(said[0], pats) + _cues(said[1], pats)
+    return (cues, f"{said[0]} — {said[1]}") if cues or _echoes(f"{said[0]} {said[1]}", before) else None
 
 
 def _pair(text: str, client: Line, answer: Line, pats: dict) -> tuple[int, int, str] | None:
