@@ -2483,3 +2483,13 @@ def test_a_point_the_notes_must_say_once_is_said():
     s = situation(reasons=["moving to a full-time post", "panel 14 on the cave wall has three spinning T-nuts — need to say it once, it's a safety thing"],
                   sender={"name": "Ann Lee", "solo": True})
     assert "Panel 14 on the cave wall has three spinning T-nuts." in email(s)
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # Said aloud, a handover item keeps the condition it is handed over on.
+    ("ru", "пароли администратора регистраторов — лично директору под подпись", "лично директору под подпись"),
+])
+def test_a_call_keeps_the_condition_a_thing_is_handed_over_on(language, item, said):
+    s = situation(language=language, handover=["схема камер" if language == "ru" else "camera layout", item])
+    call = Composer().compose(s, "call", language)[0].content
+    assert said in " ".join(call.points), call.points
