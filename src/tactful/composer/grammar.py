@@ -531,7 +531,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         return step
     # "gym key back, alarm code to be changed": a thing typed with "back" goes back — "return the gym key".
     back = re.match(phrases.snippets.get("back_step", "(?!)"), item.strip(), flags=re.IGNORECASE)
-    if back and len(back["thing"].split()) <= 6:
+    # "the wash bay key goes back to the front desk" says it with a verb of its own: a sentence, as typed.
+    if back and len(back["thing"].split()) <= 6 and back["thing"].split()[-1].lower() not in phrases.snippets.get("back_verbs", []):
         thing = with_article(back["thing"], phrases.snippets.get("determiners", []), phrases.months)
         return f"{phrases.snippets['back_verb']} {thing}{back['to'] or ''}"
     thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
