@@ -774,3 +774,11 @@ def test_the_clients_firm_name_is_no_threat_of_the_law():
     s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "client": {"name": "Delaney & O'Brien Solicitors"}})
     said = "Thank you for letting me know, it has been a pleasure.\n\nKind regards,\nFergal Delaney\nDelaney & O'Brien Solicitors"
     assert "mediator" not in reply(s, said, backend="composer").text
+
+
+def test_a_user_answer_that_names_what_is_sent_to_whom_is_no_ultimatum():
+    from tactful import check
+
+    answer = "I can't send the chart or bitting list to you directly: we only transfer them through the registered route."
+    assert "threat" not in {v.rule for v in check(answer, "en").violations}
+    assert "threat" in {v.rule for v in check("Send it back or we will charge you.", "en").violations}
