@@ -782,3 +782,10 @@ def test_a_user_answer_that_names_what_is_sent_to_whom_is_no_ultimatum():
     answer = "I can't send the chart or bitting list to you directly: we only transfer them through the registered route."
     assert "threat" not in {v.rule for v in check(answer, "en").violations}
     assert "threat" in {v.rule for v in check("Send it back or we will charge you.", "en").violations}
+
+
+def test_a_name_in_quotes_written_in_capitals_is_no_shouting():
+    from tactful import check
+
+    assert "shouting" not in {v.rule for v in check("Контакт в «Массовый подбор ПРО» пришлю письмом до 11 декабря.", "ru").violations}
+    assert "shouting" in {v.rule for v in check("Мы НЕ будем платить.", "ru").violations}
