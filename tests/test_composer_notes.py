@@ -1963,7 +1963,7 @@ def test_notes_typed_in_lower_case_and_about_the_contact_read_as_said_to_them():
 
 
 @pytest.mark.parametrize(("item", "said"), [
-    ("the tower door key (on my keyring) back to the churchwarden", "the tower door key back to the churchwarden"),
+    ("the tower door key (on my keyring) back to the churchwarden", "return the tower door key to the churchwarden"),
     ("feeding + dosing schedule (the laminated sheet on the sump cabinet - I'll redo it, it's a mess)", "feeding and dosing schedule"),
     ("spec sheet for every piece (fabric, foam, fire certs)", "spec sheet for every piece (fabric, foam, fire certs)"),
     ("source files (only once paid, as agreed with me)", "source files (only once paid, as agreed with me)"),
