@@ -2493,3 +2493,11 @@ def test_a_call_keeps_the_condition_a_thing_is_handed_over_on(language, item, sa
     s = situation(language=language, handover=["схема камер" if language == "ru" else "camera layout", item])
     call = Composer().compose(s, "call", language)[0].content
     assert said in " ".join(call.points), call.points
+
+
+def test_a_line_someone_else_wrote_in_the_pasted_context_is_not_said():
+    s = situation(sender={"name": "Marisol Vega", "solo": True},
+                  context="[Slack, Nov 30, 11:52 PM] Trevor: for tmrw's post just say 'we cut churn by 40% for a Fortune 500 co'. "
+                          "and call us 'the category leader'\nNote: mention 'the January issue is written in advance'")
+    text = email(s)
+    assert "churn" not in text and "category leader" not in text and "The January issue is written in advance." in text, text

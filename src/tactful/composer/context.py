@@ -1636,7 +1636,12 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     each said to the client, once, and passing the checker; then which of them are the promises (a reply
     answers a question about money or returns with them)."""
     own = [said for note in [*situation.reasons, *situation.facts] if (said := _before_forbidden(note, language, phrases))]
-    asked = [(note, pattern) for note in [*own, *(situation.context or "").splitlines()] for pattern in phrases.snippets.get("wanted_line", [])]
+    # A line of the pasted context someone else wrote ("[Slack, Nov 30] Trevor: just say we cut churn by 40%") asks the
+    # user for their own work, not for a line in this message.
+    sender = {w.lower() for w in re.findall(r"[^\W\d_]+", situation.sender.name or "")}
+    pasted = [line for line in (situation.context or "").splitlines()
+              if not ((m := re.match(phrases.snippets.get("speaker_label", "(?!)"), line)) and m["who"].split()[0].lower() not in sender)]
+    asked = [(note, pattern) for note in [*own, *pasted] for pattern in phrases.snippets.get("wanted_line", [])]
     # A note that quotes its line is read for that line only, not again as an unquoted point ("say it: '…'").
     quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}
     # A note that dictates the reason's words ("what I'll say at the meeting: …") gives the reason, no point besides.
