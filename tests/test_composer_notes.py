@@ -2501,3 +2501,11 @@ def test_a_line_someone_else_wrote_in_the_pasted_context_is_not_said():
                           "and call us 'the category leader'\nNote: mention 'the January issue is written in advance'")
     text = email(s)
     assert "churn" not in text and "category leader" not in text and "The January issue is written in advance." in text, text
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "Under the contract the notice runs to"), ("ru", "По договору срок уведомления истекает")])
+def test_a_call_says_when_the_contract_ends_where_the_work_ends_a_day_or_three_before(language, said):
+    end = dt.date.today() + dt.timedelta(days=28)
+    s = situation(language=language, end_date=end.isoformat(), contract={"exists": True, "notice_days": 30, "clause": "6.1"})
+    points = " ".join(Composer().compose(s, "call", language)[0].content.points)
+    assert said in points, points
