@@ -2509,3 +2509,12 @@ def test_a_call_says_when_the_contract_ends_where_the_work_ends_a_day_or_three_b
     s = situation(language=language, end_date=end.isoformat(), contract={"exists": True, "notice_days": 30, "clause": "6.1"})
     points = " ".join(Composer().compose(s, "call", language)[0].content.points)
     assert said in points, points
+
+
+@pytest.mark.parametrize(("language", "client", "unsaid"), [
+    ("ru", "Ким Елена Павловна (самозанятая, натуральная косметика «Травы Приморья»)", "коллектив"),
+    ("en", "Jo Li (sole trader, Fern & Moss Candles)", "colleagues"),
+])
+def test_a_client_trading_alone_under_a_brand_is_wished_well_alone(language, client, unsaid):
+    s = situation(language=language, client={"name": client})
+    assert unsaid not in Composer().compose(s, "email", language)[0].text()

@@ -136,6 +136,13 @@ def _strip_marker(text: str, markers: list[str]) -> tuple[str, bool]:
     return stripped, False
 
 
+def is_sole_trader(name: str) -> bool:
+    """Whether a client's name marks a person trading alone («ИП Ким», "Ким Елена Павловна (самозанятая, …)", "Jo Li,
+    sole trader"), in either language: a person, whatever the brand beside it, with no team to wish well."""
+    markers = [*_names("en")["sole_trader"], *_names("ru")["sole_trader"]]
+    return any(re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", name, flags=re.IGNORECASE) for m in markers)
+
+
 def organisation_name(name: str, language: Language) -> str:
     """'ООО «Ромашка»' -> 'Ромашка'; 'Northwind Traders LLC' -> 'Northwind Traders'."""
     bare, _ = _strip_marker(name, _names("ru" if _is_ru(name) else "en")["legal_forms"])

@@ -15,6 +15,7 @@ from ..address import (
     is_community,
     is_couple,
     is_organisation,
+    is_sole_trader,
     is_solo,
     names_person,
     nickname,
@@ -636,7 +637,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "organisation": who.organisation,
         "couple": couple,
         # A business has a team to wish well and whose questions to answer; a parish or a band does not.
-        "team": bool(who.organisation) and not couple and not is_community(fields["client"], language),
+        "team": bool(who.organisation) and not couple and not is_community(fields["client"], language)
+        and not is_sole_trader(fields["client"]),
         # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         # A contact typed as a post alone ("Business Manager") is named by it where a plan lists who comes.
