@@ -2518,3 +2518,10 @@ def test_a_call_says_when_the_contract_ends_where_the_work_ends_a_day_or_three_b
 def test_a_client_trading_alone_under_a_brand_is_wished_well_alone(language, client, unsaid):
     s = situation(language=language, client={"name": client})
     assert unsaid not in Composer().compose(s, "email", language)[0].text()
+
+
+def test_a_meeting_at_the_clients_office_is_no_online_meeting():
+    s = situation(reasons=["moving to weddings only", "formal, meeting at his office in Malviya Nagar"], handover=["design boards"],
+                  contract={"exists": True, "notice_days": 30, "clause": "11"})
+    plan = Composer().compose(s, "meeting", "en")[0].content
+    assert not any("on screen" in d for d in plan.documents) and any("printed" in d for d in plan.documents), plan.documents
