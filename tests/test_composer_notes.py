@@ -2525,3 +2525,17 @@ def test_a_meeting_at_the_clients_office_is_no_online_meeting():
                   contract={"exists": True, "notice_days": 30, "clause": "11"})
     plan = Composer().compose(s, "meeting", "en")[0].content
     assert not any("on screen" in d for d in plan.documents) and any("printed" in d for d in plan.documents), plan.documents
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # A name before two common words names whose thing it is: the thing takes its article.
+    ("Hegarty research log, sources list and the draft tree", "the Hegarty research log, sources list and the draft tree"),
+    ("Twomey final report and certificates", "the Twomey final report and certificates"),
+    # A name's own things and a thing named by a brand alone stay as typed.
+    ("Sam's notes on the rota", "Sam's notes on the rota"),
+    ("Figma files", "Figma files"),
+])
+def test_a_thing_named_after_someone_takes_its_article(item, said):
+    from tactful.composer.grammar import with_article
+
+    assert with_article(item, load_phrases("en").snippets["determiners"], load_phrases("en").months) == said

@@ -811,6 +811,9 @@ def with_article(item: str, determiners: list[str], months: list[str] = ()) -> s
     # "January postcard mailing": a month names when, not who; the thing still takes its article.
     # So does a thing measured first ("23-carat gilded lettering", "12-volt wiring").
     brand = brand or (first in months and len(words) > 1) or bool(re.fullmatch(r"\d+(?:[.,]\d+)?-[a-z]+", first))
+    # "Hegarty research log", "Twomey final report": a name before two common words or more names whose thing it is.
+    brand = brand or (len(words) > 2 and first[:1].isupper() and not re.search(r"['’]s$", first)
+                      and all(re.fullmatch(r"[a-z][a-z-]*", w.strip(",;:.")) for w in words[1:3]))
     if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:
         return item
     return f"the {item}"
