@@ -789,3 +789,17 @@ def test_a_name_in_quotes_written_in_capitals_is_no_shouting():
 
     assert "shouting" not in {v.rule for v in check("Контакт в «Массовый подбор ПРО» пришлю письмом до 11 декабря.", "ru").violations}
     assert "shouting" in {v.rule for v in check("Мы НЕ будем платить.", "ru").violations}
+
+
+@pytest.mark.parametrize(("language", "said", "unsaid"), [
+    # "Has this anything to do with …?" asks why: answered with the reason, not promised as "I will be frank".
+    ("en", "Thank you for the notice. Please be frank with me — has this anything to do with the other agency?", "As you asked"),
+    ("ru", "Спасибо за письмо. Скажите честно, связано ли это с другим агентством?", "Как вы и просили"),
+    # A step asked to be done another way is the user's to answer, not promised beside the step as set out.
+    ("en", "Thanks. Could you send the archive boxes by courier rather than by post?", "As you asked"),
+])
+def test_a_question_of_why_or_a_change_of_step_is_not_promised(language, said, unsaid):
+    s = parse_situation({**_situation(language).model_dump(exclude_defaults=True),
+                         "reasons": ["moving to archive work only" if language == "en" else "перехожу только на архивную работу"],
+                         "handover": ["archive boxes by post" if language == "en" else "архивные коробки почтой"]})
+    assert unsaid not in reply(s, said, backend="composer").text

@@ -99,6 +99,8 @@ class Phrases(BaseModel):
     cancelled_news: list[Pattern] = []
     # A client's request about the end or the decision itself ("move your finish date", «не торопиться с решением»).
     decision_requests: list[Pattern] = []
+    # A client's request to do a step another way ("by courier rather than registered post", «курьером, а не почтой»).
+    change_requests: list[Pattern] = []
     # A client who takes the news ("thanks for letting us know properly", «понимаем ваше решение»).
     accepting_replies: list[Pattern] = []
     # A client objecting to the referral ("that is poaching"): it is not recommended again.

@@ -126,8 +126,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
                                                          or matches(r.sentence, language, "decision_requests")
                                                          # A name asked for with no one to recommend: the user's to give.
                                                          or not context["referral"] and "referral" in reply_topics(r.sentence, language)
-                                                         # Nor is one that forbids a step of the user's ("Do not delete anything").
-                                                         or matches(r.sentence, language, "client_forbids")
+                                                         # Nor is one that forbids a step of the user's ("Do not delete anything"),
+                                                         # or changes how it is done ("by courier rather than registered post").
+                                                         or (matches(r.sentence, language, "client_forbids") or matches(r.sentence, language, "change_requests"))
                                                          and any(_stems(a) & _stems(r.sentence) for a in [*context["handover_actions"], *situation.handover])) else r
              for r in found]
     requests = [r for r in found if r.commitment]
