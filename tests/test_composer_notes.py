@@ -2539,3 +2539,25 @@ def test_a_thing_named_after_someone_takes_its_article(item, said):
     from tactful.composer.grammar import with_article
 
     assert with_article(item, load_phrases("en").snippets["determiners"], load_phrases("en").months) == said
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    # A point the notes say to make once, after its colon or before the ask, is said.
+    ("en", "say ONCE, flat: we fly only within our operator certificate. no names.", "We fly only within our operator certificate."),
+    ("en", "They need load management before the winter peak. Say it ONCE, as a safety point, no blame", "You need load management before the winter peak."),
+    ("en", "rate is still £3.10/page, same as 2019 - say it ONCE, as a fact, not a moan", "Rate is still £3.10/page, same as 2019."),
+    # "the line I want in": "the" before "line" is no "he" who says it.
+    ("en", "the line I want in, as is: 'We are proud of what the first five films do for your customers.'",
+     "We are proud of what the first five films do for your customers."),
+    ("ru", "ОДИН раз и серьёзно: у беговой № 3 трещина рамы под декой — не включать, пока не заменят раму. Не пугать",
+     "У беговой № 3 трещина рамы под декой — не включать, пока не заменят раму."),
+])
+def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
+    s = situation(language=language, reasons=["moving to depot work only" if language == "en" else "переходим только на депо", note])
+    assert said in Composer().compose(s, "email", language)[0].text()
+
+
+def test_say_it_like_this_dictates_the_reason():
+    s = situation(reasons=["say it like this: I'll do the three tours already on my schedule, then I'm done"], sender={"name": "Ann Lee", "solo": True})
+    text = email(s)
+    assert "I'll do the three tours already on my schedule, then I'm done." in text and "It like this" not in text, text
