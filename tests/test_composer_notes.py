@@ -2384,6 +2384,10 @@ def test_thanks_for_paying_on_time_and_not_about_you_are_said_in_the_messages_wo
     ("en", "INV-12 - they deducted it for damaged tiles; we have photos + dated site diary, raise it calmly",
      "go through it with you, with the photos and the dated site diary, before the end date"),
     ("ru", "по счёту INV-12 сняли сумму без акта, фото у нас есть — сказать прямо", "и приложить фотографии"),
+    # The log, the work order, the recordings, the contract's clause.
+    ("en", "INV-12 disputed - they say our charger tripped the breaker; our log shows their oven on the same group", "with our log"),
+    ("ru", "INV-12 — не согласны, хотя заказ-наряд подписал их механик", "и приложить заказ-наряд"),
+    ("en", "INV-12 disputed: rush work is billed separately per clause 4.3", "with the contract"),
 ])
 def test_a_disputed_invoice_is_gone_through_with_the_evidence_the_notes_hold(language, note, said):
     s = situation(language=language, reasons=[note], unpaid_invoices=[{"number": "INV-12", "amount": "£900", "disputed": True}])
