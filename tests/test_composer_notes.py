@@ -2565,3 +2565,23 @@ def test_say_it_like_this_dictates_the_reason():
     s = situation(reasons=["say it like this: I'll do the three tours already on my schedule, then I'm done"], sender={"name": "Ann Lee", "solo": True})
     text = email(s)
     assert "I'll do the three tours already on my schedule, then I'm done." in text and "It like this" not in text, text
+
+
+@pytest.mark.parametrize(("handover", "said", "unsaid"), [
+    # A label of what is done with the things is said as the step.
+    (["give back: the company first-aid kit and 2 pairs of crampons - I'll drop them at the office on 28 Dec"],
+     "return the company first-aid kit and 2 pairs of crampons", "hand over the give back"),
+    # "everything of ours: …" lists what the sender collects.
+    (["we collect everything of ours: frames, planks, netting"], "collect our frames, planks, netting", "collect our we collect"),
+    # What already stays with the sender is no step to collect.
+    (["my own microphone and radio are mine, they stay with me", "route notes"], "route notes", "collect my own microphone"),
+])
+def test_handover_notes_typed_as_labels_are_said_as_steps(handover, said, unsaid):
+    text = email(situation(handover=handover, sender={"name": "Ann Lee", "company": "Lee Tours", "solo": False}))
+    assert said in text and unsaid not in text, text
+
+
+def test_open_work_typed_as_a_verb_is_said_as_a_step():
+    s = situation(open_work=[{"item": "strike the Agricola St scaffold once the masonry is signed off", "due": FUTURE}])
+    text = Composer().compose(s, "meeting", "en")[0].text()
+    assert "finish the strike" not in text and "strike the Agricola St scaffold" in text, text

@@ -529,6 +529,10 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
     if language == "en" and (step := _participle_step(item, phrases)):
         return step
+    # "give back: the first-aid kit and the crampons": the label says what is done — "return the first-aid kit …".
+    if labelled := re.match(phrases.snippets.get("verb_label", "(?!)"), item.strip()):
+        thing = with_article(labelled["thing"].strip(), phrases.snippets.get("determiners", []), phrases.months)
+        return f"{phrases.snippets['back_verb']} {thing}"
     # "gym key back, alarm code to be changed": a thing typed with "back" goes back — "return the gym key".
     back = re.match(phrases.snippets.get("back_step", "(?!)"), item.strip(), flags=re.IGNORECASE)
     # "the wash bay key goes back to the front desk" says it with a verb of its own: a sentence, as typed.
