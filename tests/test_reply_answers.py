@@ -803,3 +803,15 @@ def test_a_question_of_why_or_a_change_of_step_is_not_promised(language, said, u
                          "reasons": ["moving to archive work only" if language == "en" else "перехожу только на архивную работу"],
                          "handover": ["archive boxes by post" if language == "en" else "архивные коробки почтой"]})
     assert unsaid not in reply(s, said, backend="composer").text
+
+
+@pytest.mark.parametrize(("note", "point", "name"), [
+    ("DON'T mention Giles or the October call. Not a word.", "Has Giles said something to you about the budget?", "Giles"),
+    ("say it once, firmly, no names, no match, no blame", "I have to ask - this is about Rhys and the Narberth game, isn't it?", "Rhys"),
+])
+def test_a_point_that_names_whom_the_notes_forbid_is_answered_without_quoting_it(note, point, name):
+    s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "reasons": ["moving to depot work only", note]})
+    said = f"Thanks for letting me know. {point}"
+    asked = reply(s, said, backend="composer").questions
+    answered = reply(s, said, backend="composer", answers={q: "It is about how I want to work from now on, nothing more." for q in asked})
+    assert name not in answered.text and "how I want to work" in answered.text, answered.text

@@ -121,6 +121,8 @@ class Phrases(BaseModel):
     # A note that the thing is not handed over ("not handing that over", «не отдаю»), and one of taking it away
     # ("collect", «заберу»): the sender's own thing not handed over, and not taken away, is kept back.
     withheld: list[Pattern] = []
+    # Notes that forbid naming anyone ("no names, no match", «без имён»): a point that names someone is not quoted back.
+    no_names_notes: list[Pattern] = []
     # The sender's thing that already stays with them ("they stay with me", «остаются у меня»): nothing to collect.
     stays_with_sender: list[Pattern] = []
     # Work the notes turn down ("NOT doing Jan/Feb leaf plucking", «вторую книгу не беру»): never promised in a reply.
