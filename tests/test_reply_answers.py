@@ -815,3 +815,13 @@ def test_a_point_that_names_whom_the_notes_forbid_is_answered_without_quoting_it
     asked = reply(s, said, backend="composer").questions
     answered = reply(s, said, backend="composer", answers={q: "It is about how I want to work from now on, nothing more." for q in asked})
     assert name not in answered.text and "how I want to work" in answered.text, answered.text
+
+
+def test_a_payment_is_thanked_for_on_the_invoice_its_line_names_and_an_offer_to_pay_part_is_no_payment():
+    s = parse_situation({**_situation("en").model_dump(exclude_defaults=True),
+                         "unpaid_invoices": [{"number": "RP-31", "amount": "£1,488"}, {"number": "RP-34", "amount": "£410"}]})
+    said = ("Thanks for the notice.\n\n1. RP-31 - my apologies. It went out in this morning's payment run.\n\n"
+            "2. RP-34 - accounts still won't go beyond the 12 pages. I can authorise £352 now.\n\n"
+            "3. From January invoices go through Coupa. I'll send you the supplier invitation next week.")
+    text = reply(s, said, backend="composer").text
+    assert "payment of invoice RP-31;" in text and "invitation" not in text, text

@@ -284,7 +284,9 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     if not paid or not (situation.unpaid_invoices or situation.final_invoice):
         topics = [t for t in topics if t != "paying"]
     # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
-    paid_invoices = _named(context["unpaid"], " ".join(paid))
+    # A sentence that names no invoice is read with the line it stands on ("1. RP-31 - my apologies. It went out this morning").
+    numbers = [u["number"] for u in context["unpaid"] if u["number"]]
+    paid_invoices = _named(context["unpaid"], " ".join(s if any(n in s for n in numbers) else _line_of(s, original) for s in paid))
     # Beside news of a payment, another open invoice the client names without paying it («№ 231 — в январе, после
     # субсидии») is the user's to answer, not met with a stock request to pay it by its date.
     put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
