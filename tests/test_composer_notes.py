@@ -2585,3 +2585,22 @@ def test_open_work_typed_as_a_verb_is_said_as_a_step():
     s = situation(open_work=[{"item": "strike the Agricola St scaffold once the masonry is signed off", "due": FUTURE}])
     text = Composer().compose(s, "meeting", "en")[0].text()
     assert "finish the strike" not in text and "strike the Agricola St scaffold" in text, text
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # The sender's things the client returns or pays for are asked of the client, the count kept as typed.
+    ("ru", "наши 40 паллет — вернуть вместе с товаром или оплатить по 450 ₽ за штуку",
+     "Пожалуйста, верните наши 40 паллет вместе с товаром или оплатите по 450 ₽ за штуку."),
+    ("en", "our 40 pallets - return with the goods or pay 4.50 each", "Please return our 40 pallets with the goods or pay 4.50 each."),
+])
+def test_the_senders_things_the_client_returns_or_pays_for_are_asked_of_them(language, item, said):
+    s = situation(language=language, handover=[item])
+    assert said in Composer().compose(s, "email", language)[0].text()
+
+
+def test_a_russian_fact_about_the_client_in_the_third_person_is_not_quoted():
+    s = situation(language="ru", include_facts=True,
+                  facts=["счёт № 15 — перемаркировка 3 200 единиц, она его не признаёт", "20 ноября отправляли график погашения, ответа не было",
+                         "работаем с марта 2025 года"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "не признаёт" not in text and "ответа не было" not in text and "с марта 2025 года" in text, text

@@ -121,6 +121,8 @@ class Phrases(BaseModel):
     # A note that the thing is not handed over ("not handing that over", «не отдаю»), and one of taking it away
     # ("collect", «заберу»): the sender's own thing not handed over, and not taken away, is kept back.
     withheld: list[Pattern] = []
+    # The sender's things the client returns or pays for ("our 40 pallets - return them or pay 4.50 each").
+    client_returns: list[Pattern] = []
     # Notes that forbid naming anyone ("no names, no match", «без имён»): a point that names someone is not quoted back.
     no_names_notes: list[Pattern] = []
     # The sender's thing that already stays with them ("they stay with me", «остаются у меня»): nothing to collect.

@@ -49,6 +49,7 @@ from .grammar import (
     promised_by_sender,
     referral_object,
     referral_parts,
+    request_form,
     sentence,
     sentences,
     short_name,
@@ -280,6 +281,9 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     language, phrases = vetted.language, vetted.phrases
     # "theirs: 5 badges and the key - …": the label says whose the things are; the note is about the things.
     labelled = [re.sub(phrases.snippets.get("owner_label", "(?!)"), "", item) for item in situation.handover]
+    # "our 40 pallets - return with the goods or pay 4.50 each": the client's choice, asked of them, not the sender's step.
+    returned = [item for item in labelled if matches(item, language, "client_returns")]
+    labelled = [item for item in labelled if item not in returned]
     handover, waiting = _payment_first(labelled, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
     said = {item: said_item(item, language, phrases) for item in candidates}
@@ -294,6 +298,8 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     # The client's own things where they are ("mower and trimmer in the shed - his") are left with them, not handed over.
     collected += [_leave_step(item[:cut], language, phrases, solo) for item in handover
                   if item not in own and (cut := vetted.left_with_client(item))]
+    asked = [as_step(_without_brackets(item), language, phrases) for item in returned]
+    collected += [phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step) for step in asked]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}

@@ -557,7 +557,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     verbs, after = words[: 3 if joined else 1], words[3 if joined else 1:]
     thing = common_start(thing, language, phrases.months)
     if language == "ru":
-        obj = inflect_phrase(thing, "accs", things=True) or thing
+        # A counted thing is in the accusative as typed («наши 40 паллет», «2 ключа»): inflecting it breaks the count.
+        obj = thing if re.search(r"\d", thing) else inflect_phrase(thing, "accs", things=True) or thing
     else:
         obj = with_article(thing, phrases.snippets.get("determiners", []), phrases.months)
     first = after[0].lower() if after else ""
