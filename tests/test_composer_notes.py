@@ -106,6 +106,10 @@ def test_a_step_the_sender_takes_on_themselves_says_myself():
     ("Champlain Valley Transport - bigger outfit, they have drivers", "a bigger outfit that has drivers"),
     ("Jo Park - bookkeeper for cafes, does payroll too", "a bookkeeper for cafes who does payroll too"),
     ("Ridgeview Exhaust - they carry the roof insurance the landlord wants", "who carry the roof insurance the landlord wants"),
+    # A certification is what they are; a field of study is what they cover.
+    ("Kari Jonsson - glacier-certified (AIMG), freelance", "who is glacier-certified (AIMG)"),
+    ("Tom Ashdown - SI-accredited, medieval history and archaeology", "who is SI-accredited and covers medieval history and archaeology"),
+    ("Motion Mill in Tai Seng - bigger team, they've done bank explainers", "a bigger team that has done bank explainers"),
 ])
 def test_an_english_referral_description_reads_as_one(referral, description):
     assert referral_parts(referral, "en", load_phrases("en"))[1:] == (description, True)

@@ -897,7 +897,7 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             verb, _, tail = more[4:].partition(" ")
             # "a bigger outfit" + "they have drivers": one outfit "has" them.
             # "a bookkeeper for cafes who does payroll", "a small studio that does Flutter maintenance".
-            relative = "who" if names_person(name, language) and not re.search(rf"\s(?:at|{phrases.snippets['referral_of']})\s", name) else "that"
+            relative = "who" if names_person(name, language) and not re.search(rf"\s(?:at|in|{phrases.snippets['referral_of']})\s", name) else "that"
             first = f"{first} and {more[4:]}" if first.startswith("who ") else f"{first} {relative} {_third_person(verb)} {tail}"
         return name, first, True
     return name, "", False
@@ -921,6 +921,14 @@ def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[
                  or f" {phrases.snippets['referral_of']} " in name):
         # "Salt & Ember Catering - Maria, she does weddings": "she" is not the firm.
         return "who " + " ".join(words[1:])
+    # "SI-accredited", "glacier-certified (AIMG)": a word for what they are certified as is said with "who is".
+    bare = re.sub(r"\s*\([^)]*\)", "", part).split()
+    if len(bare) == 1 and re.fullmatch(r"[A-Za-z]+-[a-z]+ed", bare[0]):
+        return "who is " + part
+    # "medieval history and archaeology": a field of study is what they cover, no "a medieval history".
+    if len(words) > 1 and words[-1].lower().endswith(tuple(phrases.snippets.get("referral_fields", []))) \
+            and not any(w.lower() in phrases.articles for w in words[:2]) and words[0][:1].islower():
+        return "who covers " + part
     # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
     acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
     if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym or part[:1].isdigit()):
