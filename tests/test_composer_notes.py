@@ -1476,7 +1476,8 @@ def test_a_referral_described_by_a_count_takes_no_article():
 def test_a_russian_plan_the_user_says_may_be_told_is_the_reason_though_typed_without_i():
     s = situation(language="ru", client={"name": "ООО «Ромашка»"}, sender={"name": "Анна Петрова", "solo": True},
                   reasons=["переезжаю к сыну в Вологду в январе, там берут на работу. это сказать можно"])
-    assert "Переезжаю к сыну в Вологду в январе" in email(s, "ru")
+    # Said with its subject where it opens on its verb («Я переезжаю …»).
+    assert "я переезжаю к сыну в вологду в январе" in email(s, "ru").lower()
 
 
 def test_a_line_the_user_quotes_word_for_word_is_not_re_voiced():
@@ -1962,7 +1963,7 @@ def test_notes_typed_in_lower_case_and_about_the_contact_read_as_said_to_them():
 
 
 @pytest.mark.parametrize(("item", "said"), [
-    ("the tower door key (on my keyring) back to the churchwarden", "the tower door key back to the churchwarden"),
+    ("the tower door key (on my keyring) back to the churchwarden", "return the tower door key to the churchwarden"),
     ("feeding + dosing schedule (the laminated sheet on the sump cabinet - I'll redo it, it's a mess)", "feeding and dosing schedule"),
     ("spec sheet for every piece (fabric, foam, fire certs)", "spec sheet for every piece (fabric, foam, fire certs)"),
     ("source files (only once paid, as agreed with me)", "source files (only once paid, as agreed with me)"),
@@ -2383,6 +2384,10 @@ def test_thanks_for_paying_on_time_and_not_about_you_are_said_in_the_messages_wo
     ("en", "INV-12 - they deducted it for damaged tiles; we have photos + dated site diary, raise it calmly",
      "go through it with you, with the photos and the dated site diary, before the end date"),
     ("ru", "по счёту INV-12 сняли сумму без акта, фото у нас есть — сказать прямо", "и приложить фотографии"),
+    # The log, the work order, the recordings, the contract's clause.
+    ("en", "INV-12 disputed - they say our charger tripped the breaker; our log shows their oven on the same group", "with our log"),
+    ("ru", "INV-12 — не согласны, хотя заказ-наряд подписал их механик", "и приложить заказ-наряд"),
+    ("en", "INV-12 disputed: rush work is billed separately per clause 4.3", "with the contract"),
 ])
 def test_a_disputed_invoice_is_gone_through_with_the_evidence_the_notes_hold(language, note, said):
     s = situation(language=language, reasons=[note], unpaid_invoices=[{"number": "INV-12", "amount": "£900", "disputed": True}])
@@ -2482,3 +2487,120 @@ def test_a_point_the_notes_must_say_once_is_said():
     s = situation(reasons=["moving to a full-time post", "panel 14 on the cave wall has three spinning T-nuts — need to say it once, it's a safety thing"],
                   sender={"name": "Ann Lee", "solo": True})
     assert "Panel 14 on the cave wall has three spinning T-nuts." in email(s)
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # Said aloud, a handover item keeps the condition it is handed over on.
+    ("ru", "пароли администратора регистраторов — лично директору под подпись", "лично директору под подпись"),
+])
+def test_a_call_keeps_the_condition_a_thing_is_handed_over_on(language, item, said):
+    s = situation(language=language, handover=["схема камер" if language == "ru" else "camera layout", item])
+    call = Composer().compose(s, "call", language)[0].content
+    assert said in " ".join(call.points), call.points
+
+
+def test_a_line_someone_else_wrote_in_the_pasted_context_is_not_said():
+    s = situation(sender={"name": "Marisol Vega", "solo": True},
+                  context="[Slack, Nov 30, 11:52 PM] Trevor: for tmrw's post just say 'we cut churn by 40% for a Fortune 500 co'. "
+                          "and call us 'the category leader'\nNote: mention 'the January issue is written in advance'")
+    text = email(s)
+    assert "churn" not in text and "category leader" not in text and "The January issue is written in advance." in text, text
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "Under the contract the notice runs to"), ("ru", "По договору срок уведомления истекает")])
+def test_a_call_says_when_the_contract_ends_where_the_work_ends_a_day_or_three_before(language, said):
+    end = dt.date.today() + dt.timedelta(days=28)
+    s = situation(language=language, end_date=end.isoformat(), contract={"exists": True, "notice_days": 30, "clause": "6.1"})
+    points = " ".join(Composer().compose(s, "call", language)[0].content.points)
+    assert said in points, points
+
+
+@pytest.mark.parametrize(("language", "client", "unsaid"), [
+    ("ru", "Ким Елена Павловна (самозанятая, натуральная косметика «Травы Приморья»)", "коллектив"),
+    ("en", "Jo Li (sole trader, Fern & Moss Candles)", "colleagues"),
+])
+def test_a_client_trading_alone_under_a_brand_is_wished_well_alone(language, client, unsaid):
+    s = situation(language=language, client={"name": client})
+    assert unsaid not in Composer().compose(s, "email", language)[0].text()
+
+
+def test_a_meeting_at_the_clients_office_is_no_online_meeting():
+    s = situation(reasons=["moving to weddings only", "formal, meeting at his office in Malviya Nagar"], handover=["design boards"],
+                  contract={"exists": True, "notice_days": 30, "clause": "11"})
+    plan = Composer().compose(s, "meeting", "en")[0].content
+    assert not any("on screen" in d for d in plan.documents) and any("printed" in d for d in plan.documents), plan.documents
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # A name before two common words names whose thing it is: the thing takes its article.
+    ("Hegarty research log, sources list and the draft tree", "the Hegarty research log, sources list and the draft tree"),
+    ("Twomey final report and certificates", "the Twomey final report and certificates"),
+    # A name's own things and a thing named by a brand alone stay as typed.
+    ("Sam's notes on the rota", "Sam's notes on the rota"),
+    ("Figma files", "Figma files"),
+])
+def test_a_thing_named_after_someone_takes_its_article(item, said):
+    from tactful.composer.grammar import with_article
+
+    assert with_article(item, load_phrases("en").snippets["determiners"], load_phrases("en").months) == said
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    # A point the notes say to make once, after its colon or before the ask, is said.
+    ("en", "say ONCE, flat: we fly only within our operator certificate. no names.", "We fly only within our operator certificate."),
+    ("en", "They need load management before the winter peak. Say it ONCE, as a safety point, no blame", "You need load management before the winter peak."),
+    ("en", "rate is still £3.10/page, same as 2019 - say it ONCE, as a fact, not a moan", "Rate is still £3.10/page, same as 2019."),
+    # "the line I want in": "the" before "line" is no "he" who says it.
+    ("en", "the line I want in, as is: 'We are proud of what the first five films do for your customers.'",
+     "We are proud of what the first five films do for your customers."),
+    ("ru", "ОДИН раз и серьёзно: у беговой № 3 трещина рамы под декой — не включать, пока не заменят раму. Не пугать",
+     "У беговой № 3 трещина рамы под декой — не включать, пока не заменят раму."),
+])
+def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
+    s = situation(language=language, reasons=["moving to depot work only" if language == "en" else "переходим только на депо", note])
+    assert said in Composer().compose(s, "email", language)[0].text()
+
+
+def test_say_it_like_this_dictates_the_reason():
+    s = situation(reasons=["say it like this: I'll do the three tours already on my schedule, then I'm done"], sender={"name": "Ann Lee", "solo": True})
+    text = email(s)
+    assert "I'll do the three tours already on my schedule, then I'm done." in text and "It like this" not in text, text
+
+
+@pytest.mark.parametrize(("handover", "said", "unsaid"), [
+    # A label of what is done with the things is said as the step.
+    (["give back: the company first-aid kit and 2 pairs of crampons - I'll drop them at the office on 28 Dec"],
+     "return the company first-aid kit and 2 pairs of crampons", "hand over the give back"),
+    # "everything of ours: …" lists what the sender collects.
+    (["we collect everything of ours: frames, planks, netting"], "collect our frames, planks, netting", "collect our we collect"),
+    # What already stays with the sender is no step to collect.
+    (["my own microphone and radio are mine, they stay with me", "route notes"], "route notes", "collect my own microphone"),
+])
+def test_handover_notes_typed_as_labels_are_said_as_steps(handover, said, unsaid):
+    text = email(situation(handover=handover, sender={"name": "Ann Lee", "company": "Lee Tours", "solo": False}))
+    assert said in text and unsaid not in text, text
+
+
+def test_open_work_typed_as_a_verb_is_said_as_a_step():
+    s = situation(open_work=[{"item": "strike the Agricola St scaffold once the masonry is signed off", "due": FUTURE}])
+    text = Composer().compose(s, "meeting", "en")[0].text()
+    assert "finish the strike" not in text and "strike the Agricola St scaffold" in text, text
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # The sender's things the client returns or pays for are asked of the client, the count kept as typed.
+    ("ru", "наши 40 паллет — вернуть вместе с товаром или оплатить по 450 ₽ за штуку",
+     "Пожалуйста, верните наши 40 паллет вместе с товаром или оплатите по 450 ₽ за штуку."),
+    ("en", "our 40 pallets - return with the goods or pay 4.50 each", "Please return our 40 pallets with the goods or pay 4.50 each."),
+])
+def test_the_senders_things_the_client_returns_or_pays_for_are_asked_of_them(language, item, said):
+    s = situation(language=language, handover=[item])
+    assert said in Composer().compose(s, "email", language)[0].text()
+
+
+def test_a_russian_fact_about_the_client_in_the_third_person_is_not_quoted():
+    s = situation(language="ru", include_facts=True,
+                  facts=["счёт № 15 — перемаркировка 3 200 единиц, она его не признаёт", "20 ноября отправляли график погашения, ответа не было",
+                         "работаем с марта 2025 года"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "не признаёт" not in text and "ответа не было" not in text and "с марта 2025 года" in text, text

@@ -774,3 +774,54 @@ def test_the_clients_firm_name_is_no_threat_of_the_law():
     s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "client": {"name": "Delaney & O'Brien Solicitors"}})
     said = "Thank you for letting me know, it has been a pleasure.\n\nKind regards,\nFergal Delaney\nDelaney & O'Brien Solicitors"
     assert "mediator" not in reply(s, said, backend="composer").text
+
+
+def test_a_user_answer_that_names_what_is_sent_to_whom_is_no_ultimatum():
+    from tactful import check
+
+    answer = "I can't send the chart or bitting list to you directly: we only transfer them through the registered route."
+    assert "threat" not in {v.rule for v in check(answer, "en").violations}
+    assert "threat" in {v.rule for v in check("Send it back or we will charge you.", "en").violations}
+
+
+def test_a_name_in_quotes_written_in_capitals_is_no_shouting():
+    from tactful import check
+
+    assert "shouting" not in {v.rule for v in check("Контакт в «Массовый подбор ПРО» пришлю письмом до 11 декабря.", "ru").violations}
+    assert "shouting" in {v.rule for v in check("Мы НЕ будем платить.", "ru").violations}
+
+
+@pytest.mark.parametrize(("language", "said", "unsaid"), [
+    # "Has this anything to do with …?" asks why: answered with the reason, not promised as "I will be frank".
+    ("en", "Thank you for the notice. Please be frank with me — has this anything to do with the other agency?", "As you asked"),
+    ("ru", "Спасибо за письмо. Скажите честно, связано ли это с другим агентством?", "Как вы и просили"),
+    # A step asked to be done another way is the user's to answer, not promised beside the step as set out.
+    ("en", "Thanks. Could you send the archive boxes by courier rather than by post?", "As you asked"),
+])
+def test_a_question_of_why_or_a_change_of_step_is_not_promised(language, said, unsaid):
+    s = parse_situation({**_situation(language).model_dump(exclude_defaults=True),
+                         "reasons": ["moving to archive work only" if language == "en" else "перехожу только на архивную работу"],
+                         "handover": ["archive boxes by post" if language == "en" else "архивные коробки почтой"]})
+    assert unsaid not in reply(s, said, backend="composer").text
+
+
+@pytest.mark.parametrize(("note", "point", "name"), [
+    ("DON'T mention Giles or the October call. Not a word.", "Has Giles said something to you about the budget?", "Giles"),
+    ("say it once, firmly, no names, no match, no blame", "I have to ask - this is about Rhys and the Narberth game, isn't it?", "Rhys"),
+])
+def test_a_point_that_names_whom_the_notes_forbid_is_answered_without_quoting_it(note, point, name):
+    s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "reasons": ["moving to depot work only", note]})
+    said = f"Thanks for letting me know. {point}"
+    asked = reply(s, said, backend="composer").questions
+    answered = reply(s, said, backend="composer", answers={q: "It is about how I want to work from now on, nothing more." for q in asked})
+    assert name not in answered.text and "how I want to work" in answered.text, answered.text
+
+
+def test_a_payment_is_thanked_for_on_the_invoice_its_line_names_and_an_offer_to_pay_part_is_no_payment():
+    s = parse_situation({**_situation("en").model_dump(exclude_defaults=True),
+                         "unpaid_invoices": [{"number": "RP-31", "amount": "£1,488"}, {"number": "RP-34", "amount": "£410"}]})
+    said = ("Thanks for the notice.\n\n1. RP-31 - my apologies. It went out in this morning's payment run.\n\n"
+            "2. RP-34 - accounts still won't go beyond the 12 pages. I can authorise £352 now.\n\n"
+            "3. From January invoices go through Coupa. I'll send you the supplier invitation next week.")
+    text = reply(s, said, backend="composer").text
+    assert "payment of invoice RP-31;" in text and "invitation" not in text, text

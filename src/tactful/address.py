@@ -136,6 +136,13 @@ def _strip_marker(text: str, markers: list[str]) -> tuple[str, bool]:
     return stripped, False
 
 
+def is_sole_trader(name: str) -> bool:
+    """Whether a client's name marks a person trading alone («ИП Ким», "Ким Елена Павловна (самозанятая, …)", "Jo Li,
+    sole trader"), in either language: a person, whatever the brand beside it, with no team to wish well."""
+    markers = [*_names("en")["sole_trader"], *_names("ru")["sole_trader"]]
+    return any(re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", name, flags=re.IGNORECASE) for m in markers)
+
+
 def organisation_name(name: str, language: Language) -> str:
     """'ООО «Ромашка»' -> 'Ромашка'; 'Northwind Traders LLC' -> 'Northwind Traders'."""
     bare, _ = _strip_marker(name, _names("ru" if _is_ru(name) else "en")["legal_forms"])
@@ -397,7 +404,11 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
     # One surname is one person only when the first names agree: Rachel Marsh writing for Mr Julian Marsh is
     # someone new.
     contact_first = next((w for w in _words(contact or "") if len(w) > 1 and _first_name(w, language)), None)
-    other_person = bool(contact_first) and contact_first.casefold() != head.split()[0].casefold()
+    # Signed with initials («Журавлёва А. В.»), the first initial is the first name's.
+    initials = [w[0].casefold() for w in head.split() if re.fullmatch(r"[^\W\d_]\.", w)]
+    signed_first = initials[0] if initials else head.split()[0].casefold()
+    other_person = bool(contact_first) and (contact_first[0].casefold() != signed_first if initials
+                                            else contact_first.casefold() != signed_first)
     return None if names(contact or "") & names(head) and not other_person else head
 
 

@@ -99,6 +99,8 @@ class Phrases(BaseModel):
     cancelled_news: list[Pattern] = []
     # A client's request about the end or the decision itself ("move your finish date", «не торопиться с решением»).
     decision_requests: list[Pattern] = []
+    # A client's request to do a step another way ("by courier rather than registered post", «курьером, а не почтой»).
+    change_requests: list[Pattern] = []
     # A client who takes the news ("thanks for letting us know properly", «понимаем ваше решение»).
     accepting_replies: list[Pattern] = []
     # A client objecting to the referral ("that is poaching"): it is not recommended again.
@@ -119,6 +121,12 @@ class Phrases(BaseModel):
     # A note that the thing is not handed over ("not handing that over", «не отдаю»), and one of taking it away
     # ("collect", «заберу»): the sender's own thing not handed over, and not taken away, is kept back.
     withheld: list[Pattern] = []
+    # The sender's things the client returns or pays for ("our 40 pallets - return them or pay 4.50 each").
+    client_returns: list[Pattern] = []
+    # Notes that forbid naming anyone ("no names, no match", «без имён»): a point that names someone is not quoted back.
+    no_names_notes: list[Pattern] = []
+    # The sender's thing that already stays with them ("they stay with me", «остаются у меня»): nothing to collect.
+    stays_with_sender: list[Pattern] = []
     # Work the notes turn down ("NOT doing Jan/Feb leaf plucking", «вторую книгу не беру»): never promised in a reply.
     refused_work: list[Pattern] = []
     collecting: list[Pattern] = []

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ..address import asks_informal, courtesy_titled, reply_signer, voiced
+from ..address import asks_informal, courtesy_titled, names_person, reply_signer, voiced
 from ..checker import check
 from ..message import CallContent, Draft, EmailContent, MeetingContent, Reaction
 from ..phrases import Phrases, load_phrases
@@ -126,8 +126,9 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
                                                          or matches(r.sentence, language, "decision_requests")
                                                          # A name asked for with no one to recommend: the user's to give.
                                                          or not context["referral"] and "referral" in reply_topics(r.sentence, language)
-                                                         # Nor is one that forbids a step of the user's ("Do not delete anything").
-                                                         or matches(r.sentence, language, "client_forbids")
+                                                         # Nor is one that forbids a step of the user's ("Do not delete anything"),
+                                                         # or changes how it is done ("by courier rather than registered post").
+                                                         or (matches(r.sentence, language, "client_forbids") or matches(r.sentence, language, "change_requests"))
                                                          and any(_stems(a) & _stems(r.sentence) for a in [*context["handover_actions"], *situation.handover])) else r
              for r in found]
     requests = [r for r in found if r.commitment]
@@ -283,13 +284,22 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     if not paid or not (situation.unpaid_invoices or situation.final_invoice):
         topics = [t for t in topics if t != "paying"]
     # "NL-311 was paid on the 24th. Accounts have no record of NL-324": only the one said to be paid is thanked for.
-    paid_invoices = _named(context["unpaid"], " ".join(paid))
+    # A sentence that names no invoice is read with the line it stands on ("1. RP-31 - my apologies. It went out this morning").
+    numbers = [u["number"] for u in context["unpaid"] if u["number"]]
+    paid_invoices = _named(context["unpaid"], " ".join(s if any(n in s for n in numbers) else _line_of(s, original) for s in paid))
     # Beside news of a payment, another open invoice the client names without paying it («№ 231 — в январе, после
     # субсидии») is the user's to answer, not met with a stock request to pay it by its date.
     put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
                and any(u["number"] and re.search(rf"(?<![\w/-]){re.escape(u['number'])}(?![\w/-])", s)
                        for u in context["unpaid"] if u not in paid_invoices)]
     return topics, paid_invoices, put_off + late
+
+
+def _forbidden_names(situation: Situation, language: Language) -> set[str]:
+    """The names in the notes that forbid a mention ("DON'T mention Giles or the October call", «Сергея не упоминать»):
+    capitalised words past a note's first, not words typed in capitals for the tool."""
+    notes = [n for n in [*situation.reasons, *situation.facts] if matches(n, language, "forbidding_notes")]
+    return {w for n in notes for w in re.findall(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{2,}", n)}
 
 
 def _after_due(sentence: str, situation: Situation) -> bool:
@@ -629,7 +639,14 @@ class Composer:
         # Nor is a heated line ("Are you seriously planning to walk out …?", «вы не имеете права …»): quoted back, it
         # reads as a retort; the answer stands on its own.
         heated = phrases.get("reply.heated_point")
+        # Nor is one that names whom or what the notes forbid to mention ("has Giles said something?" beside "DON'T
+        # mention Giles"): quoted back, the sender's own letter would name them.
+        unnamed = _forbidden_names(situation, language)
+        # With "no names" in the notes, a point that names someone is not quoted either ("this is about Rhys, isn't it?").
+        no_names = any(matches(n, language, "no_names_notes") for n in [*situation.reasons, *situation.facts])
         context["answered"] = [{"point": point if point in points and not re.search(heated, point, flags=re.IGNORECASE)
+                                and not unnamed & set(re.findall(r"[^\W\d_]+", point))
+                                and not (no_names and names_person(point, language))
                                 and quoted.keep("points", [point], strict=True, to_client=True) else "",
                                 "answer": _as_sentence(answer)} for point, answer in given.items() if answer in kept]
         context["answers"] = [a["answer"] for a in context["answered"]]

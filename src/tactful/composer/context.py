@@ -15,6 +15,7 @@ from ..address import (
     is_community,
     is_couple,
     is_organisation,
+    is_sole_trader,
     is_solo,
     names_person,
     nickname,
@@ -48,6 +49,7 @@ from .grammar import (
     promised_by_sender,
     referral_object,
     referral_parts,
+    request_form,
     sentence,
     sentences,
     short_name,
@@ -279,6 +281,9 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     language, phrases = vetted.language, vetted.phrases
     # "theirs: 5 badges and the key - …": the label says whose the things are; the note is about the things.
     labelled = [re.sub(phrases.snippets.get("owner_label", "(?!)"), "", item) for item in situation.handover]
+    # "our 40 pallets - return with the goods or pay 4.50 each": the client's choice, asked of them, not the sender's step.
+    returned = [item for item in labelled if matches(item, language, "client_returns")]
+    labelled = [item for item in labelled if item not in returned]
     handover, waiting = _payment_first(labelled, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
     said = {item: said_item(item, language, phrases) for item in candidates}
@@ -293,6 +298,8 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     # The client's own things where they are ("mower and trimmer in the shed - his") are left with them, not handed over.
     collected += [_leave_step(item[:cut], language, phrases, solo) for item in handover
                   if item not in own and (cut := vetted.left_with_client(item))]
+    asked = [as_step(_without_brackets(item), language, phrases) for item in returned]
+    collected += [phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step) for step in asked]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}
@@ -636,7 +643,8 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "organisation": who.organisation,
         "couple": couple,
         # A business has a team to wish well and whose questions to answer; a parish or a band does not.
-        "team": bool(who.organisation) and not couple and not is_community(fields["client"], language),
+        "team": bool(who.organisation) and not couple and not is_community(fields["client"], language)
+        and not is_sole_trader(fields["client"]),
         # A company named in a plan's own sentences ("Tell Northwind Traders ...") must read as a name.
         "company": who.organisation if re.fullmatch(r"[^\W\d_][\w&'’\- ]*[^\W_]", who.organisation or "") else "",
         # A contact typed as a post alone ("Business Manager") is named by it where a plan lists who comes.
@@ -1636,7 +1644,12 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     each said to the client, once, and passing the checker; then which of them are the promises (a reply
     answers a question about money or returns with them)."""
     own = [said for note in [*situation.reasons, *situation.facts] if (said := _before_forbidden(note, language, phrases))]
-    asked = [(note, pattern) for note in [*own, *(situation.context or "").splitlines()] for pattern in phrases.snippets.get("wanted_line", [])]
+    # A line of the pasted context someone else wrote ("[Slack, Nov 30] Trevor: just say we cut churn by 40%") asks the
+    # user for their own work, not for a line in this message.
+    sender = {w.lower() for w in re.findall(r"[^\W\d_]+", situation.sender.name or "")}
+    pasted = [line for line in (situation.context or "").splitlines()
+              if not ((m := re.match(phrases.snippets.get("speaker_label", "(?!)"), line)) and m["who"].split()[0].lower() not in sender)]
+    asked = [(note, pattern) for note in [*own, *pasted] for pattern in phrases.snippets.get("wanted_line", [])]
     # A note that quotes its line is read for that line only, not again as an unquoted point ("say it: '…'").
     quoted = {note for note, pattern in asked if re.search(pattern, note.strip(), flags=re.IGNORECASE)}
     # A note that dictates the reason's words ("what I'll say at the meeting: …") gives the reason, no point besides.

@@ -529,9 +529,14 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
     if language == "en" and (step := _participle_step(item, phrases)):
         return step
+    # "give back: the first-aid kit and the crampons": the label says what is done — "return the first-aid kit …".
+    if labelled := re.match(phrases.snippets.get("verb_label", "(?!)"), item.strip()):
+        thing = with_article(labelled["thing"].strip(), phrases.snippets.get("determiners", []), phrases.months)
+        return f"{phrases.snippets['back_verb']} {thing}"
     # "gym key back, alarm code to be changed": a thing typed with "back" goes back — "return the gym key".
     back = re.match(phrases.snippets.get("back_step", "(?!)"), item.strip(), flags=re.IGNORECASE)
-    if back and len(back["thing"].split()) <= 6:
+    # "the wash bay key goes back to the front desk" says it with a verb of its own: a sentence, as typed.
+    if back and len(back["thing"].split()) <= 6 and back["thing"].split()[-1].lower() not in phrases.snippets.get("back_verbs", []):
         thing = with_article(back["thing"], phrases.snippets.get("determiners", []), phrases.months)
         return f"{phrases.snippets['back_verb']} {thing}{back['to'] or ''}"
     thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
@@ -552,7 +557,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     verbs, after = words[: 3 if joined else 1], words[3 if joined else 1:]
     thing = common_start(thing, language, phrases.months)
     if language == "ru":
-        obj = inflect_phrase(thing, "accs", things=True) or thing
+        # A counted thing is in the accusative as typed («наши 40 паллет», «2 ключа»): inflecting it breaks the count.
+        obj = thing if re.search(r"\d", thing) else inflect_phrase(thing, "accs", things=True) or thing
     else:
         obj = with_article(thing, phrases.snippets.get("determiners", []), phrases.months)
     first = after[0].lower() if after else ""
@@ -810,6 +816,9 @@ def with_article(item: str, determiners: list[str], months: list[str] = ()) -> s
     # "January postcard mailing": a month names when, not who; the thing still takes its article.
     # So does a thing measured first ("23-carat gilded lettering", "12-volt wiring").
     brand = brand or (first in months and len(words) > 1) or bool(re.fullmatch(r"\d+(?:[.,]\d+)?-[a-z]+", first))
+    # "Hegarty research log", "Twomey final report": a name before two common words or more names whose thing it is.
+    brand = brand or (len(words) > 2 and first[:1].isupper() and not re.search(r"['’]s$", first)
+                      and all(re.fullmatch(r"[a-z][a-z-]*", w.strip(",;:.")) for w in words[1:3]))
     if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:
         return item
     return f"the {item}"

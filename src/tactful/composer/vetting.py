@@ -193,8 +193,10 @@ class Vetting:
         наши, забираю»); not one that leaves the choice to the client («либо оплачивает, либо забираю»)."""
         # The sender's own thing that is not handed over and not taken away ("style template is MINE - not handing
         # that over") stays where it is: kept back, no step to collect it.
+        # Nor is one that already stays with the sender ("my microphone and radio are mine, they stay with me").
         return matches(item, self.language, "own_property") and not (
-            matches(item, self.language, "withheld") and not matches(item, self.language, "collecting"))
+            (matches(item, self.language, "withheld") or matches(item, self.language, "stays_with_sender"))
+            and not matches(item, self.language, "collecting"))
 
     def left_with_client(self, item: str) -> int | None:
         """Where the mark of the client's own thing starts in a handover note the note does nothing else with ("mower
