@@ -179,11 +179,12 @@ def find_unpaid(layout: Layout, pats: dict) -> list[tuple[dict, tuple[int, int]]
             for i, number in enumerate(numbers):
                 value = _number(number, pats.get("spoken"))
                 limit = numbers[i + 1].start() if i + 1 < len(numbers) else len(chunk)
-                if value in seen or len(numbers) > 1 and money["paid"].search(chunk, number.end(), limit):
+                after = [a for a in amounts if number.end() <= a.start() < limit]
+                balance = next((a for a in after if _balance(a, chunk, money)), None)
+                if value in seen or len(numbers) > 1 and balance is None and money["paid"].search(chunk, number.end(), limit):
                     continue  # "RD-77 £1,240 paid late, RD-81 £980 not paid": each invoice by its own words
                 seen.add(value)
-                after = [a for a in amounts if number.end() <= a.start() < limit]
-                amount = after[0] if after else (amounts[0] if len(amounts) == 1 and len(numbers) == 1 else None)
+                amount = balance or (after[0] if after else (amounts[0] if len(amounts) == 1 and len(numbers) == 1 else None))
                 amount = _corrected(amount, amounts, chunk, money)
                 invoice = {"number": value}
                 if amount:
@@ -212,6 +213,14 @@ def _with_alike(numbers: list[re.Match], amounts: list[re.Match], chunk: str) ->
     alike = [m for m in _BARE_NUMBER.finditer(chunk) if re.sub(r"\d", "0", m.group()) in shapes
              and not any(a < m.end() and m.start() < b for a, b in taken)]
     return sorted([*numbers, *alike], key=lambda m: m.start())
+
+
+def _balance(amount: re.Match, chunk: str, money: dict) -> bool:
+    """An amount said to be what is left of a part-paid invoice ('£1,100 left of £2,600', 'so £2,300 is still owed',
+    «остаток 42 500 руб.», «остальные 59 000 руб. не пришли»): that invoice is owed, for that amount."""
+    lead, tail = money.get("balance_lead"), money.get("balance_tail")
+    return bool(lead is not None and lead.search(chunk[max(0, amount.start() - 40) : amount.start()])
+                or tail is not None and tail.match(chunk, amount.end()))
 
 
 def _corrected(amount, amounts: list, chunk: str, money: dict):

@@ -37,13 +37,18 @@ def _a_name(item: str) -> bool:
     return _detector().get_gender(item) != "unknown"
 
 
-def _to_whom(words: str) -> bool:
-    """Whether ``words`` are a person's name in the dative, whom a line hands things to («Степану», «Ольге Николаевне»),
-    not a label of the notes («Почему», «Второе», «Кому»)."""
+def _to_whom(words: str, surname: re.Pattern | None = None) -> bool:
+    """Whether ``words`` are a person's name in the dative, whom a line hands things to («Степану», «Ольге Николаевне»,
+    «Дине», whose dative the tagger also reads as a place's; a surname alone, «Сабитовой», by ``surname``), not a label of
+    the notes («Почему», «Второе», «Кому»)."""
     from ..text import parse_ru
 
     names = words.split()
-    first = any({"Name", "datv"} <= set(p.tag.grammemes) for p in parse_ru(names[0].lower())[:2])
+    if len(names) == 1 and surname is not None and surname.fullmatch(names[0]):
+        return True
+    parses = parse_ru(names[0].lower())[:3]
+    first = any({"Name", "datv"} <= set(p.tag.grammemes) for p in parses[:2]) \
+        or any("Name" in p.tag.grammemes for p in parses) and any("datv" in p.tag.grammemes for p in parses)
     return first and all(any({"datv"} <= set(p.tag.grammemes) and {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
                              for p in parse_ru(word.lower())[:2]) for word in names[1:])
 
@@ -136,7 +141,7 @@ def _run_in(text: str, lines: list[Line], sentences: list[re.Pattern], rules: di
             for m in rule.finditer(segment):
                 if any(a <= m.start() < b or m.start() <= a < m.start("value") for a, b in done):
                     continue
-                if m.groupdict().get("whom") is not None and not _to_whom(m.group("whom")):
+                if m.groupdict().get("whom") is not None and not _to_whom(m.group("whom"), rules.get("surname_dative")):
                     continue  # «Почему: …», «Второе — …»: a label, not whom the line hands things to
                 verb_first = m.start() < m.start("value") and segment[m.start()].isalpha()
                 if verb_first and (before := rules.get("not_before")) and before.search(segment[: m.start()]):

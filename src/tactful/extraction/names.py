@@ -128,9 +128,16 @@ def nominative(name: str, language: Language) -> str:
                 return name if case == "nomn" else " ".join(
                     _inflected(word, parse) if parse else word for word, parse in zip(name.split(), chosen))
     words = []
+    # a man's first name and patronymic in the nominative: a surname read only as a woman's in another case is his own
+    # in the nominative, as written («Всеволод Аркадьевич Ланской», not «Ланская»)
+    man = any(ps and all("nomn" in p.tag and p.tag.gender == "masc" for p in ps[:1]) for ps in readings) \
+        and not any(ps and ps[0].tag.gender == "femn" and "Surn" not in ps[0].tag for ps in readings)
     for word, parses in zip(name.split(), readings):
         parse = parses[0] if parses else None
         if parse is None or any("nomn" in p.tag for p in parses):  # «Дёмина» may already be the nominative
+            words.append(word)
+            continue
+        if man and "Surn" in parse.tag and all(p.tag.gender == "femn" for p in parses):
             words.append(word)
             continue
         words.append(_inflected(word, parse))

@@ -312,7 +312,7 @@ def _markers(layout: Layout, pats: dict, language: Language, put, found: dict[st
                     # "Sign it Ella Marsh, Marsh Social.", "Sender: Hamid Karimi (Hamid Karimi Photography, …)"
                     said = _who_i_am(segment[said_end:], pats, language)
                     _, org = signature_parts([Line(line.start + said_end, line.start + said_end + len(said), said)], pats, language, named=True)
-                    if org:
+                    if org and not ((own := pats["people"].get("not_company")) and own.search(org.value)):  # «…, у меня ИП»
                         put("sender.company", org.value, org.start, org.end, 0.8, "marker")
 
 
@@ -407,6 +407,12 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         # other by name alone: the firm is the client's, the other author is the user.
         firms = [p for p in parties if p.org]
         sender_party = next((p for p in parties if p not in firms and p.name), None) if len(firms) == 1 else None
+    if sender_party is None and len(parties) == 2 and layout.notes:
+        # Two sides of a thread under the user's notes that speak of one of them by name ('Harold can have the drum service
+        # records', «Игорю Львовичу передадим …»): that one is the client's, the other side is the user's own letter.
+        notes = "\n".join(layout.text[line.start : line.end] for line in layout.notes)
+        spoken = [p for p in parties if p.name and _named_in(p.name.value, notes, pats["people"].get("handed_to"))]
+        sender_party = next(p for p in parties if p not in spoken) if len(spoken) == 1 and all(p.name for p in parties) else None
     supplier = {id(p): _writes_as_supplier(p, pats) for p in parties}
     if sender_party is None and len(parties) >= 2:
         ranked = sorted(parties, key=lambda p: supplier[id(p)], reverse=True)
@@ -442,6 +448,16 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
+
+
+def _named_in(name: str, text: str, handed: re.Pattern | None) -> bool:
+    """Whether ``text`` hands things to the person, named by a word of their name in any case («Игорю» for «Игорь»),
+    the words after it as ``handed`` reads them ('Harold can have …', «Игорю Львовичу передадим …»)."""
+    if handed is None:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", name)]
+    return any(handed.match(text, m.end()) for w in words
+               for m in re.finditer(r"(?<![\w-])" + re.escape(w[: max(4, len(w) - 1)]) + r"[^\W\d_]*", text))
 
 
 def _fuller_known(known: Found | None, name: str) -> bool:
