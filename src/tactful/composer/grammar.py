@@ -926,7 +926,7 @@ def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[
     if len(bare) == 1 and re.fullmatch(r"[A-Za-z]+-[a-z]+ed", bare[0]):
         return "who is " + part
     # "medieval history and archaeology": a field of study is what they cover, no "a medieval history".
-    if len(words) > 1 and words[-1].lower().endswith(tuple(phrases.snippets.get("referral_fields", []))) \
+    if len(words) > 1 and not words[0].lower().endswith("s") and words[-1].lower().endswith(tuple(phrases.snippets.get("referral_fields", []))) \
             and not any(w.lower() in phrases.articles for w in words[:2]) and words[0][:1].islower():
         return "who covers " + part
     # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
