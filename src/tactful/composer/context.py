@@ -281,9 +281,8 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     language, phrases = vetted.language, vetted.phrases
     # "theirs: 5 badges and the key - …": the label says whose the things are; the note is about the things.
     labelled = [re.sub(phrases.snippets.get("owner_label", "(?!)"), "", item) for item in situation.handover]
-    # "our 40 pallets - return with the goods or pay 4.50 each": the client's choice, asked of them, not the sender's step.
-    returned = [item for item in labelled if matches(item, language, "client_returns")]
-    labelled = [item for item in labelled if item not in returned]
+    asked = {item: request for item in labelled if (request := _asked_of_client(item, language, phrases))}
+    labelled = [item for item in labelled if item not in asked]
     handover, waiting = _payment_first(labelled, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
     said = {item: said_item(item, language, phrases) for item in candidates}
@@ -298,11 +297,24 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     # The client's own things where they are ("mower and trimmer in the shed - his") are left with them, not handed over.
     collected += [_leave_step(item[:cut], language, phrases, solo) for item in handover
                   if item not in own and (cut := vetted.left_with_client(item))]
-    asked = [as_step(_without_brackets(item), language, phrases) for item in returned]
-    collected += [phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step) for step in asked]
+    collected += asked.values()
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting}
+
+
+def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | None:
+    """A handover note of what the client does, asked of them, not a step of the sender's: "they stop using our
+    photos in their brochure after 21 Dec" → "Please stop using …"; "our 40 pallets - return with the goods or pay
+    4.50 each" (the client's choice) → "Please return our 40 pallets with the goods or pay 4.50 each"."""
+    item = _without_brackets(item)
+    subject = phrases.snippets.get("client_subject_step", "(?!)")
+    if re.match(subject, item, flags=re.IGNORECASE):
+        item = re.sub(subject, "", item, count=1, flags=re.IGNORECASE)
+    elif not matches(item, language, "client_returns"):
+        return None
+    step = said_item(item, language, phrases)
+    return phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step)
 
 
 def typed_as_none(referral: str | None, phrases: Phrases) -> bool:
@@ -881,15 +893,11 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     # What goes back to the sender is said of the thing: "The ice bins belong to us and go back on the van."
     clause = phrases.snippets.get("taken_back_clause")
     ours = [item for item in handover if clause and re.search(clause, item) and matches(item, language, "taken_back")]
-    # A note of what the client does ("they stop using our bridal photos after 21 Dec") is asked of them: "Please stop …".
-    theirs = phrases.snippets.get("client_subject_step", "(?!)")
-    asked = [item for item in handover if re.match(theirs, item, flags=re.IGNORECASE) and item not in steps and item not in ours]
-    handover = [item for item in handover if item not in steps and item not in ours and item not in asked]
+    handover = [item for item in handover if item not in steps and item not in ours]
     # Said by the sender, so the client does not read a to-do list for themselves.
     actions = [first_person_step(step, language, phrases, solo) for step in steps]
     # A step typed in "we" by one person («вернём пробники дистрибьютору») is said in "I".
     actions = [in_first_singular(a) for a in actions] if solo and language == "ru" else actions
-    actions += [phrases.snippets["step_request"] + _without_brackets(re.sub(theirs, "", item, count=1, flags=re.IGNORECASE)) for item in asked]
     actions += [re.sub(clause, " ", item[:1].upper() + item[1:], count=1) for item in ours]
     accusatives = [accusative(item, language, phrases) for item in handover]
     # English bullets take their articles too, so that one list does not mix "a pruning calendar" with "planting plan".
@@ -904,7 +912,7 @@ def _handover(handover: list[str], language: Language, phrases: Phrases, solo: b
     return {
         "handover": handover,
         "handover_actions": actions,
-        "taken_back": actions[len(steps) + len(asked):],
+        "taken_back": actions[len(steps):],
         "handover_all": handover + actions,
         # After "we will hand over:" a Russian list takes the accusative; elsewhere items stay as typed.
         "handover_bullets": bullets,
