@@ -527,18 +527,9 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     """A note typed as "thing — what to do with it" said as a step, verb first: "coach booking - cancel or
     transfer before 1 Jan" → "cancel or transfer the coach booking before 1 Jan"; «этап 2 — доделать и
     сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
-    if language == "en" and (step := _participle_step(item, phrases)):
-        return step
-    # "give back: the first-aid kit and the crampons": the label says what is done — "return the first-aid kit …".
-    if labelled := re.match(phrases.snippets.get("verb_label", "(?!)"), item.strip()):
-        thing = with_article(labelled["thing"].strip(), phrases.snippets.get("determiners", []), phrases.months)
-        return f"{phrases.snippets['back_verb']} {thing}"
-    # "gym key back, alarm code to be changed": a thing typed with "back" goes back — "return the gym key".
-    back = re.match(phrases.snippets.get("back_step", "(?!)"), item.strip(), flags=re.IGNORECASE)
-    # "the wash bay key goes back to the front desk" says it with a verb of its own: a sentence, as typed.
-    if back and len(back["thing"].split()) <= 6 and back["thing"].split()[-1].lower() not in phrases.snippets.get("back_verbs", []):
-        thing = with_article(back["thing"], phrases.snippets.get("determiners", []), phrases.months)
-        return f"{phrases.snippets['back_verb']} {thing}{back['to'] or ''}"
+    for shape in (_participle_step, _labelled_step, _back_step):
+        if step := shape(item.strip(), language, phrases):
+            return step
     thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
     if not dash and language == "ru":
         # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
@@ -588,11 +579,30 @@ def _own_object_ru(word: str) -> bool:
     return reading is not None and reading.tag.POS == "NOUN" and bool({"nomn", "accs"} & set(str(reading.tag).replace(" ", ",").split(",")))
 
 
-def _participle_step(item: str, phrases: Phrases) -> str | None:
+def _labelled_step(item: str, language: Language, phrases: Phrases) -> str | None:
+    """"give back: the first-aid kit and the crampons": the label says what is done — "return the first-aid kit …"."""
+    if labelled := re.match(phrases.snippets.get("verb_label", "(?!)"), item):
+        return f"{phrases.snippets['back_verb']} {with_article(labelled['thing'].strip(), phrases.snippets.get('determiners', []), phrases.months)}"
+    return None
+
+
+def _back_step(item: str, language: Language, phrases: Phrases) -> str | None:
+    """"gym key back, alarm code to be changed": a thing typed with "back" goes back — "return the gym key". "The
+    wash bay key goes back to the front desk" says it with a verb of its own: a sentence, as typed."""
+    back = re.match(phrases.snippets.get("back_step", "(?!)"), item, flags=re.IGNORECASE)
+    if back and len(back["thing"].split()) <= 6 and back["thing"].split()[-1].lower() not in phrases.snippets.get("back_verbs", []):
+        thing = with_article(back["thing"], phrases.snippets.get("determiners", []), phrases.months)
+        return f"{phrases.snippets['back_verb']} {thing}{back['to'] or ''}"
+    return None
+
+
+def _participle_step(item: str, language: Language, phrases: Phrases) -> str | None:
     """A note typed as the state it ends in ("Xero adviser access moved to the new bookkeeper", "our manager
     access removed") said as the step to take, verb first: "move the Xero adviser access to the new
     bookkeeper". A passive after its auxiliary ("data has been deleted") is no such note."""
-    steps = phrases.snippets["participle_steps"]
+    steps = phrases.snippets.get("participle_steps")
+    if not steps:
+        return None
     match = re.match(rf"(?P<thing>.+?)\s+(?P<done>{'|'.join(steps)})\b(?P<rest>.*)$", item.strip(), flags=re.IGNORECASE)
     if not match or len(match["thing"].split()) < 2:
         return None
@@ -890,22 +900,27 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
         found = [d for part in parts[:3] if (d := _english_description(part, name, phrases, shorthand, adjective))]
         if not found:
             return name, "", False
-        first, *rest = found
-        more = next((d for d in rest if d.startswith("who ") and not d.startswith("who is ")), "")
+        leads = phrases.snippets["referral_leads"]
+        (kind, first), *rest = found
+        said = first if kind == "noun" else " ".join(filter(None, [phrases.snippets["referral_who"], leads[kind], first]))
+        # What they do or cover, said on from the first part.
+        more = next((" ".join(filter(None, [leads[k], text])) for k, text in rest if k in ("does", "covers")), "")
         # Only a short first part ("a small studio", "a bigger outfit") leaves what they do to be said.
-        if more and len(first.split()) <= 4 and len((first + more).split()) <= 18:
-            verb, _, tail = more[4:].partition(" ")
+        if more and len(said.split()) <= 4 and len((said + " " + more).split()) <= 19:
+            verb, _, tail = more.partition(" ")
             # "a bigger outfit" + "they have drivers": one outfit "has" them.
             # "a bookkeeper for cafes who does payroll", "a small studio that does Flutter maintenance".
             relative = "who" if names_person(name, language) and not re.search(rf"\s(?:at|in|{phrases.snippets['referral_of']})\s", name) else "that"
-            first = f"{first} and {more[4:]}" if first.startswith("who ") else f"{first} {relative} {_third_person(verb)} {tail}"
-        return name, first, True
+            said = f"{said} {phrases.labels['and']} {more}" if kind != "noun" else f"{said} {relative} {_third_person(verb)} {tail}"
+        return name, said, True
     return name, "", False
 
 
-def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[str], adjective: dict) -> str | None:
-    """One part of an English referral note as a description after the name ("a small studio", "who does Flutter
-    maintenance", "who is good with gyms"), or None where it is shorthand or the user's story."""
+def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[str], adjective: dict) -> tuple[str, str] | None:
+    """One part of an English referral note as a description after the name, with how it is said there
+    (`referral_leads`): what they are ("a small studio", as typed), what they do ("does Flutter maintenance"),
+    what they are like ("good with gyms") or what they cover ("medieval history"); None where it is shorthand
+    or the user's story."""
     from ..address import is_organisation
 
     # "he does reef tanks for two restaurants and I've told him about you": the user's own part is their story.
@@ -920,48 +935,48 @@ def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[
             and (words[0].lower() == phrases.snippets["referral_pronouns"][0] or not is_organisation(name, "en")
                  or f" {phrases.snippets['referral_of']} " in name):
         # "Salt & Ember Catering - Maria, she does weddings": "she" is not the firm.
-        return "who " + " ".join(words[1:])
+        return "does", " ".join(words[1:])
     # "SI-accredited", "glacier-certified (AIMG)": a word for what they are certified as is said with "who is".
     bare = re.sub(r"\s*\([^)]*\)", "", part).split()
     if len(bare) == 1 and re.fullmatch(r"[A-Za-z]+-[a-z]+ed", bare[0]):
-        return "who is " + part
+        return "is", part
     # "medieval history and archaeology": a field of study is what they cover, no "a medieval history".
     if len(words) > 1 and not words[0].lower().endswith("s") and words[-1].lower().endswith(tuple(phrases.snippets.get("referral_fields", []))) \
             and not any(w.lower() in phrases.articles for w in words[:2]) and words[0][:1].islower():
-        return "who covers " + part
+        return "covers", part
     # "AWCF farrier near Oswestry": an initialism may open a description; any other capital is a name.
     acronym = len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not words[1].endswith(tuple(adjective["endings"]))
     if not 2 <= len(words) <= 14 or shorthand & {w.lower().strip(".,") for w in words} or not (part[:1].islower() or acronym or part[:1].isdigit()):
         return None
     if words[0] in phrases.snippets["referral_verbs"] or _only_a_verb(words[0]):
-        return "who " + part
+        return "does", part
     # "already does a riding school near Kelso": an adverb before the verb.
     if words[0].lower() in phrases.snippets["referral_adverbs"] and words[1] in phrases.snippets["referral_verbs"]:
-        return "who " + part
+        return "does", part
     # "edited for public radio": a past verb, no adjective ("experienced in" is one), tells what they did.
     if words[1].lower() in adjective["links"] and words[0].lower().endswith("ed") and _only_a_past_verb(words[0]):
-        return "who " + part
+        return "does", part
     # "good with remedial work": an adjective and its preposition describe; "who is" carries them.
     if words[1].lower() in adjective["links"] and (
             words[0].lower() in adjective["words"] or words[0].lower().endswith(tuple(adjective["endings"]))):
-        return "who is " + part
+        return "is", part
     # "reasonably priced": an adjective with no noun after it is said with "who is" too, never "a reasonably priced".
     if words[-1].lower() in adjective["words"] or words[-1].lower().endswith(tuple(adjective["endings"])):
-        return "who is " + part
+        return "is", part
     # "reef tanks": a bare plural of content words is shorthand for the trade, no "a reef tanks"
     # ("bookkeeper for cafes" has its head before the preposition).
     if len(words) <= 3 and re.search(r"[^s]s$", words[-1].lower()) and all(len(w) > 3 for w in words):
         return None
     # "framers in Bermondsey": a plural names what they are, with no article.
     if _plural_noun(words[0]):
-        return part
+        return "noun", part
     # "four HCPC-registered physios in Leeds": a number counts them, no article.
     # "already a reserve contractor on their framework": the note brings its own article.
     if words[0][:1].isdigit() or words[0].lower() in phrases.snippets.get("referral_counts", []) \
             or any(w.lower() in phrases.articles for w in words[:2]):
-        return part
+        return "noun", part
     vowel = "aefhilmnorsx" if acronym else "aeio"
-    return ("an " if part[0].lower() in vowel else "a ") + part
+    return "noun", ("an " if part[0].lower() in vowel else "a ") + part
 
 
 
