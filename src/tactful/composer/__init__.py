@@ -109,27 +109,11 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # price of a recipe not for sale is not promised.
     kept = set().union(*(_stems(item) for item in held))
     found = [Request(r.sentence, "") if r.commitment and kept & _stems(_line_of(r.sentence, original)) else r for r in found]
-    # A request for a day after the end date ("one more lesson on 2 February") would stretch the end: the user's to decide.
-    # So is anything asked in a dispute or under threat ("hand over the multitracks now, before the act"):
-    # promising it back could give away what the sender holds until the work is signed off.
+    # What the user has to decide is not promised back (`_users_call`); nor is anything asked in a dispute or under
+    # threat ("hand over the multitracks now, before the act"): it could give away what the sender holds until the
+    # work is signed off.
     contested = bool({"dispute", "threat", "aggressive"} & set(kinds))
-    # So is work asked for on a day the situation never named ("the January service on 12 January instead",
-    # "could you do the changeover valuation on the 12th?"): the user's call, not promised back as "As you asked,
-    # I will …". A date that names the thing ("the video of the 26 December concert") asks for no day.
-    # So is a request about the end or the decision itself ("could you move your finish date …", «прошу не
-    # торопиться с решением»): "As you asked, I will move my finish date" would give the decision away.
-    # So is what the user's notes expect the client to ask, with the answer they keep for it ("if she asks
-    # whether I'd still take the odd complicated one: only at £32 an hour …"): that answer is given instead.
-    found = [Request(r.sentence, "") if r.commitment and (contested or _after_end(r.sentence, situation)
-                                                         or any(_prepared_for(r.sentence, f, language) for f in context["prepared"])
-                                                         or _new_day(re.sub(phrases.snippets["dated_thing"], "", r.sentence, flags=re.IGNORECASE), situation, phrases)
-                                                         or matches(r.sentence, language, "decision_requests")
-                                                         # A name asked for with no one to recommend: the user's to give.
-                                                         or not context["referral"] and "referral" in reply_topics(r.sentence, language)
-                                                         # Nor is one that forbids a step of the user's ("Do not delete anything"),
-                                                         # or changes how it is done ("by courier rather than registered post").
-                                                         or (matches(r.sentence, language, "client_forbids") or matches(r.sentence, language, "change_requests"))
-                                                         and any(_stems(a) & _stems(r.sentence) for a in [*context["handover_actions"], *situation.handover])) else r
+    found = [Request(r.sentence, "") if r.commitment and (contested or _users_call(r.sentence, situation, context, language, phrases)) else r
              for r in found]
     requests = [r for r in found if r.commitment]
     lead = phrases.get("reply.requests.lead")
@@ -242,6 +226,29 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "unpaid_left": [u for u in context["unpaid"] if u not in paid_invoices] if "paying" in topics else context["unpaid"],
     }
 
+
+
+def _users_call(request: str, situation: Situation, context: dict[str, Any], language: Language, phrases: Phrases) -> bool:
+    """Whether what the client asks is the user's to decide, so not promised back as "As you asked, I will …"."""
+    steps = [*context["handover_actions"], *situation.handover]
+    return (
+        # A day after the end date ("one more lesson on 2 February") would stretch the end.
+        _after_end(request, situation)
+        # What the user's notes expect the client to ask, with the answer they keep for it ("if she asks whether I'd
+        # still take the odd complicated one: only at £32 an hour …"): that answer is given instead.
+        or any(_prepared_for(request, f, language) for f in context["prepared"])
+        # Work on a day the situation never named ("the January service on 12 January instead"); a date that names
+        # the thing ("the video of the 26 December concert") asks for no day.
+        or _new_day(re.sub(phrases.snippets["dated_thing"], "", request, flags=re.IGNORECASE), situation, phrases)
+        # The end or the decision itself ("could you move your finish date …", «прошу не торопиться с решением»).
+        or matches(request, language, "decision_requests")
+        # A name asked for with no one to recommend.
+        or not context["referral"] and "referral" in reply_topics(request, language)
+        # One that forbids a step of the user's ("Do not delete anything") or changes how it is done ("by courier
+        # rather than registered post").
+        or (matches(request, language, "client_forbids") or matches(request, language, "change_requests")) \
+            and any(_stems(step) & _stems(request) for step in steps)
+    )
 
 def _notice_counted(original: str, situation: Situation, context: dict[str, Any], language: Language,
                     phrases: Phrases) -> dt.date | None:
