@@ -2608,3 +2608,22 @@ def test_a_russian_fact_about_the_client_in_the_third_person_is_not_quoted():
                          "работаем с марта 2025 года"])
     text = Composer().compose(s, "email", "ru")[0].text()
     assert "не признаёт" not in text and "ответа не было" not in text and "с марта 2025 года" in text, text
+
+
+@pytest.mark.parametrize(("language", "kind", "notes", "said", "unsaid"), [
+    # The change the notes count is the fact behind the bank's line; the comment after it is the user's.
+    ("en", "scope", ["the monthly report went from 4 pages to 30 pages this year - frankly absurd"],
+     "The monthly report went from 4 pages to 30 pages this year.", "absurd"),
+    # Clauses that count go with it; one that counts nothing is left.
+    ("en", "time", ["site visits take 3 hours each, the drive is 90 minutes both ways, and nobody thanks us"],
+     "Site visits take 3 hours each. The drive is 90 minutes both ways.", "nobody thanks"),
+    ("ru", "scope", ["каждый отчёт теперь занимает 5 дней вместо 2, и это никого не волнует"],
+     "Каждый отчёт теперь занимает 5 дней вместо 2.", "никого не волнует"),
+    # A count about the client in the third person, a date or money is no such fact.
+    ("en", "agreements", ["they cancel 3 shoots a month at the last minute"], None, "cancel 3 shoots"),
+    ("ru", "agreements", ["присылают макеты на 5–7 дней позже графика"], None, "5–7 дней"),
+    ("en", "payment", ["invoices are paid 60 days late on average"], None, "60 days late"),
+])
+def test_a_counted_change_in_the_notes_goes_before_the_line_for_its_kind(language, kind, notes, said, unsaid):
+    text = email(situation(language=language, reason_kind=kind, reasons=notes, sender={"name": "Ann Lee", "solo": True}), language)
+    assert (said is None or said in text) and unsaid not in text, text

@@ -64,6 +64,8 @@ class Phrases(BaseModel):
     forbidding_notes: list[Pattern] = []
     # A clause pointing back at what went before ("to prep for it"): no reason once cut from its note.
     points_back: list[Pattern] = []
+    # Someone spoken of in the third person ("she wants …"): a counted fact about them is a complaint, not the reason.
+    third_person_words: list[Pattern] = []
     # A note that says a named invoice is unpaid already: it is asked for as outstanding.
     overdue_notes: list[Pattern] = []
     # A note that says it is not due yet or not late: it outweighs the words of `overdue_notes`.

@@ -229,6 +229,13 @@ def build_context(
     # The user's own wording of the reason is not framed as "my own plans" when asked why: it may be none.
     context["dictated"] = bool(dictated)
     context["reason"] = stated or own_reason or p(f"reason_topic.{topic}" if topic else f"reason.{situation.reason_kind or 'fit'}")
+    # The bank's line for the kind alone reads as nobody's reason: the change the notes count ("the series went from 6
+    # videos to 14 with no change order") goes before it, as the fact behind the decision.
+    # So does a dictated line that only says how the work ends ("I'll do the three tours already on my schedule, then
+    # I'm done").
+    timeline = bool(stated) and matches(stated, language, "ending_notes")
+    if not (own_reason or private) and (timeline or not stated) and (counted := _counted_change(situation, language, phrases, vetted)):
+        context["reason"] = f"{counted} {context['reason']}"
     # The user's words keep the names they typed in lower case in a hurry ("in bristol"; "Bristol" elsewhere).
     names = names_in([situation_text(situation)])
     context["reason"] = with_names(context["reason"], names, language)
@@ -1441,6 +1448,52 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     kept = (vetted.keep("reasons", [plain(note)], strict=True) if whole else []) or vetted.keep(
         "reasons", [clause] if clause else [], strict=True)
     return sentence(plain(kept[0]), phrases) if kept else ""
+
+
+def _counted_change(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+    """The first piece of a reason note that counts what changed in the work ("South Coast days now run 13-14 hours
+    with 19 passengers, and I drive the bus AND guide - that was never the deal" → "South Coast days now run 13-14
+    hours with 19 passengers, and I drive the bus and guide."): a number in it, no money (the invoice lines say
+    that), no one named, nothing to the tool, and passed by the checker; empty when no note has one."""
+    from ..grounding import find_dates
+
+    # The notes open on the reason; later ones are the user's asides, wishes and instructions.
+    notes = [note for note in situation.reasons[:2] if not any(
+        matches(note, language, key) for key in ("private_notes", "tool_notes", "forbidding_notes")) and not _dictates(note, phrases)]
+    pieces = (piece.strip(" ,.;:") for note in notes
+              for piece in re.split(phrases.snippets["fact_break"], _without_brackets(note), flags=re.IGNORECASE))
+    trial = vetted.trial()
+    counted = phrases.snippets["counted_thing"]
+    for piece in pieces:
+        # What is counted, and the clauses after it that count too ("Retainer is 10 hrs/month, last 5 months have been
+        # 25-30 hrs each"); a clause that counts nothing is the user's comment on it ("…, and I drive the bus AND guide").
+        piece = next((piece[:m.start()] for m in re.finditer(phrases.snippets["counted_break"], piece)
+                      if not re.search(counted, re.split(phrases.snippets["counted_break"], piece[m.end():])[0])), piece)
+        # A number that counts something ("19 passengers", "400+ pages"), not a date ("from 11 January": the timeline) or a
+        # number that names one («№ 3»). A piece about the client in the third person ("they take 30% commission",
+        # «присылают на 5–7 дней позже») reads as a complaint about them.
+        if not re.match(rf"[^,]*{counted}", piece) or find_dates(piece) or not 5 <= len(piece.split()) <= 25 \
+                or names_person(piece, language) or not _said_of_us(piece, language, phrases) or re.match(phrases.snippets["pointer_start"], piece) \
+                or any(matches(piece, language, key) for key in ("stance_not", "venting", "points_back")):
+            continue
+        said = sentence(written_out(full_months(signs_in_words(vetted.in_normal_case(piece), phrases), phrases), phrases), phrases)
+        if trial.keep("reasons", [said], strict=True):
+            return said
+    return ""
+
+
+def _said_of_us(text: str, language: Language, phrases: Phrases) -> bool:
+    """Whether a note is a clause that speaks of no one in the third person ("she wants …"; «присылают макеты …»,
+    a verb of "they"); a Russian one needs a verb of its own («по абонентке 8 часов в месяц» is a note's shorthand)."""
+    if matches(text, language, "third_person_words"):
+        return False
+    if language != "ru":
+        return True
+    from ..text import likeliest_ru
+
+    tags = [set(str(r.tag).replace(" ", ",").split(",")) for word in re.findall(r"[а-яё]+", text, flags=re.IGNORECASE)
+            if (r := likeliest_ru(word.lower())) is not None and r.tag.POS in ("VERB", "PRTS", "ADJS", "PRED")]
+    return bool(tags) and not any({"VERB", "3per", "plur"} <= tag for tag in tags)
 
 
 def _private_reason(note: str, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,
