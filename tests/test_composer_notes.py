@@ -2627,3 +2627,15 @@ def test_a_russian_fact_about_the_client_in_the_third_person_is_not_quoted():
 def test_a_counted_change_in_the_notes_goes_before_the_line_for_its_kind(language, kind, notes, said, unsaid):
     text = email(situation(language=language, reason_kind=kind, reasons=notes, sender={"name": "Ann Lee", "solo": True}), language)
     assert (said is None or said in text) and unsaid not in text, text
+
+
+@pytest.mark.parametrize(("notes", "said", "unsaid"), [
+    # A line asked for word for word after a colon, with no quotes.
+    (["I want this line in, exactly as written: I would rather close this well than keep stretching a small retainer."],
+     "I would rather close this well than keep stretching a small retainer.", "exactly as written"),
+    # "not to mention:" forbids what follows, quotes and all.
+    (["not to mention: the director's comment at the review that 'a student could do this'"], None, "a student could do this"),
+])
+def test_an_unquoted_exact_line_is_said_and_a_not_to_mention_note_is_not(notes, said, unsaid):
+    text = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}))
+    assert (said is None or said in text) and unsaid not in text, text
