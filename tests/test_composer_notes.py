@@ -2639,3 +2639,9 @@ def test_a_counted_change_in_the_notes_goes_before_the_line_for_its_kind(languag
 def test_an_unquoted_exact_line_is_said_and_a_not_to_mention_note_is_not(notes, said, unsaid):
     text = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}))
     assert (said is None or said in text) and unsaid not in text, text
+
+
+def test_a_russian_note_of_what_comes_back_to_us_is_asked_of_the_client():
+    s = situation(language="ru", handover=["вернуть нам: 60 пластиковых контейнеров после переезда"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "Пожалуйста, верните нам 60 пластиковых контейнеров после переезда." in text and "вернём нам" not in text, text

@@ -627,6 +627,8 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     from .vetting import matches
 
     if words and matches(step, language, "client_steps"):
+        # «вернуть нам: 60 контейнеров»: the label's colon is no part of the request.
+        step = re.sub(r"^([^:]{1,30}?)\s*:\s+", r"\1 ", step)
         return phrases.snippets["step_request"] + (request_form(step) if language == "ru" else step[:1].lower() + step[1:])
     if language != "ru":
         verb, _, rest = step.partition(" ")
