@@ -2645,3 +2645,9 @@ def test_a_russian_note_of_what_comes_back_to_us_is_asked_of_the_client():
     s = situation(language="ru", handover=["вернуть нам: 60 пластиковых контейнеров после переезда"])
     text = Composer().compose(s, "email", "ru")[0].text()
     assert "Пожалуйста, верните нам 60 пластиковых контейнеров после переезда." in text and "вернём нам" not in text, text
+
+
+def test_a_russian_thing_given_after_a_dash_is_no_one_it_goes_back_to():
+    s = situation(language="ru", handover=["наша программа учёта остаётся у нас — отдаём выгрузку", "ключи от склада"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "выгрузку нашу" not in text and "ключи от склада" in text, text

@@ -210,7 +210,16 @@ class Vetting:
     def third_party(self, item: str) -> re.Match[str] | None:
         """A handover note of someone else's thing that goes back to them, not to the client ("the band's amp -
         goes back to the band"), read for the thing and whom it goes to; None for any other."""
-        return next((m for p in self.phrases.snippets.get("third_party", []) if (m := re.match(p, item))), None)
+        m = next((m for p in self.phrases.snippets.get("third_party", []) if (m := re.match(p, item))), None)
+        # «система учёта остаётся у нас — отдаём выгрузку»: a thing in the accusative after the verb is what is given,
+        # not whom it goes back to.
+        if m and self.language == "ru":
+            from ..text import likeliest_ru
+
+            reading = likeliest_ru(m["to"].split()[0].lower())
+            if reading is not None and reading.tag.POS == "NOUN" and "accs" in reading.tag:
+                return None
+        return m
 
     def refund(self, item: str) -> re.Match[str] | None:
         """A handover note of money owed back to the client ("pro-rated refund of the January instalment - work out
