@@ -1740,3 +1740,12 @@ def test_a_fallback_held_for_a_push_is_said_without_what_the_push_is_about_or_th
                   contract={"notice_days": 30}, end_date=(dt.date.today() + dt.timedelta(days=10)).isoformat(), language="ru")
     text = plan(s, "call", "ru").text()
     assert "Аварийные выезды до конца марта" in text and "без подрядчика на протечки" not in text and "предлагаю" not in text, text
+
+
+@pytest.mark.parametrize(("amount", "said"), [("J$40,000", "40,000 Jamaican dollars"), ("S$9,800", "9,800 Singapore dollars"),
+                                              ("US$1,200", "1,200 US dollars"), ("$500", "500 dollars")])
+def test_a_dollar_with_its_country_letters_is_said_with_the_country(amount, said):
+    from tactful.composer.grammar import spoken_amount
+    from tactful.phrases import load_phrases
+
+    assert spoken_amount(amount, load_phrases("en")) == said

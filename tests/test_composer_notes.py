@@ -2651,3 +2651,15 @@ def test_a_russian_thing_given_after_a_dash_is_no_one_it_goes_back_to():
     s = situation(language="ru", handover=["наша программа учёта остаётся у нас — отдаём выгрузку", "ключи от склада"])
     text = Composer().compose(s, "email", "ru")[0].text()
     assert "выгрузку нашу" not in text and "ключи от склада" in text, text
+
+
+def test_a_wording_label_is_not_said_with_the_reason():
+    notes = ["how to put it: we see data quality differently and we can't keep signing monthly reports on numbers we can't check. "
+             "that's the reason, nothing more"]
+    text = email(situation(reasons=notes))
+    assert "how to put it" not in text.lower() and "We see data quality differently" in text, text
+
+
+def test_a_referral_part_about_the_user_is_their_story():
+    text = email(situation(referral="Kemar Lewis - helps me on Saturdays, knows the grounds well", sender={"name": "Ann Lee", "solo": True}))
+    assert "helps me" not in text and "Kemar Lewis, who knows the grounds well" in text, text

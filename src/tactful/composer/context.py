@@ -1540,7 +1540,7 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
             said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
         parts = []
         # «если по-честному: согласование у пяти человек»: the candour is the user's to the tool.
-        for part in sentences(_without_candour(_without_brackets(said), phrases).strip(" ,;:—–-")):
+        for part in sentences(_without_candour(_without_brackets(_wording(said, phrases)), phrases).strip(" ,;:—–-")):
             parts.append(sentence(_with_subject(part, language, phrases, solo), phrases))
         said = [written_out(full_months(signs_in_words(part, phrases), phrases), phrases) for part in parts]
         # Whole, if the checker passes it; else the sentences it passes; else the first clause, if it is one. The
