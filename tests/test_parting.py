@@ -608,3 +608,18 @@ def test_only_the_invoice_said_to_be_paid_is_thanked_for():
 def test_a_promise_in_the_clients_words_keeps_to_what_the_sender_can_promise(language, text, unsaid):
     body = Composer().compose_reply(_two_invoices(language), text, language)[0].content.body
     assert unsaid not in body, body
+
+
+@pytest.mark.parametrize("text", [
+    # A refusal on the invoice's own line, in a sentence that names no invoice, beside a word about paying every invoice.
+    "1. Would you stay to March? We would commit to paying every invoice within 14 days.\n2. A-17. We do not accept this charge at present.",
+    # A sum the client does not think right to pay.
+    "A-16 is paid today. But I still don't think it is right to pay £1,960 for lessons that did not happen.",
+    # A payment on a later condition.
+    "A-16 is paid today. A-17 will be paid on 15 January, once the event is over and we are satisfied with it.",
+])
+def test_an_invoice_refused_or_held_on_a_condition_is_not_thanked_for(text):
+    s = parse_situation({"client": {"name": "Acme Ltd", "contact": "Jane Roe"}, "sender": {"name": "Ann Lee", "solo": True},
+                         "reason_kind": "time", "unpaid_invoices": [{"number": "A-16", "amount": "£700"}, {"number": "A-17", "amount": "£1,960"}]})
+    body = Composer().compose_reply(s, text, "en")[0].content.body
+    assert "payment of invoice A-17" not in body and "payment of invoices" not in body, body

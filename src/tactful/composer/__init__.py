@@ -294,6 +294,14 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     # A sentence that names no invoice is read with the line it stands on ("1. RP-31 - my apologies. It went out this morning").
     numbers = [u["number"] for u in context["unpaid"] if u["number"]]
     paid_invoices = _named(context["unpaid"], " ".join(s if any(n in s for n in numbers) else _line_of(s, original) for s in paid))
+    # An invoice the answer refuses or disputes anywhere ("KM-0940 will not be paid", "I still don't think it is right to
+    # pay HK$900 …") is never thanked for, whatever else it says of paying.
+    # A sentence that names no invoice is read with the line it stands on ("4. MA-2263. We do not accept this charge").
+    refused = [s if any(n in s for n in numbers) else _line_of(s, original) for s in sentences(original)
+               if "dispute" in reply_kinds(s, language) or matches(s, language, "payment_conditions")]
+    disputed = [u for u in context["unpaid"] if any(
+        u["number"] and u["number"] in s or _sum_named(u.get("amount") or "", s) for s in refused)]
+    paid_invoices = [u for u in paid_invoices if u not in disputed]
     # Beside news of a payment, another open invoice the client names without paying it («№ 231 — в январе, после
     # субсидии») is the user's to answer, not met with a stock request to pay it by its date.
     put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
