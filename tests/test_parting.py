@@ -623,3 +623,21 @@ def test_an_invoice_refused_or_held_on_a_condition_is_not_thanked_for(text):
                          "reason_kind": "time", "unpaid_invoices": [{"number": "A-16", "amount": "£700"}, {"number": "A-17", "amount": "£1,960"}]})
     body = Composer().compose_reply(s, text, "en")[0].content.body
     assert "payment of invoice A-17" not in body and "payment of invoices" not in body, body
+
+
+@pytest.mark.parametrize(("text", "unsaid"), [
+    # The client's own plan to call, with its subject left out, is no request of the sender.
+    ("Thanks for telling me. Call you tomorrow evening.", "call me"),
+    # A request about someone named only by a pronoun cannot be promised back.
+    ("Kemar sounds good. Can you bring him Saturday so the committee can meet him?", "bring him"),
+])
+def test_a_clients_own_plan_or_a_pronoun_request_is_not_promised_back(text, unsaid):
+    body = Composer().compose_reply(_unpaid("en"), text, "en")[0].content.body
+    assert unsaid not in body, body
+
+
+def test_an_invoice_known_by_its_sum_is_the_invoice_for_it():
+    s = parse_situation({"client": {"name": "Acme Ltd", "contact": "Jane Roe"}, "sender": {"name": "Ann Lee", "solo": True},
+                         "reason_kind": "time", "unpaid_invoices": [{"amount": "£400", "due": "2026-01-10"}, {"amount": "£900", "due": "2026-01-20"}]})
+    body = Composer().compose_reply(s, "Noted, thanks.", "en")[0].content.body
+    assert "the invoice for £400" in body and " invoice for £900" in body and "settle invoice for" not in body, body

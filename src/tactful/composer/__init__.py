@@ -296,8 +296,8 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     paid_invoices = _named(context["unpaid"], " ".join(s if any(n in s for n in numbers) else _line_of(s, original) for s in paid))
     # An invoice the answer refuses or disputes anywhere ("KM-0940 will not be paid", "I still don't think it is right to
     # pay HK$900 …") is never thanked for, whatever else it says of paying.
-    # A sentence that names no invoice is read with the line it stands on ("4. MA-2263. We do not accept this charge").
-    refused = [s if any(n in s for n in numbers) else _line_of(s, original) for s in sentences(original)
+    # A sentence that names no invoice or sum is read with the line it stands on ("4. MA-2263. We do not accept this charge").
+    refused = [s if any(n in s for n in numbers) or re.search(r"\d", s) else _line_of(s, original) for s in sentences(original)
                if "dispute" in reply_kinds(s, language) or matches(s, language, "payment_conditions")]
     disputed = [u for u in context["unpaid"] if any(
         u["number"] and u["number"] in s or _sum_named(u.get("amount") or "", s) for s in refused)]
@@ -521,9 +521,11 @@ def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
 
 
 def _sum_named(amount: str, text: str) -> bool:
-    """Whether ``text`` names the sum ``amount`` ("£1,860" in "the 1 860 went across"), thousands apart or not."""
+    """Whether ``text`` names the sum ``amount`` ("£1,860" in "the 1 860 went across"; "J$40,000" in "the J$40k"),
+    thousands apart or not."""
     def bare(t: str) -> str:
-        return re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))", "", t)
+        t = re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))", "", t)
+        return re.sub(r"(?<![\d.,])(\d+(?:\.\d+)?)\s?[kK]\b", lambda m: str(round(float(m[1]) * 1000)), t)
 
     figure = re.search(r"\d+(?:[.,]\d+)?", bare(amount))
     return bool(figure) and re.search(rf"(?<![\d.,]){re.escape(figure.group())}(?![\d]|[.,]\d)", bare(text)) is not None
