@@ -641,3 +641,10 @@ def test_an_invoice_known_by_its_sum_is_the_invoice_for_it():
                          "reason_kind": "time", "unpaid_invoices": [{"amount": "£400", "due": "2026-01-10"}, {"amount": "£900", "due": "2026-01-20"}]})
     body = Composer().compose_reply(s, "Noted, thanks.", "en")[0].content.body
     assert "the invoice for £400" in body and " invoice for £900" in body and "settle invoice for" not in body, body
+
+
+def test_a_client_typed_as_a_person_with_a_note_in_brackets_is_greeted_by_name():
+    s = parse_situation({"client": {"name": "Никита Орлов (канал «Орлов в пути»)"}, "language": "ru",
+                         "sender": {"name": "Женя Рябов", "solo": True}, "reason_kind": "time", "handover": ["исходники"]})
+    body = Composer().compose_reply(s, "Жаль. А если раз в месяц? Подумай, а.", "ru")[0].content.body
+    assert "Никита" in body.split("\n\n")[0] and "коллеги" not in body and "подумаю" not in body, body

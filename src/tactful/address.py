@@ -414,7 +414,8 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
 
 def addressee(client: str, contact: str | None, language: Language) -> Addressee:
     """Whom to greet: the contact if named, else the client when it is a person, else its organisation."""
-    client_person = _person(client, False, language)
+    # "Никита Орлов (канал «Орлов в пути»)": the note in brackets says what the person runs, not who they are.
+    client_person = _person(re.sub(r"\s*\([^)]*\)", "", client).strip() or client, False, language)
     # "the Okafor family" is people; "Price Family Dental" a business.
     household = not is_organisation(client, language) and any(w in _names(language).get("household_words", []) for w in _words(client))
     organisation = "" if client_person or household else organisation_name(client, language)
