@@ -648,3 +648,16 @@ def test_a_client_typed_as_a_person_with_a_note_in_brackets_is_greeted_by_name()
                          "sender": {"name": "Женя Рябов", "solo": True}, "reason_kind": "time", "handover": ["исходники"]})
     body = Composer().compose_reply(s, "Жаль. А если раз в месяц? Подумай, а.", "ru")[0].content.body
     assert "Никита" in body.split("\n\n")[0] and "коллеги" not in body and "подумаю" not in body, body
+
+
+@pytest.mark.parametrize(("contact", "signature", "greeting"), [
+    # A name pymorphy3 does not know is still the first name when the patronymic follows it.
+    ("Омаров Ержан Серикович", "С уважением,\nЕ. С. Омаров\nисполнительный директор", "Уважаемый Ержан Серикович!"),
+    # Initials that match the contact on record are that contact, greeted by name and patronymic.
+    ("Захаров Глеб Андреевич", "С уважением,\nГ. А. Захаров\nкоммерческий директор", "Уважаемый Глеб Андреевич!"),
+])
+def test_a_reply_signed_with_the_contacts_initials_greets_the_contact_by_name_and_patronymic(contact, signature, greeting):
+    s = parse_situation({"client": {"name": "ООО «Альфа»", "contact": contact}, "language": "ru", "tone": "formal",
+                         "sender": {"name": "Анна Ли", "solo": True}, "reason_kind": "time", "handover": ["исходники"]})
+    body = Composer().compose_reply(s, f"Добрый день. Ваше письмо получили, вопросов нет.\n\n{signature}", "ru")[0].content.body
+    assert body.startswith(greeting) and "господин" not in body, body

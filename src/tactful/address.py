@@ -211,6 +211,10 @@ def _russian_person(text: str, letter: Language = "ru") -> Addressee | None:
     # A surname that is also a first name (Карпов? no; Роман, Лев: yes) loses to a word that is only a name.
     names = sorted((w for w in words if "Name" in tags[w] and w != patronymic), key=lambda w: "Surn" in tags[w])
     first = names[0] if names else ""
+    # Three words with the patronymic among them say the order themselves: «Ержан Серикович Омаров» puts the first
+    # name before it, «Омаров Ержан Серикович» the surname first; a name pymorphy3 does not know («Ержан») is still one.
+    if len(words) == 3 and patronymic in words[1:]:
+        first = words[words.index(patronymic) - 1]
     last = next((w for w in words if w not in (first, patronymic)), "")
     if not first and not patronymic:
         return None
@@ -403,7 +407,10 @@ def reply_signer(text: str, contact: str | None, language: Language) -> str | No
 
     # One surname is one person only when the first names agree: Rachel Marsh writing for Mr Julian Marsh is
     # someone new.
-    contact_first = next((w for w in _words(contact or "") if len(w) > 1 and _first_name(w, language)), None)
+    # The contact's first name as their full name reads it («Захаров Глеб Андреевич»: Глеб, though «Захаров» may be one).
+    parsed = _person(contact, True, language) if contact else None
+    contact_first = parsed.first.casefold() if parsed and parsed.first else next(
+        (w for w in _words(contact or "") if len(w) > 1 and _first_name(w, language)), None)
     # Signed with initials («Журавлёва А. В.»), the first initial is the first name's.
     initials = [w[0].casefold() for w in head.split() if re.fullmatch(r"[^\W\d_]\.", w)]
     signed_first = initials[0] if initials else head.split()[0].casefold()
