@@ -2663,3 +2663,25 @@ def test_a_wording_label_is_not_said_with_the_reason():
 def test_a_referral_part_about_the_user_is_their_story():
     text = email(situation(referral="Kemar Lewis - helps me on Saturdays, knows the grounds well", sender={"name": "Ann Lee", "solo": True}))
     assert "helps me" not in text and "Kemar Lewis, who knows the grounds well" in text, text
+
+
+@pytest.mark.parametrize(("language", "handover", "said", "unsaid"), [
+    # The thing ends where a verb of its own says where it is.
+    ("ru", ["их запасной насос стоит у нас на складе — вернуть"], "верну ваш запасной насос", "насос стоит"),
+    # The step is the part of the note that is one, after the user's asides.
+    ("en", ["their label printer - it's theirs, bought 2023, give it back"], "give your label printer back", "bought 2023"),
+    # "mine to collect:" labels the sender's own things.
+    ("en", ["mine to collect: the laser level and the long ladder I left in the plant room"],
+     "collect my laser level and the long ladder", "my mine"),
+])
+def test_a_handover_note_with_asides_is_said_as_its_step(language, handover, said, unsaid):
+    s = situation(language=language, handover=handover)
+    text = Composer().compose(s, "email", language)[0].text()
+    assert said in text and unsaid not in text, text
+
+
+def test_a_mark_on_the_reason_is_no_line_of_its_own():
+    notes = ["I can't sign what I haven't inspected. that's the whole reason. say it once in plain words: "
+             "I am not able to sign off the garage slab, and a core test before the next floor is the way to know"]
+    text = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}))
+    assert "whole reason" not in text and "a core test before the next floor is the way to know" in text, text

@@ -39,6 +39,7 @@ from .grammar import (
     first_person_step,
     in_first_singular,
     in_running_text,
+    is_action,
     is_gerund,
     is_step,
     join_items,
@@ -364,7 +365,9 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     tack room" → "from your tack room")."""
     snippets = phrases.snippets
     if listed := re.match(snippets.get("own_list", "(?!)"), item):
-        item = snippets["collect_possessive"]["i" if solo else "we"] + _without_brackets(listed["list"])
+        # "mine to collect: the cover meter and …": the possessive takes the article's place.
+        item = snippets["collect_possessive"]["i" if solo else "we"] + re.sub(
+            rf"^(?:{'|'.join(phrases.articles)})\s+", "", _without_brackets(listed["list"]), flags=re.IGNORECASE)
     cut = next((c.start() for c in re.finditer(snippets["own_cut"], item) if re.match(snippets["own_word"], item[c.end():])), None)
     thing = item[:cut] if cut is not None else item
     # "the 2 perches on the roof are OURS - we'll take them down …": the thing ends where its mark stands.
@@ -631,7 +634,14 @@ def said_item(item: str, language: Language, phrases: Phrases) -> str:
     item = full_months(signs_in_words(item, phrases), phrases)
     item = without_aside(to_you(item, language, phrases), phrases)
     owner = re.search(phrases.snippets.get("owner_aside", "(?!)"), item)
-    item = item[:owner.start()] + (", " + item[owner.end():] if owner.end() < len(item) else "") if owner else item
+    # What follows the aside is the note's own, after a comma ("…, for your compliance records"); a step among it
+    # ("…, bought 2024, give it back") after a dash, so that it is said as one.
+    if owner and owner.end() < len(item):
+        rest = item[owner.end():]
+        joint = " - " if any(is_action(part, language, phrases) for part in re.split(r",\s+", rest)) else ", "
+        item = item[:owner.start()] + joint + rest
+    elif owner:
+        item = item[:owner.start()]
     step = as_step(item, language, phrases)
     return in_running_text(item, language, phrases) if step == item else step
 
@@ -1727,7 +1737,10 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     found = [(re.sub(aside, "", (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked
              if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start())]
-    # A line another pattern read whole is said once, whole ("must say: A. B." holds "A").
+    # A line another pattern read whole is said once, whole ("must say: A. B." holds "A"). The user's mark on a reason
+    # ("that's the whole reason.") is no line of its own.
+    mark = phrases.snippets.get("sayable", "(?!)")
+    found = [(text, quoted) for text, quoted in found if not (re.match(mark, text) and len(text.split()) <= 6)]
     said = [text for text, _ in found if not any(text != other and text in other for other, _ in found)]
     # A line the user wrote out in quotes is theirs word for word; only the rest is re-voiced.
     verbatim = {text for text, quoted in found if quoted}

@@ -540,8 +540,15 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
                 thing.split() and thing.split()[-1].lower() in phrases.snippets.get("infinitive_nouns", [])):
             return item
         dash = " " if thing else ""
+    # "their laptop - it's theirs, bought 2024, give it back": the asides before the step are the user's; the step
+    # is the last part that is one.
+    if dash and not is_action(rest, language, phrases):
+        rest = next((part for part in reversed(re.split(r",\s+", rest)[1:]) if is_action(part, language, phrases)), rest)
     if not dash or not thing or not is_action(rest, language, phrases):
         return item
+    if language == "ru":
+        # «их компрессор лежит у нас в гараже — вернуть»: the thing ends where a verb of its own says where it is.
+        thing = _before_own_verb(thing)
     words = rest.split()
     # The verb, or two joined by "or"/"and" («доделать и сдать»): the thing is their object.
     joined = len(words) > 2 and words[1].lower() in phrases.snippets["verb_joiners"] and is_action(words[2], language, phrases)
@@ -569,6 +576,17 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if language == "ru" and after and _own_object_ru(after[0]) and (about := inflect_phrase(thing, "gent", things=True)):
         return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {about}"
     return " ".join([*verbs, obj, *after])
+
+
+def _before_own_verb(thing: str) -> str:
+    """A Russian thing up to a finite verb of its own («их запасной компрессор лежит у нас в гараже» → «их запасной
+    компрессор»), or whole when it has none or the verb opens it."""
+    from ..text import likeliest_ru
+
+    words = thing.split()
+    at = next((i for i, word in enumerate(words) if i and (r := likeliest_ru(word.lower().strip(",."))) is not None
+               and r.tag.POS == "VERB"), None)
+    return " ".join(words[:at]) if at else thing
 
 
 def _own_object_ru(word: str) -> bool:
