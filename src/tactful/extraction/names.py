@@ -165,7 +165,13 @@ def is_person(text: str, pats: dict, language: Language) -> bool:
     if not pats["name"].fullmatch(text):
         return False
     first = pats["title"].sub("", text).split()[0]
-    return _detector().get_gender(first) != "unknown" or text != first and bool(pats["title"].match(text))
+    return _known_first(first) or text != first and bool(pats["title"].match(text))
+
+
+def _known_first(first: str) -> bool:
+    """A first name the names list knows; a double one ('Kerry-Ann', 'Mary-Jo') when it knows each of its parts."""
+    parts = first.split("-") if "-" in first.strip("-") else [first]
+    return all(_detector().get_gender(part) != "unknown" for part in parts)
 
 
 @cache

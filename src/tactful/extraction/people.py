@@ -300,6 +300,9 @@ def _markers(layout: Layout, pats: dict, language: Language, put, found: dict[st
                     # to"): a name there though the name lists miss it
                     told = told or field == "client.contact" and conf >= 0.95 and 2 <= len(value.split()) <= 4 \
                         and pats["name"].fullmatch(value) is not None and not pats["legal_forms"].search(value)
+                    # "Kerry-Ann is the GM, she's who I write to" over a chat of Kerry-Ann Boateng's: a first name the names
+                    # lists miss is a name there when a header or a chat's author gives it
+                    told = told or field == "client.contact" and conf >= 0.95 and value in _header_words(layout)
                     if not told and not is_person(value, pats, language):
                         value = trim_person(value, pats, language)
                         if not value:
@@ -401,6 +404,10 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
     if sender_party is None and contact and len(parties) == 2:
         # "Это переписка с Ириной": of two sides, the one that is not the contact is the user's.
         theirs = [p for p in parties if p.name and same_person(p.name.value, contact.value)]
+        if not theirs and (domain := _copied_domain(layout, contact.value)):
+            # the contact the notes name is no author, but is copied on the thread from one side's mail domain ('Cc: Peter
+            # Szabo <peter.szabo@nhs.net>' beside Graham Oyelaran's <…@nhs.net>): that side is the client's
+            theirs = [p for p in parties if p.domain == domain]
         sender_party = next((p for p in parties if p not in theirs), None) if len(theirs) == 1 else None
     if sender_party is None and len(parties) == 2 and not any("to" in m.headers for p in parties for m in p.messages):
         # A chat of two where one author is saved with their firm («Лариса (Зоогостиница «Хвосты»)») and the
@@ -448,6 +455,18 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         if party.org:
             put("client.name", party.org.value, party.org.start, party.org.end, 0.7, "signature")
     return sender_party
+
+
+def _copied_domain(layout: Layout, contact: str) -> str | None:
+    """The mail domain of the contact where a header of the thread (To, Cc) gives their address."""
+    for message in layout.messages:
+        for key in ("to", "cc"):
+            value = message.headers.get(key)
+            for part in re.finditer(r"[^,;<>]+<[^<>]+>", value[0]) if value else []:
+                name, domain = split_name_email(part.group())
+                if domain and name and same_person(name, contact):
+                    return domain
+    return None
 
 
 def _named_in(name: str, text: str, handed: re.Pattern | None) -> bool:
