@@ -2685,3 +2685,9 @@ def test_a_mark_on_the_reason_is_no_line_of_its_own():
              "I am not able to sign off the garage slab, and a core test before the next floor is the way to know"]
     text = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}))
     assert "whole reason" not in text and "a core test before the next floor is the way to know" in text, text
+
+
+def test_a_handover_sentence_on_what_the_client_does_not_keep_is_not_said():
+    s = situation(handover=["export of our booking system (CSV). they don't keep the system itself, that's our licence"])
+    text = email(s)
+    assert "export of our booking system (CSV)" in text and "licence" not in text, text
