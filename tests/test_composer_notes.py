@@ -2691,3 +2691,9 @@ def test_a_handover_sentence_on_what_the_client_does_not_keep_is_not_said():
     s = situation(handover=["export of our booking system (CSV). they don't keep the system itself, that's our licence"])
     text = email(s)
     assert "export of our booking system (CSV)" in text and "licence" not in text, text
+
+
+def test_a_label_in_the_senders_voice_says_the_step_for_its_list():
+    s = situation(handover=["we take down and take away: stage, lighting rig, 4 heaters - dismantle 4-8 January"])
+    text = email(s)
+    assert "take down and take away the stage, lighting rig, 4 heaters 4-8 January" in text and "the we" not in text, text

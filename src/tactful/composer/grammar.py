@@ -527,7 +527,7 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     """A note typed as "thing — what to do with it" said as a step, verb first: "coach booking - cancel or
     transfer before 1 Jan" → "cancel or transfer the coach booking before 1 Jan"; «этап 2 — доделать и
     сдать» → «доделать и сдать этап 2». Any other note stays as typed."""
-    for shape in (_participle_step, _labelled_step, _back_step):
+    for shape in (_participle_step, _labelled_step, _back_step, _subject_label_step):
         if step := shape(item.strip(), language, phrases):
             return step
     thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
@@ -602,6 +602,20 @@ def _labelled_step(item: str, language: Language, phrases: Phrases) -> str | Non
     if labelled := re.match(phrases.snippets.get("verb_label", "(?!)"), item):
         return f"{phrases.snippets['back_verb']} {with_article(labelled['thing'].strip(), phrases.snippets.get('determiners', []), phrases.months)}"
     return None
+
+
+def _subject_label_step(item: str, language: Language, phrases: Phrases) -> str | None:
+    """"we take down and take away: marquee, flooring, 6 heaters - dismantle 4-8 January": a label in the sender's
+    voice says the step, its list the things — "we take down and take away the marquee, flooring, 6 heaters 4-8
+    January" (a verb after the dash says the same again; its date stays)."""
+    labelled = re.match(phrases.snippets.get("subject_label", "(?!)"), item)
+    if not labelled or not (is_action(labelled["verbs"], language, phrases) or _a_verb(labelled["verbs"].split()[0])):
+        return None
+    things, _, tail = [part.strip() for part in re.split(r"(\s+[—–-]\s+)", labelled["things"], maxsplit=1) + ["", ""]][:3]
+    if tail and is_action(tail, language, phrases):
+        tail = tail.split(" ", 1)[1] if " " in tail else ""
+    things = with_article(things, phrases.snippets.get("determiners", []), phrases.months) if language == "en" else things
+    return " ".join(filter(None, [labelled["who"], labelled["verbs"], things, tail]))
 
 
 def _back_step(item: str, language: Language, phrases: Phrases) -> str | None:
