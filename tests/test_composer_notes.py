@@ -2697,3 +2697,9 @@ def test_a_label_in_the_senders_voice_says_the_step_for_its_list():
     s = situation(handover=["we take down and take away: stage, lighting rig, 4 heaters - dismantle 4-8 January"])
     text = email(s)
     assert "take down and take away the stage, lighting rig, 4 heaters 4-8 January" in text and "the we" not in text, text
+
+
+def test_a_plan_typed_in_the_past_without_its_subject_is_the_reason():
+    notes = ["took a full-time post at the county museum, start 1 March. can't do both"]
+    text = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}))
+    assert "I have taken a full-time post at the county museum" in text, text

@@ -226,7 +226,12 @@ def opening_clause(reason: str, language: Language, phrases: Phrases, solo: bool
     if language == "en" and (is_gerund(words[0], phrases) or re.match(phrases.snippets.get("subjectless_not", "(?!)"), clause, flags=re.IGNORECASE)):
         return be_subject(clause, phrases, solo)
     if language == "en" and words[0] in phrases.snippets.get("plan_past", []):
-        return be_subject(clause, phrases, solo, "subject_have")
+        # "took the head groundsman job" → "I have taken …": the past participle after "have".
+        from lemminflect import getInflection, getLemma
+
+        lemma = next(iter(getLemma(words[0], upos="VERB")), words[0])
+        participle = next(iter(getInflection(lemma, tag="VBN")), words[0])
+        return be_subject(" ".join([participle, *words[1:]]), phrases, solo, "subject_have")
     if language == "ru":
         from ..text import parse_ru
 
