@@ -661,3 +661,15 @@ def test_a_reply_signed_with_the_contacts_initials_greets_the_contact_by_name_an
                          "sender": {"name": "Анна Ли", "solo": True}, "reason_kind": "time", "handover": ["исходники"]})
     body = Composer().compose_reply(s, f"Добрый день. Ваше письмо получили, вопросов нет.\n\n{signature}", "ru")[0].content.body
     assert body.startswith(greeting) and "господин" not in body, body
+
+
+@pytest.mark.parametrize(("language", "text", "unsaid"), [
+    # A plan to pay in parts, under a line that names the invoice by its sum, is the user's to answer.
+    ("ru", "По остатку 1 960. 900 можем перевести до 20 декабря, а остальное — только после собрания 17 января.",
+     ["Прошу оплатить", "написали об оплате"]),
+    ("en", "2. A-17. We propose two instalments: £980 on 18 December and £980 on 15 January.",
+     ["could you please settle", "payment of invoice A-17"]),
+])
+def test_a_plan_to_pay_later_or_in_parts_is_not_met_with_a_stock_request_or_thanks(language, text, unsaid):
+    body = Composer().compose_reply(_unpaid(language), text, language)[0].content.body
+    assert not any(u.lower() in body.lower() for u in unsaid), body

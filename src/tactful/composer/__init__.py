@@ -80,6 +80,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     it asks about, the day they are back ("away until the 14th"), whether they named a time to call, whom
     they name to send things to, the invoices it names, whether it names the referral, the questions no topic
     answers, and whether it threatens the law."""
+    from ..grounding import find_dates
+
     original = client_reply
     # The firms' own names say nothing of the answer's kind: "Delaney & O'Brien Solicitors" under a kind letter threatens no one.
     firmless = client_reply
@@ -223,7 +225,12 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "asked_invoices": _named(context["unpaid"], original),
         "paid_invoices": paid_invoices,
         # «№ 87 оплатим до 15-го. По № 94 мы не согласны»: the invoice disputed beside the news of a payment is still answered.
-        "unpaid_left": [u for u in context["unpaid"] if u not in paid_invoices] if "paying" in topics else context["unpaid"],
+        # One the client proposes another day or plan for ("half now and half after the 10th") is the user's to answer,
+        # not asked for again by its old date; one disputed beside it ("we do not agree with invoice 94") still is.
+        "unpaid_left": (left := [u for u in (context["unpaid"] if "paying" not in topics else [u for u in context["unpaid"] if u not in paid_invoices])
+                                 if not _named_in(u, [_line_of(s, original) for s in put_off if find_dates(s)])]),
+        # The stock request to pay asks only for those, by their groups.
+        "unpaid_groups_left": [g for g in context["unpaid_groups"] if all(u in left for u in g["invoices"])],
     }
 
 
@@ -278,6 +285,8 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
                   language: Language) -> tuple[list[str], list[dict[str, Any]], list[str]]:
     """What the answer says of paying: the topics without "paying" where it brings no news of a payment, the open
     invoices it says are paid, and its sentences that put another open invoice off (the user's to answer)."""
+    from ..grounding import find_dates
+
     # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
     # is no news of a payment to thank for.
     # Nor is a word about paying that names no invoice or sum ("we paid for that day", «может, скинут?»).
@@ -296,18 +305,28 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     paid_invoices = _named(context["unpaid"], " ".join(s if any(n in s for n in numbers) else _line_of(s, original) for s in paid))
     # An invoice the answer refuses or disputes anywhere ("KM-0940 will not be paid", "I still don't think it is right to
     # pay HK$900 …") is never thanked for, whatever else it says of paying.
-    # A sentence that names no invoice or sum is read with the line it stands on ("4. MA-2263. We do not accept this charge").
-    refused = [s if any(n in s for n in numbers) or re.search(r"\d", s) else _line_of(s, original) for s in sentences(original)
-               if "dispute" in reply_kinds(s, language) or matches(s, language, "payment_conditions")]
-    disputed = [u for u in context["unpaid"] if any(
-        u["number"] and u["number"] in s or _sum_named(u.get("amount") or "", s) for s in refused)]
+    # A sentence that names no open invoice by number or sum is read with the line it stands on ("4. MA-2263. We do not
+    # accept this charge").
+    def named_on(sentence: str) -> str:
+        return sentence if any(_named_in(u, [sentence]) for u in context["unpaid"]) else _line_of(sentence, original)
+
+    refused = [named_on(s) for s in sentences(original) if "dispute" in reply_kinds(s, language) or matches(s, language, "payment_conditions")]
+    disputed = [u for u in context["unpaid"] if _named_in(u, refused)]
     paid_invoices = [u for u in paid_invoices if u not in disputed]
     # Beside news of a payment, another open invoice the client names without paying it («№ 231 — в январе, после
     # субсидии») is the user's to answer, not met with a stock request to pay it by its date.
     put_off = [s for s in sentences(original) if paid and s not in paid and "paying" in topics
                and any(u["number"] and re.search(rf"(?<![\w/-]){re.escape(u['number'])}(?![\w/-])", s)
                        for u in context["unpaid"] if u not in paid_invoices)]
-    return topics, paid_invoices, put_off + late
+    # So is a plan for paying an open invoice in parts or on a later day («40 000 до 20 декабря, а 46 000 — только после
+    # собрания 17 января» under «По остатку 86 000»), the invoice named by its number or sum on the line.
+    proposed = [s for s in sentences(original) if s not in put_off + late
+                and ("paying" in reply_topics(s, language) or matches(s, language, "payment_subjects"))
+                and (_after_due(s, situation) or matches(s, language, "payment_conditions") and bool(find_dates(s)))
+                and any(_named_in(u, [named_on(s)]) for u in context["unpaid"])]
+    # Such a plan is no news of a payment to thank for either.
+    paid_invoices = [u for u in paid_invoices if not _named_in(u, [named_on(s) for s in proposed])]
+    return topics, paid_invoices, put_off + late + proposed
 
 
 def _forbidden_names(situation: Situation, language: Language) -> set[str]:
@@ -518,6 +537,11 @@ def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     morning"), or all of them when it names none."""
     return [u for u in invoices if u["number"] and u["number"] in text
             or not u["number"] and _sum_named(u.get("amount") or "", text)] or invoices
+
+
+def _named_in(invoice: dict[str, Any], texts: list[str]) -> bool:
+    """Whether any of ``texts`` names the invoice, by its number or by its sum."""
+    return any(invoice["number"] and invoice["number"] in text or _sum_named(invoice.get("amount") or "", text) for text in texts)
 
 
 def _sum_named(amount: str, text: str) -> bool:
