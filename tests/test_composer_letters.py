@@ -1749,3 +1749,10 @@ def test_a_dollar_with_its_country_letters_is_said_with_the_country(amount, said
     from tactful.phrases import load_phrases
 
     assert spoken_amount(amount, load_phrases("en")) == said
+
+
+def test_a_brief_letter_to_a_firm_with_no_contact_names_the_firm():
+    s = Situation.model_validate({"client": {"name": "Harbour Cold Stores LLC"}, "sender": {"name": "Omar Haddad", "company": "SunGrid LLC"},
+                         "reason_kind": "time"})
+    text = Composer().compose(s, "email", "en", "brief")[0].text()
+    assert "Dear Harbour Cold Stores team," in text and "Hello," not in text, text
