@@ -2703,3 +2703,9 @@ def test_a_plan_typed_in_the_past_without_its_subject_is_the_reason():
     notes = ["took a full-time post at the county museum, start 1 March. can't do both"]
     text = email(situation(reasons=notes, sender={"name": "Ann Lee", "solo": True}))
     assert "I have taken a full-time post at the county museum" in text, text
+
+
+def test_a_russian_note_with_the_senders_own_verb_before_the_dash_is_no_thing():
+    s = situation(language="ru", handover=["доверенность на подачу отчётов отзываем с 1 января, доступ к их кабинету — отключаем"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "оверенность на подачу отчётов отзываю с 1 января" in text and "тключ" not in text.split("оверенность")[0][-30:], text

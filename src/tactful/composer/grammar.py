@@ -552,8 +552,11 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if not dash or not thing or not is_action(rest, language, phrases):
         return item
     if language == "ru":
-        # «их компрессор лежит у нас в гараже — вернуть»: the thing ends where a verb of its own says where it is.
-        thing = _before_own_verb(thing)
+        # «их компрессор лежит у нас в гараже — вернуть»: the thing ends where a verb of its own says where it is; a
+        # verb of the sender's («доверенность отзываем с 1 января, доступ — отключаем») makes the note no thing at all.
+        if (cut := _before_own_verb(thing)) is None:
+            return item
+        thing = cut
     words = rest.split()
     # The verb, or two joined by "or"/"and" («доделать и сдать»): the thing is their object.
     joined = len(words) > 2 and words[1].lower() in phrases.snippets["verb_joiners"] and is_action(words[2], language, phrases)
@@ -583,15 +586,17 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     return " ".join([*verbs, obj, *after])
 
 
-def _before_own_verb(thing: str) -> str:
+def _before_own_verb(thing: str) -> str | None:
     """A Russian thing up to a finite verb of its own («их запасной компрессор лежит у нас в гараже» → «их запасной
-    компрессор»), or whole when it has none or the verb opens it."""
+    компрессор»), or whole when it has none or the verb opens it; None when the verb is the sender's («отзываем»)."""
     from ..text import likeliest_ru
 
     words = thing.split()
-    at = next((i for i, word in enumerate(words) if i and (r := likeliest_ru(word.lower().strip(",."))) is not None
-               and r.tag.POS == "VERB"), None)
-    return " ".join(words[:at]) if at else thing
+    found = next(((i, r) for i, word in enumerate(words) if i and (r := likeliest_ru(word.lower().strip(",."))) is not None
+                  and r.tag.POS == "VERB"), None)
+    if found is None:
+        return thing
+    return None if "1per" in found[1].tag else " ".join(words[:found[0]])
 
 
 def _own_object_ru(word: str) -> bool:
