@@ -234,7 +234,6 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     }
 
 
-
 def _users_call(request: str, situation: Situation, context: dict[str, Any], language: Language, phrases: Phrases) -> bool:
     """Whether what the client asks is the user's to decide, so not promised back as "As you asked, I will …"."""
     steps = [*context["handover_actions"], *situation.handover]
@@ -256,6 +255,7 @@ def _users_call(request: str, situation: Situation, context: dict[str, Any], lan
         or (matches(request, language, "client_forbids") or matches(request, language, "change_requests")) \
             and any(_stems(step) & _stems(request) for step in steps)
     )
+
 
 def _notice_counted(original: str, situation: Situation, context: dict[str, Any], language: Language,
                     phrases: Phrases) -> dt.date | None:
@@ -284,7 +284,8 @@ def _notice_counted(original: str, situation: Situation, context: dict[str, Any]
 def _payment_news(original: str, topics: list[str], situation: Situation, context: dict[str, Any],
                   language: Language) -> tuple[list[str], list[dict[str, Any]], list[str]]:
     """What the answer says of paying: the topics without "paying" where it brings no news of a payment, the open
-    invoices it says are paid, and its sentences that put another open invoice off (the user's to answer)."""
+    invoices it says are paid, and its sentences that put another open invoice off or plan its payment (the user's
+    to answer)."""
     from ..grounding import find_dates
 
     # "will be paid, but only when …", «оплатим только при двух условиях»: a payment on conditions, or refused,
@@ -320,12 +321,13 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
                        for u in context["unpaid"] if u not in paid_invoices)]
     # So is a plan for paying an open invoice in parts or on a later day («40 000 до 20 декабря, а 46 000 — только после
     # собрания 17 января» under «По остатку 86 000»), the invoice named by its number or sum on the line.
-    proposed = [s for s in sentences(original) if s not in put_off + late
-                and ("paying" in reply_topics(s, language) or matches(s, language, "payment_subjects"))
-                and (_after_due(s, situation) or matches(s, language, "payment_conditions") and bool(find_dates(s)))
-                and any(_named_in(u, [named_on(s)]) for u in context["unpaid"])]
+    lines = {s: named_on(s) for s in sentences(original) if s not in put_off + late
+             and ("paying" in reply_topics(s, language) or matches(s, language, "payment_subjects"))
+             and (_after_due(s, situation) or matches(s, language, "payment_conditions") and bool(find_dates(s)))}
+    planned = {s: line for s, line in lines.items() if any(_named_in(u, [line]) for u in context["unpaid"])}
+    proposed = list(planned)
     # Such a plan is no news of a payment to thank for either.
-    paid_invoices = [u for u in paid_invoices if not _named_in(u, [named_on(s) for s in proposed])]
+    paid_invoices = [u for u in paid_invoices if not _named_in(u, list(planned.values()))]
     return topics, paid_invoices, put_off + late + proposed
 
 

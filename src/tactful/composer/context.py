@@ -1463,8 +1463,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
 def _counted_change(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
     """The first piece of a reason note that counts what changed in the work ("South Coast days now run 13-14 hours
     with 19 passengers, and I drive the bus AND guide - that was never the deal" → "South Coast days now run 13-14
-    hours with 19 passengers, and I drive the bus and guide."): a number in it, no money (the invoice lines say
-    that), no one named, nothing to the tool, and passed by the checker; empty when no note has one."""
+    hours with 19 passengers."): a number in it, no money (the invoice lines say that), no one named, nothing to
+    the tool, and passed by the checker; empty when no note has one."""
     from ..grounding import find_dates
 
     # The notes open on the reason; later ones are the user's asides, wishes and instructions.
@@ -1501,9 +1501,9 @@ def _said_of_us(text: str, language: Language, phrases: Phrases) -> bool:
         return True
     from ..text import likeliest_ru
 
-    tags = [set(str(r.tag).replace(" ", ",").split(",")) for word in re.findall(r"[а-яё]+", text, flags=re.IGNORECASE)
-            if (r := likeliest_ru(word.lower())) is not None and r.tag.POS in ("VERB", "PRTS", "ADJS", "PRED")]
-    return bool(tags) and not any({"VERB", "3per", "plur"} <= tag for tag in tags)
+    predicates = [r for word in re.findall(r"[а-яё]+", text, flags=re.IGNORECASE)
+                  if (r := likeliest_ru(word.lower())) is not None and r.tag.POS in ("VERB", "PRTS", "ADJS", "PRED")]
+    return bool(predicates) and not any(r.tag.POS == "VERB" and {"3per", "plur"} <= r.tag.grammemes for r in predicates)
 
 
 def _private_reason(note: str, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,
