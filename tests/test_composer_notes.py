@@ -163,6 +163,20 @@ def test_their_before_a_word_that_is_no_noun_is_an_object_not_a_possessive():
     assert to_you("к ним претензий по работе нет", "ru", phrases) == "к вам претензий по работе нет"
 
 
+def test_a_pronoun_after_a_preposition_that_agrees_with_a_thing_named_before_is_the_thing():
+    from tactful.composer.grammar import to_you
+
+    phrases = load_phrases("ru")
+    # «с неё» is the extraction, a feminine thing: «с вас» would point at the reader.
+    assert to_you("Аспирация на участке не работает, это риск — пусть следующий специалист начнёт с неё", "ru", phrases) \
+        .endswith("начнёт с неё")
+    # A person named before, or a thing of another gender, leaves the pronoun the client's; so does «у»: what is
+    # "at them" is at the client's.
+    assert to_you("Директор просил копии, передать для него", "ru", phrases).endswith("для вас")
+    assert to_you("Отчёт готов, отправим на неё", "ru", phrases).endswith("на вас")
+    assert to_you("Сервер стоит у него", "ru", phrases).endswith("у вас")
+
+
 def test_their_before_a_property_of_a_thing_is_the_things_not_the_clients():
     from tactful.composer.grammar import to_you
 

@@ -323,8 +323,17 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
     """A note about the client in the third person said to them ("admin access transferred to him" →
     "transferred to you", «перенести на их аккаунт» → «на ваш аккаунт»): the bank's substitutions, and a
     Russian possessive agreed with the noun after it."""
+    things = phrases.snippets.get("to_you_things", {})
+
+    def said(m: re.Match[str], replacement: str) -> str:
+        words = re.findall(r"\w+", m.group(0).lower())
+        if (len(words) == 2 and words[0] in things.get("prepositions", []) and words[1] in things.get("pronouns", {})
+                and _thing_before(item[:m.start()], things["pronouns"][words[1]])):
+            return m.group(0)
+        return m.expand(replacement)
+
     for pattern, replacement in phrases.snippets.get("to_you", []):
-        item = re.sub(pattern, replacement, item, flags=re.IGNORECASE)
+        item = re.sub(pattern, lambda m, r=replacement: said(m, r), item, flags=re.IGNORECASE)
     possessive = phrases.snippets.get("to_you_possessive")
     if language == "ru" and possessive:
         from ..text import parse_ru
@@ -341,6 +350,20 @@ def to_you(item: str, language: Language, phrases: Phrases) -> str:
         item = re.sub(rf"\b{possessive['pronoun']}(\s+\d+\s+)(?=[а-яё]+)(?!(?:год|лет|дн|недел|месяц|час|раз|минут)[а-яё]*)", lambda m: possessive["counted"] + m.group(1),
                       item, flags=re.IGNORECASE) if possessive.get("counted") else item
     return item
+
+
+def _thing_before(text: str, grammemes: list[str]) -> bool:
+    """Whether a Russian pronoun of these gender and number can stand for a thing named earlier: an inanimate
+    noun in the nominative there, agreeing with it («Аспирация … начнёт с неё»). A person the note speaks of
+    is animate, so «ключи у него» after «Директор …» stays "you"."""
+    from ..text import parse_ru
+
+    wanted = set(grammemes)
+    for word in re.findall(r"[а-яё]+", text.lower()):
+        reading = next(iter(parse_ru(word)), None)
+        if reading and reading.tag.POS == "NOUN" and {"nomn", "inan"} | wanted <= reading.tag.grammemes:
+            return True
+    return False
 
 
 def _agreed(pronoun: str, noun: str) -> str | None:
