@@ -1186,6 +1186,21 @@ def test_a_handover_that_waits_for_payment_says_so_once_and_lists_only_the_thing
         assert note in Composer().compose(s, channel, language)[0].text(), channel
 
 
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("en", "THEIR 40 folding chairs and 2 bars in our warehouse - they collect, or we deliver once KM-12 is settled",
+     "can be collected from us at any time, or we will deliver them once invoice KM-12 is settled."),
+    ("ru", "их 40 стульев и 2 барные стойки на нашем складе — заберут сами или привезём после оплаты № 12",
+     "вы можете забрать у нас в любое время или мы привезём их после оплаты счёта № 12."),
+])
+def test_things_held_for_one_named_invoice_name_it_and_keep_the_clients_option_to_collect(language, item, said):
+    # Held "once the open invoices are settled", the things would wait on the disputed invoice too.
+    s = situation(sender={"name": "Ann Lee", "company": "AK Marquees Ltd", "solo": False}, handover=[item, "safety notes" if language == "en" else "инструкции по безопасности"], unpaid_invoices=[{"number": "KM-12" if language == "en" else "12", "amount": "€6,300"},
+                                                                     {"number": "KM-40", "amount": "€2,100", "disputed": True}])
+    body = email(s, language)
+    assert said in body, body
+    assert not re.search(r"they collect|заберут сами|open invoices|открытых счетов", body), body
+
+
 def test_a_handover_note_that_states_something_keeps_its_payment_condition_whole():
     # "… is registered to us - transferred to you once X is paid": a sentence, not a thing that "will follow".
     s = situation(handover=["the chiller warranty is registered to us - transferred to you once BAC-1002 is paid", "test logs"],

@@ -825,3 +825,21 @@ def test_a_payment_is_thanked_for_on_the_invoice_its_line_names_and_an_offer_to_
             "3. From January invoices go through Coupa. I'll send you the supplier invitation next week.")
     text = reply(s, said, backend="composer").text
     assert "payment of invoice RP-31;" in text and "invitation" not in text, text
+
+
+def test_a_thing_the_users_answer_speaks_of_is_not_listed_again_nor_held_by_the_stock_condition():
+    situation = parse_situation({
+        "client": {"name": "Olive Grove Venue", "contact": "Helen Marsh"}, "sender": {"name": "Andreas Kyr", "company": "AK Marquees"},
+        "end_date": "2031-03-31", "language": "en",
+        "handover": ["anchoring plan", "THEIR 40 folding chairs and 2 bars in our warehouse - deliver once the invoices are paid"],
+        "unpaid_invoices": [{"number": "KM-12", "amount": "€6,300"}],
+    })
+    asked = "Thank you. We want our chairs and bars back by 18 December, whatever happens with the invoices. Will you confirm?"
+    answer = "Your folding chairs and bars can be collected from our warehouse at any time."
+    before = reply(situation, asked, backend="composer").text
+    assert "chairs" in before.split("Helen")[1].split("\n\n", 2)[-1]
+    text = reply(situation, asked, backend="composer", answers={"1": answer}).text
+    assert answer in text
+    # The chairs are spoken of once, in the user's words: not in the handover list, nor "will follow once …".
+    assert text.count("chairs") == 1 + ("> " in text and "chairs" in text.split("> ", 1)[1].split("\n", 1)[0]), text
+    assert "will follow once" not in text, text

@@ -24,6 +24,7 @@ from ..wording import format_date
 from .context import (
     build_context,
     foreseen,
+    handover_context,
     referral_name,
     said_item,
     steps_said,
@@ -732,6 +733,17 @@ class Composer:
         owed = context["unpaid_left"] if context["disputes"] else context["unpaid"]
         context["said_by_user"] = [t for t in context["topics"] if any(t in reply_topics(a, language) for a in written)
                                    and (t != "money" or all(u["number"] and u["number"] in said or _sum_named(u.get("amount") or "", said) for u in owed))]
+        # A thing handed over that the user's answer speaks of ("Your chairs and bars can be collected … at any time")
+        # is not listed again beside it, nor held back by the stock condition, which may say otherwise.
+        def spoken_of(line: str) -> bool:
+            return any(_shares_word(line, t, language, least=2) for t in written)
+
+        if any(spoken_of(h) for h in context["handover_all"]):
+            actions = {key: [a for a in context[key] if not spoken_of(a)] for key in ("handover_actions", "taken_back")}
+            listed = handover_context([h for h in context["handover"] if not spoken_of(h)], language, phrases, solo=False)
+            context.update({**listed, **actions}, handover_all=listed["handover"] + actions["handover_actions"])
+        if context["after_payment_items"] and any(_shares_word(context["after_payment_items"], t, language, least=2) for t in written):
+            context["after_payment"] = False
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
         # "Re:" the subject of the message the client answers, whatever register the answer takes.

@@ -110,7 +110,7 @@ def build_context(
                    situation, fields, language),
         **_work(situation, fields["description"], language, phrases),
         **closure,
-        **_handover(fields["handover"], language, phrases, is_solo(situation.sender, language)),
+        **handover_context(fields["handover"], language, phrases, is_solo(situation.sender, language)),
         **_referral(fields["referral"], language, phrases),
         **_framing(situation, channel, language, phrases, closure["notice_short"], own_reason),
         "facts": fields["facts"] if situation.include_facts else [],
@@ -122,7 +122,7 @@ def build_context(
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
         # The user's notes hold the handover back until the money is paid: the message says so, once.
-        **_after_payment(situation, fields["waiting"], language, phrases),
+        **_after_payment(situation, fields["waiting"], fields["waiting_on"], language, phrases),
         **_held_fallback(situation, vetted, closure["notice_short"]),
     }
     if informal:
@@ -291,7 +291,7 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     labelled = [re.sub(phrases.snippets.get("owner_label", "(?!)"), "", item) for item in situation.handover]
     asked = {item: request for item in labelled if (request := _asked_of_client(item, language, phrases))}
     labelled = [item for item in labelled if item not in asked]
-    handover, waiting = _payment_first(labelled, language, phrases)
+    handover, waiting, waiting_on = _payment_first(labelled, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
     said = {item: said_item(item, language, phrases) for item in candidates}
     # The sender's own things are collected, a step of theirs ("collect my wither gauge and flocking irons from your
@@ -308,7 +308,7 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     collected += asked.values()
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
-            "waiting": waiting}
+            "waiting": waiting, "waiting_on": waiting_on}
 
 
 def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | None:
@@ -542,43 +542,59 @@ def _named_me(item: str, name: str, bank: dict[str, Any]) -> str:
     return re.sub(rf"(?P<start>^|(?<=\s))(?:(?P<before>[а-яё]+)\s+)?(?P<name>{names})\b", me, item, flags=re.IGNORECASE) if names else item
 
 
-def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], list[str] | None]:
+def _payment_first(items: list[str], language: Language, phrases: Phrases) -> tuple[list[str], list[str] | None, list[str]]:
     """Handover notes without the payment they wait for ("files after payment", «отдам после оплаты»), and
     what waits for it: the things named (["files"]); [] when a note holds back the whole handover ("repo +
     doc handed over once invoices are paid" only repeats things of the list, and goes); None when nothing
-    waits. The condition is said once."""
+    waits. The condition is said once. Also the notes' words from the condition on ("once KM-0912 is
+    settled"), so the letter can name the invoice the user named."""
     kept: list[str] = []
     things: list[str] = []
+    conditions: list[str] = []
     everything = False
     for item in items:
         span = first_span(item, language, "after_payment")
         if span is None:
             kept.append(item)
             continue
+        conditions.append(item[span[0]:])
         thing = re.sub(phrases.snippets["handover_verb_tail"], "", item[: span[0]].rstrip(" ,;:—–-(")).strip(" ,;:—–-(")
+        # "… - they collect, or we deliver": the client's option is said with the condition, not as a step.
+        offered = re.sub(phrases.snippets.get("collect_or_deliver", "(?!)"), "", thing, flags=re.IGNORECASE)
         # A note that says something of its own before the condition ("the warranty is registered to us -
         # transferred to you once BAC-1002 is paid") is said whole, condition and all: cut, it is no thing.
-        if thing and is_step(thing, language, phrases):
+        if thing and is_step(offered, language, phrases):
             # Joined by a comma, not a dash: what follows a dash is read as the user's aside and dropped.
             kept.append(re.sub(r"\s+[—–-]\s+", ", ", item))
             continue
         others = " ".join(i for i in items if i != item).casefold()
-        if thing and not all(word in others for word in re.findall(r"[^\W\d_]{3,}", thing.casefold())):
-            kept.append(thing)
+        if thing and not all(word in others for word in re.findall(r"[^\W\d_]{3,}", offered.casefold())):
+            kept.append(offered)
             things.append(thing)
         else:
             everything = True
-    return kept, ([] if everything else things) if (everything or things) else None
+    return kept, ([] if everything else things) if (everything or things) else None, conditions
 
 
-def _after_payment(situation: Situation, waiting: list[str] | None, language: Language, phrases: Phrases) -> dict[str, Any]:
+def _after_payment(situation: Situation, waiting: list[str] | None, conditions: list[str], language: Language,
+                   phrases: Phrases) -> dict[str, Any]:
     """What of the handover waits for the money ("The pattern files will follow once …"), when anything is
     owed or invoiced: `after_payment` says it does, `after_payment_items` names the things (none: all of it;
-    `waiting` as `_payment_first` gives it)."""
+    `waiting` as `_payment_first` gives it). When every condition names the same open invoice ("we deliver once
+    KM-0912 is settled"), `after_payment_invoice` is its number: the letter does not hold the things against
+    the others, a disputed one among them. When the notes let the client fetch the things meanwhile ("they
+    collect, or we deliver once …", `collect_or_deliver`), `after_payment_collect` says so and the things are
+    named without it."""
     owed = bool(situation.unpaid_invoices or situation.final_invoice)
-    things = [said_item(t, language, phrases) for t in waiting or []]
-    named = object_list([accusative(t, language, phrases) for t in things], phrases) if things else ""
-    return {"after_payment": owed and waiting is not None, "after_payment_items": (named[:1].upper() + named[1:]) if named else ""}
+    collect = phrases.snippets.get("collect_or_deliver", "(?!)")
+    things = [said_item(re.sub(collect, "", t, flags=re.IGNORECASE), language, phrases) for t in waiting or []]
+    # A thing that does not inflect whole («2 барные стойки на нашем складе») is named as the notes say it.
+    named = object_list([accusative(t, language, phrases) or t for t in things], phrases) if things else ""
+    numbers = {i.number for i in situation.unpaid_invoices if i.number and all(re.search(rf"(?<!\w){re.escape(i.number)}(?!\w)", c)
+                                                                            for c in conditions)}
+    return {"after_payment": owed and waiting is not None, "after_payment_items": (named[:1].upper() + named[1:]) if named else "",
+            "after_payment_invoice": next(iter(numbers)) if len(numbers) == 1 and conditions else "",
+            "after_payment_collect": bool(named) and any(re.search(collect, t, flags=re.IGNORECASE) for t in waiting or [])}
 
 
 def _plain_brackets(item: str, language: Language) -> str:
@@ -901,7 +917,7 @@ def _invoice_group(invoices: list[dict[str, Any]], language: Language) -> dict[s
     return {"invoices": invoices, "overdue": first["overdue"], "due": first["due"], "due_date": first["due_date"], "total": total}
 
 
-def _handover(handover: list[str], language: Language, phrases: Phrases, solo: bool) -> dict[str, Any]:
+def handover_context(handover: list[str], language: Language, phrases: Phrases, solo: bool) -> dict[str, Any]:
     """The handover items as bullets and, where they inflect, as the object of 'we will hand over' (in
     English running text with their articles: "the house keys")."""
     # A note of something still to do ("return the samples", «снимем весеннюю коллекцию») or a whole
