@@ -2593,6 +2593,7 @@ def test_say_it_like_this_dictates_the_reason():
     (["we collect everything of ours: frames, planks, netting"], "collect our frames, planks, netting", "collect our we collect"),
     # What already stays with the sender is no step to collect.
     (["my own microphone and radio are mine, they stay with me", "route notes"], "route notes", "collect my own microphone"),
+    (["my worksheet bank stays mine; the printed copies he already has are his", "route notes"], "route notes", "worksheet bank stays mine"),
 ])
 def test_handover_notes_typed_as_labels_are_said_as_steps(handover, said, unsaid):
     text = email(situation(handover=handover, sender={"name": "Ann Lee", "company": "Lee Tours", "solo": False}))
