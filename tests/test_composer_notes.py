@@ -1895,6 +1895,11 @@ def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(langu
     # The client spoken of as "they" is "you" throughout the wording, not only in "their".
     ("en", ["what I'll tell her: I won't take their money for a service I can't deliver in a storm, better they have a contractor who can"],
      "I will not take your money for a service I cannot deliver in a storm, better you have a contractor who can.", "they have"),
+    # An aside to the tool between the label and its colon.
+    ("en", ["cancelled an hour before, three times", "what I'll say (and it's true): from January I'm only doing online small groups"],
+     "From January I am only doing online small groups.", "true"),
+    ("ru", ["отменяли за час до занятия", "что скажу (и это правда): с января веду только онлайн-группы"],
+     "С января я веду только онлайн-группы.", "правда"),
 ])
 def test_the_words_a_note_dictates_for_the_client_are_the_reason(language, notes, said, gone):
     s = situation(reasons=notes, sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": language == "ru"}, language=language)
