@@ -2729,3 +2729,16 @@ def test_a_russian_note_with_the_senders_own_verb_before_the_dash_is_no_thing():
     s = situation(language="ru", handover=["доверенность на подачу отчётов отзываем с 1 января, доступ к их кабинету — отключаем"])
     text = Composer().compose(s, "email", "ru")[0].text()
     assert "оверенность на подачу отчётов отзываю с 1 января" in text and "тключ" not in text.split("оверенность")[0][-30:], text
+
+
+@pytest.mark.parametrize(("step", "said"), [
+    # A verb typed as a list's label: no colon in the sentence, and the sender's own things are «свой».
+    ("забрать: мой штатив и две вехи в сторожке", "я заберу свой штатив и две вехи в сторожке"),
+    ("забрать наше: вакуумный насос и баллон", "мы заберём вакуумный насос и баллон"),
+    ("забрать две наши LED-панели", "мы заберём две наши LED-панели"),
+])
+def test_a_russian_step_typed_as_a_label_is_said_without_its_colon(step, said):
+    from tactful.composer.grammar import first_person_step
+
+    solo = said.startswith("я ")
+    assert first_person_step(step, "ru", load_phrases("ru"), solo) == said

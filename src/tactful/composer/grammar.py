@@ -721,6 +721,14 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     if len(words) > 1 and _infinitive(words[0]) and words[1].lower() in phrases.snippets.get("step_on_sender", []):
         return phrases.snippets["step_request"] + request_form(step)
 
+    # «забрать: мой штатив и две вехи», «забрать наше: насос»: a verb typed as a label. Its colon and the owner's word
+    # go, and the sender's own things are «свой» («заберу свой штатив»), as in a note of the sender's own thing.
+    if (label := re.match(phrases.snippets.get("step_label", "(?!)"), step)) and _infinitive(label["verb"]):
+        rest = step[label.end():]
+        for pattern, replacement in phrases.snippets.get("own_swap", []):
+            rest = re.sub(pattern, replacement, rest)
+        step = f"{label['verb']} {rest}"
+        words = step.split()
     if not _infinitive(words[0]):
         return step
     # The first verb, and every verb joined to it («и сдать отчёт», «, сменить пароли»), said by the sender.
