@@ -2742,3 +2742,16 @@ def test_a_russian_step_typed_as_a_label_is_said_without_its_colon(step, said):
 
     solo = said.startswith("я ")
     assert first_person_step(step, "ru", load_phrases("ru"), solo) == said
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # An aside that speaks of the client by role is the user's note to the tool, not words for the client.
+    ("ru", "копии решений по классификации (оригиналы и так у клиента)", "копии решений по классификации"),
+    ("en", "copies of the classification rulings (the client has the originals anyway)", "copies of the classification rulings"),
+    # Other asides stay.
+    ("en", "copies of the classification rulings (PDF)", "copies of the classification rulings (PDF)"),
+])
+def test_an_aside_that_speaks_of_the_client_by_role_is_not_said(language, item, said):
+    from tactful.composer.grammar import without_aside
+
+    assert without_aside(item, load_phrases(language)) == said

@@ -444,7 +444,8 @@ def without_aside(item: str, phrases: Phrases) -> str:
     asides = phrases.snippets["aside_openers"]
     # An aside in brackets that speaks of the sender ("(on my keyring)", "(… - I'll redo it, it's a mess)") goes too,
     # unless it sets a condition ("(only once paid)").
-    own = set(asides) | set(phrases.snippets.get("aside_own_words", []))
+    # So does one that speaks of the client by role ("(the client has the originals anyway)"): a note to the tool.
+    own = set(asides) | set(phrases.snippets.get("aside_own_words", [])) | set(phrases.snippets.get("aside_client_words", []))
 
     def bracket(m: re.Match[str]) -> str:
         words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’]*", m.group())}
