@@ -2755,3 +2755,22 @@ def test_an_aside_that_speaks_of_the_client_by_role_is_not_said(language, item, 
     from tactful.composer.grammar import without_aside
 
     assert without_aside(item, load_phrases(language)) == said
+
+
+@pytest.mark.parametrize(("referral", "name", "description"), [
+    # A comma inside the name's own brackets does not end the name.
+    ("кадастровый инженер Елена Шубина (ООО «Геоплан», Рязань) — садоводства ведёт много", "кадастровый инженер Елена Шубина (ООО «Геоплан», Рязань)",
+     "садоводства ведёт много"),
+    # A lone adjective is the user's judgement of the person: only the first clause describes her.
+    ("Алина Мороз — ведёт соцсети под ключ, надёжная", "Алина Мороз", "ведёт соцсети под ключ"),
+])
+def test_a_russian_referral_is_named_whole_and_described_without_the_users_judgement(referral, name, description):
+    from tactful.composer.grammar import referral_parts
+
+    assert referral_parts(referral, "ru", load_phrases("ru"))[:2] == (name, description)
+
+
+def test_a_referral_whose_name_has_brackets_takes_no_second_pair():
+    s = situation(referral="кадастровый инженер Елена Шубина (ООО «Геоплан», Рязань) — садоводства ведёт много", language="ru")
+    body = Composer().compose(s, "email", "ru")[0].content.body
+    assert "Рязань)." in body and ") (" not in body, body

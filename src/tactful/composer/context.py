@@ -1052,6 +1052,9 @@ def _referral(referral: str | None, language: Language, phrases: Phrases) -> dic
     name, description, apposition = referral_parts(referral, language, phrases) if referral else ("", "", False)
     # «Зоопсихолог Анна Руденко»: a Russian word for the trade typed capitalised declines as a common word.
     name = common_start(name, language, phrases.months) if language == "ru" else name
+    # A name that carries its own brackets («Елена Шубина (ООО «Геоплан», Рязань)») takes no second pair.
+    if description and not apposition and name.endswith(")"):
+        description = ""
     return {
         "referral": referral,
         "referral_name": name or None,

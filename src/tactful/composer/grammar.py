@@ -916,7 +916,9 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
     Ким, дизайнера») rather than a note in brackets («Алину Мороз (ведёт соцсети под ключ)»). A note that
     tells the user's own story ("she did the walled garden we all liked", «вела со мной два объекта») or is
     shorthand is left out: the letter names the person only. The whole note is tried, then its first clause."""
-    name, _, note = [part.strip() for part in re.split(r"(\s+[—–-]\s+|,\s+)", referral.strip(), maxsplit=1) + ["", ""]][:3]
+    # The first dash or comma outside brackets: «Елена Шубина (ООО «Геоплан», Рязань) — …» names her whole.
+    cut = next((m for m in re.finditer(r"\s+[—–-]\s+|,\s+", referral) if referral[:m.start()].count("(") == referral[:m.start()].count(")")), None)
+    name, note = (referral[:cut.start()].strip(), referral[cut.end():].strip()) if cut else (referral.strip(), "")
     # «…«Переплётчик», ул. Островского — давно работают …»: an address after the name goes with it.
     address = phrases.snippets.get("address_abbreviations", [])
     if address and re.match(rf"(?:{'|'.join(map(re.escape, address))})\.\s", note):
@@ -937,6 +939,10 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             readings = [likeliest_ru(w) for w in lowered]
             if any(r is None or (r.tag.POS == "VERB" and "past" in r.tag) for r in readings):
                 continue  # «вела», «учились»: the user's history with the person
+            # «…, аккуратная»: a lone adjective among the parts is the user's judgement of the person, not a description.
+            if any(len(part.split()) == 1 and (r := likeliest_ru(part.strip().lower())) and r.tag.POS in ("ADJF", "ADJS")
+                   for part in re.split(r",\s*", candidate)):
+                continue
             from ..address import is_organisation
 
             # «Дарью Ким, дизайнера»: a person is set beside a word for a person, a firm beside one for a
