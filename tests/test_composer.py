@@ -98,3 +98,19 @@ def test_channel_structures():
     assert any(d.startswith("The contract") for d in meeting.content.documents)  # full notice: no extra agreement
     assert meeting.markdown().startswith("## Objective")
     assert meeting.content.decisions and meeting.content.follow_up and meeting.content.timebox
+
+
+def test_listed_facts_leave_out_what_the_letter_says_elsewhere():
+    # The money paragraph asks for invoice 1408, the notice paragraph cites clause 8.3, the open work lists the
+    # shipment: listed again as facts, they read as a file of grievances.
+    situation = Situation.model_validate({
+        "client": {"name": "ООО «Вектор»", "contact": "Ольга Петровна"}, "language": "ru", "include_facts": True,
+        "facts": ["договор от 15.02.2024, п. 8.3 — уведомление за 30 дней", "счёт № 1408 на 212 000 ₽, не оплачен",
+                  "партия плитки прибывает 14 декабря", "с января оформлено 46 деклараций"],
+        "contract": {"clause": "8.3", "notice_days": 30},
+        "unpaid_invoices": [{"number": "1408", "amount": "212 000 ₽"}],
+        "open_work": [{"item": "выпуск партии плитки, прибывающей 14 декабря"}],
+    })
+    text = Composer().compose(situation, "email", "ru")[0].text()
+    assert "с января оформлено 46 деклараций" in text
+    assert "не оплачен" not in text and "уведомление за 30 дней" not in text and "партия плитки прибывает" not in text, text

@@ -113,7 +113,7 @@ def build_context(
         **handover_context(fields["handover"], language, phrases, is_solo(situation.sender, language)),
         **_referral(fields["referral"], language, phrases),
         **_framing(situation, channel, language, phrases, closure["notice_short"], own_reason),
-        "facts": fields["facts"] if situation.include_facts else [],
+        "facts": _facts_not_said_elsewhere(fields["facts"], situation, language) if situation.include_facts else [],
         "open_work": _open_work(situation, vetted, phrases, who),
         "tone": tone,
         "language": language,
@@ -1044,6 +1044,20 @@ def _companions(situation: Situation, language: Language, phrases: Phrases) -> l
 def referral_name(referral: str, language: Language) -> str:
     """The name a referral is recommended by ("Kestrel Motion" of "Kestrel Motion - small studio")."""
     return referral_parts(referral, language, load_phrases(language))[0]
+
+
+def _facts_not_said_elsewhere(facts: list[str], situation: Situation, language: Language) -> list[str]:
+    """The facts the user asks to list, without those another part of the letter says already: a fact about an open
+    invoice (the money paragraph asks for it), about the termination clause (the notice paragraph cites it), or about
+    work still to finish (listed with its date). Said twice, the list reads as a file of grievances."""
+    def token(text: str) -> str:
+        return rf"(?<![\w.]){re.escape(text)}(?![\w]|\.\d)"
+
+    numbers = [i.number for i in situation.unpaid_invoices if i.number]
+    clause = situation.contract.clause if situation.contract.written else None
+    return [f for f in facts if not any(re.search(token(n), f) for n in numbers)
+            and not (clause and re.search(token(clause), f))
+            and not any(words_in_common(w.item, f, language, letters=5) >= 2 for w in situation.open_work)]
 
 
 def _referral(referral: str | None, language: Language, phrases: Phrases) -> dict[str, Any]:
