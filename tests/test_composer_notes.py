@@ -1895,6 +1895,10 @@ def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(langu
     # The client spoken of as "they" is "you" throughout the wording, not only in "their".
     ("en", ["what I'll tell her: I won't take their money for a service I can't deliver in a storm, better they have a contractor who can"],
      "I will not take your money for a service I cannot deliver in a storm, better you have a contractor who can.", "they have"),
+    # The wording after the mark's dash, not the story before it; with no verb, it is named as the reason.
+    ("en", ["the board wants leaks sealed with wax now. we won't put our name on that, wax just hides it. this is the real reason - "
+            "a different way of looking after the casks, say it like that, no lecture about wax"],
+     "The reason is simply a different way of looking after the casks.", "wax"),
     # An aside to the tool between the label and its colon.
     ("en", ["cancelled an hour before, three times", "what I'll say (and it's true): from January I'm only doing online small groups"],
      "From January I am only doing online small groups.", "true"),

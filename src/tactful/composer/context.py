@@ -1644,14 +1644,21 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     solo = is_solo(situation.sender, language)
     # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
     line = in_first_singular(line) if solo and language == "ru" else line
-    # Words with no verb («только «разные взгляды на наполнение карты»») are the reason named, not a sentence.
-    if language == "ru" and (nominal := phrases.snippets.get("nominal_reason")) and _verbless(line):
+    # Words with no verb («только «разные взгляды на наполнение карты»», "a different way of looking after the casks")
+    # are the reason named, not a sentence.
+    if (nominal := phrases.snippets.get("nominal_reason")) and _verbless(line, language, phrases):
         return sentence(nominal.format(reason=line.strip(" .")[:1].lower() + line.strip(" .")[1:]), phrases)
     return sentence(_with_subject(line, language, phrases, solo), phrases)
 
 
-def _verbless(text: str) -> bool:
-    """Whether Russian words hold no verb, infinitive, short form or predicative («разные взгляды на карту»)."""
+def _verbless(text: str, language: Language, phrases: Phrases) -> bool:
+    """Whether words hold no verb: in Russian, no verb, infinitive, short form or predicative («разные взгляды на
+    карту»); in English, a noun phrase opening on an article ("a different way of looking after the casks") with
+    no subject pronoun after it (`nominal_openers`, `subject_pronouns`)."""
+    if language != "ru":
+        words = re.findall(r"[a-z']+", text.lower())
+        return bool(words) and words[0] in phrases.snippets.get("nominal_openers", []) and not (
+            set(words) & set(phrases.snippets.get("subject_pronouns", [])))
     from ..text import likeliest_ru
 
     readings = [likeliest_ru(w) for w in re.findall(r"[а-яё]+", text.lower())]
