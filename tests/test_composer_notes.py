@@ -2778,3 +2778,24 @@ def test_a_referral_whose_name_has_brackets_takes_no_second_pair():
     s = situation(referral="кадастровый инженер Елена Шубина (ООО «Геоплан», Рязань) — садоводства ведёт много", language="ru")
     body = Composer().compose(s, "email", "ru")[0].content.body
     assert "Рязань)." in body and ") (" not in body, body
+
+
+def test_after_whoever_a_they_is_that_person_not_the_client():
+    from tactful.composer.grammar import to_you
+
+    phrases = load_phrases("en")
+    assert to_you("whoever cooks next must get the allergy sheet before they cook anything", "en", phrases).endswith("before they cook anything")
+    assert to_you("a risk whoever takes over - they should be first on the list", "en", phrases).endswith("they should be first on the list")
+    # The client choosing whoever it is stays the client.
+    assert to_you("whoever they use next can do it", "en", phrases) == "whoever you use next can do it"
+
+
+@pytest.mark.parametrize("note", [
+    "safety, ONCE and calm: balseiro no. 4 (18,000 L) has two rusted hoops - it should not be filled above half until it is re-hooped. whoever they use next can do it",
+    "safety point, say it once: balseiro no. 4 (18,000 L) has two rusted hoops - it should not be filled above half until it is re-hooped",
+])
+def test_a_safety_point_labelled_once_is_said_and_a_numbers_stop_does_not_end_it(note):
+    s = situation(reasons=["reason to give: we see cask care differently", note], sender={"name": "Ann Lee", "company": "Lee Cooperage"})
+    body = email(s)
+    assert "Balseiro no. 4 (18,000 L) has two rusted hoops - it should not be filled above half until it is re-hooped." in body, body
+    assert "safety," not in body.lower() and "ONCE" not in body and "4 has" not in body, body

@@ -169,7 +169,7 @@ def sentences(text: str) -> list[str]:
         parts = []
         for part in (s.strip() for s in re.split(r"(?<=[.!?…])\s+(?=\S)", line) if s.strip()):
             # «в п. 9.1 указано 30 дней», "Mr. Kessler": a sentence does not end on an abbreviation.
-            if parts and re.search(_abbreviation_end(), parts[-1]):
+            if parts and (re.search(_abbreviation_end(), parts[-1]) or part[:1].isdigit() and re.search(_abbreviation_end("number"), parts[-1])):
                 parts[-1] += " " + part
             else:
                 parts.append(part)
@@ -180,8 +180,9 @@ def sentences(text: str) -> list[str]:
 
 
 @cache
-def _abbreviation_end() -> str:
-    words = [w for language in ("en", "ru") for w in load_phrases(language).snippets.get("sentence_abbreviations", [])]
+def _abbreviation_end(kind: str = "sentence") -> str:
+    """A text's end on an abbreviation (``number``: one that stands before a number, "no. 4")."""
+    words = [w for language in ("en", "ru") for w in load_phrases(language).snippets.get(f"{kind}_abbreviations", [])]
     return rf"(?:^|[\s(])(?:{'|'.join(map(re.escape, words))})\.$" if words else "(?!)"
 
 
@@ -322,7 +323,15 @@ def without_year(text: str, phrases: Phrases) -> str:
 def to_you(item: str, language: Language, phrases: Phrases) -> str:
     """A note about the client in the third person said to them ("admin access transferred to him" →
     "transferred to you", «перенести на их аккаунт» → «на ваш аккаунт»): the bank's substitutions, and a
-    Russian possessive agreed with the noun after it."""
+    Russian possessive agreed with the noun after it. After "whoever" the client is only who chooses them ("whoever
+    they use next" → "whoever you use next"); a "they" further on is whoever that is (`someone_else`)."""
+    someone = phrases.snippets.get("someone_else")
+    m = re.search(someone, item, flags=re.IGNORECASE) if someone else None
+    return _said_to_you(item[:m.end()], language, phrases) + item[m.end():] if m else _said_to_you(item, language, phrases)
+
+
+def _said_to_you(item: str, language: Language, phrases: Phrases) -> str:
+    """`to_you` on a text with no one else in it."""
     things = phrases.snippets.get("to_you_things", {})
 
     def said(m: re.Match[str], replacement: str) -> str:
