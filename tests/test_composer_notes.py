@@ -2799,3 +2799,19 @@ def test_a_safety_point_labelled_once_is_said_and_a_numbers_stop_does_not_end_it
     body = email(s)
     assert "Balseiro no. 4 (18,000 L) has two rusted hoops - it should not be filled above half until it is re-hooped." in body, body
     assert "safety," not in body.lower() and "ONCE" not in body and "4 has" not in body, body
+
+
+def test_a_russian_safety_point_said_once_keeps_its_condition_and_a_money_point_is_left_to_the_invoices():
+    s = situation(language="ru", sender={"name": "Айсен Слепцов", "company": "ИП Слепцов", "solo": False},
+                  unpaid_invoices=[{"number": "№ 38", "amount": "85 000 ₽"}],
+                  reasons=["не хватает людей и техники на такой объём",
+                           "безопасность, ОДИН раз и спокойно: секции бортов 14-19 шатаются, стойки сгнили. пока не заменят, "
+                           "туда нельзя пускать массовое катание",
+                           "деньги: по № 38 остаток 85 000 ₽ висит с ноября. сказать номера и даты, без упрёков",
+                           "новогодние каникулы отрабатываем полностью. уходим после 10 января"])
+    body = Composer().compose(s, "email", "ru")[0].content.body
+    assert "Секции бортов 14-19 шатаются, стойки сгнили. Пока не заменят, туда нельзя пускать массовое катание." in body, body
+    # The invoice is asked for by the money lines; the note's «висит с ноября» is not said.
+    assert "висит" not in body and "Деньги" not in body, body
+    # «уходим после 10 января» is when, not why.
+    assert "Мы уходим после 10 января" not in body, body

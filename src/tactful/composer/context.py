@@ -1784,6 +1784,10 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     said = [text for text, _ in found if not any(text != other and text in other for other, _ in found)]
     # A line the user wrote out in quotes is theirs word for word; only the rest is re-voiced.
     verbatim = {text for text, quoted in found if quoted}
+    # An unquoted point that names an open invoice ("деньги: по № 38 остаток 85 000 ₽ висит с ноября …. сказать номера и
+    # даты") is said by the money lines, which ask for it politely with its date.
+    numbers = [n for i in situation.unpaid_invoices if i.number and (n := re.sub(r"^[^\w]+", "", i.number.strip()))]
+    said = [t for t in said if t in verbatim or not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", t) for n in numbers)]
     # A note that foresees what the client will say ("he'll say '…'. answer: we credit …") is an answer kept for the
     # talk, never a promise volunteered.
     opening = phrases.snippets.get("foreseen", {}).get("opening", "(?!)")
