@@ -2815,3 +2815,14 @@ def test_a_russian_safety_point_said_once_keeps_its_condition_and_a_money_point_
     assert "висит" not in body and "Деньги" not in body, body
     # «уходим после 10 января» is when, not why.
     assert "Мы уходим после 10 января" not in body, body
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    ("our 6 rental pipes - they empty them and send them back by 22 January", "Please empty our 6 rental pipes and send them back by 22 January."),
+    ("their 36 pipes in our workshop, repaired - they collect with their own lorry by 22 January",
+     "Please collect your 36 pipes in our workshop, repaired, with your own lorry by 22 January."),
+    ("the 20 spare fins I've been storing - they take them back", "Please take back the 20 spare fins I've been storing."),
+])
+def test_a_thing_then_what_the_client_does_with_it_is_asked_of_them(item, said):
+    body = email(situation(handover=[item, "the fleet list"], sender={"name": "Ann Lee", "company": "Lee Cooperage"}))
+    assert said in body and "- they" not in body, body

@@ -316,6 +316,15 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
     photos in their brochure after 21 Dec" → "Please stop using …"; "our 40 pallets - return with the goods or pay
     4.50 each" (the client's choice) → "Please return our 40 pallets with the goods or pay 4.50 each"."""
     item = _without_brackets(item)
+    # "our 6 rental pipes - they empty them and send them back by 22 January", "their 36 pipes, repaired - they collect
+    # by 22 January": the thing, then the client's step with it, asked with the thing named in it.
+    if (after := re.search(phrases.snippets.get("client_step_after", "(?!)"), item, flags=re.IGNORECASE)) and after.start():
+        thing = said_item(item[:after.start()], language, phrases)
+        verb, _, rest = after["step"].strip().partition(" ")
+        # "take them back" → "take back the spare fins …": the thing, long, after its particle.
+        rest = re.sub(r"\b(?:them|it)(?:\s+(back|away|up|out|off)\b)?", lambda m: " ".join(filter(None, [m[1], thing])), rest, count=1) \
+            if re.search(r"\b(?:them|it)\b", rest) else f"{thing}{',' if ',' in thing and rest else ''} {rest}"
+        return phrases.snippets["step_request"] + to_you(f"{verb} {rest}".strip(), language, phrases)
     subject = phrases.snippets.get("client_subject_step", "(?!)")
     if re.match(subject, item, flags=re.IGNORECASE):
         item = re.sub(subject, "", item, count=1, flags=re.IGNORECASE)
