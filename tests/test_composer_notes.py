@@ -1899,6 +1899,20 @@ def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(langu
     ("en", ["the board wants leaks sealed with wax now. we won't put our name on that, wax just hides it. this is the real reason - "
             "a different way of looking after the casks, say it like that, no lecture about wax"],
      "The reason is simply a different way of looking after the casks.", "wax"),
+    # "in the letter: …" mid-note, after the real reason told to the tool.
+    ("en", ["real reason: I can't put my name on trees I don't decide about. in the letter: we see the care of the trees differently. polite, formal"],
+     "We see the care of the trees differently.", "put my name"),
+    # «это главное — …»: the words after the dash; «только что …, на «вы», ровно»: the words without the note on tone.
+    ("ru", ["зимой хотят топить самодельными печками. это главное - у нас разный подход к тому, как жить в юрте зимой"],
+     "У нас разный подход к тому, как жить в юрте зимой.", "печками"),
+    ("ru", ["в письме - только что у нас разные ожидания от выставок, на «вы», ровно. никаких упрёков"],
+     "у нас разные ожидания от выставок.", "ровно"),
+    # What the client does, marked as the main reason, is the grievance: the kind's line says it.
+    ("ru", ["платят через 80-90 дней, а по договору 15 банковских дней. третий квартал подряд. это главная причина, её и писать"],
+     "предсказуемые сроки оплаты", "платят"),
+    # «свои частные заказчики» are the sender's own clients, not this one.
+    ("ru", ["новых изделий не беру. дальше работаю только со своими частными заказчиками - это можно сказать"],
+     "Дальше я работаю только со своими частными заказчиками.", "xyz"),
     # An aside to the tool between the label and its colon.
     ("en", ["cancelled an hour before, three times", "what I'll say (and it's true): from January I'm only doing online small groups"],
      "From January I am only doing online small groups.", "true"),
@@ -1906,7 +1920,8 @@ def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(langu
      "С января я веду только онлайн-группы.", "правда"),
 ])
 def test_the_words_a_note_dictates_for_the_client_are_the_reason(language, notes, said, gone):
-    s = situation(reasons=notes, sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": language == "ru"}, language=language)
+    s = situation(reasons=notes, sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": language == "ru"}, language=language,
+                  reason_kind="payment" if "оплат" in said else None)
     body = email(s, language)
     assert said in body and gone not in body, body
 
@@ -2826,3 +2841,29 @@ def test_a_russian_safety_point_said_once_keeps_its_condition_and_a_money_point_
 def test_a_thing_then_what_the_client_does_with_it_is_asked_of_them(item, said):
     body = email(situation(handover=[item, "the fleet list"], sender={"name": "Ann Lee", "company": "Lee Cooperage"}))
     assert said in body and "- they" not in body, body
+
+
+@pytest.mark.parametrize("note", [
+    "BUT the decontamination rule has to be said once, calmly, as a general rule: glass can only go to a glassblower cleaned and labelled as decontaminated",
+    "safety - ONCE, no drama: glass can only go to a glassblower cleaned and labelled as decontaminated",
+])
+def test_a_point_to_be_said_once_is_said_however_the_label_is_typed(note):
+    body = email(situation(reasons=["reason to give: I am cutting down to three days a week", note], sender={"name": "Ann Lee", "solo": True}))
+    assert "Glass can only go to a glassblower cleaned and labelled as decontaminated." in body, body
+
+
+def test_a_line_asked_for_is_kept_past_the_learned_readers_doubt_and_the_clients_reported_words_are_no_line():
+    body = email(situation(reasons=[
+        "reason to give: I am going back to shaping full time",
+        "safety, once, calm: the 8 fibreglass boards with the snapped-and-glued fin boxes should not go out to beginners any more",
+        'WB-27 they don\'t want to pay: say 11 boards "weren\'t fixed properly"'], sender={"name": "Ann Lee", "solo": True}))
+    assert "The 8 fibreglass boards with the snapped-and-glued fin boxes should not go out to beginners any more." in body, body
+    assert "fixed properly" not in body, body
+
+
+def test_a_safety_point_said_on_its_own_does_not_choose_the_reason():
+    s = situation(language="ru", reason_kind="agreements", reasons=[
+        "с января хотят каждый день поставки вместо трёх в неделю, машина одна",
+        "безопасность, ОДИН раз: розетка компрессора под водяным фильтром, на неё капает"])
+    body = Composer().compose(s, "email", "ru")[0].content.body
+    assert "требований безопасности" not in body and "Розетка компрессора под водяным фильтром" in body, body

@@ -254,7 +254,12 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
     """The topic of the user's complaint ("kit comes back late and damaged": equipment), to be said as the
     sender's working terms; None when the reasons name none or the reason kind the user chose is another."""
     kinds = phrases.snippets.get("reason_topic_kinds", {})
-    found = reason_topics("\n".join(situation.reasons), language)
+    # A point the message makes on its own ("safety, ONCE: the mast chains are stretched …") is said there, not the
+    # complaint behind the decision; nor is what a note forbids to mention ("DO NOT mention the near miss …").
+    points = phrases.snippets.get("asked_point", [])
+    notes = [_before_forbidden(n, language, phrases) for n in situation.reasons
+             if not any(re.search(p, n, flags=re.IGNORECASE) for p in points)]
+    found = reason_topics("\n".join(notes), language)
     topics = [t for t in found if situation.reason_kind is None or situation.reason_kind in kinds.get(t, [])]
     # Unpaid invoices and wasted visits both: the kind the user chose says it more broadly than either topic
     # ("a more predictable schedule of work and payments"); safety or how people were treated is said first.
@@ -1545,7 +1550,15 @@ def _said_of_us(text: str, language: Language, phrases: Phrases) -> bool:
 
     predicates = [r for word in re.findall(r"[а-яё]+", text, flags=re.IGNORECASE)
                   if (r := likeliest_ru(word.lower())) is not None and r.tag.POS in ("VERB", "PRTS", "ADJS", "PRED")]
-    return bool(predicates) and not any(r.tag.POS == "VERB" and {"3per", "plur"} <= r.tag.grammemes for r in predicates)
+    return bool(predicates) and not _they_do(text)
+
+
+def _they_do(text: str) -> bool:
+    """Whether a Russian text has a verb of "they" («присылают», «платят»): someone else's doing."""
+    from ..text import likeliest_ru
+
+    return any((r := likeliest_ru(w)) is not None and r.tag.POS == "VERB" and {"3per", "plur"} <= r.tag.grammemes
+               for w in re.findall(r"[а-яё]+", text.lower()))
 
 
 def _private_reason(note: str, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting,
@@ -1590,6 +1603,10 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
         # bank for a managing agent, that's the reason"): that sentence alone, not the story before it.
         else:
             said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
+        # «платят через 80–90 дней … третий квартал подряд. это главная причина»: what the client does, or a fragment
+        # that goes on from it, is the grievance behind the decision, not a reason to say.
+        if not worded and not _said_of_us(said, language, phrases):
+            continue
         parts = []
         # «если по-честному: согласование у пяти человек»: the candour is the user's to the tool.
         for part in sentences(_without_candour(_without_brackets(_wording(said, phrases)), phrases).strip(" ,;:—–-")):
@@ -1625,9 +1642,15 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
                 and (not label or re.search(label, note[:m.start("said")]))]
 
-    own = [s if not matches(s, language, "not_own_reason") else _own_clauses(s, language, phrases)
+    # What is left of a wording without its clauses about others must still say something: «Третий квартал подряд.»
+    # after «платят через 80–90 дней» does not.
+    def own_part(said: str) -> str:
+        part = _own_clauses(said, language, phrases)
+        return "" if _verbless(part, language, phrases) and language == "ru" else part
+
+    own = [s if not _of_others(s, language) else own_part(s)
            for s in map(lambda note: _without_candour(note, phrases), found("dictated"))]
-    own = [s for s in own if not matches(s, language, "not_own_reason")
+    own = [s for s in own if s and not _of_others(s, language)
            and not re.match(phrases.snippets.get("fragment_opening", "(?!)"), s, flags=re.IGNORECASE)]
     # A wording of a word or two ("one sentence, max") is no reason, nor a short one that points back at the note
     # around it ("I'm not doing it"); a long one holds what its "it" stands for ("… keep charging you for it").
@@ -1658,6 +1681,12 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     if (nominal := phrases.snippets.get("nominal_reason")) and _verbless(line, language, phrases):
         return sentence(nominal.format(reason=line.strip(" .")[:1].lower() + line.strip(" .")[1:]), phrases)
     return sentence(_with_subject(line, language, phrases, solo), phrases)
+
+
+def _of_others(text: str, language: Language) -> bool:
+    """Whether a reason speaks of someone else: `not_own_reason` names them, or a Russian verb says what "they" do
+    with no pronoun («платят через 80–90 дней»: the client's doing, a grievance, not the sender's reason)."""
+    return matches(text, language, "not_own_reason") or language == "ru" and _they_do(text)
 
 
 def _verbless(text: str, language: Language, phrases: Phrases) -> bool:
@@ -1780,7 +1809,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
         # "if he raises it, say …" one, only for when the client brings it up.
         before = re.split(r"[.;!?]\s+", note[:start])[-1]
         return any(re.search(phrases.snippets.get(key, "(?!)"), before, flags=re.IGNORECASE)
-                   for key in ("predicted_before", "conditional_before"))
+                   for key in ("predicted_before", "conditional_before", "reported_before"))
 
     aside = phrases.snippets.get("tool_aside", "(?!)")
     found = [(re.sub(aside, "", (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")), pattern in phrases.snippets.get("wanted_line", []))
@@ -1821,7 +1850,12 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3]
     promised_lines = [line(text) for text in promised if len(text.split()) >= 3]
-    kept = vetted.keep("reasons", list(dict.fromkeys(asked_lines + promised_lines)), strict=True, to_client=True)
+    # A line the user asked for in so many words is theirs to send, as an answer they type is: the learned reader's
+    # doubt about it (a guess, where the rules find nothing) does not drop it ("the 8 boards with glued fin boxes
+    # should not go out to beginners any more"). Their promises, read out of a note, are checked in full.
+    asked_lines = list(dict.fromkeys(asked_lines))
+    kept = vetted.keep("reasons", asked_lines, strict=True, to_client=True, allowed=frozenset({"learned_tone"}))
+    kept += vetted.keep("reasons", [p for p in dict.fromkeys(promised_lines) if p not in asked_lines], strict=True, to_client=True)
     # The note that carried a line the message now says is not "left out": the user's request was met.
     used = [text for text in said if line(text) in kept]
     vetted.left_out[:] = [o for o in vetted.left_out if not (o.field == "reasons" and any(text in o.text for text in used))]
