@@ -1758,7 +1758,9 @@ def test_a_fallback_held_for_a_push_is_said_without_what_the_push_is_about_or_th
 
 
 @pytest.mark.parametrize(("amount", "said"), [("J$40,000", "40,000 Jamaican dollars"), ("S$9,800", "9,800 Singapore dollars"),
-                                              ("US$1,200", "1,200 US dollars"), ("$500", "500 dollars")])
+                                              ("US$1,200", "1,200 US dollars"), ("$500", "500 dollars"),
+                                              # "FJ$" is no "J$"; a note after the sum follows its unit.
+                                              ("FJ$3,925 (balance of FJ$7,850)", "3,925 Fiji dollars (balance of 7,850)")])
 def test_a_dollar_with_its_country_letters_is_said_with_the_country(amount, said):
     from tactful.composer.grammar import spoken_amount
     from tactful.phrases import load_phrases
@@ -1771,3 +1773,11 @@ def test_a_brief_letter_to_a_firm_with_no_contact_names_the_firm():
                          "reason_kind": "time"})
     text = Composer().compose(s, "email", "en", "brief")[0].text()
     assert "Dear Harbour Cold Stores team," in text and "Hello," not in text, text
+
+
+@pytest.mark.parametrize(("client", "greeting"), [
+    ("NordBalt Logistics Sp. z o.o. (Gdańsk distribution centre)", "Dear NordBalt Logistics team,"),
+    ("Caves Ferraz Vinhos do Porto, S.A.", "Dear Caves Ferraz Vinhos do Porto team,"),
+])
+def test_a_firm_greeted_as_a_team_is_named_without_its_legal_form_or_the_users_note(client, greeting):
+    assert email(situation(client={"name": client})).startswith(greeting)

@@ -144,7 +144,9 @@ def is_sole_trader(name: str) -> bool:
 
 
 def organisation_name(name: str, language: Language) -> str:
-    """'ООО «Ромашка»' -> 'Ромашка'; 'Northwind Traders LLC' -> 'Northwind Traders'."""
+    """'ООО «Ромашка»' -> 'Ромашка'; 'Northwind Traders LLC' -> 'Northwind Traders'; 'NordBalt Logistics Sp. z o.o.
+    (Gdańsk distribution centre)' -> 'NordBalt Logistics' (a note in brackets after the name is the user's)."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or name
     bare, _ = _strip_marker(name, _names("ru" if _is_ru(name) else "en")["legal_forms"])
     if len(bare) > 2 and bare[0] in QUOTES and bare[-1] in QUOTES:
         bare = bare[1:-1]

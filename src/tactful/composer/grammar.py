@@ -82,12 +82,14 @@ def total_amount(amounts: list[str], language: Language) -> str | None:
 def spoken_amount(amount: str, phrases: Phrases) -> str:
     """'GBP 1,450' or '£1,450' as it is said: '1,450 pounds'; «35 000 руб.» → «35 000 рублей», «1 182 ₽» →
     «1 182 рубля». An amount without a known code stays."""
+    # "FJ$3,925 (balance of FJ$7,850)": the unit follows the sum said, before the note about it.
+    main, note = re.match(r"(?P<main>[^(]*?)\s*(?P<note>\(.*\))?\s*$", amount).group("main", "note")
     for code, word in phrases.spoken_currency.items():
-        if code in amount:
+        if code in main:
             # "760.00" is said "760": no one reads out zero pence.
-            number = re.sub(r"[.,]00$", "", amount.replace(code, "").strip())
+            number = re.sub(r"[.,]00$", "", main.replace(code, "").strip())
             if number:
-                return f"{number} {_unit_for(number, word)}"
+                return " ".join(filter(None, [number, _unit_for(number, word), note and note.replace(code, "")]))
     return amount
 
 
