@@ -64,7 +64,9 @@ def test_accusatory_facts_are_left_out_and_reported():
 @pytest.mark.parametrize(
     ("contact", "greeting"),
     [("Анна Сергеевна", "Уважаемая Анна Сергеевна!"), ("Игорь Викторович", "Уважаемый Игорь Викторович!"),
-     ("Саша", "Здравствуйте, Саша!")],
+     ("Саша", "Здравствуйте, Саша!"),
+     # A surname in -ович first reads as a patronymic too; the patronymic is the word after the first name.
+     ("Жукович Андрей Михайлович, технический директор", "Уважаемый Андрей Михайлович!")],
 )
 def test_russian_formal_greeting_agrees_in_gender(contact, greeting):
     situation = Situation.model_validate({"client": {"name": "ООО «Вектор»", "contact": contact}, "language": "ru"})

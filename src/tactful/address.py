@@ -209,7 +209,10 @@ def _russian_person(text: str, letter: Language = "ru") -> Addressee | None:
         title = (_names("ru")["surname_titles"].get(gender or "", "") if letter == "ru" else "") or " ".join(initials)
         return Addressee(person=True, title=title, last=words[0], gender=gender, initials=" ".join(initials))
     tags = {w: {g for p in parse_ru(w) if p.score > 0.02 for g in ("Patr", "Name", "Surn") if g in p.tag} for w in words}
-    patronymic = next((w for w in words if "Patr" in tags[w]), "")
+    # «Жукович Андрей Михайлович»: a surname in -ович reads as a patronymic too; the patronymic is the one after a first name.
+    candidates = [w for w in words if "Patr" in tags[w]]
+    patronymic = next((w for i, w in enumerate(words) if w in candidates and i and "Name" in tags[words[i - 1]]),
+                      candidates[0] if candidates else "")
     # A surname that is also a first name (Карпов? no; Роман, Лев: yes) loses to a word that is only a name.
     names = sorted((w for w in words if "Name" in tags[w] and w != patronymic), key=lambda w: "Surn" in tags[w])
     first = names[0] if names else ""
