@@ -1781,3 +1781,14 @@ def test_a_brief_letter_to_a_firm_with_no_contact_names_the_firm():
 ])
 def test_a_firm_greeted_as_a_team_is_named_without_its_legal_form_or_the_users_note(client, greeting):
     assert email(situation(client={"name": client})).startswith(greeting)
+
+
+def test_lines_the_user_asked_for_come_before_the_referral_and_one_about_money_with_the_invoices():
+    s = situation(referral="Harbour Water Ltd", unpaid_invoices=[{"number": "12", "amount": "€900"}],
+                  reasons=["reason to give: we see the work differently",
+                           "safety, once: tank 2 must not be filled above half until it is re-hooped",
+                           "say that payment for the inspection does not depend on the result"])
+    body = email(s)
+    safety, referral = body.index("Tank 2 must not be filled"), body.index("Harbour Water")
+    money = body.index("Payment for the inspection does not depend on the result")
+    assert safety < referral and body.index("€900") < money < referral, body

@@ -65,7 +65,7 @@ from .grammar import (
     without_finishing,
     without_own_date,
 )
-from .vetting import Vetting, first_span, matches, reason_topics
+from .vetting import Vetting, first_span, matches, reason_topics, reply_topics
 
 
 def build_context(
@@ -241,6 +241,8 @@ def build_context(
     names = names_in([situation_text(situation)])
     context["reason"] = with_names(context["reason"], names, language)
     context["wanted"] = [with_names(line, names, language) for line in context["wanted"]]
+    # A line about money ("payment for the show does not depend on the result") is said with the invoices.
+    context["wanted_money"] = [line for line in context["wanted"] if "money" in reply_topics(line, language)]
     context["foreseen"] = [{**f, "client": with_names(f["client"], names, language), "answer": with_names(f["answer"], names, language)}
                            for f in context["foreseen"]]
     # A plan that does not say what it means for this client («Мы взяли большой верёвочный парк») is followed by
