@@ -843,3 +843,20 @@ def test_a_thing_the_users_answer_speaks_of_is_not_listed_again_nor_held_by_the_
     # The chairs are spoken of once, in the user's words: not in the handover list, nor "will follow once …".
     assert text.count("chairs") == 1 + ("> " in text and "chairs" in text.split("> ", 1)[1].split("\n", 1)[0]), text
     assert "will follow once" not in text, text
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_with_the_users_answers_the_reply_still_promises_to_come_back_on_numbered_points_no_answer_speaks_to(language):
+    asked = {
+        "en": "Thank you.\n\n1. Could our volunteers still use the lodge on Saturdays until Easter?\n\n"
+              "2. We would like to offer employment to your apprentice from February.\n\n3. We would like copies of the stave templates.",
+        "ru": "Спасибо.\n\n1. Можно ли нашим волонтёрам пользоваться сторожкой по субботам до Пасхи?\n\n"
+              "2. Мы хотели бы предложить работу вашему подмастерью с февраля.\n\n3. Нам нужны копии шаблонов клёпок.",
+    }[language]
+    text = reply(_situation(language), asked, backend="composer", answers={"1": ANSWER[language]}).text
+    assert _as_said(ANSWER[language]) in text
+    assert {"en": "come back to you on your other questions", "ru": "На остальные ваши вопросы"}[language] in text, text
+
+
+def _as_said(answer: str) -> str:
+    return answer[:1].upper() + answer[1:]

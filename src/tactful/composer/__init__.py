@@ -698,9 +698,14 @@ class Composer:
         context["open_questions"] = [q for q in context["open_questions"] if q not in given]
         # Answered point by point, the letter still owes a word to the client's other questions (those a topic
         # answers only in general, or none): it promises to come back on them rather than fall silent.
+        # So does a numbered or bulleted point of theirs that no answer speaks to ("7. We would like to offer employment to
+        # your apprentice …"): answered only where asked, the letter would fall silent on the rest.
         if given and not context["open_questions"]:
+            items = [line.strip() for line in client_reply.splitlines() if re.match(r"\s*(?:\d+[.)]|[-*•])\s+\S", line)]
             context["open_questions"] = [q for q in sentences(client_reply) if q.rstrip().endswith("?")
-                                         and not any(point.endswith(q) for point in given) and q not in context["invitations"]]
+                                         and not any(point.endswith(q) for point in given) and q not in context["invitations"]] + [
+                item for item in items if not any(point in item or _shares_word(item, f"{point} {answer}", language, least=2)
+                                                  for point, answer in given.items())]
         # The user agreeing to work past the end ("yes, I will interpret on Monday 25 January") moves the end:
         # the old end date is not restated below the answer.
         # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)

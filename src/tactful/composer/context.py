@@ -257,10 +257,9 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
     sender's working terms; None when the reasons name none or the reason kind the user chose is another."""
     kinds = phrases.snippets.get("reason_topic_kinds", {})
     # A point the message makes on its own ("safety, ONCE: the mast chains are stretched …") is said there, not the
-    # complaint behind the decision; nor is what a note forbids to mention ("DO NOT mention the near miss …").
+    # complaint behind the decision.
     points = phrases.snippets.get("asked_point", [])
-    notes = [_before_forbidden(n, language, phrases) for n in situation.reasons
-             if not any(re.search(p, n, flags=re.IGNORECASE) for p in points)]
+    notes = [n for n in situation.reasons if not any(re.search(p, n, flags=re.IGNORECASE) for p in points)]
     found = reason_topics("\n".join(notes), language)
     topics = [t for t in found if situation.reason_kind is None or situation.reason_kind in kinds.get(t, [])]
     # Unpaid invoices and wasted visits both: the kind the user chose says it more broadly than either topic
