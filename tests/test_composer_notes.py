@@ -1913,6 +1913,9 @@ def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(langu
     # «свои частные заказчики» are the sender's own clients, not this one.
     ("ru", ["новых изделий не беру. дальше работаю только со своими частными заказчиками - это можно сказать"],
      "Дальше я работаю только со своими частными заказчиками.", "xyz"),
+    # "real reason and I can say it: …" labels the words after the colon.
+    ("en", ["real reason and I can say it: end of January I'm opening a lunch kitchen with my cousin. can't do both. happy news"],
+     "End of January I'm opening a lunch kitchen with my cousin.", "can say it"),
     # An aside to the tool between the label and its colon.
     ("en", ["cancelled an hour before, three times", "what I'll say (and it's true): from January I'm only doing online small groups"],
      "From January I am only doing online small groups.", "true"),

@@ -860,3 +860,9 @@ def test_with_the_users_answers_the_reply_still_promises_to_come_back_on_numbere
 
 def _as_said(answer: str) -> str:
     return answer[:1].upper() + answer[1:]
+
+
+def test_a_request_to_keep_some_of_the_work_on_is_the_users_call_not_a_promise():
+    result = reply(_situation("en"), "Thank you. Could you keep just Thursdays until Easter? Even one day.", backend="composer")
+    assert "Could you keep just Thursdays until Easter?" in result.questions
+    assert "keep just Thursdays" not in result.text.replace("> ", ""), result.text
