@@ -866,3 +866,21 @@ def test_a_request_to_keep_some_of_the_work_on_is_the_users_call_not_a_promise()
     result = reply(_situation("en"), "Thank you. Could you keep just Thursdays until Easter? Even one day.", backend="composer")
     assert "Could you keep just Thursdays until Easter?" in result.questions
     assert "keep just Thursdays" not in result.text.replace("> ", ""), result.text
+
+
+@pytest.mark.parametrize(("language", "said", "thanks"), [
+    ("en", "Thank you. Invoice A-17 will be paid in March in one payment, as we said.", "letting me know about the payment"),
+    ("ru", "Спасибо. Счёт A-17 будет оплачен в марте одним платежом, как мы и сообщали.", "написали об оплате"),
+])
+def test_a_payment_put_off_to_a_month_after_its_due_date_is_the_users_point_not_news_to_thank_for(language, said, thanks):
+    situation = _situation(language).model_copy(update={"unpaid_invoices": [
+        parse_situation({"client": {"name": "X"}, "unpaid_invoices": [{"number": "A-17", "amount": "£1,960", "due": "2031-01-20"}]}).unpaid_invoices[0]]})
+    result = reply(situation, said, backend="composer")
+    assert thanks not in result.text, result.text
+    assert any("A-17" in q for q in result.questions), result.questions
+
+
+def test_a_request_timed_by_the_senders_going_is_the_users_call():
+    result = reply(_situation("en"), "Thank you. Could you spend two days with Sharon before you go, to show her the lunchboxes?", backend="composer")
+    assert "before me go" not in result.text and "As you asked" not in result.text, result.text
+    assert any("Sharon" in q for q in result.questions), result.questions

@@ -65,6 +65,28 @@ def find_dates(text: str) -> list[tuple[int, int, tuple[int, int]]]:
     return found
 
 
+def find_months(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, month) for every month named alone, with no day: a Russian month in any case, by its dictionary
+    form («в феврале»); an English one after a word of time ("in February", "by March"), so that "May we …" is none."""
+    from .text import likeliest_ru
+
+    dated = find_dates(text)
+    nominatives = {normalize(likeliest_ru(w).normal_form): i for i, w in enumerate(load_phrases("ru").months, start=1)}
+    found = []
+    for m in re.finditer(r"(?i:\b(?:in|by|until|till|from|before|after|of|during|early|late|mid-?)\s+)?([^\W\d_]{3,})", text):
+        if any(start <= m.start(1) < end for start, end, _ in dated):
+            continue
+        word = m.group(1)
+        if re.match(r"[а-яё]", word, flags=re.IGNORECASE):
+            reading = likeliest_ru(word.lower())
+            month = nominatives.get(normalize(reading.normal_form)) if reading else None
+        else:
+            month = _month(word) if m.group(0) != word and word[:1].isupper() else None
+        if month:
+            found.append((m.start(1), m.end(1), month))
+    return found
+
+
 def situation_text(situation: Situation, with_context: bool = False) -> str:
     """The situation's words, field by field. Without ``with_context`` the pasted context is left out:
     it is untrusted, so a detail found only there (a bank account, a link an injected instruction asks

@@ -341,11 +341,12 @@ def _forbidden_names(situation: Situation, language: Language) -> set[str]:
 
 def _after_due(sentence: str, situation: Situation) -> bool:
     """Whether a sentence names a day after the due date of the open invoices it names (of any, if it names none)."""
-    from ..grounding import find_dates
+    from ..grounding import find_dates, find_months
 
     dues = {u.number: u.due for u in situation.unpaid_invoices if u.due}
     named = [due for number, due in dues.items() if number and re.search(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", sentence)]
-    for _, _, (day, month) in find_dates(sentence):
+    # A month named alone («будет оплачен в феврале») is its first day.
+    for _, _, (day, month) in [*find_dates(sentence), *((s, e, (1, m)) for s, e, m in find_months(sentence))]:
         for due in named or dues.values():
             year = due.year + (1 if month < due.month - 6 else 0)
             try:
