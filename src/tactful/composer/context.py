@@ -1606,7 +1606,8 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
             said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
         # «платят через 80–90 дней … третий квартал подряд. это главная причина»: what the client does, or a fragment
         # that goes on from it, is the grievance behind the decision, not a reason to say.
-        if not worded and not _said_of_us(said, language, phrases):
+        before = (sentences(note[:marks[0].start()]) or [""])[:-1] if marks else []
+        if not worded and (_of_others(said, language) or _verbless(said, language, phrases) and before and _of_others(before[-1], language)):
             continue
         parts = []
         # «если по-честному: согласование у пяти человек»: the candour is the user's to the tool.
