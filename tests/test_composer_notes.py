@@ -2840,6 +2840,8 @@ def test_a_russian_safety_point_said_once_keeps_its_condition_and_a_money_point_
     ("their 36 pipes in our workshop, repaired - they collect with their own lorry by 22 January",
      "Please collect your 36 pipes in our workshop, repaired, with your own lorry by 22 January."),
     ("the 20 spare fins I've been storing - they take them back", "Please take back the 20 spare fins I've been storing."),
+    ("he still has my copy of the Kokufu-ten catalogue - please return it", "Please return my copy of the Kokufu-ten catalogue."),
+    ("his 3 trees recovering in my garden - he collects them by 20 December", "Please collect your 3 trees recovering in my garden by 20 December."),
 ])
 def test_a_thing_then_what_the_client_does_with_it_is_asked_of_them(item, said):
     body = email(situation(handover=[item, "the fleet list"], sender={"name": "Ann Lee", "company": "Lee Cooperage"}))

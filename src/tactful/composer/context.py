@@ -325,8 +325,10 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
     # "our 6 rental pipes - they empty them and send them back by 22 January", "their 36 pipes, repaired - they collect
     # by 22 January": the thing, then the client's step with it, asked with the thing named in it.
     if (after := re.search(phrases.snippets.get("client_step_after", "(?!)"), item, flags=re.IGNORECASE)) and after.start():
-        thing = said_item(item[:after.start()], language, phrases)
+        thing = said_item(re.sub(phrases.snippets.get("held_by_client", "(?!)"), "", item[:after.start()], flags=re.IGNORECASE), language, phrases)
         verb, _, rest = after["step"].strip().partition(" ")
+        # "he collects them …" asked of him: "collect them …".
+        verb = re.sub(r"(?<=[a-z]{4})(?:e?s)$", "", verb) if verb.endswith("s") and not verb.endswith("ss") else verb
         # "take them back" → "take back the spare fins …": the thing, long, after its particle.
         rest = re.sub(r"\b(?:them|it)(?:\s+(back|away|up|out|off)\b)?", lambda m: " ".join(filter(None, [m[1], thing])), rest, count=1) \
             if re.search(r"\b(?:them|it)\b", rest) else f"{thing}{',' if ',' in thing and rest else ''} {rest}"
