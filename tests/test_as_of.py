@@ -39,6 +39,17 @@ def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
     assert as_of(situation(facts=facts, language=language), TODAY) == day
 
 
+@pytest.mark.parametrize(("fact", "language", "day"), [
+    ("call with Sanjay Prasad on Monday 24 January, written notice by email the same day", "en", dt.date(2098, 1, 24)),
+    ("встреча в четверг 27.01, уведомление вручаем на встрече", "ru", dt.date(2098, 1, 27)),
+])
+def test_a_call_or_a_meeting_is_given_on_its_day_and_an_email_is_not(fact, language, day):
+    # The notice a script or a plan gives is counted from the day it is said, though the user types it without a year.
+    assert as_of(situation(facts=[fact], language=language, channel="call"), TODAY) == day
+    assert as_of(situation(facts=[fact], language=language, channel="meeting"), TODAY) == day
+    assert as_of(situation(facts=[fact], language=language, channel="email"), TODAY) == TODAY
+
+
 def test_no_facts_means_today():
     assert as_of(situation(), TODAY) == TODAY
 
