@@ -1690,7 +1690,13 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
 def _of_others(text: str, language: Language) -> bool:
     """Whether a reason speaks of someone else: `not_own_reason` names them, or a Russian verb says what "they" do
     with no pronoun («платят через 80–90 дней»: the client's doing, a grievance, not the sender's reason)."""
-    return matches(text, language, "not_own_reason") or language == "ru" and _they_do(text)
+    if matches(text, language, "not_own_reason"):
+        return True
+    if language != "ru":
+        return False
+    # «…, в которое без нас включают печи»: a verb inside a relative clause tells of the thing, not whose reason it is.
+    relative = "|".join(load_phrases("ru").snippets["relative_words"])
+    return _they_do(re.split(rf"(?<![а-яё])(?:{relative})(?![а-яё])", text.lower(), maxsplit=1)[0])
 
 
 def _verbless(text: str, language: Language, phrases: Phrases) -> bool:
