@@ -1650,7 +1650,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # after «платят через 80–90 дней» does not.
     def own_part(said: str) -> str:
         part = _own_clauses(said, language, phrases)
-        return "" if _verbless(part, language, phrases) and language == "ru" else part
+        return "" if language == "ru" and _verbless(part, language, phrases) else part
 
     own = [s if not _of_others(s, language) else own_part(s)
            for s in map(lambda note: _without_candour(note, phrases), found("dictated"))]
