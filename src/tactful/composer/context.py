@@ -1688,11 +1688,12 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
 
 
 def _of_others(text: str, language: Language) -> bool:
-    """Whether a reason speaks of someone else: `not_own_reason` names them, or a Russian verb says what "they" do
-    with no pronoun («платят через 80–90 дней»: the client's doing, a grievance, not the sender's reason)."""
+    """Whether a reason speaks of someone else: `not_own_reason` names them, or a Russian verb of "they" says how
+    they pay («платят через 80–90 дней, а по договору 15»): the client's doing, which the invoice lines answer, not
+    the sender's reason. «Весной забирают две левады под дорогу» says what happens, no one's conduct."""
     if matches(text, language, "not_own_reason"):
         return True
-    if language != "ru":
+    if language != "ru" or "money" not in reply_topics(text, language):
         return False
     # «…, в которое без нас включают печи»: a verb inside a relative clause tells of the thing, not whose reason it is.
     relative = "|".join(load_phrases("ru").snippets["relative_words"])
