@@ -73,3 +73,17 @@ def test_the_notice_period_counts_from_the_day_the_user_writes(language):
     result = tactful.draft(s, backend="composer", channel="email", language=language)
     assert ("by mutual agreement" in result.text) if language == "en" else ("по соглашению сторон" in result.text)
     assert result.blocking  # the result warns that the end date falls inside the notice period
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Invoice 207 will be paid in February in one payment.", [2]),
+    ("Счёт будет оплачен в феврале, а остаток — до марта.", [2, 3]),
+    # A month that names a period, not a time: "the £620 from October", «счёт за октябрь».
+    ("The £620 from October went across this morning.", []),
+    ("Счёт за октябрь оплатим сегодня.", []),
+    ("May we pay on Friday?", []),
+])
+def test_a_month_named_alone_is_read_only_as_a_time(text, months):
+    from tactful.grounding import find_months
+
+    assert [m for _, _, m in find_months(text)] == months

@@ -66,14 +66,17 @@ def find_dates(text: str) -> list[tuple[int, int, tuple[int, int]]]:
 
 
 def find_months(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, month) for every month named alone, with no day: a Russian month in any case, by its dictionary
-    form («в феврале»); an English one after a word of time ("in February", "by March"), so that "May we …" is none."""
+    """(start, end, month) for every month named alone, with no day, as a time something happens: after a word of
+    time ("in February", "by March", "end of May"; «в феврале», «до марта», «в конце мая»), a Russian month in any
+    case by its dictionary form. "The £620 from October", «счёт за октябрь» name a period, not a time; "May we …"
+    names none."""
     from .text import likeliest_ru
 
     dated = find_dates(text)
     nominatives = {normalize(likeliest_ru(w).normal_form): i for i, w in enumerate(load_phrases("ru").months, start=1)}
+    timed = r"(?i:\b(?:in|by|until|till|before|after|during|early|late|mid-?|end\s+of|(?:в|во|до|к|после)(?:\s+(?:конце|начале|середине|концу))?)\s+)"
     found = []
-    for m in re.finditer(r"(?i:\b(?:in|by|until|till|from|before|after|of|during|early|late|mid-?)\s+)?([^\W\d_]{3,})", text):
+    for m in re.finditer(timed + r"([^\W\d_]{3,})", text):
         if any(start <= m.start(1) < end for start, end, _ in dated):
             continue
         word = m.group(1)
@@ -81,7 +84,7 @@ def find_months(text: str) -> list[tuple[int, int, int]]:
             reading = likeliest_ru(word.lower())
             month = nominatives.get(normalize(reading.normal_form)) if reading else None
         else:
-            month = _month(word) if m.group(0) != word and word[:1].isupper() else None
+            month = _month(word) if word[:1].isupper() else None
         if month:
             found.append((m.start(1), m.end(1), month))
     return found
