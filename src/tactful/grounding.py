@@ -36,6 +36,14 @@ def _month_numbers() -> dict[str, int]:
     }
 
 
+@cache
+def _russian_months() -> dict[str, int]:
+    """A Russian month's dictionary form («февраль») -> its number, for a month in any case («в феврале»)."""
+    from .text import likeliest_ru
+
+    return {normalize(likeliest_ru(w).normal_form): i for i, w in enumerate(load_phrases("ru").months, start=1)}
+
+
 def _month(word: str) -> int | None:
     """'December', 'Dec', 'декабря', 'дек' -> 12; a word that only starts like a month ('marketing') -> None."""
     key = normalize(word)
@@ -73,16 +81,14 @@ def find_months(text: str) -> list[tuple[int, int, int]]:
     from .text import likeliest_ru
 
     dated = find_dates(text)
-    nominatives = {normalize(likeliest_ru(w).normal_form): i for i, w in enumerate(load_phrases("ru").months, start=1)}
-    timed = r"(?i:\b(?:in|by|until|till|before|after|during|early|late|mid-?|end\s+of|(?:в|во|до|к|после)(?:\s+(?:конце|начале|середине|концу))?)\s+)"
     found = []
-    for m in re.finditer(timed + r"([^\W\d_]{3,})", text):
+    for m in re.finditer(_config()["month_time"] + r"([^\W\d_]{3,})", text):
         if any(start <= m.start(1) < end for start, end, _ in dated):
             continue
         word = m.group(1)
         if re.match(r"[а-яё]", word, flags=re.IGNORECASE):
             reading = likeliest_ru(word.lower())
-            month = nominatives.get(normalize(reading.normal_form)) if reading else None
+            month = _russian_months().get(normalize(reading.normal_form)) if reading else None
         else:
             month = _month(word) if word[:1].isupper() else None
         if month:

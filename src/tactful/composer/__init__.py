@@ -748,7 +748,7 @@ class Composer:
             actions = {key: [a for a in context[key] if not spoken_of(a)] for key in ("handover_actions", "taken_back")}
             listed = handover_context([h for h in context["handover"] if not spoken_of(h)], language, phrases, solo=False)
             context.update({**listed, **actions}, handover_all=listed["handover"] + actions["handover_actions"])
-        if context["after_payment_items"] and any(_shares_word(context["after_payment_items"], t, language, least=2) for t in written):
+        if context["after_payment_items"] and spoken_of(context["after_payment_items"]):
             context["after_payment"] = False
         ruled, context["suggested"] = unavailable_days(client_reply, language, phrases)
         context["ruled_out"] = _without_days(context, ruled, phrases)
