@@ -2872,3 +2872,48 @@ def test_a_safety_point_said_on_its_own_does_not_choose_the_reason():
         "безопасность, ОДИН раз: розетка компрессора под водяным фильтром, на неё капает"])
     body = Composer().compose(s, "email", "ru")[0].content.body
     assert "требований безопасности" not in body and "Розетка компрессора под водяным фильтром" in body, body
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    ("наши изотермические ящики (24 шт.) - ресторан возвращает с последней поставкой",
+     "Пожалуйста, верните наши изотермические ящики с последней поставкой."),
+    ("наши поддоны — они вывозят сами, на своей машине", "Пожалуйста, вывезите наши поддоны, на своей машине."),
+])
+def test_a_russian_thing_then_what_the_client_does_with_it_is_asked_of_them(item, said):
+    s = situation(language="ru", handover=[item, "журнал работ"],
+                  sender={"name": "Карен Оганесян", "company": "ООО «Форель»", "solo": False})
+    body = email(s, "ru")
+    assert said in body, body
+
+
+def test_a_choice_to_collect_or_have_it_brought_is_no_request():
+    s = situation(language="ru", handover=["журнал работ", "их насос — заберут сами или привезём"],
+                  sender={"name": "Карен Оганесян", "company": "ООО «Форель»", "solo": False})
+    assert "Пожалуйста, заберите" not in email(s, "ru")
+
+
+def _day(days: int, language: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(dt.date.today() + dt.timedelta(days=days), "d MMMM", locale=language)
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("ru", "наши 12 юрт - 6 зимних на базе демонтируем и вывозим {day}, 6 летних остаются на складе", "Мы также заберём свои 12 юрт {day}."),
+    ("ru", "наш аквариум-садок и компрессор - забираем {day}, после праздников", "Мы также заберём свой аквариум-садок и компрессор {day}."),
+    ("en", "our 2 lifeguard towers and the spinal board - ours, collecting {day}", "We will also collect our 2 lifeguard towers and the spinal board on {day}."),
+])
+def test_the_senders_own_thing_collected_after_the_end_date_is_said_by_its_day(language, item, said):
+    day = _day(93, language)
+    s = situation(language=language, handover=[item.format(day=day), "the fleet list"],
+                  sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": False})
+    body = email(s, language)
+    assert said.format(day=day) in body and "До даты завершения мы также заберём" not in body \
+        and "Before the end date, we will also collect" not in body, body
+
+
+def test_the_senders_own_thing_collected_before_the_end_date_keeps_its_day():
+    day = _day(80, "en")
+    s = situation(handover=[f"our mobile steam unit in cellar 2 - ours, collecting {day}", "the fleet list"],
+                  sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": False})
+    assert f"Before the end date, we will also collect our mobile steam unit in cellar 2 on {day}." in email(s)

@@ -200,7 +200,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "illness": illness,
         "invitations": invitations,
         "handover_actions": actions,
-        "steps_said": steps_said(actions, phrases, context["solo"]),
+        "steps_said": steps_said(actions, phrases, context["solo"], context["end_day"], context["written_day"]),
         "back": back["when"].strip() if back else "",
         "call_time": _call_time(read, phrases),
         # "to Marco Aalders", «на buh@…», «Нине Павловне»: each once.
@@ -835,7 +835,7 @@ def _without_days(context: dict[str, Any], ruled: set[int], phrases: Phrases) ->
     context["open_work"] = kept(context["open_work"], lambda w: w["date"])
     context["planned"], context["returned"] = kept(context["planned"]), kept(context["returned"])
     context["handover_actions"] = kept(context["handover_actions"])
-    context["steps_said"] = steps_said(context["handover_actions"], phrases, context["solo"])
+    context["steps_said"] = steps_said(context["handover_actions"], phrases, context["solo"], context["end_day"], context["written_day"])
     return before != [len(context[key]) for key in ("open_work", "planned", "returned", "handover_actions")]
 
 

@@ -24,7 +24,7 @@ from ..address import (
     without_role,
 )
 from ..as_of import as_of, notice_end, planned, within_grace
-from ..grounding import situation_text, sums
+from ..grounding import find_dates, situation_text, sums
 from ..phrases import Phrases, load_phrases
 from ..result import LeftOut
 from ..situation import Situation
@@ -144,7 +144,9 @@ def build_context(
     subject = phrases.snippets["step_subject"]["i" if context["solo"] else "we"].lower()
     context["handover_actions"] = [a for a in context["handover_actions"]
                                    if a.lower().startswith(subject + " ") or not _in_open_work(a, context["open_work"], language, phrases)]
-    context["steps_said"] = steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language))
+    context.update(end_day=situation.end_date, written_day=written)
+    context["steps_said"] = steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language),
+                                       situation.end_date, written)
     # Nothing to hand over and nothing left to do (a window cleaner, a tutor): the plan agrees on the next
     # steps, not on «передача дел» the situation does not have.
     context["hands_over"] = bool(context["handover"] or context["handover_actions"] or context["open_work"])
@@ -326,6 +328,14 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
     # by 22 January": the thing, then the client's step with it, asked with the thing named in it.
     if (after := re.search(phrases.snippets.get("client_step_after", "(?!)"), item, flags=re.IGNORECASE)) and after.start():
         thing = said_item(re.sub(phrases.snippets.get("held_by_client", "(?!)"), "", item[:after.start()], flags=re.IGNORECASE), language, phrases)
+        if language == "ru":
+            from ..text import likeliest_ru
+
+            verb = likeliest_ru(after["verb"].lower()).normal_form
+            verb = phrases.snippets.get("client_step_perfective", {}).get(verb, verb)
+            thing = accusative(to_you(thing, language, phrases), language, phrases) or thing
+            step = re.sub(r"\s+(?=[,;])", "", f"{verb} {thing} {after['step'].strip()}".strip())
+            return phrases.snippets["step_request"] + request_form(step)
         verb, _, rest = after["step"].strip().partition(" ")
         # "he collects them …" asked of him: "collect them …".
         verb = re.sub(r"(?<=[a-z]{4})(?:e?s)$", "", verb) if verb.endswith("s") and not verb.endswith("ss") else verb
@@ -385,7 +395,12 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
         # "mine to collect: the cover meter and …": the possessive takes the article's place.
         item = snippets["collect_possessive"]["i" if solo else "we"] + re.sub(
             rf"^(?:{'|'.join(phrases.articles)})\s+", "", _without_brackets(listed["list"]), flags=re.IGNORECASE)
-    cut = next((c.start() for c in re.finditer(snippets["own_cut"], item) if re.match(snippets["own_word"], item[c.end():])), None)
+    # The thing ends at the break its mark follows («моя аппаратура — 2 колонки, пульт — забираю»), else at the first
+    # dash: «наши 12 юрт - 6 зимних демонтируем и вывозим 16-18 февраля» names the yurts before it, whatever is
+    # said of them after; else before the mark's verb.
+    cuts = [c for c in re.finditer(snippets["own_cut"], item) if re.match(snippets["own_word"], item[c.end():])]
+    dash = re.search(r"\s+[-–—]\s+", item)
+    cut = next((c.start() for c in cuts if c[0].strip()), dash.start() if dash else cuts[0].start() if cuts else None)
     thing = item[:cut] if cut is not None else item
     # "the 2 perches on the roof are OURS - we'll take them down …": the thing ends where its mark stands.
     tail = re.search(snippets["own_tail"], thing)
@@ -400,7 +415,25 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     thing = to_you(thing, language, phrases)
     if language == "ru":
         thing = accusative(thing, language, phrases) or thing
-    return snippets["collect_step"][voice].format(thing=thing)
+    # The day it is collected on goes with it ("- picking up 10 Dec", «— забираем 3 января»); before a thing with a
+    # clause of its own where the language allows («заберу 1 января свою аппаратуру — 2 колонки, пульт»), else not
+    # at all ("my calculator, lent to Ethan in October, on 14 Jan" would read as the lending's day).
+    day = _first_day(item[cut:]) if cut is not None else None
+    if day and "," in thing:
+        before = snippets.get("day_before_thing")
+        return snippets["collect_step"][voice].format(thing=before.format(date=day, thing=thing) if before else thing)
+    step = snippets["collect_step"][voice].format(thing=thing)
+    return snippets["dated_step"].format(step=step, date=day) if day else step
+
+
+def _first_day(text: str) -> str | None:
+    """The first date written with its day in ``text``, as typed, with the day a span opens on ("16-18 февраля")."""
+    found = sorted(find_dates(text))
+    if not found:
+        return None
+    start, end, _ = found[0]
+    span = re.search(r"\d{1,2}\s*[-–—]\s*$", text[:start])
+    return text[span.start() if span else start:end]
 
 
 def _as_terms(item: str, phrases: Phrases) -> str:
@@ -974,19 +1007,40 @@ def handover_context(handover: list[str], language: Language, phrases: Phrases, 
     }
 
 
-def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
+def steps_said(actions: list[str], phrases: Phrases, solo: bool, end: dt.date | None = None,
+               written: dt.date | None = None) -> str:
     """The steps before the end as prose: the sender's own in one sentence ("Before the end date, I will also
     return the samples and revoke our access"), a request to the client as a sentence of its own. (A list
-    under "Also before the end date:" reads as a form; a bare «Я переоформлю доступ на вас.» as curt.)"""
-    subject = phrases.snippets["step_subject"]["i" if solo else "we"]
+    under "Also before the end date:" reads as a form; a bare «Я переоформлю доступ на вас.» as curt.) A step
+    the notes date after the ``end`` («заберём аквариум 3 января») is no step before it: it is said by its day."""
+    voice = "i" if solo else "we"
+    subject = phrases.snippets["step_subject"][voice]
     own = [a[len(subject):].strip() for a in actions if a.lower().startswith(subject.lower() + " ")]
-    # One verb for the things it takes in a row: "collect our stump grinder … and two of our climbing lines", not
-    # "collect …, and collect …".
-    own = [step.split(" ", 1)[1] if i and step.split(" ", 1)[0] == own[i - 1].split(" ", 1)[0] and " " in step else step
-           for i, step in enumerate(own)]
+    later = [step for step in own if end and written and _dated_after(step, end, written)]
+    said = [phrases.snippets[frame][voice].format(steps=join_items(_one_verb(steps), phrases))
+            for frame, steps in (("steps_sentence", [s for s in own if s not in later]), ("steps_sentence_later", later)) if steps]
     others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
-    said = phrases.snippets["steps_sentence"]["i" if solo else "we"].format(steps=join_items(own, phrases)) if own else ""
-    return " ".join([said, *(sentence(a.rstrip(" .;"), phrases) for a in others)]).strip()
+    return " ".join([*said, *(sentence(a.rstrip(" .;"), phrases) for a in others)]).strip()
+
+
+def _one_verb(steps: list[str]) -> list[str]:
+    """One verb for the things it takes in a row: "collect our stump grinder … and two of our climbing lines", not
+    "collect …, and collect …"."""
+    return [step.split(" ", 1)[1] if i and step.split(" ", 1)[0] == steps[i - 1].split(" ", 1)[0] and " " in step else step
+            for i, step in enumerate(steps)]
+
+
+def _dated_after(text: str, end: dt.date, written: dt.date) -> bool:
+    """Whether ``text`` names a day after ``end``: a day and month with no year, the first such day from ``written`` on."""
+    for _, _, (day, month) in find_dates(text):
+        try:
+            date = dt.date(written.year, month, day)
+            date = date if date >= written else dt.date(written.year + 1, month, day)
+        except ValueError:
+            continue
+        if date > end:
+            return True
+    return False
 
 
 def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Addressee) -> list[dict[str, Any]]:

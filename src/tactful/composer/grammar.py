@@ -853,6 +853,9 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
         return said + dash + contents if said is not None else None
     # «схема света и фона»: the «и» is inside the complement, and the whole phrase inflects; «шаблоны отчётов
     # и методика проверки»: a nominative after «и» is a second item, inflected on its own.
+    # «свои 12 юрт», «наши два ящика»: a count of things with the owner's word before it reads the same as an object.
+    if not re.search(r",\s|\s+и\s+", item) and _same_in_accusative(item):
+        return item
     whole = None if _second_nominative(item) else inflect_phrase(item, "accs", things=True)
     if whole is not None:
         return whole
@@ -883,6 +886,12 @@ def _same_in_accusative(part: str) -> bool:
     from ..text import likeliest_ru
 
     words = part.split()
+    # The owner's or a describing word before a count («свои 12 юрт», «старые три кулера») agrees with it.
+    while len(words) > 2 and (first := likeliest_ru(words[0].lower())) is not None and first.tag.POS == "ADJF" \
+            and "plur" in first.tag and first.tag.case in {"nomn", "accs"} and (words[1][0].isdigit() or getattr(likeliest_ru(words[1].lower()), "tag", None) is not None
+                 and likeliest_ru(words[1].lower()).tag.POS == "NUMR"):
+        words = words[1:]
+    part = " ".join(words)
     if not re.search(r"[а-яё]", part, re.IGNORECASE) or (words and words[0].isupper() and len(words[0]) > 1) \
             or (count := re.match(r"\d+", part.strip())) and not (int(count[0]) % 10 == 1 and int(count[0]) % 100 != 11):
         return True  # («1 папка» agrees with its one: «1 папку»)
