@@ -87,3 +87,18 @@ def test_a_month_named_alone_is_read_only_as_a_time(text, months):
     from tactful.grounding import find_months
 
     assert [m for _, _, m in find_months(text)] == months
+
+
+@pytest.mark.parametrize(("fact", "language", "channel", "kept"), [
+    ("Встреча на базе в четверг, 10 декабря 2098 года", "ru", "meeting", False),
+    ("Meeting on site, Thursday 10 December 2098", "en", "meeting", False),
+    ("Call with Ana on 10 December 2098", "en", "call", False),
+    # In a letter the meeting is news; another event is a plan in any channel.
+    ("Meeting on site, Thursday 10 December 2098", "en", "email", True),
+    ("The mock test is on 15 December 2098", "en", "meeting", True),
+])
+def test_the_talk_itself_is_no_plan_to_tell_of_in_it(fact, language, channel, kept):
+    from tactful.as_of import planned
+
+    s = situation(facts=[fact], language=language, channel=channel, end_date="2099-02-15")
+    assert (planned(s, s.facts, dt.date(2098, 12, 1)) == [fact]) is kept

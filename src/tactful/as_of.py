@@ -70,7 +70,7 @@ def planned(situation: Situation, facts: list[str], written: dt.date) -> list[st
     """The facts that tell of something still to happen before the work ends ("the mock test is on 15
     December 2026", «перевод отчёта запланирован к сдаче 22 января 2027 года»): dated after ``written`` (the
     writing day, `as_of`) and before the end date (a fact on the end date itself mostly says it again), and
-    not told as past."""
+    not told as past; in a call or a meeting, not the talk itself ("meeting on site, Thursday 10 December 2026")."""
     today = dt.date.today()
     end = situation.end_date
     if not end:
@@ -79,7 +79,8 @@ def planned(situation: Situation, facts: list[str], written: dt.date) -> list[st
     patterns = _config()["as_of"][language]
     return [fact for fact in facts
             if any(written < d < end for d in _dates(fact, patterns["date_in_text"], language, today))
-            and not _is_past(fact, language, patterns)]
+            and not _is_past(fact, language, patterns)
+            and not (situation.channel in ("call", "meeting") and re.search(patterns["the_talk"], fact, flags=re.IGNORECASE))]
 
 
 def _dates(text: str, pattern: str, language: str, today: dt.date, spans: bool = True) -> list[dt.date]:
