@@ -1899,6 +1899,14 @@ def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(langu
     ("en", ["the board wants leaks sealed with wax now. we won't put our name on that, wax just hides it. this is the real reason - "
             "a different way of looking after the casks, say it like that, no lecture about wax"],
      "The reason is simply a different way of looking after the casks.", "wax"),
+    # The framing the user gives ("framed as …", "frame it only as …") is the wording, named as the reason even where
+    # the bare words alone read to the checker as a verdict ("how these lifts should be maintained").
+    ("en", ["the board keeps voting down the door replacement; we are not willing to go on on that basis, so we end the agreement - "
+            "our decision, framed as a different view of how these lifts should be maintained, no lecture"],
+     "The reason is simply a different view of how these lifts should be maintained.", "voting"),
+    ("en", ["the resort wants to present the programme in a way I can't put my name to - frame it only as a different view of "
+            "how the programme is presented, my decision"],
+     "The reason is simply a different view of how the programme is presented.", "put my name"),
     # "in the letter: …" mid-note, after the real reason told to the tool.
     ("en", ["real reason: I can't put my name on trees I don't decide about. in the letter: we see the care of the trees differently. polite, formal"],
      "We see the care of the trees differently.", "put my name"),

@@ -1718,11 +1718,21 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # As typed, if the checker passes it; else as a letter writes it ("I cannot", "a 48-hour promise"), which the
     # checker may read differently. The tries are not reported: the note itself is, if neither passes.
     trial = vetted.trial()
-    line = next((form for wording in said for form in dict.fromkeys([wording, written_out(wording, phrases)])
-                 if trial.keep("reasons", [form], strict=True, to_client=wording in to_client)), None)
-    if line is None:
+    nominal = phrases.snippets.get("nominal_reason")
+
+    # Words with no verb («только «разные взгляды на наполнение карты»», "a different way of looking after the casks")
+    # are the reason named, not a sentence; the checker reads them so too ("a different view of how these lifts
+    # should be maintained" alone reads as a verdict).
+    def named(wording: str) -> str:
+        return sentence(nominal.format(reason=wording.strip(" .")[:1].lower() + wording.strip(" .")[1:]), phrases) \
+            if nominal and _verbless(wording, language, phrases) else wording
+
+    chosen = next(((form, named(form)) for wording in said for form in dict.fromkeys([wording, written_out(wording, phrases)])
+                   if trial.keep("reasons", [named(form)], strict=True, to_client=wording in to_client)), None)
+    if chosen is None:
         vetted.keep("reasons", said[:1], strict=True)
         return ""
+    line, framed = chosen
     # The words for the news ("what I'll say at the door: we'll get the ridge finished …, and that's us done") follow
     # the reason the user gives for it ("reason to give: we're booked solid through next year …"), not a reason only
     # marked as the real one.
@@ -1734,11 +1744,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     solo = is_solo(situation.sender, language)
     # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".
     line = in_first_singular(line) if solo and language == "ru" else line
-    # Words with no verb («только «разные взгляды на наполнение карты»», "a different way of looking after the casks")
-    # are the reason named, not a sentence.
-    if (nominal := phrases.snippets.get("nominal_reason")) and _verbless(line, language, phrases):
-        return sentence(nominal.format(reason=line.strip(" .")[:1].lower() + line.strip(" .")[1:]), phrases)
-    return sentence(_with_subject(line, language, phrases, solo), phrases)
+    return named(line) if framed != chosen[0] else sentence(_with_subject(line, language, phrases, solo), phrases)
 
 
 def _of_others(text: str, language: Language) -> bool:
