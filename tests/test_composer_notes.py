@@ -2925,3 +2925,22 @@ def test_the_senders_own_thing_collected_before_the_end_date_keeps_its_day():
     s = situation(handover=[f"our mobile steam unit in cellar 2 - ours, collecting {day}", "the fleet list"],
                   sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": False})
     assert f"Before the end date, we will also collect our mobile steam unit in cellar 2 on {day}." in email(s)
+
+
+def test_a_russian_own_thing_ends_where_its_verbs_start():
+    day = _day(80, "ru")
+    s = situation(language="ru", handover=[f"наши леса во дворе разбираем и вывозим {day}", "журнал работ"],
+                  sender={"name": "Карен Оганесян", "company": "ООО «Форель»", "solo": False})
+    body = email(s, "ru")
+    assert f"До даты завершения мы также заберём свои леса во дворе {day}." in body, body
+
+
+@pytest.mark.parametrize(("note", "said"), [
+    ("остаток дуба, оплаченный им по счёту № 41", "остаток дуба, оплаченный вами по счёту № 41"),
+    ("передать им ключи", "передать вам ключи"),
+])
+def test_him_after_a_passive_participle_is_by_you(note, said):
+    from tactful.composer.grammar import to_you
+    from tactful.phrases import load_phrases
+
+    assert to_you(note, "ru", load_phrases("ru")) == said

@@ -374,15 +374,20 @@ def _leave_step(thing: str, language: Language, phrases: Phrases, solo: bool) ->
     «оставить у вас учебники в шкафу»)."""
     thing = to_you(_without_brackets(thing).strip(" ,.;:-–—"), language, phrases)
     if language == "ru":
-        # «учебники Cambridge куплены компанией»: the thing ends where a clause of its own starts.
-        from ..text import likeliest_ru
-
-        words = thing.split()
-        cut = next((i for i, w in enumerate(words) if i and (r := likeliest_ru(w.strip(",.;:"))) is not None
-                    and r.tag.POS in {"PRTS", "VERB", "INFN"}), len(words))
-        thing = " ".join(words[:cut]).strip(" ,")
+        thing = _before_verb(thing)
         thing = accusative(thing, language, phrases) or thing
     return phrases.snippets["leave_step"]["i" if solo else "we"].format(thing=thing)
+
+
+def _before_verb(thing: str) -> str:
+    """A Russian thing up to where a clause of its own starts («учебники Cambridge куплены компанией», «наши леса во
+    дворе разбираем и вывозим»)."""
+    from ..text import likeliest_ru
+
+    words = thing.split()
+    cut = next((i for i, w in enumerate(words) if i and (r := likeliest_ru(w.strip(",.;:"))) is not None
+                and r.tag.POS in {"PRTS", "VERB", "INFN"}), len(words))
+    return " ".join(words[:cut]).strip(" ,")
 
 
 def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -414,6 +419,7 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
         thing = snippets["collect_possessive"][voice] + thing
     thing = to_you(thing, language, phrases)
     if language == "ru":
+        thing = _before_verb(thing)
         thing = accusative(thing, language, phrases) or thing
     # The day it is collected on goes with it ("- picking up 10 Dec", «— забираем 3 января»); before a thing with a
     # clause of its own where the language allows («заберу 1 января свою аппаратуру — 2 колонки, пульт»), else not
