@@ -2352,7 +2352,8 @@ def test_the_clients_own_thing_where_it_is_is_left_with_them_not_handed_over(lan
     ("en", "OUR stuff to collect on the 8th: 14 cold-chain bags, 6 temp loggers (one per store)", "collect my 14 cold-chain bags, 6 temp loggers."),
     ("ru", "НАШЕ забираем 1–2 февраля: три кулера и помпа", "заберу три кулера и помпу"),
     ("ru", "МОЁ, забираю до 10.01: две будки, вся амуниция — пусть купят свои", "заберу две будки, всю амуницию"),
-    ("ru", "НАШ конструктив со склада вывозим до 20 января — нужен пропуск на машину", "заберу свой конструктив со склада."),
+    # With the day the note gives, its preposition kept.
+    ("ru", "НАШ конструктив со склада вывозим до 20 января — нужен пропуск на машину", "заберу свой конструктив со склада до 20 января."),
 ])
 def test_the_senders_things_a_colon_lists_are_collected_by_name(language, item, said):
     s = situation(language=language, handover=[item], reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language]])

@@ -407,6 +407,10 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     dash = re.search(r"\s+[-–—]\s+", item)
     cut = next((c.start() for c in cuts if c[0].strip()), dash.start() if dash else cuts[0].start() if cuts else None)
     thing = item[:cut] if cut is not None else item
+    # «НАШ конструктив со склада вывозим до 20 января»: a Russian thing ends where its verbs start.
+    thing = _before_verb(thing) if language == "ru" else thing
+    # What is said of the thing after it, where the day it is collected on is found.
+    rest = item[len(thing):]
     # "the 2 perches on the roof are OURS - we'll take them down …": the thing ends where its mark stands.
     tail = re.search(snippets["own_tail"], thing)
     thing = (thing[:tail.start()] if tail else thing).strip(" ,.;:-–—")
@@ -419,26 +423,29 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
         thing = snippets["collect_possessive"][voice] + thing
     thing = to_you(thing, language, phrases)
     if language == "ru":
-        thing = _before_verb(thing)
         thing = accusative(thing, language, phrases) or thing
     # The day it is collected on goes with it ("- picking up 10 Dec", «— забираем 3 января»); before a thing with a
     # clause of its own where the language allows («заберу 1 января свою аппаратуру — 2 колонки, пульт»), else not
     # at all ("my calculator, lent to Ethan in October, on 14 Jan" would read as the lending's day).
-    day = _first_day(item[cut:]) if cut is not None else None
+    day = _first_day(rest, phrases.snippets.get("date_prepositions", []))
     if day and "," in thing:
         before = snippets.get("day_before_thing")
         return snippets["collect_step"][voice].format(thing=before.format(date=day, thing=thing) if before else thing)
     step = snippets["collect_step"][voice].format(thing=thing)
+    if day and day.split()[0].lower() in snippets.get("date_prepositions", []):
+        return f"{step} {day}"
     return snippets["dated_step"].format(step=step, date=day) if day else step
 
 
-def _first_day(text: str) -> str | None:
-    """The first date written with its day in ``text``, as typed, with the day a span opens on ("16-18 февраля")."""
+def _first_day(text: str, prepositions: list[str]) -> str | None:
+    """The first date written with its day in ``text``, as typed, with the day a span opens on ("16-18 февраля") and
+    the preposition before it («до 20 января», "by 22 January")."""
     found = sorted(find_dates(text))
     if not found:
         return None
     start, end, _ = found[0]
-    span = re.search(r"\d{1,2}\s*[-–—]\s*$", text[:start])
+    before = "|".join(re.escape(p) for p in prepositions) or "(?!)"
+    span = re.search(rf"(?:(?<!\w)(?:{before})\s+)?(?:\d{{1,2}}\s*[-–—]\s*)?$", text[:start], flags=re.IGNORECASE)
     return text[span.start() if span else start:end]
 
 
