@@ -884,3 +884,27 @@ def test_a_request_timed_by_the_senders_going_is_the_users_call():
     result = reply(_situation("en"), "Thank you. Could you spend two days with Sharon before you go, to show her the lunchboxes?", backend="composer")
     assert "before me go" not in result.text and "As you asked" not in result.text, result.text
     assert any("Sharon" in q for q in result.questions), result.questions
+
+
+WHY = {
+    "en": "Is this decision connected to what happened at the warehouse in October?",
+    "ru": "Скажите прямо: это из-за того разговора на складе?",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_client_asking_why_is_answered_by_the_reason_and_the_promise_to_come_back_is_on_practical_points(language):
+    s = _situation(language).model_copy(update={"reasons": [
+        {"en": "reason to give: I am moving to product work only", "ru": "причина: ухожу в продуктовую работу"}[language]]})
+    result = reply(s, f"{ASKED[language]} {WHY[language]}", backend="composer")
+    assert WHY[language] not in result.questions
+    assert {"en": "come back to you on your practical question", "ru": "практический вопрос"}[language] in result.text, result.text
+    # Answered, the other point leaves nothing to come back on: the why is not swept in.
+    answered = reply(s, f"{ASKED[language]} {WHY[language]}", backend="composer", answers={"1": ANSWER[language]})
+    assert COME_BACK[language] not in answered.text, answered.text
+
+
+def test_an_apology_is_no_request_and_a_name_in_quotes_keeps_its_words():
+    s = _situation("ru").model_copy(update={"reasons": ["причина: ухожу в продуктовую работу"]})
+    text = reply(s, "Прости, что сумбурно. Можешь сделать чек через «Мой налог» за ноябрь?", backend="composer").text
+    assert "прощу" not in text and "«Мой налог»" in text, text

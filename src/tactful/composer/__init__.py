@@ -183,6 +183,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     # Where the sentences that touch a conditioned handover item stand in what is left of the answer.
     touched = [(at, at + len(asked)) for _, asked in conditions if (at := client_reply.find(asked)) >= 0]
     counted_day = {("notice_end" if context["notice_short"] else "contract_end"): format_date(counted, language)} if counted else {}
+    why_asked = [s for s in sentences(original) if "why" in reply_kinds(s, language)] if "why" in kinds else []
     return {
         **counted_day,
         "notice_counted": bool(counted),
@@ -214,7 +215,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
         "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
                                                     + unnamed + objected + more + meeting + forbidden + put_off + moving)
-                           if q not in confirmed],
+                           if q not in confirmed and q not in why_asked],
+        # "Is this connected to what happened in October?": the reason said again answers it; a promise to come back on
+        # "your other questions" would promise more on what the notes may forbid to mention.
+        "why_asked": why_asked,
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
         "confirmed": list(confirmed.values()),
         "moving": moving,
@@ -704,9 +708,11 @@ class Composer:
         if given and not context["open_questions"]:
             items = [line.strip() for line in client_reply.splitlines() if re.match(r"\s*(?:\d+[.)]|[-*•])\s+\S", line)]
             context["open_questions"] = [q for q in sentences(client_reply) if q.rstrip().endswith("?")
-                                         and not any(point.endswith(q) for point in given) and q not in context["invitations"]] + [
+                                         and not any(point.endswith(q) for point in given) and q not in context["invitations"]
+                                         and not any(q in w or w in q for w in context["why_asked"])] + [
                 item for item in items if not any(point in item or _shares_word(item, f"{point} {answer}", language, least=2)
-                                                  for point, answer in given.items())]
+                                                  for point, answer in given.items())
+                and not any(w in item for w in context["why_asked"])]
         # The user agreeing to work past the end ("yes, I will interpret on Monday 25 January") moves the end:
         # the old end date is not restated below the answer.
         # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)

@@ -227,7 +227,9 @@ def _turned(task: str, bank: dict, language: Language) -> str:
             return _possessive(word, possessive)
         return word
 
-    return re.sub(r"\b[\w']+\b", turn, task)
+    # A name in quotes («через «Мой налог»», "the 'My Account' page") is a name, not the client's "my".
+    parts = re.split(r"(«[^»]*»|\"[^\"]*\"|“[^”]*”)", task)
+    return "".join(part if i % 2 else re.sub(r"\b[\w']+\b", turn, part) for i, part in enumerate(parts))
 
 
 def _possessive(word: str, possessive: dict[str, str]) -> str:
