@@ -2945,3 +2945,55 @@ def test_him_after_a_passive_participle_is_by_you(note, said):
     from tactful.phrases import load_phrases
 
     assert to_you(note, "ru", load_phrases("ru")) == said
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # The particle goes with its verb, before a thing with commas of its own.
+    ("condition survey, mortar analysis report and photo record of every wall, handed over as PDF",
+     "hand over the condition survey, mortar analysis report and photo record of every wall as PDF"),
+    ("service logbook, run-hours record and the warranty papers, handed to Mr Nwosu",
+     "hand the service logbook, run-hours record and the warranty papers to Mr Nwosu"),
+    # A thing typed with what happens to it ends where that starts.
+    ("the espresso machines stay with the hotels - they are theirs", "leave the espresso machines with you"),
+    ("my shotgun mic left in the studio's meeting room comes back to me", "collect my shotgun mic left in the studio's meeting room."),
+])
+def test_an_english_handover_note_with_its_participle_or_verb_is_said_as_one_step(item, said):
+    body = email(situation(handover=[item, "the fleet list"], sender={"name": "Ann Lee", "company": "Lee Cooperage"}))
+    assert said in body, body
+
+
+def test_a_step_on_the_end_date_is_no_step_before_it_and_the_same_day_goes_with_it():
+    from tactful.dates import parse_date
+
+    end = parse_date(FUTURE)
+    day = _day((end - dt.date.today()).days, "en")
+    body = email(situation(handover=["the fleet list", f"our load bank and tool cabinet collected on {day}",
+                                     "the generator-house key returned the same day"],
+                           sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": False}))
+    assert f"We will also collect our load bank and tool cabinet on {day}, and return the generator-house key the same day." in body, body
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    ("en", "our lime mix recipes are not handed over", "Our lime mix recipes stay with us."),
+    ("en", "my species ID guides and the slides for the guest talks stay mine", "My species ID guides and the slides for the guest talks stay with me."),
+    ("ru", "мои струбцины, шаблоны и инструменты остаются у меня", "Мои струбцины, шаблоны и инструменты остаются у меня."),
+])
+def test_what_stays_with_the_sender_typed_as_a_statement_is_said_once(language, item, said):
+    s = situation(language=language, handover=[item, {"en": "the fleet list", "ru": "журнал работ"}[language]],
+                  sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": item.startswith(("my", "мои"))})
+    body = email(s, language)
+    assert body.count(said) == 1, body
+
+
+def test_a_note_to_the_tool_about_what_is_kept_is_not_said():
+    body = email(situation(handover=["the fleet list", "the Directory login is MY paid subscription, don't offer the password"],
+                           sender={"name": "Ann Lee", "solo": True}))
+    assert "password" not in body, body
+
+
+def test_a_request_inside_the_listed_handover_plan_starts_with_a_small_letter():
+    from tactful.composer.grammar import in_list
+    from tactful.phrases import load_phrases
+
+    assert in_list(["the fleet list", "Please collect your manuals", "Our recipes stay with us", "Ida's notes"], load_phrases("en")) \
+        == "the fleet list; please collect your manuals; our recipes stay with us; Ida's notes"

@@ -32,6 +32,7 @@ from .context import (
 )
 from .grammar import (
     count_days,
+    in_list,
     join_items,
     sentences,
     spoken_amount,
@@ -71,6 +72,7 @@ def _environment():
     env.filters["sentences"] = lambda parts: " ".join(part for part in parts if part)
     env.filters["spoken"] = jinja2.pass_context(lambda ctx, amount: spoken_amount(amount, load_phrases(ctx["language"])))
     env.filters["answer"] = jinja2.pass_context(lambda ctx, topic: ctx["p"](f"reply.topics.{topic}"))
+    env.filters["listed"] = jinja2.pass_context(lambda ctx, xs: in_list(list(xs), load_phrases(ctx["language"])))
     return env
 
 

@@ -65,7 +65,14 @@ from .grammar import (
     without_finishing,
     without_own_date,
 )
-from .vetting import Vetting, first_span, matches, reason_topics, reply_topics
+from .vetting import (
+    Vetting,
+    first_span,
+    kept_back,
+    matches,
+    reason_topics,
+    reply_topics,
+)
 
 
 def build_context(
@@ -314,9 +321,25 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     collected += [_leave_step(item[:cut], language, phrases, solo) for item in handover
                   if item not in own and (cut := vetted.left_with_client(item))]
     collected += asked.values()
+    # What stays with the sender, typed as a plain statement ("my pattern blocks and dye recipes stay with me", "our lime
+    # mix recipes are not handed over"), is said once, so the client does not expect it later; not a note to the tool
+    # ("don't offer the password").
+    collected += [kept for item in handover if kept_back(item, language, "neither_party") and (kept := _kept_statement(item, phrases, solo))]
     return {"handover": [said[item] for item in vetted.keep("handover", candidates, strict=False, said=said.__getitem__)]
             + vetted.keep("handover", collected, strict=False),
             "waiting": waiting, "waiting_on": waiting_on}
+
+
+def _kept_statement(item: str, phrases: Phrases, solo: bool) -> str | None:
+    """A handover note that states what stays with the sender, as the sentence said to the client: "my pattern blocks
+    and dye recipes stay with me" → "My pattern blocks and dye recipes stay with me"; "our lime mix recipes are not
+    handed over" → "Our lime mix recipes stay with us"; None for any other note."""
+    item = item.strip(" .")
+    for pattern, replacement in phrases.snippets.get("kept_statement", []):
+        if re.search(pattern, item, flags=re.IGNORECASE):
+            said = re.sub(pattern, replacement.format(us=phrases.snippets["kept_with"]["i" if solo else "we"]), item, flags=re.IGNORECASE)
+            return said[:1].upper() + said[1:]
+    return None
 
 
 def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | None:
@@ -373,15 +396,19 @@ def _leave_step(thing: str, language: Language, phrases: Phrases, solo: bool) ->
     """The client's own thing as the step of leaving it with them ("leave the mower and trimmer in the shed with you",
     «оставить у вас учебники в шкафу»)."""
     thing = to_you(_without_brackets(thing).strip(" ,.;:-–—"), language, phrases)
+    thing = _before_verb(thing, language, phrases)
     if language == "ru":
-        thing = _before_verb(thing)
         thing = accusative(thing, language, phrases) or thing
     return phrases.snippets["leave_step"]["i" if solo else "we"].format(thing=thing)
 
 
-def _before_verb(thing: str) -> str:
-    """A Russian thing up to where a clause of its own starts («учебники Cambridge куплены компанией», «наши леса во
-    дворе разбираем и вывозим»)."""
+def _before_verb(thing: str, language: Language, phrases: Phrases) -> str:
+    """A thing up to where a clause of its own starts («учебники Cambridge куплены компанией», «наши леса во дворе
+    разбираем и вывозим», "the espresso machines stay with the hotels", "my mic left in the meeting room comes back
+    to me")."""
+    if language != "ru":
+        end = re.search(phrases.snippets.get("thing_end", "(?!)"), thing, flags=re.IGNORECASE)
+        return (thing[:end.start()] if end and end.start() else thing).strip(" ,")
     from ..text import likeliest_ru
 
     words = thing.split()
@@ -408,7 +435,7 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     cut = next((c.start() for c in cuts if c[0].strip()), dash.start() if dash else cuts[0].start() if cuts else None)
     thing = item[:cut] if cut is not None else item
     # «НАШ конструктив со склада вывозим до 20 января»: a Russian thing ends where its verbs start.
-    thing = _before_verb(thing) if language == "ru" else thing
+    thing = _before_verb(thing, language, phrases)
     # What is said of the thing after it, where the day it is collected on is found.
     rest = item[len(thing):]
     # "the 2 perches on the roof are OURS - we'll take them down …": the thing ends where its mark stands.
@@ -1029,7 +1056,12 @@ def steps_said(actions: list[str], phrases: Phrases, solo: bool, end: dt.date | 
     voice = "i" if solo else "we"
     subject = phrases.snippets["step_subject"][voice]
     own = [a[len(subject):].strip() for a in actions if a.lower().startswith(subject.lower() + " ")]
-    later = [step for step in own if end and written and _dated_after(step, end, written)]
+    later: list[str] = []
+    for i, step in enumerate(own):
+        # "… and return the key the same day" goes with the step before it.
+        same_day = i and re.search(phrases.snippets.get("same_day", "(?!)"), step, flags=re.IGNORECASE)
+        if end and written and (_dated_after(step, end, written) or same_day and own[i - 1] in later):
+            later.append(step)
     said = [phrases.snippets[frame][voice].format(steps=join_items(_one_verb(steps), phrases))
             for frame, steps in (("steps_sentence", [s for s in own if s not in later]), ("steps_sentence_later", later)) if steps]
     others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
@@ -1044,14 +1076,15 @@ def _one_verb(steps: list[str]) -> list[str]:
 
 
 def _dated_after(text: str, end: dt.date, written: dt.date) -> bool:
-    """Whether ``text`` names a day after ``end``: a day and month with no year, the first such day from ``written`` on."""
+    """Whether ``text`` names a day on or after ``end`` (a step on the last day is no step before it): a day and month
+    with no year, the first such day from ``written`` on."""
     for _, _, (day, month) in find_dates(text):
         try:
             date = dt.date(written.year, month, day)
             date = date if date >= written else dt.date(written.year + 1, month, day)
         except ValueError:
             continue
-        if date > end:
+        if date >= end:
             return True
     return False
 

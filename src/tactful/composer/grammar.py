@@ -689,8 +689,12 @@ def _participle_step(item: str, language: Language, phrases: Phrases) -> str | N
     # "every piece collected up to 7 December, …, repaired and returned": states of the thing, not one step to take.
     if re.search(rf"\b(?:{'|'.join(steps)})\b", match["rest"], flags=re.IGNORECASE):
         return None
-    thing = with_article(match["thing"], phrases.snippets.get("determiners", []), phrases.months)
-    return f"{steps[match['done'].lower()]} {thing}{match['rest']}"
+    thing = with_article(match["thing"].rstrip(" ,"), phrases.snippets.get("determiners", []), phrases.months)
+    # "…, handed over as PDF": the particle goes with its verb, before a thing that may hold commas of its own
+    # ("hand over the condition survey, mortar report and photo record as PDF").
+    particle = re.match(r"\s+(over|back|out|up|off|away)\b", match["rest"], flags=re.IGNORECASE)
+    verb = f"{steps[match['done'].lower()]} {particle[1]}" if particle else steps[match['done'].lower()]
+    return f"{verb} {thing}{match['rest'][particle.end():] if particle else match['rest']}"
 
 
 def first_person_step(step: str, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -786,6 +790,18 @@ def promised_by_sender(note: str, language: Language, phrases: Phrases, solo: bo
         said = re.sub(rf"^{re.escape(subject)}\s", f"{subject} не ", said, flags=re.IGNORECASE)
     before = words[: at - 1 if negated else at]
     return " ".join([*before, said if before else said[:1].upper() + said[1:]])
+
+
+def in_list(items: list[str], phrases: Phrases) -> str:
+    """Items joined by semicolons, those that open like a sentence of their own ("Our lime mix recipes stay with us",
+    «Ключи сдаём 31 января») with a small letter inside the list."""
+    lowered = set(phrases.snippets.get("list_lowered", []))
+
+    def inside(item: str) -> str:
+        first = item.split(" ", 1)[0]
+        return item[:1].lower() + item[1:] if first.lower() in lowered and first[1:] == first[1:].lower() else item
+
+    return "; ".join(inside(item) for item in items)
 
 
 def request_form(step: str) -> str:
