@@ -2997,3 +2997,28 @@ def test_a_request_inside_the_listed_handover_plan_starts_with_a_small_letter():
 
     assert in_list(["the fleet list", "Please collect your manuals", "Our recipes stay with us", "Ida's notes"], load_phrases("en")) \
         == "the fleet list; please collect your manuals; our recipes stay with us; Ida's notes"
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("ru", "скажите дословно: Я двенадцать лет слушал, как ваши дети играют, и это была лучшая плата за мою работу.",
+     "Я двенадцать лет слушал, как ваши дети играют, и это была лучшая плата за мою работу."),
+    ("en", "say word for word: Twelve years of your concerts were the best pay I ever had.",
+     "Twelve years of your concerts were the best pay I ever had."),
+])
+def test_a_line_to_say_word_for_word_is_said(language, note, said):
+    s = situation(language=language, reasons=[{"en": "reason to give: I am moving to making new instruments only",
+                                               "ru": "причина: с нового года только изготовление новых инструментов"}[language], note],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert said in email(s, language)
+
+
+@pytest.mark.parametrize(("note", "said", "kept"), [
+    ("один раз и спокойно: в ванную маму одну не пускать, пока не поставят поручень",
+     "В ванную маму одну не пускайте, пока не поставят поручень.", None),
+    # A word that already carries the rule keeps the infinitive.
+    ("один раз: проектор нельзя запускать без работающей вытяжки", None, "нельзя запускать"),
+])
+def test_a_russian_rule_typed_as_an_infinitive_is_said_as_a_request(note, said, kept):
+    s = situation(language="ru", reasons=["причина: ухожу в продуктовую работу", note], sender={"name": "Анна Ли", "solo": True})
+    body = email(s, "ru")
+    assert (said or kept) in body, body

@@ -1793,6 +1793,20 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     return named(line) if framed != chosen[0] else sentence(_with_subject(line, language, phrases, solo), phrases)
 
 
+def _as_request(text: str) -> str:
+    """A Russian rule typed as an infinitive, said to the client as a request: «в ванную маму одну не пускать, пока не
+    поставят поручень» → «в ванную маму одну не пускайте, пока …». Only where the first clause has no verb of its own
+    and no word that already carries the rule («нельзя запускать», «должен быть»)."""
+    from ..text import likeliest_ru
+
+    head, sep, rest = text.partition(",")
+    readings = [likeliest_ru(w) for w in re.findall(r"[а-яё]+", head.lower())]
+    if not any(r is not None and r.tag.POS == "INFN" for r in readings) \
+            or any(r is not None and r.tag.POS in {"VERB", "PRED", "ADJS"} for r in readings):
+        return text
+    return request_form(head) + sep + rest
+
+
 def _of_others(text: str, language: Language) -> bool:
     """Whether a reason speaks of someone else: `not_own_reason` names them, or a Russian verb of "they" says how
     they pay («платят через 80–90 дней, а по договору 15»): the client's doing, which the invoice lines answer, not
@@ -1963,6 +1977,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
             text = to_you(full_months(text, phrases), language, phrases)
             subjected = _with_subject(text, language, phrases, solo) if language == "ru" else text
             text = subjected if subjected.split()[:1] and subjected.split()[0].lower() in ("я", "мы") else text
+            text = _as_request(text) if language == "ru" else text
         return sentence(vetted.in_normal_case(text), phrases)
 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3]
