@@ -42,6 +42,8 @@ def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
 @pytest.mark.parametrize(("fact", "language", "day"), [
     ("call with Sanjay Prasad on Monday 24 January, written notice by email the same day", "en", dt.date(2098, 1, 24)),
     ("встреча в четверг 27.01, уведомление вручаем на встрече", "ru", dt.date(2098, 1, 27)),
+    # A day counted from the call is not the call's day.
+    ("the call is on Monday 24 January. 60 days from the call is 25 March, and we supply until 1 April", "en", dt.date(2098, 1, 24)),
 ])
 def test_a_call_or_a_meeting_is_given_on_its_day_and_an_email_is_not(fact, language, day):
     # The notice a script or a plan gives is counted from the day it is said, though the user types it without a year.
