@@ -42,6 +42,9 @@ def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
 @pytest.mark.parametrize(("fact", "language", "day"), [
     ("call with Sanjay Prasad on Monday 24 January, written notice by email the same day", "en", dt.date(2098, 1, 24)),
     ("встреча в четверг 27.01, уведомление вручаем на встрече", "ru", dt.date(2098, 1, 27)),
+    # Said with a verb: «звоню в понедельник, 24 января», "calling him on Monday 24 January".
+    ("звоню в понедельник, 24 января, письмо отправлю в тот же день", "ru", dt.date(2098, 1, 24)),
+    ("calling him on Monday 24 January, letter the same day", "en", dt.date(2098, 1, 24)),
     # A day counted from the call is not the call's day.
     ("the call is on Monday 24 January. 60 days from the call is 25 March, and we supply until 1 April", "en", dt.date(2098, 1, 24)),
 ])
