@@ -908,3 +908,13 @@ def test_an_apology_is_no_request_and_a_name_in_quotes_keeps_its_words():
     s = _situation("ru").model_copy(update={"reasons": ["причина: ухожу в продуктовую работу"]})
     text = reply(s, "Прости, что сумбурно. Можешь сделать чек через «Мой налог» за ноябрь?", backend="composer").text
     assert "прощу" not in text and "«Мой налог»" in text, text
+
+
+@pytest.mark.parametrize("opening", ["Dear Mrs Hale,", "Ms Hale,"])
+def test_a_client_who_writes_with_a_title_is_answered_with_one(opening):
+    s = parse_situation({"client": {"name": "Akagera Hotels Ltd", "contact": "Patrick Habimana, Procurement Manager"},
+                         "sender": {"name": "Samantha Hale", "solo": True}, "end_date": "2031-03-31", "language": "en",
+                         "reasons": ["reason to give: I am moving to product work only"], "tone": "formal"})
+    text = reply(s, f"{opening}\n\nWe note your letter. Please send the final invoice.\n\nPatrick Habimana\nProcurement Manager",
+                 backend="composer").text
+    assert "Dear Mr Habimana," in text, text

@@ -659,8 +659,12 @@ class Composer:
             tone = "warm"
         # The answer greets whoever signed the reply: a new manager, or the person behind a firm with no contact;
         # someone new, in a formal answer to a client who wrote "Dear Ms …", as "Mr Pell" rather than by first name.
-        if signer := reply_signer(client_reply, situation.client.contact, language):
-            titled = re.search(phrases.get("reply.titled_terms"), client_reply) if language == "en" else None
+        # A client who writes "Dear Mrs Mukamana" or "Ms Solheim," is answered in kind, though they sign as the contact
+        # the user typed ("Patrick Habimana"): "Dear Mr Habimana", not "Dear Patrick".
+        titled = re.search(phrases.get("reply.titled_terms"), client_reply) if language == "en" else None
+        signer = reply_signer(client_reply, situation.client.contact, language) or (
+            situation.client.contact if titled and tone == "formal" and situation.client.contact else None)
+        if signer:
             signer = courtesy_titled(signer) if titled and tone == "formal" else signer
             situation = situation.model_copy(update={"client": situation.client.model_copy(update={"contact": signer})})
         context, p, left_out = self._context(situation, "email", language, tone)
