@@ -918,3 +918,16 @@ def test_a_client_who_writes_with_a_title_is_answered_with_one(opening):
     text = reply(s, f"{opening}\n\nWe note your letter. Please send the final invoice.\n\nPatrick Habimana\nProcurement Manager",
                  backend="composer").text
     assert "Dear Mr Habimana," in text, text
+
+
+def test_an_invoice_the_users_answer_names_is_not_asked_for_again_by_its_old_date():
+    s = parse_situation({"client": {"name": "Lantern Moth Games"}, "sender": {"name": "Klara Dvorak", "solo": True},
+                         "end_date": "2031-03-31", "language": "en", "reasons": ["reason to give: I am moving to film scoring"],
+                         "unpaid_invoices": [{"number": "KD-2031-14", "amount": "CZK 18,000", "due": "2031-01-10"},
+                                             {"number": "KD-2031-16", "amount": "CZK 36,000", "due": "2031-02-15"}]})
+    # The client names the invoice by its short form; the user's answer names it in full.
+    asked = "Thanks for letting us know.\n- KD-16: the publisher pays us at the end of February. Could we pay you on 28 Feb instead of the 15th?"
+    point = reply(s, asked, backend="composer").questions[0]
+    text = reply(s, asked, backend="composer", answers={point: "Yes, 28 February is fine for KD-2031-16."}).text
+    assert "28 February is fine for KD-2031-16" in text and "KD-2031-16 (CZK 36,000) by 15 February" not in text, text
+    assert "KD-2031-14" in text, text

@@ -748,6 +748,12 @@ class Composer:
         # Money only where they name every invoice the stock line would ask for: one about the December service leaves
         # the disputed invoice beside it to be answered.
         said = " ".join(written)
+        # An invoice the user's answer names ("yes, 31 January is fine for KD-2026-16") is not asked for again by its old
+        # date beside it; the others still are.
+        named = [u for u in context["unpaid_left"] if u["number"] and u["number"] in said or _sum_named(u.get("amount") or "", said)]
+        if named:
+            context["unpaid_left"] = [u for u in context["unpaid_left"] if u not in named]
+            context["unpaid_groups_left"] = [g for g in context["unpaid_groups_left"] if not any(u in named for u in g["invoices"])]
         owed = context["unpaid_left"] if context["disputes"] else context["unpaid"]
         context["said_by_user"] = [t for t in context["topics"] if any(t in reply_topics(a, language) for a in written)
                                    and (t != "money" or all(u["number"] and u["number"] in said or _sum_named(u.get("amount") or "", said) for u in owed))]
