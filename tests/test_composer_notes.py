@@ -2607,8 +2607,9 @@ def test_a_thing_named_after_someone_takes_its_article(item, said):
     # "the line I want in": "the" before "line" is no "he" who says it.
     ("en", "the line I want in, as is: 'We are proud of what the first five films do for your customers.'",
      "We are proud of what the first five films do for your customers."),
+    # Said to the client, its infinitive is a request («не включайте»).
     ("ru", "ОДИН раз и серьёзно: у беговой № 3 трещина рамы под декой — не включать, пока не заменят раму. Не пугать",
-     "У беговой № 3 трещина рамы под декой — не включать, пока не заменят раму."),
+     "У беговой № 3 трещина рамы под декой — не включайте, пока не заменят раму."),
 ])
 def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
     s = situation(language=language, reasons=["moving to depot work only" if language == "en" else "переходим только на депо", note])
