@@ -931,3 +931,9 @@ def test_an_invoice_the_users_answer_names_is_not_asked_for_again_by_its_old_dat
     text = reply(s, asked, backend="composer", answers={point: "Yes, 28 February is fine for KD-2031-16."}).text
     assert "28 February is fine for KD-2031-16" in text and "KD-2031-16 (CZK 36,000) by 15 February" not in text, text
     assert "KD-2031-14" in text, text
+
+
+def test_a_station_for_animal_diseases_is_no_news_of_illness():
+    text = reply(_situation("ru"), "Если в январе никто не приедет, буду писать в районную станцию по борьбе с болезнями животных.",
+                 backend="composer").text
+    assert "выздоровлен" not in text, text
