@@ -3023,3 +3023,15 @@ def test_a_russian_rule_typed_as_an_infinitive_is_said_as_a_request(note, said, 
     s = situation(language="ru", reasons=["причина: ухожу в продуктовую работу", note], sender={"name": "Анна Ли", "solo": True})
     body = email(s, "ru")
     assert (said or kept) in body, body
+
+
+@pytest.mark.parametrize(("note", "said"), [
+    ("у быка-производителя треснуло звено цепи — подходить к нему только вдвоём", "подходить к нему только вдвоём"),
+    # A person the note speaks of is the client, said to them.
+    ("директор уходит, ключи у него", "ключи у вас"),
+])
+def test_an_animal_the_note_speaks_of_is_no_client(note, said):
+    from tactful.composer.grammar import to_you
+    from tactful.phrases import load_phrases
+
+    assert said in to_you(note, "ru", load_phrases("ru"))

@@ -339,7 +339,7 @@ def _said_to_you(item: str, language: Language, phrases: Phrases) -> str:
     def said(m: re.Match[str], replacement: str) -> str:
         words = re.findall(r"\w+", m.group(0).lower())
         if (len(words) == 2 and words[0] in things.get("prepositions", []) and words[1] in things.get("pronouns", {})
-                and _thing_before(item[:m.start()], things["pronouns"][words[1]])):
+                and _thing_before(item[:m.start()], things["pronouns"][words[1]], things.get("animals", []))):
             return m.group(0)
         return m.expand(replacement)
 
@@ -363,16 +363,17 @@ def _said_to_you(item: str, language: Language, phrases: Phrases) -> str:
     return item
 
 
-def _thing_before(text: str, grammemes: list[str]) -> bool:
+def _thing_before(text: str, grammemes: list[str], animals: list[str] = ()) -> bool:
     """Whether a Russian pronoun of these gender and number can stand for a thing named earlier: an inanimate
-    noun in the nominative there, agreeing with it («Аспирация … начнёт с неё»). A person the note speaks of
-    is animate, so «ключи у него» after «Директор …» stays "you"."""
+    noun in the nominative there, agreeing with it («Аспирация … начнёт с неё»), or an animal in any case («у быка
+    … к нему»). A person the note speaks of is animate, so «ключи у него» after «Директор …» stays "you"."""
     from ..text import parse_ru
 
     wanted = set(grammemes)
-    for word in re.findall(r"[а-яё]+", text.lower()):
-        reading = next(iter(parse_ru(word)), None)
-        if reading and reading.tag.POS == "NOUN" and {"nomn", "inan"} | wanted <= reading.tag.grammemes:
+    for word in re.findall(r"[а-яё-]+", text.lower()):
+        reading = next(iter(parse_ru(word.split("-")[0])), None)
+        if reading and reading.tag.POS == "NOUN" and ({"nomn", "inan"} | wanted <= reading.tag.grammemes
+                                                       or reading.normal_form in animals and wanted <= reading.tag.grammemes):
             return True
     return False
 
