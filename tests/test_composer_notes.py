@@ -2957,6 +2957,8 @@ def test_him_after_a_passive_participle_is_by_you(note, said):
     # A thing typed with what happens to it ends where that starts.
     ("the espresso machines stay with the hotels - they are theirs", "leave the espresso machines with you"),
     ("my shotgun mic left in the studio's meeting room comes back to me", "collect my shotgun mic left in the studio's meeting room."),
+    # The sender's own things in the passive are their step.
+    ("our diagnostic tool and our relays are collected from machine room B", "collect our diagnostic tool and our relays from machine room B"),
 ])
 def test_an_english_handover_note_with_its_participle_or_verb_is_said_as_one_step(item, said):
     body = email(situation(handover=[item, "the fleet list"], sender={"name": "Ann Lee", "company": "Lee Cooperage"}))

@@ -681,6 +681,10 @@ def _participle_step(item: str, language: Language, phrases: Phrases) -> str | N
     steps = phrases.snippets.get("participle_steps")
     if not steps:
         return None
+    # "our diagnostic tool and relays are collected from machine room B on 1 March": the sender's own things, passive,
+    # are their step all the same ("collect our diagnostic tool and relays from …").
+    own = phrases.snippets.get("own_passive", "(?!)")
+    item = re.sub(own, r"\g<thing> ", item.strip(), count=1, flags=re.IGNORECASE)
     match = re.match(rf"(?P<thing>.+?)\s+(?P<done>{'|'.join(steps)})\b(?P<rest>.*)$", item.strip(), flags=re.IGNORECASE)
     if not match or len(match["thing"].split()) < 2:
         return None
