@@ -1907,6 +1907,11 @@ def test_a_reason_marked_as_the_real_one_is_said_without_its_candid_remark(langu
     ("en", ["the resort wants to present the programme in a way I can't put my name to - frame it only as a different view of "
             "how the programme is presented, my decision"],
      "The reason is simply a different view of how the programme is presented.", "put my name"),
+    # «— это наше решение»: the sentence before the mark is the reason; «максимум одной фразой, что …» limits a
+    # grievance, it dictates no reason.
+    ("ru", ["с февраля школа переезжает в отдельный бассейн, который мы арендовали целиком, — это наше решение о развитии. "
+            "про подорожание дорожек — без жалоб, максимум одной фразой, что условия изменились"],
+     "С февраля школа переезжает в отдельный бассейн, который мы арендовали целиком.", "Что условия"),
     # "in the letter: …" mid-note, after the real reason told to the tool.
     ("en", ["real reason: I can't put my name on trees I don't decide about. in the letter: we see the care of the trees differently. polite, formal"],
      "We see the care of the trees differently.", "put my name"),
