@@ -937,3 +937,19 @@ def test_a_station_for_animal_diseases_is_no_news_of_illness():
     text = reply(_situation("ru"), "Если в январе никто не приедет, буду писать в районную станцию по борьбе с болезнями животных.",
                  backend="composer").text
     assert "выздоровлен" not in text, text
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("ru", "Уведомление мы получили на день позже, следовательно, 60 дней по п. {clause} истекают {day}."),
+    ("en", "Notice. Your email reached us a day later, so 60 days under clause {clause} run to {day}."),
+])
+def test_a_clause_number_in_the_clients_count_is_no_day(language, said):
+    import datetime as dt
+
+    from tactful.wording import format_date
+
+    today = dt.date.today()
+    s = _with(language, contract={"exists": True, "notice_days": 60, "clause": "12"}, end_date=str(today + dt.timedelta(days=40)))
+    theirs, clause = today + dt.timedelta(days=62), today + dt.timedelta(days=64)
+    text = reply(s, said.format(day=format_date(theirs, language), clause=f"{clause.day}.{clause.month}"), backend="composer").text
+    assert format_date(theirs, language) in text and format_date(clause, language) not in text, text

@@ -276,8 +276,12 @@ def _notice_counted(original: str, situation: Situation, context: dict[str, Any]
         return None
     lines = {_line_of(s, original) for s in sentences(original) if re.search(phrases.get("reply.notice_words"), s, flags=re.IGNORECASE)}
     days = []
+    # «60 дней по п. 10.2 истекают 9 февраля»: a clause's number is no day.
+    clause = "|".join(re.escape(w) for w in sorted(phrases.clause_words, key=len, reverse=True)) or "(?!)"
     for line in lines:
-        for _, _, (day, month) in find_dates(line):
+        for start, _, (day, month) in find_dates(line):
+            if re.search(rf"(?:{clause})[^\W\d_]*\s*$", line[:start], flags=re.IGNORECASE):
+                continue
             for year in (ours.year, ours.year + 1):
                 try:
                     when = dt.date(year, month, day)
