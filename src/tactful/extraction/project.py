@@ -21,7 +21,9 @@ def _value(raw: str, pats: dict) -> str | None:
     value = pats["project"]["trim"].sub("", value).strip(" ,;:-—–")
     if len(value.split()) > MAX_WORDS and re.search(r"\s[-—–]\s", value):
         # "weighbridges at all three quarries - calibration, load cell swaps, …": the work, then the list of its parts
+        # (the work cut down as the whole value is: "the Inchgarth dry dock for Inchgarth Port Authority - …")
         value = re.split(r"\s[-—–]\s", value, maxsplit=1)[0].strip(" ,;:")
+        value = pats["project"]["trim"].sub("", value).strip(" ,;:-—–")
     cuts = [m.start() for m in re.finditer(" and ", value)]
     cuts = [at for at in cuts if len(value[:at].split()) > 1] or cuts
     if len(value.split()) > MAX_WORDS and cuts:  # "piped the wedding guests in and played at …": the first of the work
