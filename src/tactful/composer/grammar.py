@@ -804,7 +804,7 @@ def in_list(items: list[str], phrases: Phrases) -> str:
 
     def inside(item: str) -> str:
         first = item.split(" ", 1)[0]
-        return item[:1].lower() + item[1:] if first.lower() in lowered and first[1:] == first[1:].lower() else item
+        return lower_first(item) if first.lower() in lowered and first[1:] == first[1:].lower() else item
 
     return "; ".join(inside(item) for item in items)
 
