@@ -509,6 +509,12 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     ("ru", "Остаток по счёту № 118 оплатим после того, как подписан акт, не раньше.", False),
     ("en", "INV-118 will be paid, but our grant instalment doesn't land until mid-January.", False),
     ("en", "At the very least we want the RAWs from the autumn shoot - we paid for that day.", False),
+    # Paid, or on its way on a named day, by whoever sends it; and not when it is only a condition.
+    ("en", "118 is paid - Signe sent the money this afternoon.", True),
+    ("en", "the 23,400 for 118 goes out Monday, I already told Petra.", True),
+    ("en", "Our bookkeeper sent the 23,400 this morning.", True),
+    ("en", "Once 118 is paid we will sign the act.", False),
+    ("en", "We never sent the 23,400 because the work is not finished.", False),
 ])
 def test_payment_news_is_told_from_a_refusal_or_a_condition(language, said, thanked):
     s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})
@@ -953,3 +959,30 @@ def test_a_clause_number_in_the_clients_count_is_no_day(language, said):
     theirs, clause = today + dt.timedelta(days=62), today + dt.timedelta(days=64)
     text = reply(s, said.format(day=format_date(theirs, language), clause=f"{clause.day}.{clause.month}"), backend="composer").text
     assert format_date(theirs, language) in text and format_date(clause, language) not in text, text
+
+
+@pytest.mark.parametrize(("language", "said", "paid", "unpaid"), [
+    # A client shortens a number by its year ("MK-31" for "MK-2026-31") or names the sum: only that invoice is thanked for.
+    ("en", "MK-31 is paid, the transfer went out today.", "MK-2026-31", "MK-2026-34"),
+    ("en", "Our accountant sent the 6,400 this afternoon.", "MK-2026-31", "MK-2026-34"),
+    ("ru", "Счёт МК-31 оплачен сегодня.", "МК-2026-31", "МК-2026-34"),
+])
+def test_a_payment_is_thanked_for_only_on_the_invoice_the_client_names(language, said, paid, unpaid):
+    s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [
+        {"number": paid, "amount": "DKK 6,400" if language == "en" else "6 400 ₽"},
+        {"number": unpaid, "amount": "DKK 9,750" if language == "en" else "9 750 ₽", "disputed": True}]})
+    answer = reply(s, said, backend="composer").text
+    thanks = next(line for line in answer.split(". ") if "about the payment" in line or "об оплате" in line)
+    assert paid in thanks and unpaid not in thanks, answer
+
+
+@pytest.mark.parametrize(("language", "said", "unsaid"), [
+    # A client who disputes is told where things stand, not invited to renegotiate what the user has settled.
+    ("en", "We do not accept invoice 118 and we expect the service to run until March.", "what we agree"),
+    ("ru", "Счёт № 118 мы не признаём и ждём обслуживания до марта.", "договоримся"),
+])
+def test_a_dispute_is_answered_with_where_things_stand_not_an_offer_to_renegotiate(language, said, unsaid):
+    s = parse_situation({**_situation(language).model_dump(exclude_defaults=True), "contract": {"notice_days": 30},
+                         "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})
+    answer = reply(s, said, backend="composer").text
+    assert unsaid not in answer and ("where things stand" in answer or "как обстоят дела" in answer), answer

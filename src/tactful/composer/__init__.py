@@ -547,15 +547,24 @@ def _names_referral(client_reply: str, situation: Situation, language: Language)
 
 
 def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """The invoices a text names by number (or, one without a number, by its sum: "the £620 went across this
-    morning"), or all of them when it names none."""
-    return [u for u in invoices if u["number"] and u["number"] in text
-            or not u["number"] and _sum_named(u.get("amount") or "", text)] or invoices
+    """The invoices a text names by number, else by sum ("the £620 went across this morning", "Signe sent the 6,400"),
+    or all of them when it names none."""
+    return ([u for u in invoices if _number_named(u["number"], text)]
+            or [u for u in invoices if _sum_named(u.get("amount") or "", text)] or invoices)
 
 
 def _named_in(invoice: dict[str, Any], texts: list[str]) -> bool:
     """Whether any of ``texts`` names the invoice, by its number or by its sum."""
-    return any(invoice["number"] and invoice["number"] in text or _sum_named(invoice.get("amount") or "", text) for text in texts)
+    return any(_number_named(invoice["number"], text) or _sum_named(invoice.get("amount") or "", text) for text in texts)
+
+
+def _number_named(number: str | None, text: str) -> bool:
+    """Whether ``text`` names an invoice number, whole or as clients shorten it, without its year ("MK-31" for
+    "MK-2026-31")."""
+    if not number:
+        return False
+    short = re.sub(r"(?<=\w)[-/.]20\d\d(?=[-/.]\w)", "", number)
+    return number in text or short != number and re.search(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])", text) is not None
 
 
 def _sum_named(amount: str, text: str) -> bool:
