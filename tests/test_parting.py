@@ -451,6 +451,12 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     ("ru", "Если мастеринг не будет готов к 25 декабря, мы потребуем компенсацию. Мультитреки прошу передать сейчас.", "отвечу", "Как вы просили"),
     ("ru", "Если мастеринг не будет готов к 25 декабря, мы потребуем компенсацию.", "Спасибо", "какие дни вам не подходят"),
     ("en", "If the work won't be done by the 25th we will claim compensation. Please send me the logs within seven days.", "come back to you", "As you asked"),
+    # A price or a sale is the user's to decide: no "As you asked, I will give you a price".
+    ("en", "Would you sell us the overlock instead of carrying it home? Give me a price.", "come back to you", "As you asked"),
+    ("en", "Could you split the invoice so the fuel part can go through now?", "come back to you", "As you asked"),
+    ("ru", "Продайте нам, пожалуйста, ваш сканер. Назовите цену.", "отвечу", "Как вы просили"),
+    # "you" before a verb of thinking is the subject: "what you mean" is said back as "what I mean".
+    ("en", "Could you show me what you mean on Thursday?", "I will show you what I mean on Thursday", "what me mean"),
     # An apology and a copy line are no requests.
     ("en", "I took over as bursar this term, so please forgive my writing to you cold. Noted, thank you.", "Thank you", "forgive"),
     ("en", "Noted, thank you.\ncc: Karen Doyle, Practice Manager", "Thank you", "I will cc"),
