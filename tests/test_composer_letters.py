@@ -1792,3 +1792,21 @@ def test_lines_the_user_asked_for_come_before_the_referral_and_one_about_money_w
     safety, referral = body.index("Tank 2 must not be filled"), body.index("Harbour Water")
     money = body.index("Payment for the inspection does not depend on the result")
     assert safety < referral and body.index("€900") < money < referral, body
+
+
+@pytest.mark.parametrize(("language", "fact", "said", "unsaid"), [
+    # What a disputed invoice is for, as the notes say it, stands beside it: the user's calm basis, not a stock line alone.
+    ("en", "KM-2041, EUR 2,100 for repairing two sidewalls torn in the October storm; she says it is wear and tear",
+     "KM-2041 (EUR 2,100) is for repairing two sidewalls torn in the October storm, and it remains due", "wear"),
+    ("ru", "счёт № 58 на 13 500 ₽ — три ночных выезда к отёлам в ноябре; председатель считает, что это входит в абонентскую плату",
+     "№ 58 на сумму 13 500 ₽ — это три ночных выезда к отёлам в ноябре, и он остаётся к оплате", "абонентск"),
+    # The client's view, or a note that says what happened with a verb of its own, is not said.
+    ("en", "KM-2041, EUR 2,100 for work they say was never ordered", "remains due in full", "never ordered"),
+    ("ru", "счёт № 58 на 13 500 ₽ — съёмку отменили за два часа, по договору это половина дня", "остаётся к оплате полностью", "отменили"),
+])
+def test_a_disputed_invoice_is_named_with_what_it_is_for(language, fact, said, unsaid):
+    number = "KM-2041" if language == "en" else "58"
+    s = situation(facts=[fact], language=language, unpaid_invoices=[
+        {"number": number, "amount": "EUR 2,100" if language == "en" else "13 500 ₽", "disputed": True}])
+    body = email(s, language)
+    assert said in body and unsaid not in body, body

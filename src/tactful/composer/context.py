@@ -41,6 +41,7 @@ from .grammar import (
     in_running_text,
     is_action,
     is_gerund,
+    is_noun_phrase,
     is_step,
     join_items,
     lower_first,
@@ -924,6 +925,19 @@ def _evidence(number: str, situation: Situation, phrases: Phrases) -> str:
     return join_items(list(dict.fromkeys(found)), phrases) if found else ""
 
 
+def _basis(number: str, situation: Situation, language: Language, phrases: Phrases) -> str:
+    """What a disputed invoice is for, as the notes that name it say it ("MK-34 DKK 9,750 for re-dyeing the 14
+    costumes after the colour changed"; «счёт № 58 на 13 500 ₽ — три ночных выезда в ноябре»): said calmly beside it,
+    never the client's view of it, nor a note that speaks of people."""
+    for note in _invoice_notes(number, situation) if number else []:
+        at = re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", note)
+        found = at and re.match(phrases.snippets.get("invoice_basis", "(?!)"), note[at.end():])
+        if found and not re.search(phrases.snippets["invoice_basis_unsaid"], found["basis"], flags=re.IGNORECASE) \
+                and is_noun_phrase(found["basis"], language, phrases):
+            return found["basis"].strip()
+    return ""
+
+
 def _unpaid(situation: Situation, language: Language, phrases: Phrases, written: dt.date) -> dict[str, Any]:
     """The open invoices, each with its due date and its label as written and as said ("SL-231 (£6,500)",
     "SL-231 for 6,500 pounds"), in groups asked for together (`unpaid_groups`), not a repeated line each."""
@@ -962,6 +976,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
             "fine": not overdue and fine,
             "disputed": invoice.disputed,
             "evidence": _evidence(number, situation, phrases) if invoice.disputed else "",
+            "basis": _basis(number, situation, language, phrases) if invoice.disputed else "",
             "balance": balance and bool(number),
             "due_date": format_date(invoice.due, language) if invoice.due else None,
             "label": labels["written" if amount else "bare"].format(number=number, amount=amount),

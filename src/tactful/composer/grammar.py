@@ -449,6 +449,17 @@ def _finite_verb(item: str, phrases: Phrases) -> bool:
     return False
 
 
+def is_noun_phrase(text: str, language: Language, phrases: Phrases) -> bool:
+    """Whether a Russian note names a thing, with no verb of its own («три ночных выезда в ноябре»), not says what
+    happened («перевыставили хранение …», «съёмку отменили за 2 часа»); any English text passes."""
+    from ..text import likeliest_ru
+
+    if language != "ru":
+        return True
+    first = likeliest_ru(re.findall(r"[а-яё]+", text.lower())[0]) if re.search(r"[а-яё]", text.lower()) else None
+    return first is not None and first.tag.POS in {"NOUN", "ADJF", "NUMR", "PRTF"} and not _finite_verb(text, phrases)
+
+
 def without_aside(item: str, phrases: Phrases) -> str:
     """A handover note without a trailing aside about the sender's own doings ("Xero access transferred to
     whoever you appoint, we remove ourselves after" → "… whoever you appoint"): the client hears what
