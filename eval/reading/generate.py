@@ -1,7 +1,8 @@
 """Draft every situation of a set and answer every client reply, for blind readers (see README.md).
 
 python gen.py SETDIR OUTDIR [en|ru|all]
-  SETDIR/<stem>.yaml         situations  -> OUTDIR/<stem>.txt (the draft on the situation's channel)
+  SETDIR/<stem>.yaml         situations  -> OUTDIR/<stem>.txt (the draft on the situation's channel), and
+                                            its warnings to OUTDIR/<stem>.warnings.txt
   SETDIR/<stem>.reply.txt    client reply -> OUTDIR/<stem>.reply.txt, and its open points to
                                             SETDIR/questions/<stem>.txt when that folder exists
   SETDIR/answers.json        {stem: {point: answer}} -> OUTDIR/<stem>.answered.txt
@@ -27,8 +28,10 @@ for path in sorted(setdir.glob("*.yaml")):
     try:
         sit = load_situation(path)
         res = tactful.draft(sit, backend="composer")
-        head = "" if not res.warnings else "".join(f"[warning: {w}]\n" for w in res.warnings) + "\n"
-        (out / f"{stem}.txt").write_text(head + res.text + "\n")
+        # The tool's warnings are shown to the user beside the draft, not sent: readers get the draft alone.
+        (out / f"{stem}.txt").write_text(res.text + "\n")
+        if res.warnings:
+            (out / f"{stem}.warnings.txt").write_text("".join(w + "\n" for w in res.warnings))
         reply = setdir / f"{stem}.reply.txt"
         if reply.exists():
             r = tactful.reply(sit, reply.read_text(), backend="composer")

@@ -12,7 +12,8 @@ read.mkdir(parents=True, exist_ok=True)
 key = {}
 for o in sorted(old.glob("*.txt")):
     n = new / o.name
-    if not n.exists():
+    # The tool's warnings are the user's, not part of what is sent (generate.py keeps them apart).
+    if not n.exists() or o.name.endswith(".warnings.txt"):
         continue
     name = o.name[:-4]
     first_new = random.random() < 0.5
