@@ -2615,10 +2615,25 @@ def test_a_thing_named_after_someone_takes_its_article(item, said):
     # Said to the client, its infinitive is a request («не включайте»).
     ("ru", "ОДИН раз и серьёзно: у беговой № 3 трещина рамы под декой — не включать, пока не заменят раму. Не пугать",
      "У беговой № 3 трещина рамы под декой — не включайте, пока не заменят раму."),
+    # A decimal point is no full stop: the point is said whole.
+    ("en", "SAFETY, once: trench T3 by the old well is more than 1.5 m deep and unshored - nobody goes down into it",
+     "Trench T3 by the old well is more than 1.5 m deep and unshored"),
+    # "mention it neutrally": how to say the point before it.
+    ("en", "parents paid the fee for the year to the school, we invoice only to January. mention it neutrally so nobody's surprised",
+     "to the school, we invoice only to January."),
 ])
 def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
     s = situation(language=language, reasons=["moving to depot work only" if language == "en" else "переходим только на депо", note])
     assert said in Composer().compose(s, "email", language)[0].text()
+
+
+@pytest.mark.parametrize("note", [
+    "they skip the impellers to save money. I don't work on engines run that way - say it as MY way of working, not that they're doing it wrong",
+    "we can't carry the late payments any more. say it simply and kindly, Pong's a friend, no lecture",
+])
+def test_how_to_say_a_point_is_no_line_of_its_own(note):
+    text = email(situation(reasons=[note], sender={"name": "Ann Lee", "solo": True}))
+    assert "It as my way" not in text and "It simply" not in text and "no lecture" not in text, text
 
 
 def test_say_it_like_this_dictates_the_reason():

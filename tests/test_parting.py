@@ -403,6 +403,8 @@ def test_a_reply_reads_what_the_client_wrote_not_its_words_alone(language, text,
 @pytest.mark.parametrize(("text", "kind"), [
     ("Мы готовы вернуть удержанное. Взамен просим остаться до мая на прежних условиях.", "new_terms"),
     ("Congratulations on the new job, no hard feelings at all.", "agrees"),
+    # Pride in the sender is no threat to spread word.
+    ("Congrats on the series! Mum will tell everyone she knows the composer.", "agrees"),
 ])
 def test_an_offer_in_return_and_good_wishes_are_read_as_such(text, kind):
     assert classify_reply(text, "ru" if text[0] in "МЖ" else "en") == kind

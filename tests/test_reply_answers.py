@@ -986,3 +986,14 @@ def test_a_dispute_is_answered_with_where_things_stand_not_an_offer_to_renegotia
                          "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]})
     answer = reply(s, said, backend="composer").text
     assert unsaid not in answer and ("where things stand" in answer or "как обстоят дела" in answer), answer
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "Thanks for telling me. What paperwork do we need to sign?"),
+    ("ru", "Спасибо, что сказала. Какие документы нужно подписать?"),
+])
+def test_a_friend_is_not_answered_in_contract_language(language, said):
+    words = {"en": "mutual obligations", "ru": "взаимные обязательства"}[language]
+    base = {**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]}
+    assert words in reply(parse_situation(base), said, backend="composer").text
+    assert words not in reply(parse_situation({**base, "tone": "warm"}), said, backend="composer").text
