@@ -3057,3 +3057,18 @@ def test_an_animal_the_note_speaks_of_is_no_client(note, said):
     from tactful.phrases import load_phrases
 
     assert said in to_you(note, "ru", load_phrases("ru"))
+
+
+@pytest.mark.parametrize(("language", "notes", "said", "unsaid"), [
+    # A note asking the client to take their things, or kept for when they ask, gives no reason.
+    ("ru", ["по договору было 14 экспонатов. теперь просят ещё лося и свет в витринах за те же деньги. это уже другой объём, такой я не беру",
+            "лося не беру ни в каком виде — если спросят", "шкуру лося, которую музей привёз ко мне, — пусть заберут до 18-го, мне морозильник нужен"],
+     "объём", "морозильник нужен"),
+    # An aside in brackets does not split the dictated reason, and the clause left goes without its "and".
+    ("en", ["Roxanne (my partner in this, the Best in Clarke & Best) is moving to Toronto in January, and I can't do 24 residents "
+            "on a Thursday on my own - not properly. that's the whole reason"], "I can't do 24 residents on a Thursday", "(my partner"),
+])
+def test_the_reason_is_read_from_the_note_that_gives_it(language, notes, said, unsaid):
+    text = email(situation(language=language, reasons=notes, reason_kind="scope" if language == "ru" else None,
+                           sender={"name": "Ann Lee" if language == "en" else "Аркадий Лаптев", "solo": True}), language)
+    assert said in text and unsaid not in text and "And I" not in text, text

@@ -120,6 +120,8 @@ def test_ics_is_valid_calendar_text():
         ("Остаток по счёту № 58 бухгалтер предлагает закрыть вместе с оплатой за новую партию, одним платежом.", "ru", "other"),
         # Asking why by a guess, an abbreviation inside it.
         ("I have to ask: is this because of Mr. Kessler at the deposition?", "en", "why"),
+        ("I have to ask you straight: is this anything to do with Mrs Brathwaite's daughter?", "en", "why"),
+        ("Если ваше решение связано с состоянием шкур в подвале, напоминаю, что хранение — наша зона.", "ru", "why"),
     ],
 )
 def test_reply_classification(text, language, kind):

@@ -910,6 +910,18 @@ def test_a_client_asking_why_is_answered_by_the_reason_and_the_promise_to_come_b
     assert COME_BACK[language] not in answered.text, answered.text
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_guess_at_another_cause_is_told_there_is_none_without_naming_it(language):
+    s = _situation(language).model_copy(update={"reasons": [
+        {"en": "reason to give: I am moving to product work only", "ru": "причина: ухожу в продуктовую работу"}[language]]})
+    text = reply(s, WHY[language], backend="composer").text
+    assert {"en": "nothing else behind my decision", "ru": "Других причин за моим решением нет"}[language] in text, text
+    assert {"en": "warehouse", "ru": "склад"}[language] not in text, text
+    # Asking plainly why is answered by the reason alone.
+    plain = reply(s, {"en": "Why?", "ru": "Почему?"}[language], backend="composer").text
+    assert {"en": "nothing else behind", "ru": "Других причин"}[language] not in plain, plain
+
+
 def test_an_apology_is_no_request_and_a_name_in_quotes_keeps_its_words():
     s = _situation("ru").model_copy(update={"reasons": ["причина: ухожу в продуктовую работу"]})
     text = reply(s, "Прости, что сумбурно. Можешь сделать чек через «Мой налог» за ноябрь?", backend="composer").text

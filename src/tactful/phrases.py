@@ -143,6 +143,8 @@ class Phrases(BaseModel):
     legal_threat: list[Pattern] = []
     # What a client's word about paying names (an invoice, a sum): only then is it news of a payment.
     payment_subjects: list[Pattern] = []
+    # A "why" that guesses at a cause ("is this because of …?"): told there is no other.
+    why_guess: list[Pattern] = []
     # A promise to the client in the user's notes (money back, a fee waived) or what the client is to return.
     promise_notes: list[Pattern] = []
     return_notes: list[Pattern] = []

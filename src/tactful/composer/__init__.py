@@ -221,6 +221,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # "Is this connected to what happened in October?": the reason said again answers it; a promise to come back on
         # "your other questions" would promise more on what the notes may forbid to mention.
         "why_asked": why_asked,
+        # "Is this because of the sale talk?": a guess at another cause is told there is none.
+        "why_guess": any(matches(s, language, "why_guess") for s in why_asked),
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
         "confirmed": list(confirmed.values()),
         "moving": moving,

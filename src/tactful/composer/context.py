@@ -1561,9 +1561,11 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # A note's first clause may go without its subject ("moving back to Sweden"); a later one counts only
         # when it says who ("…, I am taking fewer clients", «…, беру меньше клиентов»).
         # A note on how the work ends ("I'll do Christmas, after that I step back") is the timeline, every clause of it.
-        # A note's brackets ("(churches, listed shopfronts)") are no clauses of it.
+        # A note's brackets ("(churches, listed shopfronts)") are no clauses of it; a note kept for when the client
+        # asks («лося не беру … — если спросят») gives no reason.
         for note in (as_we(_without_brackets(read)) for n in situation.reasons
-                     if (read := before_forbidden(n)) and not stopped(n) and not matches(n, language, "ending_notes")):
+                     if (read := before_forbidden(n)) and not stopped(n) and not matches(n, language, "ending_notes")
+                     and not re.search(phrases.snippets.get("if_asked", "(?!)"), n, flags=re.IGNORECASE)):
             parts = re.split(f"({phrases.snippets['clause_break']})", note.strip(), flags=re.IGNORECASE)
             (_, first), *rest = [(b, c) for b, c in zip(["", *parts[1::2]], parts[0::2]) if not instruction(c)] or [("", "")]
             yield opening_clause(first, language, phrases, solo), note
@@ -1765,10 +1767,14 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # after «платят через 80–90 дней» does not.
     def own_part(said: str) -> str:
         part = _own_clauses(said, language, phrases)
+        # The clause left after one about someone else goes on from it ("…, and I can't do 24 residents"): said alone,
+        # without its "and".
+        part = capital_starts(re.sub(phrases.snippets.get("clause_continuation", "(?!)"), "", part.strip(), flags=re.IGNORECASE))
         return "" if language == "ru" and _verbless(part, language, phrases) else part
 
+    # An aside in brackets ("Roxanne (my partner in this, the Best in …) is moving …") is the user's, not the wording.
     own = [s if not _of_others(s, language) else own_part(s)
-           for s in map(lambda note: _without_candour(note, phrases), found("dictated"))]
+           for s in map(lambda note: _without_candour(_without_brackets(note), phrases), found("dictated"))]
     own = [s for s in own if s and not _of_others(s, language)
            and not re.match(phrases.snippets.get("fragment_opening", "(?!)"), s, flags=re.IGNORECASE)]
     # A wording of a word or two ("one sentence, max") is no reason, nor a short one that points back at the note
@@ -1950,17 +1956,18 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     # A note that dictates the reason's words ("what I'll say at the meeting: …") gives the reason, no point besides.
     dictating = {note for note in own if _dictates(note, phrases)}
     asked += [(note, pattern) for note in own if note not in quoted | dictating for pattern in phrases.snippets.get("asked_point", [])]
-    def predicted(note: str, start: int) -> bool:
+    def predicted(note: str, start: int, end: int) -> bool:
         # "they'll probably say …": the client's words the user expects, not a line for the message; nor is
-        # "if he raises it, say …" one, only for when the client brings it up.
+        # "if he raises it, say …" one, or «…, — если спросят» after it, only for when the client brings it up.
         before = re.split(r"[.;!?]\s+", note[:start])[-1]
         return any(re.search(phrases.snippets.get(key, "(?!)"), before, flags=re.IGNORECASE)
-                   for key in ("predicted_before", "conditional_before", "reported_before"))
+                   for key in ("predicted_before", "conditional_before", "reported_before")) \
+            or bool(re.search(phrases.snippets.get("if_asked", "(?!)"), re.split(r"[.;!?]\s", note[end:])[0], flags=re.IGNORECASE))
 
     aside = phrases.snippets.get("tool_aside", "(?!)")
     found = [(re.sub(aside, "", (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked
-             if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start())]
+             if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start(), m.end())]
     # A line another pattern read whole is said once, whole ("must say: A. B." holds "A"). The user's mark on a reason
     # ("that's the whole reason.") is no line of its own.
     mark = phrases.snippets.get("sayable", "(?!)")
