@@ -1191,10 +1191,12 @@ def test_a_handover_that_waits_for_payment_says_so_once_and_lists_only_the_thing
      "can be collected from us at any time, or we will deliver them once invoice KM-12 is settled."),
     ("ru", "их 40 стульев и 2 барные стойки на нашем складе — заберут сами или привезём после оплаты № 12",
      "вы можете забрать у нас в любое время или мы привезём их после оплаты счёта № 12."),
+    # A number typed with its own «№» is not given a second one.
+    ("ru", "их 40 стульев на нашем складе — отдаём после оплаты счёта № 12", "после оплаты счёта № 12."),
 ])
 def test_things_held_for_one_named_invoice_name_it_and_keep_the_clients_option_to_collect(language, item, said):
     # Held "once the open invoices are settled", the things would wait on the disputed invoice too.
-    s = situation(sender={"name": "Ann Lee", "company": "AK Marquees Ltd", "solo": False}, handover=[item, "safety notes" if language == "en" else "инструкции по безопасности"], unpaid_invoices=[{"number": "KM-12" if language == "en" else "12", "amount": "€6,300"},
+    s = situation(sender={"name": "Ann Lee", "company": "AK Marquees Ltd", "solo": False}, handover=[item, "safety notes" if language == "en" else "инструкции по безопасности"], unpaid_invoices=[{"number": "KM-12" if language == "en" else "№ 12" if "счёта №" in item else "12", "amount": "€6,300"},
                                                                      {"number": "KM-40", "amount": "€2,100", "disputed": True}])
     body = email(s, language)
     assert said in body, body
@@ -1810,3 +1812,11 @@ def test_a_disputed_invoice_is_named_with_what_it_is_for(language, fact, said, u
         {"number": number, "amount": "EUR 2,100" if language == "en" else "13 500 ₽", "disputed": True}])
     body = email(s, language)
     assert said in body and unsaid not in body, body
+
+
+def test_a_warm_call_to_someone_on_first_name_terms_does_not_name_the_firm():
+    s = situation(client={"name": "Siam Riverside Hotels", "contact": "Pong Srisuk"}, sender={"name": "Tom Hendry", "company": "Aroma Works Asia Co., Ltd."})
+    script = Composer().compose(s, "call", "en", "warm")[0].text()
+    assert "Hi Pong, it's Tom." in script and "Co., Ltd." not in script.split("\n\n")[1], script
+    formal = Composer().compose(s, "call", "en", "formal")[0].text()
+    assert "Aroma Works Asia" in formal, formal

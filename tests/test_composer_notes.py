@@ -1056,6 +1056,11 @@ def test_a_reason_typed_as_speech_is_written_out():
     s = situation(reasons=["we'd rather stop cleanly now than run two searches badly"], reason_kind="capacity")
     body = email(s)
     assert "We would rather stop cleanly now" in body and "We'd" not in body
+    # Before a past participle "'d" is "had", not "would".
+    from tactful.composer.context import written_out
+
+    assert written_out("after we'd agreed two days' notice, we'd need a week", load_phrases("en")) == \
+        "after we had agreed two days' notice, we would need a week"
 
 
 @pytest.mark.parametrize(("language", "note", "said"), [
@@ -2596,6 +2601,8 @@ def test_a_meeting_at_the_clients_office_is_no_online_meeting():
     ("Twomey final report and certificates", "the Twomey final report and certificates"),
     # A name's own things and a thing named by a brand alone stay as typed.
     ("Sam's notes on the rota", "Sam's notes on the rota"),
+    ("Mrs Alleyne's own wig", "Mrs Alleyne's own wig"),
+    ("New Year's Eve party", "the New Year's Eve party"),
     ("Figma files", "Figma files"),
 ])
 def test_a_thing_named_after_someone_takes_its_article(item, said):
@@ -2974,6 +2981,8 @@ def test_him_after_a_passive_participle_is_by_you(note, said):
      "hand over the condition survey, mortar analysis report and photo record of every wall as PDF"),
     ("service logbook, run-hours record and the warranty papers, handed to Mr Nwosu",
      "hand the service logbook, run-hours record and the warranty papers to Mr Nwosu"),
+    # The dash before the state goes with it.
+    ("the service log book for each engine - handed over", "hand over the service log book for each engine."),
     # A thing typed with what happens to it ends where that starts.
     ("the espresso machines stay with the hotels - they are theirs", "leave the espresso machines with you"),
     ("my shotgun mic left in the studio's meeting room comes back to me", "collect my shotgun mic left in the studio's meeting room."),
@@ -3065,7 +3074,7 @@ def test_an_animal_the_note_speaks_of_is_no_client(note, said):
             "лося не беру ни в каком виде — если спросят", "шкуру лося, которую музей привёз ко мне, — пусть заберут до 18-го, мне морозильник нужен"],
      "объём", "морозильник нужен"),
     # An aside in brackets does not split the dictated reason, and the clause left goes without its "and".
-    ("en", ["Roxanne (my partner in this, the Best in Clarke & Best) is moving to Toronto in January, and I can't do 24 residents "
+    ("en", ["Roxanne (my partner in this, the Best in Clarke & Best) is moving to Toronto to be near her grandchildren, and I can't do 24 residents "
             "on a Thursday on my own - not properly. that's the whole reason"], "I can't do 24 residents on a Thursday", "(my partner"),
 ])
 def test_the_reason_is_read_from_the_note_that_gives_it(language, notes, said, unsaid):

@@ -459,6 +459,9 @@ def test_a_client_on_first_name_terms_is_answered_in_the_warm_tone():
     ("en", "Would you sell us the overlock instead of carrying it home? Give me a price.", "come back to you", "As you asked"),
     ("en", "Could you split the invoice so the fuel part can go through now?", "come back to you", "As you asked"),
     ("ru", "Продайте нам, пожалуйста, ваш сканер. Назовите цену.", "отвечу", "Как вы просили"),
+    # Waiting for a payment is the user's to decide; bringing someone along to a party is no task.
+    ("en", "We can pay A-17 by the 18th. Can you hold until then?", "come back to you", "As you asked"),
+    ("en", "You're coming to our New Year party. Bring Ploy.", "Thank you", "bring Ploy"),
     # "you" before a verb of thinking is the subject: "what you mean" is said back as "what I mean".
     ("en", "Could you show me what you mean on Thursday?", "I will show you what I mean on Thursday", "what me mean"),
     # An apology and a copy line are no requests.

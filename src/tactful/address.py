@@ -113,6 +113,11 @@ def _names(language: Language) -> dict[str, Any]:
     return load_yaml("guidelines", "names.yaml")[language]
 
 
+def is_title(word: str) -> bool:
+    """Whether an English word is a title before a name ("Mrs", "Dr.", "Revd")."""
+    return word.lower().rstrip(".") in _names("en")["titles"]
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)] + (["&"] if "&" in text else [])
 

@@ -684,7 +684,9 @@ def _after_payment(situation: Situation, waiting: list[str] | None, conditions: 
     numbers = {i.number for i in situation.unpaid_invoices if i.number and all(re.search(rf"(?<!\w){re.escape(i.number)}(?!\w)", c)
                                                                             for c in conditions)}
     return {"after_payment": owed and waiting is not None, "after_payment_items": (named[:1].upper() + named[1:]) if named else "",
-            "after_payment_invoice": next(iter(numbers)) if len(numbers) == 1 and conditions else "",
+            # The template says «№»/"invoice" itself: the number as typed («№ 21») goes without its own.
+            "after_payment_invoice": re.sub(phrases.snippets["invoice_number_prefix"], "", next(iter(numbers)), flags=re.IGNORECASE).strip()
+            if len(numbers) == 1 and conditions else "",
             "after_payment_collect": bool(named) and any(re.search(collect, t, flags=re.IGNORECASE) for t in waiting or [])}
 
 
@@ -1766,15 +1768,16 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # What is left of a wording without its clauses about others must still say something: «Третий квартал подряд.»
     # after «платят через 80–90 дней» does not.
     def own_part(said: str) -> str:
-        part = _own_clauses(said, language, phrases)
+        # An aside in brackets ("Roxanne (my partner in this, the Best in …) is moving …") is no clause of it: its
+        # commas would split the note inside the brackets.
+        part = _own_clauses(_without_brackets(said), language, phrases)
         # The clause left after one about someone else goes on from it ("…, and I can't do 24 residents"): said alone,
         # without its "and".
         part = capital_starts(re.sub(phrases.snippets.get("clause_continuation", "(?!)"), "", part.strip(), flags=re.IGNORECASE))
         return "" if language == "ru" and _verbless(part, language, phrases) else part
 
-    # An aside in brackets ("Roxanne (my partner in this, the Best in …) is moving …") is the user's, not the wording.
     own = [s if not _of_others(s, language) else own_part(s)
-           for s in map(lambda note: _without_candour(_without_brackets(note), phrases), found("dictated"))]
+           for s in map(lambda note: _without_candour(note, phrases), found("dictated"))]
     own = [s for s in own if s and not _of_others(s, language)
            and not re.match(phrases.snippets.get("fragment_opening", "(?!)"), s, flags=re.IGNORECASE)]
     # A wording of a word or two ("one sentence, max") is no reason, nor a short one that points back at the note

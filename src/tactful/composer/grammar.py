@@ -705,7 +705,8 @@ def _participle_step(item: str, language: Language, phrases: Phrases) -> str | N
     # "every piece collected up to 7 December, …, repaired and returned": states of the thing, not one step to take.
     if re.search(rf"\b(?:{'|'.join(steps)})\b", match["rest"], flags=re.IGNORECASE):
         return None
-    thing = with_article(match["thing"].rstrip(" ,"), phrases.snippets.get("determiners", []), phrases.months)
+    # "the service log book for each engine - handed over": the dash before the state goes with it.
+    thing = with_article(match["thing"].rstrip(" ,—–-"), phrases.snippets.get("determiners", []), phrases.months)
     # "…, handed over as PDF": the particle goes with its verb, before a thing that may hold commas of its own
     # ("hand over the condition survey, mortar report and photo record as PDF").
     particle = re.match(r"\s+(over|back|out|up|off|away)\b", match["rest"], flags=re.IGNORECASE)
@@ -957,7 +958,11 @@ def with_article(item: str, determiners: list[str], months: list[str] = ()) -> s
     # "Hegarty research log", "Twomey final report": a name before two common words or more names whose thing it is.
     brand = brand or (len(words) > 2 and first[:1].isupper() and not re.search(r"['’]s$", first)
                       and all(re.fullmatch(r"[a-z][a-z-]*", w.strip(",;:.")) for w in words[1:3]))
-    if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered:
+    # "Mrs Alleyne's own wig": a titled person's thing, like "Sam's notes", takes none ("New Year's Eve party" does).
+    from ..address import is_title
+
+    owned = len(words) > 1 and is_title(first) and bool(re.search(r"['’]s$", words[1]))
+    if not determiners or not first or first.lower() in determiners or not (first[:1].islower() or brand) or numbered or owned:
         return item
     return f"the {item}"
 
