@@ -1820,3 +1820,15 @@ def test_a_warm_call_to_someone_on_first_name_terms_does_not_name_the_firm():
     assert "Hi Pong, it's Tom." in script and "Co., Ltd." not in script.split("\n\n")[1], script
     formal = Composer().compose(s, "call", "en", "formal")[0].text()
     assert "Aroma Works Asia" in formal, formal
+
+
+@pytest.mark.parametrize(("language", "fact", "amount", "said"), [
+    # The sum typed for an invoice that its note gives as what is left after a part-payment is asked for as its balance.
+    ("ru", "счёт № 7 на 96 000 ₽ — 18 ноября оплачено 60 000 ₽, остаток 36 000 ₽", "36 000 ₽", "№ 7 (остаток 36 000 ₽)"),
+    ("ru", "счёт № 7 на 9 800 сомони — оплачено 5 000 сомони, остаток 4 800 сомони", "4 800 сомони", "№ 7 (остаток 4 800 сомони)"),
+    ("en", "invoice 7 was £9,600; £6,400 paid on 2 November, £3,200 left", "£3,200", "7 (balance £3,200)"),
+])
+def test_what_is_left_of_an_invoice_is_asked_for_as_its_balance(language, fact, amount, said):
+    s = situation(facts=[fact], language=language, unpaid_invoices=[{"number": "№ 7" if language == "ru" else "7", "amount": amount}])
+    body = email(s, language)
+    assert said in body, body

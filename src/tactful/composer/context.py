@@ -963,7 +963,8 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
         if in_other_language(number, language):
             number = ""
         # What is left of a larger invoice ("$3,840 (balance of $6,840)", «18 000 ₽ (остаток от 38 000 ₽)») is its balance.
-        balance = bool(left) or bool(re.search(phrases.snippets.get("balance_aside", "(?!)"), invoice.amount or ""))
+        balance = bool(left) or bool(re.search(phrases.snippets.get("balance_aside", "(?!)"), invoice.amount or "")) \
+            or _left_in_notes(number, amount, situation, phrases)
         labels = phrases.snippets["invoice_label_dated" if dated else ("invoice_label_balance" if balance else "invoice_label") if number
                                   else "invoice_label_unnumbered"]
         unpaid.append({
@@ -995,6 +996,15 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
             groups.setdefault(invoice["due"] if invoice["number"] else i, []).append(invoice)
     return {"unpaid": unpaid, "unpaid_groups": [_invoice_group(invoices, language) for invoices in groups.values()],
             "disputed": [invoice for invoice in unpaid if invoice["disputed"]]}
+
+
+def _left_in_notes(number: str, amount: str, situation: Situation, phrases: Phrases) -> bool:
+    """Whether the notes on an invoice give its sum as what is left of it («счёт № 7 на 96 000 ₽ — оплачено 60 000 ₽,
+    остаток 36 000 ₽» beside 36 000 ₽ typed for № 7): the sum asked for is its balance, not the invoice's."""
+    digits = re.sub(r"\D", "", amount)
+    return bool(number and digits) and any(re.sub(r"\D", "", m["sum"]) == digits
+                                           for note in _invoice_notes(number, situation) if number in note
+                                           for pattern in phrases.snippets.get("amount_left", []) for m in re.finditer(pattern, note))
 
 
 def _invoice_notes(number: str, situation: Situation) -> list[str]:
