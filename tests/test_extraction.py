@@ -302,6 +302,13 @@ EARLIER_FLOORS = [
     # Russian recall (ru-368's reasons and sender, ru-369's second chat demand), and the whole split still reads above its
     # floor (en 0.990/0.972, ru 0.986/0.973), so that floor stays.
     (366, "en", 0.990, 0.971), (366, "ru", 0.985, 0.972),
+    # Round 50: the 366 before it read en 0.990/0.972 (5520/53/160) and ru 0.986/0.973 (5572/81/157) before its rules, and a
+    # little better in both after them (en 5521/53/159: en-171's notice read; ru 5572/80/157: ru-370's role no longer an item),
+    # every other error the same (a '+' between two demands as a reason cut was backed off: it left ru-357's and ru-373's
+    # second demand unread). Its pastes read no lower than the rest after them (en 0.992/0.954, ru 1.000/0.977) but in English
+    # recall (contracts cited with no kind, en-376's reasons only in the letters, en-380's first bullet), and the whole split
+    # still reads above its floor (en 0.991/0.972, ru 0.986/0.973), so that floor stays.
+    (374, "en", 0.990, 0.971), (374, "ru", 0.985, 0.972),
 ]
 
 
