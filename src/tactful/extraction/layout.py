@@ -206,9 +206,14 @@ def _quoted_message(lines: list[Line], quoted: set[int], i: int) -> bool:
 
 
 def _more_headers(headers: list, lines: list[Line], i: int) -> bool:
-    """Whether another header line follows a "From:" line closely: only then does it open a message."""
+    """Whether another header line follows a "From:" line closely: only then does it open a message. A sender
+    and an addressee alone, with no address, date or subject among them, are the labels of the user's notes
+    («Отправитель: Всеволод Тарасенко, ИП, …» / «Кому: АО «…», … письмо на его имя.»), not a letter's header."""
     following = [j for j in range(i + 1, min(i + 5, len(lines))) if lines[j].text][:2]
-    return any(headers[j] for j in following)
+    block = [j for j in (i, *following) if headers[j]]
+    if len(block) < 2:
+        return False
+    return any(headers[j][0] not in ("from", "to") or "@" in lines[j].text or len(lines[j].text) <= 80 for j in block[1:])
 
 
 def _signature(body: list[Line], pats: dict) -> list[Line]:
@@ -253,9 +258,10 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
     return []
 
 
-_BRACKETS = {"[": "]", "(": ")", "{": "}"}
-# A line that opens on a bracket (after a bullet or a quote's marks), the bracket in group 1.
-_OPEN_BRACKET = re.compile(r"[ \t>*•-]*([\[({])")
+_BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
+# A line that opens on a bracket (after a bullet or a quote's marks), the bracket in group 1 («<<системное сообщение: …>>»:
+# angle brackets too).
+_OPEN_BRACKET = re.compile(r"[ \t>*•-]*([\[({<])")
 
 
 def _blank_instructions(text: str, rules: list[re.Pattern]) -> tuple[str, list[Ignored]]:

@@ -167,18 +167,34 @@ def _labelled(lines: list[Line], text: str, pats: dict) -> list[tuple[str, tuple
                     if k + 1 < len(tail) and _cues(tail[k + 1].text, pats) and not pats["reason_not"].search(tail[k + 1].text):
                         continue  # a sentence that only says more of the last reason («До маршрутов сорок километров»), then another
                     break
-                for piece in re.finditer(r"[^;]+", part.text):
-                    value = _clean(piece.group())
+                for at, piece in _joined(part.text, pats):
+                    value = _clean(piece)
                     # a later ';'-part that opens with an invoice ('…; счёт № 52 … не оплачен') is the invoice, not a reason
                     invoice = pats["money"]["invoice_number"].search(value)
-                    if len(value) > 3 and not (piece.start() and invoice and invoice.start() < 3):
-                        start = line.start + rest_start + part.start + piece.start()
-                        out.append((value, (start, start + len(piece.group()))))
+                    if len(value) > 3 and not (at and invoice and invoice.start() < 3):
+                        start = line.start + rest_start + part.start + at
+                        out.append((value, (start, start + len(piece))))
             break
     return out
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·—–]|\d{1,2}[.)])\s+")
+def _joined(chunk: str, pats: dict) -> list[tuple[int, str]]:
+    """A labelled sentence's parts, with offsets: cut at its semicolons and where two reasons are joined outright
+    (``reason_join``: "…, and on top of that they're buying …")."""
+    join = pats.get("reason_join")
+    out = []
+    for piece in re.finditer(r"[^;]+", chunk):
+        at = 0
+        for m in [*(join.finditer(piece.group()) if join else ()), None]:
+            end = m.start() if m else len(piece.group())
+            if piece.group()[at:end].strip():
+                out.append((piece.start() + at, piece.group()[at:end]))
+            at = m.end() if m else at
+    return out
+
+
+# (a list lettered or numbered in brackets, '(a) requalification every two years …', «б) …», '(2) …', is bullets too)
+_BULLET = re.compile(r"^\s*(?:[-*•·—–]|\d{1,2}[.)]|\(?[a-zа-я]\)|\(\d{1,2}\))\s+")
 
 
 def _bullets(lines: list[Line], text: str) -> list[tuple[str, tuple[int, int]]]:
