@@ -36,6 +36,7 @@ from .grammar import (
     join_items,
     sentences,
     spoken_amount,
+    sum_named,
     tidy,
     without_year,
 )
@@ -552,12 +553,12 @@ def _named(invoices: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     """The invoices a text names by number, else by sum ("the £620 went across this morning", "Signe sent the 6,400"),
     or all of them when it names none."""
     return ([u for u in invoices if _number_named(u["number"], text)]
-            or [u for u in invoices if _sum_named(u.get("amount") or "", text)] or invoices)
+            or [u for u in invoices if sum_named(u.get("amount") or "", text)] or invoices)
 
 
 def _named_in(invoice: dict[str, Any], texts: list[str]) -> bool:
     """Whether any of ``texts`` names the invoice, by its number or by its sum."""
-    return any(_number_named(invoice["number"], text) or _sum_named(invoice.get("amount") or "", text) for text in texts)
+    return any(_number_named(invoice["number"], text) or sum_named(invoice.get("amount") or "", text) for text in texts)
 
 
 def _number_named(number: str | None, text: str) -> bool:
@@ -567,17 +568,6 @@ def _number_named(number: str | None, text: str) -> bool:
         return False
     short = re.sub(r"(?<=\w)[-/.]20\d\d(?=[-/.]\w)", "", number)
     return number in text or short != number and re.search(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])", text) is not None
-
-
-def _sum_named(amount: str, text: str) -> bool:
-    """Whether ``text`` names the sum ``amount`` ("£1,860" in "the 1 860 went across"; "J$40,000" in "the J$40k"),
-    thousands apart or not."""
-    def bare(t: str) -> str:
-        t = re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))", "", t)
-        return re.sub(r"(?<![\d.,])(\d+(?:\.\d+)?)\s?[kK]\b", lambda m: str(round(float(m[1]) * 1000)), t)
-
-    figure = re.search(r"\d+(?:[.,]\d+)?", bare(amount))
-    return bool(figure) and re.search(rf"(?<![\d.,]){re.escape(figure.group())}(?![\d]|[.,]\d)", bare(text)) is not None
 
 
 def _call_time(read: list[tuple[str, list[str]]], phrases: Phrases) -> bool:
@@ -765,13 +755,13 @@ class Composer:
         said = " ".join(written)
         # An invoice the user's answer names ("yes, 31 January is fine for KD-2026-16") is not asked for again by its old
         # date beside it; the others still are.
-        named = [u for u in context["unpaid_left"] if u["number"] and u["number"] in said or _sum_named(u.get("amount") or "", said)]
+        named = [u for u in context["unpaid_left"] if u["number"] and u["number"] in said or sum_named(u.get("amount") or "", said)]
         if named:
             context["unpaid_left"] = [u for u in context["unpaid_left"] if u not in named]
             context["unpaid_groups_left"] = [g for g in context["unpaid_groups_left"] if not any(u in named for u in g["invoices"])]
         owed = context["unpaid_left"] if context["disputes"] else context["unpaid"]
         context["said_by_user"] = [t for t in context["topics"] if any(t in reply_topics(a, language) for a in written)
-                                   and (t != "money" or all(u["number"] and u["number"] in said or _sum_named(u.get("amount") or "", said) for u in owed))]
+                                   and (t != "money" or all(u["number"] and u["number"] in said or sum_named(u.get("amount") or "", said) for u in owed))]
         # A thing handed over that the user's answer speaks of ("Your chairs and bars can be collected … at any time")
         # is not listed again beside it, nor held back by the stock condition, which may say otherwise.
         def spoken_of(line: str) -> bool:

@@ -59,6 +59,7 @@ from .grammar import (
     spelt,
     spoken_amount,
     spoken_head,
+    sum_named,
     time_together,
     to_you,
     total_amount,
@@ -1001,8 +1002,7 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
 def _left_in_notes(number: str, amount: str, situation: Situation, phrases: Phrases) -> bool:
     """Whether the notes on an invoice give its sum as what is left of it («счёт № 7 на 96 000 ₽ — оплачено 60 000 ₽,
     остаток 36 000 ₽» beside 36 000 ₽ typed for № 7): the sum asked for is its balance, not the invoice's."""
-    digits = re.sub(r"\D", "", amount)
-    return bool(number and digits) and any(re.sub(r"\D", "", m["sum"]) == digits
+    return bool(number and amount) and any(sum_named(amount, m["sum"])
                                            for note in _invoice_notes(number, situation) if number in note
                                            for pattern in phrases.snippets.get("amount_left", []) for m in re.finditer(pattern, note))
 

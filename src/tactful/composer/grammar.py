@@ -79,6 +79,17 @@ def total_amount(amounts: list[str], language: Language) -> str | None:
     return amounts[0][:start] + written + amounts[0][end:]
 
 
+def sum_named(amount: str, text: str) -> bool:
+    """Whether ``text`` names the sum ``amount`` ("£1,860" in "the 1 860 went across"; "J$40,000" in "the J$40k"),
+    thousands apart or not."""
+    def bare(t: str) -> str:
+        t = re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))", "", t)
+        return re.sub(r"(?<![\d.,])(\d+(?:\.\d+)?)\s?[kK]\b", lambda m: str(round(float(m[1]) * 1000)), t)
+
+    figure = re.search(r"\d+(?:[.,]\d+)?", bare(amount))
+    return bool(figure) and re.search(rf"(?<![\d.,]){re.escape(figure.group())}(?![\d]|[.,]\d)", bare(text)) is not None
+
+
 def spoken_amount(amount: str, phrases: Phrases) -> str:
     """'GBP 1,450' or '£1,450' as it is said: '1,450 pounds'; «35 000 руб.» → «35 000 рублей», «1 182 ₽» →
     «1 182 рубля». An amount without a known code stays."""
