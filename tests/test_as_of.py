@@ -87,6 +87,9 @@ def test_the_notice_period_counts_from_the_day_the_user_writes(language):
     ("The £620 from October went across this morning.", []),
     ("Счёт за октябрь оплатим сегодня.", []),
     ("May we pay on Friday?", []),
+    # A month before the run or the meeting it times: "in our January payment run".
+    ("MB-081 will be paid in our January payment run.", [1]),
+    ("We will discuss it in the office.", []),
 ])
 def test_a_month_named_alone_is_read_only_as_a_time(text, months):
     from tactful.grounding import find_months

@@ -182,11 +182,16 @@ def test_end_date_inside_the_notice_period_is_proposed_not_announced_as_notice()
     s = situation(end_date=soon, contract={"notice_days": 30, "clause": "7.2"}, language="en")
     text = email(s)
     assert "by mutual agreement" in text
-    # Failing agreement, the email is the formal notice, and the contract's own end follows from it.
+    # The email is the formal notice, to the end the contract gives, whatever the answer to the earlier date: notice
+    # given only failing agreement left the client without one while they thought it over.
     fallback = format_date(dt.date.today() + dt.timedelta(days=30), "en")
-    assert f"If that does not suit you, please take this email as formal notice, and our work together will end on {fallback}." in text
+    assert f"Please take this email as formal notice running to {fallback}, the end of the notice period of 30 days in clause 7.2" in text
+    assert "If that does not suit you" not in text
     ru = email(s.model_copy(update={"language": "ru"}), "ru")
-    assert f"тогда сотрудничество завершится {format_date(dt.date.today() + dt.timedelta(days=30), 'ru')}." in ru
+    assert f"официальным уведомлением со сроком до {format_date(dt.date.today() + dt.timedelta(days=30), 'ru')} (30 дней)." in ru
+    assert "Если вам это не подходит" not in ru
+    # The short agreement on the earlier date follows its acceptance; it is not announced as agreed.
+    assert "If the earlier date suits you, I will also send a short agreement confirming it." in text
     # No fixed date is promised while it is only proposed.
     assert "Until the end date we agree" in text and f"Until {s.end_date.day} " not in text
     call = " ".join(Composer().compose(s, "call", "en")[0].content.points)

@@ -390,6 +390,7 @@ def test_an_invoice_disputed_in_an_angry_reply_is_not_pressed_in_full(language, 
     ("en", "Invoice A-17 will be paid, but only when the manuals have been delivered in full.", "Thank you for your reply",
      "letting me know about the payment"),
     ("ru", "Счёт A-17 оплатим только при одном условии: вы подписываете акт с гарантией.", "Спасибо за ответ", "написали об оплате"),
+    ("en", "We will settle A-17 once the roof has been repaired.", "Thank you for your reply", "letting me know about the payment"),
     ("ru", "Счёт A-17 оплачен 3 декабря, платёжку прилагаю.", "Спасибо, что написали об оплате счёта", "прошу оплатить"),
     ("ru", "Счёт A-17 оплачен не будет: куртки испорчены.", "Спасибо за ответ", "написали об оплате"),
     # Someone else's absence is not the client's: no "your time away".

@@ -1009,3 +1009,14 @@ def test_a_friend_is_not_answered_in_contract_language(language, said):
     base = {**_situation(language).model_dump(exclude_defaults=True), "unpaid_invoices": [{"number": "118", "amount": "23 400 ₽"}]}
     assert words in reply(parse_situation(base), said, backend="composer").text
     assert words not in reply(parse_situation({**base, "tone": "warm"}), said, backend="composer").text
+
+
+@pytest.mark.parametrize(("language", "asked", "said"), [
+    ("en", "When can we pick up the trolleys?", "Just let us know which day suits you, and we will make sure everything is ready."),
+    ("ru", "Когда можно забрать оборудование?", "Напишите, какой день вам удобен, — мы всё подготовим."),
+])
+def test_a_team_offers_the_day_for_a_pickup_as_we(language, asked, said):
+    # A team speaks as "we" throughout: "let me know …, and I will make sure" in a firm's letter was a seam.
+    team = _situation(language).model_copy(update={"sender": _situation(language).sender.model_copy(update={"solo": False})})
+    text = reply(team, asked, backend="composer").text
+    assert said in text

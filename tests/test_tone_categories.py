@@ -150,14 +150,16 @@ def test_formal_notice_inside_the_notice_period_is_flagged():
     assert [v.excerpt for v in inside.errors if v.rule == "notice"] == ["formal notice"]
     outside = check(text, lang="en", situation=_situation(end_date=later, contract={"notice_days": 30}))
     assert not [v for v in outside.violations if v.rule == "notice"]
-    # Notice given only failing agreement to the earlier date, with the end the contract gives, is no false claim,
-    # and that end is no invented date.
+    # Notice given to the end the contract gives, the earlier date only proposed, is no false claim, and that end is
+    # no invented date; so is notice given only failing agreement to the earlier date.
     from tactful.wording import format_date
 
     fallback = format_date(dt.date.today() + dt.timedelta(days=30), "en")
-    conditional = f"If that does not suit you, please take this email as formal notice, and our work together will end on {fallback}."
-    report = check(conditional, lang="en", situation=_situation(end_date=soon, contract={"notice_days": 30}))
-    assert not [v for v in report.violations if v.rule in ("notice", "invented_detail")]
+    for given in (f"Please take this email as formal notice running to {fallback}, the end of the notice period of 30 days. "
+                  f"We would like to propose ending earlier, on {format_date(dt.date.fromisoformat(soon), 'en')}, by mutual agreement.",
+                  f"If that does not suit you, please take this email as formal notice, and our work together will end on {fallback}."):
+        report = check(given, lang="en", situation=_situation(end_date=soon, contract={"notice_days": 30}))
+        assert not [v for v in report.violations if v.rule in ("notice", "invented_detail")], given
 
 
 @pytest.mark.parametrize("text", ["There is a £5 fee for the archive copy.", "The archive copy costs 5 €.", "Копия архива — 5 ₽."])
