@@ -1837,3 +1837,24 @@ def test_what_is_left_of_an_invoice_is_asked_for_as_its_balance(language, fact, 
     s = situation(facts=[fact], language=language, unpaid_invoices=[{"number": "№ 7" if language == "ru" else "7", "amount": amount}])
     body = email(s, language)
     assert said in body, body
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("en", "clause 7.2 = 30 days, so {short} days short - I'll answer questions on the report until {day} {month}",
+     "Until {runs_out}, when the notice period ends, I will answer questions on the report.", "short -"),
+    ("ru", "по договору п. 7.2 — 30 дней, не сходится. значит до {day}-го на аварийные вызовы приеду, если будут считать срок",
+     "До {runs_out}, когда истекает срок уведомления, на аварийные вызовы приеду.", "будут считать"),
+    # Counting the notice offers nothing for the days between.
+    ("ru", "по договору 30 дней, знаю, что 30 дней набегает до {day} {month}", "", "набегает"),
+])
+def test_what_the_notes_offer_until_the_notice_runs_out_is_said_with_that_day(language, note, said, unsaid):
+    end = dt.date.today() + dt.timedelta(days=20)
+    runs_out = dt.date.today() + dt.timedelta(days=30)
+    month = format_date(runs_out, language).split()[1]
+    s = situation(end_date=end.isoformat(), contract={"notice_days": 30, "clause": "7.2"}, language=language,
+                  sender={"name": "Sam Hale", "solo": True},
+                  reasons=[note.format(short=10, day=runs_out.day, month=month)])
+    text = email(s, language)
+    expected = said.format(runs_out=format_date(runs_out, language))
+    assert (expected in text) if said else ("когда истекает срок уведомления" not in text), text
+    assert unsaid not in text

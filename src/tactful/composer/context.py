@@ -133,6 +133,7 @@ def build_context(
         # The user's notes hold the handover back until the money is paid: the message says so, once.
         **_after_payment(situation, fields["waiting"], fields["waiting_on"], language, phrases),
         **_held_fallback(situation, vetted, closure["notice_short"]),
+        "notice_bridge": _notice_bridge(situation, vetted, closure["notice_runs_out"], language),
     }
     if informal:
         # A friend is signed to by first name, with no company or legal form under it («Обнимаю, Наташа»).
@@ -1370,6 +1371,37 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
             # Said to the client: "they can collect the pallets themselves" is "you can collect …".
             "fallback_said": next(iter(vetted.keep("reasons", [sentence(to_you(full_months(s, vetted.phrases), vetted.language, vetted.phrases),
                                                                         vetted.phrases) for s in said[:1]], strict=True, to_client=True)), "")}
+
+
+def _notice_bridge(situation: Situation, vetted: Vetting, runs_out: dt.date | None, language: Language) -> str:
+    """What the user offers for the days between the last day of the work and the end of the notice ("I'll answer
+    questions on the report until 3 January", «до 8 февраля на связи для передачи дел»), said once as a sentence of
+    its own: a clause of a note on the notice that runs "until" the very day the notice runs out. Without it the
+    letter gave the bare date, and the user's answer to the gap was lost."""
+    bank = vetted.phrases.snippets.get("notice_bridge")
+    if not bank or not runs_out or not situation.end_date or situation.end_date >= runs_out:
+        return ""
+    month = re.search(r"[^\W\d_]{3,}", format_date(runs_out, language))
+    for note in situation.reasons:
+        if not re.search(bank["note"], note, flags=re.IGNORECASE):
+            continue
+        for clause in re.split(vetted.phrases.snippets["clause_break"], note.strip(), flags=re.IGNORECASE):
+            until = re.search(bank["until"], clause, flags=re.IGNORECASE)
+            named = until.groupdict() if until else {}
+            if not until or int(until["day"]) != runs_out.day or named.get("month") and not (
+                    month and named["month"][:3].lower() == month[0][:3].lower()) \
+                    or named.get("month_number") and int(named["month_number"]) != runs_out.month:
+                continue
+            said = re.sub(bank["lead"], "", " ".join((clause[:until.start()] + clause[until.end():]).split()).strip(" ,;"), flags=re.IGNORECASE)
+            said = re.sub(bank["condition"], "", said, flags=re.IGNORECASE).strip(" ,;")
+            # "… that 60 days run to 2 February" counts the notice; it offers nothing for the days.
+            if len(said.split()) < 3 or not re.match(bank["subject"], said, flags=re.IGNORECASE) \
+                    or re.search(bank["note"], said, flags=re.IGNORECASE):
+                continue
+            line = bank["said"].format(until=format_date(runs_out, language),
+                                       said=lower_first(written_out(to_you(said, language, vetted.phrases), vetted.phrases)))
+            return next(iter(vetted.keep("reasons", [line], strict=True, to_client=True)), "")
+    return ""
 
 
 def _firm_end(situation: Situation, phrases: Phrases) -> bool:
