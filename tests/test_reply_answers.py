@@ -1020,3 +1020,17 @@ def test_a_team_offers_the_day_for_a_pickup_as_we(language, asked, said):
     team = _situation(language).model_copy(update={"sender": _situation(language).sender.model_copy(update={"solo": False})})
     text = reply(team, asked, backend="composer").text
     assert said in text
+
+
+@pytest.mark.parametrize(("language", "point"), [
+    ("en", "The year-end dinner is on 22 December, and you would be most welcome to join us."),
+    ("en", "Please, you and Roxanne stay for lunch afterwards."),
+    ("en", "I suggest we meet in our office on Thursday at 17:00 to settle these points."),
+    ("ru", "И 31-го приходи к маме хоть на час, вместе проводим год."),
+    ("ru", "И 27 декабря у нас новогодний ужин — вас мы ждём, что бы ни решилось."),
+])
+def test_an_invitation_or_a_proposed_meeting_is_the_users_to_answer(language, point):
+    # Silence on an invitation from a friend reads as a snub, and a meeting the client proposes needs a yes or a no:
+    # both are listed for the user, never passed over.
+    opener = "Thank you for letting me know. " if language == "en" else "Спасибо, что предупредили. "
+    assert point in reply(_situation(language), opener + point, backend="composer").questions
