@@ -1842,7 +1842,7 @@ def test_what_is_left_of_an_invoice_is_asked_for_as_its_balance(language, fact, 
 @pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
     ("en", "clause 7.2 = 30 days, so {short} days short - I'll answer questions on the report until {day} {month}",
      "Until {runs_out}, when the notice period ends, I will answer questions on the report.", "short -"),
-    ("ru", "по договору п. 7.2 — 30 дней, не сходится. значит до {day}-го на аварийные вызовы приеду, если будут считать срок",
+    ("ru", "по договору п. 7.2 — 30 дней, не сходится. значит до {day}-го включительно на аварийные вызовы приеду, если будут считать срок",
      "До {runs_out}, когда истекает срок уведомления, на аварийные вызовы приеду.", "будут считать"),
     # Counting the notice offers nothing for the days between.
     ("ru", "по договору 30 дней, знаю, что 30 дней набегает до {day} {month}", "", "набегает"),
@@ -1858,3 +1858,15 @@ def test_what_the_notes_offer_until_the_notice_runs_out_is_said_with_that_day(la
     expected = said.format(runs_out=format_date(runs_out, language))
     assert (expected in text) if said else ("когда истекает срок уведомления" not in text), text
     assert unsaid not in text
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "Thank you for working with me on your bookkeeping over the past two years."),
+    ("ru", "Благодарю за совместную работу"),
+])
+def test_a_brief_letter_thanks_for_the_work_and_the_time_together(language, said):
+    # "Thank you for working with me." alone read as flat to someone the sender has worked with for years.
+    s = situation(language=language, tone="brief", relationship_months=24, project="bookkeeping", work="service",
+                  sender={"name": "Ann Lee", "solo": True})
+    text = email(s, language, "brief")
+    assert said in text and ("over the past two years" in text or "два года" in text), text
