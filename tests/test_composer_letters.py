@@ -1870,3 +1870,28 @@ def test_a_brief_letter_thanks_for_the_work_and_the_time_together(language, said
                   sender={"name": "Ann Lee", "solo": True})
     text = email(s, language, "brief")
     assert said in text and ("over the past two years" in text or "два года" in text), text
+
+
+def test_the_contact_is_called_by_the_title_the_notes_use():
+    # "call him Mr. Hollis unless he tells me Brent": the user's title before the surname is kept, as typed.
+    s = situation(client={"name": "Cayo Palmetto Fly Lodge", "contact": "Brent Hollis"}, tone="formal",
+                  reasons=["formal. He's been here four months, call him Mr. Hollis unless he tells me Brent"])
+    assert email(s).startswith("Dear Mr Hollis,")
+    assert email(situation(client={"name": "Cayo Palmetto Fly Lodge", "contact": "Brent Hollis"})).startswith("Dear Brent,")
+
+
+def test_a_client_typed_as_its_team_is_greeted_as_that_team_once():
+    s = situation(client={"name": "Haewon Heavy Industries - Technical Publications Team"}, tone="brief")
+    assert email(s, tone="brief").startswith("Dear Technical Publications team,")
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("en", "I've taken a full-time job at a university press, starting 11 January. That's the whole reason - short and plain",
+     "I have taken a full-time job at a university press, starting 11 January.", "hort and plain"),
+    ("ru", "Я перехожу в штат издательства с 11 января. Это вся причина — коротко и просто",
+     "Я перехожу в штат издательства с 11 января.", "оротко и просто"),
+])
+def test_how_to_put_the_reason_after_its_mark_is_no_wording_of_it(language, note, said, unsaid):
+    s = situation(language=language, reasons=[note], sender={"name": "Ann Lee", "solo": True})
+    text = email(s, language)
+    assert said in text and unsaid not in text, text

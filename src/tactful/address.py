@@ -118,6 +118,19 @@ def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _names("en")["titles"]
 
 
+def titled_in(notes: list[str], who: Addressee) -> Addressee:
+    """The contact with the title the user's notes call them by ("formal. call him Mr. Hollis unless he tells me
+    Brent"), when the contact was typed without one: a title the user writes before the surname is theirs to keep."""
+    if who.title or not (who.person and who.last):
+        return who
+    titles = _names("en")["titles"]
+    for note in notes:
+        for m in re.finditer(rf"\b([A-Z][a-z]{{1,9}})\.?\s+{re.escape(who.last)}\b", note):
+            if (title := titles.get(m[1].lower())):
+                return who.model_copy(update={"title": title, "title_given": True})
+    return who
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)] + (["&"] if "&" in text else [])
 
@@ -156,6 +169,8 @@ def organisation_name(name: str, language: Language) -> str:
     if len(bare) > 2 and bare[0] in QUOTES and bare[-1] in QUOTES:
         bare = bare[1:-1]
     bare = " ".join((bare.strip() or name.strip()).split()).strip(",;:")
+    if (team := re.match(_names("ru" if _is_ru(name) else "en").get("team_name", "(?!)"), bare)):
+        bare = team["team"]
     # A name with no word of two letters ("A,") is no one to greet: the letter then opens neutrally.
     return bare if re.search(r"[^\W\d_]{2}", bare) else ""
 

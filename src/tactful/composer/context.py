@@ -21,6 +21,7 @@ from ..address import (
     nickname,
     organisation_name,
     role_only,
+    titled_in,
     without_role,
 )
 from ..as_of import as_of, notice_end, planned, within_grace
@@ -90,6 +91,8 @@ def build_context(
     if not fields["contact"]:
         fields["contact"] = vetted.one("client.contact", _named_addressee(situation, phrases))
     who = addressee(fields["client"], fields["contact"], language)
+    if language == "en":
+        who = titled_in([*situation.reasons, *situation.facts], who)
     # A line the user wants said calls the contact by first name ("'…, Dafydd, and I wanted you to hear it from
     # me'"): a warm message does too, though the contact was typed with a title ("Mr Dafydd Pryce").
     if tone == "warm" and who.title_given and who.first and any(
@@ -1759,7 +1762,8 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
             continue
         # A mark that opens its note ("that's the one to give", «это и скажу — здоровье, возраст, беру только рядом»)
         # speaks of the note before it, whole; words after it that open on a list only sum that note up.
-        if worded and re.match(phrases.snippets.get("sayable_summary", "(?!)"), worded["said"]):
+        if worded and (re.match(phrases.snippets.get("sayable_summary", "(?!)"), worded["said"])
+                       or re.match(phrases.snippets.get("sayable_manner_only", "(?!)"), worded["said"])):
             worded = None
         if marks and not note[:marks[0].start()].strip(" .,;") and not worded and at:
             said = situation.reasons[at - 1]
