@@ -1767,7 +1767,11 @@ def test_a_fallback_held_for_a_push_is_said_without_what_the_push_is_about_or_th
 @pytest.mark.parametrize(("amount", "said"), [("J$40,000", "40,000 Jamaican dollars"), ("S$9,800", "9,800 Singapore dollars"),
                                               ("US$1,200", "1,200 US dollars"), ("$500", "500 dollars"),
                                               # "FJ$" is no "J$"; a note after the sum follows its unit.
-                                              ("FJ$3,925 (balance of FJ$7,850)", "3,925 Fiji dollars (balance of 7,850)")])
+                                              ("FJ$3,925 (balance of FJ$7,850)", "3,925 Fiji dollars (balance of 7,850)"),
+                                              ("BZ$5,600", "5,600 Belize dollars"), ("N$38,400", "38,400 Namibian dollars"),
+                                              ("BBD $560", "560 Barbados dollars"),
+                                              # A code the bank does not know is said as written, never "XY40 dollars".
+                                              ("XY$40", "XY$40")])
 def test_a_dollar_with_its_country_letters_is_said_with_the_country(amount, said):
     from tactful.composer.grammar import spoken_amount
     from tactful.phrases import load_phrases

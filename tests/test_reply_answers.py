@@ -1034,3 +1034,11 @@ def test_an_invitation_or_a_proposed_meeting_is_the_users_to_answer(language, po
     # both are listed for the user, never passed over.
     opener = "Thank you for letting me know. " if language == "en" else "Спасибо, что предупредили. "
     assert point in reply(_situation(language), opener + point, backend="composer").questions
+
+
+def test_measurements_someone_carries_out_are_no_invitation():
+    from tactful.composer import reply_topics
+
+    # «проводить» sees someone off; «измерения проводит наш метролог» carries out work, no party to thank for.
+    assert "invitation" not in reply_topics("На перемер согласны, но измерения проводит наш метролог.", "ru")
+    assert "invitation" in reply_topics("Хотим вас проводить по-человечески.", "ru")

@@ -96,9 +96,11 @@ def spoken_amount(amount: str, phrases: Phrases) -> str:
     # "FJ$3,925 (balance of FJ$7,850)": the unit follows the sum said, before the note about it.
     main, note = re.match(r"(?P<main>[^(]*?)\s*(?P<note>\(.*\))?\s*$", amount).group("main", "note")
     for code, word in phrases.spoken_currency.items():
-        if code in main:
+        # "$" is not the end of "BZ$": a sign after letters belongs to a code the bank may not know, said as written.
+        if re.search(rf"(?<![^\W\d_]){re.escape(code)}", main):
             # "760.00" is said "760": no one reads out zero pence.
-            number = re.sub(r"[.,]00$", "", main.replace(code, "").strip())
+            # "BBD $560": the sign beside the code is no part of the number.
+            number = re.sub(r"[.,]00$", "", re.sub(r"[^\w\s.,]", "", main.replace(code, "")).strip())
             if number:
                 return " ".join(filter(None, [number, _unit_for(number, word), note and note.replace(code, "")]))
     return amount
