@@ -90,6 +90,8 @@ def test_the_notice_period_counts_from_the_day_the_user_writes(language):
     # A month before the run or the meeting it times: "in our January payment run".
     ("MB-081 will be paid in our January payment run.", [1]),
     ("We will discuss it in the office.", []),
+    ("Could you stay reachable until mid-January?", [1]),
+    ("Можно до середины января?", [1]),
 ])
 def test_a_month_named_alone_is_read_only_as_a_time(text, months):
     from tactful.grounding import find_months
@@ -110,3 +112,11 @@ def test_the_talk_itself_is_no_plan_to_tell_of_in_it(fact, language, channel, ke
 
     s = situation(facts=[fact], language=language, channel=channel, end_date="2099-02-15")
     assert (planned(s, s.facts, dt.date(2098, 12, 1)) == [fact]) is kept
+
+
+@pytest.mark.parametrize(("text", "day"), [("until mid-January", 15), ("by the end of March", 25), ("до середины января", 15),
+                                           ("в конце января", 25), ("in February", 1)])
+def test_a_month_named_alone_stands_for_the_day_its_words_give(text, day):
+    from tactful.grounding import find_month_days
+
+    assert [d for _, _, (d, _) in find_month_days(text)] == [day]

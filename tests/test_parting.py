@@ -253,7 +253,7 @@ def test_a_reply_answers_a_question_about_returns_or_money_with_the_users_own_pr
 @pytest.mark.parametrize(("language", "answer", "line"), [
     ("en", "OK, understood. Will you still come to the school concert?", "I will come back to you on your question within two working days."),
     ("en", "When is the last day? And could you leave the spare strings?", "I will come back to you on your other question within two working days."),
-    ("ru", "Поняла. А вы придёте на концерт?", "На ваш вопрос я отвечу в течение двух рабочих дней."),
+    ("ru", "Поняла. А вы будете на концерте?", "На ваш вопрос я отвечу в течение двух рабочих дней."),
 ])
 def test_a_question_the_reply_cannot_answer_is_not_passed_over(language, answer, line):
     body = Composer().compose_reply(_private(language), answer, language)[0].content.body

@@ -1027,6 +1027,8 @@ def test_a_team_offers_the_day_for_a_pickup_as_we(language, asked, said):
     ("en", "Please, you and Roxanne stay for lunch afterwards."),
     ("en", "I suggest we meet in our office on Thursday at 17:00 to settle these points."),
     ("ru", "И 31-го приходи к маме хоть на час, вместе проводим год."),
+    # Asked whether they will come, the user accepts or declines: thanked, never "I will answer within two days".
+    ("ru", "А вы придёте на концерт?"),
     ("ru", "И 27 декабря у нас новогодний ужин — вас мы ждём, что бы ни решилось."),
 ])
 def test_an_invitation_or_a_proposed_meeting_is_the_users_to_answer(language, point):
@@ -1042,3 +1044,13 @@ def test_measurements_someone_carries_out_are_no_invitation():
     # «проводить» sees someone off; «измерения проводит наш метролог» carries out work, no party to thank for.
     assert "invitation" not in reply_topics("На перемер согласны, но измерения проводит наш метролог.", "ru")
     assert "invitation" in reply_topics("Хотим вас проводить по-человечески.", "ru")
+
+
+@pytest.mark.parametrize(("language", "asked"), [
+    ("en", "Could you remain reachable for questions until mid-April?"),
+    ("en", "Could you keep the weekly check going until the end of April?"),
+])
+def test_a_request_that_runs_past_the_end_by_a_month_alone_is_the_users_to_decide(language, asked):
+    # "until mid-April" after an end on 31 March would stretch the end: never "As you asked, I will remain reachable".
+    result = reply(_situation(language), asked, backend="composer")
+    assert asked in result.questions and "As you asked" not in result.text and "Как вы просили" not in result.text, result.text

@@ -96,6 +96,14 @@ def find_months(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+def find_month_days(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """`find_months` as (start, end, (day, month)), the day the words before the month give it ("mid-January": the
+    15th, "the end of January": the 25th), the 1st otherwise."""
+    parts = _config()["month_part_days"]
+    return [(start, end, (next((day for pattern, day in parts if re.search(pattern, text[:start])), 1), month))
+            for start, end, month in find_months(text)]
+
+
 def situation_text(situation: Situation, with_context: bool = False) -> str:
     """The situation's words, field by field. Without ``with_context`` the pasted context is left out:
     it is untrusted, so a detail found only there (a bank account, a link an injected instruction asks

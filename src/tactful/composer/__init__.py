@@ -354,12 +354,12 @@ def _forbidden_names(situation: Situation, language: Language) -> set[str]:
 
 def _after_due(sentence: str, situation: Situation) -> bool:
     """Whether a sentence names a day after the due date of the open invoices it names (of any, if it names none)."""
-    from ..grounding import find_dates, find_months
+    from ..grounding import find_dates, find_month_days
 
     dues = {u.number: u.due for u in situation.unpaid_invoices if u.due}
     named = [due for number, due in dues.items() if number and re.search(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", sentence)]
     # A month named alone («будет оплачен в феврале») is its first day.
-    for _, _, (day, month) in [*find_dates(sentence), *((s, e, (1, m)) for s, e, m in find_months(sentence))]:
+    for _, _, (day, month) in [*find_dates(sentence), *find_month_days(sentence)]:
         for due in named or dues.values():
             year = due.year + (1 if month < due.month - 6 else 0)
             try:
@@ -393,14 +393,15 @@ def _users_to_answer(read: list[tuple[str, list[str]]], original: str, situation
     return unnamed, objected, meeting, forbidden, more
 
 
-def _after_end(sentence: str, situation: Situation) -> bool:
-    """Whether a sentence names a day after the situation's end date (its year read as the nearest one)."""
-    from ..grounding import find_dates
+def _after_end(sentence: str, situation: Situation, months: bool = True) -> bool:
+    """Whether a sentence names a day after the situation's end date (its year read as the nearest one); with
+    ``months``, a month named alone ("until mid-January") too, by the day its words give it."""
+    from ..grounding import find_dates, find_month_days
 
     end = situation.end_date
     if end is None:
         return False
-    for _, _, (day, month) in find_dates(sentence):
+    for _, _, (day, month) in [*find_dates(sentence), *(find_month_days(sentence) if months else [])]:
         try:
             day_named = dt.date(end.year, month, day)
         except ValueError:
@@ -727,7 +728,8 @@ class Composer:
         # The user agreeing to work past the end ("yes, I will interpret on Monday 25 January") moves the end:
         # the old end date is not restated below the answer.
         # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)
-        context["end_moved"] = any(_after_end(a, situation) for a in context["answers"] if a in {_as_sentence(o) for o in own.values()})
+        # A month alone in an answer is mostly why not ("the kitchen only opens at the end of January"): only a day moves it.
+        context["end_moved"] = any(_after_end(a, situation, months=False) for a in context["answers"] if a in {_as_sentence(o) for o in own.values()})
         # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
         # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
         # Nor is work the client cancels, or the work confirmed above in answer to their question.
