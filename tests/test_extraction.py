@@ -370,6 +370,14 @@ EARLIER_FLOORS = [
     # recall (contracts cited with no kind, en-376's reasons only in the letters, en-380's first bullet), and the whole split
     # still reads above its floor (en 0.991/0.972, ru 0.986/0.973), so that floor stays.
     (374, "en", 0.990, 0.971), (374, "ru", 0.985, 0.972),
+    # Round 51: the 374 before it read en 0.991/0.972 (5646/54/165) and ru 0.986/0.973 (5699/80/160) before its rules, and a
+    # little better in both after them (en 5647/54/164: en-349's first reason read from its run-on notes; ru 5701/80/158:
+    # ru-249's, ru-307's and ru-353's chat demands read, ru-369 one wrong value more), every other error the same (reading the
+    # client's letter's demands when the notes give no reason was backed off: en 0.988, below these floors). Its pastes read
+    # a little lower than the rest after them (en 0.984/0.947, ru 0.984/0.961: contracts cited with no kind, chat answers
+    # joined to the wrong demand, ru-384's uncued reasons), but the whole split still reads above its floor (en
+    # 0.990/0.971, ru 0.986/0.973), so that floor stays.
+    (382, "en", 0.990, 0.971), (382, "ru", 0.985, 0.972),
 ]
 
 
