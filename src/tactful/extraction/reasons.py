@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from .layout import Layout, Line
 from .model import Found
@@ -193,13 +194,17 @@ def _joined(chunk: str, pats: dict) -> list[tuple[int, str]]:
     return out
 
 
-# (a list lettered or numbered in brackets, '(a) requalification every two years …', «б) …», '(2) …', is bullets too)
-_BULLET = re.compile(r"^\s*(?:[-*•·—–]|\d{1,2}[.)]|\(?[a-zа-я]\)|\(\d{1,2}\))\s+")
+# (a list lettered or numbered in brackets, '(a) requalification every two years …', «б) …», '(2) …', is bullets too, and
+# so is one marked '+' or '~', lettered with a full stop («а. тормоза …», «б. …») or numbered in small roman numerals
+# ('i. ethylene bottles …', 'ii. …')
+_BULLET = re.compile(r"^\s*(?:[-*•·—–+~]|\d{1,2}[.)]|\(?[a-zа-я]\)|[a-hа-е]\.|(?:i{1,3}|iv|vi{0,3})[.)]|\(\d{1,2}\))\s+")
 
 
 def _bullets(lines: list[Line], text: str) -> list[tuple[str, tuple[int, int]]]:
-    """The bullet lines right after a label, each one reason."""
-    out = []
+    """The bullet lines right after a label, each one reason; a bullet set back further left than the first one is
+    the notes' next point, not the list's ('* Why we can't go on:' over '  - …' lines, then '* Service agreement, …')."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    indent = None
     for line in lines:
         segment = text[line.start : line.end]
         bullet = _BULLET.match(segment)
@@ -207,6 +212,11 @@ def _bullets(lines: list[Line], text: str) -> list[tuple[str, tuple[int, int]]]:
             if out or segment.strip():
                 break
             continue
+        margin = line.start - (text.rfind("\n", 0, line.start) + 1) + len(segment) - len(segment.lstrip())
+        if indent is None:
+            indent = margin
+        elif margin < indent:
+            break
         value = _clean(segment[bullet.end() :])
         if len(value) > 3:
             start = line.start + bullet.end() + segment[bullet.end() :].find(value)
@@ -273,6 +283,12 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
         scopes = [layout.notes]
     signature = {id(line) for line in layout.notes_signature}
     pairs, merged = _pairs(text, _answered(layout, own, others or [], pats), pats)
+    for answer, run in _continued(layout, own, pairs).items():
+        cues, start, said = pairs[answer]
+        more = [chunk for line in run if len(chunk := _clean(text[line.start : line.end])) >= 8 and not _money(chunk, pats)]
+        if more:
+            pairs[answer] = (cues + sum(_cues(chunk, pats) for chunk in more), start, "; ".join([said, *more]))
+        merged |= {id(line) for line in run}
     scored = list(pairs.values())
     for lines in scopes:
         for line in lines:
@@ -308,6 +324,12 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                     chunk, cues = head, _cues(head, pats)
                 start = line.start + piece_start + piece.find(chunk)
                 if project and start <= project.start < start + len(chunk) and cues < 2:
+                    # notes typed in lower case that run on past their full stops ("… since 2019 - the 14 ring spinning
+                    # frames, …. they now want spindle oiling stretched to 6 months …"): the sentence that names the work is
+                    # no reason, the others are read on their own
+                    scored += [(_cues(part, pats), start + offset, part) for offset, part in _run_on(chunk)
+                               if len(part) >= 12 and _cues(part, pats) and not _money(part, pats)
+                               and not pats["reason_not"].search(part) and not start + offset <= project.start < start + offset + len(part)]
                     continue
                 scored.append((cues, start, chunk))
     best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
@@ -354,9 +376,29 @@ def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pa
     replies = {id(line) for lines in own for line in lines} - {id(line) for line in layout.notes}
     end = Line(len(layout.text), len(layout.text), "")
     last = lambda line: id(line) in replies and _cues(_clean(layout.text[line.start : line.end]), pats) > 0  # noqa: E731
+    # the user's answer sent as two messages in a row ("Priya, a reline is not just …" / "and a coil leak found a month late
+    # is the same thing") answers the client's line before them when the client's line comes after the two
+    beyond = {id(line): next((later for later in filled[k + 1 :] if id(later) not in replies), end) for k, line in enumerate(filled)}
     return [(before, line) for before, line, after in zip(filled, filled[1:], [*filled[2:], end])
-            if id(line) in mine and (id(before) in chat and (id(after) in chat or id(after) not in replies and last(line))
+            if id(line) in mine and (id(before) in chat and (id(after) in chat or id(after) not in replies and last(line)
+                                                             or id(line) in replies and id(beyond[id(line)]) in chat)
                                      or id(line) not in letter and letter.get(id(before), -1) == letter.get(id(after), -2))]
+
+
+def _continued(layout: Layout, own: list[list[Line]], pairs: dict[int, tuple[int, int, str]]) -> dict[int, list[Line]]:
+    """The user's chat messages right after an answer of a pair (by the answer's id), up to the client's next line: the
+    rest of the same answer, sent as messages of their own."""
+    replies = {id(line) for lines in own for line in lines} - {id(line) for line in layout.notes}
+    filled = sorted((line for line in [*layout.notes, *(line for m in layout.messages for line in (*m.body, *m.signature))]
+                     if line.text), key=lambda line: line.start)
+    out: dict[int, list[Line]] = {}
+    for k, line in enumerate(filled):
+        if id(line) not in pairs or id(line) not in replies:
+            continue
+        run = list(takewhile(lambda later: id(later) in replies and id(later) not in pairs, filled[k + 1 :]))
+        if run and k + 1 + len(run) < len(filled):
+            out[id(line)] = run
+    return out
 
 
 def _pairs(text: str, answered: list[tuple[Line, Line]], pats: dict) -> tuple[dict[int, tuple[int, int, str]], set[int]]:
