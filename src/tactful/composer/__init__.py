@@ -358,7 +358,7 @@ def _after_due(sentence: str, situation: Situation) -> bool:
 
     dues = {u.number: u.due for u in situation.unpaid_invoices if u.due}
     named = [due for number, due in dues.items() if number and re.search(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", sentence)]
-    # A month named alone («будет оплачен в феврале») is its first day.
+    # A month named alone («будет оплачен в феврале») is its first day, or the day its words give it ("by mid-January").
     for _, _, (day, month) in [*find_dates(sentence), *find_month_days(sentence)]:
         for due in named or dues.values():
             year = due.year + (1 if month < due.month - 6 else 0)
