@@ -362,6 +362,14 @@ def _echoes(one: str, other: str) -> bool:
     return len(stems(one) & stems(other)) >= 2
 
 
+def _in_order(layout: Layout, own: list[list[Line]]) -> tuple[list[Line], set[int]]:
+    """The filled lines of the notes and of every message, in reading order, and the ids of the user's own lines in the
+    messages (their chat answers and letters, not the notes)."""
+    filled = sorted((line for line in [*layout.notes, *(line for m in layout.messages for line in (*m.body, *m.signature))]
+                     if line.text), key=lambda line: line.start)
+    return filled, {id(line) for lines in own for line in lines} - {id(line) for line in layout.notes}
+
+
 def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pats: dict) -> list[tuple[Line, Line]]:
     """The user's answers between the client's lines, each with the line it answers: a chat message of the
     user's between two of the client's (``chats``), or a line of the notes inside a letter the user answers line
@@ -369,11 +377,9 @@ def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pa
     mine = {id(line) for line in layout.notes} | {id(line) for lines in own for line in lines}
     chat = {id(line) for lines in chats for line in lines}
     letter = {id(line): i for i, m in enumerate(layout.messages) for line in m.body if line not in m.signature}
-    filled = sorted((line for line in [*layout.notes, *(line for m in layout.messages for line in (*m.body, *m.signature))]
-                     if line.text), key=lambda line: line.start)
+    filled, replies = _in_order(layout, own)
     # the chat's last word, the user's answer with the notes (or nothing) after it, answers the line before it too
     # when it gives a reason ("I won't fit parts I can't vouch for", not "I'll have a look this morning")
-    replies = {id(line) for lines in own for line in lines} - {id(line) for line in layout.notes}
     end = Line(len(layout.text), len(layout.text), "")
     last = lambda line: id(line) in replies and _cues(_clean(layout.text[line.start : line.end]), pats) > 0  # noqa: E731
     # the user's answer sent as two messages in a row ("Priya, a reline is not just …" / "and a coil leak found a month late
@@ -388,9 +394,7 @@ def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pa
 def _continued(layout: Layout, own: list[list[Line]], pairs: dict[int, tuple[int, int, str]]) -> dict[int, list[Line]]:
     """The user's chat messages right after an answer of a pair (by the answer's id), up to the client's next line: the
     rest of the same answer, sent as messages of their own."""
-    replies = {id(line) for lines in own for line in lines} - {id(line) for line in layout.notes}
-    filled = sorted((line for line in [*layout.notes, *(line for m in layout.messages for line in (*m.body, *m.signature))]
-                     if line.text), key=lambda line: line.start)
+    filled, replies = _in_order(layout, own)
     out: dict[int, list[Line]] = {}
     for k, line in enumerate(filled):
         if id(line) not in pairs or id(line) not in replies:
