@@ -2712,6 +2712,9 @@ def test_a_counted_change_in_the_notes_goes_before_the_line_for_its_kind(languag
     # A line asked for word for word after a colon, with no quotes.
     (["I want this line in, exactly as written: I would rather close this well than keep stretching a small retainer."],
      "I would rather close this well than keep stretching a small retainer.", "exactly as written"),
+    # A line the checker objects to only by a word it mends itself is said mended, not dropped.
+    (["want this sentence in: I've loved the work, but I can't start a new season while the last one is still unpaid."],
+     "I've loved the work, but I can't start a new season while the last one is unpaid.", "still unpaid"),
     # A label that wants the sentence in, with no "exactly".
     (["want this sentence in: I've really enjoyed teaching your guests, but I can't commit to another season."],
      "I've really enjoyed teaching your guests, but I can't commit to another season.", "sentence in"),

@@ -242,6 +242,23 @@ class Vetting:
                 kept.append(item)
         return kept
 
+    def mended(self, field: str, items: list[str], to_client: bool = False, allowed: frozenset[str] = frozenset()) -> list[str]:
+        """The items the checker objects to only by words it can mend itself ("… while the last one is still
+        unpaid" → "… is unpaid"), mended; each is still recorded as left out as typed, with the hint, so the user
+        sees what was changed. Items with any finding the checker cannot mend stay out."""
+        from ..fixes import apply_all
+
+        kept = []
+        for item in (i.strip() for i in items):
+            report = check(item, lang=self.language, channel=self.channel)
+            found = [v for v in report.violations if v.end > v.start and v.rule not in allowed | self.allowed]
+            if not found or any(v.fix is None for v in found):
+                continue
+            fixed = apply_all(item, report)
+            if fixed != item and not [r for r in self._problems(field, fixed, True, to_client) if r not in allowed | self.allowed]:
+                kept.append(fixed)
+        return kept
+
     def greeting(self, line: str, name: str) -> bool:
         """Whether the greeting line passes the tone rules; if not, the client's name is recorded as left
         out of it."""
