@@ -309,7 +309,7 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
             and matches(s, language, "payment_subjects")]
     # "the remaining $8,460 is in the 20 December payment run, not the 11th": a payment on a day after the invoice is due
     # puts it off, the user's to answer, not news to thank for.
-    late = [s for s in paid if _after_due(s, situation)]
+    late = [s for s in paid if _after_due(s, situation, load_phrases(language))]
     paid = [s for s in paid if s not in late]
     # With no invoice open or to come, a word about paying is about new work ("we'll pay for the 25 at once"), no news.
     if not paid or not (situation.unpaid_invoices or situation.final_invoice):
@@ -352,12 +352,25 @@ def _forbidden_names(situation: Situation, language: Language) -> set[str]:
     return {w for n in notes for w in re.findall(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{2,}", n)}
 
 
-def _after_due(sentence: str, situation: Situation) -> bool:
-    """Whether a sentence names a day after the due date of the open invoices it names (of any, if it names none)."""
+def _after_due(sentence: str, situation: Situation, phrases: Phrases | None = None) -> bool:
+    """Whether a sentence names a day after the due date of the open invoices it names (of any, if it names none);
+    with ``phrases``, a day of the month alone ("the rest comes on the 15th") too, as its next date from the day the
+    message is written."""
+    from ..as_of import as_of
     from ..grounding import find_dates, find_month_days
 
     dues = {u.number: u.due for u in situation.unpaid_invoices if u.due}
     named = [due for number, due in dues.items() if number and re.search(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", sentence)]
+    if phrases is not None and not find_dates(sentence):
+        written = as_of(situation)
+        for day in days_named(sentence, phrases):
+            month = written.replace(day=1) if day >= written.day else (written.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            try:
+                when = month.replace(day=day)
+            except ValueError:
+                continue
+            if any(when > due for due in named or dues.values()):
+                return True
     # A month named alone («будет оплачен в феврале») is its first day, or the day its words give it ("by mid-January").
     for _, _, (day, month) in [*find_dates(sentence), *find_month_days(sentence)]:
         for due in named or dues.values():
