@@ -513,6 +513,8 @@ def test_an_invoice_disputed_beside_news_of_a_payment_is_still_answered(language
     ("en", "118 is paid - Signe sent the money this afternoon.", True),
     ("en", "the 23,400 for 118 goes out Monday, I already told Petra.", True),
     ("en", "Our bookkeeper sent the 23,400 this morning.", True),
+    ("en", "I'm sending 10,000 today and the rest comes next week.", True),
+    ("en", "We're not sending anything until the act is signed.", False),
     ("en", "Once 118 is paid we will sign the act.", False),
     ("en", "We never sent the 23,400 because the work is not finished.", False),
 ])
@@ -884,6 +886,22 @@ def test_a_payment_put_off_to_a_month_after_its_due_date_is_the_users_point_not_
     result = reply(situation, said, backend="composer")
     assert thanks not in result.text, result.text
     assert any("A-17" in q for q in result.questions), result.questions
+
+
+@pytest.mark.parametrize(("due_in", "paid_in", "thanked"), [
+    # "the rest comes on the 15th" names a day of the month alone: its next date, after the due date, puts the rest off.
+    (0, 10, False),
+    (20, 5, True),
+])
+def test_a_day_of_the_month_alone_counts_against_the_due_date(due_in, paid_in, thanked):
+    import datetime as dt
+
+    today = dt.date.today()
+    day = (today + dt.timedelta(days=paid_in)).day
+    suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day, "th")
+    situation = _with("en", unpaid_invoices=[{"number": "A-17", "amount": "£1,960", "due": str(today + dt.timedelta(days=due_in))}])
+    result = reply(situation, f"Thank you. I'm sending £960 of A-17 today and the rest comes on the {day}{suffix}.", backend="composer")
+    assert ("letting me know about the payment" in result.text) is thanked, result.text
 
 
 def test_a_request_timed_by_the_senders_going_is_the_users_call():
