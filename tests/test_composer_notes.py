@@ -744,6 +744,10 @@ def test_a_note_that_speaks_warmly_of_the_client_is_said_once_in_every_channel(l
     cold = situation(facts=["The joint inspection on 22 April found no issues with the agreed tasks",
                             "5 февраля 2027 года направлена претензия, ответа нет"], sender={"name": "Ann Lee", "solo": True})
     assert said not in email(cold, language)
+    # «Друг от друга» is the pronoun, no friend.
+    if language == "ru":
+        apart = situation(reasons=["наши ожидания друг от друга не совпадают — так и сказать"], sender={"name": "Ann Lee", "solo": True})
+        assert said not in email(apart, language)
 
 
 @pytest.mark.parametrize(("language", "note", "topic"), [
@@ -2718,6 +2722,9 @@ def test_a_counted_change_in_the_notes_goes_before_the_line_for_its_kind(languag
     # A label that wants the sentence in, with no "exactly".
     (["want this sentence in: I've really enjoyed teaching your guests, but I can't commit to another season."],
      "I've really enjoyed teaching your guests, but I can't commit to another season.", "sentence in"),
+    # A dictated line that speaks warmly already is not followed by the stock line of fondness as well.
+    (["want this sentence in: I've really enjoyed teaching your guests, but I can't commit to another season."],
+     "I've really enjoyed teaching your guests, but I can't commit to another season.", "genuinely enjoyed"),
     # "not to mention:" forbids what follows, quotes and all.
     (["not to mention: the director's comment at the review that 'a student could do this'"], None, "a student could do this"),
 ])

@@ -902,6 +902,18 @@ def test_a_day_of_the_month_alone_counts_against_the_due_date(due_in, paid_in, t
     situation = _with("en", unpaid_invoices=[{"number": "A-17", "amount": "£1,960", "due": str(today + dt.timedelta(days=due_in))}])
     result = reply(situation, f"Thank you. I'm sending £960 of A-17 today and the rest comes on the {day}{suffix}.", backend="composer")
     assert ("letting me know about the payment" in result.text) is thanked, result.text
+    # Paid, or put off to a day the user answers, it is not asked for again by its old date.
+    assert "1,960" not in result.text, result.text
+
+
+def test_a_russian_payment_put_off_to_a_day_of_the_month_is_the_users_point_not_asked_for_again():
+    import datetime as dt
+
+    today = dt.date.today()
+    day = (today + dt.timedelta(days=10)).day
+    situation = _with("ru", unpaid_invoices=[{"number": "12", "amount": "54 000 ₽", "due": str(today)}])
+    result = reply(situation, f"Спасибо. По счёту № 12: бухгалтер предупредила, что оплата пройдёт {day}-го. Простите.", backend="composer")
+    assert "54 000" not in result.text and any("№ 12" in q for q in result.questions), (result.text, result.questions)
 
 
 def test_a_request_timed_by_the_senders_going_is_the_users_call():

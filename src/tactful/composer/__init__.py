@@ -236,9 +236,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "paid_invoices": paid_invoices,
         # «№ 87 оплатим до 15-го. По № 94 мы не согласны»: the invoice disputed beside the news of a payment is still answered.
         # One the client proposes another day or plan for ("half now and half after the 10th") is the user's to answer,
-        # not asked for again by its old date; one disputed beside it ("we do not agree with invoice 94") still is.
+        # not asked for again by its old date, a day of the month alone too («оплата пройдёт 15-го, а не 10-го»); one disputed
+        # beside it ("we do not agree with invoice 94") still is.
         "unpaid_left": (left := [u for u in (context["unpaid"] if "paying" not in topics else [u for u in context["unpaid"] if u not in paid_invoices])
-                                 if not _named_in(u, [_line_of(s, original) for s in put_off if find_dates(s)])]),
+                                 if not _named_in(u, [_line_of(s, original) for s in put_off if find_dates(s) or days_named(s, phrases)])]),
         # The stock request to pay asks only for those, by their groups.
         "unpaid_groups_left": [g for g in context["unpaid_groups"] if all(u in left for u in g["invoices"])],
     }

@@ -256,6 +256,9 @@ def build_context(
     names = names_in([situation_text(situation)])
     context["reason"] = with_names(context["reason"], names, language)
     context["wanted"] = [with_names(line, names, language) for line in context["wanted"]]
+    # A reason or a line the user dictates that speaks warmly already ("I've really enjoyed teaching your guests, but …")
+    # is not followed by the stock "I have genuinely enjoyed working with you" as well.
+    context["fond"] = context["fond"] and not any(matches(line, language, "fond_notes") for line in [context["reason"], *context["wanted"]])
     # A line about money ("payment for the show does not depend on the result") is said with the invoices.
     context["wanted_money"] = [line for line in context["wanted"] if "money" in reply_topics(line, language)]
     context["foreseen"] = [{**f, "client": with_names(f["client"], names, language), "answer": with_names(f["answer"], names, language)}
