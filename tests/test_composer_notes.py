@@ -2739,6 +2739,12 @@ def test_a_russian_note_of_what_comes_back_to_us_is_asked_of_the_client():
     assert "Пожалуйста, верните нам 60 пластиковых контейнеров после переезда." in text and "вернём нам" not in text, text
 
 
+def test_a_russian_note_to_collect_things_from_the_senders_workshop_is_asked_of_the_client():
+    s = situation(language="ru", handover=["секретер и зеркало в раме — забрать из мастерской до 15 января"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "заберите секретер" in text and "заберу секретер" not in text, text
+
+
 def test_a_russian_thing_given_after_a_dash_is_no_one_it_goes_back_to():
     s = situation(language="ru", handover=["наша программа учёта остаётся у нас — отдаём выгрузку", "ключи от склада"])
     text = Composer().compose(s, "email", "ru")[0].text()

@@ -162,6 +162,19 @@ def test_kindness_and_a_third_partys_rule_are_no_dispute_or_plea(language, answe
     assert found == ({kind} if kind else set())
 
 
+@pytest.mark.parametrize(("language", "said", "asked"), [
+    # A replacement for the sender is a referral question; the replacement of a part is none.
+    ("en", "Do you know a good replacement?", True),
+    ("en", "I will put the anchor replacement to the AGM in January.", False),
+    ("ru", "Можете подобрать себе замену?", True),
+    ("ru", "Замена вводного автомата будет до 15 декабря.", False),
+])
+def test_a_replacement_asks_for_a_referral_only_when_it_is_for_the_sender(language, said, asked):
+    from tactful.composer.vetting import reply_topics
+
+    assert ("referral" in reply_topics(said, language)) is asked
+
+
 def test_a_refusal_to_pay_is_not_thanked_for_and_a_counter_proposal_is_deferred():
     from tactful.composer.vetting import reply_topics
 
@@ -914,6 +927,28 @@ def test_a_russian_payment_put_off_to_a_day_of_the_month_is_the_users_point_not_
     situation = _with("ru", unpaid_invoices=[{"number": "12", "amount": "54 000 ₽", "due": str(today)}])
     result = reply(situation, f"Спасибо. По счёту № 12: бухгалтер предупредила, что оплата пройдёт {day}-го. Простите.", backend="composer")
     assert "54 000" not in result.text and any("№ 12" in q for q in result.questions), (result.text, result.questions)
+
+
+HANDED = {"en": "the inspection report of 18 June with photos", "ru": "протокол осмотра от 18 июня с фотографиями"}
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_answers_on_other_matters_leave_the_end_date_the_handover_list_and_the_final_invoice_said(language):
+    s = _with(language, handover=[HANDED[language]], final_invoice=True,
+              unpaid_invoices=[{"number": "INV-7", "amount": {"en": "£900", "ru": "9 000 ₽"}[language]}])
+    asked = {"en": "Thank you. 1. Which findings are you relying on? 2. Could you waive invoice INV-7? 3. What exactly will you hand over?",
+             "ru": "Спасибо. 1. На какие выводы вы опираетесь? 2. Можете ли вы списать счёт INV-7? 3. Что именно вы передадите?"}[language]
+    # An answer that cites the handed-over report on another matter, with a word of dates; one about the money.
+    cites = {"en": "The inspection report of 18 June lists the corroded anchors, with the date each was found.",
+             "ru": "В протоколе осмотра от 18 июня перечислены все дефекты и сроки их устранения."}[language]
+    money = {"en": "We cannot waive INV-7, but we can split it into two payments.",
+             "ru": "Списать счёт INV-7 не можем, но можем разбить оплату на два платежа."}[language]
+    points = reply(s, asked, backend="composer").questions
+    text = reply(s, asked, backend="composer", answers={q: money if "INV-7" in q else cites for q in points}).text
+    assert cites in text and money in text, text
+    assert {"en": "31 March 2031", "ru": "31 марта 2031"}[language] in text, text
+    assert HANDED[language] in text, text
+    assert {"en": "The final invoice will cover", "ru": "Итоговый счёт будет выставлен"}[language] in text, text
 
 
 def test_a_request_timed_by_the_senders_going_is_the_users_call():

@@ -136,6 +136,8 @@ class Phrases(BaseModel):
     # his"): left with them, not handed over (`handing_verbs`: "send the sheet", «верну» do something with it).
     client_owned: list[Pattern] = []
     handing_verbs: list[Pattern] = []
+    # What a user's answer to the client does with a thing handed over ("can be collected at any time").
+    handled_in_answer: list[Pattern] = []
     neither_party: list[Pattern] = []
     # A handover note about what belongs to the sender and goes back to them ("…, which belong to us"): no handover.
     taken_back: list[Pattern] = []

@@ -743,13 +743,15 @@ class Composer:
         # the old end date is not restated below the answer.
         # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)
         # A month alone in an answer is mostly why not ("the kitchen only opens at the end of January"): only a day moves it.
-        context["end_moved"] = any(_after_end(a, situation, months=False) for a in context["answers"] if a in {_as_sentence(o) for o in own.values()})
+        # Nor does a dated thing ("the inspection report of 18 June", «протокол от 18 июня»).
+        context["end_moved"] = any(_after_end(re.sub(phrases.snippets["dated_thing"], "", a, flags=re.IGNORECASE), situation, months=False)
+                                   for a in context["answers"] if a in {_as_sentence(o) for o in own.values()})
         # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
         # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
         # Nor is work the client cancels, or the work confirmed above in answer to their question.
         # So is work whose day the user answered a point about themselves («можно каменку раньше переложить, до Нового
         # года?» — «да, до 25-го»): its old day beside their answer would contradict it.
-        from ..grounding import content_words
+        from ..grounding import content_words, find_dates
 
         # The work may be named in the point or in the user's answer to it («Можно перенести на 17-е?» — «Да, 17-го: снимем
         # верёвки и страховочные системы»): neither its old day, nor a line of the notes with that day, is said beside it.
@@ -776,13 +778,30 @@ class Composer:
             context["unpaid_left"] = [u for u in context["unpaid_left"] if u not in named]
             context["unpaid_groups_left"] = [g for g in context["unpaid_groups_left"] if not any(u in named for u in g["invoices"])]
         owed = context["unpaid_left"] if context["disputes"] else context["unpaid"]
-        context["said_by_user"] = [t for t in context["topics"] if any(t in reply_topics(a, language) for a in written)
-                                   and (t != "money" or all(u["number"] and u["number"] in said or sum_named(u.get("amount") or "", said) for u in owed))]
         # A thing handed over that the user's answer speaks of ("Your chairs and bars can be collected … at any time")
-        # is not listed again beside it, nor held back by the stock condition, which may say otherwise.
+        # is not listed again beside it, nor held back by the stock condition, which may say otherwise. The client's
+        # point names it, or the answer says what becomes of it: one on another matter that cites the same report or part
+        # ("the 11 corroded anchor points listed in our 18 June inspection report") leaves the handover list as it was.
         def spoken_of(line: str) -> bool:
-            return any(_shares_word(line, t, language, least=2) for t in written)
+            return any(_shares_word(line, f"{q} {a}", language, least=2)
+                       and (_shares_word(line, q, language)
+                            or any(_shares_word(line, s, language, least=2) and matches(s, language, "handled_in_answer") for s in sentences(a)))
+                       for q, a in own.items() if _as_sentence(a) in context["answers"])
 
+        def answered(topic: str) -> bool:
+            # The end date and the handover are the terms the letter restates: a word of the answers about a deadline
+            # («с какими сроками») or a handing over («протоколы замеров привезёт») does not stand for them. The end date
+            # counts as said where an answer names its day, the handover where the answers speak of all that is handed
+            # over (the rest is still listed).
+            if topic == "end_date":
+                return bool(situation.end_date) and any(dm == (situation.end_date.day, situation.end_date.month)
+                                                        for a in context["answers"] for *_, dm in find_dates(a))
+            if topic == "handover" and context["handover_all"]:
+                return all(spoken_of(h) for h in context["handover_all"])
+            return any(topic in reply_topics(a, language) for a in written)
+
+        context["said_by_user"] = [t for t in context["topics"] if answered(t)
+                                   and (t != "money" or all(u["number"] and u["number"] in said or sum_named(u.get("amount") or "", said) for u in owed))]
         if any(spoken_of(h) for h in context["handover_all"]):
             actions = {key: [a for a in context[key] if not spoken_of(a)] for key in ("handover_actions", "taken_back")}
             listed = handover_context([h for h in context["handover"] if not spoken_of(h)], language, phrases, solo=False)
