@@ -113,6 +113,11 @@ def test_ics_is_valid_calendar_text():
         # Threats without a court: a penalty, the guard, the reviews that "matter".
         ("Если 26 декабря вы не выйдете, мы выставим неустойку.", "ru", "threat"),
         ("Отзывы о вашей работе, думаю, вам важны.", "ru", "threat"),
+        # The contract held up as a weapon.
+        ("Leaving mid-term may be regarded as a breach of contract.", "en", "threat"),
+        ("Директор может расценить уход как нарушение договорных обязательств.", "ru", "threat"),
+        ("We will hold you responsible for all costs.", "en", "threat"),
+        ("Nobody here holds you responsible for those narratives.", "en", "other"),
         ("We will invoice you a penalty for every missed session.", "en", "threat"),
         ("Security has been told not to let anything leave the building.", "en", "threat"),
         ("Ваше письмо считаю неприемлемым.", "ru", "dispute"),

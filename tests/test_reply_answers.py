@@ -154,6 +154,8 @@ def test_a_referral_the_client_names_by_surname_in_any_case_is_not_recommended_a
     ("en", "Please don't leave us.", "reconsider"),
     ("ru", "Первая партия уходит 25-го, без декларации не примут.", None),
     ("ru", "Работу не примем, это брак.", "dispute"),
+    # Put off, not disputed.
+    ("ru", "Сам № 229 оплатим не раньше февраля, после закрытия года.", None),
 ])
 def test_kindness_and_a_third_partys_rule_are_no_dispute_or_plea(language, answer, kind):
     from tactful.composer.vetting import reply_kinds
@@ -173,6 +175,22 @@ def test_a_replacement_asks_for_a_referral_only_when_it_is_for_the_sender(langua
     from tactful.composer.vetting import reply_topics
 
     assert ("referral" in reply_topics(said, language)) is asked
+
+
+@pytest.mark.parametrize(("language", "said", "topic", "found"), [
+    # Picking up the phone returns nothing; picking up the key does.
+    ("en", "The committee will ask me before anyone picks up the phone.", "returns", False),
+    ("en", "Could you pick up the key on Friday?", "returns", True),
+    # A call on a later condition is none to make now; staying in touch is no call either.
+    ("en", "If the stock comes back sooner than you think, call me first.", "call", False),
+    ("en", "Can you call me tomorrow?", "call", True),
+    ("ru", "Давайте оставаться на связи.", "call", False),
+    ("ru", "Позвоните мне завтра, пожалуйста.", "call", True),
+])
+def test_words_that_only_look_like_a_topic_are_not_read_as_it(language, said, topic, found):
+    from tactful.composer.vetting import reply_topics
+
+    assert (topic in reply_topics(said, language)) is found
 
 
 def test_a_refusal_to_pay_is_not_thanked_for_and_a_counter_proposal_is_deferred():
