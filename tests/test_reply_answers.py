@@ -337,6 +337,18 @@ def test_an_answer_that_works_past_the_end_is_not_contradicted_by_the_old_end_da
     assert answer[1:] in result.text and end not in result.text
 
 
+@pytest.mark.parametrize(("language", "asked", "answer", "end"), [
+    # Money paid after the end is no work done after it.
+    ("ru", "40 000 можем перевести до 20 марта, а 46 000 — только после собрания 17 апреля. Так вас устроит?",
+     "да, так меня устроит: 40 000 до 20 марта, а 46 000 — после собрания 17 апреля", "завершается 31 марта"),
+    # Nor is the date of a paper an answer cites.
+    ("en", "Which findings are you relying on?", "the survey report of 18 June lists every defect", "ends on 31 March"),
+])
+def test_an_answer_that_names_a_later_day_for_money_or_a_paper_keeps_the_end_date(language, asked, answer, end):
+    result = reply(_situation(language), asked, backend="composer", answers={"1": answer})
+    assert answer[1:] in result.text and end in result.text, result.text
+
+
 @pytest.mark.parametrize(("language", "general"), [
     ("en", "a decision about my own business"), ("ru", "как я веду своё дело")])
 def test_why_with_no_reason_given_is_answered_once(language, general):

@@ -743,9 +743,11 @@ class Composer:
         # the old end date is not restated below the answer.
         # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)
         # A month alone in an answer is mostly why not ("the kitchen only opens at the end of January"): only a day moves it.
-        # Nor does a dated thing ("the inspection report of 18 June", «протокол от 18 июня»).
-        context["end_moved"] = any(_after_end(re.sub(phrases.snippets["dated_thing"], "", a, flags=re.IGNORECASE), situation, months=False)
-                                   for a in context["answers"] if a in {_as_sentence(o) for o in own.values()})
+        # Nor does the date of a paper ("the inspection report of 18 June", «протокол от 18 июня»), nor a day of paying
+        # («а 46 000 — после собрания 17 января»): money paid later is no work done later.
+        context["end_moved"] = any(_after_end(re.sub(phrases.snippets["dated_paper"], "", s, flags=re.IGNORECASE), situation, months=False)
+                                   for q, a in own.items() if _as_sentence(a) in context["answers"]
+                                   for s in sentences(a) if not {"money", "paying"} & set(reply_topics(f"{q} {s}", language)))
         # Work the client moves to another day ("now starts on Monday 18 January rather than the 11th", «к 7-му,
         # а не к 9-му») is the user's to confirm, one of their points: its old day is not restated beside it.
         # Nor is work the client cancels, or the work confirmed above in answer to their question.
