@@ -2733,6 +2733,21 @@ def test_an_unquoted_exact_line_is_said_and_a_not_to_mention_note_is_not(notes, 
     assert (said is None or said in text) and unsaid not in text, text
 
 
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "pasted from his message of 2 December: 'Can I book you for the 19th? Guests ask for you' - answer: I'm not taking any dates this season",
+     "As for your message of 2 December"),
+    ("ru", "вставляю их письмо от 2.12: «Просим ускорить отгрузку до 11.12». Ответить: отгрузка до 18.12, как и договаривались",
+     "В ответ на ваше сообщение от 2 декабря"),
+])
+def test_the_users_answer_to_a_pasted_message_is_said_led_in_by_the_message(language, note, said):
+    answer = note.split(": ")[-1]
+    text = email(situation(language=language, reasons=["I am moving to product work only" if language == "en" else "ухожу в продуктовую работу", note],
+                           sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in text and answer in text, text
+    # The answer is no reason for the decision: the reason the notes give stays.
+    assert ("product work" if language == "en" else "продуктов") in text, text
+
+
 def test_a_russian_note_of_what_comes_back_to_us_is_asked_of_the_client():
     s = situation(language="ru", handover=["вернуть нам: 60 пластиковых контейнеров после переезда"])
     text = Composer().compose(s, "email", "ru")[0].text()

@@ -199,7 +199,11 @@ def build_context(
     context["promised"] = [line for line in wanted if line not in context["returned"]
                            and (line in promised or matches(line, language, "promise_notes"))]
     # A promise to the client ("I'm refunding the part of the fee I won't get to deliver") is said as one, never as the reason.
-    standing = [line for line in wanted if line not in context["promised"] and not matches(line, language, "private_notes") and (
+    # Nor is the user's answer to a client's pasted message ("As for your message of 1 December: …").
+    lead = phrases.snippets["answer_lead"]
+    answers = tuple(form.split("{")[0] for form in lead.values())
+    standing = [line for line in wanted if line not in context["promised"] and not matches(line, language, "private_notes")
+                and not line.startswith(answers) and (
         matches(line, language, "stance_reason") or matches(line, language, "own_reason") or matches(line, language, "reason_lines"))]
     # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
     # same venting note ("we can't bankroll a civil engineering company").
@@ -2054,7 +2058,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
             text = _as_request(text) if language == "ru" else text
         return sentence(vetted.in_normal_case(text), phrases)
 
-    asked_lines = [line(text) for text in said if len(text.split()) >= 3]
+    asked_lines = [line(text) for text in said if len(text.split()) >= 3] + _answers_to_pasted(situation, own, language, phrases)
     promised_lines = [line(text) for text in promised if len(text.split()) >= 3]
     # A line the user asked for in so many words is theirs to send, as an answer they type is: the learned reader's
     # doubt about it (a guess, where the rules find nothing) does not drop it ("the 8 boards with glued fin boxes
@@ -2069,6 +2073,33 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     used = [text for text in said if line(text) in kept]
     vetted.left_out[:] = [o for o in vetted.left_out if not (o.field == "reasons" and any(text in o.text for text in used))]
     return kept, [k for k in kept if k in promised_lines]
+
+
+def _answers_to_pasted(situation: Situation, notes: list[str], language: Language, phrases: Phrases) -> list[str]:
+    """The user's answers to a client's message pasted into the notes ("… 'Can I confirm you for the 19th?' - answer:
+    I'm not confirming the 19th or any other date"), each led in by the message it answers, dated as the note dates it."""
+    from ..as_of import as_of
+    from ..grounding import find_dates
+
+    written = as_of(situation)
+    lead = phrases.snippets["answer_lead"]
+    lines = []
+    for note in notes:
+        found = next((m for pattern in phrases.snippets.get("answer_line", []) if (m := re.search(pattern, note.strip()))), None)
+        if not found:
+            continue
+        # The message's date is the first one of the note's words before the quote ("her email of Tuesday (1 Dec)").
+        dates = [(day, month) for _, _, (day, month) in find_dates(note.strip()[:found.start()])]
+        when = None
+        if dates:
+            day, month = dates[0]
+            try:
+                when = dt.date(written.year - (month > written.month), month, day)
+            except ValueError:
+                when = None
+        said = found["said"].strip(" '\"“”‘’«»")
+        lines.append(sentence((lead["dated"].format(date=format_date(when, language)) if when else lead["plain"]) + said, phrases))
+    return lines
 
 
 def _planned(situation: Situation, facts: list[str], wanted: list[str], language: Language, phrases: Phrases,
