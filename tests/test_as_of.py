@@ -34,6 +34,13 @@ def situation(**fields) -> Situation:
     (["The product launch on 21 January 2098 goes ahead at the agreed price"], "en", TODAY),
     # The last day of a span is the event's, not the day the past deed was done.
     (["На выставку «ПромТех» 9–12 февраля 2098 года подписан договор и внесена предоплата"], "ru", TODAY),
+    # The day the notice is given, without its year: "email goes out …", "from … that runs to …", «с … 60 дней».
+    (["email goes out on 14 January; 45 days from that is 28 February"], "en", dt.date(2098, 1, 14)),
+    (["clause 10.1, 60 days; from 14 January that runs to 15 March, we want to end on 28 February"], "en", dt.date(2098, 1, 14)),
+    (["письмо уходит 14 января, 30 дней — до 13 февраля"], "ru", dt.date(2098, 1, 14)),
+    (["с 14 января 60 дней — до 15 марта, а мы хотим закончить 28 февраля"], "ru", dt.date(2098, 1, 14)),
+    # «Сегодня же» beside a later day is no day of writing.
+    (["вход огородить сегодня же, мы можем сбить сосульки в понедельник 19 января"], "ru", TODAY),
 ])
 def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
     assert as_of(situation(facts=facts, language=language), TODAY) == day
@@ -47,6 +54,9 @@ def test_the_writing_day_follows_the_latest_past_event(facts, language, day):
     ("calling him on Monday 24 January, letter the same day", "en", dt.date(2098, 1, 24)),
     # A day counted from the call is not the call's day.
     ("the call is on Monday 24 January. 60 days from the call is 25 March, and we supply until 1 April", "en", dt.date(2098, 1, 24)),
+    # The person called named without "with"; words about the letter that date nothing leave the call's day.
+    ("I call Joseph on Monday 24 January at 10am, he reports to the owner", "en", dt.date(2098, 1, 24)),
+    ("звоню в понедельник 24 января утром, письмо с уведомлением отправляю сразу после звонка", "ru", dt.date(2098, 1, 24)),
 ])
 def test_a_call_or_a_meeting_is_given_on_its_day_and_an_email_is_not(fact, language, day):
     # The notice a script or a plan gives is counted from the day it is said, though the user types it without a year.

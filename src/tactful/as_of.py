@@ -25,16 +25,25 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
     end = situation.end_date
     for note in [*situation.facts, *situation.reasons, *(situation.context or "").splitlines()]:
         for part in re.split(r"[.;!?]\s+|\n", note):
-            written = re.search(patterns["written"], part, flags=re.IGNORECASE)
-            spoken = None if written or situation.channel not in ("call", "meeting") else re.search(patterns["spoken"], part, flags=re.IGNORECASE)
-            written = written or spoken
             # "Writing on 12 April, ending on 25 April": the day that follows the words about the writing.
             # The last day of a span ("9–12 февраля 2027", the exhibition the contract is for) is no day an
-            # event happened on. The day of a call may go without its year ("Monday 7 December").
-            dates = _dates(part[written.end():] if written else part, patterns["spoken_date" if spoken else "date_in_text"],
-                           language, today, spans=False)
+            # event happened on. The day of a call may go without its year ("Monday 7 December"); words about the
+            # writing that date nothing («звоню во вторник 8 декабря, письмо отправляю сразу после звонка») leave it
+            # to the call's day.
             # A past event is before the end date; a later one is a plan the sentence's verbs misread.
-            dates = [d for d in dates if not end or d < end]
+            written = re.search(patterns["written"], part, flags=re.IGNORECASE)
+            given = re.search(patterns["given"], part, flags=re.IGNORECASE)
+            spoken = re.search(patterns["spoken"], part, flags=re.IGNORECASE) if situation.channel in ("call", "meeting") else None
+            dates, said = [], None
+            for found, pattern in ((written, "date_in_text"), (given, "spoken_date"), (spoken, "spoken_date")):
+                if found and (dates := [d for d in _dates(part[found.end():], patterns[pattern], language, today, spans=False)
+                                        if not end or d < end]):
+                    said = found
+                    break
+            if not said:
+                written = None
+                dates = [d for d in _dates(part, patterns["date_in_text"], language, today, spans=False) if not end or d < end]
+            written = said
             if not dates:
                 continue
             if written:
