@@ -37,10 +37,14 @@ def _a_name(item: str) -> bool:
     return _detector().get_gender(item) != "unknown"
 
 
-def _to_whom(words: str, surname: re.Pattern | None = None) -> bool:
+def _to_whom(words: str, surname: re.Pattern | None = None, text: str = "") -> bool:
     """Whether ``words`` are a person's name in the dative, whom a line hands things to («Степану», «Ольге Николаевне»,
     «Дине», whose dative the tagger also reads as a place's; a surname alone, «Сабитовой», by ``surname``), not a label of
-    the notes («Почему», «Второе», «Кому»)."""
+    the notes («Почему», «Второе», «Кому»). An English first name ('- Marcus: the lighting test records …') is whom only
+    where the paste spells it out with a surname elsewhere (a chat's "Marcus Thornbury: …"): a capitalised word before a
+    colon is as often a label ("Reasons: the …")."""
+    if re.fullmatch(r"[A-Z][a-z]+", words):
+        return _a_name(words) and re.search(rf"\b{words}\s+[A-Z][a-z'’-]+", text) is not None
     from ..text import parse_ru
 
     names = words.split()
@@ -141,7 +145,7 @@ def _run_in(text: str, lines: list[Line], sentences: list[re.Pattern], rules: di
             for m in rule.finditer(segment):
                 if any(a <= m.start() < b or m.start() <= a < m.start("value") for a, b in done):
                     continue
-                if m.groupdict().get("whom") is not None and not _to_whom(m.group("whom"), rules.get("surname_dative")):
+                if m.groupdict().get("whom") is not None and not _to_whom(m.group("whom"), rules.get("surname_dative"), text):
                     continue  # «Почему: …», «Второе — …»: a label, not whom the line hands things to
                 verb_first = m.start() < m.start("value") and segment[m.start()].isalpha()
                 if verb_first and (before := rules.get("not_before")) and before.search(segment[: m.start()]):

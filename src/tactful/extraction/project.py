@@ -32,6 +32,11 @@ def _value(raw: str, pats: dict) -> str | None:
         # «ставлю, поверяю и обслуживаю 12 метеостанций и 40 датчиков …»: up to the last «и» that leaves the work short enough
         cuts = [m.start() for m in re.finditer(" и ", value) if len(value[: m.start()].split()) <= MAX_WORDS]
         value = value[: cuts[-1]].strip(" ,;:-—–") if cuts else value
+    if len(value.split()) > MAX_WORDS and ", " in value:
+        # "the asphalt plant's drum dryer burner, the bag filter house, the bitumen tank heating, …": a list of the parts
+        # with no work said before it, up to the last comma that leaves it short enough
+        cuts = [m.start() for m in re.finditer(", ", value) if len(value[: m.start()].split()) <= MAX_WORDS]
+        value = value[: cuts[-1]].strip(" ,;:-—–") if cuts else value
     if not value or pats["project"]["generic"].fullmatch(value) or pats["project"]["not_value"].search(value) \
             or len(value.split()) > MAX_WORDS or len(value) < 2:
         return None
@@ -48,7 +53,7 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
     tiers = (("marked", 0.7), ("dated", 0.65), ("named", 0.65), ("doing", 0.6), ("line", 0.5))
     for kind, confidence in ((kind, confidence) for kind, confidence in tiers if kind in rules):
         for line in lines:
-            segment = text[line.start : line.end]
+            segment = _masked(text[line.start : line.end], rules.get("abbreviation"))
             matches = [m for rule in (rules[kind] if isinstance(rules[kind], list) else [rules[kind]]) for m in rule.finditer(segment)]
             if kind == "doing":  # the first thing the sentence says the user does ("I've been their AV tech …, running the desk")
                 matches.sort(key=lambda m: m.start())  # stable: at one place, the rules keep their order
@@ -77,9 +82,21 @@ def find_project(layout: Layout, pats: dict) -> Found | None:
                             value, end = value + more, (line.start + stop if more else end)
                     if parts:  # «обслуживаем две барокамеры …: кислородные магистрали, шлюзы …»: the work, then its parts
                         value, end = f"{value} — {parts.group('value').strip()}", line.start + parts.end("value")
-                    return Found(field="project", value=value, start=start, end=end,
+                    return Found(field="project", value=value.replace(_KEPT_STOP, "."), start=start, end=end,
                                  confidence=confidence, source="pattern")
     return _from_subject(layout, pats)
+
+
+# An abbreviation's full stop inside the work, kept out of the rules' sight: a character of the same length, so spans hold.
+_KEPT_STOP = "\u2024"
+
+
+def _masked(segment: str, abbreviation: re.Pattern | None) -> str:
+    """The line with each abbreviation's full stop the language's ``project.abbreviation`` finds («на 12 тыс. тонн»)
+    turned into a character no rule ends a sentence on, so the work reads on past it; the value gets its stop back."""
+    if abbreviation is None:
+        return segment
+    return abbreviation.sub(lambda m: m.group().replace(".", _KEPT_STOP), segment)
 
 
 def _a_verb(word: str) -> bool:

@@ -197,22 +197,29 @@ def _joined(chunk: str, pats: dict) -> list[tuple[int, str]]:
 # (a list lettered or numbered in brackets, '(a) requalification every two years …', «б) …», '(2) …', is bullets too, and
 # so is one marked '+' or '~', lettered with a full stop («а. тормоза …», «б. …») or numbered in small roman numerals
 # ('i. ethylene bottles …', 'ii. …')
-_BULLET = re.compile(r"^\s*(?:[-*•·—–+~]|\d{1,2}[.)]|\(?[a-zа-я]\)|[a-hа-е]\.|(?:i{1,3}|iv|vi{0,3})[.)]|\(\d{1,2}\))\s+")
+# ('1 the trust wants the token instruments …': a number with no stop, then a word in lower case)
+_BULLET = re.compile(r"^\s*(?:[-*•·—–+~]|\d{1,2}[.)]|\d{1,2}(?=\s+(?-i:[a-zа-яё]))|\(?[a-zа-я]\)|[a-hа-е]\.|(?:i{1,3}|iv|vi{0,3})[.)]|\(\d{1,2}\))\s+")
+
+
+_NO_MARK = re.compile(r"")  # a '>' line's bullet mark, already left out of the line
 
 
 def _bullets(lines: list[Line], text: str) -> list[tuple[str, tuple[int, int]]]:
     """The bullet lines right after a label, each one reason; a bullet set back further left than the first one is
-    the notes' next point, not the list's ('* Why we can't go on:' over '  - …' lines, then '* Service agreement, …')."""
+    the notes' next point, not the list's ('* Why we can't go on:' over '  - …' lines, then '* Service agreement, …').
+    Lines marked '>' under the label are bullets too: the layout reads the '>' as a quote's lead and leaves it out of
+    the line ("what's wrong" over ' > twistlock inspections cut …' lines)."""
     out: list[tuple[str, tuple[int, int]]] = []
     indent = None
     for line in lines:
         segment = text[line.start : line.end]
-        bullet = _BULLET.match(segment)
+        begin = text.rfind("\n", 0, line.start) + 1
+        bullet = _BULLET.match(segment) or (_NO_MARK.match(segment) if ">" in text[begin : line.start] else None)
         if not bullet:
             if out or segment.strip():
                 break
             continue
-        margin = line.start - (text.rfind("\n", 0, line.start) + 1) + len(segment) - len(segment.lstrip())
+        margin = line.start - begin + len(segment) - len(segment.lstrip())
         if indent is None:
             indent = margin
         elif margin < indent:
