@@ -981,6 +981,15 @@ def test_answers_on_other_matters_leave_the_end_date_the_handover_list_and_the_f
     assert {"en": "The final invoice will cover", "ru": "Итоговый счёт будет выставлен"}[language] in text, text
 
 
+def test_work_the_users_answer_moves_is_not_restated_on_its_old_day():
+    s = _with("en", open_work=[{"item": "replacing the rear cooling fan in the cinema rack", "due": "2031-03-15"}])
+    asked = "Thank you. Can the fan be changed on Sunday 9 March instead?"
+    before = reply(s, asked, backend="composer")
+    answer = "yes, we will replace the rack fan on Sunday 9 March instead"
+    text = reply(s, asked, backend="composer", answers={before.questions[0]: answer}).text
+    assert answer[1:] in text and "15 March" not in text, text
+
+
 def test_a_request_timed_by_the_senders_going_is_the_users_call():
     result = reply(_situation("en"), "Thank you. Could you spend two days with Sharon before you go, to show her the lunchboxes?", backend="composer")
     assert "before me go" not in result.text and "As you asked" not in result.text, result.text

@@ -768,6 +768,12 @@ class Composer:
         context["open_work"] = [w for w in context["open_work"] if w not in moved]
         context["confirmed"] = [w for w in context["confirmed"] if not restated(w)]
         context["returned"] = [line for line in context["returned"] if not any(_shares_word(line, t, language, least=2) for t in timed)]
+        # So is a step of the sender's the answer moves ("we will replace the rack fan on Sunday 13 December instead" beside
+        # "replace the rear cooling fan … by 15 December").
+        # The sentence that moves it gives the day: one citing the same thing on another matter («акт, составленный при замене
+        # компрессора в клинике») does not.
+        moves = [s for t in timed for s in sentences(t) if _day_numbers(s)]
+        context["handover_actions"] = [line for line in context["handover_actions"] if not any(_shares_word(line, s, language, least=2) for s in moves)]
         # What the user's own answers speak to (the notice, the money, the handover) is not answered again beside them
         # by the stock line, which may say otherwise («в течение семи дней» beside their agreed two payments).
         # Money only where they name every invoice the stock line would ask for: one about the December service leaves
