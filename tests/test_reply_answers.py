@@ -990,6 +990,18 @@ def test_work_the_users_answer_moves_is_not_restated_on_its_old_day():
     assert answer[1:] in text and "15 March" not in text, text
 
 
+@pytest.mark.parametrize(("language", "asked", "answer"), [
+    ("en", "Thank you. I must ask directly: is this decision connected to the guest case in August?",
+     "no, the decision is about our own service rules, nothing else"),
+    ("ru", "Спасибо. Простите за прямой вопрос: это как-то связано с письмом того родителя в муниципалитет?",
+     "нет, решение связано только с моей новой работой"),
+])
+def test_a_guess_at_another_cause_is_answered_without_quoting_it_back(language, asked, answer):
+    points = reply(_situation(language), asked, backend="composer").questions
+    text = reply(_situation(language), asked, backend="composer", answers={p: answer for p in points}).text
+    assert {"en": "August", "ru": "муниципалитет"}[language] not in text, text
+
+
 def test_a_request_timed_by_the_senders_going_is_the_users_call():
     result = reply(_situation("en"), "Thank you. Could you spend two days with Sharon before you go, to show her the lunchboxes?", backend="composer")
     assert "before me go" not in result.text and "As you asked" not in result.text, result.text

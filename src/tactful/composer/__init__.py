@@ -719,7 +719,10 @@ class Composer:
         unnamed = _forbidden_names(situation, language)
         # With "no names" in the notes, a point that names someone is not quoted either ("this is about Rhys, isn't it?").
         no_names = any(matches(n, language, "no_names_notes") for n in [*situation.reasons, *situation.facts])
+        # Nor is a guess at another cause ("is this connected to the guest case in August?"): quoted, the letter would name
+        # what the notes most likely keep out of it.
         context["answered"] = [{"point": point if point in points and not re.search(heated, point, flags=re.IGNORECASE)
+                                and not re.search(phrases.get("reply.cause_guess"), point)
                                 and not unnamed & set(re.findall(r"[^\W\d_]+", point))
                                 and not (no_names and names_person(point, language))
                                 and quoted.keep("points", [point], strict=True, to_client=True) else "",
