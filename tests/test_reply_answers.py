@@ -1002,6 +1002,23 @@ def test_a_guess_at_another_cause_is_answered_without_quoting_it_back(language, 
     assert {"en": "August", "ru": "муниципалитет"}[language] not in text, text
 
 
+SAFETY = {
+    "en": ("safety, say it once: the rear cooling fan in the equipment rack has failed, keep the cabinet door open until we replace it",
+           "The cooling fan is fine, our technician says, so please don't write about the cabinet.", "concerns safety"),
+    "ru": ("один раз и твёрдо: на сушилке № 2 датчик температуры зерна врёт, без ремонта сушилку не запускать",
+           "Датчик температуры на сушилке в порядке, не надо об этом писать.", "касается безопасности"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_safety_line_the_client_comes_back_to_is_said_again_unless_the_user_says_it(language):
+    note, disputed, said = SAFETY[language]
+    s = _with(language, reasons=[note])
+    text = reply(s, disputed, backend="composer").text
+    assert said in text, text
+    assert said not in reply(s, {"en": "Thank you, noted.", "ru": "Спасибо, принято."}[language], backend="composer").text
+
+
 def test_a_request_timed_by_the_senders_going_is_the_users_call():
     result = reply(_situation("en"), "Thank you. Could you spend two days with Sharon before you go, to show her the lunchboxes?", backend="composer")
     assert "before me go" not in result.text and "As you asked" not in result.text, result.text

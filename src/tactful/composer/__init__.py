@@ -222,6 +222,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # "Is this connected to what happened in October?": the reason said again answers it; a promise to come back on
         # "your other questions" would promise more on what the notes may forbid to mention.
         "why_asked": why_asked,
+        "safety": _safety_again(client_reply, situation, context, language, phrases),
         # "Is this because of the sale talk?": a guess at another cause is told there is none.
         "why_guess": any(matches(s, language, "why_guess") for s in why_asked),
         # "Is the February desludge definitely before the 26th?": the work it names is due that day, as planned.
@@ -243,6 +244,15 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         # The stock request to pay asks only for those, by their groups.
         "unpaid_groups_left": [g for g in context["unpaid_groups"] if all(u in left for u in g["invoices"])],
     }
+
+
+def _safety_again(client_reply: str, situation: Situation, context: dict[str, Any], language: Language,
+                  phrases: Phrases) -> list[str]:
+    """The safety lines of the first message (notes to say once: "safety, say it once: …") that the client's answer comes
+    back to, by two words of their own in one sentence ("the cooling fan … the cabinet"): said again, since silence would read as agreement."""
+    notes = [n for n in [*situation.reasons, *situation.facts] if re.search(phrases.get("reply.safety_note"), n)]
+    lines = [line for line in context["wanted"] if any(words_in_common(line, n, language, letters=5) >= 3 for n in notes)]
+    return [line for line in lines if any(_shares_word(line, s, language, least=2) for s in sentences(client_reply))]
 
 
 def _users_call(request: str, situation: Situation, context: dict[str, Any], language: Language, phrases: Phrases) -> bool:
@@ -789,6 +799,8 @@ class Composer:
             context["unpaid_left"] = [u for u in context["unpaid_left"] if u not in named]
             context["unpaid_groups_left"] = [g for g in context["unpaid_groups_left"] if not any(u in named for u in g["invoices"])]
         owed = context["unpaid_left"] if context["disputes"] else context["unpaid"]
+        # A safety line the user's own answer says again is not repeated beside it.
+        context["safety_said"] = any(_shares_word(line, a, language, least=2) for line in context["safety"] for a in context["answers"])
         # A thing handed over that the user's answer speaks of ("Your chairs and bars can be collected … at any time")
         # is not listed again beside it, nor held back by the stock condition, which may say otherwise. The client's
         # point names it, or the answer says what becomes of it: one on another matter that cites the same report or part
