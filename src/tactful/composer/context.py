@@ -2083,10 +2083,13 @@ def _answers_to_pasted(situation: Situation, notes: list[str], language: Languag
 
     written = as_of(situation)
     lead = phrases.snippets["answer_lead"]
+    # An answer kept for what the client will say ("he'll say Craig was having a bad day. answer: '…'") is for the talk,
+    # not to a message they sent; a pasted message is quoted before the answer.
+    foreseen = phrases.snippets.get("foreseen", {}).get("opening", "(?!)")
     lines = []
     for note in notes:
         found = next((m for pattern in phrases.snippets.get("answer_line", []) if (m := re.search(pattern, note.strip()))), None)
-        if not found:
+        if not found or re.search(foreseen, note, flags=re.IGNORECASE) or not re.search(r"[\"“‘'«]", note.strip()[:found.start()]):
             continue
         # The message's date is the first one of the note's words before the quote ("her email of Tuesday (1 Dec)").
         dates = [(day, month) for _, _, (day, month) in find_dates(note.strip()[:found.start()])]
