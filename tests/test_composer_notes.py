@@ -2748,6 +2748,12 @@ def test_the_users_answer_to_a_pasted_message_is_said_led_in_by_the_message(lang
     assert ("product work" if language == "en" else "продуктов") in text, text
 
 
+def test_a_russian_safety_note_runs_past_an_address_abbreviation_and_keeps_its_object_pronoun():
+    note = "один раз: над входом в дом на Троицкий пр., 118 висят сосульки, вход огородить сегодня, мы можем сбить их в понедельник"
+    text = email(situation(language="ru", reasons=["ухожу в продуктовую работу", note], sender={"name": "Ann Lee", "solo": True}), "ru")
+    assert "Троицкий пр., 118 висят сосульки" in text and "сбить их в понедельник" in text, text
+
+
 def test_a_russian_note_of_what_comes_back_to_us_is_asked_of_the_client():
     s = situation(language="ru", handover=["вернуть нам: 60 пластиковых контейнеров после переезда"])
     text = Composer().compose(s, "email", "ru")[0].text()

@@ -397,6 +397,10 @@ def _agreed(pronoun: str, noun: str) -> str | None:
     from ..text import parse_ru
 
     readings = parse_ru(noun)
+    # A word read first as a preposition or another function word («сбить их в понедельник») is none, whatever rare
+    # noun reading it also has (the letter «в»).
+    if readings and readings[0].tag.POS in {"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "NPRO"}:
+        return None
     reading = next((r for r in readings if r.tag.POS == "NOUN"), None) or next((r for r in readings if r.tag.POS == "ADJF"), None)
     if reading is None:
         return None
