@@ -31,6 +31,8 @@ CASES = [
     ("shouting", "en", "The fee is N-O-T negotiable.", "The fee is not negotiable.", {}),
     ("shouting", "ru", "Мы НЕ будем выставлять счёт за мелкие правки.", "Мы не будем выставлять счёт за мелкие правки.", {}),
     ("shouting", "ru", "Передача дел пройдёт в офисе в МОСКВЕ.", "Передача дел пройдёт в офисе в Москве.", {}),
+    ("grievance", "en", "I can't start a new season while the last one is still unpaid.",
+     "I can't start a new season while the last one is unpaid.", {}),
     ("as_agreed", "en", "As agreed, our cooperation ends on 30 June.", "Our cooperation ends on 30 June.", REPLY),
     ("as_agreed", "en", "Our cooperation ends on 30 June, as we discussed.", "Our cooperation ends on 30 June.", REPLY),
     ("as_agreed", "ru", "Как мы договорились, сотрудничество завершается 30 июня.",
