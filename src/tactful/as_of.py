@@ -31,18 +31,19 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
             # writing that date nothing («звоню во вторник 8 декабря, письмо отправляю сразу после звонка») leave it
             # to the call's day.
             # A past event is before the end date; a later one is a plan the sentence's verbs misread.
+            def before_end(text: str, pattern: str) -> list[dt.date]:
+                return [d for d in _dates(text, patterns[pattern], language, today, spans=False) if not end or d < end]
+
             written = re.search(patterns["written"], part, flags=re.IGNORECASE)
             given = re.search(patterns["given"], part, flags=re.IGNORECASE)
             spoken = re.search(patterns["spoken"], part, flags=re.IGNORECASE) if situation.channel in ("call", "meeting") else None
             dates, said = [], None
             for found, pattern in ((written, "date_in_text"), (given, "spoken_date"), (spoken, "spoken_date")):
-                if found and (dates := [d for d in _dates(part[found.end():], patterns[pattern], language, today, spans=False)
-                                        if not end or d < end]):
+                if found and (dates := before_end(part[found.end():], pattern)):
                     said = found
                     break
             if not said:
-                written = None
-                dates = [d for d in _dates(part, patterns["date_in_text"], language, today, spans=False) if not end or d < end]
+                dates = before_end(part, "date_in_text")
             written = said
             if not dates:
                 continue

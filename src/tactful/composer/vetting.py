@@ -244,8 +244,8 @@ class Vetting:
 
     def mended(self, field: str, items: list[str], to_client: bool = False, allowed: frozenset[str] = frozenset()) -> list[str]:
         """The items the checker objects to only by words it can mend itself ("… while the last one is still
-        unpaid" → "… is unpaid"), mended; each is still recorded as left out as typed, with the hint, so the user
-        sees what was changed. Items with any finding the checker cannot mend stay out."""
+        unpaid" → "… is unpaid"), mended. `keep` has recorded each as left out as typed, with the hint, and that record
+        stays, so the user sees what was changed. Items with any finding the checker cannot mend stay out."""
         from ..fixes import apply_all
 
         kept = []
