@@ -2638,6 +2638,34 @@ def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
     assert said in Composer().compose(s, "email", language)[0].text()
 
 
+@pytest.mark.parametrize(("note", "said"), [
+    # What to do, and what could happen, said in the sentences after the fact.
+    ("safety, once: the jetty ladder has two rotten rungs at the bottom. a guest will fall. please fix before the Christmas rush",
+     "The jetty ladder has two rotten rungs at the bottom. A guest will fall. Please fix before the Christmas rush."),
+    ("safety, say it once: the rack is overheating, the rear fan is dead. keep the cabinet door open until we replace the fan",
+     "Keep the cabinet door open until we replace the fan."),
+    # "they" of things something is done to stays "they": the client is not the one restocked.
+    ("safety, once: at the November visit the first-aid kits were empty. They should be restocked before January",
+     "They should be restocked before January."),
+])
+def test_a_safety_point_said_once_keeps_its_instruction_and_is_led_in(note, said):
+    body = email(situation(reasons=["moving to depot work only", note], sender={"company": "Harbour Marine Ltd"}))
+    lead = load_phrases("en").get("safety_lead", "formal", "we")
+    assert lead in body and said in body.split(lead)[1], body
+
+
+def test_a_place_named_in_the_reason_is_no_one_else():
+    """"the Stone Town ferry route" is a place: the plan is said whole, not cut before it as if it named a person."""
+    body = email(situation(reasons=["we are selling two of our four boats and keep only the Stone Town - Nungwi ferry route"]))
+    assert "We are selling two of our four boats and keep only the Stone Town - Nungwi ferry route." in body, body
+
+
+def test_how_the_user_names_someone_is_no_point_to_make():
+    """"when I mention the owner it's always Mr. Al-Sulaiti" tells the tool how to name him, not a line for the client."""
+    s = situation(channel="call", reasons=["moving to depot work only", "formal, when I mention the owner it's always Mr. Al-Sulaiti"])
+    assert "The owner it's always" not in Composer().compose(s, "call", "en")[0].text()
+
+
 @pytest.mark.parametrize("note", [
     "they skip the impellers to save money. I don't work on engines run that way - say it as MY way of working, not that they're doing it wrong",
     "we can't carry the late payments any more. say it simply and kindly, Pong's a friend, no lecture",

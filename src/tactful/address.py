@@ -374,6 +374,8 @@ def names_person(text: str, language: Language) -> bool:
     places = "|".join(_names(language).get("place_words", []))
     # A run of capitalised words after "at" is a place or a firm ("at Hamble Point Marine"), whatever its words.
     text = re.sub(rf"\b(?:{places})\s+(?:[A-ZА-ЯЁ][^\W\d_]*\s*)+", " ", text) if places else text
+    if nouns := "|".join(_names(language).get("place_nouns", [])):
+        text = re.sub(rf"(?:[A-ZА-ЯЁ][^\W\d_]*\s+)+(?:{nouns})\b", " ", text)
     return any(_first_name(word, language) for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()))
 
 

@@ -26,6 +26,7 @@ from .context import (
     foreseen,
     handover_context,
     referral_name,
+    said_from,
     said_item,
     steps_said,
     words_in_common,
@@ -250,8 +251,7 @@ def _safety_again(client_reply: str, situation: Situation, context: dict[str, An
                   phrases: Phrases) -> list[str]:
     """The safety lines of the first message (notes to say once: "safety, say it once: …") that the client's answer comes
     back to, by two words of their own in one sentence ("the cooling fan … the cabinet"): said again, since silence would read as agreement."""
-    notes = [n for n in [*situation.reasons, *situation.facts] if re.search(phrases.get("reply.safety_note"), n)]
-    lines = [line for line in context["wanted"] if any(words_in_common(line, n, language, letters=5) >= 3 for n in notes)]
+    lines = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.get("reply.safety_note"), language)
     return [line for line in lines if any(_shares_word(line, s, language, least=2) for s in sentences(client_reply))]
 
 

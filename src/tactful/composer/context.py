@@ -265,6 +265,9 @@ def build_context(
     context["fond"] = context["fond"] and not any(matches(line, language, "fond_notes") for line in [context["reason"], *context["wanted"]])
     # A line about money ("payment for the show does not depend on the result") is said with the invoices.
     context["wanted_money"] = [line for line in context["wanted"] if "money" in reply_topics(line, language)]
+    # A safety point from a note to say once ("safety, once: the jetty ladder has two rotten rungs …") is led in as one,
+    # apart from the money and the handover: a bare fact in their midst reads as small talk.
+    context["safety"] = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.snippets["safety_marker"], language)
     context["foreseen"] = [{**f, "client": with_names(f["client"], names, language), "answer": with_names(f["answer"], names, language)}
                            for f in context["foreseen"]]
     # A plan that does not say what it means for this client («Мы взяли большой верёвочный парк») is followed by
@@ -544,6 +547,13 @@ def words_in_common(line: str, other: str, language: Language, letters: int = 4)
     theirs = content_words(other, language)
     words = {frozenset(t.lemmas) | {t.text.lower()} for t in tokenize(line, language) if t.is_word and len(t.text) > 2}
     return sum(1 for forms in words if {f for f in forms if len(f) >= letters} & theirs)
+
+
+def said_from(lines: list[str], notes: list[str], pattern: str, language: Language) -> list[str]:
+    """The lines said from the notes a pattern marks ("safety, say it once: …"), by three words of five letters or
+    more in common with one of them."""
+    marked = [n for n in notes if re.search(pattern, n)]
+    return [line for line in lines if any(words_in_common(line, n, language, letters=5) >= 3 for n in marked)]
 
 
 def _in_open_work(line: str, open_work: list[dict[str, Any]], language: Language, phrases: Phrases) -> bool:
