@@ -104,6 +104,8 @@ def test_a_step_the_sender_takes_on_themselves_says_myself():
     # A short first part leaves what they do to the next one; "they" and any verb of theirs say what they do.
     ("Mia Turner at Pixel Paddock - small studio, does Flutter maintenance, good with gyms", "a small studio that does Flutter maintenance"),
     ("Champlain Valley Transport - bigger outfit, they have drivers", "a bigger outfit that has drivers"),
+    # A modal has no form of its own for one: "can", never "cans".
+    ("Kafue Valley Eggs - bigger farm, they can do the volume", "a bigger farm that can do the volume"),
     ("Jo Park - bookkeeper for cafes, does payroll too", "a bookkeeper for cafes who does payroll too"),
     ("Ridgeview Exhaust - they carry the roof insurance the landlord wants", "who carry the roof insurance the landlord wants"),
     # A certification is what they are; a field of study is what they cover.
@@ -3017,11 +3019,17 @@ def test_the_senders_own_thing_collected_after_the_end_date_is_said_by_its_day(l
         and "Before the end date, we will also collect" not in body, body
 
 
-def test_the_senders_own_thing_collected_before_the_end_date_keeps_its_day():
+@pytest.mark.parametrize(("item", "said"), [
+    ("our mobile steam unit in cellar 2 - ours, collecting {day}", "We will also collect our mobile steam unit in cellar 2 on {day}."),
+    # A time the notes name without a date ("with the last delivery") is the step's own time as well.
+    ("our 400 plastic egg trays, collected with the last delivery", "We will also collect our 400 plastic egg trays with the last delivery."),
+])
+def test_the_senders_own_thing_collected_before_the_end_date_is_said_by_its_own_time(item, said):
+    """"Before the end date, we will also collect … on 2 March" says the time twice, and "… with the last delivery" too."""
     day = _day(80, "en")
-    s = situation(handover=[f"our mobile steam unit in cellar 2 - ours, collecting {day}", "the fleet list"],
-                  sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": False})
-    assert f"Before the end date, we will also collect our mobile steam unit in cellar 2 on {day}." in email(s)
+    s = situation(handover=[item.format(day=day), "the fleet list"], sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": False})
+    body = email(s)
+    assert said.format(day=day) in body and "Before the end date, we will also collect" not in body, body
 
 
 def test_a_russian_own_thing_ends_where_its_verbs_start():

@@ -205,7 +205,7 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "illness": illness,
         "invitations": invitations,
         "handover_actions": actions,
-        "steps_said": steps_said(actions, phrases, context["solo"], context["end_day"], context["written_day"]),
+        "steps_said": steps_said(actions, phrases, context["solo"]),
         "back": back["when"].strip() if back else "",
         "call_time": _call_time(read, phrases),
         # "to Marco Aalders", «на buh@…», «Нине Павловне»: each once.
@@ -916,7 +916,7 @@ def _without_days(context: dict[str, Any], ruled: set[int], phrases: Phrases) ->
     context["open_work"] = kept(context["open_work"], lambda w: w["date"])
     context["planned"], context["returned"] = kept(context["planned"]), kept(context["returned"])
     context["handover_actions"] = kept(context["handover_actions"])
-    context["steps_said"] = steps_said(context["handover_actions"], phrases, context["solo"], context["end_day"], context["written_day"])
+    context["steps_said"] = steps_said(context["handover_actions"], phrases, context["solo"])
     return before != [len(context[key]) for key in ("open_work", "planned", "returned", "handover_actions")]
 
 

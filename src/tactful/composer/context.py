@@ -157,9 +157,7 @@ def build_context(
     subject = phrases.snippets["step_subject"]["i" if context["solo"] else "we"].lower()
     context["handover_actions"] = [a for a in context["handover_actions"]
                                    if a.lower().startswith(subject + " ") or not _in_open_work(a, context["open_work"], language, phrases)]
-    context.update(end_day=situation.end_date, written_day=written)
-    context["steps_said"] = steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language),
-                                       situation.end_date, written)
+    context["steps_said"] = steps_said(context["handover_actions"], phrases, is_solo(situation.sender, language))
     # Nothing to hand over and nothing left to do (a window cleaner, a tutor): the plan agrees on the next
     # steps, not on «передача дел» the situation does not have.
     context["hands_over"] = bool(context["handover"] or context["handover_actions"] or context["open_work"])
@@ -1095,23 +1093,23 @@ def handover_context(handover: list[str], language: Language, phrases: Phrases, 
     }
 
 
-def steps_said(actions: list[str], phrases: Phrases, solo: bool, end: dt.date | None = None,
-               written: dt.date | None = None) -> str:
+def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
     """The steps before the end as prose: the sender's own in one sentence ("Before the end date, I will also
     return the samples and revoke our access"), a request to the client as a sentence of its own. (A list
     under "Also before the end date:" reads as a form; a bare «Я переоформлю доступ на вас.» as curt.) A step
-    the notes date after the ``end`` («заберём аквариум 3 января») is no step before it: it is said by its day."""
+    the notes give a time of its own («заберём аквариум 3 января», "with the last delivery") is said by that
+    time, without "before the end date" beside it."""
     voice = "i" if solo else "we"
     subject = phrases.snippets["step_subject"][voice]
     own = [a[len(subject):].strip() for a in actions if a.lower().startswith(subject.lower() + " ")]
-    later: list[str] = []
+    timed: list[str] = []
     for i, step in enumerate(own):
         # "… and return the key the same day" goes with the step before it.
         same_day = i and re.search(phrases.snippets.get("same_day", "(?!)"), step, flags=re.IGNORECASE)
-        if end and written and (_dated_after(step, end, written) or same_day and own[i - 1] in later):
-            later.append(step)
+        if find_dates(step) or re.search(phrases.snippets.get("step_own_time", "(?!)"), step) or same_day and own[i - 1] in timed:
+            timed.append(step)
     said = [phrases.snippets[frame][voice].format(steps=join_items(_one_verb(steps), phrases))
-            for frame, steps in (("steps_sentence", [s for s in own if s not in later]), ("steps_sentence_later", later)) if steps]
+            for frame, steps in (("steps_sentence", [s for s in own if s not in timed]), ("steps_sentence_later", timed)) if steps]
     others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
     return " ".join([*said, *(sentence(a.rstrip(" .;"), phrases) for a in others)]).strip()
 
@@ -1121,20 +1119,6 @@ def _one_verb(steps: list[str]) -> list[str]:
     "collect …, and collect …"."""
     return [step.split(" ", 1)[1] if i and step.split(" ", 1)[0] == steps[i - 1].split(" ", 1)[0] and " " in step else step
             for i, step in enumerate(steps)]
-
-
-def _dated_after(text: str, end: dt.date, written: dt.date) -> bool:
-    """Whether ``text`` names a day on or after ``end`` (a step on the last day is no step before it): a day and month
-    with no year, the first such day from ``written`` on."""
-    for _, _, (day, month) in find_dates(text):
-        try:
-            date = dt.date(written.year, month, day)
-            date = date if date >= written else dt.date(written.year + 1, month, day)
-        except ValueError:
-            continue
-        if date >= end:
-            return True
-    return False
 
 
 def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Addressee) -> list[dict[str, Any]]:

@@ -1067,7 +1067,7 @@ def referral_parts(referral: str, language: Language, phrases: Phrases) -> tuple
             # "a bigger outfit" + "they have drivers": one outfit "has" them.
             # "a bookkeeper for cafes who does payroll", "a small studio that does Flutter maintenance".
             relative = "who" if names_person(name, language) and not re.search(rf"\s(?:at|in|{phrases.snippets['referral_of']})\s", name) else "that"
-            said = f"{said} {phrases.labels['and']} {more}" if kind != "noun" else f"{said} {relative} {_third_person(verb)} {tail}"
+            said = f"{said} {phrases.labels['and']} {more}" if kind != "noun" else f"{said} {relative} {_third_person(verb, phrases)} {tail}"
         return name, said, True
     return name, "", False
 
@@ -1136,10 +1136,12 @@ def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[
 
 
 
-def _third_person(verb: str) -> str:
-    """An English verb in its plain present said of one ("have" → "has"); any other form as it is."""
+def _third_person(verb: str, phrases: Phrases) -> str:
+    """An English verb in its plain present said of one ("have" → "has"); any other form, or a modal ("can"), as it is."""
     from lemminflect import getInflection, getLemma
 
+    if verb.lower() in phrases.snippets.get("modal_auxiliaries", []):
+        return verb
     lemma = next(iter(getLemma(verb.lower(), upos="VERB")), verb)
     return next(iter(getInflection(lemma, tag="VBZ")), verb) if verb.lower() == lemma else verb
 
