@@ -3008,6 +3008,8 @@ def _day(days: int, language: str) -> str:
 @pytest.mark.parametrize(("language", "item", "said"), [
     ("ru", "наши 12 юрт - 6 зимних на базе демонтируем и вывозим {day}, 6 летних остаются на складе", "Мы также заберём свои 12 юрт {day}."),
     ("ru", "наш аквариум-садок и компрессор - забираем {day}, после праздников", "Мы также заберём свой аквариум-садок и компрессор {day}."),
+    # Taken down («снимаем»), the sender's own things are taken back all the same.
+    ("ru", "страховочные тросы и анкеры на кровлях — наши, снимаем {day}", "Мы также заберём страховочные тросы и анкеры на кровлях {day}."),
     ("en", "our 2 lifeguard towers and the spinal board - ours, collecting {day}", "We will also collect our 2 lifeguard towers and the spinal board on {day}."),
 ])
 def test_the_senders_own_thing_collected_after_the_end_date_is_said_by_its_day(language, item, said):
