@@ -2472,6 +2472,15 @@ def test_the_clients_things_go_back_to_the_clients_place_said_to_them():
     assert "на ваш склад" in text and "на их склад" not in text, text
 
 
+def test_the_clients_things_kept_at_our_place_go_back_without_where_they_lie():
+    """«… лежат у нас на складе — вернём до 25 декабря»: where the things lie is the user's note; when they go back
+    follows the things, not the verb."""
+    s = situation(language="ru", sender={"company": "ООО «Агросервис»"},
+                  handover=["их запасные части (два мотор-редуктора) лежат у нас на складе — вернём до 25 декабря по накладной", "паспорта оборудования"])
+    text = Composer().compose(s, "email", "ru")[0].text()
+    assert "вернём ваши запасные части до 25 декабря по накладной" in text and "лежат у нас" not in text, text
+
+
 @pytest.mark.parametrize(("language", "reason", "said", "unsaid"), [
     # A slash set apart by spaces joins alternatives in notes: a letter says "or"; "CSV/PDF" is a term and stays.
     ("en", "we are moving to hotel / hospital kitchens only", "hotel or hospital kitchens", " / "),
