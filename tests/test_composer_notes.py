@@ -2472,13 +2472,33 @@ def test_the_clients_things_go_back_to_the_clients_place_said_to_them():
     assert "на ваш склад" in text and "на их склад" not in text, text
 
 
-def test_the_clients_things_kept_at_our_place_go_back_without_where_they_lie():
-    """«… лежат у нас на складе — вернём до 25 декабря»: where the things lie is the user's note; when they go back
-    follows the things, not the verb."""
-    s = situation(language="ru", sender={"company": "ООО «Агросервис»"},
-                  handover=["их запасные части (два мотор-редуктора) лежат у нас на складе — вернём до 25 декабря по накладной", "паспорта оборудования"])
+@pytest.mark.parametrize(("item", "said"), [
+    # Things left at the sender's place are the client's to collect; a clause on the thing («которые … оставили») is
+    # said whole, not cut at its verb.
+    ("его домкрат и компрессор, которые водители оставили у меня в боксе, — забрать",
+     "Пожалуйста, заберите его домкрат и компрессор, которые водители оставили у меня в боксе."),
+    # A count after the thing leaves the thing to inflect («летнюю резину, 26 комплектов»).
+    ("летняя резина, 26 комплектов — забрать до 15 января, или дальше хранение у меня по 1 500 ₽ за комплект",
+     "Пожалуйста, заберите летнюю резину, 26 комплектов до 15 января"),
+    ("ваши стеллажи — забрать до 20 января", "Пожалуйста, заберите ваши стеллажи до 20 января."),
+])
+def test_the_clients_things_at_the_senders_place_are_asked_to_be_collected(item, said):
+    s = situation(language="ru", sender={"name": "Ann Lee", "solo": True}, handover=[item, "таблица по всем машинам"])
+    text = email(s, "ru")
+    assert said in text and "Я также заберу" not in text and "Пожалуйста, Пожалуйста" not in text, text
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    ("их запасные части (два мотор-редуктора) лежат у нас на складе — вернём до 25 декабря по накладной",
+     "вернём до 25 декабря по накладной ваши запасные части."),
+    # A clause that says it («…, которые лежат у нас») goes whole, «которые» too.
+    ("оригиналы сертификатов, которые лежат у нас, — вернуть под роспись", "вернём под роспись оригиналы сертификатов."),
+])
+def test_the_clients_things_kept_at_our_place_go_back_without_where_they_lie(item, said):
+    """«… лежат у нас на складе — вернём до 25 декабря»: where the things lie is the user's note, not the things."""
+    s = situation(language="ru", sender={"company": "ООО «Агросервис»"}, handover=[item, "паспорта оборудования"])
     text = Composer().compose(s, "email", "ru")[0].text()
-    assert "вернём ваши запасные части до 25 декабря по накладной" in text and "лежат у нас" not in text, text
+    assert said in text and "лежат у нас" not in text, text
 
 
 @pytest.mark.parametrize(("language", "reason", "said", "unsaid"), [

@@ -398,23 +398,13 @@ def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: b
     """A note of someone else's thing (``m``, read by `Vetting.third_party`) as the step of returning it to them
     ("the band's amp - goes back to the band" → "return the band's amp to the band"); the one it goes back to is named
     as typed, not as the client; where the client's own things go back to is theirs too («их панели — вернём на их
-    склад» → «вернуть ваши панели на ваш склад»)."""
+    склад» → «вернуть на ваш склад ваши панели»)."""
     # «их запасные части лежат у нас на складе — вернём …»: where the thing lies now is the user's note, not the thing.
     typed = _before_verb(_without_brackets(m["thing"]).strip(" ,"), language, phrases)
     thing = to_you(typed, language, phrases)
     to = to_you(m["to"].strip(), language, phrases) if thing != typed else m["to"].strip()
     thing = accusative(thing, language, phrases) or thing
-    # Whom it goes back to comes before the thing («вернуть дистрибьютору пробники»); where and when, after it.
-    frame = "return_step_adverbial" if "return_step_adverbial" in phrases.snippets and _opens_on_preposition(to, language) else "return_step"
-    return phrases.snippets[frame]["i" if solo else "we"].format(thing=thing, to=to)
-
-
-def _opens_on_preposition(text: str, language: Language) -> bool:
-    """Whether a Russian phrase opens on a preposition («на ваш склад», «до 25 декабря»)."""
-    from ..text import likeliest_ru
-
-    first = text.split()[0].lower() if text.split() else ""
-    return language == "ru" and (reading := likeliest_ru(first)) is not None and reading.tag.POS == "PREP"
+    return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=to)
 
 
 def _leave_step(thing: str, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -439,6 +429,8 @@ def _before_verb(thing: str, language: Language, phrases: Phrases) -> str:
     words = thing.split()
     cut = next((i for i, w in enumerate(words) if i and (r := likeliest_ru(w.strip(",.;:"))) is not None
                 and r.tag.POS in {"PRTS", "VERB", "INFN"}), len(words))
+    # «…, которые лежат у нас»: the clause goes whole, its «которые» too.
+    cut = next((i for i in range(cut) if (r := likeliest_ru(words[i].lower().strip(",."))) is not None and r.normal_form == "который"), cut)
     return " ".join(words[:cut]).strip(" ,")
 
 

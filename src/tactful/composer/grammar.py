@@ -628,7 +628,14 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     thing = common_start(thing, language, phrases.months)
     if language == "ru":
         # A counted thing is in the accusative as typed («наши 40 паллет», «2 ключа»): inflecting it breaks the count.
-        obj = thing if re.search(r"\d", thing) else inflect_phrase(thing, "accs", things=True) or thing
+        # A count set after the thing («летняя резина, 26 комплектов») leaves the thing before it to inflect.
+        head, comma, count = thing.partition(",")
+        if not re.search(r"\d", thing):
+            obj = inflect_phrase(thing, "accs", things=True) or thing
+        elif re.search(r"\d", head):
+            obj = thing
+        else:
+            obj = (inflect_phrase(head, "accs", things=True) or head) + comma + count
     else:
         obj = with_article(thing, phrases.snippets.get("determiners", []), phrases.months)
     first = after[0].lower() if after else ""
@@ -647,7 +654,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     # what it serves («подготовлю шаблон заявления для отзыва доверенности»).
     if language == "ru" and after and _own_object_ru(after[0]) and (about := inflect_phrase(thing, "gent", things=True)):
         return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {about}"
-    return " ".join([*verbs, obj, *after])
+    # «…, которые водители оставили у меня в боксе, — забрать»: the comma that closed the thing's clause ends nothing.
+    return " ".join([*verbs, obj if after else obj.rstrip(" ,"), *after])
 
 
 def _before_own_verb(thing: str) -> str | None:
@@ -656,7 +664,12 @@ def _before_own_verb(thing: str) -> str | None:
     from ..text import likeliest_ru
 
     words = thing.split()
-    found = next(((i, r) for i, word in enumerate(words) if i and (r := likeliest_ru(word.lower().strip(",."))) is not None
+    # «…, которые водители оставили у меня в боксе»: a verb of a clause on the thing is no verb of the thing's own.
+    relative: set[int] = set()
+    for i, word in enumerate(words):
+        if (r := likeliest_ru(word.lower().strip(",."))) is not None and r.normal_form == "который":
+            relative.update(range(i, next((k for k in range(i, len(words)) if words[k].endswith(",")), len(words) - 1) + 1))
+    found = next(((i, r) for i, word in enumerate(words) if i and i not in relative and (r := likeliest_ru(word.lower().strip(",."))) is not None
                   and r.tag.POS == "VERB"), None)
     if found is None:
         return thing
@@ -741,6 +754,8 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
     # take is asked of them.
     from .vetting import matches
 
+    if step.startswith(phrases.snippets["step_request"]):
+        return step
     if words and matches(step, language, "client_steps"):
         # «вернуть нам: 60 контейнеров»: the label's colon is no part of the request.
         step = re.sub(r"^([^:]{1,30}?)\s*:\s+", r"\1 ", step)
