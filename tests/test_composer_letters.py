@@ -146,9 +146,10 @@ def test_private_client_is_not_wished_success_with_a_team():
 
 
 def test_unpaid_invoice_is_asked_for_by_a_date():
-    # An invoice not yet due is reminded of by its date, not called outstanding, nor pressed for.
+    # An invoice not yet due is asked for politely by its date, as in Russian, not called outstanding (a statement of
+    # its due date alone reads as no request at all).
     s = situation(unpaid_invoices=[{"number": "HW-0412", "amount": "GBP 1,180", "due": "2099-01-10"}], language="en")
-    assert "Invoice HW-0412 for GBP 1,180 falls due on 10 January 2099." in email(s) and "please settle" not in email(s)
+    assert "Could you please settle invoice HW-0412 for GBP 1,180 by 10 January 2099?" in email(s)
     assert "outstanding" not in email(s)
     ru_soon = situation(client={"name": "ООО «Ромашка»"}, language="ru",
                         unpaid_invoices=[{"number": "214", "amount": "52 000 ₽", "due": "2099-01-10"}])
@@ -946,7 +947,7 @@ def test_overdue_invoices_are_asked_for_in_one_sentence_apart_from_one_not_yet_d
     s = situation(unpaid_invoices=[*overdue, {"number": "LPS-3468", "amount": "£828", "due": "2099-12-31"}])
     body = email(s)
     assert "Invoices LPS-334 (£828), LPS-335 (£828) and LPS-336 (£828), £2,484 in total, remain outstanding" in body
-    assert body.count("remain") == 1 and "Invoice LPS-3468 for £828 falls due on 31 December 2099" in body
+    assert body.count("remain") == 1 and "Could you please settle invoice LPS-3468 for £828 by 31 December 2099?" in body
     assert check(body, lang="en", channel="email", situation=s).passed  # the part total is the situation's own
     assert [d for d in plan(s, "meeting").content.decisions if d.startswith("When")] == [
         "When invoices LPS-334, LPS-335 and LPS-336 will be paid", "When invoice LPS-3468 will be paid"]
