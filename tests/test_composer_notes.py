@@ -329,7 +329,7 @@ def test_what_stays_with_the_client_is_not_handed_over_and_what_is_collected_is_
     s = situation(sender={"name": "Ann Lee", "company": "Gatehouse Security"},
                   handover=["incident book copies stay with the venue", "our radios collected after the last shift", "rota"])
     body = email(s)
-    assert "incident book" not in body and "we will also collect our radios after the last shift" in body
+    assert "incident book" not in body and "We will also collect our radios after the last shift." in body
     # Collecting from the sender's place is the client's step, asked of them.
     yard = situation(sender={"name": "Ann Lee", "company": "Gatehouse Security"},
                      handover=["collect the spare barriers from our yard by Friday", "rota"])
