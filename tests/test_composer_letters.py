@@ -57,6 +57,9 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
         ("Halden Ventures", "Oliver Grant, Partner", "warm", "Hi Oliver,"),
         ("Halden Ventures", "Oliver Grant, Partner", "formal", "Dear Oliver,"),
         ("Northgate Vets", "info@northgatevets.co.uk", "formal", "Dear Northgate Vets team,"),
+        # A common noun inside the name ("Bike") is no part of a person's name: no "Dear Pal,".
+        ("Pal Arinsal Bike Park", None, "formal", "Dear Pal Arinsal Bike Park team,"),
+        ("Mary Ann Park", None, "formal", "Dear Mary,"),
     ],
 )
 def test_english_salutations(client, contact, tone, greeting):

@@ -140,7 +140,18 @@ def is_organisation(text: str, language: Language) -> bool:
     data = _names(language)
     words = [part for word in _words(text) for part in word.split("-")]
     # A name in guillemets («Профбух Консалтинг») is a business's name in Russian usage.
-    return "«" in text or any(w in data["organisation_words"] or w in data["legal_forms"] for w in words)
+    return "«" in text or any(w in data["organisation_words"] or w in data["legal_forms"] for w in words) \
+        or language == "en" and _inner_noun(text, data.get("name_particles", []))
+
+
+def _inner_noun(text: str, particles: list[str]) -> bool:
+    """Whether an English name has a common noun inside it, neither its first word nor its last ("Pal Arinsal Bike
+    Park"): no part of a person's name, whose middle words are given names ("Mary Ann Park") or particles ("van")."""
+    from lemminflect import getAllLemmas
+
+    inner = WORD.findall(text)[1:-1]
+    return any(w[:1].isupper() and "NOUN" in getAllLemmas(w.lower()) and w.lower() not in particles and not given_name(w)
+               for w in inner)
 
 
 def _strip_marker(text: str, markers: list[str]) -> tuple[str, bool]:
@@ -270,8 +281,7 @@ def _english_person(text: str, known_person: bool) -> Addressee | None:
     title = next((said for t, said in data["titles"].items() if t in titles), "")
     first, last = name.first.strip(), name.last.strip()
     if not known_person:
-        words = _words(text)
-        if any(w in data["organisation_words"] or w in data["legal_forms"] for w in words) or len(words) > 4:
+        if is_organisation(text, "en") or len(_words(text)) > 4:
             return None
         if not title and not (first and given_name(first)):
             return None
