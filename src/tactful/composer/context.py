@@ -34,6 +34,7 @@ from ..wording import common_start, format_date, names_in, plain_name, with_name
 from .grammar import (
     accusative,
     as_step,
+    aside_closed,
     be_subject,
     capital_starts,
     due_phrase,
@@ -66,6 +67,7 @@ from .grammar import (
     total_amount,
     without_aside,
     without_finishing,
+    without_own_brackets,
     without_own_date,
 )
 from .vetting import (
@@ -377,7 +379,7 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
         # "he collects them …" asked of him: "collect them …".
         verb = re.sub(r"(?<=[a-z]{4})(?:e?s)$", "", verb) if verb.endswith("s") and not verb.endswith("ss") else verb
         # "take them back" → "take back the spare fins …": the thing, long, after its particle.
-        rest = re.sub(r"\b(?:them|it)(?:\s+(back|away|up|out|off)\b)?", lambda m: " ".join(filter(None, [m[1], thing])), rest, count=1) \
+        rest = re.sub(r"\b(?:them|it)(?:\s+(back|away|up|out|off)\b)?", lambda m: " ".join(filter(None, [m[1], aside_closed(thing, m.string[m.end():])])), rest, count=1) \
             if re.search(r"\b(?:them|it)\b", rest) else f"{thing}{',' if ',' in thing and rest else ''} {rest}"
         return phrases.snippets["step_request"] + to_you(f"{verb} {rest}".strip(), language, phrases)
     subject = phrases.snippets.get("client_subject_step", "(?!)")
@@ -2049,7 +2051,8 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
 
     def line(text: str) -> str:
         if text not in verbatim:
-            text = to_you(full_months(text, phrases), language, phrases)
+            # "the mirror easel (it's Giulia's, not mine) has a split …": the aside is the user's to the tool.
+            text = to_you(full_months(without_own_brackets(text, phrases), phrases), language, phrases)
             subjected = _with_subject(text, language, phrases, solo) if language == "ru" else text
             text = subjected if subjected.split()[:1] and subjected.split()[0].lower() in ("я", "мы") else text
             text = _as_request(text) if language == "ru" else text

@@ -482,10 +482,21 @@ def without_aside(item: str, phrases: Phrases) -> str:
     whoever you appoint, we remove ourselves after" → "… whoever you appoint"): the client hears what
     they get. A note that is nothing but the thing and the aside ("bulbs - I'll plant them") stays whole."""
     asides = phrases.snippets["aside_openers"]
-    # An aside in brackets that speaks of the sender ("(on my keyring)", "(… - I'll redo it, it's a mess)") goes too,
-    # unless it sets a condition ("(only once paid)").
-    # So does one that speaks of the client by role ("(the client has the originals anyway)"): a note to the tool.
-    own = set(asides) | set(phrases.snippets.get("aside_own_words", [])) | set(phrases.snippets.get("aside_client_words", []))
+    item = without_own_brackets(item, phrases)
+    parts = re.split(r"(,\s+|;\s+|\s+[—–-]\s+)", item)
+    for i in range(2, len(parts), 2):
+        opener = parts[i].split()[0].lower().strip(",.") if parts[i].split() else ""
+        if opener in asides and len("".join(parts[:i - 1]).split()) >= 2:
+            return _balanced("".join(parts[: i - 1]))
+    return item
+
+
+def without_own_brackets(item: str, phrases: Phrases) -> str:
+    """A note without an aside in brackets that speaks of the sender ("(on my keyring)", "(it's Giulia's, not mine)"),
+    unless it sets a condition ("(only once paid)"), or of the client by role ("(the client has the originals
+    anyway)"): notes to the tool. A note that is nothing but such an aside stays whole."""
+    own = set(phrases.snippets["aside_openers"]) | set(phrases.snippets.get("aside_own_words", [])) \
+        | set(phrases.snippets.get("aside_client_words", []))
 
     def bracket(m: re.Match[str]) -> str:
         words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’]*", m.group())}
@@ -493,13 +504,7 @@ def without_aside(item: str, phrases: Phrases) -> str:
         return m.group() if keep else ""
 
     bare = re.sub(r"\s*\([^()]*\)", bracket, item.strip()).strip()
-    item = bare if len(bare.split()) >= 2 else item.strip()
-    parts = re.split(r"(,\s+|;\s+|\s+[—–-]\s+)", item)
-    for i in range(2, len(parts), 2):
-        opener = parts[i].split()[0].lower().strip(",.") if parts[i].split() else ""
-        if opener in asides and len("".join(parts[:i - 1]).split()) >= 2:
-            return _balanced("".join(parts[: i - 1]))
-    return item
+    return bare if len(bare.split()) >= 2 else item.strip()
 
 
 def _balanced(text: str) -> str:
@@ -655,7 +660,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if language == "ru" and after and _own_object_ru(after[0]) and (about := inflect_phrase(thing, "gent", things=True)):
         return " ".join([*verbs, *after]).rstrip(" .,;") + f" {phrases.snippets['step_about']} {about}"
     # «…, которые водители оставили у меня в боксе, — забрать»: the comma that closed the thing's clause ends nothing.
-    return " ".join([*verbs, obj if after else obj.rstrip(" ,"), *after])
+    obj = obj if after else obj.rstrip(" ,")
+    return " ".join([*verbs, aside_closed(obj, " ".join(after)) if language == "en" else obj, *after])
 
 
 def _before_own_verb(thing: str) -> str | None:
@@ -741,7 +747,21 @@ def _participle_step(item: str, language: Language, phrases: Phrases) -> str | N
     # ("hand over the condition survey, mortar report and photo record as PDF").
     particle = re.match(r"\s+(over|back|out|up|off|away)\b", match["rest"], flags=re.IGNORECASE)
     verb = f"{steps[match['done'].lower()]} {particle[1]}" if particle else steps[match['done'].lower()]
-    return f"{verb} {thing}{match['rest'][particle.end():] if particle else match['rest']}"
+    rest = match['rest'][particle.end():] if particle else match['rest']
+    return f"{verb} {aside_closed(thing, rest)}{rest}"
+
+
+def aside_closed(thing: str, rest: str) -> str:
+    """An English thing whose last part is an aside on it ("our shade guide, lent to the practice in 2024") with its
+    comma closed before the words that go on from the step ("…, to us by 21 January"): else the aside runs on."""
+    from lemminflect import getAllLemmas, getInflection
+
+    last = re.split(r",\s+", thing)[-1].split() if ", " in thing else []
+    if not (rest.strip(" .,;") and last):
+        return thing
+    word = last[0].lower()
+    lemma = next(iter(getAllLemmas(word).get("VERB", ())), None)
+    return f"{thing}," if lemma and word != lemma and word in getInflection(lemma, tag="VBN") else thing
 
 
 def first_person_step(step: str, language: Language, phrases: Phrases, solo: bool) -> str:
