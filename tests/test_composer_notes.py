@@ -2697,6 +2697,18 @@ def test_a_point_said_once_leaves_the_users_aside_in_brackets_out():
     assert "The mirror easel has a split leg" in body and "not mine" not in body, body
 
 
+def test_a_point_said_once_runs_past_a_numbers_abbreviation_and_each_line_is_a_point_of_its_own():
+    """"handset no. 17" is no full stop; "say exactly this: …" is said without its lead; in a meeting each line the
+    user asked for is a talking point of its own, not run together."""
+    s = situation(channel="meeting", sender={"company": "Echo Audio Guides"}, reasons=[
+        "moving to depot work only",
+        "say once: in the cloakroom cabinet, handset no. 17 has a swollen battery. take no. 17 out and don't charge it",
+        "say exactly this: It has been a privilege to give a voice to these rooms."])
+    points = Composer().compose(s, "meeting", "en")[0].content.talking_points
+    assert "In the cloakroom cabinet, handset no. 17 has a swollen battery. Take no. 17 out and don't charge it." in points, points
+    assert "It has been a privilege to give a voice to these rooms." in points, points
+
+
 def test_a_place_named_in_the_reason_is_no_one_else():
     """"the Stone Town ferry route" is a place: the plan is said whole, not cut before it as if it named a person."""
     body = email(situation(reasons=["we are selling two of our four boats and keep only the Stone Town - Nungwi ferry route"]))

@@ -881,7 +881,7 @@ class Composer:
                       p("open_work_said") if context["open_work"] else "",
                       p("call.points.handover"), p("after_payment_note") if context["after_payment"] else "", p("actions_said"),
                       p("call.points.documents"), p("call.points.unpaid"), p("disputed"),
-                      " ".join(context["wanted"]), p("call.points.referral")]
+                      *context["wanted"], p("call.points.referral")]
             return CallContent(
                 opening=f"{p('call.opening')} {p('call.not_now')}",
                 key_message=said(" ".join(filter(None, [p("call.news"), context["reason"], context["fond"] and p("fond_line"), context["not_about"] and p("not_about_line")]))),
