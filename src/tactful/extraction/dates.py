@@ -66,6 +66,8 @@ def parse_date(text: str, language: Language, base: dt.date) -> dt.date | None:
         year, month = (base.year, base.month) if n >= base.day else (base.year + base.month // 12, base.month % 12 + 1)
         return dt.date(year, month, n) if 1 <= n <= calendar.monthrange(year, month)[1] else None
     said = re.sub(r"^(.+?)\s+(?:from|after)\s+(?:today|now)$", r"in \1", text.strip(), flags=re.I)  # "30 days from today"
+    # "a month today", "a week today": the British count to the same day ahead, not that long ago
+    said = re.sub(r"^(\w+\s+(?:weeks?|months?|fortnights?))\s+today$", r"in \1", said, flags=re.I)
     said = re.sub(r"^(\w+)\s+more\s+(\w+)$|^(?:ещё|еще)\s+(\w+)\s+(\w+)$", lambda m: f"in {m.group(1) or m.group(3)} {m.group(2) or m.group(4)}",
                   said, flags=re.I)  # "two more weeks", «ещё две недели»: counted from the day of writing
     count = re.fullmatch(r"(?:через|in|within)\s+(?:(\w+)\s+)?(дн\w*|день|недел\w*|месяц\w*|days?|weeks?|wks?|months?|mths?|fortnights?)", said, re.I)

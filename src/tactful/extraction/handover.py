@@ -41,10 +41,10 @@ def _to_whom(words: str, surname: re.Pattern | None = None, text: str = "") -> b
     """Whether ``words`` are a person's name in the dative, whom a line hands things to («Степану», «Ольге Николаевне»,
     «Дине», whose dative the tagger also reads as a place's; a surname alone, «Сабитовой», by ``surname``), not a label of
     the notes («Почему», «Второе», «Кому»). An English first name ('- Marcus: the lighting test records …') is whom only
-    where the paste spells it out with a surname elsewhere (a chat's "Marcus Thornbury: …"): a capitalised word before a
-    colon is as often a label ("Reasons: the …")."""
+    where the paste names that person elsewhere too: a capitalised word before a colon is as often a label ("Reasons: the
+    …")."""
     if re.fullmatch(r"[A-Z][a-z]+", words):
-        return _a_name(words) and re.search(rf"\b{words}\s+[A-Z][a-z'’-]+", text) is not None
+        return _a_name(words) and _named_elsewhere(words, text)
     from ..text import parse_ru
 
     names = words.split()
@@ -55,6 +55,13 @@ def _to_whom(words: str, surname: re.Pattern | None = None, text: str = "") -> b
         or any("Name" in p.tag.grammemes for p in parses) and any("datv" in p.tag.grammemes for p in parses)
     return first and all(any({"datv"} <= set(p.tag.grammemes) and {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
                              for p in parse_ru(word.lower())[:2]) for word in names[1:])
+
+
+def _named_elsewhere(first: str, text: str) -> bool:
+    """Whether the paste names ``first`` beyond the line that opens on it: spelt out with a surname (a chat's "Marcus
+    Thornbury: …") or said once more ('lift supt Callum runs the hill' over 'Callum: splice records, …'), so the word is
+    someone the user knows, not a heading that happens to be a name."""
+    return re.search(rf"\b{first}\s+[A-Z][a-z'’-]+", text) is not None or len(re.findall(rf"\b{first}\b", text)) > 1
 
 
 def _patronymic(word: str) -> bool:

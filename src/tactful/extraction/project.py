@@ -14,6 +14,9 @@ from .layout import Layout
 from .model import Found
 
 MAX_WORDS = 12
+# Where one part of the work listed ends and the next begins: a comma, or a terse note's '+' ("the 11 lab autoclaves across
+# the biosciences building + the effluent kill tank").
+_PART_JOINT = re.compile(r", | \+ ")
 
 
 def _value(raw: str, pats: dict) -> str | None:
@@ -32,10 +35,10 @@ def _value(raw: str, pats: dict) -> str | None:
         # «ставлю, поверяю и обслуживаю 12 метеостанций и 40 датчиков …»: up to the last «и» that leaves the work short enough
         cuts = [m.start() for m in re.finditer(" и ", value) if len(value[: m.start()].split()) <= MAX_WORDS]
         value = value[: cuts[-1]].strip(" ,;:-—–") if cuts else value
-    if len(value.split()) > MAX_WORDS and ", " in value:
+    if len(value.split()) > MAX_WORDS and _PART_JOINT.search(value):
         # "the asphalt plant's drum dryer burner, the bag filter house, the bitumen tank heating, …": a list of the parts
-        # with no work said before it, up to the last comma that leaves it short enough
-        cuts = [m.start() for m in re.finditer(", ", value) if len(value[: m.start()].split()) <= MAX_WORDS]
+        # with no work said before it, up to the last comma (or '+') that leaves it short enough
+        cuts = [m.start() for m in _PART_JOINT.finditer(value) if len(value[: m.start()].split()) <= MAX_WORDS]
         value = value[: cuts[-1]].strip(" ,;:-—–") if cuts else value
     if not value or pats["project"]["generic"].fullmatch(value) or pats["project"]["not_value"].search(value) \
             or len(value.split()) > MAX_WORDS or len(value) < 2:

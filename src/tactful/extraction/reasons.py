@@ -283,7 +283,7 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
     scopes = [layout.notes, *own]
     for lines in scopes:
         if labelled := _labelled(lines, text, pats):
-            return labelled[: MAX_REASONS + 1]
+            return _unnumbered(labelled[: MAX_REASONS + 1], pats)
     pointer = pats.get("demand_ref")
     referred = bool(letters and pointer and any(pointer.search(text[line.start : line.end]) for line in layout.notes))
     if referred:
@@ -358,7 +358,17 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
             numbers = lambda said: set(re.findall(r"\d+", said))  # noqa: E731
             rest = [d for d in asked if not any(_echoes(d[2], chunk) or numbers(d[2]) & numbers(chunk) for _, _, chunk in best)]
             best += rest[: max(2, len(best) + 1) - len(best)]
-    return [(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])]
+    return _unnumbered([(chunk, (start, start + len(chunk))) for _, start, chunk in sorted(best, key=lambda s: s[1])], pats)
+
+
+def _unnumbered(reasons: list[tuple[str, tuple[int, int]]], pats: dict) -> list[tuple[str, tuple[int, int]]]:
+    """Each reason without the word that numbers it in the user's telling ('First, they've decided …', «Во-вторых, нам
+    урезали …», the language's ``reason_lead``): the count is the notes' order, not part of the reason. The span still
+    covers what was said."""
+    lead = pats.get("reason_lead")
+    if lead is None:
+        return reasons
+    return [(lead.sub("", value, count=1) or value, span) for value, span in reasons]
 
 
 def _echoes(one: str, other: str) -> bool:
