@@ -2709,6 +2709,21 @@ def test_a_point_said_once_runs_past_a_numbers_abbreviation_and_each_line_is_a_p
     assert "It has been a privilege to give a voice to these rooms." in points, points
 
 
+@pytest.mark.parametrize(("language", "note", "said"), [
+    # What to do is said with the point, the story between them left out; a sentence may open on a date.
+    ("ru", "один раз, чётко: центрифуга во второй комнате — трещина в роторе. 1 декабря мы её вывели из работы, но её снова "
+           "включали. не включать совсем, ротор может разлететься",
+     "Центрифуга во второй комнате — трещина в роторе. Не включайте совсем, ротор может разлететься."),
+    ("en", "say once, calmly: the door locks on floors 5 and 6 are worn; lift B stays switched off until they are replaced",
+     "The door locks on floors 5 and 6 are worn. Lift B stays switched off until they are replaced."),
+])
+def test_a_point_said_once_is_said_with_what_to_do_about_it(language, note, said):
+    s = situation(language=language, sender={"company": "Harbour Marine Ltd"},
+                  reasons=["moving to depot work only" if language == "en" else "переходим только на депо", note])
+    body = email(s, language)
+    assert said in body and "снова включали" not in body, body
+
+
 def test_a_place_named_in_the_reason_is_no_one_else():
     """"the Stone Town ferry route" is a place: the plan is said whole, not cut before it as if it named a person."""
     body = email(situation(reasons=["we are selling two of our four boats and keep only the Stone Town - Nungwi ferry route"]))

@@ -2020,7 +2020,19 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
             or bool(re.search(phrases.snippets.get("if_asked", "(?!)"), re.split(r"[.;!?]\s", note[end:])[0], flags=re.IGNORECASE))
 
     aside = phrases.snippets.get("tool_aside", "(?!)")
-    found = [(re.sub(aside, "", (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")), pattern in phrases.snippets.get("wanted_line", []))
+
+    def with_instruction(note: str, m: re.Match[str]) -> str:
+        # A point to say once is said with what to do about it, wherever the note says it ("… трещина в роторе. 1 декабря
+        # мы её вывели из работы …. не включать совсем, ротор может разлететься"): the sentences after the point that
+        # tell it, not the story between them.
+        said = (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")
+        if not re.search(phrases.get("reply.safety_note"), note[:m.start("said") if m["said"] else m.end()]):
+            return said
+        told = [part for part in sentences(note[m.end():].lstrip(" ;,")) if re.search(phrases.snippets["once_instruction"], part)
+                and not matches(part, language, "tool_notes") and part.strip(" .") not in said]
+        return " ".join([said.rstrip(" .") + ".", *told]) if told else said
+
+    found = [(re.sub(aside, "", with_instruction(note.strip(), m)), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked
              if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start(), m.end())]
     # A line another pattern read whole is said once, whole ("must say: A. B." holds "A"). The user's mark on a reason
