@@ -133,6 +133,19 @@ def test_a_russian_referrals_trade_is_declined_beside_the_name_and_what_they_do_
     assert referral_object(name, description, apposition, "ru") == "Глеба Стрельникова, витражиста из Твери (ставит окна в старых домах)"
 
 
+@pytest.mark.parametrize(("name", "said"), [
+    # A sole trader's marker stays, the name after it declines.
+    ("ИП Горелов", "ИП Горелова"),
+    ("ИП Шевченко Андрей Владимирович", "ИП Шевченко Андрея Владимировича"),
+    # A first name the dictionary does not know declines by the surname's gender beside it.
+    ("Баатр Сарангов из Яшкуля", "Баатра Сарангова из Яшкуля"),
+    # A firm's name in quotes is its own, as written.
+    ("«Эвакуатор-75»", "«Эвакуатор-75»"),
+])
+def test_a_russian_referrals_name_is_declined_as_a_name(name, said):
+    assert referral_object(name, "", False, "ru") == said
+
+
 @pytest.mark.parametrize(("language", "items", "said"), [
     ("en", ["the glaze recipe and the clay body", "the plate templates"], "the glaze recipe and the clay body, and the plate templates"),
     ("ru", ["рецепт глазури и состав массы", "шаблоны форм"], "рецепт глазури и состав массы, а также шаблоны форм"),

@@ -64,6 +64,11 @@ def parse_ru(word: str) -> list:
         return []
 
 
+def known_ru(word: str) -> bool:
+    """Whether pymorphy3's dictionary has the word at all (an unknown one is only guessed by its ending)."""
+    return bool(_morph().word_is_known(word.lower()))
+
+
 def likeliest_ru(word: str) -> Any:
     """pymorphy3's likeliest reading of a word in lower case, or None."""
     return next(iter(parse_ru(word.lower())), None)

@@ -1227,7 +1227,8 @@ def referral_object(name: str, description: str, apposition: bool, language: Lan
         return None
     from ..address import declined_name
 
-    inflected = declined_name(name, "accs") or inflect_phrase(name, "accs")
+    # A name in quotes («Эвакуатор-75») is the firm's own: it stays as written.
+    inflected = declined_name(name, "accs") or (name if name.lstrip().startswith("«") else inflect_phrase(name, "accs"))
     if inflected is None:
         return None
     if not description:
