@@ -2729,12 +2729,22 @@ def test_a_point_said_once_runs_past_a_numbers_abbreviation_and_each_line_is_a_p
      "Центрифуга во второй комнате — трещина в роторе. Не включайте совсем, ротор может разлететься."),
     ("en", "say once, calmly: the door locks on floors 5 and 6 are worn; lift B stays switched off until they are replaced",
      "The door locks on floors 5 and 6 are worn. Lift B stays switched off until they are replaced."),
+    # A note that opens on "once:" is one to say once too.
+    ("en", "once: the stocks in the vet box - the front chest bar pin is bent. no horse goes in until it's welded",
+     "The stocks in the vet box - the front chest bar pin is bent. No horse goes in until it's welded."),
 ])
 def test_a_point_said_once_is_said_with_what_to_do_about_it(language, note, said):
     s = situation(language=language, sender={"company": "Harbour Marine Ltd"},
                   reasons=["moving to depot work only" if language == "en" else "переходим только на депо", note])
     body = email(s, language)
     assert said in body and "снова включали" not in body, body
+
+
+def test_how_to_say_the_reason_is_not_said_with_it():
+    """"say it first and straight" tells the tool where and how; "1 march" is a month with its capital."""
+    body = email(situation(reasons=["I've taken the job at the equine hospital from 1 march, I fly in february. say it first and straight"],
+                           sender={"name": "Ann Lee", "solo": True}))
+    assert "I have taken the job at the equine hospital from 1 March, I fly in February." in body and "straight" not in body, body
 
 
 def test_a_place_named_in_the_reason_is_no_one_else():

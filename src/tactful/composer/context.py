@@ -731,12 +731,14 @@ def _without_brackets(text: str) -> str:
 
 def full_months(text: str, phrases: Phrases) -> str:
     """Months said in full and with their capital, as a letter does ("from Feb" → "from February", "in feb",
-    "Jan issue" and "from april" too)."""
+    "Jan issue", "from april" and "1 march" too)."""
     for short, month in phrases.snippets.get("month_abbreviations", {}).items():
         text = re.sub(rf"\b{short}\b\.?", month, text, flags=re.IGNORECASE)
     if capitals := phrases.snippets.get("month_capitals"):
         text = re.sub(rf"\b(?:{capitals['always']})\b", lambda m: m[0].capitalize(), text)
         text = re.sub(rf"\b(?:{capitals['ambiguous']})(?= \d)", lambda m: m[0].capitalize(), text)
+        # "from 1 march": after the day too.
+        text = re.sub(rf"(?<=\d )(?:{capitals['ambiguous']})\b", lambda m: m[0].capitalize(), text)
         text = re.sub(rf"\b((?:{capitals['after']}) )({capitals['ambiguous']})\b", lambda m: m[1] + m[2].capitalize(), text,
                       flags=re.IGNORECASE)
     return text
