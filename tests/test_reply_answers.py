@@ -859,6 +859,8 @@ def test_a_question_of_why_or_a_change_of_step_is_not_promised(language, said, u
 @pytest.mark.parametrize(("note", "point", "name"), [
     ("DON'T mention Giles or the October call. Not a word.", "Has Giles said something to you about the budget?", "Giles"),
     ("say it once, firmly, no names, no match, no blame", "I have to ask - this is about Rhys and the Narberth game, isn't it?", "Rhys"),
+    # A name the note typed in lower case in a hurry is the same name.
+    ("don't mention the hendricks bride, not a word", "I have to ask. Was it the Hendricks bride? I'm sorry I didn't step in.", "Hendricks"),
 ])
 def test_a_point_that_names_whom_the_notes_forbid_is_answered_without_quoting_it(note, point, name):
     s = parse_situation({**_situation("en").model_dump(exclude_defaults=True), "reasons": ["moving to depot work only", note]})

@@ -363,6 +363,17 @@ def _forbidden_names(situation: Situation, language: Language) -> set[str]:
     return {w for n in notes for w in re.findall(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{2,}", n)}
 
 
+def _names_forbidden(point: str, situation: Situation, language: Language) -> bool:
+    """Whether a client's point names whom or what the notes forbid to mention: a name the note capitalises, or one the
+    point capitalises that the note typed in lower case in a hurry ("Was it the Hendricks bride?" beside "don't mention
+    the hendricks bride")."""
+    if _forbidden_names(situation, language) & set(re.findall(r"[^\W\d_]+", point)):
+        return True
+    notes = [n for n in [*situation.reasons, *situation.facts] if matches(n, language, "forbidding_notes")]
+    typed = {w.lower() for n in notes for w in re.findall(r"[^\W\d_]{3,}", n)}
+    return bool(typed & {w.lower() for w in re.findall(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{2,}", point)})
+
+
 def _after_due(sentence: str, situation: Situation, phrases: Phrases | None = None) -> bool:
     """Whether a sentence names a day after the due date of the open invoices it names (of any, if it names none);
     with ``phrases``, a day of the month alone ("the rest comes on the 15th") too, as its next date from the day the
@@ -726,14 +737,13 @@ class Composer:
         heated = phrases.get("reply.heated_point")
         # Nor is one that names whom or what the notes forbid to mention ("has Giles said something?" beside "DON'T
         # mention Giles"): quoted back, the sender's own letter would name them.
-        unnamed = _forbidden_names(situation, language)
         # With "no names" in the notes, a point that names someone is not quoted either ("this is about Rhys, isn't it?").
         no_names = any(matches(n, language, "no_names_notes") for n in [*situation.reasons, *situation.facts])
         # Nor is a guess at another cause ("is this connected to the guest case in August?"): quoted, the letter would name
         # what the notes most likely keep out of it.
         context["answered"] = [{"point": point if point in points and not re.search(heated, point, flags=re.IGNORECASE)
                                 and not re.search(phrases.get("reply.cause_guess"), point)
-                                and not unnamed & set(re.findall(r"[^\W\d_]+", point))
+                                and not _names_forbidden(point, situation, language)
                                 and not (no_names and names_person(point, language))
                                 and quoted.keep("points", [point], strict=True, to_client=True) else "",
                                 "answer": _as_sentence(answer)} for point, answer in given.items() if answer in kept]
