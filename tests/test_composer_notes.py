@@ -2729,6 +2729,9 @@ def test_a_point_said_once_runs_past_a_numbers_abbreviation_and_each_line_is_a_p
      "Центрифуга во второй комнате — трещина в роторе. Не включайте совсем, ротор может разлететься."),
     ("en", "say once, calmly: the door locks on floors 5 and 6 are worn; lift B stays switched off until they are replaced",
      "The door locks on floors 5 and 6 are worn. Lift B stays switched off until they are replaced."),
+    # "shouldn't" tells what to do; "(theirs)" tells the tool whose the washer is.
+    ("en", "once, kindly: the pressure washer in their wash bay (theirs) - the hose has a bulge. the boy shouldn't run it at full pressure",
+     "The pressure washer in your wash bay - the hose has a bulge. The boy shouldn't run it at full pressure."),
     # A note that opens on "once:" is one to say once too.
     ("en", "once: the stocks in the vet box - the front chest bar pin is bent. no horse goes in until it's welded",
      "The stocks in the vet box - the front chest bar pin is bent. No horse goes in until it's welded."),
