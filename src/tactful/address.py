@@ -210,11 +210,10 @@ def declined_name(name: str, case: str) -> str | None:
     """A Russian person's full name in ``case`` («Саша Миронов» → «Сашу Миронова»), through petrovich, the
     gender from the patronymic, the first name or the surname's ending; None when ``name`` is no such name."""
     # «ИП Шевченко Андрей Владимирович»: the marker stays as it is, the name after it declines.
-    endings = _names("ru")["surname_endings"]
     bare, marked = _strip_marker(name, _names("ru")["sole_trader"])
     if marked and bare != name.strip():
         # «ИП Горелов»: a surname alone declines by its ending.
-        gender = next((g for g, ends in endings.items() if bare.lower().endswith(tuple(ends))), None) if " " not in bare else None
+        gender = _surname_gender(bare) if " " not in bare else None
         declined = petrovich_form("lastname", bare, case, gender) if gender else declined_name(bare, case)
         return name.strip()[: len(name.strip()) - len(bare)] + declined if declined else None
     person = _russian_person(name) if _is_ru(name) else None
@@ -225,11 +224,11 @@ def declined_name(name: str, case: str) -> str | None:
 
     if person is None and len(words) >= 2 and all(w[:1].isupper() and _is_ru(w) for w in words[:2]) and not known_ru(words[0]) \
             and (len(words) == 2 or words[2].islower()) \
-            and (gender := next((g for g, ends in endings.items() if words[1].lower().endswith(tuple(ends))), None)):
+            and (gender := _surname_gender(words[1])):
         return " ".join([petrovich_form("firstname", words[0], case, gender), petrovich_form("lastname", words[1], case, gender), *words[2:]])
     if person is None or not person.first:
         return None
-    gender = person.gender or next((g for g, ends in endings.items() if person.last.lower().endswith(tuple(ends))), None)
+    gender = person.gender or _surname_gender(person.last)
     declined = {person.first: _declined_first(person.first, case, gender) or petrovich_form("firstname", person.first, case, gender)}
     if person.patronymic:
         declined[person.patronymic] = petrovich_form("middlename", person.patronymic, case, gender)

@@ -356,22 +356,17 @@ def _payment_news(original: str, topics: list[str], situation: Situation, contex
     return topics, paid_invoices, put_off + late + proposed
 
 
-def _forbidden_names(situation: Situation, language: Language) -> set[str]:
-    """The names in the notes that forbid a mention ("DON'T mention Giles or the October call", «Сергея не упоминать»):
-    capitalised words past a note's first, not words typed in capitals for the tool."""
-    notes = [n for n in [*situation.reasons, *situation.facts] if matches(n, language, "forbidding_notes")]
-    return {w for n in notes for w in re.findall(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{2,}", n)}
-
-
 def _names_forbidden(point: str, situation: Situation, language: Language) -> bool:
-    """Whether a client's point names whom or what the notes forbid to mention: a name the note capitalises, or one the
-    point capitalises that the note typed in lower case in a hurry ("Was it the Hendricks bride?" beside "don't mention
-    the hendricks bride")."""
-    if _forbidden_names(situation, language) & set(re.findall(r"[^\W\d_]+", point)):
-        return True
+    """Whether a client's point names whom or what the notes forbid to mention ("DON'T mention Giles or the October call",
+    «Сергея не упоминать»): a name the note capitalises past its first word (not a word typed in capitals for the tool),
+    or one the point capitalises that the note typed in lower case in a hurry ("Was it the Hendricks bride?" beside
+    "don't mention the hendricks bride")."""
+    capitalised = r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{2,}"
     notes = [n for n in [*situation.reasons, *situation.facts] if matches(n, language, "forbidding_notes")]
+    if {w for n in notes for w in re.findall(capitalised, n)} & set(re.findall(r"[^\W\d_]+", point)):
+        return True
     typed = {w.lower() for n in notes for w in re.findall(r"[^\W\d_]{3,}", n)}
-    return bool(typed & {w.lower() for w in re.findall(r"(?<=\s)[A-ZА-ЯЁ][a-zа-яё]{2,}", point)})
+    return bool(typed & {w.lower() for w in re.findall(capitalised, point)})
 
 
 def _after_due(sentence: str, situation: Situation, phrases: Phrases | None = None) -> bool:

@@ -44,6 +44,7 @@ from .grammar import (
     is_action,
     is_gerund,
     is_noun_phrase,
+    is_relative,
     is_step,
     join_items,
     lower_first,
@@ -432,7 +433,7 @@ def _before_verb(thing: str, language: Language, phrases: Phrases) -> str:
     cut = next((i for i, w in enumerate(words) if i and (r := likeliest_ru(w.strip(",.;:"))) is not None
                 and r.tag.POS in {"PRTS", "VERB", "INFN"}), len(words))
     # «…, которые лежат у нас»: the clause goes whole, its «которые» too.
-    cut = next((i for i in range(cut) if (r := likeliest_ru(words[i].lower().strip(",."))) is not None and r.normal_form == "который"), cut)
+    cut = next((i for i in range(cut) if is_relative(words[i])), cut)
     return " ".join(words[:cut]).strip(" ,")
 
 

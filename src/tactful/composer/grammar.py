@@ -634,13 +634,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if language == "ru":
         # A counted thing is in the accusative as typed («наши 40 паллет», «2 ключа»): inflecting it breaks the count.
         # A count set after the thing («летняя резина, 26 комплектов») leaves the thing before it to inflect.
-        head, comma, count = thing.partition(",")
-        if not re.search(r"\d", thing):
-            obj = inflect_phrase(thing, "accs", things=True) or thing
-        elif re.search(r"\d", head):
-            obj = thing
-        else:
-            obj = (inflect_phrase(head, "accs", things=True) or head) + comma + count
+        head, comma, count = thing.partition(",") if re.search(r"\d", thing) else (thing, "", "")
+        obj = thing if re.search(r"\d", head) else (inflect_phrase(head, "accs", things=True) or head) + comma + count
     else:
         obj = with_article(thing, phrases.snippets.get("determiners", []), phrases.months)
     first = after[0].lower() if after else ""
@@ -673,13 +668,20 @@ def _before_own_verb(thing: str) -> str | None:
     # «…, которые водители оставили у меня в боксе»: a verb of a clause on the thing is no verb of the thing's own.
     relative: set[int] = set()
     for i, word in enumerate(words):
-        if (r := likeliest_ru(word.lower().strip(",."))) is not None and r.normal_form == "который":
+        if is_relative(word):
             relative.update(range(i, next((k for k in range(i, len(words)) if words[k].endswith(",")), len(words) - 1) + 1))
     found = next(((i, r) for i, word in enumerate(words) if i and i not in relative and (r := likeliest_ru(word.lower().strip(",."))) is not None
                   and r.tag.POS == "VERB"), None)
     if found is None:
         return thing
     return None if "1per" in found[1].tag else " ".join(words[:found[0]])
+
+
+def is_relative(word: str) -> bool:
+    """Whether a Russian word is «который» in any form, opening a clause on the noun before it."""
+    from ..text import likeliest_ru
+
+    return (reading := likeliest_ru(word.lower().strip(",."))) is not None and reading.normal_form == "который"
 
 
 def _own_object_ru(word: str) -> bool:
