@@ -2857,6 +2857,22 @@ def test_an_unquoted_exact_line_is_said_and_a_not_to_mention_note_is_not(notes, 
     assert (said is None or said in text) and unsaid not in text, text
 
 
+@pytest.mark.parametrize(("language", "note", "said", "again"), [
+    # A label whose "exactly" is followed by "as I wrote it" before its colon.
+    ("en", "put this sentence in exactly as I wrote it: We have valued the trust your team placed in our work over these years.",
+     "We have valued the trust your team placed in our work over these years.", "Thank you again"),
+    # «дословно» before a quote asks for those words.
+    ("ru", "дословно: «Спасибо, что все эти годы приносили работу именно нам.»",
+     "Спасибо, что все эти годы приносили работу именно нам.", "Ещё раз спасибо"),
+])
+def test_a_dictated_line_of_thanks_closes_the_letter_in_place_of_the_stock_thanks(language, note, said, again):
+    reason = "I am moving to product work only" if language == "en" else "ухожу в продуктовую работу"
+    text = email(situation(language=language, reasons=[reason, note], sender={"name": "Ann Lee", "solo": True}), language)
+    # Said once, just before the wishes, and the wishes do not thank again.
+    closing = text[text.index(said):]
+    assert text.count(said) == 1 and again not in text and ("wish" in closing or "Жела" in closing), text
+
+
 @pytest.mark.parametrize(("language", "note", "said"), [
     ("en", "pasted from his message of 2 December: 'Can I book you for the 19th? Guests ask for you' - answer: I'm not taking any dates this season",
      "As for your message of 2 December"),
@@ -3253,3 +3269,31 @@ def test_the_reason_is_read_from_the_note_that_gives_it(language, notes, said, u
     text = email(situation(language=language, reasons=notes, reason_kind="scope" if language == "ru" else None,
                            sender={"name": "Ann Lee" if language == "en" else "Аркадий Лаптев", "solo": True}), language)
     assert said in text and unsaid not in text and "And I" not in text, text
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    # The sentence the mark closes points back ("that"): the one before it goes first, its late payments said of no one.
+    ("en", "we buy the stone and the fittings up front and they pay 60-90 days late, all year. we can't carry that any more, thats the reason",
+     "We buy the stone and the fittings up front and payments come 60-90 days late, all year. We cannot carry that any more.", "they pay"),
+    ("ru", "мы закупаем плитку и клей заранее, а они платят через 80–90 дней. мы это больше не тянем — так и написать",
+     "оплата приходит через 80–90 дней", "они платят"),
+    # A point to say that points back follows the sender's own sentence, not the one about the client.
+    ("en", "we dive only in the morning and we cancel when the swell is up. the resort sells 'guaranteed afternoon dives'. "
+           "it's how we work, we won't change it - say that, not as a complaint about them",
+     "We dive only in the morning and we cancel when the swell is up. It's how we work", "guaranteed afternoon"),
+])
+def test_a_reason_that_points_back_is_said_after_the_sentence_it_points_to(language, note, said, unsaid):
+    text = email(situation(language=language, reasons=[note], sender={"name": "Ann Lee", "solo": False}), language)
+    assert said in text and unsaid not in text, text
+
+
+@pytest.mark.parametrize(("note", "said", "unsaid"), [
+    # A date whole with its day ends its sentence at the abbreviation's dot.
+    ("say once: the lift's door sensor is faulty, it closed on a guest on 28 nov. nobody should use it until the sensor is replaced",
+     "on 28 November. Nobody should use it", None),
+    # What the client claims is no promise of the sender's.
+    ("statement 1125 for six lessons missing from the payment; the school says they were refunded", None, "were refunded"),
+])
+def test_a_safety_point_keeps_its_sentence_end_and_a_claim_of_the_clients_is_not_promised(note, said, unsaid):
+    text = email(situation(reasons=["I am moving to product work only", note], sender={"name": "Ann Lee", "solo": True}))
+    assert (said is None or said in text) and (unsaid is None or unsaid not in text), text

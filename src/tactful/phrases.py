@@ -78,6 +78,11 @@ class Phrases(BaseModel):
     referral_on_request: list[Pattern] = []
     referral_notes: list[Pattern] = []
     fond_notes: list[Pattern] = []
+    # A line the user dictates that thanks the client ("We have valued the trust …"): said with the closing
+    # wishes, in place of their own "Thank you again".
+    thanks_lines: list[Pattern] = []
+    # A short sentence of the user's that points back at the one before it ("we can't carry that any more").
+    leans_back: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
     # A note that vents ("I know", «не могу больше»): never quoted whole as the sender's reason.

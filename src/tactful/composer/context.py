@@ -269,6 +269,10 @@ def build_context(
     # A safety point from a note to say once ("safety, once: the jetty ladder has two rotten rungs …") is led in as one,
     # apart from the money and the handover: a bare fact in their midst reads as small talk.
     context["safety"] = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.snippets["safety_marker"], language)
+    # A line of thanks the user dictates ("We have valued the trust …") closes the letter with the wishes.
+    context["thanks_wanted"] = [line for line in context["wanted"] if matches(line, language, "thanks_lines")
+                                and line not in context["safety"] + context["wanted_money"]]
+    context["thanked"] = bool(context["thanks_wanted"])
     context["foreseen"] = [{**f, "client": with_names(f["client"], names, language), "answer": with_names(f["answer"], names, language)}
                            for f in context["foreseen"]]
     # A plan that does not say what it means for this client («Мы взяли большой верёвочный парк») is followed by
@@ -734,6 +738,9 @@ def full_months(text: str, phrases: Phrases) -> str:
     """Months said in full and with their capital, as a letter does ("from Feb" → "from February", "in feb",
     "Jan issue", "from april" and "1 march" too)."""
     for short, month in phrases.snippets.get("month_abbreviations", {}).items():
+        # Its dot is the abbreviation's, but a date that is whole with its day ("refused on 28 nov. no guests …")
+        # ends its sentence there.
+        text = re.sub(rf"(?<=\d )\b{short}\.(?=\s+[^\W\d_])", f"{month}.", text, flags=re.IGNORECASE)
         text = re.sub(rf"\b{short}\b\.?", month, text, flags=re.IGNORECASE)
     if capitals := phrases.snippets.get("month_capitals"):
         text = re.sub(rf"\b(?:{capitals['always']})\b", lambda m: m[0].capitalize(), text)
@@ -1785,6 +1792,8 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
         before = (sentences(note[:marks[0].start()]) or [""])[:-1] if marks else []
         if not worded and (_of_others(said, language) or _verbless(said, language, phrases) and before and _of_others(before[-1], language)):
             continue
+        if not worded and marks:
+            said = _with_antecedent(before, said, language, phrases)
         parts = []
         # «если по-честному: согласование у пяти человек»: the candour is the user's to the tool.
         for part in sentences(_without_candour(_without_brackets(_wording(said, phrases)), phrases).strip(" ,;:—–-")):
@@ -1913,6 +1922,22 @@ def _verbless(text: str, language: Language, phrases: Phrases) -> bool:
     return bool(readings) and not any(r and r.tag.POS in {"VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND"} for r in readings)
 
 
+def _with_antecedent(before: list[str], said: str, language: Language, phrases: Phrases) -> str:
+    """A short sentence that points back ("we can't carry that any more", «без этого …») after the sentence it points
+    to: the nearest of the two sentences ``before`` it in its note that speaks of no one else, or would when its payments are said of
+    no one ("they pay 60-90 days late" → "payments come 60-90 days late"); the sentence alone when there is none."""
+    if len(said.split()) > 12 or not matches(said, language, "leans_back"):
+        return said
+    for prior in reversed(before[-2:]):
+        for pattern, words in phrases.snippets.get("payments_of_no_one", {}).items():
+            prior = re.sub(pattern, words, prior, flags=re.IGNORECASE)
+        # "the hostel sells 'guaranteed 1 pm flights'": what someone else does, in the third person.
+        if not _of_others(prior, language) and not names_person(prior, language) and not matches(prior, language, "tool_notes") \
+                and not re.match(phrases.snippets.get("others_doing", "(?!)"), prior):
+            return f"{prior.strip()} {said.strip()}"
+    return said
+
+
 def _without_candour(note: str, phrases: Phrases) -> str:
     """A reason marked as the real one, told to the tool, without the candid remark it ends on ("… so Sundays are
     gone anyway and honestly on €300 it's not worth it" → "… so Sundays are gone") and the fillers of speech."""
@@ -2030,7 +2055,10 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
         # tell it, not the story between them.
         said = (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")
         if not re.search(phrases.get("reply.safety_note"), note[:m.start("said") if m["said"] else m.end()]):
-            return said
+            # "… and we have a weight limit. it's how we work - say that": the point, after what it points back to.
+            # (Not a line after its label, "say exactly this: It has been …": that is the user's wording, whole.)
+            before = note[:m.start("said")] if m["said"] else ""
+            return _with_antecedent(sentences(before), said, language, phrases) if re.search(r"[.!?]\s*$", before) else said
         told = [part for part in sentences(note[m.end():].lstrip(" ;,")) if re.search(phrases.snippets["once_instruction"], part)
                 and not matches(part, language, "tool_notes") and part.strip(" .") not in said]
         return " ".join([said.rstrip(" .") + ".", *told]) if told else said
@@ -2138,7 +2166,8 @@ def _promises(note: str, language: Language, phrases: Phrases, solo: bool) -> li
     found = []
     for part in re.split(r"(?<=[.!?;])\s+", note.strip()):
         part = part.strip(" .;")
-        if len(part.split()) > 30:
+        # "the hostel says they were refunded": the client's claim, which the user disputes, promises nothing.
+        if len(part.split()) > 30 or re.search(phrases.snippets.get("claimed_by_others", "(?!)"), part):
             continue
         if matches(part, language, "return_notes"):
             # "… are his, not ours": the client hears what is theirs; what is not is the user's aside.
