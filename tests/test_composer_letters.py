@@ -1905,3 +1905,26 @@ def test_how_to_put_the_reason_after_its_mark_is_no_wording_of_it(language, note
     s = situation(language=language, reasons=[note], sender={"name": "Ann Lee", "solo": True})
     text = email(s, language)
     assert said in text and unsaid not in text, text
+
+
+@pytest.mark.parametrize(("language", "fact", "said", "unsaid"), [
+    # The user's grounds after the client's claim are said as facts, the client's possessive as "your", and the
+    # invoice is offered to be gone through rather than pressed for.
+    ("en", "KM-2041, EUR 2,100 for rigging the open day; the school says it was part of the monthly fee; the agreement lists "
+           "monthly inspections only, and their director asked for the rig by email on 28 September",
+     "The agreement lists monthly inspections only, and your director asked for the rig by email on 28 September. "
+     "We are happy to go through the invoice with you", "monthly fee"),
+    # A person named keeps her own pronoun; a word to the tool ends the grounds.
+    ("en", "KM-2041 EUR 2,100 for rigging the open day. our side: Ms. Berger asked for it in her email of 28 September. "
+           "in the email just offer to go through it, no arguing",
+     "Ms. Berger asked for it in her email of 28 September.", "just offer"),
+    # «п. 4.6:» is said as the clause of the contract.
+    ("ru", "№ 58 на 13 500 ₽ за простой они оспаривают. у нас п. 4.6: ожидание больше 30 минут оплачивается по тарифу",
+     "По пункту 4.6 договора ожидание больше 30 минут оплачивается по тарифу.", "остаётся к оплате полностью"),
+])
+def test_a_disputed_invoice_is_said_with_the_users_grounds_for_it(language, fact, said, unsaid):
+    number = "KM-2041" if language == "en" else "58"
+    s = situation(facts=[fact], language=language, sender={"name": "Ann Lee", "company": "Lee Rigging Ltd"}, unpaid_invoices=[
+        {"number": number, "amount": "EUR 2,100" if language == "en" else "13 500 ₽", "disputed": True}])
+    body = email(s, language)
+    assert said in body and unsaid not in body, body

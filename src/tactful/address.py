@@ -395,12 +395,16 @@ def role_only(text: str) -> bool:
 
 def names_person(text: str, language: Language) -> bool:
     """Whether ``text`` names someone by a first name ("Kemi is spending…", «Андрей Лыков уходит»): a
-    capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name)."""
+    capitalised word that the names dictionary knows (gender-guesser; pymorphy3's Name), or by a title ("Dr Ncube")."""
     places = "|".join(_names(language).get("place_words", []))
     # A run of capitalised words after "at" is a place or a firm ("at Hamble Point Marine"), whatever its words.
     text = re.sub(rf"\b(?:{places})\s+(?:[A-ZА-ЯЁ][^\W\d_]*\s*)+", " ", text) if places else text
     if nouns := "|".join(_names(language).get("place_nouns", [])):
         text = re.sub(rf"(?:[A-ZА-ЯЁ][^\W\d_]*\s+)+(?:{nouns})\b", " ", text)
+    # A title before a capitalised word names someone by surname too ("Ms. Hofbauer asked for it").
+    if (titles := "|".join(re.escape(t) for t in _names(language).get("titles", {}))) and re.search(
+            rf"(?<![\w.])(?i:{titles})\.?\s+[A-ZА-ЯЁ][^\W\d_]", text):
+        return True
     return any(_first_name(word, language) for word in re.findall(r"(?:^|(?<=\s))[A-ZА-ЯЁ][^\W\d_]+", text.strip()))
 
 

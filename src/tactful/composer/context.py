@@ -141,6 +141,9 @@ def build_context(
         **_held_fallback(situation, vetted, closure["notice_short"]),
         "notice_bridge": _notice_bridge(situation, vetted, closure["notice_runs_out"], language),
     }
+    # The user's grounds for a disputed invoice ("the annex lists scheduled visits only"), said as facts beside it.
+    for invoice in context["disputed"]:
+        invoice["grounds"] = _grounds(invoice["number"], situation, language, phrases, vetted)
     if informal:
         # A friend is signed to by first name, with no company or legal form under it («Обнимаю, Наташа»).
         context.update(sender_name=context["sender_first"], sender_company=None)
@@ -973,6 +976,41 @@ def _basis(number: str, situation: Situation, language: Language, phrases: Phras
                 and is_noun_phrase(found["basis"], language, phrases):
             return found["basis"].strip()
     return ""
+
+
+def _grounds(number: str | None, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+    """The user's grounds for a disputed invoice, in the notes that name it: the parts after the one that names it,
+    or after a label ("our side: …", «основание: …»), that rest on something that shows it (`grounds_evidence`:
+    the agreement, a log, a signed sheet) and are no claim of the client's ("the school says it was part of the
+    fee"), no story of theirs ("they went out wet"), no word to the tool and no one's fault ("CE-19 …; the school says …; the agreement lists
+    monthly inspections only, and she asked for the rig in her email of 28 September" → the last part), said to
+    the client and passed by the checker; empty when the notes give none."""
+    if not number:
+        return ""
+    label = phrases.snippets.get("grounds_label", "(?!)")
+    found: list[str] = []
+    for note in _invoice_notes(number, situation):
+        # Parts of a sentence typed apart ("…; the school says …; the agreement lists …", "Joseph says … - clause 4 says …").
+        parts = [p.strip(" ;.") for said in sentences(_without_brackets(note)) for p in re.split(r";|\s-\s", said) if p.strip(" ;.")]
+        named = next((i for i, p in enumerate(parts) if re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", p)), None)
+        for part in parts[named + 1:] if named is not None else []:
+            labelled = re.match(label, part, flags=re.IGNORECASE)
+            part = part[labelled.end():] if labelled else part
+            if re.match(phrases.snippets.get("grounds_end", "(?!)"), part):
+                break
+            for pattern, said in phrases.snippets.get("grounds_rewrites", []):
+                part = re.sub(pattern, said, part, flags=re.IGNORECASE)
+            if any(re.search(phrases.snippets.get(key, "(?!)"), part) for key in ("claimed_by_others", "dispute_words", "grounds_others_start")) \
+                    or not re.search(phrases.snippets.get("grounds_evidence", "(?!)"), part) or len(part.split()) > 45 or any(matches(part, language, key) for key in ("tool_notes", "forbidding_notes", "venting")):
+                continue
+            # "Ms. Hofbauer asked for it in her email": a person named keeps her pronouns; the client's "their" is "your".
+            for pattern, yours in phrases.snippets.get("grounds_yours", {}).items():
+                part = re.sub(pattern, yours, part)
+            part = part if names_person(part, language) else to_you(part, language, phrases)
+            found.append(sentence(full_months(part, phrases), phrases))
+        if found:
+            break
+    return " ".join(vetted.keep("reasons", found[:2], strict=True, to_client=True))
 
 
 def _unpaid(situation: Situation, language: Language, phrases: Phrases, written: dt.date) -> dict[str, Any]:
