@@ -39,6 +39,16 @@ def situation(**fields) -> Situation:
     (["clause 10.1, 60 days; from 14 January that runs to 15 March, we want to end on 28 February"], "en", dt.date(2098, 1, 14)),
     (["письмо уходит 14 января, 30 дней — до 13 февраля"], "ru", dt.date(2098, 1, 14)),
     (["с 14 января 60 дней — до 15 марта, а мы хотим закончить 28 февраля"], "ru", dt.date(2098, 1, 14)),
+    # The day the user sends the letter, typed as they talk: "letter goes …", "we send …", "sending …", "from … runs to",
+    # «отправлю 7 декабря», «уведомление 14.01 → …».
+    (["contract is 60 days notice (cl. 14.3). letter goes Monday 14 Jan -> that's 15 Mar"], "en", dt.date(2098, 1, 14)),
+    (["clause 12 is 60 days. we send monday 14 jan, so formally it ends 15 mar"], "en", dt.date(2098, 1, 14)),
+    (["clause 6 says 30 days. sending monday 14 jan means 13 feb"], "en", dt.date(2098, 1, 14)),
+    (["notice is 45 days (cl. 10) -> from Monday 14 Jan runs to 28 Feb"], "en", dt.date(2098, 1, 14)),
+    (["п. 7.4 договора — 14 дней. отправлю 14 января — значит 28-го"], "ru", dt.date(2098, 1, 14)),
+    (["договор, п. 6.2 — 20 дней. уведомление 14.01 → 3.02"], "ru", dt.date(2098, 1, 14)),
+    # Sending something else by a date is no day of writing.
+    (["we send the files by 14 January"], "en", TODAY),
     # «Сегодня же» beside a later day is no day of writing.
     (["вход огородить сегодня же, мы можем сбить сосульки в понедельник 19 января"], "ru", TODAY),
 ])
