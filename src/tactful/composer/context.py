@@ -998,6 +998,9 @@ def _grounds(number: str | None, situation: Situation, language: Language, phras
             part = part[labelled.end():] if labelled else part
             if re.match(phrases.snippets.get("grounds_end", "(?!)"), part):
                 break
+            part = re.sub(phrases.snippets.get("grounds_tool_clause", "(?!)"), "", part)
+            if re.search(phrases.snippets.get("grounds_said_by_evidence", "(?!)"), part):
+                continue
             for pattern, said in phrases.snippets.get("grounds_rewrites", []):
                 part = re.sub(pattern, said, part, flags=re.IGNORECASE)
             if any(re.search(phrases.snippets.get(key, "(?!)"), part) for key in ("claimed_by_others", "dispute_words", "grounds_others_start")) \
