@@ -1928,3 +1928,9 @@ def test_a_disputed_invoice_is_said_with_the_users_grounds_for_it(language, fact
         {"number": number, "amount": "EUR 2,100" if language == "en" else "13 500 ₽", "disputed": True}])
     body = email(s, language)
     assert said in body and unsaid not in body, body
+
+
+def test_the_senders_own_equipment_that_leaves_with_them_is_said_so_never_handed_over():
+    s = situation(handover=["the gate fob, back to Bernie on 31 January", "our vacuum, steamer and polisher leave with us"])
+    script = Composer().compose(s, "call", "en", "warm")[0].text()
+    assert "Our vacuum, steamer and polisher leave with us." in script and "hand over our vacuum" not in script, script

@@ -3297,3 +3297,11 @@ def test_a_reason_that_points_back_is_said_after_the_sentence_it_points_to(langu
 def test_a_safety_point_keeps_its_sentence_end_and_a_claim_of_the_clients_is_not_promised(note, said, unsaid):
     text = email(situation(reasons=["I am moving to product work only", note], sender={"name": "Ann Lee", "solo": True}))
     assert (said is None or said in text) and (unsaid is None or unsaid not in text), text
+
+
+def test_a_forbidden_note_gives_no_topic_for_the_reason():
+    # The bank's line for how people are treated would hint at the incident the user forbids.
+    notes = ["the last-minute changes wear me down, 48-hour turnarounds on full suites",
+             "don't mention the bride who screamed at me in the orangery. not a word, not even 'difficult moments'"]
+    text = email(situation(reasons=notes, reason_kind="time", sender={"name": "Ann Lee", "solo": True}))
+    assert "respectful" not in text and "screamed" not in text, text

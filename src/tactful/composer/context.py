@@ -292,7 +292,9 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
     # A point the message makes on its own ("safety, ONCE: the mast chains are stretched …") is said there, not the
     # complaint behind the decision.
     points = phrases.snippets.get("asked_point", [])
-    notes = [n for n in situation.reasons if not any(re.search(p, n, flags=re.IGNORECASE) for p in points)]
+    # Nor is what the user forbids ("don't mention the bride who screamed at me"): its topic would hint at it.
+    notes = [n for n in situation.reasons if not any(re.search(p, n, flags=re.IGNORECASE) for p in points)
+             and not matches(n, language, "forbidding_notes")]
     found = reason_topics("\n".join(notes), language)
     topics = [t for t in found if situation.reason_kind is None or situation.reason_kind in kinds.get(t, [])]
     # Unpaid invoices and wasted visits both: the kind the user chose says it more broadly than either topic
