@@ -1916,7 +1916,7 @@ def test_how_to_put_the_reason_after_its_mark_is_no_wording_of_it(language, note
      "We are happy to go through the invoice with you", "monthly fee"),
     # A person named keeps her own pronoun; a word to the tool ends the grounds.
     ("en", "KM-2041 EUR 2,100 for rigging the open day. our side: Ms. Berger asked for it in her email of 28 September. "
-           "in the email just offer to go through it, no arguing",
+           "in the email just offer to go through it",
      "Ms. Berger asked for it in her email of 28 September.", "just offer"),
     # «п. 4.6:» is said as the clause of the contract.
     ("ru", "№ 58 на 13 500 ₽ за простой они оспаривают. у нас п. 4.6: ожидание больше 30 минут оплачивается по тарифу",
@@ -1934,3 +1934,35 @@ def test_the_senders_own_equipment_that_leaves_with_them_is_said_so_never_handed
     s = situation(handover=["the gate fob, back to Bernie on 31 January", "our vacuum, steamer and polisher leave with us"])
     script = Composer().compose(s, "call", "en", "warm")[0].text()
     assert "Our vacuum, steamer and polisher leave with us." in script and "hand over our vacuum" not in script, script
+
+
+@pytest.mark.parametrize(("language", "notes", "contact", "unsaid"), [
+    # "don't argue": no grounds and no "remains due in full", only the offer.
+    ("en", ["KM-2041 EUR 2,100 for rigging the open day; the school says it was part of the fee; the agreement lists inspections only",
+            "don't argue about the disputed invoice, just offer to go through the call log"], None, ["agreement lists", "remains due"]),
+    ("ru", ["№ 58 на 13 500 ₽ за простой; комбинат считает, что это в абонентке; по приложению 2 простой оплачивается отдельно",
+            "про спорный счёт — не спорить, предложить сверить с приложением"], None, ["приложению 2", "остаётся к оплате"]),
+    # The addressee named in the grounds would be spoken of in the third person in a letter to her.
+    ("en", ["KM-2041 EUR 2,100 for rigging the open day; the school says it was part of the fee; Ms. Berger asked for the rig in her email of 28 September"],
+     "Ms. Anna Berger", ["Berger asked"]),
+    ("ru", ["№ 58 на 13 500 ₽ за сметы по котельной; компания считает, что это в абонентке; котельную Ирина Геннадьевна поручила письмом от 6 октября"],
+     "Кравец Ирина Геннадьевна", ["Геннадьевна поручила"]),
+])
+def test_a_disputed_invoice_is_offered_without_grounds_the_user_asks_not_to_argue_or_that_name_the_addressee(language, notes, contact, unsaid):
+    number = "KM-2041" if language == "en" else "58"
+    s = situation(facts=notes[:1], reasons=notes[1:], language=language, client={"name": "Northwind Traders LLC", "contact": contact},
+                  sender={"name": "Ann Lee", "company": "Lee Rigging Ltd"},
+                  unpaid_invoices=[{"number": number, "amount": "EUR 2,100" if language == "en" else "13 500 ₽", "disputed": True}])
+    body = email(s, language)
+    offer = "go through" if language == "en" else "до даты завершения"
+    assert offer in body.lower() and not any(u in body for u in unsaid), body
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # A dotted day in the step is kept whole and said after the thing.
+    ("пропуска на троих наших слесарей — возвращаем на проходной 29.12", "на проходной пропуска на троих наших слесарей 29.12"),
+    ("ключ от щитовой на паркинге — вернём 22.01 управляющей", "управляющей ключ от щитовой на паркинге 22.01"),
+])
+def test_a_russian_return_step_keeps_its_dotted_day_after_the_thing(item, said):
+    s = situation(language="ru", handover=["схемы воздуховодов в PDF", item])
+    assert said in email(s, "ru"), email(s, "ru")

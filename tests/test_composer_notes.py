@@ -3305,3 +3305,27 @@ def test_a_forbidden_note_gives_no_topic_for_the_reason():
              "don't mention the bride who screamed at me in the orangery. not a word, not even 'difficult moments'"]
     text = email(situation(reasons=notes, reason_kind="time", sender={"name": "Ann Lee", "solo": True}))
     assert "respectful" not in text and "screamed" not in text, text
+
+
+@pytest.mark.parametrize(("language", "note", "context", "said"), [
+    ("en", "answer her message below: no to the free rig on 19 Dec, I can quote it separately",
+     "From Sabine Hofbauer, 3 Dec 2026, 21:14:\nDear Clara, we would need you to rig the trapezes on the 18th for free.",
+     "As for your message of 3 December 2026: no to the free rig on 19 December, I can quote it separately."),
+    ("ru", "ответить на её сообщение (ниже): смету на школу не беру — это новый объект и вне договора",
+     "Сообщение от Чебодаевой И. Г. в WhatsApp, 4 декабря 2026, 19:52:\nНужна смета на ремонт школы до 15.12.",
+     "В ответ на ваше сообщение от 4 декабря 2026 года: смету на школу не беру — это новый объект и вне договора."),
+])
+def test_the_users_answer_to_a_message_pasted_below_the_notes_is_said_dated_by_its_header(language, note, context, said):
+    reason = "I am moving to product work only" if language == "en" else "ухожу в продуктовую работу"
+    text = email(situation(language=language, reasons=[reason, note], context=context, sender={"name": "Ann Lee", "solo": True}), language)
+    assert said in text, text
+
+
+@pytest.mark.parametrize("channel", ["email", "call"])
+def test_a_point_to_say_once_is_never_the_reason(channel):
+    notes = ["they want 20-minute classes of 25 people, that's not how I teach",
+             "safety, say once: the footstrap on the grey reformer is fraying, I've taken it out of use - nobody should use that reformer until the strap is replaced"]
+    s = situation(reasons=notes, reason_kind="approach", sender={"name": "Ann Lee", "solo": True})
+    text = Composer().compose(s, channel, "en")[0].text()
+    # Said once, as the point, and neither as the news nor as the answer to "why?".
+    assert text.lower().count("footstrap") == 1 and "Safety, say once" not in text, text

@@ -81,6 +81,8 @@ class Phrases(BaseModel):
     # A line the user dictates that thanks the client ("We have valued the trust …"): said with the closing
     # wishes, in place of their own "Thank you again".
     thanks_lines: list[Pattern] = []
+    # A note asking not to argue a disputed invoice ("no arguing", «не спорить»).
+    no_arguing: list[Pattern] = []
     # A short sentence of the user's that points back at the one before it ("we can't carry that any more").
     leans_back: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.

@@ -142,8 +142,12 @@ def build_context(
         "notice_bridge": _notice_bridge(situation, vetted, closure["notice_runs_out"], language),
     }
     # The user's grounds for a disputed invoice ("the annex lists scheduled visits only"), said as facts beside it.
+    # A user who asks not to argue it ("just offer to go through the call log, no arguing", «не спорить») gets neither the
+    # grounds nor "remains due in full": only the offer to go through it.
+    calm = any(matches(note, language, "no_arguing") for note in [*situation.reasons, *situation.facts])
     for invoice in context["disputed"]:
-        invoice["grounds"] = _grounds(invoice["number"], situation, language, phrases, vetted)
+        invoice["calm"] = calm
+        invoice["grounds"] = "" if calm else _grounds(invoice["number"], situation, language, phrases, vetted)
     if informal:
         # A friend is signed to by first name, with no company or legal form under it («Обнимаю, Наташа»).
         context.update(sender_name=context["sender_first"], sender_company=None)
@@ -206,7 +210,9 @@ def build_context(
     # Nor is the user's answer to a client's pasted message ("As for your message of 1 December: …").
     lead = phrases.snippets["answer_lead"]
     answers = tuple(form.split("{")[0] for form in lead.values())
-    standing = [line for line in wanted if line not in context["promised"] and not matches(line, language, "private_notes")
+    # Nor a point to say once ("nobody should use that reformer until …"), which is said as that point.
+    once = said_from(wanted, [*situation.reasons, *situation.facts], phrases.snippets["once_marker"], language)
+    standing = [line for line in wanted if line not in context["promised"] and line not in once and not matches(line, language, "private_notes")
                 and not line.startswith(answers) and (
         matches(line, language, "stance_reason") or matches(line, language, "own_reason") or matches(line, language, "reason_lines"))]
     # A complaint with a topic is said as the sender's terms for it rather than as a clause cut from the
@@ -289,12 +295,12 @@ def _reason_topic(situation: Situation, language: Language, phrases: Phrases) ->
     """The topic of the user's complaint ("kit comes back late and damaged": equipment), to be said as the
     sender's working terms; None when the reasons name none or the reason kind the user chose is another."""
     kinds = phrases.snippets.get("reason_topic_kinds", {})
-    # A point the message makes on its own ("safety, ONCE: the mast chains are stretched …") is said there, not the
-    # complaint behind the decision.
+    # A point the message makes on its own ("safety, ONCE: the mast chains are stretched …", "safety, say once: …") is
+    # said there, not the complaint behind the decision.
     points = phrases.snippets.get("asked_point", [])
-    # Nor is what the user forbids ("don't mention the bride who screamed at me"): its topic would hint at it.
+    # Nor is a note that forbids ("don't mention the bride who screamed at me"): its topic would hint at it.
     notes = [n for n in situation.reasons if not any(re.search(p, n, flags=re.IGNORECASE) for p in points)
-             and not matches(n, language, "forbidding_notes")]
+             and _before_forbidden(n, language, phrases).strip() and not _said_once(n, phrases)]
     found = reason_topics("\n".join(notes), language)
     topics = [t for t in found if situation.reason_kind is None or situation.reason_kind in kinds.get(t, [])]
     # Unpaid invoices and wasted visits both: the kind the user chose says it more broadly than either topic
@@ -416,7 +422,12 @@ def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: b
     thing = to_you(typed, language, phrases)
     to = to_you(m["to"].strip(), language, phrases) if thing != typed else m["to"].strip()
     thing = accusative(thing, language, phrases) or thing
-    return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=to)
+    # «… — возвращаем на проходной 29.12»: the day goes after the thing, not between the place and it.
+    # («… — вернём 22.01 управляющей»: the day that opens it goes after the thing too.)
+    day = re.search(r"\s+(?:(?:к|до)\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\d).*$", to)
+    first = re.match(r"(?:(?:к|до)\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\d)\s+", to)
+    to, after = (to[:day.start()], day[0]) if day and day.start() else (to[first.end():], " " + first[0].strip()) if first else (to, "")
+    return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=to) + after
 
 
 def _leave_step(thing: str, language: Language, phrases: Phrases, solo: bool) -> str:
@@ -990,6 +1001,10 @@ def _grounds(number: str | None, situation: Situation, language: Language, phras
     if not number:
         return ""
     label = phrases.snippets.get("grounds_label", "(?!)")
+    # The person the message is to, named in a part ("Ms. Hofbauer asked for it in her email"), would be spoken of in
+    # the third person in a letter to her: her names, or their stems where Russian declines them.
+    who = addressee(situation.client.name, situation.client.contact, language)
+    contact = [w[:-2] if language == "ru" else w for w in (who.first, who.patronymic, who.last) if len(w) > 2] if who.person else []
     found: list[str] = []
     for note in _invoice_notes(number, situation):
         # Parts of a sentence typed apart ("…; the school says …; the agreement lists …", "Joseph says … - clause 4 says …").
@@ -1006,7 +1021,8 @@ def _grounds(number: str | None, situation: Situation, language: Language, phras
             for pattern, said in phrases.snippets.get("grounds_rewrites", []):
                 part = re.sub(pattern, said, part, flags=re.IGNORECASE)
             if any(re.search(phrases.snippets.get(key, "(?!)"), part) for key in ("claimed_by_others", "dispute_words", "grounds_others_start")) \
-                    or not re.search(phrases.snippets.get("grounds_evidence", "(?!)"), part) or len(part.split()) > 45 or any(matches(part, language, key) for key in ("tool_notes", "forbidding_notes", "venting")):
+                    or not re.search(phrases.snippets.get("grounds_evidence", "(?!)"), part) or len(part.split()) > 45 \
+                    or any(re.search(rf"\b{re.escape(name)}", part) for name in contact) or any(matches(part, language, key) for key in ("tool_notes", "forbidding_notes", "venting")):
                 continue
             # "Ms. Hofbauer asked for it in her email": a person named keeps her pronouns; the client's "their" is "your".
             for pattern, yours in phrases.snippets.get("grounds_yours", {}).items():
@@ -1639,7 +1655,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # the tool ("own reason - …. want that in, its the nub of it").
         return _before_forbidden(_dictated_part(note, phrases) or _wanted_part(note, phrases) or note, language, phrases)
 
-    reasons = [as_we(r) for r in map(before_forbidden, reasons) if r and not instruction(r) and not stopped(r)]
+    # A point to say once ("safety, say once: the footstrap is fraying …") is said as that point, never as the reason.
+    reasons = [as_we(r) for r in map(before_forbidden, reasons) if r and not instruction(r) and not stopped(r) and not _said_once(r, phrases)]
     # A note of several sentences is said without those about someone else or about what the sender did ("I'm
     # taking a post at the foundry. Dad is 71 and retiring …" says the first): they are the story behind it.
     def past(text: str) -> bool:
@@ -1669,9 +1686,11 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # A note on how the work ends ("I'll do Christmas, after that I step back") is the timeline, every clause of it.
         # A note's brackets ("(churches, listed shopfronts)") are no clauses of it; a note kept for when the client
         # asks («лося не беру … — если спросят») gives no reason.
+        # Nor does a point to say once.
         for note in (as_we(_without_brackets(read)) for n in situation.reasons
                      if (read := before_forbidden(n)) and not stopped(n) and not matches(n, language, "ending_notes")
-                     and not re.search(phrases.snippets.get("if_asked", "(?!)"), n, flags=re.IGNORECASE)):
+                     and not re.search(phrases.snippets.get("if_asked", "(?!)"), n, flags=re.IGNORECASE)
+                     and not _said_once(n, phrases)):
             parts = re.split(f"({phrases.snippets['clause_break']})", note.strip(), flags=re.IGNORECASE)
             (_, first), *rest = [(b, c) for b, c in zip(["", *parts[1::2]], parts[0::2]) if not instruction(c)] or [("", "")]
             yield opening_clause(first, language, phrases, solo), note
@@ -1965,6 +1984,12 @@ def _verbless(text: str, language: Language, phrases: Phrases) -> bool:
     return bool(readings) and not any(r and r.tag.POS in {"VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND"} for r in readings)
 
 
+def _said_once(note: str, phrases: Phrases) -> bool:
+    """Whether a note is a point to say once ("safety, say once: …", «про безопасность, один раз: …»), not one that
+    only speaks of safety ("what matters is the players' safety, not the money")."""
+    return bool(re.search(phrases.snippets["once_marker"], note))
+
+
 def _with_antecedent(before: list[str], said: str, language: Language, phrases: Phrases) -> str:
     """A short sentence that points back ("we can't carry that any more", «без этого …») after the sentence it points
     to: the nearest of the two sentences ``before`` it in its note that speaks of no one else, or would when its payments are said of
@@ -2163,7 +2188,8 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
 
 def _answers_to_pasted(situation: Situation, notes: list[str], language: Language, phrases: Phrases) -> list[str]:
     """The user's answers to a client's message pasted into the notes ("… 'Can I confirm you for the 19th?' - answer:
-    I'm not confirming the 19th or any other date"), each led in by the message it answers, dated as the note dates it."""
+    I'm not confirming the 19th or any other date"), or pasted below them ("answer her message below: no to …"), each
+    led in by the message it answers, dated as the note or the pasted message's header dates it."""
     from ..as_of import as_of
     from ..grounding import find_dates
 
@@ -2173,12 +2199,18 @@ def _answers_to_pasted(situation: Situation, notes: list[str], language: Languag
     # not to a message they sent; a pasted message is quoted before the answer.
     foreseen = phrases.snippets.get("foreseen", {}).get("opening", "(?!)")
     lines = []
+    # A message pasted below the notes ("From Sabine Hofbauer, 3 Dec 2026, 21:14: …") is dated by its header.
+    header = "\n".join((situation.context or "").strip().splitlines()[:2])
     for note in notes:
         found = next((m for pattern in phrases.snippets.get("answer_line", []) if (m := re.search(pattern, note.strip()))), None)
-        if not found or re.search(foreseen, note, flags=re.IGNORECASE) or not re.search(r"[\"“‘'«]", note.strip()[:found.start()]):
+        # "answer her message below: no to …": the answer to the message pasted with the notes.
+        below = None if found or not situation.context else re.match(phrases.snippets.get("answer_below", "(?!)"), note.strip())
+        if below:
+            found, header_dates = below, find_dates(header)
+        elif not found or re.search(foreseen, note, flags=re.IGNORECASE) or not re.search(r"[\"“‘'«]", note.strip()[:found.start()]):
             continue
         # The message's date is the first one of the note's words before the quote ("her email of Tuesday (1 Dec)").
-        dates = [(day, month) for _, _, (day, month) in find_dates(note.strip()[:found.start()])]
+        dates = [(day, month) for _, _, (day, month) in (header_dates if below else find_dates(note.strip()[:found.start()]))]
         when = None
         if dates:
             day, month = dates[0]
@@ -2186,7 +2218,7 @@ def _answers_to_pasted(situation: Situation, notes: list[str], language: Languag
                 when = dt.date(written.year - (month > written.month), month, day)
             except ValueError:
                 when = None
-        said = found["said"].strip(" '\"“”‘’«»")
+        said = full_months(found["said"].strip(" '\"“”‘’«»"), phrases)
         lines.append(sentence((lead["dated"].format(date=format_date(when, language)) if when else lead["plain"]) + said, phrases))
     return lines
 
