@@ -371,6 +371,79 @@ def test_round_54_a_chat_s_new_interval_said_as_it_happens_and_harms_of_not_know
 def test_round_54_handover_to_a_role_and_name_to_a_first_name_with_a_plus_and_to_a_tech(text, want):
     assert fields(text, "en", dt.date(2027, 4, 8))["handover"] == want
 
+
+def test_round_54_two_demands_in_a_row_answered_by_two_messages_in_a_row_are_answered_in_turn():
+    chat = ("Lachlan Ferrier  06/04 17:40\nHead office have decided the turners go to our own fitters from June\n"
+            "Lachlan Ferrier  06/04 17:41\nand the kiln burner service is moving to every 2 yrs\n"
+            "Noor Abdelrahman-Skene  06/04 18:02\nLachlan, one turner snapping mid-box ruins 300 tonnes of barley\n"
+            "Noor Abdelrahman-Skene  06/04 18:03\nand a dirty burner puts nitrosamines in the malt\n"
+            "Lachlan Ferrier  06/04 18:20\nI know. Mr Cargill-Boyd signs these things off though\n"
+            "Noor Abdelrahman-Skene  06/04 18:21\nok, I'll write to him\n\n"
+            "my list\n- client: Strathmore Maltings Ltd\n- me: Noor Abdelrahman-Skene, Skene Process Engineering\n- finish 31 July\n")
+    reasons = fields(chat, "en", dt.date(2027, 4, 8))["reasons"]
+    assert len(reasons) == 2
+    assert "fitters" in reasons[0] and "300 tonnes" in reasons[0]  # the first answer goes to the first demand
+    assert "every 2 yrs" in reasons[1] and "nitrosamines" in reasons[1] and "300 tonnes" not in reasons[1]
+    # the client's line saying who decided, after the answers, is no demand to read besides
+    ru = ("[06.04.2027, 08:14] Эдуард Крынкин: С мая экстрактор и тостер будем обслуживать своими силами\n"
+          "[06.04.2027, 08:15] Эдуард Крынкин: и замеры паров гексана в цехе — раз в полгода, а не ежемесячно\n"
+          "[06.04.2027, 08:47] Тарас Дзюба: пропуск гексана — и цех взлетает от одной искры\n"
+          "[06.04.2027, 08:49] Тарас Дзюба: а без ежемесячных замеров утечку вы узнаете по запаху, когда будет поздно\n"
+          "[06.04.2027, 09:20] Эдуард Крынкин: понимаю, но так решила Анжелика Робертовна, пишите ей\n"
+          "[06.04.2027, 09:21] Тарас Дзюба: понял, напишу\n\nзаметки:\nклиент — ООО «Бийский МЭЗ»\n"
+          "я — Тарас Олегович Дзюба, ИП\nпоследний день — 14 мая\n")
+    said = fields(ru, "ru", dt.date(2027, 4, 8))["reasons"]
+    assert len(said) == 2 and "искры" in said[0] and "по запаху" in said[1]
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Котельная принадлежит МУП «Тобольские тепловые сети», решает директор.\nПоследний день — 30 июня.\n"
+     "Если будут искать замену — могу посоветовать ИП Сафонова из Тюмени.\n", "client.name", "МУП «Тобольские тепловые сети»"),
+    ("Клиент — МУП «Тепловые сети».\nЕсли будут искать замену — могу посоветовать ИП Сафонова из Тюмени.\n", "referral",
+     "ИП Сафонов"),
+    ("Клиент — МУП «Тепловые сети».\nПо договору подряда (раздел 7) нужно предупредить за два месяца.\n", "contract.exists", True),
+    ("в) Клиент — ООО «Волжские напитки». Договор подписывала финансовый директор Эвелина Маратовна Гарифуллина, поэтому "
+     "письмо — ей.\n", "client.contact", "Эвелина Маратовна Гарифуллина"),
+    ("в) Клиент — ООО «Волжские напитки».\nи) Операторам — программы выдува и журнал компрессоров.\n", "handover",
+     ["программы выдува", "журнал компрессоров"]),
+    ("- клиент ООО «Шуйская обувь»\n- последний день 3 июня\n- Ткаченко: карты настройки головок, журнал термостатов\n",
+     "handover", ["карты настройки головок", "журнал термостатов"]),
+])
+def test_round_54_russian_wordings(text, field, value):
+    got = fields(text, "ru", dt.date(2027, 4, 8))[field]
+    assert (got.replace("Сафонова", "Сафонов") if field == "referral" else got) == value
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Клиент — ООО «Волжские напитки».\nг) Что не так:\n   — компрессоры хотят обслуживать раз в год — ресивер рвётся\n"
+     "   — запчасти берут на маркетплейсе, без сертификатов\nж) Не оплачено: сч. № 390 — 173 600 руб.\n",
+     ["компрессоры хотят обслуживать раз в год — ресивер рвётся", "запчасти берут на маркетплейсе, без сертификатов"]),
+    ("клиент ООО «Шуйская обувь»\n- пресс-формы меняют свои наладчики — форма срывается, полиуретан в лицо оператору\n"
+     "- термостаты раз в полгода — весь брак подошвы за смену\n- последний день 3 июня\n",
+     ["пресс-формы меняют свои наладчики — форма срывается, полиуретан в лицо оператору",
+      "термостаты раз в полгода — весь брак подошвы за смену"]),
+    # a note of lower-case sentences run on, read sentence by sentence however many cues it holds
+    ("доильный зал в Ишиме — заканчиваю. клиент СПК «Приишимский»; пишу председателю Г. Ф. Черепановой. я — Игорь Кобзев, ИП, "
+     "один. с 2020 г. обслуживаю доильную «карусель» на 40 мест, вакуумные насосы. хотят промывку молокопровода проверять раз в "
+     "месяц вместо еженедельной, а сосковую резину менять реже. договора нет. посл. день 30 апреля. коротко.\n",
+     ["хотят промывку молокопровода проверять раз в месяц вместо еженедельной, а сосковую резину менять реже."]),
+    # over 400 characters the note is read clause by clause: 'менять реже' is a demand of its own
+    ("доильный зал в Ишиме — заканчиваю. клиент СПК «Приишимский»; пишу председателю Г. Ф. Черепановой. я — Игорь Валентинович "
+     "Кобзев, ИП, один. с 2020 г. обслуживаю доильную «карусель» на 40 мест, вакуумные насосы, танки-охладители молока. хотят "
+     "промывку молокопровода проверять раз в месяц вместо еженедельной, а сосковую резину менять реже. договора нет. посл. день "
+     "30 апреля. не оплачен сч. 27 — 41 300 р. зоотехнику — журнал промывок и график замены резины. коротко.\n",
+     ["хотят промывку молокопровода проверять раз в месяц вместо еженедельной", "а сосковую резину менять реже"]),
+])
+def test_round_54_russian_reasons_under_a_lettered_label_and_harm_to_people_and_product(text, said):
+    assert fields(text, "ru", dt.date(2027, 4, 8))["reasons"] == said
+
+
+def test_round_54_a_reason_loses_its_ordinal_in_the_gender_of_the_word_reason():
+    ru = ("Клиент — МУП «Тепловые сети». Последний день 30 июня.\nПричин две, и обе серьёзные. Первая: чистку дымоходов хотят "
+          "делать раз в год вместо раза в квартал. Вторая: оплату наших работ переводят на отсрочку в 120 дней.\n")
+    reasons = fields(ru, "ru", dt.date(2027, 4, 8))["reasons"]
+    assert reasons[0].startswith("чистку дымоходов") and reasons[1].startswith("оплату наших работ")
+
 def test_plain_text_drafts_from_the_cli_with_the_found_contact_and_date(tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text(EN_NOTES, encoding="utf-8")
