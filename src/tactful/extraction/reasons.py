@@ -289,7 +289,8 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
     if referred:
         scopes = [layout.notes]
     signature = {id(line) for line in layout.notes_signature}
-    pairs, merged = _pairs(text, _answered(layout, own, others or [], pats), pats)
+    answered = _in_turn(layout, own, others or [], pats, _answered(layout, own, others or [], pats))
+    pairs, merged = _pairs(text, answered, pats)
     for answer, run in _continued(layout, own, pairs).items():
         cues, start, said = pairs[answer]
         more = [chunk for line in run if len(chunk := _clean(text[line.start : line.end])) >= 8 and not _money(chunk, pats)]
@@ -312,7 +313,9 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
                 cues = _cues(chunk, pats)
                 if len(chunk) < 12 or not cues or len(chunk) > 400 or pointer and pointer.search(chunk):
                     continue  # too short or long, no cue, or the pointer to the client's letter ("see below, not doing that")
-                if (_money(chunk, pats) or pats["reason_not"].search(chunk)) and cues < 3:
+                # (three or more sentences run on in lower case, «доильный зал — заканчиваю. клиент СПК «…». … хотят …, а …. посл.
+                # день 30 апреля. коротко»: the whole note, however many cues it holds, is read sentence by sentence)
+                if (_money(chunk, pats) or pats["reason_not"].search(chunk)) and (cues < 3 or len(_run_on(chunk)) > 2):
                     if len(parts := _run_on(chunk)) > 1:
                         # notes typed in lower case run on past their full stops ("… for nothing. it's marco who
                         # decides. one month's notice.") or semicolons («клей не успевает встать; а гарантию … я дать
@@ -342,8 +345,8 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
     best = sorted(scored, key=lambda s: -s[0])[:MAX_REASONS]
     if len(best) == len(pairs) and others and pats.get("demand"):
         # the user's own words give no reason but their answers: the client's other demands are read too
-        answered = {client.start for client, answer in _answered(layout, own, others, pats) if id(answer) in pairs or id(answer) in merged}
-        best += _demands(others, text, pats, max(2, len(best) + 1) - len(best), answered)
+        starts = {client.start for client, answer in answered if id(answer) in pairs or id(answer) in merged}
+        best += _demands(others, text, pats, max(2, len(best) + 1) - len(best), starts)
     if referred and len(best) - len(pairs) < 2:
         best += _demands(letters or [], text, pats, max(2, len(best) + 1) - len(best), set())
     elif letters and len(best) == 1 and sum(bool(_cues(part, pats)) for part in _SEMICOLON.split(best[0][2])) < 2:
@@ -408,6 +411,30 @@ def _answered(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pa
                                      or id(line) not in letter and letter.get(id(before), -1) == letter.get(id(after), -2))]
 
 
+def _in_turn(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pats: dict,
+             answered: list[tuple[Line, Line]]) -> list[tuple[Line, Line]]:
+    """``answered``, with the answers given in turn: where the client sends two or more demands in a row and the user
+    answers with as many messages in a row, the first answer is to the first demand, the second to the second ('… the
+    turners go to our own fitters from June' / '… the kiln burner service is moving to every 2 yrs', then '… one snapping
+    mid-box ruins 300 tonnes' / '… a dirty burner puts nitrosamines in the malt'), not both to the last demand."""
+    text = layout.text
+    chat = {id(line) for lines in chats for line in lines}
+    filled, replies = _in_order(layout, own)
+    demand = lambda line: any(rule.search(_clean(text[line.start : line.end])) for rule in pats["demand"])  # noqa: E731
+    turns: list[tuple[Line, Line]] = []
+    k = 0
+    while k < len(filled):
+        theirs = list(takewhile(lambda line: id(line) in chat, filled[k:]))
+        mine = list(takewhile(lambda line: id(line) in replies, filled[k + len(theirs) :]))
+        if len(theirs) >= 2 and len(mine) == len(theirs) and all(map(demand, theirs)):
+            turns += list(zip(theirs, mine))
+        k += max(1, len(theirs) + len(mine))
+    if not turns:
+        return answered
+    given = {id(answer) for _, answer in turns}
+    return sorted([pair for pair in answered if id(pair[1]) not in given] + turns, key=lambda pair: pair[1].start)
+
+
 def _continued(layout: Layout, own: list[list[Line]], pairs: dict[int, tuple[int, int, str]]) -> dict[int, list[Line]]:
     """The user's chat messages right after an answer of a pair (by the answer's id), up to the client's next line: the
     rest of the same answer, sent as messages of their own."""
@@ -433,7 +460,7 @@ def _pairs(text: str, answered: list[tuple[Line, Line]], pats: dict) -> tuple[di
     merged: set[int] = set()
     last: Line | None = None  # the answer of the pair a next line may come back on
     for client, answer in answered:
-        if last is not None and id(last) in pairs and text.count("\n", last.end, client.start) <= 1 \
+        if last is not None and id(last) in pairs and last.end <= client.start and text.count("\n", last.end, client.start) <= 1 \
                 and (more := _more(text, client, answer, pats, pairs[id(last)][2])):
             cues, start, said = pairs[id(last)]
             pairs[id(last)] = (cues + more[0], start, f"{said}; {more[1]}")
