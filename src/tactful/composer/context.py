@@ -422,11 +422,14 @@ def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: b
     thing = to_you(typed, language, phrases)
     to = to_you(m["to"].strip(), language, phrases) if thing != typed else m["to"].strip()
     thing = accusative(thing, language, phrases) or thing
-    # «… — возвращаем на проходной 29.12»: the day goes after the thing, not between the place and it.
-    # («… — вернём 22.01 управляющей»: the day that opens it goes after the thing too.)
-    day = re.search(r"\s+(?:(?:к|до)\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\d).*$", to)
-    first = re.match(r"(?:(?:к|до)\s+)?\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\d)\s+", to)
-    to, after = (to[:day.start()], day[0]) if day and day.start() else (to[first.end():], " " + first[0].strip()) if first else (to, "")
+    # «… — возвращаем на проходной 29.12»: the day goes after the thing, not between the place and it, with what
+    # follows it; «… — вернём 22.01 управляющей»: the day that opens it goes after the thing too.
+    after = ""
+    if day := re.search(rf"(?:^|\s+)(?:{phrases.snippets.get('step_dotted_day', '(?!)')})", to):
+        if day.start():
+            to, after = to[:day.start()], to[day.start():]
+        elif rest := to[day.end():].strip():
+            to, after = rest, " " + day[0]
     return phrases.snippets["return_step"]["i" if solo else "we"].format(thing=thing, to=to) + after
 
 
