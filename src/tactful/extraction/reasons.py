@@ -420,7 +420,10 @@ def _in_turn(layout: Layout, own: list[list[Line]], chats: list[list[Line]], pat
     text = layout.text
     chat = {id(line) for lines in chats for line in lines}
     filled, replies = _in_order(layout, own)
-    demand = lambda line: any(rule.search(_clean(text[line.start : line.end])) for rule in pats["demand"])  # noqa: E731
+
+    def demand(line: Line) -> bool:
+        return any(rule.search(_clean(text[line.start : line.end])) for rule in pats["demand"])
+
     turns: list[tuple[Line, Line]] = []
     k = 0
     while k < len(filled):
