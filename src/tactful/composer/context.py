@@ -1008,6 +1008,17 @@ def _grounds(number: str | None, situation: Situation, language: Language, phras
     # the third person in a letter to her: her names, or their stems where Russian declines them.
     who = addressee(situation.client.name, situation.client.contact, language)
     contact = [w[:-2] if language == "ru" else w for w in (who.first, who.patronymic, who.last) if len(w) > 2] if who.person else []
+
+    def found_in(key: str, part: str) -> bool:
+        return bool(re.search(phrases.snippets.get(key, "(?!)"), part))
+
+    def sayable(part: str) -> bool:
+        # It rests on something that shows it, and is no one's claim, no word to the tool, not about the addressee.
+        claim = any(found_in(key, part) for key in ("claimed_by_others", "dispute_words", "grounds_others_start"))
+        names_addressee = any(re.search(rf"\b{re.escape(name)}", part) for name in contact)
+        to_tool = any(matches(part, language, key) for key in ("tool_notes", "forbidding_notes", "venting"))
+        return found_in("grounds_evidence", part) and len(part.split()) <= 45 and not (claim or names_addressee or to_tool)
+
     found: list[str] = []
     for note in _invoice_notes(number, situation):
         # Parts of a sentence typed apart ("…; the school says …; the agreement lists …", "Joseph says … - clause 4 says …").
@@ -1019,13 +1030,11 @@ def _grounds(number: str | None, situation: Situation, language: Language, phras
             if re.match(phrases.snippets.get("grounds_end", "(?!)"), part):
                 break
             part = re.sub(phrases.snippets.get("grounds_tool_clause", "(?!)"), "", part)
-            if re.search(phrases.snippets.get("grounds_said_by_evidence", "(?!)"), part):
+            if found_in("grounds_said_by_evidence", part):
                 continue
             for pattern, said in phrases.snippets.get("grounds_rewrites", []):
                 part = re.sub(pattern, said, part, flags=re.IGNORECASE)
-            if any(re.search(phrases.snippets.get(key, "(?!)"), part) for key in ("claimed_by_others", "dispute_words", "grounds_others_start")) \
-                    or not re.search(phrases.snippets.get("grounds_evidence", "(?!)"), part) or len(part.split()) > 45 \
-                    or any(re.search(rf"\b{re.escape(name)}", part) for name in contact) or any(matches(part, language, key) for key in ("tool_notes", "forbidding_notes", "venting")):
+            if not sayable(part):
                 continue
             # "Ms. Hofbauer asked for it in her email": a person named keeps her pronouns; the client's "their" is "your".
             for pattern, yours in phrases.snippets.get("grounds_yours", {}).items():
