@@ -1021,6 +1021,13 @@ def test_a_safety_line_the_client_comes_back_to_is_said_again_unless_the_user_sa
     assert said not in reply(s, {"en": "Thank you, noted.", "ru": "Спасибо, принято."}[language], backend="composer").text
 
 
+def test_a_note_with_the_word_once_is_no_point_to_say_once():
+    s = _with("en", reasons=["reason to give: I am moving to product work only",
+                             "Once she confirms the handover I delete my local copies of the study data - say it plainly, it's a data protection thing"])
+    text = reply(s, "Thank you. Please confirm you will delete your local copies of the study data.", backend="composer").text
+    assert "concerns safety" not in text, text
+
+
 def test_a_request_timed_by_the_senders_going_is_the_users_call():
     result = reply(_situation("en"), "Thank you. Could you spend two days with Sharon before you go, to show her the lunchboxes?", backend="composer")
     assert "before me go" not in result.text and "As you asked" not in result.text, result.text

@@ -251,7 +251,7 @@ def _safety_again(client_reply: str, situation: Situation, context: dict[str, An
                   phrases: Phrases) -> list[str]:
     """The safety lines of the first message (notes to say once: "safety, say it once: …") that the client's answer comes
     back to, by two words of their own in one sentence ("the cooling fan … the cabinet"): said again, since silence would read as agreement."""
-    lines = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.get("reply.safety_note"), language)
+    lines = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.snippets["once_marker"], language)
     return [line for line in lines if any(_shares_word(line, s, language, least=2) for s in sentences(client_reply))]
 
 

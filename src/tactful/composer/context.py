@@ -2134,7 +2134,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
         # мы её вывели из работы …. не включать совсем, ротор может разлететься"): the sentences after the point that
         # tell it, not the story between them.
         said = (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")
-        if not re.search(phrases.get("reply.safety_note"), note[:m.start("said") if m["said"] else m.end()]):
+        if not re.search(phrases.snippets["once_marker"], note[:m.start("said") if m["said"] else m.end()]):
             # "… and we have a weight limit. it's how we work - say that": the point, after what it points back to.
             # (Not a line after its label, "say exactly this: It has been …": that is the user's wording, whole.)
             before = note[:m.start("said")] if m["said"] else ""
