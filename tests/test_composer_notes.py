@@ -3237,11 +3237,25 @@ def test_a_line_to_say_word_for_word_is_said(language, note, said):
      "В ванную маму одну не пускайте, пока не поставят поручень.", None),
     # A word that already carries the rule keeps the infinitive.
     ("один раз: проектор нельзя запускать без работающей вытяжки", None, "нельзя запускать"),
+    # The rule after what is wrong, in a later clause, is asked too; a clause hanging on another is not.
+    ("безопасность, один раз: на крыше у П-3 оторвана секция ограждения, туда людей без страховки не пускать, пока не восстановят",
+     "туда людей без страховки не пускайте, пока не восстановят", None),
+    ("один раз: у дефибриллятора истёк срок батареи — заменить срочно, чтобы не подвёл", "замените срочно, чтобы не подвёл", None),
+    # «Пусть …» of the client's people is asked of the client.
+    ("один раз: холодильник для отходов не держит температуру, пусть вызовут мастера", "вызовите мастера", None),
 ])
 def test_a_russian_rule_typed_as_an_infinitive_is_said_as_a_request(note, said, kept):
     s = situation(language="ru", reasons=["причина: ухожу в продуктовую работу", note], sender={"name": "Анна Ли", "solo": True})
     body = email(s, "ru")
     assert (said or kept) in body, body
+
+
+def test_a_russian_rule_to_a_friend_is_asked_on_ty():
+    s = situation(language="ru", reasons=["причина: ухожу механиком на ратраки", "мы на ты, друзья со школы",
+                                          "один раз: у сушилки для ботинок оплавилась вилка, пусть выкинет её или поменяет шнур"],
+                  sender={"name": "Анна Ли", "solo": True})
+    body = email(s, "ru")
+    assert "выкинь её или поменяй шнур" in body, body
 
 
 @pytest.mark.parametrize(("note", "said"), [

@@ -39,6 +39,7 @@ from .grammar import (
     capital_starts,
     due_phrase,
     first_person_step,
+    imperative,
     in_first_singular,
     in_running_text,
     is_action,
@@ -1955,18 +1956,33 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     return named(line) if framed != chosen[0] else sentence(_with_subject(line, language, phrases, solo), phrases)
 
 
-def _as_request(text: str) -> str:
+def _as_request(text: str, phrases: Phrases, every_clause: bool = False, plural: bool = True) -> str:
     """A Russian rule typed as an infinitive, said to the client as a request: «в ванную маму одну не пускать, пока не
-    поставят поручень» → «в ванную маму одну не пускайте, пока …». Only where the first clause has no verb of its own
-    and no word that already carries the rule («нельзя запускать», «должен быть»)."""
+    поставят поручень» → «в ванную маму одну не пускайте, пока …». Only a clause with no verb of its own and no word
+    that already carries the rule («нельзя запускать», «должен быть»), nor one that hangs on another («чтобы не
+    упасть»). Only the first clause, but in a point to say once (``every_clause``), where the rule follows what is
+    wrong («… оторвана секция ограждения, туда людей без страховки не пускать»), every one; there «пусть вызовут
+    мастера», said of the client's people, is asked of the client too («вызовите мастера»). ``plural`` is «вы»."""
     from ..text import likeliest_ru
 
-    head, sep, rest = text.partition(",")
-    readings = [likeliest_ru(w) for w in re.findall(r"[а-яё]+", head.lower())]
-    if not any(r is not None and r.tag.POS == "INFN" for r in readings) \
-            or any(r is not None and r.tag.POS in {"VERB", "PRED", "ADJS"} for r in readings):
-        return text
-    return request_form(head) + sep + rest
+    subordinate = set(phrases.snippets["relative_words"])
+    parts = re.split(r"(,\s*|\s+[-–—]\s+|;\s*|[.!?]\s+)", text) if every_clause else list(text.partition(","))
+    for i in range(0, len(parts), 2):
+        words = re.findall(r"[а-яё]+", parts[i].lower())
+        readings = [likeliest_ru(w) for w in words]
+        if not words or words[0] in subordinate:
+            continue
+        if every_clause and words[0] in phrases.snippets["let_words"] and len(readings) > 1 and readings[1] is not None \
+                and readings[1].tag.POS == "VERB" and "3per" in readings[1].tag:
+            # «пусть выкинет её или поменяет шнур»: every verb of theirs in it.
+            let, *rest = parts[i].split()
+            said = " ".join(imperative(r, w, plural) if (r := likeliest_ru(w.strip(",.;:!?"))) is not None
+                            and r.tag.POS == "VERB" and "3per" in r.tag else w for w in rest)
+            parts[i] = said[:1].upper() + said[1:] if let[:1].isupper() else said
+        elif any(r is not None and r.tag.POS == "INFN" for r in readings) \
+                and not any(r is not None and r.tag.POS in {"VERB", "PRED", "ADJS"} for r in readings):
+            parts[i] = request_form(parts[i], plural)
+    return "".join(parts)
 
 
 def _of_others(text: str, language: Language) -> bool:
@@ -2171,6 +2187,10 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     # A Russian line that opens on its verb («подписываем только то, что реально проверили») gets its subject («Мы
     # подписываем …»); one that opens otherwise («больше не могу …») is said as typed.
     solo = is_solo(situation.sender, language)
+    # A point to say once («… оторвана секция ограждения, туда людей не пускать») is asked of the client in every
+    # clause; to a friend, on «ты».
+    once = set(said_from(said, own, phrases.snippets["once_marker"], language))
+    informal = asks_informal(situation, language)
 
     def line(text: str) -> str:
         if text not in verbatim:
@@ -2178,7 +2198,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
             text = to_you(full_months(without_own_brackets(text, phrases), phrases), language, phrases)
             subjected = _with_subject(text, language, phrases, solo) if language == "ru" else text
             text = subjected if subjected.split()[:1] and subjected.split()[0].lower() in ("я", "мы") else text
-            text = _as_request(text) if language == "ru" else text
+            text = _as_request(text, phrases, text in once, plural=not informal) if language == "ru" else text
         return sentence(vetted.in_normal_case(text), phrases)
 
     asked_lines = [line(text) for text in said if len(text.split()) >= 3] + _answers_to_pasted(situation, own, language, phrases)

@@ -875,15 +875,21 @@ def in_list(items: list[str], phrases: Phrases) -> str:
     return "; ".join(inside(item) for item in items)
 
 
-def request_form(step: str) -> str:
+def request_form(step: str, plural: bool = True) -> str:
     """A Russian step with every infinitive as a polite request: «снять меня, сменить пароли» → «снимите
-    меня, смените пароли»."""
+    меня, смените пароли» (to a friend, «сними меня, смени пароли»)."""
     def request(word: str) -> str:
         reading = _infinitive(word)
-        form = reading.inflect({"impr", "excl", "plur"}) if reading is not None else None
-        return _punctuated(form.word, word) if form else word
+        return imperative(reading, word, plural) if reading is not None else word
 
     return " ".join(request(w) for w in step.split())
+
+
+def imperative(reading: Any, word: str, plural: bool = True) -> str:
+    """The imperative of a Russian verb as ``word`` was typed (pymorphy3's ``reading`` of it), its punctuation kept:
+    «сменить,» → «смените,», «вызовут» → «вызовите»; ``word`` itself where there is none."""
+    form = reading.inflect({"impr", "excl", "plur" if plural else "sing"})
+    return _punctuated(form.word, word) if form else word
 
 
 def _infinitive(word: str) -> Any:
