@@ -1890,6 +1890,13 @@ def test_the_contact_is_called_by_the_title_the_notes_use():
     assert email(situation(client={"name": "Cayo Palmetto Fly Lodge", "contact": "Brent Hollis"})).startswith("Dear Brent,")
 
 
+def test_a_title_the_notes_refuse_is_not_the_one_used():
+    s = situation(client={"name": "Grandhotel Kriváň", "contact": "Marek Hudák"}, tone="warm",
+                  reasons=["reason: we lost our forest lease", "warm, we've known him for years, call him Marek not Mr Hudák"])
+    text = email(s)
+    assert "Mr Hudák" not in text and text.startswith(("Dear Marek,", "Hi Marek,")), text
+
+
 def test_a_client_typed_as_its_team_is_greeted_as_that_team_once():
     s = situation(client={"name": "Haewon Heavy Industries - Technical Publications Team"}, tone="brief")
     assert email(s, tone="brief").startswith("Dear Technical Publications team,")

@@ -120,13 +120,15 @@ def is_title(word: str) -> bool:
 
 def titled_in(notes: list[str], who: Addressee) -> Addressee:
     """The contact with the title the user's notes call them by ("formal. call him Mr. Hollis unless he tells me
-    Brent"), when the contact was typed without one: a title the user writes before the surname is theirs to keep."""
+    Brent"), when the contact was typed without one: a title the user writes before the surname is theirs to keep,
+    unless they write it to refuse it ("call him Marek not Mr Hudák")."""
     if who.title or not (who.person and who.last):
         return who
     titles = _names("en")["titles"]
+    refused = _names("en").get("title_refused_before", "(?!)")
     for note in notes:
         for m in re.finditer(rf"\b([A-Z][a-z]{{1,9}})\.?\s+{re.escape(who.last)}\b", note):
-            if (title := titles.get(m[1].lower())):
+            if (title := titles.get(m[1].lower())) and not re.search(refused, note[:m.start()].rstrip()):
                 return who.model_copy(update={"title": title, "title_given": True})
     return who
 
