@@ -2369,6 +2369,8 @@ def test_a_wording_the_notes_ask_for_is_the_reason_said(language, note, said):
     ("en", "the ride-on mower and the strimmer in the barn - his", "leave the ride-on mower and the strimmer in the barn with you", None),
     ("ru", "газонокосилка и триммер в сарае — его, покупал на его деньги", "оставлю у вас газонокосилку и триммер в сарае", None),
     ("ru", "учебники (18 шт.) куплены компанией — их", "оставлю у вас учебники", None),
+    # The client named by what it is ("the hotel's"), with why it is theirs after it.
+    ("en", "the 4 steel racks in the lobby are the hotel's, they bought them, stay", "leave the 4 steel racks in the lobby with you", None),
     # A file or a copy is with the sender until it is sent: handed over, though it is the client's.
     ("en", "the pronunciation guide for product names - it's theirs", None, "the pronunciation guide for product names"),
 ])
