@@ -197,8 +197,9 @@ def _joined(chunk: str, pats: dict) -> list[tuple[int, str]]:
 # (a list lettered or numbered in brackets, '(a) requalification every two years …', «б) …», '(2) …', is bullets too, and
 # so is one marked '+' or '~', lettered with a full stop («а. тормоза …», «б. …») or numbered in small roman numerals
 # ('i. ethylene bottles …', 'ii. …')
-# ('1 the trust wants the token instruments …': a number with no stop, then a word in lower case)
-_BULLET = re.compile(r"^\s*(?:[-*•·—–+~]|\d{1,2}[.)]|\d{1,2}(?=\s+(?-i:[a-zа-яё]))|\(?[a-zа-я]\)|[a-hа-е]\.|(?:i{1,3}|iv|vi{0,3})[.)]|\(\d{1,2}\))\s+")
+# ('1 the trust wants the token instruments …': a number with no stop, then a word in lower case; ' # lehr fan servicing …':
+# a hash mark under the label)
+_BULLET = re.compile(r"^\s*(?:[-*•·—–+~#]|\d{1,2}[.)]|\d{1,2}(?=\s+(?-i:[a-zа-яё]))|\(?[a-zа-я]\)|[a-hа-е]\.|(?:i{1,3}|iv|vi{0,3})[.)]|\(\d{1,2}\))\s+")
 
 
 _NO_MARK = re.compile(r"")  # a '>' line's bullet mark, already left out of the line
