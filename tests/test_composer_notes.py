@@ -3345,3 +3345,31 @@ def test_a_point_to_say_once_is_never_the_reason(channel):
     text = Composer().compose(s, channel, "en")[0].text()
     # Said once, as the point, and neither as the news nor as the answer to "why?".
     assert text.lower().count("footstrap") == 1 and "Safety, say once" not in text, text
+
+
+@pytest.mark.parametrize(("note", "said", "unsaid"), [
+    # A date typed with dots is said in words, as the message's other dates are, in every channel.
+    ("наш нивелир — вернуть до 25.12", "25 декабря", "25.12"),
+    ("гарантия истекла 12.03.2026, больше не продлевали", "12 марта 2026 года", "12.03.2026"),
+])
+@pytest.mark.parametrize("channel", ["email", "call", "meeting"])
+def test_a_russian_date_typed_with_dots_is_said_in_words(note, said, unsaid, channel):
+    s = situation(language="ru", reasons=["причина: ухожу в продуктовую работу", f"сказать: {note}"], handover=[note],
+                  sender={"name": "Анна Ли", "solo": True})
+    text = Composer().compose(s, channel, "ru")[0].text()
+    assert said in text and unsaid not in text, text
+
+
+def test_a_clause_number_with_a_dot_is_no_date():
+    from tactful.composer.grammar import dates_in_words
+    from tactful.phrases import load_phrases
+
+    assert dates_in_words("по п. 10.12 договора, раздел 12.10; до 10.12", load_phrases("ru")) == "по п. 10.12 договора, раздел 12.10; до 10 декабря"
+
+
+@pytest.mark.parametrize("channel", ["email", "call", "meeting"])
+def test_an_english_month_cut_short_after_its_day_is_said_in_full(channel):
+    s = situation(reasons=["reason: I am moving to product work only"], handover=["my label printer - I collect it on 9 Dec"],
+                  sender={"name": "Ann Lee", "solo": True})
+    text = Composer().compose(s, channel, "en")[0].text()
+    assert "9 December" in text and "9 Dec " not in text and "9 Dec." not in text, text

@@ -33,6 +33,7 @@ from .context import (
 )
 from .grammar import (
     count_days,
+    dates_in_words,
     in_list,
     join_items,
     sentences,
@@ -49,6 +50,7 @@ from .requests import (
     is_person_in_dative,
     unavailable_days,
 )
+from .said import each_said
 from .vetting import (
     Vetting,
     classify_reply,
@@ -60,6 +62,11 @@ from .vetting import (
 )
 
 __all__ = ["Composer", "classify_reply", "count_days", "join_items", "reply_topics", "spoken_amount"]
+
+
+def _in_words(content: Any, phrases: Phrases) -> Any:
+    """The content with the dates the user typed with dots («вернуть до 25.12») said in words, as its other dates are."""
+    return each_said(content, lambda text: dates_in_words(text, phrases))
 
 
 @cache
@@ -844,7 +851,7 @@ class Composer:
         # The first word came on a call or at a meeting: the answer follows up on that conversation.
         context["spoken_first"] = situation.channel != "email"
         body = _environment().get_template("reply.j2").render(**context)
-        content = EmailContent(subject=p("reply.subject"), body=tidy(body))
+        content = _in_words(EmailContent(subject=p("reply.subject"), body=tidy(body)), phrases)
         content = content_familiar(content, phrases, context["gender"]) if context["informal"] else content
         return (Draft(channel="email", language=language, tone=tone, content=content), left_out, points,
                 [q for q in points if q not in given])
@@ -853,7 +860,7 @@ class Composer:
         return build_context(situation, channel, language, tone, _environment())
 
     def _content(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: Tone):
-        content = self._content_on_vy(channel, context, p, phrases, tone)
+        content = _in_words(self._content_on_vy(channel, context, p, phrases, tone), phrases)
         return content_familiar(content, phrases, context["gender"]) if context["informal"] else content
 
     def _content_on_vy(self, channel: Channel, context: dict[str, Any], p, phrases: Phrases, tone: Tone):

@@ -1268,6 +1268,27 @@ def single_stops(text: str) -> str:
     return _DOUBLE_STOP.sub(".", text)
 
 
+def dates_in_words(text: str, phrases: Phrases) -> str:
+    """Dates typed short said in words, as the message's other dates are: with dots (`dotted_date`), «вернуть до
+    25.12» → «вернуть до 25 декабря», «срок был 15.10.2026» → «срок был 15 октября 2026 года», but a clause's number
+    («п. 10.12») is no date; a month cut short after its day (`month_abbreviations`), "collect it on 9 Dec" →
+    "on 9 December"."""
+    if short := phrases.snippets.get("month_abbreviations"):
+        text = re.sub(rf"(?<=\d )(?:{'|'.join(short)})\b", lambda m: short[m[0]], text)
+    pattern = phrases.snippets.get("dotted_date")
+    if not pattern:
+        return text
+    months, not_after = phrases.months, phrases.snippets["dotted_date_not_after"]
+
+    def said(m: re.Match[str]) -> str:
+        if re.search(not_after, text[:m.start()]):
+            return m[0]
+        day = f"{int(m['day'])} {months[int(m['month']) - 1]}"
+        return phrases.snippets["dated_year"].format(day=day, year=m["year"]) if m["year"] else day
+
+    return re.sub(pattern, said, text)
+
+
 def tidy(text: str) -> str:
     """Collapse the blank lines that optional template blocks leave behind, and doubled full stops."""
     lines = [single_stops(line.rstrip()) for line in text.strip().splitlines()]

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..phrases import Phrases
 from ..text import likeliest_ru
+from .said import each_said
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 # Text in brackets is a stage direction to the user («(Пауза. Дайте собеседнику ответить…)»), not said to the client.
@@ -26,22 +27,8 @@ def familiar(text: str, phrases: Phrases, gender: str | None) -> str:
 
 
 def content_familiar(content: Any, phrases: Phrases, gender: str | None) -> Any:
-    """A message's content with what is said to the client said to a friend (`familiar`); what the script says to the user (the
-    objective, the agenda, the client's reactions) stays as it is."""
-    def said(value: str) -> str:
-        return familiar(value, phrases, gender)
-
-    if content.kind == "email":
-        return content.model_copy(update={"body": said(content.body)})
-    reactions = [r.model_copy(update={"answer": said(r.answer)}) for r in content.reactions]
-    if content.kind == "call":
-        return content.model_copy(update={
-            "opening": said(content.opening), "key_message": said(content.key_message), "pause": said(content.pause),
-            "points": [said(p) for p in content.points], "reactions": reactions, "closing": said(content.closing),
-            # The letter after the call is to the friend too («я верну тебе ключ»); the notes to the user are in brackets.
-            "follow_up": said(content.follow_up)})
-    return content.model_copy(update={"talking_points": [said(p) for p in content.talking_points],
-                                      "reactions": reactions, "closing": said(content.closing)})
+    """A message's content with what is said to the client said to a friend (`familiar`)."""
+    return each_said(content, lambda text: familiar(text, phrases, gender))
 
 
 def _said(text: str, table: dict[str, Any], gender: str | None) -> str:
