@@ -3373,3 +3373,18 @@ def test_an_english_month_cut_short_after_its_day_is_said_in_full(channel):
                   sender={"name": "Ann Lee", "solo": True})
     text = Composer().compose(s, channel, "en")[0].text()
     assert "9 December" in text and "9 Dec " not in text and "9 Dec." not in text, text
+
+
+@pytest.mark.parametrize(("language", "item", "said"), [
+    # Our thing at the client's, "to return": the client returns it to us; where it stands is the user's note.
+    ("ru", "наш термопринтер для этикеток стоит у неё в офисе с сентября — вернуть до 21.01",
+     "Пожалуйста, верните наш термопринтер для этикеток до 21 января."),
+    ("en", "our label printer is in her office since September - return by 21 Jan", "Please return our label printer by 21 January."),
+    ("en", "my two sketchbooks are on her shelf since the design meeting - I want them back", "Please return my two sketchbooks."),
+])
+def test_our_thing_to_return_is_asked_of_the_client(language, item, said):
+    s = situation(language=language, handover=[item, {"en": "the fleet list", "ru": "журнал работ"}[language]],
+                  reasons=[{"en": "I'm moving to product work only", "ru": "ухожу в продуктовую работу"}[language]],
+                  sender={"name": "Ann Lee", "solo": True})
+    text = Composer().compose(s, "email", language)[0].text()
+    assert said in text, text

@@ -382,17 +382,28 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
     item = _without_brackets(item)
     # "our 6 rental pipes - they empty them and send them back by 22 January", "their 36 pipes, repaired - they collect
     # by 22 January": the thing, then the client's step with it, asked with the thing named in it.
-    if (after := re.search(phrases.snippets.get("client_step_after", "(?!)"), item, flags=re.IGNORECASE)) and after.start():
-        thing = said_item(re.sub(phrases.snippets.get("held_by_client", "(?!)"), "", item[:after.start()], flags=re.IGNORECASE), language, phrases)
+    after = re.search(phrases.snippets.get("client_step_after", "(?!)"), item, flags=re.IGNORECASE)
+    held = item[:after.start()] if after else ""
+    if after:
+        verb, rest = (after["verb"], after["step"]) if language == "ru" else after["step"].strip().partition(" ")[::2]
+    # «наш термопринтер стоит у неё в офисе с сентября — вернуть до 21.01», "my sketchbooks are on her shelf - I want
+    # them back": ours, so returning it is the client's step; where it stands is the user's note, not the thing.
+    elif re.match(phrases.snippets.get("own_thing", "(?!)"), item) \
+            and (after := re.search(phrases.snippets.get("own_returned_after", "(?!)"), item, flags=re.IGNORECASE)):
+        held = _before_verb(item[:after.start()], language, phrases)
+        if end := re.search(phrases.snippets.get("own_held_end", "(?!)"), held, flags=re.IGNORECASE):
+            held = held[:end.start()]
+        verb, rest = phrases.snippets["own_returned_verb"], after["step"] if language == "ru" else f"them {after['step'].strip()}"
+    if after and after.start():
+        thing = said_item(re.sub(phrases.snippets.get("held_by_client", "(?!)"), "", held, flags=re.IGNORECASE), language, phrases)
         if language == "ru":
             from ..text import likeliest_ru
 
-            verb = likeliest_ru(after["verb"].lower()).normal_form
+            verb = likeliest_ru(verb.lower()).normal_form
             verb = phrases.snippets.get("client_step_perfective", {}).get(verb, verb)
             thing = accusative(to_you(thing, language, phrases), language, phrases) or thing
-            step = re.sub(r"\s+(?=[,;])", "", f"{verb} {thing} {after['step'].strip()}".strip())
+            step = re.sub(r"\s+(?=[,;])", "", f"{verb} {thing} {rest.strip()}".strip())
             return phrases.snippets["step_request"] + request_form(step)
-        verb, _, rest = after["step"].strip().partition(" ")
         # "he collects them …" asked of him: "collect them …".
         verb = re.sub(r"(?<=[a-z]{4})(?:e?s)$", "", verb) if verb.endswith("s") and not verb.endswith("ss") else verb
         # "take them back" → "take back the spare fins …": the thing, long, after its particle.
