@@ -3388,3 +3388,27 @@ def test_our_thing_to_return_is_asked_of_the_client(language, item, said):
                   sender={"name": "Ann Lee", "solo": True})
     text = Composer().compose(s, "email", language)[0].text()
     assert said in text, text
+
+
+@pytest.mark.parametrize(("language", "client", "note", "unsaid", "said"), [
+    # An aside that the decision is not about this client is said in its own line, not pasted into the reason.
+    ("en", {"name": "Lakeside Spa Hotel"}, "from 2027 we only build new saunas, no maintenance contracts for anyone. not about them",
+     "Not about them", "nothing to do with you personally"),
+    ("en", {"name": "Demerara Heritage Society", "contact": "Mrs Persaud"},
+     "we are closing the Georgetown lab at the end of february. say it plainly - nothing to do with the Society",
+     "with the Society", "nothing to do with you personally"),
+    ("ru", {"name": "ИП Лаптева", "contact": "Евгения Викторовна Лаптева"},
+     "с февраля закрываем контрактное производство для всех клиентов. к Евгении Викторовне претензий нет, скорее наоборот — так и сказать",
+     "претензий нет", "не связано с вами лично"),
+])
+def test_an_aside_that_it_is_not_about_the_client_is_its_own_line(language, client, note, unsaid, said):
+    s = situation(language=language, client=client, reasons=[note])
+    text = email(s, language)
+    assert unsaid not in text and said in text, text
+
+
+def test_a_note_on_who_else_gets_the_same_letter_is_not_said():
+    s = situation(reasons=["from 2027 we only do design-build of new parks and trails, all our maintenance contracts stop. "
+                           "same letter goes to two other parks this week - nothing they did"])
+    text = email(s)
+    assert "same letter" not in text.lower() and "nothing to do with you personally" in text, text

@@ -318,8 +318,8 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "facts": vetted.keep("facts", [vetted.in_normal_case(f) for f in situation.facts], strict=True),
         # "…, all of it, not just them": the aside that names this client only says the decision is not about them, and
         # read alone it sounds like a verdict on them; the reason reads the same without it.
-        "reasons": vetted.keep("reasons", [re.sub(vetted.phrases.snippets.get("not_just_aside", "(?!)"), "", vetted.in_normal_case(r))
-                                           for r in situation.reasons], strict=True),
+        "reasons": vetted.keep("reasons", [said for r in situation.reasons
+                                           if (said := _not_about_them(vetted.in_normal_case(r), vetted.phrases)).strip(" .")], strict=True),
         "contact": vetted.one("client.contact", situation.client.contact),
         "client": vetted.one("client.name", situation.client.name) or "",
         "description": vetted.one("project", situation.project_name or situation.project),
@@ -329,6 +329,15 @@ def _vetted_fields(situation: Situation, vetted: Vetting) -> dict[str, Any]:
         "sender_company": vetted.one("sender.company", situation.sender.company),
         "clause": vetted.one("contract.clause", _bare_clause(situation.contract.clause or "", vetted.phrases) or None),
     }
+
+
+def _not_about_them(note: str, phrases: Phrases) -> str:
+    """A note without its asides that say the decision is not about this client ("…, not just the Gilded Hare",
+    "Not about them.", «к Евгении Викторовне претензий нет, скорее наоборот»): the message says that in a line of
+    its own (`_not_about`), and the reason reads the same without them."""
+    for key in ("not_just_aside", "not_about_aside"):
+        note = re.sub(phrases.snippets.get(key, "(?!)"), "", note)
+    return note
 
 
 def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
@@ -1340,7 +1349,10 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
 
     def addressed(words: list[str]) -> bool:
         # «Катя ни при чём» in a letter to «Екатерина»: a short form of the contact's name is the contact.
-        return words[0].lower() in pronouns or words[0].lower() in contact or full_first_name(words[0]) in contact
+        # "nothing to do with the Society", "nothing the hotel did": the client, named by what it is.
+        client = re.findall(r"[^\W\d_]+", situation.client.name.lower())
+        return words[0].lower() in pronouns or words[0].lower() in contact or full_first_name(words[0]) in contact \
+            or words[0].lower() in phrases.articles and words[-1].lower() in client
 
     def person(words: list[str]) -> list[str] | None:
         """The words as a person's name in the nominative («из-за Никиты» → «Никита»), or None when the first
@@ -1672,7 +1684,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     def as_we(note: str) -> str:
         partner = phrases.snippets.get("partner_and_i")
         note = re.sub(partner["pattern"], partner["we"], note, count=1) if partner else note
-        return re.sub(phrases.snippets.get("not_just_aside", "(?!)"), "", note)
+        return _not_about_them(note, phrases)
 
     def before_forbidden(note: str) -> str:
         # A note that dictates its wording is read for that wording alone, without its label and its words to
@@ -1764,8 +1776,10 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
                         (None, ""))
     # Where the sender stands, said whole when the whole note is the sender's own ("I only do group walks, I've
     # no slots for one-to-one"): a clause cut from it may read curter than the note ("I only do group walks.").
+    # Not when a sentence of it is the user's to the tool ("same letter goes to two other parks this week").
     whole = standing and clause and note != clause and len(note.split()) <= 25 and not any(
-        about_others(c) or matches(c, language, "venting") or cut_short(c) for c, n in clauses() if n == note)
+        about_others(c) or matches(c, language, "venting") or cut_short(c) for c, n in clauses() if n == note) \
+        and not any(instruction(part) for part in sentences(note))
     # A plan said in a note whose every clause is the sender's own («продаём две фуры и оставляем только
     # городскую доставку, межгород больше не возим») is said whole: its first clause alone tells half of it.
     first = re.split(phrases.snippets["clause_break"], note.strip(), maxsplit=1, flags=re.IGNORECASE)[0].strip()
@@ -1864,15 +1878,23 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
             continue
         # A mark that opens its note ("that's the one to give", «это и скажу — здоровье, возраст, беру только рядом»)
         # speaks of the note before it, whole; words after it that open on a list only sum that note up.
+        # Nor do words that only say it is not about the client ("say it plainly - nothing to do with the Society"):
+        # the message says that in a line of its own.
         if worded and (re.match(phrases.snippets.get("sayable_summary", "(?!)"), worded["said"])
-                       or re.match(phrases.snippets.get("sayable_manner_only", "(?!)"), worded["said"])):
+                       or re.match(phrases.snippets.get("sayable_manner_only", "(?!)"), worded["said"])
+                       or not _not_about_them(worded["said"], phrases).strip(" .")):
             worded = None
+            if not marks:
+                continue
         if marks and not note[:marks[0].start()].strip(" .,;") and not worded and at:
             said = situation.reasons[at - 1]
         # The mark speaks of the sentence it closes or follows ("… every invoice goes 90+ days. we can't be the
         # bank for a managing agent, that's the reason"): that sentence alone, not the story before it.
         else:
             said = worded["said"] if worded else (sentences(note[:marks[0].start()]) or [""])[-1]
+        # «к Евгении Викторовне претензий нет, скорее наоборот — так и сказать»: that is said in a line of its own.
+        if not (said := _not_about_them(said, phrases)).strip(" ."):
+            continue
         # «платят через 80–90 дней … третий квартал подряд. это главная причина»: what the client does, or a fragment
         # that goes on from it, is the grievance behind the decision, not a reason to say.
         before = (sentences(note[:marks[0].start()]) or [""])[:-1] if marks else []
@@ -2178,6 +2200,9 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     mark = phrases.snippets.get("sayable", "(?!)")
     found = [(text, quoted) for text, quoted in found if not (re.match(mark, text) and len(text.split()) <= 6)]
     said = [text for text, _ in found if not any(text != other and text in other for other, _ in found)]
+    # "say it plainly - nothing to do with the Society", «к Евгении Викторовне претензий нет — так и сказать»: the
+    # message says that in a line of its own (`_not_about`).
+    said = [t for text in said if (t := _not_about_them(text, phrases)).strip(" .")]
     # A line the user wrote out in quotes is theirs word for word; only the rest is re-voiced.
     verbatim = {text for text, quoted in found if quoted}
     # An unquoted point that names an open invoice ("деньги: по № 38 остаток 85 000 ₽ висит с ноября …. сказать номера и
