@@ -915,7 +915,7 @@ def test_a_handover_with_steps_is_a_plan_not_a_list_of_materials(language, plan_
      "cancel or transfer the coach booking with Lakeland Coaches before 1 January"),
     ("en", "Shopify integration - revoke our access", "revoke our access for Shopify integration"),
     ("en", "spare keys - return them to reception", "return the spare keys to reception"),
-    ("ru", "доверенность на меня — отозвать после 20.01", "отзову доверенность на меня после 20.01"),
+    ("ru", "доверенность на меня — отозвать после 20.01", "отзову доверенность на меня после 20 января"),
     ("ru", "этап 2 (оплата, корзина) — доделать и сдать", "доделаю и сдам этап 2 (оплата, корзина)"),
     ("ru", "журнал — вести до конца месяца", "буду вести журнал до конца месяца"),
 ])
@@ -1298,7 +1298,8 @@ def test_an_invoice_named_by_its_date_takes_no_number_sign():
     s = situation(unpaid_invoices=[{"number": "от 05.09", "amount": "48 000 ₽"}, {"number": "от 20.10", "amount": "52 000 ₽"}])
     for channel in ("email", "call", "meeting"):
         text = Composer().compose(s, channel, "ru")[0].text()
-        assert "от 05.09" in text and "№ от" not in text and "номер от" not in text, channel
+        # The date it is named by is said in words, as the letter's other dates are.
+        assert "от 5 сентября" in text and "№ от" not in text and "номер от" not in text, channel
 
 
 @pytest.mark.parametrize(("language", "sender", "reasons", "said", "private"), [
@@ -1966,9 +1967,9 @@ def test_a_disputed_invoice_is_offered_without_grounds_the_user_asks_not_to_argu
 
 
 @pytest.mark.parametrize(("item", "said"), [
-    # A dotted day in the step is kept whole and said after the thing.
-    ("пропуска на троих наших слесарей — возвращаем на проходной 29.12", "на проходной пропуска на троих наших слесарей 29.12"),
-    ("ключ от щитовой на паркинге — вернём 22.01 управляющей", "управляющей ключ от щитовой на паркинге 22.01"),
+    # A dotted day in the step is kept whole and said after the thing (in words, as the letter's other dates are).
+    ("пропуска на троих наших слесарей — возвращаем на проходной 29.12", "на проходной пропуска на троих наших слесарей 29 декабря"),
+    ("ключ от щитовой на паркинге — вернём 22.01 управляющей", "управляющей ключ от щитовой на паркинге 22 января"),
 ])
 def test_a_russian_return_step_keeps_its_dotted_day_after_the_thing(item, said):
     s = situation(language="ru", handover=["схемы воздуховодов в PDF", item])
