@@ -83,6 +83,11 @@ def test_an_expectation_without_an_answer_is_met_calmly_and_an_email_has_none():
      "We can take calls for advice until the end of March, but no more visits.", "formal notice"),
     ("ru", "по договору 60 дней. если упрётся — готовы до конца марта консультировать по телефону, но без выездов",
      "Готовы до конца марта консультировать по телефону, но без выездов.", "официальным уведомлением"),
+    # Held to the full period, as users type it; a dotted date inside the fallback does not end it.
+    ("en", "the contract says 60 days. if they hold us to it: we answer questions remotely until 9 March, no scanning",
+     "We answer questions remotely until 9 March, no scanning.", "formal notice"),
+    ("ru", "по договору 60 дней (если настаивают — до 27.03 только консультации по почте)",
+     "До 27 марта только консультации по почте.", "официальным уведомлением"),
 ])
 def test_a_fallback_kept_for_when_the_client_pushes_is_held_back_and_prepared(language, note, fallback, held):
     soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
