@@ -3412,3 +3412,10 @@ def test_a_note_on_who_else_gets_the_same_letter_is_not_said():
                            "same letter goes to two other parks this week - nothing they did"])
     text = email(s)
     assert "same letter" not in text.lower() and "nothing to do with you personally" in text, text
+
+
+def test_a_contact_called_by_patronymic_alone_is_you_in_the_handover():
+    s = situation(language="ru", client={"name": "бильярдный клуб «Карамболь»", "contact": "Михалыч"},
+                  handover=["журнал работ", "ключ от подсобки отдам Михалычу 26.12"], sender={"name": "Азамат Шогенов", "solo": True})
+    text = email(s, "ru")
+    assert "отдам вам" in text and "Михалычу" not in text, text

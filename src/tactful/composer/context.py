@@ -557,10 +557,12 @@ def _named_addressee(situation: Situation, phrases: Phrases) -> str | None:
 def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases) -> str:
     """A handover note that names the person the letter greets, said to them: "admin access to Sarah" →
     "admin access to you", «вернуть ключ Игорю» → «вернуть ключ вам»."""
-    if not (who.person and (who.first or who.title)) or " и " in who.first or " and " in who.first:
+    if not (who.person and (who.first or who.title or who.patronymic)) or " и " in who.first or " and " in who.first:
         return item
-    if language == "ru" and not who.first:
-        return item  # «Прохоров А. В.»: initials are no name to find in a note
+    # «Прохоров А. В.»: initials are no name to find in a note; «Михалыч», a patronymic alone, is how the user calls him.
+    called = who.first or (who.patronymic if language == "ru" and not who.last else "")
+    if language == "ru" and not called:
+        return item
     said = item
     if language != "ru":
         # By first name, full name, or title and surname ("summaries for Dr Brice"), the longest first.
@@ -575,8 +577,10 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
         from ..wording import inflect_phrase, petrovich_form
 
         for case, pronoun in phrases.snippets["addressee_pronouns"].items():
-            # A short form petrovich does not decline («Серёга» → «Серёге») is declined by the dictionary.
-            forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender), inflect_phrase(who.first, case)}
+            # A short form petrovich does not decline («Серёга» → «Серёге») is declined by the dictionary; so is a
+            # patronymic alone («Михалычу»), in its cases only.
+            forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender), inflect_phrase(who.first, case)} \
+                if who.first else {inflect_phrase(called, case)} - {called}
             for form in sorted((f for f in forms if f), key=len, reverse=True):
                 said = re.sub(rf"\b{re.escape(form)}\b", pronoun, said)
     # The user's aside about the same person ("(words he never uses)") would now speak of them as "he".
