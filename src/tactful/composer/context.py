@@ -1350,11 +1350,11 @@ def _not_about(situation: Situation, language: Language, phrases: Phrases) -> di
     # Its words without the punctuation around them ("Лилия Сергеевна, управляющая").
     contact = re.findall(r"[^\W\d_][\w'’-]*", (situation.client.contact or "").lower())
     pronouns = phrases.snippets["not_about_pronouns"]
+    # "nothing to do with the Society", "nothing the hotel did": the client, named by what it is.
+    client = re.findall(r"[^\W\d_]+", situation.client.name.lower())
 
     def addressed(words: list[str]) -> bool:
         # «Катя ни при чём» in a letter to «Екатерина»: a short form of the contact's name is the contact.
-        # "nothing to do with the Society", "nothing the hotel did": the client, named by what it is.
-        client = re.findall(r"[^\W\d_]+", situation.client.name.lower())
         return words[0].lower() in pronouns or words[0].lower() in contact or full_first_name(words[0]) in contact \
             or words[0].lower() in phrases.articles and words[-1].lower() in client
 
@@ -2187,7 +2187,7 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
         # мы её вывели из работы …. не включать совсем, ротор может разлететься"): the sentences after the point that
         # tell it, not the story between them.
         said = (m["said"] or m.groupdict().get("first") or "").strip(" '\"“”‘’«»")
-        if not re.search(phrases.snippets["once_marker"], note[:m.start("said") if m["said"] else m.end()]):
+        if not _said_once(note[:m.start("said") if m["said"] else m.end()], phrases):
             # "… and we have a weight limit. it's how we work - say that": the point, after what it points back to.
             # (Not a line after its label, "say exactly this: It has been …": that is the user's wording, whole.)
             before = note[:m.start("said")] if m["said"] else ""
