@@ -195,8 +195,11 @@ def test_end_date_inside_the_notice_period_is_proposed_not_announced_as_notice()
     ru = email(s.model_copy(update={"language": "ru"}), "ru")
     assert f"официальным уведомлением со сроком до {format_date(dt.date.today() + dt.timedelta(days=30), 'ru')} (30 дней)." in ru
     assert "Если вам это не подходит" not in ru
-    # The short agreement on the earlier date follows its acceptance; it is not announced as agreed.
-    assert "If the earlier date suits you, I will also send a short agreement confirming it." in text
+    # The short agreement on the earlier date follows its acceptance; it is not announced as agreed, and it is said
+    # with the proposal, not among the money lines.
+    proposal = next(par for par in text.split("\n\n") if "by mutual agreement" in par)
+    assert "If the earlier date suits you, I will send a short agreement confirming it." in proposal, text
+    assert "досрочную дату завершения" in next(par for par in ru.split("\n\n") if "официальным уведомлением" in par).lower(), ru
     # No fixed date is promised while it is only proposed.
     assert "Until the end date we agree" in text and f"Until {s.end_date.day} " not in text
     call = " ".join(Composer().compose(s, "call", "en")[0].content.points)
@@ -1699,7 +1702,8 @@ def test_a_reply_does_not_restate_collecting_a_thing_the_client_asks_to_keep(ite
 @pytest.mark.parametrize(("client", "offer"), [({"name": "Ушаков Виктор Степанович"}, "просто напишите мне"),
                                                ({"name": "ООО «Ромашка»"}, "На любые вопросы о передаче")])
 def test_the_russian_offer_of_help_after_a_handover_names_what_it_offers(client, offer):
-    s = situation(client=client, handover=["паспорт системы и схема обвязки"], referral="Денис Фролов", language="ru",
+    # With no referral: with one, the referral is the alternative and no line of help follows the handover.
+    s = situation(client=client, handover=["паспорт системы и схема обвязки"], language="ru",
                   sender={"name": "Никита Савин", "solo": True})
     text = email(s, "ru")
     assert offer in text and "всё подробно" not in text, text

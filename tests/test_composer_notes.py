@@ -2484,6 +2484,19 @@ def test_a_disputed_invoice_is_gone_through_with_the_evidence_the_notes_hold(lan
     assert said in text, text
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_letter_with_a_referral_has_no_line_of_help_after_the_handover_list(language):
+    """The referral is the alternative; "We will gladly answer any questions about the handover" after the list read as
+    filler. A disputed invoice is checked together («сверить»), not the calque «пройтись по счёту»."""
+    s = situation(language=language, client={"name": "Northwind Traders LLC", "contact": "Jane Morris"},
+                  handover={"en": ["the fleet list", "the alarm codes"], "ru": ["журнал работ", "коды сигнализации"]}[language],
+                  referral={"en": "Kiara Moreno at Cacao Lane", "ru": "Катя Пуртова из «Зелёной грядки»"}[language],
+                  unpaid_invoices=[{"number": "INV-12", "amount": "£900", "disputed": True}], sender={"company": "Lee Cooperage"})
+    body = email(s, language)
+    assert {"en": "Kiara Moreno", "ru": "Катю Пуртову"}[language] in body, body
+    assert "questions about the handover" not in body and "вопросы о передаче" not in body and "пройтись" not in body, body
+
+
 def test_the_clients_things_go_back_to_the_clients_place_said_to_them():
     s = situation(language="ru", client={"name": "ООО «Выставочный мир»", "contact": "Петров Олег Иванович"},
                   handover=["их брендированные панели и ковролин — вернём на их склад до 15 января, с описью"])
