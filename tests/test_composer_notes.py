@@ -654,6 +654,9 @@ def test_a_warm_letter_with_nothing_to_settle_promises_no_written_settlement(lan
     ("Greenbelt Property Services - Dave Kowalski, they've got 6 trucks and do condos in Barrhaven",
      "recommend Dave Kowalski of Greenbelt Property Services, who have got 6 trucks and do condos in Barrhaven;"),
     ("Midwest Reporting Partners - 20+ reporters, realtime and remote", "recommend Midwest Reporting Partners, 20+ reporters;"),
+    # "they" of one person at a place: "who has".
+    ("Dr. Natasha Ramdin at the university library's digitisation unit - they have a film scanner",
+     "recommend Dr. Natasha Ramdin at the university library's digitisation unit, who has a film scanner;"),
 ])
 def test_a_referral_note_that_goes_on_with_a_pronoun_describes_them(referral, said):
     assert said in email(situation(referral=referral))
@@ -1781,6 +1784,16 @@ def test_the_users_own_reason_is_said_without_its_label_or_shorthand(note, said,
     assert said in body and unsaid not in body, body
 
 
+def test_the_plan_of_a_piece_of_work_typed_as_a_note_is_not_the_reason():
+    """"batch 4 we finish by 19 Feb": the timeline says it; as part of the reason it reads as shorthand."""
+    s = situation(reasons=["we are closing the lab at the end of February, the building is sold",
+                           "batch 4 (the glass plates) we finish by 19 Feb. batch 5 we do not start"],
+                  sender={"company": "Lumen Archive Services"}, channel="meeting")
+    for channel in ("email", "meeting"):
+        text = Composer().compose(s, channel, "en")[0].text()
+        assert "We are closing the lab at the end of February" in text and "atch 4 we finish" not in text, text
+
+
 def test_a_short_form_of_the_contacts_name_in_a_note_is_the_contact():
     s = situation(client={"name": "ООО «Волжские просторы»", "contact": "Екатерина, менеджер по группам"},
                   reasons=["новый формат экскурсий не мой", "Катя ни при чём, она за меня спорила на планёрке"],
@@ -2710,6 +2723,13 @@ def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
     # "they" of things something is done to stays "they": the client is not the one restocked.
     ("safety, once: at the November visit the first-aid kits were empty. They should be restocked before January",
      "They should be restocked before January."),
+    # What could happen, then what to do typed after a dash: the step is asked.
+    ("safety, once: the 8 nitrate reels sit in the cupboard next to the AC unit. nitrate can catch fire by itself when "
+     "warm - move them somewhere cool and get a specialist to look",
+     "Nitrate can catch fire by itself when warm, so please move them somewhere cool and get a specialist to look."),
+    # "they" with a verb only people do is the client.
+    ("safety, once: they stack the logs against the boiler wall next to the flue. it needs a metre of clear space",
+     "You stack the logs against the boiler wall next to the flue."),
 ])
 def test_a_safety_point_said_once_keeps_its_instruction_and_is_led_in(note, said):
     body = email(situation(reasons=["moving to depot work only", note], sender={"company": "Harbour Marine Ltd"}))

@@ -1706,12 +1706,16 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
 
     def own_sentences(note: str) -> str:
         parts = sentences(note)
+        # Nor the plan of a piece of work typed as a note ("Batch 4 we finish by 19 Feb."): the timeline says it.
+        plan = phrases.snippets.get("work_plan_note", "(?!)")
+        if len(parts) == 1:
+            return "" if re.match(plan, note.strip()) else note
         # Nor a sentence to the tool ("thats true and that's what the email says"), nor, in English, a later
         # fragment with no subject ("Took it last week. Selling the baler in the spring sale."): shorthand.
         fragment = phrases.snippets.get("fragment_start", "(?!)")
         return " ".join(p for i, p in enumerate(parts) if not about_others(p) and not past(p) and not instruction(p)
                         and not re.search(phrases.snippets.get("sayable", "(?!)"), p)
-                        and not (i and re.match(fragment, p.strip()))) if len(parts) > 1 else note
+                        and not (i and re.match(fragment, p.strip())) and not re.match(plan, p.strip()))
 
     whole = [plain(own_sentences(r)) for r in reasons if own(r) and not standing]
     whole = [r for r in whole if r]
@@ -2194,7 +2198,8 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
             return _with_antecedent(sentences(before), said, language, phrases) if re.search(r"[.!?]\s*$", before) else said
         told = [part for part in sentences(note[m.end():].lstrip(" ;,")) if re.search(phrases.snippets["once_instruction"], part)
                 and not matches(part, language, "tool_notes") and part.strip(" .") not in said]
-        return " ".join([said.rstrip(" .") + ".", *told]) if told else said
+        dash, asking = phrases.snippets.get("told_dash", ("(?!)", ""))
+        return " ".join([said.rstrip(" .") + ".", *(re.sub(dash, asking, part) for part in told)]) if told else said
 
     found = [(re.sub(aside, "", with_instruction(note.strip(), m)), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked

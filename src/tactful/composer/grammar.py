@@ -1134,7 +1134,16 @@ def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[
             and (words[0].lower() == phrases.snippets["referral_pronouns"][0] or not is_organisation(name, "en")
                  or f" {phrases.snippets['referral_of']} " in name):
         # "Salt & Ember Catering - Maria, she does weddings": "she" is not the firm.
-        return "does", " ".join(words[1:])
+        # "Dr Ramdin at the library's unit - they have a film scanner": one person "has" it ("who has …"); "Dave
+        # Kowalski of Greenbelt …, who have got 6 trucks" speaks of the firm the note named first.
+        from ..address import names_person
+
+        verb, rest = words[1], words[2:]
+        person = re.split(r"\sat\s", name)[0]
+        if words[0].lower() == phrases.snippets["referral_pronouns"][0] and names_person(person, "en") \
+                and not is_organisation(person, "en") and not re.search(rf"\s(?:and|&|{phrases.snippets['referral_of']})\s", person):
+            verb = _third_person(verb, phrases)
+        return "does", " ".join([verb, *rest])
     # "SI-accredited", "glacier-certified (AIMG)": a word for what they are certified as is said with "who is".
     bare = re.sub(r"\s*\([^)]*\)", "", part).split()
     if len(bare) == 1 and re.fullmatch(r"[A-Za-z]+-[a-z]+ed", bare[0]):
