@@ -695,6 +695,9 @@ def test_asked_for_facts_leave_out_those_about_the_client_in_the_third_person(la
     # Kept without a technical aside in the other language, a step verb first, "+" as "and".
     ("ru", "архив NDVI-карт и ортофотопланов 2024–2026 по полям (shp + geotiff)", "архив NDVI-карт и ортофотопланов 2024–2026 по полям"),
     ("ru", "ключ от кладовки вернуть завхозу", "верну ключ от кладовки завхозу"),
+    # What a colon says of the thing follows the step whole; its verbs are not the thing's own.
+    ("ru", "тетрадка по столам: когда что перетягивал и менял, где лузы слабые, — оставлю",
+     "тетрадку по столам: когда что перетягивал и менял, где лузы слабые."),
     ("ru", "шаблоны отчётов + методика проверки сварных швов", "методику проверки сварных швов"),
     ("en", "Reaper templates + iZotope chains", "Reaper templates and iZotope chains"),
 ])

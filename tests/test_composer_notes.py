@@ -2174,6 +2174,12 @@ def _with_handover(language: str, item: str) -> Situation:
     ("en", "MY workstand and the truing stand are in their container - taking them on the last Wednesday",
      "collect my workstand and the truing stand from your container", "hand over my workstand"),
     ("en", "two of our climbing lines and a rigging block left in the cart barn", "collect two of our climbing lines", "hand over two of our"),
+    # A place of the client's named after the thing is where it is collected from, with the occasion the note gives.
+    ("en", "our 12 insulated crates in their pastry store - we take them with the last delivery",
+     "collect my 12 insulated crates from your pastry store with the last delivery", "in your pastry store"),
+    # The client's own thing the sender borrowed goes back to them, not handed over as a deliverable.
+    ("en", "their glass cloche we borrowed for the window - we bring it back with the last delivery",
+     "return your glass cloche we borrowed for the window with the last delivery", "- your glass cloche"),
     ("ru", "пропуск на склад на Остужева — верну кладовщику", "ерну кладовщику пропуск на склад на Остужева", "передам пропуск"),
     ("ru", "МОИ бокалы Zalto (12 шт.) стоят в винной комнате — заберу 30-го", "заберу свои бокалы Zalto (12 шт.).", "стоят в винной"),
     ("ru", "две мои подставки из шамота, давала на фотосъёмку меню в октябре — забрать", "заберу две свои подставки из шамота", "давала"),
@@ -2384,6 +2390,8 @@ def test_a_wording_the_notes_ask_for_is_the_reason_said(language, note, said):
     ("ru", "учебники (18 шт.) куплены компанией — их", "оставлю у вас учебники", None),
     # The client named by what it is ("the hotel's"), with why it is theirs after it.
     ("en", "the 4 steel racks in the lobby are the hotel's, they bought them, stay", "leave the 4 steel racks in the lobby with you", None),
+    # "log" in a thing's name ("log racks") is no log file to send.
+    ("en", "the 4 steel log racks in the lobby are the hotel's, they bought them, stay", "leave the 4 steel log racks in the lobby with you", None),
     # A file or a copy is with the sender until it is sent: handed over, though it is the client's.
     ("en", "the pronunciation guide for product names - it's theirs", None, "the pronunciation guide for product names"),
 ])
@@ -2821,6 +2829,8 @@ def test_say_it_like_this_dictates_the_reason():
     # What already stays with the sender is no step to collect.
     (["my own microphone and radio are mine, they stay with me", "route notes"], "route notes", "collect my own microphone"),
     (["my worksheet bank stays mine; the printed copies he already has are his", "route notes"], "route notes", "worksheet bank stays mine"),
+    # Nor is one only said to be ours, with no place of the client's it is in.
+    (["my calipers, spoke tension meter and battery tester are mine", "route notes"], "route notes", "calipers"),
 ])
 def test_handover_notes_typed_as_labels_are_said_as_steps(handover, said, unsaid):
     text = email(situation(handover=handover, sender={"name": "Ann Lee", "company": "Lee Tours", "solo": False}))
@@ -3240,6 +3250,19 @@ def test_what_stays_with_the_sender_typed_as_a_statement_is_said_once(language, 
     assert body.count(said) == 1, body
 
 
+@pytest.mark.parametrize(("language", "item", "unsaid"), [
+    ("en", "the film reels of batch 5 never left the Society - they stay where they are", "film reels"),
+    ("ru", "бобины пятой партии никуда не уезжали из общества, остаются на месте", "обин"),
+    ("ru", "остатки сукна и резина для бортов — клубные, остаются", "сукн"),
+])
+def test_what_never_left_the_client_is_not_handed_over(language, item, unsaid):
+    s = situation(language=language, handover=[{"en": "the fleet list", "ru": "журнал работ"}[language], item],
+                  sender={"name": "Ann Lee", "company": "Lee Archive", "solo": False})
+    for channel in ("email", "meeting"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert unsaid not in text and {"en": "fleet list", "ru": "журнал работ"}[language] in text, text
+
+
 def test_a_note_to_the_tool_about_what_is_kept_is_not_said():
     body = email(situation(handover=["the fleet list", "the Directory login is MY paid subscription, don't offer the password"],
                            sender={"name": "Ann Lee", "solo": True}))
@@ -3414,6 +3437,9 @@ def test_an_english_month_cut_short_after_its_day_is_said_in_full(channel):
      "Пожалуйста, верните наш термопринтер для этикеток до 21 января."),
     ("en", "our label printer is in her office since September - return by 21 Jan", "Please return our label printer by 21 January."),
     ("en", "my two sketchbooks are on her shelf since the design meeting - I want them back", "Please return my two sketchbooks."),
+    # The story of the thing ends it, its subject too («Саня брал домой»); a holiday typed short is said in full.
+    ("ru", "мою горелку для ремонта скользяка Саня брал домой в октябре — пусть вернёт до НГ",
+     "Пожалуйста, верните мою горелку для ремонта скользяка до Нового года."),
 ])
 def test_our_thing_to_return_is_asked_of_the_client(language, item, said):
     s = situation(language=language, handover=[item, {"en": "the fleet list", "ru": "журнал работ"}[language]],

@@ -392,7 +392,8 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
     # "our 6 rental pipes - they empty them and send them back by 22 January", "their 36 pipes, repaired - they collect
     # by 22 January": the thing, then the client's step with it, asked with the thing named in it.
     after = re.search(phrases.snippets.get("client_step_after", "(?!)"), item, flags=re.IGNORECASE)
-    held = item[:after.start()] if after else ""
+    # «мою горелку Саня брал домой — пусть вернёт»: the thing ends where the story of it starts.
+    held = (_before_verb(item[:after.start()], language, phrases) if language == "ru" else item[:after.start()]) if after else ""
     if after:
         verb, rest = (after["verb"], after["step"]) if language == "ru" else after["step"].strip().partition(" ")[::2]
     # «наш термопринтер стоит у неё в офисе с сентября — вернуть до 21.01», "my sketchbooks are on her shelf - I want
@@ -411,7 +412,7 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
             verb = likeliest_ru(verb.lower()).normal_form
             verb = phrases.snippets.get("client_step_perfective", {}).get(verb, verb)
             thing = accusative(to_you(thing, language, phrases), language, phrases) or thing
-            step = re.sub(r"\s+(?=[,;])", "", f"{verb} {thing} {rest.strip()}".strip())
+            step = re.sub(r"\s+(?=[,;])", "", f"{verb} {thing} {full_months(rest, phrases).strip()}".strip())
             return phrases.snippets["step_request"] + request_form(step)
         # "he collects them …" asked of him: "collect them …".
         verb = re.sub(r"(?<=[a-z]{4})(?:e?s)$", "", verb) if verb.endswith("s") and not verb.endswith("ss") else verb
@@ -441,6 +442,8 @@ def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: b
     # «их запасные части лежат у нас на складе — вернём …»: where the thing lies now is the user's note, not the thing.
     typed = _before_verb(_without_brackets(m["thing"]).strip(" ,"), language, phrases)
     thing = to_you(typed, language, phrases)
+    if not m["to"]:  # the client's own thing, back to them ("their cloche - we bring it back with the last delivery")
+        return phrases.snippets["return_back_step"].format(thing=thing, when=m["when"] or "")
     to = to_you(m["to"].strip(), language, phrases) if thing != typed else m["to"].strip()
     thing = accusative(thing, language, phrases) or thing
     # «… — возвращаем на проходной 29.12»: the day goes after the thing, not between the place and it, with what
@@ -478,6 +481,10 @@ def _before_verb(thing: str, language: Language, phrases: Phrases) -> str:
                 and r.tag.POS in {"PRTS", "VERB", "INFN"}), len(words))
     # «…, которые лежат у нас»: the clause goes whole, its «которые» too.
     cut = next((i for i in range(cut) if is_relative(words[i])), cut)
+    # «… горелку для ремонта Саня брал домой»: the name or pronoun before the verb is its subject, not the thing's.
+    if 1 < cut < len(words) and (r := likeliest_ru(words[cut - 1].strip(",.;:"))) is not None and "nomn" in r.tag \
+            and (words[cut - 1][:1].isupper() or r.tag.POS == "NPRO"):
+        cut -= 1
     return " ".join(words[:cut]).strip(" ,")
 
 
@@ -519,6 +526,8 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     # clause of its own where the language allows («заберу 1 января свою аппаратуру — 2 колонки, пульт»), else not
     # at all ("my calculator, lent to Ethan in October, on 14 Jan" would read as the lending's day).
     day = _first_day(rest, phrases.snippets.get("date_prepositions", []))
+    if occasion := re.search(snippets.get("collect_occasion", "(?!)"), rest):
+        thing = f"{thing} {occasion[0]}"
     if day and "," in thing:
         before = snippets.get("day_before_thing")
         return snippets["collect_step"][voice].format(thing=before.format(date=day, thing=thing) if before else thing)
@@ -780,12 +789,14 @@ def _without_brackets(text: str) -> str:
 
 def full_months(text: str, phrases: Phrases) -> str:
     """Months said in full and with their capital, as a letter does ("from Feb" → "from February", "in feb",
-    "Jan issue", "from april" and "1 march" too)."""
+    "Jan issue", "from april" and "1 march" too), and holidays typed short («до НГ» → «до Нового года»)."""
     for short, month in phrases.snippets.get("month_abbreviations", {}).items():
         # Its dot is the abbreviation's, but a date that is whole with its day ("refused on 28 nov. no guests …")
         # ends its sentence there.
         text = re.sub(rf"(?<=\d )\b{short}\.(?=\s+[^\W\d_])", f"{month}.", text, flags=re.IGNORECASE)
         text = re.sub(rf"\b{short}\b\.?", month, text, flags=re.IGNORECASE)
+    for pattern, replacement in phrases.snippets.get("holidays_in_full", []):
+        text = re.sub(pattern, replacement, text)
     if capitals := phrases.snippets.get("month_capitals"):
         text = re.sub(rf"\b(?:{capitals['always']})\b", lambda m: m[0].capitalize(), text)
         text = re.sub(rf"\b(?:{capitals['ambiguous']})(?= \d)", lambda m: m[0].capitalize(), text)

@@ -620,6 +620,10 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         rest = next((part for part in reversed(re.split(r",\s+", rest)[1:]) if is_action(part, language, phrases)), rest)
     if not dash or not thing or not is_action(rest, language, phrases):
         return item
+    # «тетрадка по столам: когда что перетягивал и менял, — оставлю вам»: what the colon says of the thing is
+    # no part of its name (its verbs are not the thing's own); it follows the step whole.
+    thing, colon, about = thing.partition(": ") if language == "ru" else (thing, "", "")
+    about = about.strip(" ,;—–-")
     if language == "ru":
         # «их компрессор лежит у нас в гараже — вернуть»: the thing ends where a verb of its own says where it is; a
         # verb of the sender's («доверенность отзываем с 1 января, доступ — отключаем») makes the note no thing at all.
@@ -650,6 +654,8 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if language == "en" and len(after) > 1 and after[1].lower() in phrases.snippets.get("date_prepositions", []) + ["to", "from", "with"] \
             and _only_a_noun(after[0]):
         return " ".join([*verbs, after[0], phrases.snippets.get("step_of", "of"), obj, *after[1:]])
+    if about:
+        return f"{' '.join([*verbs, *after]).rstrip(' .,;')} {obj}: {about}"
     # «отзыв доверенности — подготовлю шаблон заявления»: a noun after the verb is its own object, and the thing is
     # what it serves («подготовлю шаблон заявления для отзыва доверенности»).
     if language == "ru" and after and _own_object_ru(after[0]) and (about := inflect_phrase(thing, "gent", things=True)):
