@@ -23,8 +23,10 @@ _NUMBERS = {
 }
 
 
-def _days(value: str, unit: str) -> int | None:
+def _days(value: str, unit: str, spoken: dict | None = None) -> int | None:
     n = _NUMBERS.get((value or "one").lower()) or (int(value) if value and value.isdigit() else None)
+    if n is None and value and spoken:
+        n = spoken_number(value, spoken)  # «за сорок пять дней» in a voice note
     if n is None:
         return None
     unit = unit.lower()
@@ -38,9 +40,12 @@ def _days(value: str, unit: str) -> int | None:
 
 
 def _clause(value: str, pats: dict) -> str:
-    """A clause as digits: one said in words ('clause seven', «пункт девятый») is the `numbers` entry it names."""
-    said = next((i + 1 for i, rule in enumerate(pats.get("numbers", [])) if rule.fullmatch(value)), None)
-    return str(said) if said else value
+    """A clause as digits: one said in words ('clause seven', «пункт девятый») is the `numbers` entry it names, and one
+    said with its point ('clause seven point two', «пункт десять точка два») is each part so, joined by a dot."""
+    point = pats["contract"].get("point")
+    parts = point.split(value) if point is not None else [value]
+    said = [next((str(i + 1) for i, rule in enumerate(pats.get("numbers", [])) if rule.fullmatch(part)), part) for part in parts]
+    return ".".join(said)
 
 
 def _line_fields(text: str, line: Line, pats: dict, language: str, put, theirs: bool = False) -> None:
@@ -52,7 +57,7 @@ def _line_fields(text: str, line: Line, pats: dict, language: str, put, theirs: 
     if m := contract["notice"].search(segment):
         groups = m.groupdict()  # the pattern's alternatives: value/unit, value2/unit2, …
         suffix = next((k[4:] for k in groups if k.startswith("unit") and groups[k]), None)
-        days = _days(groups.get("value" + suffix), groups["unit" + suffix]) if suffix is not None else None
+        days = _days(groups.get("value" + suffix), groups["unit" + suffix], pats.get("spoken")) if suffix is not None else None
         if days:
             put("contract.notice_days", days, line.start + m.start(), line.start + m.end(), 0.85, "pattern")
     for m in contract["clause"].finditer(segment):

@@ -189,9 +189,12 @@ def _after_signed_name(message: Message) -> list[Line]:
 
 
 def _plain_chat(lines: list[Line], pats: dict) -> dict[int, re.Match]:
-    """The lines of a chat pasted without times ("Gareth Lowe: …"), by id: only when two people write them."""
+    """The lines of a chat pasted without times ("Gareth Lowe: …") or with the time before the name ("10:02:17 From Gareth
+    Lowe to Everyone: …", «11:02 Ярослава Мкртчян: …»), by id: only when two people write them."""
     rule, label = pats.get("chat_plain"), pats.get("chat_plain_not")
-    found = {id(line): m for line in lines if rule and (m := rule.match(line.text)) and not (label and label.match(m.group("value")))}
+    rules = [*(rule if isinstance(rule, list) else [rule] if rule else []), *pats.get("chat_plain_timed", [])]
+    found = {id(line): m for line in lines if (m := next((m for r in rules if (m := r.match(line.text))), None))
+             and not (label and label.match(m.group("value")))}
     authors = {m.group("value") for m in found.values()}
     filled = [id(line) for line in lines if line.text]
     together = any(a in found and b in found for a, b in zip(filled, filled[1:]))  # a chat's lines follow each other

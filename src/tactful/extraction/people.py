@@ -420,6 +420,11 @@ def _sides(layout: Layout, pats: dict, language: Language, found: dict, put) -> 
         notes = "\n".join(layout.text[line.start : line.end] for line in layout.notes)
         spoken = [p for p in parties if p.name and _named_in(p.name.value, notes, pats["people"].get("handed_to"))]
         sender_party = next(p for p in parties if p not in spoken) if len(spoken) == 1 and all(p.name for p in parties) else None
+    company = found.get("sender.company")
+    if sender_party is None and company and len(parties) >= 2:
+        # the firm the notes give as the user's («Мы — ООО «ТермоЛинияСервис»») signs one side's letters: that side is the user's
+        ours = [p for p in parties if p.org and same_firm(p.org.value, company.value)]
+        sender_party = ours[0] if len(ours) == 1 else None
     supplier = {id(p): _writes_as_supplier(p, pats) for p in parties}
     if sender_party is None and len(parties) >= 2:
         ranked = sorted(parties, key=lambda p: supplier[id(p)], reverse=True)

@@ -57,7 +57,7 @@ def _sentences(text: str, abbreviation: re.Pattern | None = None):
 
 
 def _clean(value: str) -> str:
-    return value.strip().strip(" -—–•*").rstrip(".;,").strip()
+    return value.strip().strip(" -—–•*▸►▪‣◦").rstrip(".;,").strip()
 
 
 def _cues(chunk: str, pats: dict) -> int:
@@ -113,7 +113,10 @@ def _addressed(words: str, pats: dict) -> bool:
 
 def _unaddressed(chunk: str, pats: dict) -> str:
     """``chunk`` without the person it is said to ("Tomasz, I can't keep …", «Алина, я третий раз …») and the greeting
-    right after them («Полина, привет. Руководство решило …»): neither is part of what is said."""
+    right after them («Полина, привет. Руководство решило …»), nor a nod to what was said before ("Understood. They also
+    want …"): none is part of what is said."""
+    if (ack := pats.get("acknowledged")) and (m := ack.match(chunk)):
+        chunk = chunk[m.end() :]  # "Understood. They also want …", «Поняла. Ещё просят …»: the nod before the next demand
     if (vocative := _VOCATIVE.match(chunk)) and _addressed(vocative.group(1), pats):
         chunk = chunk[vocative.end() :]
         if (greeting := pats.get("greeting_word")) and (m := greeting.match(chunk)) and (rest := re.match(r"[.!,]\s+(?=\S)", chunk[m.end() :])):
@@ -199,7 +202,7 @@ def _joined(chunk: str, pats: dict) -> list[tuple[int, str]]:
 # ('i. ethylene bottles …', 'ii. …')
 # ('1 the trust wants the token instruments …': a number with no stop, then a word in lower case; ' # lehr fan servicing …':
 # a hash mark under the label)
-_BULLET = re.compile(r"^\s*(?:[-*•·—–+~#]|\d{1,2}[.)]|\d{1,2}(?=\s+(?-i:[a-zа-яё]))|\(?[a-zа-я]\)|[a-hа-е]\.|(?:i{1,3}|iv|vi{0,3})[.)]|\(\d{1,2}\))\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·—–+~#▸►▪‣◦]|\d{1,2}[.)]|\d{1,2}(?=\s+(?-i:[a-zа-яё]))|\(?[a-zа-я]\)|[a-hа-е]\.|(?:i{1,3}|iv|vi{0,3})[.)]|\(\d{1,2}\))\s+")
 
 
 _NO_MARK = re.compile(r"")  # a '>' line's bullet mark, already left out of the line
