@@ -1803,6 +1803,11 @@ def test_a_brief_letter_to_a_firm_with_no_contact_names_the_firm():
 @pytest.mark.parametrize(("client", "greeting"), [
     ("NordBalt Logistics Sp. z o.o. (Gdańsk distribution centre)", "Dear NordBalt Logistics team,"),
     ("Caves Ferraz Vinhos do Porto, S.A.", "Dear Caves Ferraz Vinhos do Porto team,"),
+    # Legal forms of more countries: Peru's S.A.C., Mexico's S.A. de C.V., Czech s.r.o., a German GmbH & Co. KG.
+    ("Casa Inti Hotels S.A.C.", "Dear Casa Inti Hotels team,"),
+    ("Grupo Alba S.A. de C.V.", "Dear Grupo Alba team,"),
+    ("Pivovar Loket s.r.o.", "Dear Pivovar Loket team,"),
+    ("Weber Holzbau GmbH & Co. KG", "Dear Weber Holzbau team,"),
 ])
 def test_a_firm_greeted_as_a_team_is_named_without_its_legal_form_or_the_users_note(client, greeting):
     assert email(situation(client={"name": client})).startswith(greeting)

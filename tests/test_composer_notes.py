@@ -657,6 +657,8 @@ def test_a_warm_letter_with_nothing_to_settle_promises_no_written_settlement(lan
     # "they" of one person at a place: "who has".
     ("Dr. Natasha Ramdin at the university library's digitisation unit - they have a film scanner",
      "recommend Dr. Natasha Ramdin at the university library's digitisation unit, who has a film scanner;"),
+    # A firm whose name reads as a person's stays "they".
+    ("Jadran Eko Servis (Kaštel Sućurac) - they do grease traps for half the hotels on the coast", "who do grease traps"),
 ])
 def test_a_referral_note_that_goes_on_with_a_pronoun_describes_them(referral, said):
     assert said in email(situation(referral=referral))
@@ -2180,6 +2182,7 @@ def _with_handover(language: str, item: str) -> Situation:
     # The client's own thing the sender borrowed goes back to them, not handed over as a deliverable.
     ("en", "their glass cloche we borrowed for the window - we bring it back with the last delivery",
      "return your glass cloche we borrowed for the window with the last delivery", "- your glass cloche"),
+    ("en", "their Vitamix is at my place for the party prep - I bring it back on the 19th", "return your Vitamix on the 19th", "is at my place"),
     ("ru", "пропуск на склад на Остужева — верну кладовщику", "ерну кладовщику пропуск на склад на Остужева", "передам пропуск"),
     ("ru", "МОИ бокалы Zalto (12 шт.) стоят в винной комнате — заберу 30-го", "заберу свои бокалы Zalto (12 шт.).", "стоят в винной"),
     ("ru", "две мои подставки из шамота, давала на фотосъёмку меню в октябре — забрать", "заберу две свои подставки из шамота", "давала"),
@@ -2784,6 +2787,17 @@ def test_a_point_said_once_is_said_with_what_to_do_about_it(language, note, said
                   reasons=["moving to depot work only" if language == "en" else "переходим только на депо", note])
     body = email(s, language)
     assert said in body and "снова включали" not in body, body
+
+
+def test_a_point_said_once_that_speaks_of_money_is_a_warning_of_its_own_not_a_money_line():
+    """"say once: two cylinders are past their test date - take them out of use today, we swap them at cost": said in
+    its own paragraph, what to do asked, not between the invoice and the agreement."""
+    s = situation(reasons=["moving to depot work only", "say once: two oxygen cylinders at the Urubamba hotel are past their "
+                           "test date - take them out of use today, we can swap them at cost"],
+                  unpaid_invoices=[{"number": "AV-1183", "amount": "£900", "due": FUTURE}], sender={"company": "Harbour Marine Ltd"})
+    body = email(s)
+    point = next(par for par in body.split("\n\n") if "oxygen cylinders" in par)
+    assert "AV-1183" not in point and "so please take them out of use today" in point, body
 
 
 def test_how_to_say_the_reason_is_not_said_with_it():

@@ -275,7 +275,10 @@ def build_context(
     # is not followed by the stock "I have genuinely enjoyed working with you" as well.
     context["fond"] = context["fond"] and not any(matches(line, language, "fond_notes") for line in [context["reason"], *context["wanted"]])
     # A line about money ("payment for the show does not depend on the result") is said with the invoices.
-    context["wanted_money"] = [line for line in context["wanted"] if "money" in reply_topics(line, language)]
+    # Not a point to say once ("say once: two cylinders are past their test date - …, we swap them at cost"): it is
+    # a warning of its own, not a line among the invoices.
+    once = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.snippets["once_marker"], language)
+    context["wanted_money"] = [line for line in context["wanted"] if "money" in reply_topics(line, language) and line not in once]
     # A safety point from a note to say once ("safety, once: the jetty ladder has two rotten rungs …") is led in as one,
     # apart from the money and the handover: a bare fact in their midst reads as small talk.
     context["safety"] = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.snippets["safety_marker"], language)
@@ -443,6 +446,8 @@ def _return_step(m: re.Match[str], language: Language, phrases: Phrases, solo: b
     typed = _before_verb(_without_brackets(m["thing"]).strip(" ,"), language, phrases)
     thing = to_you(typed, language, phrases)
     if not m["to"]:  # the client's own thing, back to them ("their cloche - we bring it back with the last delivery")
+        # "their Vitamix is at my place for the party prep": where it is now is the user's note, not the thing.
+        thing = re.split(phrases.snippets.get("thing_where", "(?!)"), thing, maxsplit=1)[0]
         return phrases.snippets["return_back_step"].format(thing=thing, when=m["when"] or "")
     to = to_you(m["to"].strip(), language, phrases) if thing != typed else m["to"].strip()
     thing = accusative(thing, language, phrases) or thing
@@ -2209,7 +2214,9 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
             return _with_antecedent(sentences(before), said, language, phrases) if re.search(r"[.!?]\s*$", before) else said
         told = [part for part in sentences(note[m.end():].lstrip(" ;,")) if re.search(phrases.snippets["once_instruction"], part)
                 and not matches(part, language, "tool_notes") and part.strip(" .") not in said]
+        # "… past their test date - take them out of use today": what to do after a dash is asked, in the point too.
         dash, asking = phrases.snippets.get("told_dash", ("(?!)", ""))
+        said = re.sub(dash, asking, said)
         return " ".join([said.rstrip(" .") + ".", *(re.sub(dash, asking, part) for part in told)]) if told else said
 
     found = [(re.sub(aside, "", with_instruction(note.strip(), m)), pattern in phrases.snippets.get("wanted_line", []))

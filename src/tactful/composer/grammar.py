@@ -1145,8 +1145,9 @@ def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[
         from ..address import names_person
 
         verb, rest = words[1], words[2:]
-        person = re.split(r"\sat\s", name)[0]
-        if words[0].lower() == phrases.snippets["referral_pronouns"][0] and names_person(person, "en") \
+        person, at, _ = name.partition(" at ")
+        # Only a person named at a place: a firm's name may read as a person's ("Jadran Eko Servis, who do …").
+        if at and words[0].lower() == phrases.snippets["referral_pronouns"][0] and names_person(person, "en") \
                 and not is_organisation(person, "en") and not re.search(rf"\s(?:and|&|{phrases.snippets['referral_of']})\s", person):
             verb = _third_person(verb, phrases)
         return "does", " ".join([verb, *rest])
