@@ -1322,6 +1322,17 @@ def test_a_client_the_notes_say_not_to_email_is_promised_nothing_in_writing_toda
     assert promise in Composer().compose(plain, "call", language, "formal")[0].text()
 
 
+@pytest.mark.parametrize(("language", "note", "follow_up"), [
+    ("en", "call her Tue 8 Dec, then a text with the dates", "A text message the same day"),
+    ("ru", "звоню в пн 7.12 в обед, потом сообщение с датами", "Сообщение в тот же день"),
+])
+def test_a_call_the_notes_follow_with_a_text_is_followed_by_a_text_not_an_email(language, note, follow_up):
+    s = situation(reasons=["we are closing the workshop" if language == "en" else "я закрываю мастерскую", note],
+                  sender={"name": "Ann Lee", "solo": True})
+    script = Composer().compose(s, "call", language, "formal")[0].text()
+    assert follow_up in script and "An email the same day" not in script and "Письмо в тот же день" not in script, script
+
+
 @pytest.mark.parametrize(("language", "said"), [
     ("en", "Could you please settle invoice 47 (£385) by 15 March 2027 and invoice 52 (£412) by 25 March 2027?"),
     ("ru", "Прошу оплатить счёт № 47 на сумму £385 до 15 марта 2027 года и счёт № 52 на сумму £412 до 25 марта 2027 года."),
@@ -2183,6 +2194,8 @@ def _with_handover(language: str, item: str) -> Situation:
     ("en", "their glass cloche we borrowed for the window - we bring it back with the last delivery",
      "return your glass cloche we borrowed for the window with the last delivery", "- your glass cloche"),
     ("en", "their Vitamix is at my place for the party prep - I bring it back on the 19th", "return your Vitamix on the 19th", "is at my place"),
+    ("en", "their three harnesses are in my van - back with the keys", "return your three harnesses with the keys", "in my van"),
+    ("en", "my folding crate in their utility room since October - I take it on the last visit", "collect my folding crate from your utility room", "since October"),
     ("ru", "пропуск на склад на Остужева — верну кладовщику", "ерну кладовщику пропуск на склад на Остужева", "передам пропуск"),
     ("ru", "МОИ бокалы Zalto (12 шт.) стоят в винной комнате — заберу 30-го", "заберу свои бокалы Zalto (12 шт.).", "стоят в винной"),
     ("ru", "две мои подставки из шамота, давала на фотосъёмку меню в октябре — забрать", "заберу две свои подставки из шамота", "давала"),

@@ -101,6 +101,8 @@ class Phrases(BaseModel):
     # A note asking for it short ("keep it short", «коротко!!»): no invitation to a long talk, no formalities.
     short_notes: list[Pattern] = []
     no_email_notes: list[Pattern] = []
+    # The notes say a call is followed by a text ("then a text with the dates", «потом сообщение»), not an email.
+    text_followup_notes: list[Pattern] = []
     payment_conditions: list[Pattern] = []
     arranged_pickup: list[Pattern] = []
     reschedule_requests: list[Pattern] = []

@@ -1429,6 +1429,7 @@ def _framing(
         "short": any(matches(note, language, "short_notes") for note in [*notes, *(situation.context or "").splitlines()]),
         # The notes say the client is not written to ("don't email him", «письма не читает»): no "in writing today".
         "no_email": any(matches(note, language, "no_email_notes") for note in [*notes, *(situation.context or "").splitlines()]),
+        "text_followup": any(matches(note, language, "text_followup_notes") for note in notes),
         "hostile": bool(set(situation.signals) & set(phrases.snippets["hostile_signals"]))
         or any(matches(note, language, "hostile_notes") for note in notes),
         "price_at_issue": not own_reason and (situation.reason_kind in phrases.snippets["price_reasons"]
