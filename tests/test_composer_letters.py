@@ -1118,6 +1118,16 @@ def test_a_colleague_the_notes_bring_to_the_meeting_is_among_its_attendees(langu
     assert len(Composer().compose(other, "meeting", language)[0].content.attendees) == 2
 
 
+@pytest.mark.parametrize(("language", "note", "attendee"), [
+    ("en", "formal. Mrs Persaud chairs, the committee will be there. meeting wed 9 Dec, 5pm", "the committee"),
+    ("ru", "официально, встреча с правлением в четверг в 19:00", "правление"),
+])
+def test_the_clients_people_the_notes_bring_to_the_meeting_are_among_its_attendees(language, note, attendee):
+    s = situation(reasons=[note], client={"name": "Northwind Traders LLC", "contact": "Chloe Adebayo"})
+    attendees = Composer().compose(s, "meeting", language)[0].content.attendees
+    assert attendee in attendees and len(attendees) == 3, attendees
+
+
 def test_a_handover_item_left_out_and_reported_is_not_demanded_of_the_message_again(monkeypatch):
     # Whatever made the drafter leave an item out (its wording among the lines, a note of what is kept
     # back), the user was told and can reword it: the result's check does not fail the message for it.

@@ -137,6 +137,7 @@ def build_context(
         # The user's own notes remind the speaker in a call script or a meeting plan; an email never has them.
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
+        "client_group": _client_group(situation, language, phrases) if channel == "meeting" else "",
         # The user's notes hold the handover back until the money is paid: the message says so, once.
         **_after_payment(situation, fields["waiting"], fields["waiting_on"], language, phrases),
         **_held_fallback(situation, vetted, closure["notice_short"]),
@@ -1315,6 +1316,21 @@ def _companions(situation: Situation, language: Language, phrases: Phrases) -> l
                 if all(first not in f for f in found):
                     found.append(name)
     return found
+
+
+def _client_group(situation: Situation, language: Language, phrases: Phrases) -> str:
+    """The client's people the notes say come to the meeting besides the contact ("the committee will be there",
+    «встреча с правлением»), as the attendees list them after the contact ("the committee", «правление»); empty when
+    none."""
+    found = next((m["group"] for note in [*situation.reasons, *situation.facts]
+                  for pattern in phrases.snippets.get("client_group_notes", []) if (m := re.search(pattern, note))), "")
+    if found and language == "ru":
+        from ..text import likeliest_ru
+
+        first, *rest = found.lower().split()
+        found = " ".join([(r.normal_form if (r := likeliest_ru(first)) else first), *rest])
+    group = re.sub(r"\s+", " ", found.lower())
+    return f"the {group}" if group and language == "en" else group
 
 
 def referral_name(referral: str, language: Language) -> str:
