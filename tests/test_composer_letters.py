@@ -706,6 +706,17 @@ def test_a_handover_note_is_said_as_a_letter_says_it(language, item, said):
     assert said in body and item not in body and " + " not in body
 
 
+@pytest.mark.parametrize(("contact", "item", "said"), [
+    ("Евгения Викторовна Соколова", "её 14 силиконовых форм с логотипом — отдаём с последней отгрузкой", "ваши 14 силиконовых форм"),
+    ("Олег Игоревич Ткаченко", "его рабочий ноутбук — вернём 31.01", "ваш рабочий ноутбук"),
+])
+def test_a_russian_handover_note_of_the_contacts_own_thing_is_said_to_them(contact, item, said):
+    """«её формы» of the woman the letter greets are «ваши формы»: in the third person the letter speaks past her."""
+    s = situation(language="ru", client={"name": "ООО «Ромашка»", "contact": contact}, handover=with_another_item(item, "ru"))
+    body = email(s, "ru")
+    assert said in body and "её 14" not in body and "его рабочий" not in body, body
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_work_planned_after_the_end_is_not_said_to_be_finished_by_it(language):
     end = FUTURE_DATE

@@ -51,6 +51,7 @@ from .grammar import (
     lower_first,
     object_list,
     opening_clause,
+    possessive_to_you,
     project_work,
     promised_by_sender,
     referral_object,
@@ -598,6 +599,9 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
                 if who.first else {inflect_phrase(called, case)} - {called}
             for form in sorted((f for f in forms if f), key=len, reverse=True):
                 said = re.sub(rf"\b{re.escape(form)}\b", pronoun, said)
+        # «её 14 силиконовых форм» of the woman the letter greets: «ваши 14 силиконовых форм».
+        if own := phrases.snippets.get("addressee_possessive", {}).get(who.gender or ""):
+            said = possessive_to_you(said, own, phrases)
     # The user's aside about the same person ("(words he never uses)") would now speak of them as "he".
     third = "|".join(phrases.snippets["third_person"])
     if said != item:

@@ -360,20 +360,28 @@ def _said_to_you(item: str, language: Language, phrases: Phrases) -> str:
         item = re.sub(pattern, lambda m, r=replacement: said(m, r), item, flags=re.IGNORECASE)
     possessive = phrases.snippets.get("to_you_possessive")
     if language == "ru" and possessive:
-        from ..text import parse_ru
-
-        # «их» before a word that is no noun or adjective («привезти их обратно») is the object, not "their";
-        # before a property of a thing («их стоимость») it is the things', not the client's.
-        def said_to_you(m: re.Match[str]) -> str:
-            if {r.normal_form for r in parse_ru(m.group(1))} & set(possessive["of_things"]):
-                return m.group(0)
-            return _agreed(possessive["you"], m.group(1)) or m.group(0)
-
-        item = re.sub(rf"\b{possessive['pronoun']}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
-        # Before a count («их 2 тележки») the possessive is the plural of the things counted: «ваши 2 тележки».
-        item = re.sub(rf"\b{possessive['pronoun']}(\s+\d+\s+)(?=[а-яё]+)(?!(?:год|лет|дн|недел|месяц|час|раз|минут)[а-яё]*)", lambda m: possessive["counted"] + m.group(1),
-                      item, flags=re.IGNORECASE) if possessive.get("counted") else item
+        item = possessive_to_you(item, possessive["pronoun"], phrases)
     return item
+
+
+def possessive_to_you(item: str, pronoun: str, phrases: Phrases) -> str:
+    """A Russian possessive of the client («их», or «её» of the contact) said as «ваш», agreed with the word after
+    it: «их фирменные шрифты» → «ваши фирменные шрифты», «её 14 форм» → «ваши 14 форм»."""
+    from ..text import parse_ru
+
+    possessive = phrases.snippets["to_you_possessive"]
+
+    # «их» before a word that is no noun or adjective («привезти их обратно») is the object, not "their";
+    # before a property of a thing («их стоимость») it is the things', not the client's.
+    def said_to_you(m: re.Match[str]) -> str:
+        if {r.normal_form for r in parse_ru(m.group(1))} & set(possessive["of_things"]):
+            return m.group(0)
+        return _agreed(possessive["you"], m.group(1)) or m.group(0)
+
+    item = re.sub(rf"\b{pronoun}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
+    # Before a count («их 2 тележки») the possessive is the plural of the things counted: «ваши 2 тележки».
+    return re.sub(rf"\b{pronoun}(\s+\d+\s+)(?=[а-яё]+)(?!(?:год|лет|дн|недел|месяц|час|раз|минут)[а-яё]*)", lambda m: possessive["counted"] + m.group(1),
+                  item, flags=re.IGNORECASE) if possessive.get("counted") else item
 
 
 def _thing_before(text: str, grammemes: list[str], animals: list[str] = ()) -> bool:
