@@ -2754,6 +2754,9 @@ def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
     # "they" with a verb only people do is the client.
     ("safety, once: they stack the logs against the boiler wall next to the flue. it needs a metre of clear space",
      "You stack the logs against the boiler wall next to the flue."),
+    # "they must not …", said to them, is asked, not ordered.
+    ("safety, once: 3 of 80 battery packs had swollen cells. they must not let the factory ship a re-sorted lot unchecked",
+     "Please do not let the factory ship a re-sorted lot unchecked."),
 ])
 def test_a_safety_point_said_once_keeps_its_instruction_and_is_led_in(note, said):
     body = email(situation(reasons=["moving to depot work only", note], sender={"company": "Harbour Marine Ltd"}))
