@@ -1791,6 +1791,8 @@ def test_how_to_say_it_marks_no_sentence_as_the_reason():
      "We see the plan for the shop very differently.", "mean it"),
     ("reason I'll stand behind, put it in: I can't make promises that were made at someone else's counter",
      "I can't make promises that were made at someone else's counter.", "put it in"),
+    # A word in quotes of its own is irony the client reads as mockery.
+    ("I test by hand and I do not sign for what an overlay 'fixes'", "I do not sign for what an overlay fixes.", "'fixes'"),
 ])
 def test_the_users_own_reason_is_said_without_its_label_or_shorthand(note, said, unsaid):
     body = email(situation(reasons=[note], reason_kind="job", sender={"name": "Ann Lee", "solo": True}))
