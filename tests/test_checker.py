@@ -99,6 +99,15 @@ def test_a_capitalised_name_in_quotes_after_your_is_a_name_not_scare_quotes(text
     assert ("sarcasm" in span_rules(text)) is sarcastic
 
 
+@pytest.mark.parametrize(("text", "threat"), [
+    # A gas or pressure regulator is a part to replace, not the authorities.
+    ("Nobody should use the grill until the hose and regulator are replaced.", False),
+    ("Pay by Friday or I will report you to the regulator.", True),
+])
+def test_a_regulator_that_is_a_part_is_no_lever_of_a_threat(text, threat):
+    assert ("threat" in span_rules(text)) is threat
+
+
 def test_acronyms_are_not_shouting():
     assert "shouting" not in span_rules("ООО «Ромашка» пришлёт NDA и акт в PDF.")
     # An acronym no dictionary knows is not a shouted word, though pymorphy3 can guess a reading for it.

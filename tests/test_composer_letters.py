@@ -901,6 +901,14 @@ def test_a_couple_is_greeted_by_both_first_names(language, contact, greeting, da
         assert datv in plan(s, "meeting", language).content.objective
 
 
+@pytest.mark.parametrize("contact", ["Mr and Mrs Aldington", "Mr & Mrs Aldington"])
+def test_a_couple_typed_by_their_titles_is_greeted_by_them_not_as_first_names(contact):
+    s = situation(client={"name": "Geoffrey and Pam Aldington", "contact": contact})
+    for tone in ("formal", "warm"):
+        body = email(s, "en", tone)
+        assert body.split(",")[0] in ("Dear Mr and Mrs Aldington", "Hi Mr and Mrs Aldington") and "Mrs," not in body, body
+
+
 @pytest.mark.parametrize(("language", "calque"), [("en", "best fit"), ("ru", "лучшими партнёрами")])
 def test_the_default_reason_is_the_senders_own_decision_and_concedes_nothing(language, calque):
     body = email(situation(), language)

@@ -2759,6 +2759,9 @@ def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
     # "they must not …", said to them, is asked, not ordered.
     ("safety, once: 3 of 80 battery packs had swollen cells. they must not let the factory ship a re-sorted lot unchecked",
      "Please do not let the factory ship a re-sorted lot unchecked."),
+    # "for safety, only once", its gas regulator no lever of a threat.
+    ("one thing for safety, only once: the hose on the gas bottle for the grill is cracked. nobody should use the grill "
+     "until the hose and regulator are replaced", "Nobody should use the grill until the hose and regulator are replaced."),
 ])
 def test_a_safety_point_said_once_keeps_its_instruction_and_is_led_in(note, said):
     body = email(situation(reasons=["moving to depot work only", note], sender={"company": "Harbour Marine Ltd"}))
@@ -2816,6 +2819,22 @@ def test_a_point_said_once_that_speaks_of_money_is_a_warning_of_its_own_not_a_mo
     body = email(s)
     point = next(par for par in body.split("\n\n") if "oxygen cylinders" in par)
     assert "AV-1183" not in point and "so please take them out of use today" in point, body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "say this, my words: You trusted me with your house like family, and I looked after it the same way.",
+     "You trusted me with your house like family, and I looked after it the same way."),
+    ("en", "put this in, my words: Working with you has been the best part of every wedding season.",
+     "Working with you has been the best part of every wedding season."),
+    ("ru", "скажи моими словами: Мне было по-настоящему приятно работать с вами все эти годы.",
+     "Мне было по-настоящему приятно работать с вами все эти годы."),
+])
+def test_a_line_labelled_as_the_users_own_words_is_said_as_written(language, note, said):
+    s = situation(language=language, reasons=[{"en": "I'm closing the business", "ru": "я закрываю дело"}[language], note],
+                  sender={"name": "Ann Lee", "solo": True})
+    for channel in ("email", "call"):
+        text = Composer().compose(s, channel, language)[0].text()
+        assert said in text and "my words" not in text and "моими словами" not in text, text
 
 
 def test_how_to_say_the_reason_is_not_said_with_it():

@@ -350,6 +350,18 @@ _ROLE_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s[—–-]\s)\s*")
 _COUPLE = re.compile(r"(?P<a>[A-ZА-ЯЁ][^\W\d_]+)(?:\s+[A-ZА-ЯЁ][^\W\d_'’-]+)?\s+(?P<conj>and|&|и)\s+(?P<b>[A-ZА-ЯЁ][^\W\d_]+)(?:\s+[A-ZА-ЯЁ][^\W\d_'’-]+)?")
 
 
+def _titled_couple(text: str) -> Addressee | None:
+    """"Mr and Mrs Aldington", "Dr & Mr Patel": two people greeted by their titles and shared surname; None for any
+    other text."""
+    titles = _names("en")["titles"]
+    title = rf"(?:{'|'.join(re.escape(t) for t in titles)})\.?"
+    m = re.fullmatch(rf"(?i:(?P<a>{title})\s*(?:and|&)\s*(?P<b>{title}))\s+(?P<last>[A-Z][^\W\d_'’-]*(?:[-'’][A-Z]?[^\W\d_'’-]+)*)", text)
+    if not m:
+        return None
+    said = [titles[m[part].strip(".").lower()] for part in ("a", "b")]
+    return Addressee(person=True, title=f"{said[0]} and {said[1]}", last=m["last"], title_given=True)
+
+
 def without_role(text: str) -> str:
     """A person's name typed with their role ("Гордеев Виктор Павлович, генеральный директор", "Jane Roe
     (CFO)", "Ann Lee — head of HR", "Oliver Grant, Partner"): the part before it. "Smith, John" is a name
@@ -367,6 +379,9 @@ def _person(text: str | None, known_person: bool, language: Language) -> Address
         if is_inbox(text) or role_only(text):
             return None
         text = without_role(text)
+    # "Mr and Mrs Aldington": two titles and one surname, greeted as typed, not "Mr and Mrs" for first names.
+    if known_person and (titled := _titled_couple(text.strip())):
+        return titled
     # Two people greeted together ("Margaret and Tom Ashdown", «Марина и Артём Белоусовы»): by their first
     # names, the shared surname dropped.
     if known_person and (couple := _COUPLE.fullmatch(text.strip())):

@@ -1708,7 +1708,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         without the user's notes in brackets ("(3 days/wk)"), and with months in full ("from Feb")."""
         reason = _without_fillers(reason, phrases)
         # "what an overlay 'fixes'": a word in quotes of its own is the user's irony, which the client reads as mockery.
-        reason = re.sub(phrases.snippets.get("scare_quotes", "(?!)"), r"\1", reason)
+        if scare := phrases.snippets.get("scare_quotes"):
+            reason = re.sub(scare, r"\1", reason)
         # "not prepared to keep our name on …": a note typed without its subject gets one.
         if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, reason.strip(), flags=re.IGNORECASE):
             reason = be_subject(reason, phrases, is_solo(situation.sender, language))
