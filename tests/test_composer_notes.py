@@ -2762,6 +2762,8 @@ def test_a_point_the_notes_ask_to_make_once_is_made(language, note, said):
     # "for safety, only once", its gas regulator no lever of a threat.
     ("one thing for safety, only once: the hose on the gas bottle for the grill is cracked. nobody should use the grill "
      "until the hose and regulator are replaced", "Nobody should use the grill until the hose and regulator are replaced."),
+    ("one safety thing, once: the roof anchor on block C is corroded. nobody should rope off it until it is recertified",
+     "Nobody should rope off it until it is recertified."),
 ])
 def test_a_safety_point_said_once_keeps_its_instruction_and_is_led_in(note, said):
     body = email(situation(reasons=["moving to depot work only", note], sender={"company": "Harbour Marine Ltd"}))
@@ -2828,6 +2830,8 @@ def test_a_point_said_once_that_speaks_of_money_is_a_warning_of_its_own_not_a_mo
      "Working with you has been the best part of every wedding season."),
     ("ru", "скажи моими словами: Мне было по-настоящему приятно работать с вами все эти годы.",
      "Мне было по-настоящему приятно работать с вами все эти годы."),
+    ("en", "put this line in as it is: We've loved seeing our menus on your tables.", "We've loved seeing our menus on your tables."),
+    ("en", "say this line: Thank you for giving our pearls their first window.", "Thank you for giving our pearls their first window."),
 ])
 def test_a_line_labelled_as_the_users_own_words_is_said_as_written(language, note, said):
     s = situation(language=language, reasons=[{"en": "I'm closing the business", "ru": "я закрываю дело"}[language], note],
@@ -2835,6 +2839,14 @@ def test_a_line_labelled_as_the_users_own_words_is_said_as_written(language, not
     for channel in ("email", "call"):
         text = Composer().compose(s, channel, language)[0].text()
         assert said in text and "my words" not in text and "моими словами" not in text, text
+
+
+def test_the_users_mark_on_a_line_they_ask_to_say_is_not_said_with_it():
+    """"we won't put our name on it. that's the real reason - say it kindly": the mark is the user's to the tool."""
+    s = situation(reasons=["moving to depot work only", "we won't put our name on something that isn't letterpress. that's the "
+                           "real reason - say it kindly"], sender={"company": "Harbour Press"})
+    body = email(s)
+    assert "real reason" not in body, body
 
 
 def test_how_to_say_the_reason_is_not_said_with_it():

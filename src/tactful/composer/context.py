@@ -2249,7 +2249,11 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     # A line another pattern read whole is said once, whole ("must say: A. B." holds "A"). The user's mark on a reason
     # ("that's the whole reason.") is no line of its own.
     mark = phrases.snippets.get("sayable", "(?!)")
-    found = [(text, quoted) for text, quoted in found if not (re.match(mark, text) and len(text.split()) <= 6)]
+    # Nor is it a sentence of a line read with what it points back to ("We won't put our name on it. That's the real
+    # reason."): the mark is the user's to the tool.
+    found = [(text if quoted else " ".join(part for part in sentences(text) if not (re.match(mark, part) and len(part.split()) <= 6)), quoted)
+             for text, quoted in found]
+    found = [(text, quoted) for text, quoted in found if text and not (re.match(mark, text) and len(text.split()) <= 6)]
     said = [text for text, _ in found if not any(text != other and text in other for other, _ in found)]
     # "say it plainly - nothing to do with the Society", «к Евгении Викторовне претензий нет — так и сказать»: the
     # message says that in a line of its own (`_not_about`).
