@@ -2843,8 +2843,9 @@ def test_a_line_labelled_as_the_users_own_words_is_said_as_written(language, not
 
 def test_the_users_mark_on_a_line_they_ask_to_say_is_not_said_with_it():
     """"we won't put our name on it. that's the real reason - say it kindly": the mark is the user's to the tool."""
-    s = situation(reasons=["moving to depot work only", "we won't put our name on something that isn't letterpress. that's the "
-                           "real reason - say it kindly"], sender={"company": "Harbour Press"})
+    s = situation(reasons=["Jordi suggested we print them digitally and keep our name on the back. we won't put our name on "
+                           "something that isn't letterpress. that's the real reason - say it kindly, it's just not how we work"],
+                  sender={"company": "Harbour Press"})
     body = email(s)
     assert "real reason" not in body, body
 
