@@ -709,6 +709,8 @@ def test_a_handover_note_is_said_as_a_letter_says_it(language, item, said):
 @pytest.mark.parametrize(("contact", "item", "said"), [
     ("Евгения Викторовна Соколова", "её 14 силиконовых форм с логотипом — отдаём с последней отгрузкой", "ваши 14 силиконовых форм"),
     ("Олег Игоревич Ткаченко", "его рабочий ноутбук — вернём 31.01", "ваш рабочий ноутбук"),
+    # «бирки» reads as a genitive too; with no preposition before it, it is the things returned: «ваши бирки».
+    ("Елена Викторовна Тарханова", "её бирки и пакеты с логотипом, которые лежат у нас, — вернём с поставкой 12-го", "ваши бирки"),
 ])
 def test_a_russian_handover_note_of_the_contacts_own_thing_is_said_to_them(contact, item, said):
     """«её формы» of the woman the letter greets are «ваши формы»: in the third person the letter speaks past her."""

@@ -376,7 +376,10 @@ def possessive_to_you(item: str, pronoun: str, phrases: Phrases) -> str:
     def said_to_you(m: re.Match[str]) -> str:
         if {r.normal_form for r in parse_ru(m.group(1))} & set(possessive["of_things"]):
             return m.group(0)
-        return _agreed(possessive["you"], m.group(1)) or m.group(0)
+        # No preposition before it: a subject or an object, so «бирки» is a nominative or accusative, not a genitive.
+        before = re.findall(r"[а-яё]+", item[:m.start()].lower())[-1:]
+        naming = not before or all(r.tag.POS != "PREP" for r in parse_ru(before[0])[:1])
+        return _agreed(possessive["you"], m.group(1), naming=naming) or m.group(0)
 
     item = re.sub(rf"\b{pronoun}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
     # Before a count («их 2 тележки») the possessive is the plural of the things counted: «ваши 2 тележки».
@@ -399,9 +402,10 @@ def _thing_before(text: str, grammemes: list[str], animals: list[str] = ()) -> b
     return False
 
 
-def _agreed(pronoun: str, noun: str) -> str | None:
+def _agreed(pronoun: str, noun: str, naming: bool = False) -> str | None:
     """«ваш» in the case, number and gender of the word after it, a noun or an adjective before its noun
-    («вашим сотрудникам», «ваши стандартные форматы»); None when the word is neither."""
+    («вашим сотрудникам», «ваши стандартные форматы»); None when the word is neither. ``naming``: no preposition stands
+    before them, so a form that reads as a nominative or accusative too («бирки») is read as one, not as a genitive."""
     from ..text import parse_ru
 
     readings = parse_ru(noun)
@@ -409,6 +413,8 @@ def _agreed(pronoun: str, noun: str) -> str | None:
     # noun reading it also has (the letter «в»).
     if readings and readings[0].tag.POS in {"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "NPRO"}:
         return None
+    if naming:
+        readings = sorted(readings, key=lambda r: r.tag.case not in ("nomn", "accs"))
     reading = next((r for r in readings if r.tag.POS == "NOUN"), None) or next((r for r in readings if r.tag.POS == "ADJF"), None)
     if reading is None:
         return None
