@@ -601,7 +601,7 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
                 said = re.sub(rf"\b{re.escape(form)}\b", pronoun, said)
         # «её 14 силиконовых форм» of the woman the letter greets: «ваши 14 силиконовых форм».
         if own := phrases.snippets.get("addressee_possessive", {}).get(who.gender or ""):
-            said = possessive_to_you(said, own, phrases)
+            said = possessive_to_you(said, own["pronoun"], phrases, of=own["of"])
     # The user's aside about the same person ("(words he never uses)") would now speak of them as "he".
     third = "|".join(phrases.snippets["third_person"])
     if said != item:

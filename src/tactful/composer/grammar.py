@@ -364,9 +364,11 @@ def _said_to_you(item: str, language: Language, phrases: Phrases) -> str:
     return item
 
 
-def possessive_to_you(item: str, pronoun: str, phrases: Phrases) -> str:
+def possessive_to_you(item: str, pronoun: str, phrases: Phrases, of: list[str] = ()) -> str:
     """A Russian possessive of the client («их», or «её» of the contact) said as «ваш», agreed with the word after
-    it: «их фирменные шрифты» → «ваши фирменные шрифты», «её 14 форм» → «ваши 14 форм»."""
+    it: «их фирменные шрифты» → «ваши фирменные шрифты», «её 14 форм» → «ваши 14 форм». ``of``: the gender and
+    number of the person it stands for, so that it stays where a thing of theirs is named before it («декларация и
+    подтверждение её отправки»)."""
     from ..text import parse_ru
 
     possessive = phrases.snippets["to_you_possessive"]
@@ -376,15 +378,29 @@ def possessive_to_you(item: str, pronoun: str, phrases: Phrases) -> str:
     def said_to_you(m: re.Match[str]) -> str:
         if {r.normal_form for r in parse_ru(m.group(1))} & set(possessive["of_things"]):
             return m.group(0)
-        # No preposition before it: a subject or an object, so «бирки» is a nominative or accusative, not a genitive.
-        before = re.findall(r"[а-яё]+", item[:m.start()].lower())[-1:]
-        naming = not before or all(r.tag.POS != "PREP" for r in parse_ru(before[0])[:1])
+        if of and _inanimate_before(item[:m.start()], set(of)):
+            return m.group(0)
+        # After a verb, a date or at the start: a subject or an object, so «бирки» is a nominative or accusative, not a
+        # genitive (after a preposition, or a noun it completes, «подтверждение её отправки», it may be one).
+        before = re.findall(r"[\w-]+", item[:m.start()].lower())[-1:]
+        naming = not before or bool(re.search(r"\d", before[0])) or all(
+            r.tag.POS != "PREP" and not (r.tag.POS in ("NOUN", "ADJF") and r.tag.case in ("nomn", "accs")) for r in parse_ru(before[0])[:1])
         return _agreed(possessive["you"], m.group(1), naming=naming) or m.group(0)
 
     item = re.sub(rf"\b{pronoun}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
     # Before a count («их 2 тележки») the possessive is the plural of the things counted: «ваши 2 тележки».
     return re.sub(rf"\b{pronoun}(\s+\d+\s+)(?=[а-яё]+)(?!(?:год|лет|дн|недел|месяц|час|раз|минут)[а-яё]*)", lambda m: possessive["counted"] + m.group(1),
                   item, flags=re.IGNORECASE) if possessive.get("counted") else item
+
+
+def _inanimate_before(text: str, grammemes: set[str]) -> bool:
+    """Whether a Russian inanimate noun of these gender and number is named in ``text`` as a subject or an object
+    («декларацию … и подтверждение её отправки»): a possessive after it may stand for it; one after a preposition
+    («с поставкой 12-го её бирки») is a circumstance, not what it stands for."""
+    from ..text import parse_ru
+
+    return any(r.tag.POS == "NOUN" and "inan" in r.tag and grammemes <= r.tag.grammemes and r.tag.case in ("nomn", "accs")
+               for word in re.findall(r"[а-яё-]+", text.lower()) for r in parse_ru(word)[:1])
 
 
 def _thing_before(text: str, grammemes: list[str], animals: list[str] = ()) -> bool:
