@@ -42,6 +42,8 @@ def email(s: Situation, language: str = "en", tone: str = "formal") -> str:
         ("St Aldhelm's Church", "Revd Canon Margaret Oduya", "warm", "Dear Canon Oduya,"),
         ("St Aldhelm's Church", "Revd Margaret Oduya", "formal", "Dear Reverend Oduya,"),
         ("Riverside Youth Trust", "Cllr Dev Rahman", "formal", "Dear Councillor Rahman,"),
+        # A Spanish-speaking professional title, with two surnames: called by the first.
+        ("Bosque Nuboso Eco-Lodge S.A.", "Ing. Mauricio Solano Vargas, general manager", "formal", "Dear Ing. Solano,"),
         ("Marchbank Hall", "Sir Anthony Marchbank", "warm", "Dear Sir Anthony,"),
         ("Acme", "Jane Morris", "warm", "Hi Jane,"),
         ("Acme", "Jane Morris", "formal", "Dear Jane,"),  # no "Ms" guessed: the first name, as to someone one worked with

@@ -306,6 +306,9 @@ def _english_person(text: str, known_person: bool) -> Addressee | None:
         return None
     if not last and name.middle:
         last = name.middle.split()[-1]
+    # "Ing. Mauricio Solano Vargas": two surnames, called by the first.
+    elif title in data.get("first_surname_titles", []) and name.middle:
+        last = name.middle.split()[0]
     # No "Mr"/"Ms" guessed from a first name: a wrong guess ("Mr" to a Jess) costs more than a full name.
     given = bool(title)
     return Addressee(person=True, title=title, first=first, last=last, title_given=given)
