@@ -34,6 +34,11 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
             def before_end(text: str, pattern: str) -> list[dt.date]:
                 return [d for d in _dates(text, patterns[pattern], language, today, spans=False) if not end or d < end]
 
+            # "30 days from Monday runs to 6 January": given on the next Monday.
+            if weekday := re.search(patterns.get("from_weekday", "(?!)"), part, flags=re.IGNORECASE):
+                ahead = (patterns["weekdays"][weekday["day"].lower()] - today.weekday()) % 7 or 7
+                if not end or today + dt.timedelta(days=ahead) < end:
+                    stated.append(today + dt.timedelta(days=ahead))
             written = re.search(patterns["written"], part, flags=re.IGNORECASE)
             given = re.search(patterns["given"], part, flags=re.IGNORECASE)
             spoken = re.search(patterns["spoken"], part, flags=re.IGNORECASE) if situation.channel in ("call", "meeting") else None
