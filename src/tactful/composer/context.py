@@ -351,7 +351,9 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     language, phrases = vetted.language, vetted.phrases
     # "theirs: 5 badges and the key - …": the label says whose the things are; the note is about the things.
     labelled = [re.sub(phrases.snippets.get("owner_label", "(?!)"), "", item) for item in situation.handover]
-    asked = {item: request for item in labelled if (request := _asked_of_client(item, language, phrases))}
+    # A thing that goes back to someone ("their spectrophotometer lent to us - returned to Ms Lindqvist") is the sender's
+    # step, not one asked of the client.
+    asked = {item: request for item in labelled if not vetted.third_party(item) and (request := _asked_of_client(item, language, phrases))}
     labelled = [item for item in labelled if item not in asked]
     handover, waiting, waiting_on = _payment_first(labelled, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
