@@ -2856,6 +2856,15 @@ def test_the_users_mark_on_a_line_they_ask_to_say_is_not_said_with_it():
     assert "real reason" not in body, body
 
 
+def test_what_was_agreed_before_and_its_prices_are_no_part_of_the_reason():
+    """«в сентябре 2025 договорились: фикс 75 € из Ларнаки, …»: history and money, not the sender's reason."""
+    s = situation(language="ru", reasons=["в сентябре 2025 договорились: фикс 75 € из Ларнаки, 70 € из Пафоса, оплата до 10-го "
+                                          "числа. с ноября отель в одностороннем порядке снизил тариф до 60 €"],
+                  reason_kind="agreements", sender={"company": "Malakhov Transfers Ltd"})
+    body = email(s, "ru")
+    assert "договорились" not in body and "75 €" not in body, body
+
+
 def test_how_to_say_the_reason_is_not_said_with_it():
     """"say it first and straight" tells the tool where and how; "1 march" is a month with its capital."""
     body = email(situation(reasons=["I've taken the job at the equine hospital from 1 march, I fly in february. say it first and straight"],

@@ -1779,7 +1779,9 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
                      and not _said_once(n, phrases)):
             parts = re.split(f"({phrases.snippets['clause_break']})", note.strip(), flags=re.IGNORECASE)
             (_, first), *rest = [(b, c) for b, c in zip(["", *parts[1::2]], parts[0::2]) if not instruction(c)] or [("", "")]
-            yield opening_clause(first, language, phrases, solo), note
+            # «в сентябре 2025 договорились: …»: what was agreed before is history, not the sender's plan.
+            if not past(first):
+                yield opening_clause(first, language, phrases, solo), note
             for brk, part in rest:
                 said = opening_clause(part, language, phrases, solo, opens_note=False)
                 # «… — и дальше не берёмся»: a clause that goes on from the one before it says nothing alone; nor does
@@ -1861,9 +1863,11 @@ def _counted_change(situation: Situation, language: Language, phrases: Phrases, 
                       if not re.search(counted, re.split(phrases.snippets["counted_break"], piece[m.end():])[0])), piece)
         # A number that counts something ("19 passengers", "400+ pages"), not a date ("from 11 January": the timeline) or a
         # number that names one («№ 3»). A piece about the client in the third person ("they take 30% commission",
-        # «присылают на 5–7 дней позже») reads as a complaint about them.
+        # «присылают на 5–7 дней позже») reads as a complaint about them; what was agreed before («в сентябре 2025
+        # договорились: фикс 75 €») is history, and money is the invoice lines'.
         if not re.match(rf"[^,]*{counted}", piece) or find_dates(piece) or not 5 <= len(piece.split()) <= 25 \
                 or names_person(piece, language) or not _said_of_us(piece, language, phrases) or re.match(phrases.snippets["pointer_start"], piece) \
+                or re.match(phrases.snippets.get("past_start", "(?!)"), piece, flags=re.IGNORECASE) or sums(piece) \
                 or any(matches(piece, language, key) for key in ("stance_not", "venting", "points_back")):
             continue
         said = sentence(written_out(full_months(signs_in_words(vetted.in_normal_case(piece), phrases), phrases), phrases), phrases)
