@@ -3519,6 +3519,9 @@ def test_an_english_month_cut_short_after_its_day_is_said_in_full(channel):
     # The story of the thing ends it, its subject too («Саня брал домой»); a holiday typed short is said in full.
     ("ru", "мою горелку для ремонта скользяка Саня брал домой в октябре — пусть вернёт до НГ",
      "Пожалуйста, верните мою горелку для ремонта скользяка до Нового года."),
+    # A clause on «что» after a comma is the thing's story too.
+    ("ru", "мой фон и стойку, что стоят в фойе у фотостены с юбилея в октябре, — вернуть мне до 31.01",
+     "Пожалуйста, верните мой фон и стойку мне до 31 января."),
 ])
 def test_our_thing_to_return_is_asked_of_the_client(language, item, said):
     s = situation(language=language, handover=[item, {"en": "the fleet list", "ru": "журнал работ"}[language]],

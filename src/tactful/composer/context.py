@@ -351,9 +351,12 @@ def _vetted_handover(situation: Situation, vetted: Vetting) -> dict[str, Any]:
     language, phrases = vetted.language, vetted.phrases
     # "theirs: 5 badges and the key - …": the label says whose the things are; the note is about the things.
     labelled = [re.sub(phrases.snippets.get("owner_label", "(?!)"), "", item) for item in situation.handover]
-    # A thing that goes back to someone ("their spectrophotometer lent to us - returned to Ms Lindqvist") is the sender's
-    # step, not one asked of the client.
-    asked = {item: request for item in labelled if not vetted.third_party(item) and (request := _asked_of_client(item, language, phrases))}
+    # Someone else's thing that goes back to them ("their spectrophotometer lent to us - returned to Ms Lindqvist") is the
+    # sender's step, not one asked of the client; our own thing («наш планшет … — вернуть до 31.12») is theirs to return.
+    def returned_by_us(item: str) -> bool:
+        return bool(vetted.third_party(item)) and not re.match(phrases.snippets.get("own_thing", "(?!)"), item)
+
+    asked = {item: request for item in labelled if not returned_by_us(item) and (request := _asked_of_client(item, language, phrases))}
     labelled = [item for item in labelled if item not in asked]
     handover, waiting, waiting_on = _payment_first(labelled, language, phrases)
     candidates = [_plain_brackets(i, language).strip() for i in vetted.handed_over(handover)]
@@ -488,8 +491,8 @@ def _before_verb(thing: str, language: Language, phrases: Phrases) -> str:
     words = thing.split()
     cut = next((i for i, w in enumerate(words) if i and (r := likeliest_ru(w.strip(",.;:"))) is not None
                 and r.tag.POS in {"PRTS", "VERB", "INFN"}), len(words))
-    # «…, которые лежат у нас»: the clause goes whole, its «которые» too.
-    cut = next((i for i in range(cut) if is_relative(words[i])), cut)
+    # «…, которые лежат у нас»: the clause goes whole, its «которые» too; so does one on «…, что стоят в фойе».
+    cut = next((i for i in range(cut) if is_relative(words[i]) or (i and words[i].lower() == "что" and words[i - 1].endswith(","))), cut)
     # «… горелку для ремонта Саня брал домой»: the name or pronoun before the verb is its subject, not the thing's.
     if 1 < cut < len(words) and (r := likeliest_ru(words[cut - 1].strip(",.;:"))) is not None and "nomn" in r.tag \
             and (words[cut - 1][:1].isupper() or r.tag.POS == "NPRO"):
