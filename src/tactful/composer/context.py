@@ -277,9 +277,8 @@ def build_context(
     # is not followed by the stock "I have genuinely enjoyed working with you" as well.
     context["fond"] = context["fond"] and not any(matches(line, language, "fond_notes") for line in [context["reason"], *context["wanted"]])
     # A line about money ("payment for the show does not depend on the result") is said with the invoices.
-    # Not a point to say once ("say once: two cylinders are past their test date - …, we swap them at cost"): it is
-    # a warning of its own, not a line among the invoices.
-    once = said_from(context["wanted"], [*situation.reasons, *situation.facts], phrases.snippets["once_marker"], language)
+    # Not a point to say once (`once` above: "say once: two cylinders are past their test date - …, we swap them at
+    # cost"): it is a warning of its own, not a line among the invoices.
     context["wanted_money"] = [line for line in context["wanted"] if "money" in reply_topics(line, language) and line not in once]
     # A safety point from a note to say once ("safety, once: the jetty ladder has two rotten rungs …") is led in as one,
     # apart from the money and the handover: a bare fact in their midst reads as small talk.

@@ -378,7 +378,7 @@ def possessive_to_you(item: str, pronoun: str, phrases: Phrases, of: list[str] =
     def said_to_you(m: re.Match[str]) -> str:
         if {r.normal_form for r in parse_ru(m.group(1))} & set(possessive["of_things"]):
             return m.group(0)
-        if of and _inanimate_before(item[:m.start()], set(of)):
+        if of and _thing_before(item[:m.start()], list(of), cases=("nomn", "accs")):
             return m.group(0)
         # After a verb, a date or at the start: a subject or an object, so «бирки» is a nominative or accusative, not a
         # genitive (after a preposition, or a noun it completes, «подтверждение её отправки», it may be one).
@@ -393,27 +393,19 @@ def possessive_to_you(item: str, pronoun: str, phrases: Phrases, of: list[str] =
                   item, flags=re.IGNORECASE) if possessive.get("counted") else item
 
 
-def _inanimate_before(text: str, grammemes: set[str]) -> bool:
-    """Whether a Russian inanimate noun of these gender and number is named in ``text`` as a subject or an object
-    («декларацию … и подтверждение её отправки»): a possessive after it may stand for it; one after a preposition
-    («с поставкой 12-го её бирки») is a circumstance, not what it stands for."""
-    from ..text import parse_ru
-
-    return any(r.tag.POS == "NOUN" and "inan" in r.tag and grammemes <= r.tag.grammemes and r.tag.case in ("nomn", "accs")
-               for word in re.findall(r"[а-яё-]+", text.lower()) for r in parse_ru(word)[:1])
-
-
-def _thing_before(text: str, grammemes: list[str], animals: list[str] = ()) -> bool:
+def _thing_before(text: str, grammemes: list[str], animals: list[str] = (), cases: tuple[str, ...] = ("nomn",)) -> bool:
     """Whether a Russian pronoun of these gender and number can stand for a thing named earlier: an inanimate
     noun in the nominative there, agreeing with it («Аспирация … начнёт с неё»), or an animal in any case («у быка
-    … к нему»). A person the note speaks of is animate, so «ключи у него» after «Директор …» stays "you"."""
+    … к нему»). A person the note speaks of is animate, so «ключи у него» after «Директор …» stays "you". ``cases``:
+    where the thing may stand; a possessive («декларацию … и подтверждение её отправки») stands for an object too,
+    not for one after a preposition («с поставкой 12-го её бирки»)."""
     from ..text import parse_ru
 
     wanted = set(grammemes)
     for word in re.findall(r"[а-яё-]+", text.lower()):
         reading = next(iter(parse_ru(word.split("-")[0])), None)
-        if reading and reading.tag.POS == "NOUN" and ({"nomn", "inan"} | wanted <= reading.tag.grammemes
-                                                       or reading.normal_form in animals and wanted <= reading.tag.grammemes):
+        if reading and reading.tag.POS == "NOUN" and wanted <= reading.tag.grammemes and (
+                "inan" in reading.tag and reading.tag.case in cases or reading.normal_form in animals):
             return True
     return False
 
@@ -652,7 +644,7 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         return item
     # «тетрадка по столам: когда что перетягивал и менял, — оставлю вам»: what the colon says of the thing is
     # no part of its name (its verbs are not the thing's own); it follows the step whole.
-    thing, colon, about = thing.partition(": ") if language == "ru" else (thing, "", "")
+    thing, _, about = thing.partition(": ") if language == "ru" else (thing, "", "")
     about = about.strip(" ,;—–-")
     if language == "ru":
         # «их компрессор лежит у нас в гараже — вернуть»: the thing ends where a verb of its own says where it is; a
