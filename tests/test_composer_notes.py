@@ -112,6 +112,8 @@ def test_a_step_the_sender_takes_on_themselves_says_myself():
     ("Kari Jonsson - glacier-certified (AIMG), freelance", "who is glacier-certified (AIMG)"),
     ("Tom Ashdown - SI-accredited, medieval history and archaeology", "who is SI-accredited and covers medieval history and archaeology"),
     ("Motion Mill in Tai Seng - bigger team, they've done bank explainers", "a bigger team that has done bank explainers"),
+    # A plural before its preposition is what they are, with no article.
+    ("Soler in Benimaclet - good digital printers with a fast turnaround", "good digital printers with a fast turnaround"),
 ])
 def test_an_english_referral_description_reads_as_one(referral, description):
     assert referral_parts(referral, "en", load_phrases("en"))[1:] == (description, True)
@@ -3560,3 +3562,90 @@ def test_a_contact_called_by_patronymic_alone_is_you_in_the_handover():
                   handover=["журнал работ", "ключ от подсобки отдам Михалычу 26.12"], sender={"name": "Азамат Шогенов", "solo": True})
     text = email(s, "ru")
     assert "отдам вам" in text and "Михалычу" not in text, text
+
+
+@pytest.mark.parametrize(("solo", "item", "said", "unsaid"), [
+    # «привозим 26 декабря» is the sender's plan typed in the present: the letter says what the sender will do.
+    (False, "их морозильный ларь, который с лета стоит у нас, — привозим 26 декабря", "привезём ваш морозильный ларь", "Привозим"),
+    (False, "остаток этикеток с их логотипом — возвращаем", "вернём остаток этикеток с вашим логотипом", "Возвращаем"),
+    (True, "стилевой лист с моими дополнениями — отдаю", "я также отдам стилевой лист с моими дополнениями", "отдаю"),
+])
+def test_a_step_typed_in_the_present_is_said_as_the_senders_plan(solo, item, said, unsaid):
+    s = situation(reasons=["с января переходим только на свои продукты"], handover=["коды сигнализации", item],
+                  sender={"name": "Анна Ли", "solo": solo})
+    body = email(s, "ru")
+    assert said in body and unsaid not in body
+
+
+def test_a_handover_note_that_states_a_fact_is_said_as_it_is_not_handed_over():
+    """«документы … закрыты» says what is already done: no object of «передадим»."""
+    s = situation(reasons=["с января переходим только на свои продукты"],
+                  handover=["коды сигнализации", "ветеринарные документы по всем партиям в «Меркурии» закрыты"])
+    body = email(s, "ru")
+    assert "Ветеринарные документы по всем партиям в «Меркурии» закрыты." in body and "передадим ветеринарные" not in body
+
+
+@pytest.mark.parametrize(("language", "fact", "said"), [
+    ("ru", "договор поставки № 12/24 от 01.03.2024, п. 7.3 — уведомление за 14 дней", "пунктом 7.3 договора поставки № 12/24 от 1 марта 2024 года"),
+    ("en", "service agreement dated 1 May 2024, clause 9 - 60 days' written notice", "under clause 9 of our service agreement dated 1 May 2024"),
+])
+def test_a_formal_notice_names_the_contract_as_the_notes_give_it(language, fact, said):
+    """The notes give the contract's number or date: the notice says which contract it ends."""
+    clause = "7.3" if language == "ru" else "9"
+    s = situation(reasons=["с января переходим только на свои продукты" if language == "ru" else "we're moving to our own products"],
+                  facts=[fact], contract={"clause": clause, "notice_days": 14 if language == "ru" else 60}, end_date="2031-03-31")
+    assert said in email(s, language)
+
+
+def test_a_possessive_after_a_preposition_takes_the_case_the_preposition_asks_for():
+    from tactful.composer.grammar import to_you
+
+    assert to_you("мой тахеометр и штатив из их бытовки", "ru", load_phrases("ru")) == "мой тахеометр и штатив из вашей бытовки"
+    assert to_you("их бирки и пакеты", "ru", load_phrases("ru")) == "ваши бирки и пакеты"
+
+
+def test_the_person_greeted_named_as_the_subject_of_a_step_is_said_to_as_you():
+    """«… или Елена Викторовна выкупит» in a letter to Елена Викторовна: «или вы выкупите»."""
+    s = situation(reasons=["с января переходим только на свои продукты"], client={"name": "ИП Тарханова", "contact": "Елена Викторовна Тарханова"},
+                  handover=["коды сигнализации", "непроданное с реализации — заберём 30 декабря или Елена Викторовна выкупит по оптовой цене"])
+    body = email(s, "ru")
+    assert "или вы выкупите по оптовой цене" in body and "Елена Викторовна выкупит" not in body
+
+
+def test_last_minute_changes_to_work_that_is_no_meeting_are_not_called_meetings():
+    """The bank's line for last-minute changes speaks of the orders, not of «встречи» the work may not have."""
+    s = situation(reasons=["постоянные переносы и отмены заказов в последний момент"], reason_kind="agreements",
+                  project="доставка продуктов в кафе")
+    body = email(s, "ru")
+    assert "изменения в последний момент" in body and "встречи" not in body
+
+
+def test_what_the_sender_took_on_at_first_is_history_not_the_reason():
+    """«брал разбивку …» says what the work was; quoted alone, with what the client now wants cut away, it is a
+    fragment with no reason in it."""
+    s = situation(reasons=["брал разбивку и съёмки по 40 домам. теперь хотят ещё топосъёмку дорог — за ту же сумму"],
+                  reason_kind="scope", sender={"name": "Андрей Ковальчук", "solo": True})
+    body = email(s, "ru")
+    assert "Брал разбивку" not in body and "вышла за рамки" in body
+
+
+@pytest.mark.parametrize("channel", ["email", "call"])
+def test_sums_without_an_invoice_number_are_asked_for_as_sums_not_invoices(channel):
+    """Pay owed with no invoice («25 000 ₽ за ноябрь») is not called «счёт» when two such sums fall due on two days."""
+    s = situation(reasons=["с января переходим только на свои продукты"], end_date="2031-03-31",
+                  unpaid_invoices=[{"amount": "25 000 ₽", "due": "2031-02-10"}, {"amount": "65 000 ₽", "due": "2031-03-30"}])
+    draft = Composer().compose(s, channel, "ru", "formal")[0]
+    text = draft.content.body if channel == "email" else " ".join(draft.content.points)
+    assert not re.search(r"(?<![а-яё])сч[её]т(?![а-яё])", text) and re.search(r"оплатить 25 000 (?:₽|рублей) до 10 февраля", text), text
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("en", "our head cutter Gail retires in January and two machinists are moving away, so we are down to three",
+     "Our head cutter retires in January", "Gail"),
+    ("ru", "наш технолог-закройщик Галина Фёдоровна в январе уходит на пенсию, две швеи переезжают — остаёмся втроём",
+     "Наш технолог-закройщик в январе уходит на пенсию", "Галина"),
+])
+def test_a_team_that_gets_smaller_is_the_reason_and_its_people_are_named_by_role(language, note, said, unsaid):
+    s = situation(reasons=[note], reason_kind="team", sender={"name": "Tess Lane", "company": "Lane Linen Ltd"})
+    body = email(s, language)
+    assert said in body and unsaid not in body

@@ -103,7 +103,7 @@ def build_context(
     if tone == "warm" and who.title_given and who.first and any(
             re.search(rf"(?:^|[\s:(])[\"“‘'«][^\"”’»]*\b{re.escape(who.first)}\b", note) for note in situation.reasons):
         who = who.model_copy(update={"title_given": False})
-    fields["handover"] = [_to_parties(_to_role(_to_addressee(_as_terms(item, phrases), who, language, phrases), fields["contact"], language, phrases),
+    fields["handover"] = [_to_parties(_to_role(to_addressee(_as_terms(item, phrases), who, language, phrases), fields["contact"], language, phrases),
                                       situation, language, phrases) for item in fields["handover"]]
     # The day the message is written, read from the facts once: the notice, the invoices and the work left
     # are all counted from it.
@@ -419,7 +419,7 @@ def _asked_of_client(item: str, language: Language, phrases: Phrases) -> str | N
             from ..text import likeliest_ru
 
             verb = likeliest_ru(verb.lower()).normal_form
-            verb = phrases.snippets.get("client_step_perfective", {}).get(verb, verb)
+            verb = phrases.snippets.get("perfective", {}).get(verb, verb)
             thing = accusative(to_you(thing, language, phrases), language, phrases) or thing
             step = re.sub(r"\s+(?=[,;])", "", f"{verb} {thing} {full_months(rest, phrases).strip()}".strip())
             return phrases.snippets["step_request"] + request_form(step)
@@ -574,9 +574,11 @@ def _named_addressee(situation: Situation, phrases: Phrases) -> str | None:
     return next((m["name"] for m in found if m), None)
 
 
-def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases) -> str:
+def to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases, possessives: bool = True) -> str:
     """A handover note that names the person the letter greets, said to them: "admin access to Sarah" →
-    "admin access to you", «вернуть ключ Игорю» → «вернуть ключ вам»."""
+    "admin access to you", «вернуть ключ Игорю» → «вернуть ключ вам». With ``possessives``, "her"/«её» in it stands
+    for them too ("her honey extractor"); the user's answer to a point speaks of others that way ("send you his
+    number"), so there only the name counts."""
     if not (who.person and (who.first or who.title or who.patronymic)) or " и " in who.first or " and " in who.first:
         return item
     # «Прохоров А. В.»: initials are no name to find in a note; «Михалыч», a patronymic alone, is how the user calls him.
@@ -591,7 +593,7 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
             for pattern, replacement in phrases.snippets["to_addressee"]:
                 said = re.sub(pattern.format(name=re.escape(name)), replacement, said)
         # Not after "each"/"every" ("a note for each bride once her dress is collected": the bride's dress).
-        for pattern in phrases.snippets.get("addressee_possessives", []):
+        for pattern in phrases.snippets.get("addressee_possessives", []) if possessives else []:
             said = re.sub(pattern, lambda m: m[0] if re.search(r"\b(?:each|every)\b", said[:m.start()], flags=re.IGNORECASE) else "your", said)
     else:
         from ..wording import inflect_phrase, petrovich_form
@@ -601,16 +603,36 @@ def _to_addressee(item: str, who: Addressee, language: Language, phrases: Phrase
             # patronymic alone («Михалычу»), in its cases only.
             forms = {who.inflected(case), petrovich_form("firstname", who.first, case, who.gender), inflect_phrase(who.first, case)} \
                 if who.first else {inflect_phrase(called, case)} - {called}
+            # Not where the name calls them («Шаблоны, Гоги, не продам»): between commas, or first before one.
             for form in sorted((f for f in forms if f), key=len, reverse=True):
-                said = re.sub(rf"\b{re.escape(form)}\b", pronoun, said)
+                said = re.sub(rf"(^|,\s*)?\b{re.escape(form)}\b(?=(\s*[,!])?)",
+                              lambda m, p=pronoun: m[0] if m[1] is not None and m[2] else (m[1] or "") + p, said)
+        # «Елена Викторовна выкупит» of the woman the letter greets: «вы выкупите».
+        for name in sorted({who.formal, who.first} - {""}, key=len, reverse=True):
+            said = re.sub(rf"(^|[.!?]\s+)?\b{re.escape(name)}\s+([а-яё]+)", lambda m: _you_do(m, phrases), said)
         # «её 14 силиконовых форм» of the woman the letter greets: «ваши 14 силиконовых форм».
-        if own := phrases.snippets.get("addressee_possessive", {}).get(who.gender or ""):
+        if possessives and (own := phrases.snippets.get("addressee_possessive", {}).get(who.gender or "")):
             said = possessive_to_you(said, own["pronoun"], phrases, of=own["of"])
     # The user's aside about the same person ("(words he never uses)") would now speak of them as "he".
     third = "|".join(phrases.snippets["third_person"])
     if said != item:
         said = re.sub(rf"\s*\([^)]*\b(?:{third})\b[^)]*\)", "", said, flags=re.IGNORECASE)
     return said
+
+
+def _you_do(m: re.Match[str], phrases: Phrases) -> str:
+    """The person the letter greets, named as the subject of a verb in the third person («Елена Викторовна выкупит»),
+    said to them: «вы выкупите» (past: «вы выкупили»); any other word after the name leaves it as typed."""
+    from ..text import likeliest_ru
+
+    verb = likeliest_ru(m[2])
+    if verb is None or verb.tag.POS != "VERB" or "sing" not in verb.tag or not ("3per" in verb.tag or "past" in verb.tag):
+        return m[0]
+    form = verb.inflect({"plur"} if "past" in verb.tag else {"plur", "2per"})
+    if form is None:
+        return m[0]
+    you = phrases.snippets["addressee_subject"]
+    return f"{m[1] or ''}{you[:1].upper() + you[1:] if m[1] is not None else you} {form.word}"
 
 
 def words_in_common(line: str, other: str, language: Language, letters: int = 4) -> int:
@@ -897,9 +919,9 @@ def _address(who: Addressee, situation: Situation, fields: dict[str, Any], langu
         "sender_first": (sender.first or sender_name) if sender and sender.person else sender_person or None,
         "sender_company": fields["sender_company"],
         # A call introduces the speaker by their business, not by a sole trader's own name again («Это
-        # Алла, ИП Семёнова А. В.»), and without a note in brackets no one can say aloud.
+        # Алла, ИП Семёнова А. В.»), and without a note in brackets or a legal form no one says aloud ("S.R.L.").
         "spoken_company": "" if fields["sender_company"] and addressee(fields["sender_company"], None, language).person
-        else _without_brackets(fields["sender_company"] or ""),
+        else organisation_name(_without_brackets(fields["sender_company"] or ""), language),
         "clause": fields["clause"],
         "part_of_day": part_of_day(situation, load_phrases(language)),
     }
@@ -1014,12 +1036,25 @@ def _closure(situation: Situation, clause: str | None, language: Language, phras
         "ends_soon": bool(end and (end - written).days <= 7),
         "notice_key": notice_key,
         "contract": contract,
+        "contract_name": _contract_name(situation, phrases) if contract else None,
         "act": situation.act_of_acceptance,
         "invoice": situation.final_invoice,
         "documents_key": {(True, True): "act_invoice", (True, False): "act", (False, True): "invoice",
                           (False, False): "none"}[documents],
         **_unpaid(situation, language, phrases, written),
     }
+
+
+def _contract_name(situation: Situation, phrases: Phrases) -> str | None:
+    """The contract as the notes name it with its number or date («договор поставки № 12/24 от 01.03.2024», "service
+    agreement dated 1 May 2024"), in the form the notice line takes («договора поставки …», "our service agreement …"):
+    a formal notice says which contract it ends. None where the notes give neither."""
+    named = phrases.snippets.get("contract_named")
+    found = (re.search(named["pattern"], note) for note in [*situation.facts, *situation.reasons]) if named else ()
+    if m := next((m for m in found if m), None):
+        rest = m["rest"].strip()
+        return named["form"].format(rest=rest[:1].lower() + rest[1:])
+    return None
 
 
 def _evidence(number: str, situation: Situation, phrases: Phrases) -> str:
@@ -1263,7 +1298,7 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
     kept = set(vetted.keep("open_work", [w.item for w in situation.open_work], strict=False))
     # In the order of their dates ("12 December, 15 January, 16 January"), the undated last, as typed otherwise.
     ordered = sorted(situation.open_work, key=lambda w: (w.due is None, w.due or dt.date.max))
-    open_work = [(w, _to_parties(_to_addressee(said_item(w.item, vetted.language, phrases), who, vetted.language, phrases),
+    open_work = [(w, _to_parties(to_addressee(said_item(w.item, vetted.language, phrases), who, vetted.language, phrases),
                                  situation, vetted.language, phrases))
                  for w in ordered if w.item.strip() in kept]
     # Listed by its date, an item does not say the date again ("1 April — the supervision meeting on 1 April").
@@ -1691,7 +1726,13 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
     # The sender's own business and name ("closing Quinlan Kitchen") are not someone else.
     own_names = [n for n in (situation.sender.company, situation.sender.name) if n]
 
+    def without_staff_names(reason: str) -> str:
+        # «наш технолог-закройщик Галина Фёдоровна уходит на пенсию»: one of the sender's own people, named by role.
+        pattern = phrases.snippets.get("own_staff_name")
+        return re.sub(pattern, lambda m: m[0][:m.start(1) - m.start()] if names_person(m[1], language) else m[0], reason) if pattern else reason
+
     def about_others(reason: str) -> bool:
+        reason = without_staff_names(reason)
         for phrase in [*generic, *own_names]:
             reason = re.sub(rf"\b{re.escape(phrase)}\b", " ", reason, flags=re.IGNORECASE)
         # A colleague or family member by name («Андрей Лыков, наш инженер, уходит») is someone else too.
@@ -1717,6 +1758,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # "not prepared to keep our name on …": a note typed without its subject gets one.
         if (bare := phrases.snippets.get("subjectless_not")) and re.match(bare, reason.strip(), flags=re.IGNORECASE):
             reason = be_subject(reason, phrases, is_solo(situation.sender, language))
+        reason = without_staff_names(reason)
         return _without_brackets(written_out(full_months(signs_in_words(_gerund_subject(reason, phrases), phrases), phrases), phrases)).strip()
 
     # A note that tells the tool how to write, or says the work has already stopped, is no reason.

@@ -385,7 +385,9 @@ def possessive_to_you(item: str, pronoun: str, phrases: Phrases, of: list[str] =
         before = re.findall(r"[\w-]+", item[:m.start()].lower())[-1:]
         naming = not before or bool(re.search(r"\d", before[0])) or all(
             r.tag.POS != "PREP" and not (r.tag.POS in ("NOUN", "ADJF") and r.tag.case in ("nomn", "accs")) for r in parse_ru(before[0])[:1])
-        return _agreed(possessive["you"], m.group(1), naming=naming) or m.group(0)
+        # After a preposition, the case it takes: «из их бытовки» → «из вашей бытовки», not the nominative «ваши».
+        governed = phrases.snippets.get("preposition_cases", {}).get(before[0], ()) if before else ()
+        return _agreed(possessive["you"], m.group(1), naming=naming, cases=tuple(governed)) or m.group(0)
 
     item = re.sub(rf"\b{pronoun}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
     # Before a count («их 2 тележки») the possessive is the plural of the things counted: «ваши 2 тележки».
@@ -410,10 +412,11 @@ def _thing_before(text: str, grammemes: list[str], animals: list[str] = (), case
     return False
 
 
-def _agreed(pronoun: str, noun: str, naming: bool = False) -> str | None:
+def _agreed(pronoun: str, noun: str, naming: bool = False, cases: tuple[str, ...] = ()) -> str | None:
     """«ваш» in the case, number and gender of the word after it, a noun or an adjective before its noun
     («вашим сотрудникам», «ваши стандартные форматы»); None when the word is neither. ``naming``: no preposition stands
-    before them, so a form that reads as a nominative or accusative too («бирки») is read as one, not as a genitive."""
+    before them, so a form that reads as a nominative or accusative too («бирки») is read as one, not as a genitive;
+    ``cases``: those the preposition before them takes, read first («из бытовки»: a genitive)."""
     from ..text import parse_ru
 
     readings = parse_ru(noun)
@@ -423,6 +426,8 @@ def _agreed(pronoun: str, noun: str, naming: bool = False) -> str | None:
         return None
     if naming:
         readings = sorted(readings, key=lambda r: r.tag.case not in ("nomn", "accs"))
+    elif cases:
+        readings = sorted(readings, key=lambda r: r.tag.case not in cases)
     reading = next((r for r in readings if r.tag.POS == "NOUN"), None) or next((r for r in readings if r.tag.POS == "ADJF"), None)
     if reading is None:
         return None
@@ -475,15 +480,23 @@ def _finite_verb(item: str, phrases: Phrases) -> bool:
     """Whether a Russian note says something with a verb of its own after its first word («ключ остаётся у
     администратора», «доверенности нужно отозвать»), outside a relative clause («…, которые мы сдали»: the
     bank's `relative_words`, as `accusative` reads them)."""
-    from ..text import likeliest_ru
+    from ..text import known_ru, likeliest_ru, parse_ru
 
     relative = set(phrases.snippets["relative_words"])
-    words = re.findall(r"[а-яё]+", item.lower())
+    found = list(re.finditer(r"[а-яё]+", item.lower()))
+    words = [m.group() for m in found]
     for i, word in enumerate(words[1:], start=1):
         if words[i - 1] in relative:
             return False
         reading = likeliest_ru(word)
         if reading is not None and (reading.tag.POS == "PRED" or (reading.tag.POS == "VERB" and "indc" in reading.tag)):
+            return True
+        # A short participle or adjective says what the thing is now («документы … закрыты», «ключи готовы»); after a comma
+        # or a dash it is an aside on the thing («запас сукна, два комплекта, оплачены клубом»), and a word that may also be
+        # a noun («брусков», «стоков») or that the dictionary does not know («демо») says nothing.
+        if reading is not None and reading.tag.POS in ("PRTS", "ADJS") and known_ru(word) \
+                and not item[:found[i].start()].rstrip().endswith((",", "—", "–", "-", "(")) \
+                and not any(r.tag.POS == "NOUN" for r in parse_ru(word)):
             return True
     return False
 
@@ -794,6 +807,17 @@ def aside_closed(thing: str, rest: str) -> str:
     return f"{thing}," if lemma and word != lemma and word in getInflection(lemma, tag="VBN") else thing
 
 
+def _planned_present(word: str, phrases: Phrases) -> str | None:
+    """The perfective infinitive of a Russian verb typed in the present first person («привозим» → «привезти»), where
+    the bank pairs it; None for any other word."""
+    from ..text import likeliest_ru
+
+    reading = likeliest_ru(word.lower().strip(_PUNCTUATION))
+    if reading is None or reading.tag.POS != "VERB" or not {"pres", "1per"} <= set(str(reading.tag).replace(" ", ",").split(",")):
+        return None
+    return phrases.snippets.get("perfective", {}).get(reading.normal_form)
+
+
 def first_person_step(step: str, language: Language, phrases: Phrases, solo: bool) -> str:
     """A step the sender will take, said by the sender: "return the keys" → "I will return the keys";
     «вернуть ключ и сдать отчёт» → «верну ключ и сдам отчёт» (an imperfective verb takes «буду»). A step
@@ -844,6 +868,11 @@ def first_person_step(step: str, language: Language, phrases: Phrases, solo: boo
             rest = re.sub(pattern, replacement, rest)
         step = f"{label['verb']} {rest}"
         words = step.split()
+    # «привозим ваш ларь 26 декабря», «отдаю стилевой лист»: the sender's plan typed in the present is said as what they
+    # will do, in the perfective the bank pairs the verb with («привезём», «отдам»).
+    if planned := _planned_present(words[0], phrases):
+        words = [planned[:1].upper() + planned[1:] if words[0][:1].isupper() else planned, *words[1:]]
+        step = " ".join(words)
     if not _infinitive(words[0]):
         return step
     # The first verb, and every verb joined to it («и сдать отчёт», «, сменить пароли»), said by the sender.
@@ -1204,8 +1233,10 @@ def _english_description(part: str, name: str, phrases: Phrases, shorthand: set[
     # ("bookkeeper for cafes" has its head before the preposition).
     if len(words) <= 3 and re.search(r"[^s]s$", words[-1].lower()) and all(len(w) > 3 for w in words):
         return None
-    # "framers in Bermondsey": a plural names what they are, with no article.
-    if _plural_noun(words[0]):
+    # "framers in Bermondsey", "good digital printers with a fast turnaround": a plural head names what they are,
+    # with no article.
+    head = next((i for i, w in enumerate(words) if w.lower() in adjective["links"]), len(words))
+    if _plural_noun(words[0]) or head > 1 and _plural_noun(words[head - 1].strip(".,")):
         return "noun", part
     # "four HCPC-registered physios in Leeds": a number counts them, no article.
     # "already a reserve contractor on their framework": the note brings its own article.
