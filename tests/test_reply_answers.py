@@ -386,6 +386,17 @@ def test_a_question_that_goes_on_from_the_one_before_offers_no_alternative():
     assert open_questions("Understood. Is the invoice for the whole month, or only the weeks worked?", "en")
 
 
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "I've asked accounts to pay on 15 December. Can you confirm the bank details are the same as last time?"),
+    ("ru", "Оплату переведём 10-го. Реквизиты у вас те же, что в прошлом году?"),
+])
+def test_a_question_for_a_fact_only_the_user_has_is_theirs_to_answer(language, said):
+    """The money topic's stock answer says nothing of the bank details: the question is the user's point."""
+    from tactful.composer.vetting import open_questions
+
+    assert open_questions(said, language) == [said.split(". ", 1)[1]]
+
+
 @pytest.mark.parametrize(("language", "asked", "promised"), [
     ("en", "I understand. Could you move your finish date to the middle of April?", "As you asked, I will move"),
     ("ru", "Понимаю. Прошу вас не торопиться с решением.", "Как вы просили"),
@@ -1196,3 +1207,77 @@ def test_a_request_that_runs_past_the_end_by_a_month_alone_is_the_users_to_decid
     # "until mid-April" after an end on 31 March would stretch the end: never "As you asked, I will remain reachable".
     result = reply(_situation(language), asked, backend="composer")
     assert asked in result.questions and "As you asked" not in result.text and "Как вы просили" not in result.text, result.text
+
+
+@pytest.mark.parametrize(("language", "contact", "answer", "said", "unsaid"), [
+    ("en", "Jonno", "I don't know, so Jonno should ask him directly. I'll hand it back to Jonno in person.",
+     "so you should ask him directly. I'll hand it back to you in person.", "Jonno"),
+    ("ru", "Оксана Кравец", "Скажу Оксане сама, когда выйду на работу.", "Скажу вам сама", "Оксане"),
+])
+def test_an_answer_that_names_the_person_greeted_is_said_to_them(language, contact, answer, said, unsaid):
+    s = _situation(language).model_copy(update={"client": _situation(language).client.model_copy(update={"contact": contact})})
+    asked = ASKED[language]
+    result = reply(s, asked, backend="composer", answers={"1": answer})
+    body = result.text.split("\n", 3)[-1]
+    assert said in result.text and unsaid not in body, result.text
+
+
+@pytest.mark.parametrize(("language", "answer", "unsaid"), [
+    ("en", "No. Don't take up that point at all.", "take up"),
+    ("ru", "Не отвечать на это, оставить без ответа.", "без ответа"),
+])
+def test_a_point_the_user_asks_to_leave_unanswered_is_neither_answered_nor_promised_an_answer(language, answer, unsaid):
+    asked = ASKED[language]
+    result = reply(_situation(language), asked, backend="composer", answers={"1": answer})
+    assert unsaid not in result.text and COME_BACK[language] not in result.text
+    assert asked.split(". ", 1)[1] not in result.text
+
+
+@pytest.mark.parametrize(("language", "answer", "said", "unsaid"), [
+    ("en", "Yes, until Easter is fine. In the reply don't name the new club.", "Yes, until Easter is fine.", "new club"),
+    ("ru", "Да, до Пасхи можно. В ответе название не пишем.", "Да, до Пасхи можно.", "название"),
+])
+def test_a_sentence_of_an_answer_that_tells_the_tool_how_to_answer_stays_out(language, answer, said, unsaid):
+    result = reply(_situation(language), ASKED[language], backend="composer", answers={"1": answer})
+    assert said in result.text and unsaid not in result.text, result.text
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "My daughter gets married in May. Would you print her invitations (about 150)?"),
+    ("ru", "Дочь выходит замуж в мае. Сможете напечатать ей приглашения, штук 150?"),
+])
+def test_invitations_ordered_as_a_product_are_no_invitation_to_thank_for(language, said):
+    from tactful.composer.vetting import reply_topics
+
+    assert "invitation" not in reply_topics(said, language)
+    invited = {"en": "My daughter gets married in May, and we would love to invite you.",
+               "ru": "Дочь выходит замуж в мае, хотим пригласить вас на праздник."}[language]
+    assert "invitation" in reply_topics(invited, language)
+
+
+@pytest.mark.parametrize(("language", "said", "topic"), [
+    # Someone coming or money arriving is no invitation; only the client asking the user round is.
+    ("ru", "Может, она придёт 19-го, в субботу, пока ты здесь?", "invitation"),
+    ("ru", "Спасибо, что пришли сегодня лично.", "invitation"),
+    ("ru", "Деньги переведу завтра, зарплата пришла.", "invitation"),
+    # Sick pay named among a job's benefits is no one's illness.
+    ("ru", "Я всё понимаю, садик — это стаж, больничные, всё такое.", "illness"),
+    # The client wanting their things back by a day is not away.
+    ("en", "We need them back by the 7th, not the 11th.", "away"),
+])
+def test_words_that_only_look_like_a_topic_do_not_raise_it(language, said, topic):
+    from tactful.composer.vetting import reply_topics
+
+    assert topic not in reply_topics(said, language)
+
+
+@pytest.mark.parametrize(("language", "said", "point"), [
+    ("en", "A few things:\n1. The invoice is fine.\n2. The sketches - we would need them as source files, not PDFs.",
+     "The sketches - we would need them as source files, not PDFs."),
+    ("ru", "Несколько вопросов:\n1. Счёт оплатим.\n2. Эскизы нужны в исходниках, а не в PDF — для новой мастерской.",
+     "Эскизы нужны в исходниках, а не в PDF — для новой мастерской."),
+])
+def test_a_request_the_client_lists_is_a_point_for_the_user(language, said, point):
+    result = reply(_situation(language), said, backend="composer")
+    assert point in result.questions
+    assert "The invoice is fine." not in result.questions and "Счёт оплатим." not in result.questions

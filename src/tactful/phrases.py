@@ -87,6 +87,10 @@ class Phrases(BaseModel):
     leans_back: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
+    # The user's answer to a client's point that asks to leave it unanswered ("don't take up that point").
+    skip_point_answers: list[Pattern] = []
+    # A sentence of the user's answer that tells the tool how to write the reply («В ответе название не пишем.»).
+    answer_tool_notes: list[Pattern] = []
     # A note that vents ("I know", «не могу больше»): never quoted whole as the sender's reason.
     venting: list[Pattern] = []
     # A note on how the work ends ("after that I step back"): the timeline, never quoted as the reason.
@@ -124,6 +128,10 @@ class Phrases(BaseModel):
     client_forbids: list[Pattern] = []
     # A client's question between alternatives ("one act for the chain, or one per café?"): a choice only the user makes.
     choice_questions: list[Pattern] = []
+    # A request in the client's numbered or bulleted list ("please leave the stand until January"): a point of the user's.
+    listed_requests: list[Pattern] = []
+    # A client's question for a fact only the user has ("are the bank details the same?"): whatever topic it touches.
+    fact_questions: list[Pattern] = []
     # The user's notes say the client raises their voice: a script prepares for that reaction first.
     hostile_notes: list[Pattern] = []
     # A handover note about what stays with the sender ("stays with us", «остаётся у нас»): not handed over.

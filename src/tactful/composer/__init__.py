@@ -29,6 +29,7 @@ from .context import (
     said_from,
     said_item,
     steps_said,
+    to_addressee,
     words_in_common,
 )
 from .grammar import (
@@ -224,9 +225,10 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
                                       and not re.search(phrases.get("reply.self_send"), client_reply[max(0, m.start() - 40):m.start()]))),
         # What only the user can decide (a refund, a later end) is deferred, and named to the user.
         # So is a day the client moves ("now starts on Monday 18 March rather than the 11th"): the user confirms it.
-        "open_questions": [q for q in dict.fromkeys([r.sentence for r in found if not r.commitment] + open_questions(client_reply, language)
-                                                    + unnamed + objected + more + meeting + forbidden + put_off + moving)
-                           if q not in confirmed and q not in why_asked],
+        "open_questions": _with_listed_requests([q for q in dict.fromkeys([r.sentence for r in found if not r.commitment]
+                                                                          + open_questions(client_reply, language)
+                                                                          + unnamed + objected + more + meeting + forbidden + put_off + moving)
+                                                 if q not in confirmed and q not in why_asked], client_reply, language),
         # "Is this connected to what happened in October?": the reason said again answers it; a promise to come back on
         # "your other questions" would promise more on what the notes may forbid to mention.
         "why_asked": why_asked,
@@ -430,6 +432,16 @@ def _users_to_answer(read: list[tuple[str, list[str]]], original: str, situation
     return unnamed, objected, meeting, forbidden, more
 
 
+def _with_listed_requests(points: list[str], client_reply: str, language: Language) -> list[str]:
+    """The user's points, and a request the client numbered or bulleted that none of them is part of ("2. Please leave
+    the sample stand until the end of January", «4. Эскизы нужны в исходниках»): what the client lists asks for an
+    answer of its own, which a topic's stock line does not give."""
+    items = [line.strip() for line in client_reply.splitlines() if re.match(r"\s*(?:\d+[.)]|[-*•])\s+\S", line)]
+    listed = [said for item in items if not any(p in item or item in p for p in points)
+              for said in [next((s for s in sentences(item) if matches(s, language, "listed_requests")), "")] if said]
+    return points + [re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", said) for said in listed]
+
+
 def _after_end(sentence: str, situation: Situation, months: bool = True) -> bool:
     """Whether a sentence names a day after the situation's end date (its year read as the nearest one); with
     ``months``, a month named alone ("until mid-January") too, by the day its words give it."""
@@ -564,6 +576,16 @@ def _answers_by_point(answers: dict[str, str], points: list[str]) -> dict[str, s
             point = points[int(key) - 1] if key.isdigit() and 1 <= int(key) <= len(points) else within[0] if len(within) == 1 else key
             given[point] = answer
     return given
+
+
+def _for_client(answer: str, language: Language) -> str:
+    """The part of the user's answer written for the client: without the sentences that tell the tool how to answer
+    ("Keep it short.", «В ответе название не пишем.»); empty where the user asks to leave the point unanswered ("Don't
+    take up that point at all."), so that it is neither answered nor promised an answer."""
+    said = sentences(answer)
+    if any(matches(s, language, "skip_point_answers") for s in said):
+        return ""
+    return " ".join(s for s in said if not matches(s, language, "answer_tool_notes"))
 
 
 def _as_sentence(text: str) -> str:
@@ -717,7 +739,13 @@ class Composer:
         points = list(dict.fromkeys(context["open_questions"] + context["invitations"]))
         # The user's own answer to a point wins over the one their notes prepared.
         prepared = {q: f["own"] or f["answer"] for q in points for f in reversed(context["prepared"]) if _prepared_for(q, f, language)}
-        own = _answers_by_point(answers or {}, points)
+        # The user's answer names the person the reply greets as they name them in their notes ("Jonno should ask him",
+        # «скажу Оксане сама»): said to them ("you should ask him", «скажу вам сама»).
+        from ..address import addressee
+
+        who = addressee(situation.client.name, situation.client.contact, language)
+        own = {q: to_addressee(_for_client(a, language), who, language, phrases, possessives=False)
+               for q, a in _answers_by_point(answers or {}, points).items()}
         given = {**prepared, **own}
         if context["invitations"] and all(i in given for i in context["invitations"]):
             context["topics"] = [t for t in context["topics"] if t != "invitation"]  # the user's answer says it
@@ -748,7 +776,7 @@ class Composer:
                                 and not _names_forbidden(point, situation, language)
                                 and not (no_names and names_person(point, language))
                                 and quoted.keep("points", [point], strict=True, to_client=True) else "",
-                                "answer": _as_sentence(answer)} for point, answer in given.items() if answer in kept]
+                                "answer": _as_sentence(answer)} for point, answer in given.items() if answer and answer in kept]
         context["answers"] = [a["answer"] for a in context["answered"]]
         left_out += vetting.left_out
         context["open_questions"] = [q for q in context["open_questions"] if q not in given]

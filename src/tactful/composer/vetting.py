@@ -64,7 +64,7 @@ def open_questions(text: str, language: Language) -> list[str]:
     questions = [(q, _with_context(q, said[i - 1] if i else "", text)) for i, q in enumerate(said) if q.rstrip().endswith("?")]
     # A question's first word offers no alternative: "Or was it the refill?" goes on from the one before it.
     return [point for q, point in questions if matches(re.sub(r"^\W*\w+", "", q), language, "choice_questions")
-            or not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
+            or matches(q, language, "fact_questions") or not (_matching(q, language, "reply_topics") or _matching(q, language, "reply_kinds"))]
 
 
 def _with_context(question: str, before: str, text: str) -> str:
