@@ -272,3 +272,10 @@ def test_the_plural_te_is_not_read_as_informal_address():
     rules = lambda text: {v.rule for v in check(text, "ru", "email").violations}  # noqa: E731
     assert "informal_address" not in rules("Я берусь только за те заказы, которые успею сделать хорошо.")
     assert "informal_address" in rules("Те файлы, что ты прислал, не открываются.")
+
+
+def test_a_word_written_with_yo_is_read_as_written():
+    """«щёлочи» is a noun; only «щелочи», without its «ё», also reads as the imperative of «щелочить»."""
+    rules = lambda text: {v.rule for v in check(text, "ru", "email").violations}  # noqa: E731
+    assert "informal_address" not in rules("На купольной машине подтекает соединение на шланге дозатора щёлочи.")
+    assert "informal_address" in rules("Подпиши акт, пожалуйста.")

@@ -3319,6 +3319,21 @@ def test_a_step_on_the_end_date_is_no_step_before_it_and_the_same_day_goes_with_
     assert f"We will also collect our load bank and tool cabinet on {day}, and return the generator-house key the same day." in body, body
 
 
+def test_a_step_typed_same_day_goes_after_the_dated_step_not_before_the_end_date():
+    """"the fob and the pass - returned same day", typed before the dated step in the notes' order of kinds: said after
+    it, not under "Before the end date" with nothing for "same day" to point back to."""
+    body = email(situation(handover=["the fleet list", "their dock fob and the parkade pass - returned same day",
+                                     "our consoles and bins collected on 5 March 2031"],
+                           sender={"name": "Ann Lee", "company": "Lee Cooperage", "solo": False}))
+    assert "return your dock fob and the parkade pass the same day." in body and "Before the end date" not in body, body
+
+
+def test_a_step_on_a_day_of_the_month_is_said_by_that_day():
+    body = email(situation(handover=["the fleet list", "studio key back to reception on the 19th"],
+                           sender={"name": "Ann Lee", "solo": True}))
+    assert "Before the end date" not in body and "on the 19th" in body, body
+
+
 @pytest.mark.parametrize(("language", "item", "said"), [
     ("en", "our lime mix recipes are not handed over", "Our lime mix recipes stay with us."),
     ("en", "my species ID guides and the slides for the guest talks stay mine", "My species ID guides and the slides for the guest talks stay with me."),
@@ -3649,3 +3664,31 @@ def test_a_team_that_gets_smaller_is_the_reason_and_its_people_are_named_by_role
     s = situation(reasons=[note], reason_kind="team", sender={"name": "Tess Lane", "company": "Lane Linen Ltd"})
     body = email(s, language)
     assert said in body and unsaid not in body
+
+
+@pytest.mark.parametrize(("language", "note", "said"), [
+    ("en", "he also asked to keep all my raw files. no - the raws stay mine, guests get the edited galleries. say it clearly but nicely",
+     "The raws stay mine, guests get the edited galleries."),
+    ("ru", "просили отдать исходники. нет — исходники остаются у меня, клиенты получают готовые фото. сказать ясно, но мягко",
+     "Исходники остаются у меня, клиенты получают готовые фото."),
+])
+def test_a_point_to_say_does_not_open_on_a_refusal_of_an_ask_the_letter_does_not_quote(language, note, said):
+    s = situation(reasons=["I'm moving to weddings only" if language == "en" else "перехожу только на свадьбы", note],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s, language, "warm")
+    assert said in body and "No -" not in body and "Нет —" not in body, body
+
+
+def test_a_point_to_say_keeps_a_name_in_quotes_inside_it():
+    """«один раз сказать: задние колодки на «Камри» на пределе …»: the quoted name is part of the point, not its end."""
+    s = situation(reasons=["перехожу на работу в такси", "один раз сказать: задние колодки на «Камри» на пределе, на ТО 21-го поменяют"],
+                  sender={"name": "Анна Ли", "solo": True})
+    body = email(s, "ru", "warm")
+    assert "Задние колодки на «Камри» на пределе" in body and "на. «Камри»" not in body, body
+
+
+def test_verbs_a_slash_offers_are_each_asked_for_as_a_choice():
+    from tactful.composer.grammar import request_form
+
+    assert request_form("отодвинуть/закрепить, пока не заберём") == "отодвиньте или закрепите, пока не заберём"
+    assert request_form("снять меня, сменить пароли") == "снимите меня, смените пароли"

@@ -77,8 +77,8 @@ def likeliest_ru(word: str) -> Any:
 @lru_cache(maxsize=200_000)
 def _analyse_ru(word: str) -> Analysis:
     if not any(ch.isalpha() for ch in word):
-        return ((word, frozenset()),)
-    readings = {(word, frozenset())}
+        return ((normalize(word), frozenset()),)
+    readings = {(normalize(word), frozenset())}
     parses = parse_ru(word)
     readings.update((normalize(p.normal_form), frozenset(p.tag.grammemes)) for p in parses)
     if parses and parses[0].is_known:
@@ -157,7 +157,8 @@ def _tokenize(text: str, language: Language) -> tuple[Token, ...]:
 
 @lru_cache(maxsize=200_000)
 def _readings(surface: str) -> tuple[Analysis, frozenset[str], bool]:
-    analyses = _analyse(normalize(surface))
+    # Read with its «ё» where it is written («щёлочи» is a noun; «щелочи» also reads as an imperative), compared without.
+    analyses = _analyse(surface.lower().replace("’", "'"))
     # Clitics ("n't", "'s") belong to the word before them and do not count as words of their own.
     is_word = any(ch.isalnum() for ch in surface) and surface[0] not in "'’"
     return analyses, frozenset(a[0] for a in analyses), is_word

@@ -1279,6 +1279,13 @@ def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
         same_day = i and re.search(phrases.snippets.get("same_day", "(?!)"), step, flags=re.IGNORECASE)
         if find_dates(step) or re.search(phrases.snippets.get("step_own_time", "(?!)"), step) or same_day and own[i - 1] in timed:
             timed.append(step)
+    # "the fob and the pass - returned same day": with a dated step to go with, it is said after that step, not "before
+    # the end date" with nothing for "same day" to point back to.
+    occasion, the_same = phrases.snippets.get("same_occasion", ("(?!)", ""))
+    if timed:
+        later = [re.sub(occasion, the_same, step) for step in own if step not in timed and re.search(occasion, step)]
+        own = [step for step in own if not re.search(occasion, step) or step in timed] + later
+        timed += later
     said = [phrases.snippets[frame][voice].format(steps=join_items(_one_verb(steps), phrases))
             for frame, steps in (("steps_sentence", [s for s in own if s not in timed]), ("steps_sentence_later", timed)) if steps]
     others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
@@ -2296,6 +2303,11 @@ def _wanted(situation: Situation, language: Language, phrases: Phrases, vetted: 
     found = [(re.sub(aside, "", with_instruction(note.strip(), m)), pattern in phrases.snippets.get("wanted_line", []))
              for note, pattern in asked
              if (m := re.search(pattern, note.strip(), flags=re.IGNORECASE)) and not predicted(note.strip(), m.start(), m.end())]
+    # "he asked to keep my raw files. no - the raws stay mine": a refusal of an ask the letter does not quote opens on
+    # nothing the client reads; the point is said without it ("The raws stay mine …").
+    refusal = phrases.snippets.get("refusal_opener", "(?!)")
+    found = [(text if quoted else (bare[:1].upper() + bare[1:] if (bare := re.sub(refusal, "", text, count=1)) != text else text), quoted)
+             for text, quoted in found]
     # A line another pattern read whole is said once, whole ("must say: A. B." holds "A"). The user's mark on a reason
     # ("that's the whole reason.") is no line of its own.
     mark = phrases.snippets.get("sayable", "(?!)")

@@ -936,6 +936,10 @@ def request_form(step: str, plural: bool = True) -> str:
     """A Russian step with every infinitive as a polite request: «снять меня, сменить пароли» → «снимите
     меня, смените пароли» (to a friend, «сними меня, смени пароли»)."""
     def request(word: str) -> str:
+        # «отодвинуть/закрепить»: each of the verbs a slash offers, as a choice («отодвиньте или закрепите»).
+        parts = word.split("/")
+        if len(parts) > 1 and all(p.strip(_PUNCTUATION) and _infinitive(p) is not None for p in parts):
+            return " или ".join(request(p) for p in parts)
         reading = _infinitive(word)
         return imperative(reading, word, plural) if reading is not None else word
 
