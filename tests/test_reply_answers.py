@@ -1276,8 +1276,42 @@ def test_words_that_only_look_like_a_topic_do_not_raise_it(language, said, topic
      "The sketches - we would need them as source files, not PDFs."),
     ("ru", "Несколько вопросов:\n1. Счёт оплатим.\n2. Эскизы нужны в исходниках, а не в PDF — для новой мастерской.",
      "Эскизы нужны в исходниках, а не в PDF — для новой мастерской."),
+    # A question in the list is theirs too, though a topic (the handover) touches it.
+    ("en", "A few things:\n1. The invoice is fine.\n2. The 12 platforms - could some stay built into the set until strike?",
+     "The 12 platforms - could some stay built into the set until strike?"),
 ])
 def test_a_request_the_client_lists_is_a_point_for_the_user(language, said, point):
     result = reply(_situation(language), said, backend="composer")
     assert point in result.questions
     assert "The invoice is fine." not in result.questions and "Счёт оплатим." not in result.questions
+    assert not any("I thought I'd paid" in q for q in reply(_situation("en"), "1. The £340 - I thought I'd paid it all, sorry!",
+                                                              backend="composer").questions)
+
+
+@pytest.mark.parametrize(("said", "aggressive"), [
+    ("Morag - does she do voice notes? (Joking. Mostly.)", False),
+    ("If the answer is still no, I'll want to send you something ridiculous for the baby.", False),
+    ("This invoice is a joke.", True),
+])
+def test_a_joke_and_a_gift_are_no_anger(said, aggressive):
+    from tactful.composer.vetting import reply_kinds
+
+    assert ("aggressive" in reply_kinds(said, "en")) is aggressive
+
+
+@pytest.mark.parametrize(("said", "offer"), [
+    # Paying for the extra days of one piece of work asks for those days, not for the cooperation to go on.
+    ("Can your crew start the 6th? We'd cover the extra two days.", False),
+    ("We could pay you an extra £500 a month if you stay.", True),
+])
+def test_paying_for_extra_days_of_one_job_is_no_offer_to_stay(said, offer):
+    from tactful.composer.vetting import reply_kinds
+
+    assert ("new_terms" in reply_kinds(said, "en")) is offer
+
+
+def test_a_client_who_puts_a_proposal_forward_is_thanked_for_it_not_consoled():
+    from tactful.composer import classify_reply
+
+    said = "Давайте не будем торопиться, у меня есть предложение, прошу его рассмотреть. Оплата — 120 000 ₽ в месяц."
+    assert classify_reply(said, "ru") == "new_terms"

@@ -433,12 +433,14 @@ def _users_to_answer(read: list[tuple[str, list[str]]], original: str, situation
 
 
 def _with_listed_requests(points: list[str], client_reply: str, language: Language) -> list[str]:
-    """The user's points, and a request the client numbered or bulleted that none of them is part of ("2. Please leave
-    the sample stand until the end of January", «4. Эскизы нужны в исходниках»): what the client lists asks for an
-    answer of its own, which a topic's stock line does not give."""
+    """The user's points, and a request or question the client numbered or bulleted that none of them is part of ("2.
+    Please leave the sample stand until the end of January", «4. Эскизы нужны в исходниках», "8. The platforms - could
+    some stay built into the set until strike?"): what the client lists asks for an answer of its own, which a topic's
+    stock line does not give."""
     items = [line.strip() for line in client_reply.splitlines() if re.match(r"\s*(?:\d+[.)]|[-*•])\s+\S", line)]
     listed = [said for item in items if not any(p in item or item in p for p in points)
-              for said in [next((s for s in sentences(item) if matches(s, language, "listed_requests")), "")] if said]
+              for said in [next((s for s in sentences(item) if s.rstrip().endswith("?") or matches(s, language, "listed_requests")), "")]
+              if said]
     return points + [re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", said) for said in listed]
 
 
@@ -783,7 +785,8 @@ class Composer:
         # Answered point by point, the letter still owes a word to the client's other questions (those a topic
         # answers only in general, or none): it promises to come back on them rather than fall silent.
         # So does a numbered or bulleted point of theirs that no answer speaks to ("7. We would like to offer employment to
-        # your apprentice …"): answered only where asked, the letter would fall silent on the rest.
+        # your apprentice …"): answered only where asked, the letter would fall silent on the rest. Not one a topic of the
+        # letter answers in its own lines ("5. RRT-118 will be paid on 18 December": the money lines thank them for it).
         if given and not context["open_questions"]:
             items = [line.strip() for line in client_reply.splitlines() if re.match(r"\s*(?:\d+[.)]|[-*•])\s+\S", line)]
             context["open_questions"] = [q for q in sentences(client_reply) if q.rstrip().endswith("?")
@@ -791,7 +794,8 @@ class Composer:
                                          and not any(q in w or w in q for w in context["why_asked"])] + [
                 item for item in items if not any(point in item or _shares_word(item, f"{point} {answer}", language, least=2)
                                                   for point, answer in given.items())
-                and not any(w in item for w in context["why_asked"])]
+                and not any(w in item for w in context["why_asked"])
+                and not any(reply_topics(s, language) for s in sentences(item) if not s.rstrip().endswith("?"))]
         # The user agreeing to work past the end ("yes, I will interpret on Monday 25 January") moves the end:
         # the old end date is not restated below the answer.
         # (Not an answer the notes kept ready: "one free visit until 31 March" is help after the end, not a later end.)
