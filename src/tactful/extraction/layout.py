@@ -98,8 +98,9 @@ def read_layout(text: str, pats: dict) -> Layout:
         if not line.text and current is not None and current.headers.get("chat"):
             current = None  # a blank line ends a chat export's message
             continue
-        if heading := pats["chat_header"].match(line.text):
-            current = _opened(messages, heading, line)  # "Павел Гришин, [30.11.2026 23:40]" / "Kieran Walsh  9:14 PM"
+        if heading := next((m for rule in (pats["chat_header"], *pats.get("chat_header_timed", [])) if (m := rule.match(line.text))), None):
+            # "Павел Гришин, [30.11.2026 23:40]" / "Kieran Walsh  9:14 PM"; a transcript's «00:00:12 — Ласкин Богдан Ефимович»
+            current = _opened(messages, heading, line)
             current.headers["chat"] = ("", line.start, line.start)
             continue
         if id(line) in authors:

@@ -132,12 +132,19 @@ def nominative(name: str, language: Language) -> str:
     # in the nominative, as written («Всеволод Аркадьевич Ланской», not «Ланская»)
     man = any(ps and all("nomn" in p.tag and p.tag.gender == "masc" for p in ps[:1]) for ps in readings) \
         and not any(ps and ps[0].tag.gender == "femn" and "Surn" not in ps[0].tag for ps in readings)
+    # and a woman's: a surname read only as a man's in another case is hers in the nominative («Ксения Павловна Мамонтова»,
+    # not «Мамонтов»)
+    woman = any(ps and all("nomn" in p.tag and p.tag.gender == "femn" for p in ps[:1]) for ps in readings) \
+        and not any(ps and ps[0].tag.gender == "masc" and "Surn" not in ps[0].tag for ps in readings)
     for word, parses in zip(name.split(), readings):
         parse = parses[0] if parses else None
         if parse is None or any("nomn" in p.tag for p in parses):  # «Дёмина» may already be the nominative
             words.append(word)
             continue
         if man and "Surn" in parse.tag and all(p.tag.gender == "femn" for p in parses):
+            words.append(word)
+            continue
+        if woman and "Surn" in parse.tag and all(p.tag.gender == "masc" for p in parses):
             words.append(word)
             continue
         words.append(_inflected(word, parse))

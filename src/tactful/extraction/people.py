@@ -359,6 +359,10 @@ def _who_i_am(rest: str, pats: dict, language: Language) -> str:
         clause = part.group()
         if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", clause) or pats["people"]["speaker"].search(clause) \
                 or language == "ru" and any(_first_person_verbs(clause)):
+            # "…, Lakshmanan Furnace & Lifting Ltd - we're a team of 12": the firm before a dash still says who the user is
+            if (dash := re.search(r"\s[-—–]\s", clause)) and dash.start() > 0 and not pats["people"]["speaker"].search(clause[: dash.start()]) \
+                    and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", clause[: dash.start()]):
+                return rest[: part.start() + dash.start()].rstrip(" ,(")
             return rest[: part.start()].rstrip(" ,(")
     return rest
 
