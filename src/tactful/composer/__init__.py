@@ -12,7 +12,14 @@ import re
 from functools import cache
 from typing import Any
 
-from ..address import asks_informal, courtesy_titled, names_person, reply_signer, voiced
+from ..address import (
+    addressee,
+    asks_informal,
+    courtesy_titled,
+    names_person,
+    reply_signer,
+    voiced,
+)
 from ..checker import check
 from ..message import CallContent, Draft, EmailContent, MeetingContent, Reaction
 from ..phrases import Phrases, load_phrases
@@ -437,11 +444,19 @@ def _with_listed_requests(points: list[str], client_reply: str, language: Langua
     Please leave the sample stand until the end of January", «4. Эскизы нужны в исходниках», "8. The platforms - could
     some stay built into the set until strike?"): what the client lists asks for an answer of its own, which a topic's
     stock line does not give."""
-    items = [line.strip() for line in client_reply.splitlines() if re.match(r"\s*(?:\d+[.)]|[-*•])\s+\S", line)]
-    listed = [said for item in items if not any(p in item or item in p for p in points)
+    listed = [said for item in _listed_items(client_reply) if not any(p in item or item in p for p in points)
               for said in [next((s for s in sentences(item) if s.rstrip().endswith("?") or matches(s, language, "listed_requests")), "")]
               if said]
-    return points + [re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", said) for said in listed]
+    return points + [_LIST_MARK.sub("", said, count=1) for said in listed]
+
+
+# A numbered or bulleted line's mark, before its text: "2. ", "3) ", "- ", "• ".
+_LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?=\S)")
+
+
+def _listed_items(text: str) -> list[str]:
+    """The lines of ``text`` the client numbered or bulleted, each whole with its mark."""
+    return [line.strip() for line in text.splitlines() if _LIST_MARK.match(line)]
 
 
 def _after_end(sentence: str, situation: Situation, months: bool = True) -> bool:
@@ -743,8 +758,6 @@ class Composer:
         prepared = {q: f["own"] or f["answer"] for q in points for f in reversed(context["prepared"]) if _prepared_for(q, f, language)}
         # The user's answer names the person the reply greets as they name them in their notes ("Jonno should ask him",
         # «скажу Оксане сама»): said to them ("you should ask him", «скажу вам сама»).
-        from ..address import addressee
-
         who = addressee(situation.client.name, situation.client.contact, language)
         own = {q: to_addressee(_for_client(a, language), who, language, phrases, possessives=False)
                for q, a in _answers_by_point(answers or {}, points).items()}
@@ -788,7 +801,7 @@ class Composer:
         # your apprentice …"): answered only where asked, the letter would fall silent on the rest. Not one a topic of the
         # letter answers in its own lines ("5. RRT-118 will be paid on 18 December": the money lines thank them for it).
         if given and not context["open_questions"]:
-            items = [line.strip() for line in client_reply.splitlines() if re.match(r"\s*(?:\d+[.)]|[-*•])\s+\S", line)]
+            items = _listed_items(client_reply)
             context["open_questions"] = [q for q in sentences(client_reply) if q.rstrip().endswith("?")
                                          and not any(point.endswith(q) for point in given) and q not in context["invitations"]
                                          and not any(q in w or w in q for w in context["why_asked"])] + [

@@ -387,7 +387,7 @@ def possessive_to_you(item: str, pronoun: str, phrases: Phrases, of: list[str] =
             r.tag.POS != "PREP" and not (r.tag.POS in ("NOUN", "ADJF") and r.tag.case in ("nomn", "accs")) for r in parse_ru(before[0])[:1])
         # After a preposition, the case it takes: «из их бытовки» → «из вашей бытовки», not the nominative «ваши».
         governed = phrases.snippets.get("preposition_cases", {}).get(before[0], ()) if before else ()
-        return _agreed(possessive["you"], m.group(1), naming=naming, cases=tuple(governed)) or m.group(0)
+        return _agreed(possessive["you"], m.group(1), cases=("nomn", "accs") if naming else tuple(governed)) or m.group(0)
 
     item = re.sub(rf"\b{pronoun}\s+([а-яё]+)", said_to_you, item, flags=re.IGNORECASE)
     # Before a count («их 2 тележки») the possessive is the plural of the things counted: «ваши 2 тележки».
@@ -412,11 +412,11 @@ def _thing_before(text: str, grammemes: list[str], animals: list[str] = (), case
     return False
 
 
-def _agreed(pronoun: str, noun: str, naming: bool = False, cases: tuple[str, ...] = ()) -> str | None:
+def _agreed(pronoun: str, noun: str, cases: tuple[str, ...] = ()) -> str | None:
     """«ваш» in the case, number and gender of the word after it, a noun or an adjective before its noun
-    («вашим сотрудникам», «ваши стандартные форматы»); None when the word is neither. ``naming``: no preposition stands
-    before them, so a form that reads as a nominative or accusative too («бирки») is read as one, not as a genitive;
-    ``cases``: those the preposition before them takes, read first («из бытовки»: a genitive)."""
+    («вашим сотрудникам», «ваши стандартные форматы»); None when the word is neither. ``cases``: the cases its readings
+    are taken in first: the nominative and accusative where no preposition stands before it (so «бирки» is not read as
+    a genitive), those the preposition takes where one does («из бытовки»: a genitive)."""
     from ..text import parse_ru
 
     readings = parse_ru(noun)
@@ -424,9 +424,7 @@ def _agreed(pronoun: str, noun: str, naming: bool = False, cases: tuple[str, ...
     # noun reading it also has (the letter «в»).
     if readings and readings[0].tag.POS in {"PREP", "CONJ", "PRCL", "INTJ", "ADVB", "NPRO"}:
         return None
-    if naming:
-        readings = sorted(readings, key=lambda r: r.tag.case not in ("nomn", "accs"))
-    elif cases:
+    if cases:
         readings = sorted(readings, key=lambda r: r.tag.case not in cases)
     reading = next((r for r in readings if r.tag.POS == "NOUN"), None) or next((r for r in readings if r.tag.POS == "ADJF"), None)
     if reading is None:
@@ -813,7 +811,7 @@ def _planned_present(word: str, phrases: Phrases) -> str | None:
     from ..text import likeliest_ru
 
     reading = likeliest_ru(word.lower().strip(_PUNCTUATION))
-    if reading is None or reading.tag.POS != "VERB" or not {"pres", "1per"} <= set(str(reading.tag).replace(" ", ",").split(",")):
+    if reading is None or reading.tag.POS != "VERB" or not {"pres", "1per"} <= reading.tag.grammemes:
         return None
     return phrases.snippets.get("perfective", {}).get(reading.normal_form)
 
