@@ -1315,3 +1315,40 @@ def test_a_client_who_puts_a_proposal_forward_is_thanked_for_it_not_consoled():
 
     said = "Давайте не будем торопиться, у меня есть предложение, прошу его рассмотреть. Оплата — 120 000 ₽ в месяц."
     assert classify_reply(said, "ru") == "new_terms"
+
+
+def test_a_point_the_client_words_with_still_is_quoted_above_its_answer():
+    """"Which of the venues still haven't answered?" is the client's question, quoted as they wrote it."""
+    asked = "Thanks for letting me know.\n\n- Which of the venues still haven't answered?\n- Can you send the list?"
+    result = reply(_situation("en"), asked, backend="composer",
+                   answers={"Which of the venues still haven't answered?": "I'll send you the list of who's still outstanding this week"})
+    assert "> Which of the venues still haven't answered?\nI'll send you the list of who's still outstanding this week." in result.text
+    assert result.compliant, result.report.violations
+
+
+def test_an_offer_the_user_answered_is_not_also_promised_back():
+    asked = ("Before you go, can I try something?\n\n- A higher rate from January.\n- Drop the newsletter completely if that helps.\n\n"
+             "Either way, thank you.")
+    result = reply(_situation("en"), asked, backend="composer",
+                   answers={"Before you go, can I try something?": "That's kind of you, but my decision stays the same",
+                            "Drop the newsletter completely if that helps.": "Thank you, but it isn't the newsletter, it's the hours"})
+    assert "I will drop the newsletter" not in result.text and "it isn't the newsletter" in result.text, result.text
+    # The offers listed under the question the user answered are answered with it: nothing is left to come back on.
+    assert COME_BACK["en"] not in result.text, result.text
+
+
+def test_the_checker_leaves_lines_quoted_from_the_client_out():
+    from tactful import check
+
+    quoted = check("Hi Ann,\n\n> You still haven't answered, as always!\nI will send the list on Monday.\n\nBest,\nSam Hale")
+    plain = check("Hi Ann,\n\nYou still haven't answered, as always!\nI will send the list on Monday.\n\nBest,\nSam Hale")
+    assert not {"grievance", "absolute", "exclamation"} & {v.rule for v in quoted.violations}
+    assert "grievance" in {v.rule for v in plain.violations}
+
+
+@pytest.mark.parametrize("text", ["But my decision stands; it's the hours, never you.", "A tour is out of hours, so I can't take it on with a baby.",
+                                  "I'll send the list, so you can see who's confirmed and who's still outstanding."])
+def test_plain_answers_are_no_reproach_or_venting(text):
+    from tactful import check
+
+    assert not {"grievance", "absolute", "emotional"} & {v.rule for v in check(text).violations}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .language import LanguageError, resolve_language
@@ -64,6 +65,7 @@ def check(
     except LanguageError as exc:
         raise InputError(str(exc)) from None
     ruleset = rules or load_rules()
+    text = _without_quoted_lines(text)
     tokens = tokenize(text, language)
     if situation is not None:
         tokens = mark_client_names(tokens, situation, language)
@@ -76,6 +78,14 @@ def check(
         violations += found
         checks.append(RuleCheck(rule=rule.id, passed=not found, severity=rule.severity, guideline=rule.guideline))
     return build_report(language, channel, violations, checks)  # type: ignore[arg-type]
+
+
+def _without_quoted_lines(text: str) -> str:
+    """``text`` with the lines it quotes from another message ("> Which venues still haven't answered?", as a reply
+    answered inline quotes the client) blanked, every offset kept: they are the other side's words, not the sender's
+    tone. A text that is nothing but quotes is checked whole."""
+    blanked = re.sub(r"(?m)^[ \t]*>.*$", lambda m: " " * len(m[0]), text)
+    return blanked if blanked.strip() else text
 
 
 def violation(rule: RuleBase, doc: Document, finding: Finding) -> Violation:

@@ -138,9 +138,6 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
     found = [Request(r.sentence, "") if r.commitment and (contested or _users_call(r.sentence, situation, context, language, phrases)) else r
              for r in found]
     requests = [r for r in found if r.commitment]
-    lead = phrases.get("reply.requests.lead")
-    said = [f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]
-            for i, r in enumerate(requests)]
     for request in requests:
         client_reply = client_reply.replace(request.sentence, "")
     # A day moved names two: the new one, which the situation never named, and the old («с 24 декабря на 15 января»,
@@ -209,7 +206,8 @@ def _read_reply(client_reply: str, situation: Situation, context: dict[str, Any]
         "kind": kind,
         # A client who disputes, threatens or is angry is not signed off to with "Warm regards".
         "contested": contested,
-        "requests": [line.rstrip(".") + "." for line in said],
+        "requests": _request_lines(requests, phrases),
+        "request_items": requests,
         "acknowledge": kind if kind in phrases.get("reply.acknowledge") else "other",
         "asks_why": "why" in kinds[1:],
         # An invoice disputed in an angry or pleading answer is not asked for in full before it is gone through.
@@ -439,6 +437,13 @@ def _users_to_answer(read: list[tuple[str, list[str]]], original: str, situation
     return unnamed, objected, meeting, forbidden, more
 
 
+def _request_lines(requests: list[Request], phrases: Phrases) -> list[str]:
+    """What the client asks the sender to do, promised back: "As you asked, I will …", then one sentence each."""
+    lead = phrases.get("reply.requests.lead")
+    return [(f"{lead}{r.commitment}" if i == 0 else r.commitment[:1].upper() + r.commitment[1:]).rstrip(".") + "."
+            for i, r in enumerate(requests)]
+
+
 def _with_listed_requests(points: list[str], client_reply: str, language: Language) -> list[str]:
     """The user's points, and a request or question the client numbered or bulleted that none of them is part of ("2.
     Please leave the sample stand until the end of January", «4. Эскизы нужны в исходниках», "8. The platforms - could
@@ -457,6 +462,18 @@ _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?=\S)")
 def _listed_items(text: str) -> list[str]:
     """The lines of ``text`` the client numbered or bulleted, each whole with its mark."""
     return [line.strip() for line in text.splitlines() if _LIST_MARK.match(line)]
+
+
+def _list_leads(text: str) -> dict[str, str]:
+    """Each numbered or bulleted line of ``text`` with the line that leads its list ("Before you go, can I try
+    something? …" over the offers that follow it)."""
+    leads, lead = {}, ""
+    for line in (line.strip() for line in text.splitlines()):
+        if _LIST_MARK.match(line):
+            leads[line] = lead
+        elif line:
+            lead = line
+    return leads
 
 
 def _after_end(sentence: str, situation: Situation, months: bool = True) -> bool:
@@ -579,6 +596,11 @@ def _new_day(sentence: str, situation: Situation, phrases: Phrases) -> bool:
 
     known = situation_dates(situation)
     return any(d not in known for _, _, d in find_dates(sentence)) or bool(days_named(sentence, phrases) - {day for day, _ in known})
+
+
+# Rules on how the sender sounds ("still haven't", "sorry!", "never"): a client's question quoted under "> " is their
+# words, not the sender's, and the checker leaves quoted lines out; a heated or accusing one is still not quoted.
+_CLIENTS_OWN_TONE = frozenset({"grievance", "exclamation", "absolute", "emotional", "learned_tone", "informal_address"})
 
 
 def _answers_by_point(answers: dict[str, str], points: list[str]) -> dict[str, str]:
@@ -786,13 +808,18 @@ class Composer:
         no_names = any(matches(n, language, "no_names_notes") for n in [*situation.reasons, *situation.facts])
         # Nor is a guess at another cause ("is this connected to the guest case in August?"): quoted, the letter would name
         # what the notes most likely keep out of it.
-        context["answered"] = [{"point": point if point in points and not re.search(heated, point, flags=re.IGNORECASE)
+        # A point the user answered that this reading did not list is quoted too, as the client wrote it.
+        context["answered"] = [{"point": point if (point in points or point in client_reply) and not re.search(heated, point, flags=re.IGNORECASE)
                                 and not re.search(phrases.get("reply.cause_guess"), point)
                                 and not _names_forbidden(point, situation, language)
                                 and not (no_names and names_person(point, language))
-                                and quoted.keep("points", [point], strict=True, to_client=True) else "",
+                                and quoted.keep("points", [point], strict=True, to_client=True, allowed=_CLIENTS_OWN_TONE) else "",
                                 "answer": _as_sentence(answer)} for point, answer in given.items() if answer and answer in kept]
         context["answers"] = [a["answer"] for a in context["answered"]]
+        # A request the user answered ("Drop the social media if that helps." — "That's kind, but …") is not also
+        # promised back.
+        context["requests"] = _request_lines([r for r in context["request_items"] if not any(
+            p.strip() in r.sentence or r.sentence.strip() in p for p in given)], phrases)
         left_out += vetting.left_out
         context["open_questions"] = [q for q in context["open_questions"] if q not in given]
         # Answered point by point, the letter still owes a word to the client's other questions (those a topic
@@ -801,7 +828,10 @@ class Composer:
         # your apprentice …"): answered only where asked, the letter would fall silent on the rest. Not one a topic of the
         # letter answers in its own lines ("5. RRT-118 will be paid on 18 December": the money lines thank them for it).
         if given and not context["open_questions"]:
-            items = _listed_items(client_reply)
+            # The items of a list whose lead the user answered ("Before you go, can I try something?" over the offers)
+            # are answered with it.
+            leads = _list_leads(client_reply)
+            items = [item for item in _listed_items(client_reply) if not any(point in leads.get(item, "") for point in given)]
             context["open_questions"] = [q for q in sentences(client_reply) if q.rstrip().endswith("?")
                                          and not any(point.endswith(q) for point in given) and q not in context["invitations"]
                                          and not any(q in w or w in q for w in context["why_asked"])] + [
