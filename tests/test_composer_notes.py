@@ -3692,3 +3692,29 @@ def test_verbs_a_slash_offers_are_each_asked_for_as_a_choice():
 
     assert request_form("отодвинуть/закрепить, пока не заберём") == "отодвиньте или закрепите, пока не заберём"
     assert request_form("снять меня, сменить пароли") == "снимите меня, смените пароли"
+
+
+
+@pytest.mark.parametrize(("language", "contact", "note", "attendees", "when"), [
+    ("en", "Ms Dana Whitfield", "meeting Wed 9 Dec 10am at the theatre, Dana + the artistic director (Paul Jaeger). formal",
+     ["Ms Whitfield", "the artistic director (Paul Jaeger)"], "Wednesday 9 December 2026, 10am, at the theatre"),
+    ("en", "Tebogo Kgosi", "meeting Tue 8 Dec, 15:30, their office in Maun. the owner (Mr Van der Berg) may sit in",
+     ["Tebogo Kgosi", "the owner (Mr Van der Berg; may join)"], "Tuesday 8 December 2026, 15:30, their office in Maun"),
+    ("ru", "Исаева Наталья Геннадьевна", "встреча ср 9.12 в 11:00 у них в офисе на Первомайском, будет ещё их сисадмин Олег",
+     ["Наталья Геннадьевна", "их сисадмин Олег"], "среда, 9 декабря 2026 года, 11:00, у них в офисе на Первомайском"),
+    ("ru", "Артём Владимирович", "встреча чт 10.12 в 14:00, Артём Владимирович + их юрист. если будут считать строго — до 8.01",
+     ["Артём Владимирович", "их юрист"], "четверг, 10 декабря 2026 года, 14:00"),
+])
+def test_a_meeting_plan_lists_the_clients_people_and_says_when_and_where(language, contact, note, attendees, when):
+    """The people a meeting note names besides the contact attend; what «будут считать» says is no one."""
+    s = situation(client={"name": "Northwind Traders LLC", "contact": contact}, reasons=[note], language=language,
+                  end_date="2027-01-29", facts=["written on 7 December 2026" if language == "en" else "пишу 7 декабря 2026"],
+                  sender={"name": "Ann Lee" if language == "en" else "Анна Ли"})
+    content = Composer().compose(s, "meeting", language)[0].content
+    assert content.attendees[:len(attendees)] == attendees and len(content.attendees) == len(attendees) + 1, content.attendees
+    assert content.when == when
+
+
+def test_a_meeting_plan_says_no_when_the_notes_give_none():
+    content = Composer().compose(situation(reasons=["the meeting is at the end of the week"]), "meeting", "en")[0].content
+    assert content.when == "" and "When" not in Composer().compose(situation(), "meeting", "en")[0].text()

@@ -41,6 +41,7 @@ class CallContent(_Model):
 class MeetingContent(_Model):
     kind: Literal["meeting"] = "meeting"
     objective: str = Field(default="", description="What the meeting must achieve, in one sentence")
+    when: str = Field(default="", description="The date, hour and place of the meeting, as far as the notes give them")
     attendees: list[str] = Field(default_factory=list)
     timebox: str = Field(default="", description="How long the meeting takes, e.g. '30 minutes'")
     agenda: list[str] = Field(description="Items with their time and owner")

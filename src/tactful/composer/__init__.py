@@ -980,6 +980,7 @@ class Composer:
             )
         return MeetingContent(
             objective=p("meeting.objective"),
+            when=context["meeting_when"],
             attendees=p("meeting.attendees"),
             timebox=p("meeting.timebox"),
             agenda=p("meeting.agenda"),

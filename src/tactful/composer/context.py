@@ -139,6 +139,8 @@ def build_context(
         "notes": vetted.notes(situation.context) if channel != "email" else [],
         "companions": _companions(situation, language, phrases) if channel == "meeting" else [],
         "client_group": _client_group(situation, language, phrases) if channel == "meeting" else "",
+        "client_people": _client_people(situation, language, phrases) if channel == "meeting" else [],
+        "meeting_when": _meeting_when(situation, language, phrases, written) if channel == "meeting" else "",
         # The user's notes hold the handover back until the money is paid: the message says so, once.
         **_after_payment(situation, fields["waiting"], fields["waiting_on"], language, phrases),
         **_held_fallback(situation, vetted, closure["notice_short"]),
@@ -1366,6 +1368,72 @@ def _companions(situation: Situation, language: Language, phrases: Phrases) -> l
                 if all(first not in f for f in found):
                     found.append(name)
     return found
+
+
+def _client_people(situation: Situation, language: Language, phrases: Phrases) -> list[str]:
+    """The client's people a meeting note names besides the contact ("Dana + the artistic director (Paul Jaeger)",
+    «будет ещё их сисадмин Олег»), as typed, with "(may join)" where the note is unsure; never the contact or the sender."""
+    bank = phrases.snippets.get("client_people")
+    if not bank:
+        return []
+    known = {w.casefold() for n in (situation.client.contact, situation.sender.name) if n for w in re.findall(r"[^\W\d_]{3,}", n)}
+    # The group the plan lists already ("the committee will be there" and "Mrs Persaud + the committee").
+    group = _client_group(situation, language, phrases)
+    found: list[str] = []
+    for note in (n for n in [*situation.reasons, *situation.facts] if re.search(bank["meeting"], n)):
+        for match in (m for pattern in bank["notes"] for m in re.finditer(pattern, note)):
+            for who in re.split(bank["split"], match["who"]):
+                unsure = re.search(bank["maybe"], note[max(0, match.start() - 20):match.end()])
+                who = re.sub(bank["maybe"], "", who).strip(" ,")
+                # The contact again ("Артём Владимирович + их юрист"), or anyone already listed.
+                if not who or {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", who)} & known or who in found \
+                        or group and who.casefold().endswith(group.casefold().removeprefix("the ")) or not _names_someone(who, language):
+                    continue
+                # "the owner (Mr Van der Berg)" unsure: "the owner (Mr Van der Berg; may join)", one pair of brackets.
+                found.append((f"{who[:-1]}; {bank['maybe_said']})" if who.endswith(")") else f"{who} ({bank['maybe_said']})") if unsure else who)
+    return found
+
+
+def _meeting_when(situation: Situation, language: Language, phrases: Phrases, written: dt.date) -> str:
+    """When and where the meeting is, from the notes about it ("meeting Wed 9 Dec 10am at the theatre" →
+    "Wednesday 9 December 2026, 10am, at the theatre"): each part only as the notes give it; empty when they give none."""
+    from babel.dates import format_date as babel_format
+
+    bank, marker = phrases.snippets.get("meeting_when"), phrases.snippets.get("client_people", {}).get("meeting")
+    if not bank or not marker:
+        return ""
+    notes = [n for n in [*situation.reasons, *situation.facts] if re.search(marker, n)]
+    day = next((found[0][2] for n in notes if (found := sorted(find_dates(n)))), None)
+    when = ""
+    if day:
+        # The next such day from the day the message is written: a meeting in early January is next year's.
+        date = dt.date(written.year, day[1], day[0]) if _valid_day(written.year, day) else None
+        if date and date < written - dt.timedelta(days=7) and _valid_day(written.year + 1, day):
+            date = dt.date(written.year + 1, day[1], day[0])
+        when = babel_format(date, bank["date_format"], locale=language) if date else ""
+    hour = next((m["t"] for n in notes if (m := re.search(bank["time"], n))), "")
+    place = next((m["p"] for n in notes for pattern in bank["places"] if (m := re.search(pattern, n))), "")
+    return ", ".join(part for part in (when, hour, place) if part)
+
+
+def _valid_day(year: int, day: tuple[int, int]) -> bool:
+    try:
+        dt.date(year, day[1], day[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _names_someone(who: str, language: Language) -> bool:
+    """Whether words after «будет» name someone («их сисадмин Олег», «главврач»), not what will happen («будут
+    считать строго», «придёт на встречу»): in Russian the first word after «их» is a noun or an adjective."""
+    if language != "ru":
+        return True
+    from ..text import likeliest_ru
+
+    first = re.sub(r"^(?:их|ихний)\s+", "", who.strip(), flags=re.IGNORECASE).split()[0].strip(",").lower()
+    reading = likeliest_ru(first)
+    return reading is None or reading.tag.POS in {"NOUN", "ADJF"}
 
 
 def _client_group(situation: Situation, language: Language, phrases: Phrases) -> str:
