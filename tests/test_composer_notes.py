@@ -3694,6 +3694,32 @@ def test_verbs_a_slash_offers_are_each_asked_for_as_a_choice():
     assert request_form("снять меня, сменить пароли") == "снимите меня, смените пароли"
 
 
+@pytest.mark.parametrize(("handover", "said", "unsaid"), [
+    # A dash inside quotes is part of a name, not the end of the thing.
+    (["password vault 'Acme - Admin' - transfer ownership to Mr Reyes"], "transfer ownership of the password vault 'Acme - Admin' to you",
+     "vault 'Acme\n"),
+    # A verb before "myself" makes the note a step, not a thing handed over.
+    (["take myself off as admin", "route notes"], "take myself off as admin", "the take myself"),
+    # The client's things spoken of in the third person are said to them.
+    (["the 20 sample boards they paid for - courier back on 18 December", "route notes"],
+     "courier the 20 sample boards you paid for back", "they paid for"),
+    (["the 20 sample boards she left with us", "route notes"], "the 20 sample boards you left with us", "she left"),
+    (["our slide deck is our own material; they keep the printed handouts", "route notes"], "you keep the printed handouts", "they keep"),
+])
+def test_handover_notes_are_said_to_the_client_as_things_or_steps(handover, said, unsaid):
+    s = situation(client={"name": "Northwind Traders LLC", "contact": "Mr Daniel Reyes"}, handover=handover,
+                  sender={"name": "Ann Lee", "company": "Lee Tours", "solo": False})
+    text = email(s)
+    assert said in text and unsaid not in text, text
+
+
+def test_work_typed_as_a_gerund_with_its_own_object_is_done_for_the_thing():
+    """"spring tour - finish booking the 7 venues": the thing is what the booking is for, not its object."""
+    s = situation(open_work=[{"item": "spring tour - finish booking the 7 venues and send the confirmation sheet", "due": FUTURE}],
+                  sender={"name": "Ann Lee", "solo": True})
+    text = email(s)
+    assert "finish booking the 7 venues for the spring tour and send the confirmation sheet" in text, text
+
 
 @pytest.mark.parametrize(("language", "contact", "note", "attendees", "when"), [
     ("en", "Ms Dana Whitfield", "meeting Wed 9 Dec 10am at the theatre, Dana + the artistic director (Paul Jaeger). formal",
@@ -3718,3 +3744,82 @@ def test_a_meeting_plan_lists_the_clients_people_and_says_when_and_where(languag
 def test_a_meeting_plan_says_no_when_the_notes_give_none():
     content = Composer().compose(situation(reasons=["the meeting is at the end of the week"]), "meeting", "en")[0].content
     assert content.when == "" and "When" not in Composer().compose(situation(), "meeting", "en")[0].text()
+
+
+def test_a_line_put_in_exactly_is_said_word_for_word():
+    s = situation(reasons=["moving to weddings only", "put in exactly this: It has been a joy to see the shop grow from one stall to three."],
+                  sender={"name": "Ann Lee", "solo": True})
+    assert "It has been a joy to see the shop grow from one stall to three." in email(s, "en", "warm")
+
+
+def test_a_point_the_user_asks_to_tell_early_is_said():
+    """"…, tell him early so he can sort it": the point before the ask is made, without the ask."""
+    s = situation(reasons=["moving to weddings only", "cubes only until the end, no block ice for the party, tell him early so he can sort it"],
+                  sender={"name": "Ann Lee", "solo": True})
+    text = Composer().compose(s, "call", "en", "brief")[0].text()
+    assert "no block ice for the party" in text and "tell him early" not in text, text
+
+
+def test_a_referral_tip_to_ask_for_someone_is_not_a_description():
+    s = situation(referral="Polar Ice in Higuey - ask for Ramon, they deliver to the north strip", sender={"name": "Ann Lee", "solo": True})
+    text = email(s)
+    assert "Polar Ice in Higuey" in text and "an ask for" not in text, text
+
+
+def test_a_reason_in_the_senders_voice_writes_out_every_negative_contraction():
+    """"we're taking on …, we haven't the crew": a letter writes "have not" as it writes "cannot"."""
+    from tactful.composer.context import written_out
+    from tactful.phrases import load_phrases
+
+    said = written_out("We can't and we haven't, they weren't, it didn't, we couldn't", load_phrases("en"))
+    assert said == "We cannot and we have not, they were not, it did not, we could not"
+
+
+def test_the_addressees_name_after_a_noun_is_said_as_yours():
+    """«отвезти маму Елены Аркадьевны» to Елена Аркадьевна: «вашу маму», never «маму вас»."""
+    s = situation(client={"name": "Белоусова Елена Аркадьевна"}, language="ru", sender={"name": "Виктор Ли", "solo": True},
+                  open_work=[{"item": "отвезти маму Елены Аркадьевны в Ставрополь на приём", "due": FUTURE}])
+    body = email(s, "ru", "warm")
+    assert "вашу маму" in body and "маму вас" not in body, body
+
+
+def test_an_abbreviation_after_adjectives_keeps_its_form():
+    """«плановое ТО» is no «плановый ТОт»: the dictionary's «то» is not the abbreviation's reading."""
+    from tactful.wording import inflect_phrase
+
+    assert inflect_phrase("плановое ТО «Камри»", "accs", things=True) == "плановое ТО «Камри»"
+    assert inflect_phrase("плановое ТО", "gent", things=True) == "планового ТО"
+
+
+def test_a_dictated_line_keeps_the_quotes_inside_it():
+    """«вставить дословно: «Мы благодарны “Дому продуктов” за …»»: the inner quotes do not end the line."""
+    s = situation(language="ru", sender={"name": "Анна Ли", "company": "ООО «Ли»"},
+                  reasons=["вставить дословно: «Мы благодарны “Дому продуктов” за семь лет совместной работы»"])
+    body = email(s, "ru")
+    assert "Мы благодарны “Дому продуктов” за семь лет совместной работы" in body, body
+
+
+def test_a_brand_in_capitals_is_no_persons_name():
+    """«кассы АТОЛ» are things: «заберём кассы АТОЛ», not «касс АТОЛа»."""
+    from tactful.wording import inflect_phrase
+
+    assert inflect_phrase("наши подменные кассы АТОЛ (2 шт.)", "accs", things=True) == "наши подменные кассы АТОЛ (2 шт.)"
+
+
+def test_the_clients_things_that_stay_with_them_are_not_handed_over():
+    s = situation(language="ru", sender={"name": "Анна Ли", "company": "ООО «Ли»"},
+                  handover=["журнал ТО", "остаток их химии (~6 канистр, оплачены) — остаётся у них"])
+    body = email(s, "ru")
+    assert "оставим у вас остаток вашей химии" in body and "передадим: журнал ТО, остаток" not in body, body
+
+
+@pytest.mark.parametrize(("language", "fact", "said"), [
+    ("ru", "счёт № 88 на 27 400 ₽, 26 ноября оплачено 15 000 ₽", "№ 88 (остаток 12 400 ₽)"),
+    ("en", "invoice INV-88 was £27,400, they paid £15,000 on 26 November", "INV-88 (balance £12,400)"),
+])
+def test_a_sum_typed_as_the_difference_of_the_invoices_sums_is_its_balance(language, fact, said):
+    number = "88" if language == "ru" else "INV-88"
+    amount = "12 400 ₽" if language == "ru" else "£12,400"
+    s = situation(language=language, facts=[fact], unpaid_invoices=[{"number": number, "amount": amount, "due": FUTURE}])
+    body = email(s, language)
+    assert said in body, body

@@ -86,6 +86,18 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     def named_next(i: int) -> bool:
         return words[i + 1].group()[:1].isupper()
 
+    # «плановое ТО «Камри»»: a word in capitals after adjectives is an abbreviation (the dictionary may read «ТО» as
+    # «то»), the head: it keeps its form, and the adjectives agree with it, neuter unless the dictionary knows it.
+    caps = next((i for i, m in enumerate(words) if re.fullmatch(r"[А-ЯЁ]{2,5}", m.group())), None)
+    if caps and all(_modifier(rs) for rs in readings[:caps]):
+        abbr = next((p for p in parse_ru(words[caps].group()) if "Abbr" in p.tag and p.tag.POS == "NOUN"), None)
+        gender = abbr.tag.gender if abbr and abbr.tag.gender else "neut"
+        grammemes = {case, "sing", gender} | ({"inan"} if case == "accs" and gender == "masc" else set())
+        said = [_modifier(rs).inflect(grammemes) for rs in readings[:caps]]
+        if None in said:
+            return None
+        return "".join(phrase[words[i - 1].end() if i else 0:words[i].start()] + _same_case_shape(words[i].group(), r.word)
+                       for i, r in enumerate(said)) + phrase[words[caps - 1].end():]
     head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN" and not (
         _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN"
         and not quoted_next(i) and not named_next(i))), None)
@@ -171,7 +183,7 @@ def _names_in_apposition(phrase: str, words: list, pos: int, case: str, out: lis
 
     for match in words:
         word = match.group()
-        if phrase[pos:match.start()].strip() or not word[0].isupper():
+        if phrase[pos:match.start()].strip() or not word[0].isupper() or word.isupper():
             break
         # One person in apposition is named in the singular: «карта Миши» is Misha's card (a genitive that
         # is also a plural nominative), not a card called Misha.
@@ -199,7 +211,9 @@ def _name_follows(words: list, phrase: str) -> bool:
         names = [p for p in parse_ru(word) if "Name" in p.tag]
         return bool(names) and not any("gent" in p.tag for p in names)
 
-    return any(w.group()[0].isupper() and phrase[:w.start()].rstrip()[-1:] not in QUOTES and named(w.group()) for w in words)
+    # A word all in capitals («кассы АТОЛ») is a brand the dictionary may take for a name.
+    return any(w.group()[0].isupper() and not w.group().isupper() and phrase[:w.start()].rstrip()[-1:] not in QUOTES
+               and named(w.group()) for w in words)
 
 
 def _surname(word: str, case: str, gender: str) -> str | None:

@@ -600,6 +600,11 @@ def to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases
     else:
         from ..wording import inflect_phrase, petrovich_form
 
+        # «отвезти маму Елены Аркадьевны»: her name after a noun is whose it is, said «её маму», then «вашу маму» below.
+        own = phrases.snippets.get("addressee_possessive", {}).get(who.gender or "")
+        if possessives and own and who.first:
+            for form in sorted({who.inflected("gent"), petrovich_form("firstname", who.first, "gent", who.gender)} - {None, ""}, key=len, reverse=True):
+                said = re.sub(rf"(?<![а-яё])([а-яё]+)\s+{re.escape(form)}\b", lambda m: f"{own['pronoun']} {m[1]}" if _is_noun(m[1]) else m[0], said)
         for case, pronoun in phrases.snippets["addressee_pronouns"].items():
             # A short form petrovich does not decline («Серёга» → «Серёге») is declined by the dictionary; so is a
             # patronymic alone («Михалычу»), in its cases only.
@@ -620,6 +625,12 @@ def to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases
     if said != item:
         said = re.sub(rf"\s*\([^)]*\b(?:{third})\b[^)]*\)", "", said, flags=re.IGNORECASE)
     return said
+
+
+def _is_noun(word: str) -> bool:
+    from ..text import likeliest_ru
+
+    return (reading := likeliest_ru(word)) is not None and reading.tag.POS == "NOUN"
 
 
 def _you_do(m: re.Match[str], phrases: Phrases) -> str:
@@ -1193,10 +1204,15 @@ def _unpaid(situation: Situation, language: Language, phrases: Phrases, written:
 
 def _left_in_notes(number: str, amount: str, situation: Situation, phrases: Phrases) -> bool:
     """Whether the notes on an invoice give its sum as what is left of it («счёт № 7 на 96 000 ₽ — оплачено 60 000 ₽,
-    остаток 36 000 ₽» beside 36 000 ₽ typed for № 7): the sum asked for is its balance, not the invoice's."""
-    return bool(number and amount) and any(sum_named(amount, m["sum"])
-                                           for note in _invoice_notes(number, situation) if number in note
-                                           for pattern in phrases.snippets.get("amount_left", []) for m in re.finditer(pattern, note))
+    остаток 36 000 ₽» beside 36 000 ₽ typed for № 7), or as the difference of two sums they give for it («счёт № 88
+    на 27 400 ₽, оплачено 15 000 ₽» beside 12 400 ₽): the sum asked for is its balance, not the invoice's."""
+    if not (number and amount):
+        return False
+    notes = [note for note in _invoice_notes(number, situation) if number in note]
+    typed = next(iter(sums(amount)), "")
+    if typed and any(int(a) - int(b) == int(typed) for note in notes for a in sums(note) for b in sums(note)):
+        return True
+    return any(sum_named(amount, m["sum"]) for note in notes for pattern in phrases.snippets.get("amount_left", []) for m in re.finditer(pattern, note))
 
 
 def _invoice_notes(number: str, situation: Situation) -> list[str]:
@@ -2142,7 +2158,10 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
         return sentence(nominal.format(reason=wording.strip(" .")[:1].lower() + wording.strip(" .")[1:]), phrases) \
             if nominal and _verbless(wording, language, phrases) else wording
 
-    chosen = next(((form, named(form)) for wording in said for form in dict.fromkeys([wording, written_out(wording, phrases)])
+    def forms(wording: str) -> list[str]:
+        return list(dict.fromkeys([wording, written_out(wording, phrases)]))
+
+    chosen = next(((form, named(form)) for wording in said for form in forms(wording)
                    if trial.keep("reasons", [named(form)], strict=True, to_client=wording in to_client)), None)
     if chosen is None:
         vetted.keep("reasons", said[:1], strict=True)
@@ -2153,8 +2172,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
     # marked as the real one.
     if line in [*to_client, *map(lambda w: written_out(w, phrases), to_client)]:
         given = [r for r in found("dictated", phrases.snippets.get("dictated_public", "(?!)")) if not _same_words(r, line)]
-        reason = next((form for wording in given for form in dict.fromkeys([wording, written_out(wording, phrases)])
-                       if trial.keep("reasons", [form], strict=True)), None)
+        reason = next((form for wording in given for form in forms(wording) if trial.keep("reasons", [form], strict=True)), None)
         line = f"{sentence(reason, phrases)} {sentence(line, phrases)}" if reason else line
     solo = is_solo(situation.sender, language)
     # A freelancer's «не можем продолжать» is «я не могу продолжать»: the letter speaks as "I".

@@ -447,7 +447,8 @@ def is_action(item: str, language: Language, phrases: Phrases) -> bool:
     third = (item.split()[2:3] or [""])[0].lower()
     compound = second in phrases.snippets.get("compound_heads", []) or (
         second.endswith("ing") and (not third or third in phrases.snippets.get("date_prepositions", []) or third in ("of", "for", "at", "from", "with")))
-    return first in phrases.snippets.get("action_verbs", []) and not compound
+    return first in phrases.snippets.get("action_verbs", []) and not compound \
+        or second in phrases.snippets.get("action_reflexives", [])
 
 
 def _gerund_verb(first: str, second: str, phrases: Phrases) -> str:
@@ -630,6 +631,14 @@ def spoken_head(item: str, contents: list[str] | tuple[str, ...] = (), condition
     return head if len(head.split()) >= 2 else item
 
 
+def split_at_dash(text: str) -> tuple[str, str, str]:
+    """A note cut at its first dash set apart by spaces: the part before, the dash, the rest ("", "" when it has
+    none). A dash inside quotes is part of a name ("the vault 'Gillian - VA' - transfer it to her")."""
+    quoted = [m.span() for m in re.finditer(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|«[^»]+»|“[^”]+”", text)]
+    dash = next((m for m in re.finditer(r"\s+[—–-]\s+", text) if not any(a < m.start() < b for a, b in quoted)), None)
+    return (text[:dash.start()], dash[0], text[dash.end():]) if dash else (text, "", "")
+
+
 def as_step(item: str, language: Language, phrases: Phrases) -> str:
     """A note typed as "thing — what to do with it" said as a step, verb first: "coach booking - cancel or
     transfer before 1 Jan" → "cancel or transfer the coach booking before 1 Jan"; «этап 2 — доделать и
@@ -637,7 +646,7 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     for shape in (_participle_step, _labelled_step, _back_step, _subject_label_step):
         if step := shape(item.strip(), language, phrases):
             return step
-    thing, dash, rest = (re.split(r"(\s+[—–-]\s+)", item.strip(), maxsplit=1) + ["", ""])[:3]
+    thing, dash, rest = split_at_dash(item.strip())
     if not dash and language == "ru":
         # «ключ от кладовки вернуть завхозу»: the thing, then the infinitive, with no dash between.
         thing, rest = _infinitive_split(item.strip())
@@ -689,6 +698,13 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
         return " ".join([*verbs, after[0], phrases.snippets.get("step_of", "of"), obj, *after[1:]])
     if about:
         return f"{' '.join([*verbs, *after]).rstrip(' .,;')} {obj}: {about}"
+    # "spring tour - finish booking the 7 venues and send the sheet": a gerund with an object of its own is the work
+    # done for the thing, which follows that object ("finish booking the 7 venues for the spring tour and send …").
+    if language == "en" and len(after) > 1 and after[0].lower().endswith("ing") \
+            and after[1].lower() in phrases.snippets.get("determiners", []) + phrases.snippets.get("step_own_objects", []):
+        end = next((i for i, w in enumerate(after) if w.lower() in ("and", "or") or w.endswith(",")), len(after))
+        head = " ".join([*verbs, *after[:end]]).rstrip(" .,;")
+        return " ".join([head, phrases.snippets["step_about"], obj, *after[end:]]).rstrip()
     # «отзыв доверенности — подготовлю шаблон заявления»: a noun after the verb is its own object, and the thing is
     # what it serves («подготовлю шаблон заявления для отзыва доверенности»).
     if language == "ru" and after and _own_object_ru(after[0]) and (about := inflect_phrase(thing, "gent", things=True)):
@@ -1394,7 +1410,7 @@ def _without_clause_asides(item: str, language: Language, phrases: Phrases) -> s
         return bool(re.search(phrases.snippets.get("condition_asides", "(?!)"), aside, flags=re.IGNORECASE))
 
     item = re.sub(r"\s*\(([^)]*)\)", lambda m: "" if clause(m[1]) and not condition(m[1]) else m[0], item).strip()
-    head, dash, tail = (re.split(r"(\s+[—–-]\s+)", item, maxsplit=1) + ["", ""])[:3]
+    head, dash, tail = split_at_dash(item)
     return head.rstrip(" ,;:") if dash and len(head.split()) >= 2 and clause(tail) and not condition(tail) \
         and spoken_head(item, phrases.snippets.get("aside_content", [])) != item.strip() else item
 
