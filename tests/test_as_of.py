@@ -47,6 +47,8 @@ def situation(**fields) -> Situation:
     (["notice is 45 days (cl. 10) -> from Monday 14 Jan runs to 28 Feb"], "en", dt.date(2098, 1, 14)),
     (["п. 7.4 договора — 14 дней. отправлю 14 января — значит 28-го"], "ru", dt.date(2098, 1, 14)),
     (["договор, п. 6.2 — 20 дней. уведомление 14.01 → 3.02"], "ru", dt.date(2098, 1, 14)),
+    # «письмо в пн 14.01»: the day the letter goes, with its weekday.
+    (["письмо в пн 14.01. по договору 30 дней — это 13 февраля"], "ru", dt.date(2098, 1, 14)),
     # "30 days from Monday runs to …": given on the next Monday (10 January 2098 is a Friday).
     (["we stop on 31 March. I know 30 days from Monday runs to 12 February"], "en", dt.date(2098, 1, 13)),
     (["30 дней с понедельника — это до 12 февраля, но заканчиваем 31 марта"], "ru", dt.date(2098, 1, 13)),
