@@ -3823,3 +3823,17 @@ def test_a_sum_typed_as_the_difference_of_the_invoices_sums_is_its_balance(langu
     s = situation(language=language, facts=[fact], unpaid_invoices=[{"number": number, "amount": amount, "due": FUTURE}])
     body = email(s, language)
     assert said in body, body
+
+
+@pytest.mark.parametrize(("language", "handover", "said"), [
+    ("en", ["return the gym key", "our 2 lifeguard towers - ours, collecting 20 December 2099"],
+     "Before the end date, we will also return the gym key. We will collect our 2 lifeguard towers on 20 December"),
+    ("ru", ["вернуть ключ от спортзала", "наш аквариум-садок - забираем 20 декабря 2099 года"],
+     "До даты завершения мы также вернём ключ от спортзала. Мы заберём свой аквариум-садок 20 декабря"),
+])
+def test_dated_steps_after_the_others_say_also_once(language, handover, said):
+    s = situation(language=language, handover=handover, end_date="2099-12-31",
+                  sender={"name": "Ann Lee", "company": "Lee Tours", "solo": False} if language == "en"
+                  else {"name": "Анна Ли", "company": "ООО «Ли»", "solo": False})
+    body = email(s, language)
+    assert said in body, body

@@ -1304,8 +1304,11 @@ def steps_said(actions: list[str], phrases: Phrases, solo: bool) -> str:
         later = [re.sub(occasion, the_same, step) for step in own if step not in timed and re.search(occasion, step)]
         own = [step for step in own if not re.search(occasion, step) or step in timed] + later
         timed += later
+    before = [s for s in own if s not in timed]
+    # "Before the end date, we will also …. We will also …": the second sentence goes without its "also".
+    later = "steps_sentence_after" if before and "steps_sentence_after" in phrases.snippets else "steps_sentence_later"
     said = [phrases.snippets[frame][voice].format(steps=join_items(_one_verb(steps), phrases))
-            for frame, steps in (("steps_sentence", [s for s in own if s not in timed]), ("steps_sentence_later", timed)) if steps]
+            for frame, steps in (("steps_sentence", before), (later, timed)) if steps]
     others = [a for a in actions if not a.lower().startswith(subject.lower() + " ")]
     return " ".join([*said, *(sentence(a.rstrip(" .;"), phrases) for a in others)]).strip()
 
