@@ -3837,3 +3837,14 @@ def test_dated_steps_after_the_others_say_also_once(language, handover, said):
                   else {"name": "Анна Ли", "company": "ООО «Ли»", "solo": False})
     body = email(s, language)
     assert said in body, body
+
+
+@pytest.mark.parametrize(("name", "said", "unsaid"), [
+    ("the DPO service", "trusting me with the DPO service", "your DPO service"),
+    ("shredding services", "trusting me with the shredding services", "your shredding services"),
+    ("the bookkeeping", "trusting me with your bookkeeping", "the bookkeeping over"),
+])
+def test_a_service_named_as_the_senders_offering_is_not_called_the_clients(name, said, unsaid):
+    s = situation(project_name=name, work="service", sender={"name": "Ann Lee", "solo": True})
+    body = email(s, "en", "formal")
+    assert said in body and unsaid not in body, body

@@ -291,6 +291,9 @@ def project_work(project: str, work: str, phrases: Phrases) -> str | None:
     if rest and (first.lower() in phrases.snippets.get("possessives", []) or re.match(r"^[A-Z]\w*['’]s$", first)):
         return inflected
     typed_article = bool(rest) and first.lower() in phrases.articles
+    provider = phrases.snippets.get("provider_work")
+    if provider and inflected.split()[-1].lower() in provider["words"]:
+        return provider["frame"].format(rest if typed_article else inflected)
     beneficiary, yours = phrases.snippets.get("for_client", [None, None])
     if typed_article and beneficiary and re.search(beneficiary, rest):
         return f"{first} {re.sub(beneficiary, yours, rest, count=1)}"
