@@ -1225,6 +1225,7 @@ def test_an_answer_that_names_the_person_greeted_is_said_to_them(language, conta
 @pytest.mark.parametrize(("language", "answer", "unsaid"), [
     ("en", "No. Don't take up that point at all.", "take up"),
     ("ru", "Не отвечать на это, оставить без ответа.", "без ответа"),
+    ("ru", "Этот пункт не затрагивать.", "затрагивать"),
 ])
 def test_a_point_the_user_asks_to_leave_unanswered_is_neither_answered_nor_promised_an_answer(language, answer, unsaid):
     asked = ASKED[language]
