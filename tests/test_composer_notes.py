@@ -3848,3 +3848,25 @@ def test_a_service_named_as_the_senders_offering_is_not_called_the_clients(name,
     s = situation(project_name=name, work="service", sender={"name": "Ann Lee", "solo": True})
     body = email(s, "en", "formal")
     assert said in body and unsaid not in body, body
+
+
+@pytest.mark.parametrize(("language", "note", "unsaid"), [
+    ("ru", "они хотят группы по 8 человек. причина — разный подход, но мягко, без упрёков", ["мягко", "упрёков"]),
+    ("ru", "причина простая — оплата, больше ничего", ["больше ничего"]),
+    ("ru", "причина — методы работы, сказать спокойно", ["спокойно"]),
+    ("en", "they want groups of 8. reason - a different approach to teaching, but say it kindly, no blame", ["kindly", "no blame"]),
+])
+def test_the_manner_of_a_labelled_reason_is_not_said_with_it(language, note, unsaid):
+    s = situation(language=language, reasons=[note], sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": True})
+    body = email(s, language, "warm")
+    assert not any(word in body for word in unsaid), body
+
+
+def test_a_dictated_reason_leaves_out_its_sentence_about_the_client_by_name():
+    """"Graham wants … 'so it's done before Christmas'. I won't build that way - …, that's the reason": the sentence
+    about Graham is the story behind it; quoted to him, it reads as a reproach."""
+    note = ("Graham wants the wall done with a cement core 'so it's done before Christmas'. I won't build that way - "
+            "mortar in the core holds water and the face bursts. that's the reason, say it straight")
+    s = situation(client={"name": "Graham Ashworth"}, reasons=[note], sender={"name": "Ann Lee", "solo": True})
+    body = email(s, "en", "formal")
+    assert "Graham wants" not in body and "mortar in the core holds water and the face bursts" in body, body

@@ -2142,6 +2142,9 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
 
     own = [s if not _of_others(s, language) else own_part(s)
            for s in map(lambda note: _without_candour(note, phrases), found("dictated"))]
+    # A wording of several sentences says the sender's own: one about the client by name ("Graham wants the lane wall
+    # finished with a cement core 'so it's done before Christmas'.") is the story behind it, quoted back as a reproach.
+    own = [" ".join(p for p in sentences(s) if not names_person(p, language)) if len(sentences(s)) > 1 else s for s in own]
     own = [s for s in own if s and not _of_others(s, language)
            and not re.match(phrases.snippets.get("fragment_opening", "(?!)"), s, flags=re.IGNORECASE)]
     # A wording of a word or two ("one sentence, max") is no reason, nor a short one that points back at the note
