@@ -3870,3 +3870,16 @@ def test_a_dictated_reason_leaves_out_its_sentence_about_the_client_by_name():
     s = situation(client={"name": "Graham Ashworth"}, reasons=[note], sender={"name": "Ann Lee", "solo": True})
     body = email(s, "en", "formal")
     assert "Graham wants" not in body and "mortar in the core holds water and the face bursts" in body, body
+
+
+@pytest.mark.parametrize(("language", "note", "item", "said"), [
+    ("en", "the December spray goes ahead only if FR-2071 is paid by the 14th", "December follow-up spray of the upper slopes",
+     "the December follow-up spray of the upper slopes only if FR-2071 is paid by the 14th"),
+    ("ru", "декабрьскую обработку склонов делаем, только если счёт № 12 оплатят до 14-го", "декабрьская обработка склонов",
+     "декабрьскую обработку склонов, только если счёт № 12 оплатят до 14-го"),
+])
+def test_work_the_notes_make_wait_for_a_payment_is_promised_with_its_condition(language, note, item, said):
+    s = situation(language=language, reasons=[note], open_work=[{"item": item, "due": FUTURE}],
+                  sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": True})
+    body = email(s, language)
+    assert said in body, body

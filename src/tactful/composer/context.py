@@ -1320,6 +1320,17 @@ def _one_verb(steps: list[str]) -> list[str]:
             for i, step in enumerate(steps)]
 
 
+def _work_condition(item: str, situation: Situation, vetted: Vetting, phrases: Phrases) -> str:
+    """The payment a note makes a piece of work wait for ("the December spray goes ahead only if FR-2071 is paid by the
+    14th"): "only if FR-2071 is paid by the 14th", for the work the note names by two of its words; empty when none."""
+    pattern = phrases.snippets.get("work_condition")
+    for note in [*situation.reasons, *situation.facts] if pattern else []:
+        m = re.search(pattern, note, flags=re.IGNORECASE)
+        if m and words_in_common(note[:m.start()], item, vetted.language) >= 2:
+            return next(iter(vetted.keep("open_work", [m["cond"].strip(" .,;")], strict=True)), "")
+    return ""
+
+
 def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Addressee) -> list[dict[str, Any]]:
     """The work still finished before the end, each item as the letter says it (to the person it greets: "the
     walkthrough with Dana and Marcus" → "with Dana and you"), with its date."""
@@ -1333,6 +1344,9 @@ def _open_work(situation: Situation, vetted: Vetting, phrases: Phrases, who: Add
     open_work = [(w, without_own_date(item, w.due, vetted.language, phrases) if w.due else item) for w, item in open_work]
     # Work that runs "until the end date" is said by its date instead.
     open_work = [(w, re.sub(phrases.snippets.get("to_the_end", "(?!)"), "", item).strip() if w.due else item) for w, item in open_work]
+    # Work the notes make wait for a payment goes with its condition: "… (blocks 4-7) only if FR-2071 is paid by the 14th".
+    joint = phrases.snippets.get("work_condition_joint", " ")
+    open_work = [(w, joint.join(filter(None, [item, _work_condition(w.item, situation, vetted, phrases)]))) for w, item in open_work]
     # Aloud: "the January newsletter by 8 January"; «январскую рассылку — до 8 января», without the notes
     # after a dash, a comma or in brackets that no one says aloud ("episode 31 - edit and show notes"),
     # unless that leaves two pieces of work with one name.
