@@ -145,3 +145,21 @@ def test_a_month_named_alone_stands_for_the_day_its_words_give(text, day):
     from tactful.grounding import find_month_days
 
     assert [d for _, _, (d, _) in find_month_days(text)] == [day]
+
+
+@pytest.mark.parametrize(("facts", "language", "channel", "notice", "day"), [
+    # The user's count of the contract's notice says when it is given: "28 days, which is 13 February".
+    (["agreement says 28 days, which is 13 February"], "en", "email", 28, dt.date(2098, 1, 16)),
+    # Not the count's day taken for a past event ("signed … from today that is 3 March 2098").
+    (["MSA signed March 2096, clause 14.3 - 45 days' written notice, from today that is 3 March 2098"], "en", "email", 45,
+     dt.date(2098, 1, 17)),
+    (["90 days from Mon 17 Jan is Mon 17 April - I'd rather finish on 14 April"], "en", "email", 90, dt.date(2098, 1, 17)),
+    # It wins over the day of a meeting the notes give too.
+    (["встреча в четверг 20 января в 15:00", "по договору 30 дней, это как раз 18 февраля — работаем до него"], "ru", "meeting", 30,
+     dt.date(2098, 1, 19)),
+    # A count of other days is no notice: "30 days to pay, due 13 February" with a notice of 45 days.
+    (["invoices on 30 days, due 13 February"], "en", "email", 45, TODAY),
+])
+def test_the_users_own_count_of_the_notice_gives_the_day_it_is_given(facts, language, channel, notice, day):
+    s = situation(facts=facts, language=language, channel=channel, contract={"notice_days": notice})
+    assert as_of(s, TODAY) == day

@@ -23,7 +23,12 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
     stated: list[dt.date] = []
     past: list[dt.date] = []
     end = situation.end_date
-    for note in [*situation.facts, *situation.reasons, *(situation.context or "").splitlines()]:
+    notes = [*situation.facts, *situation.reasons, *(situation.context or "").splitlines()]
+    # The user's own count of the notice ("28 days, which is 4 January") is the day it is given, whatever else the
+    # notes date: a call a day later, or a past event the count's day was taken for.
+    if counted := _counted_notice(notes, situation.contract.notice_days, patterns, language, today):
+        return max(today, counted)
+    for note in notes:
         for part in re.split(r"[.;!?]\s+|\n", note):
             # "Writing on 12 April, ending on 25 April": the day that follows the words about the writing.
             # The last day of a span ("9–12 февраля 2027", the exhibition the contract is for) is no day an
@@ -96,6 +101,27 @@ def planned(situation: Situation, facts: list[str], written: dt.date) -> list[st
             if any(written < d < end for d in _dates(fact, patterns["date_in_text"], language, today))
             and not _is_past(fact, language, patterns)
             and not (situation.channel in ("call", "meeting") and re.search(patterns["the_talk"], fact, flags=re.IGNORECASE))]
+
+
+def _counted_notice(notes: list[str], days: int | None, patterns: dict, language: str, today: dt.date) -> dt.date | None:
+    """The day the notice is given by the user's own count of it: a note on the contract that names its number of
+    days and, after it, the day the notice ends ("clause 6 - 28 days, which is 4 January"), read as that day less
+    the days. None when no note does."""
+    if not days or "notice_days" not in patterns:
+        return None
+    for note in notes:
+        contract = re.search(patterns["notice_words"], note, flags=re.IGNORECASE)
+        for part in re.split(r"[.;!?]\s+|\n", note):
+            # "90 days from Mon 7 Dec is Sun 7 March" counts the notice without naming the contract.
+            count = next((m for m in re.finditer(patterns["notice_days"], part, flags=re.IGNORECASE) if int(m["days"]) == days
+                          and (contract or re.match(patterns["counted_from"], part[m.end():], flags=re.IGNORECASE))), None)
+            ends = _dates(part[count.end():], patterns["spoken_date"], language, today, spans=False) if count else []
+            # "from Mon 7 Dec is Sun 7 March": the day counted from opens the count; the next is the end.
+            if count and re.match(patterns["counted_from"] + r"[^,;\d]{0,20}\d", part[count.end():], flags=re.IGNORECASE):
+                ends = ends[1:]
+            if ends:
+                return ends[0] - dt.timedelta(days=days)
+    return None
 
 
 def _dates(text: str, pattern: str, language: str, today: dt.date, spans: bool = True) -> list[dt.date]:
