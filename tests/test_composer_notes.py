@@ -3883,3 +3883,15 @@ def test_work_the_notes_make_wait_for_a_payment_is_promised_with_its_condition(l
                   sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": True})
     body = email(s, language)
     assert said in body, body
+
+
+@pytest.mark.parametrize(("handover", "said", "unsaid"), [
+    # "her" before a word of manner is whom it goes back to, not whose.
+    (["the spare house key - back to her in person on 17 December 2099", "route notes"], "to you in person", "to your in person"),
+    # A word before "me" is a verb: a step, not a thing handed over.
+    (["take me off the locum file", "route notes"], "take myself off the locum file", "the take me off"),
+])
+def test_handover_notes_about_the_client_as_her_are_said_to_her(handover, said, unsaid):
+    s = situation(client={"name": "Peggy Halloran", "contact": "Peggy"}, handover=handover, sender={"name": "Ann Lee", "solo": True})
+    body = email(s, "en", "warm")
+    assert said in body and unsaid not in body, body

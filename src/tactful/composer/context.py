@@ -597,6 +597,8 @@ def to_addressee(item: str, who: Addressee, language: Language, phrases: Phrases
         # Not after "each"/"every" ("a note for each bride once her dress is collected": the bride's dress).
         for pattern in phrases.snippets.get("addressee_possessives", []) if possessives else []:
             said = re.sub(pattern, lambda m: m[0] if re.search(r"\b(?:each|every)\b", said[:m.start()], flags=re.IGNORECASE) else "your", said)
+        for pattern, replacement in phrases.snippets.get("addressee_objects", []) if possessives else []:
+            said = re.sub(pattern, replacement, said)
     else:
         from ..wording import inflect_phrase, petrovich_form
 
