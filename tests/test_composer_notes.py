@@ -3895,3 +3895,16 @@ def test_handover_notes_about_the_client_as_her_are_said_to_her(handover, said, 
     s = situation(client={"name": "Peggy Halloran", "contact": "Peggy"}, handover=handover, sender={"name": "Ann Lee", "solo": True})
     body = email(s, "en", "warm")
     assert said in body and unsaid not in body, body
+
+
+@pytest.mark.parametrize(("item", "said"), [
+    # A number further on counts something else: the thing inflects.
+    ("программа на 12 недель и план питания — пришлю в телеграм", "пришлю программу на 12 недель и план питания в телеграм"),
+    # A counted thing keeps the case its count gives it.
+    ("наши 40 паллет — заберём 20 декабря", "заберём наши 40 паллет 20 декабря"),
+])
+def test_a_thing_with_a_number_further_on_is_still_inflected(item, said):
+    from tactful.composer.grammar import as_step
+    from tactful.phrases import load_phrases
+
+    assert as_step(item, "ru", load_phrases("ru")) == said

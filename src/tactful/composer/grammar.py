@@ -683,8 +683,9 @@ def as_step(item: str, language: Language, phrases: Phrases) -> str:
     if language == "ru":
         # A counted thing is in the accusative as typed («наши 40 паллет», «2 ключа»): inflecting it breaks the count.
         # A count set after the thing («летняя резина, 26 комплектов») leaves the thing before it to inflect.
+        # A number further on counts something else («программа на 12 недель»): the thing inflects.
         head, comma, count = thing.partition(",") if re.search(r"\d", thing) else (thing, "", "")
-        obj = thing if re.search(r"\d", head) else (inflect_phrase(head, "accs", things=True) or head) + comma + count
+        obj = thing if re.match(r"\s*(?:\S+\s+)?\d", head) else (inflect_phrase(head, "accs", things=True) or head) + comma + count
     else:
         obj = with_article(thing, phrases.snippets.get("determiners", []), phrases.months)
     first = after[0].lower() if after else ""
