@@ -3908,3 +3908,12 @@ def test_a_thing_with_a_number_further_on_is_still_inflected(item, said):
     from tactful.phrases import load_phrases
 
     assert as_step(item, "ru", load_phrases("ru")) == said
+
+
+def test_a_part_after_and_that_goes_on_with_the_one_before_keeps_its_words():
+    """«промывки и дезинфекция по графику в декабре и январе»: «январе» is no item of its own."""
+    from tactful.composer.grammar import accusative
+    from tactful.phrases import load_phrases
+
+    said = accusative("промывки и дезинфекция по графику в декабре и январе", "ru", load_phrases("ru"))
+    assert said == "промывки и дезинфекцию по графику в декабре и январе"

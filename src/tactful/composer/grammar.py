@@ -1039,8 +1039,17 @@ def accusative(item: str, language: Language, phrases: Phrases | None = None) ->
     # A part with no Russian word ("DWG", "PDF") does not decline and stays as written; nor does a participle
     # phrase that tells of the part before it («сборка всех заказов, проданных до 20 декабря»).
     inflected = [part if i % 2 or _same_in_accusative(part) or _describes_before(part, parts[i - 1] if i else "")
-                 else inflect_phrase(part, "accs", things=True) for i, part in enumerate(parts)]
+                 or (i and _no_nominative(part)) else inflect_phrase(part, "accs", things=True) for i, part in enumerate(parts)]
     return "".join(inflected) if all(p is not None for p in inflected) else None
+
+
+def _no_nominative(part: str) -> bool:
+    """Whether a part after «и» or a comma opens with a word that cannot be a nominative («… в декабре и январе»): it
+    goes on with the part before it, no item of its own, and keeps its words."""
+    from ..text import parse_ru
+
+    words = re.findall(r"[а-яё]+", part.lower())
+    return bool(words) and not any("nomn" in p.tag for p in parse_ru(words[0]))
 
 
 def _describes_before(part: str, separator: str) -> bool:
