@@ -3917,3 +3917,14 @@ def test_a_part_after_and_that_goes_on_with_the_one_before_keeps_its_words():
 
     said = accusative("промывки и дезинфекция по графику в декабре и январе", "ru", load_phrases("ru"))
     assert said == "промывки и дезинфекцию по графику в декабре и январе"
+
+
+def test_his_after_a_preposition_is_the_clients_whatever_thing_comes_before():
+    """«мой пульсометр и эспандеры в его зале» to Тимур: «в вашем зале», not the thing's «его»."""
+    from tactful.composer.grammar import possessive_to_you
+    from tactful.phrases import load_phrases
+
+    said = possessive_to_you("мой пульсометр и эспандеры в его зале", "его", load_phrases("ru"), of=["masc", "sing"])
+    assert said == "мой пульсометр и эспандеры в вашем зале"
+    # Not after a thing it belongs to: «подтверждение его отправки» stays.
+    assert possessive_to_you("отчёт и подтверждение его отправки", "его", load_phrases("ru"), of=["masc", "sing"]).endswith("его отправки")
