@@ -3928,3 +3928,11 @@ def test_his_after_a_preposition_is_the_clients_whatever_thing_comes_before():
     assert said == "мой пульсометр и эспандеры в вашем зале"
     # Not after a thing it belongs to: «подтверждение его отправки» stays.
     assert possessive_to_you("отчёт и подтверждение его отправки", "его", load_phrases("ru"), of=["masc", "sing"]).endswith("его отправки")
+
+
+def test_a_step_our_own_staff_take_is_not_asked_of_the_client():
+    """«пропуск и ключ от бытовки — машинист сдаёт 11 декабря»: our machinist hands them in, the client is asked nothing."""
+    s = situation(language="ru", sender={"name": "Анна Ли", "company": "ООО «Ли»", "solo": False},
+                  handover=["журнал смен", "пропуск на объект и ключ от бытовки — машинист сдаёт 11 декабря"])
+    body = email(s, "ru")
+    assert "Пожалуйста, сдайте" not in body and "пропуск на объект и ключ от бытовки" in body, body
