@@ -157,6 +157,9 @@ def test_a_month_named_alone_stands_for_the_day_its_words_give(text, day):
     # It wins over the day of a meeting the notes give too.
     (["встреча в четверг 20 января в 15:00", "по договору 30 дней, это как раз 18 февраля — работаем до него"], "ru", "meeting", 30,
      dt.date(2098, 1, 19)),
+    # «30 дней от встречи — 7 февраля, занятия до 28 февраля»: the day after «от» is no day counted from.
+    (["встреча во вторник, 18 января. 30 дней от встречи — 17 февраля, занятия ведём до 28 февраля"], "ru", "meeting", 30,
+     dt.date(2098, 1, 18)),
     # A count of other days is no notice: "30 days to pay, due 13 February" with a notice of 45 days.
     (["invoices on 30 days, due 13 February"], "en", "email", 45, TODAY),
 ])

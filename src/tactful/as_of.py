@@ -117,7 +117,7 @@ def _counted_notice(notes: list[str], days: int | None, patterns: dict, language
                           and (contract or re.match(patterns["counted_from"], part[m.end():], flags=re.IGNORECASE))), None)
             ends = _dates(part[count.end():], patterns["spoken_date"], language, today, spans=False) if count else []
             # "from Mon 7 Dec is Sun 7 March": the day counted from opens the count; the next is the end.
-            if count and re.match(patterns["counted_from"] + r"[^,;\d]{0,20}\d", part[count.end():], flags=re.IGNORECASE):
+            if count and re.match(patterns["counted_from"] + r"\s*(?:[^\W\d_]{2,11}\.?,?\s+)?\d", part[count.end():], flags=re.IGNORECASE):
                 ends = ends[1:]
             if ends:
                 return ends[0] - dt.timedelta(days=days)
