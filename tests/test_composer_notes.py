@@ -3730,6 +3730,15 @@ def test_work_typed_as_a_gerund_with_its_own_object_is_done_for_the_thing():
      ["Наталья Геннадьевна", "их сисадмин Олег"], "среда, 9 декабря 2026 года, 11:00, у них в офисе на Первомайском"),
     ("ru", "Артём Владимирович", "встреча чт 10.12 в 14:00, Артём Владимирович + их юрист. если будут считать строго — до 8.01",
      ["Артём Владимирович", "их юрист"], "четверг, 10 декабря 2026 года, 14:00"),
+    # "Alan and Tasha Greene (practice manager)", "6.15, back office"; «Наталья Павловна и инженер Сорокин», «утром, в зоопарке».
+    ("en", "Dr Alan Brooks", "meeting Thursday 10 Dec, 9:30, their Decatur office - Alan and Tasha Greene (practice manager). formal",
+     ["Dr Brooks", "Tasha Greene (practice manager)"], "Thursday 10 December 2026, 9:30, their Decatur office"),
+    ("en", "Eoin Walsh", "meeting Friday 11 Dec after close, 6.15, back office. warm",
+     ["Eoin Walsh"], "Friday 11 December 2026, 6.15, back office"),
+    ("ru", "Наталья Павловна Ким", "встреча в четверг 10 декабря в 15:00, Наталья Павловна и инженер Сорокин",
+     ["Наталья Павловна", "инженер Сорокин"], "четверг, 10 декабря 2026 года, 15:00"),
+    ("ru", "Евгений Орлов", "встреча в пятницу 11 декабря утром, в зоопарке, с Евгением",
+     ["Евгений"], "пятница, 11 декабря 2026 года, в зоопарке"),
 ])
 def test_a_meeting_plan_lists_the_clients_people_and_says_when_and_where(language, contact, note, attendees, when):
     """The people a meeting note names besides the contact attend; what «будут считать» says is no one."""

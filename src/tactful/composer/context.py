@@ -1446,7 +1446,7 @@ def _meeting_when(situation: Situation, language: Language, phrases: Phrases, wr
         if date and date < written - dt.timedelta(days=7) and _valid_day(written.year + 1, day):
             date = dt.date(written.year + 1, day[1], day[0])
         when = babel_format(date, bank["date_format"], locale=language) if date else ""
-    hour = next((m["t"] for n in notes if (m := re.search(bank["time"], n))), "")
+    hour = next((m["t"] or m.groupdict().get("t2") for n in notes if (m := re.search(bank["time"], n))), "")
     place = next((m["p"] for n in notes for pattern in bank["places"] if (m := re.search(pattern, n))), "")
     return ", ".join(part for part in (when, hour, place) if part)
 
