@@ -238,3 +238,21 @@ def test_an_answer_kept_for_a_question_is_no_fallback_for_the_full_notice(langua
                                   "language": language})
     reactions = Composer().compose(s, "call", language)[0].content.model_dump_json()
     assert "full notice period" not in reactions and "полном сроке уведомления" not in reactions, reactions
+
+
+@pytest.mark.parametrize(("language", "note", "fallback"), [
+    ("en", "the contract says 60 days. if they hold us to it: emergency callouts only until then, no scheduled work",
+     "Emergency callouts only until {date}, no scheduled work."),
+    ("ru", "по договору 60 дней. если будут настаивать — только аварийные выезды до тех пор, без плановых работ",
+     "Только аварийные выезды до {date}, без плановых работ."),
+])
+def test_a_fallback_until_then_says_the_day_the_notice_ends(language, note, fallback):
+    from tactful.as_of import notice_end
+    from tactful.wording import format_date
+
+    soon = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    held_back = situation(language, [note], end_date=soon, contract={"notice_days": 60, "clause": "9.1"}).model_copy(update={"channel": "call"})
+    ends = notice_end(held_back)
+    # Spoken, the day goes without its year.
+    said = fallback.format(date=format_date(ends, language).replace(f" {ends.year} года", "").replace(f" {ends.year}", ""))
+    assert said in [r.answer for r in draft(held_back, backend="composer").draft.content.reactions]

@@ -1669,6 +1669,10 @@ def _held_fallback(situation: Situation, vetted: Vetting, notice_short: bool) ->
     said = [_offered(re.sub(topic, "", m["said"].strip(" ,"), flags=re.IGNORECASE), vetted.phrases) for m in held]
     said = [s for s, m in zip(said, held) if len(s.split()) >= 3
             and (notice_short or re.search(push, m[0][:m.start("said") - m.start()], flags=re.IGNORECASE))]
+    # "emergency callouts only until then": "then" is the end of the notice the client holds the sender to.
+    then = vetted.phrases.snippets.get("until_then")
+    if then and (ends := notice_end(situation)):
+        said = [re.sub(then["pattern"], then["said"].format(date=format_date(ends, vetted.language)), s, flags=re.IGNORECASE) for s in said]
     # A firm end ("then we demob Friday. nothing after that") offers no fallback at all, not even when pushed.
     firm = notice_short and _firm_end(situation, vetted.phrases)
     return {"held_fallback": bool(held) or firm, "firm_end": firm,
