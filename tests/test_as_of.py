@@ -160,6 +160,10 @@ def test_a_month_named_alone_stands_for_the_day_its_words_give(text, day):
     # «30 дней от встречи — 7 февраля, занятия до 28 февраля»: the day after «от» is no day counted from.
     (["встреча во вторник, 18 января. 30 дней от встречи — 17 февраля, занятия ведём до 28 февраля"], "ru", "meeting", 30,
      dt.date(2098, 1, 18)),
+    # «…, с 10 января это 24 января»: the day after «с» opens the count, a comma before it or not.
+    (["договор, п. 6.2 — уведомление за 14 дней, с 10 января это 24 января"], "ru", "email", 14, TODAY),
+    # A count whose day reads as next year's (5 January, written on the 10th) dates nothing.
+    (["договор, п. 6.2 — уведомление за 14 дней, это 5 января"], "ru", "email", 14, TODAY),
     # A count of other days is no notice: "30 days to pay, due 13 February" with a notice of 45 days.
     (["invoices on 30 days, due 13 February"], "en", "email", 45, TODAY),
 ])

@@ -26,7 +26,9 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
     notes = [*situation.facts, *situation.reasons, *(situation.context or "").splitlines()]
     # The user's own count of the notice ("28 days, which is 4 January") is the day it is given, whatever else the
     # notes date: a call a day later, or a past event the count's day was taken for.
-    if counted := _counted_notice(notes, situation.contract.notice_days, patterns, language, today):
+    counted = _counted_notice(notes, situation.contract.notice_days, patterns, language, today)
+    # A count read wrong (a day of the year after) dates nothing: the notice is given before the end, and soon.
+    if counted and (not end or counted < end) and (counted - today).days <= 90:
         return max(today, counted)
     for note in notes:
         for part in re.split(r"[.;!?]\s+|\n", note):
