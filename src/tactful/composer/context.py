@@ -1415,7 +1415,7 @@ def _client_people(situation: Situation, language: Language, phrases: Phrases) -
     # The group the plan lists already ("the committee will be there" and "Mrs Persaud + the committee").
     group = _client_group(situation, language, phrases)
     found: list[str] = []
-    for note in (n for n in [*situation.reasons, *situation.facts] if re.search(bank["meeting"], n)):
+    for note in (n for n in [*situation.reasons, *situation.facts] if re.search(phrases.snippets["meeting_note"], n)):
         for match in (m for pattern in bank["notes"] for m in re.finditer(pattern, note)):
             for who in re.split(bank["split"], match["who"]):
                 unsure = re.search(bank["maybe"], note[max(0, match.start() - 20):match.end()])
@@ -1434,7 +1434,7 @@ def _meeting_when(situation: Situation, language: Language, phrases: Phrases, wr
     "Wednesday 9 December 2026, 10am, at the theatre"): each part only as the notes give it; empty when they give none."""
     from babel.dates import format_date as babel_format
 
-    bank, marker = phrases.snippets.get("meeting_when"), phrases.snippets.get("client_people", {}).get("meeting")
+    bank, marker = phrases.snippets.get("meeting_when"), phrases.snippets.get("meeting_note")
     if not bank or not marker:
         return ""
     notes = [n for n in [*situation.reasons, *situation.facts] if re.search(marker, n)]
