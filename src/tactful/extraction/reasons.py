@@ -290,6 +290,10 @@ def find_reasons(layout: Layout, pats: dict, own: list[list[Line]], project: Fou
             return _unnumbered(labelled[: MAX_REASONS + 1], pats)
     pointer = pats.get("demand_ref")
     referred = bool(letters and pointer and any(pointer.search(text[line.start : line.end]) for line in layout.notes))
+    if referred and own and (mine := pats.get("own_ref")) and any(mine.search(text[line.start : line.end]) for line in layout.notes):
+        # «Причины — в моём письме, переписка ниже»: the notes point at the user's own reply, whose reasons are the user's
+        # words; the client's letter is read only if that reply gives none
+        referred = False
     if referred:
         scopes = [layout.notes]
     signature = {id(line) for line in layout.notes_signature}
