@@ -3945,3 +3945,10 @@ def test_a_step_our_own_staff_take_is_not_asked_of_the_client():
                   handover=["журнал смен", "пропуск на объект и ключ от бытовки — машинист сдаёт 11 декабря"])
     body = email(s, "ru")
     assert "Пожалуйста, сдайте" not in body and "пропуск на объект и ключ от бытовки" in body, body
+
+
+def test_a_preposition_is_no_head_of_the_thing():
+    """«непроданное с реализации»: «с» is no noun for «непроданное» to agree with («непроданные с …»)."""
+    from tactful.wording import inflect_phrase
+
+    assert inflect_phrase("непроданное с реализации", "accs", things=True) in (None, "непроданное с реализации")

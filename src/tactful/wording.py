@@ -98,7 +98,9 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
             return None
         return "".join(phrase[words[i - 1].end() if i else 0:words[i].start()] + _same_case_shape(words[i].group(), r.word)
                        for i, r in enumerate(said)) + phrase[words[caps - 1].end():]
-    head = next((i for i, rs in enumerate(readings) if rs and rs[0].tag.POS == "NOUN" and not (
+    # «с», «в»: a preposition is no head, though the dictionary has a noun of the same letters (an abbreviation).
+    functional = [bool(parse_ru(m.group())) and parse_ru(m.group())[0].tag.POS in ("PREP", "CONJ", "PRCL") for m in words]
+    head = next((i for i, rs in enumerate(readings) if rs and not functional[i] and rs[0].tag.POS == "NOUN" and not (
         _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN"
         and not quoted_next(i) and not named_next(i))), None)
     modifiers = [_modifier(rs) for rs in readings[:head or 0]]
