@@ -99,7 +99,8 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
         return "".join(phrase[words[i - 1].end() if i else 0:words[i].start()] + _same_case_shape(words[i].group(), r.word)
                        for i, r in enumerate(said)) + phrase[words[caps - 1].end():]
     # «с», «в»: a preposition is no head, though the dictionary has a noun of the same letters (an abbreviation).
-    functional = [bool(parse_ru(m.group())) and parse_ru(m.group())[0].tag.POS in ("PREP", "CONJ", "PRCL") for m in words]
+    # (Not a particle: the dictionary's likeliest «фон» is the particle of names, not the background.)
+    functional = [bool(parse_ru(m.group())) and parse_ru(m.group())[0].tag.POS in ("PREP", "CONJ") for m in words]
     head = next((i for i, rs in enumerate(readings) if rs and not functional[i] and rs[0].tag.POS == "NOUN" and not (
         _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN"
         and not quoted_next(i) and not named_next(i))), None)
