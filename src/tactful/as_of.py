@@ -13,6 +13,9 @@ from .language import situation_language
 from .situation import Situation
 from .text import parse_ru
 
+# Where a note's sentence or line ends: dates and counts are read within one.
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+|\n")
+
 
 def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
     """Today, or the latest day before the end date on which the user's facts date a past event (or the
@@ -31,7 +34,7 @@ def as_of(situation: Situation, today: dt.date | None = None) -> dt.date:
     if counted and (not end or counted < end) and (counted - today).days <= 90:
         return max(today, counted)
     for note in notes:
-        for part in re.split(r"[.;!?]\s+|\n", note):
+        for part in _SENTENCE_BREAK.split(note):
             # "Writing on 12 April, ending on 25 April": the day that follows the words about the writing.
             # The last day of a span ("9–12 февраля 2027", the exhibition the contract is for) is no day an
             # event happened on. The day of a call may go without its year ("Monday 7 December"); words about the
@@ -113,7 +116,7 @@ def _counted_notice(notes: list[str], days: int | None, patterns: dict, language
         return None
     for note in notes:
         contract = re.search(patterns["notice_words"], note, flags=re.IGNORECASE)
-        for part in re.split(r"[.;!?]\s+|\n", note):
+        for part in _SENTENCE_BREAK.split(note):
             # "90 days from Mon 7 Dec is Sun 7 March" counts the notice without naming the contract.
             count = next((m for m in re.finditer(patterns["notice_days"], part, flags=re.IGNORECASE) if int(m["days"]) == days
                           and (contract or re.match(patterns["counted_from"], part[m.end():], flags=re.IGNORECASE))), None)

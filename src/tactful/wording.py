@@ -76,7 +76,8 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     from .text import parse_ru
 
     words = list(WORD.finditer(phrase))
-    readings = [[p for p in parse_ru(m.group()) if "nomn" in p.tag] for m in words]
+    parses = [parse_ru(m.group()) for m in words]
+    readings = [[p for p in ps if "nomn" in p.tag] for ps in parses]
     # A word that may be a noun or an adjective before a noun («рабочие чертежи») is the adjective; before a
     # name in quotes («мастерская «Кубик-рубанок»») it is the noun the name stands beside.
     def quoted_next(i: int) -> bool:
@@ -90,7 +91,7 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
     # «то»), the head: it keeps its form, and the adjectives agree with it, neuter unless the dictionary knows it.
     caps = next((i for i, m in enumerate(words) if re.fullmatch(r"[А-ЯЁ]{2,5}", m.group())), None)
     if caps and all(_modifier(rs) for rs in readings[:caps]):
-        abbr = next((p for p in parse_ru(words[caps].group()) if "Abbr" in p.tag and p.tag.POS == "NOUN"), None)
+        abbr = next((p for p in parses[caps] if "Abbr" in p.tag and p.tag.POS == "NOUN"), None)
         gender = abbr.tag.gender if abbr and abbr.tag.gender else "neut"
         grammemes = {case, "sing", gender} | ({"inan"} if case == "accs" and gender == "masc" else set())
         said = [_modifier(rs).inflect(grammemes) for rs in readings[:caps]]
@@ -100,7 +101,7 @@ def inflect_phrase(phrase: str, case: str, things: bool = False) -> str | None:
                        for i, r in enumerate(said)) + phrase[words[caps - 1].end():]
     # «с», «в»: a preposition is no head, though the dictionary has a noun of the same letters (an abbreviation).
     # (Not a particle: the dictionary's likeliest «фон» is the particle of names, not the background.)
-    functional = [bool(parse_ru(m.group())) and parse_ru(m.group())[0].tag.POS in ("PREP", "CONJ") for m in words]
+    functional = [bool(ps) and ps[0].tag.POS in ("PREP", "CONJ") for ps in parses]
     head = next((i for i, rs in enumerate(readings) if rs and not functional[i] and rs[0].tag.POS == "NOUN" and not (
         _modifier(rs) and i + 1 < len(readings) and readings[i + 1] and readings[i + 1][0].tag.POS == "NOUN"
         and not quoted_next(i) and not named_next(i))), None)

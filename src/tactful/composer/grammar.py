@@ -382,14 +382,15 @@ def possessive_to_you(item: str, pronoun: str, phrases: Phrases, of: list[str] =
         if {r.normal_form for r in parse_ru(m.group(1))} & set(possessive["of_things"]):
             return m.group(0)
         before = re.findall(r"[\w-]+", item[:m.start()].lower())[-1:]
+        reading = (parse_ru(before[0]) or [None])[0] if before else None
         # After a preposition («эспандеры в его зале») it is the person's, whatever thing was named before it.
-        after_preposition = bool(before) and any(r.tag.POS == "PREP" for r in parse_ru(before[0])[:1])
+        after_preposition = reading is not None and reading.tag.POS == "PREP"
         if of and not after_preposition and _thing_before(item[:m.start()], list(of), cases=("nomn", "accs")):
             return m.group(0)
         # After a verb, a date or at the start: a subject or an object, so «бирки» is a nominative or accusative, not a
         # genitive (after a preposition, or a noun it completes, «подтверждение её отправки», it may be one).
-        naming = not before or bool(re.search(r"\d", before[0])) or all(
-            r.tag.POS != "PREP" and not (r.tag.POS in ("NOUN", "ADJF") and r.tag.case in ("nomn", "accs")) for r in parse_ru(before[0])[:1])
+        naming = not before or bool(re.search(r"\d", before[0])) or reading is None or (
+            not after_preposition and not (reading.tag.POS in ("NOUN", "ADJF") and reading.tag.case in ("nomn", "accs")))
         # After a preposition, the case it takes: «из их бытовки» → «из вашей бытовки», not the nominative «ваши».
         governed = phrases.snippets.get("preposition_cases", {}).get(before[0], ()) if before else ()
         return _agreed(possessive["you"], m.group(1), cases=("nomn", "accs") if naming else tuple(governed)) or m.group(0)
