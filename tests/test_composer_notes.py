@@ -3952,3 +3952,40 @@ def test_a_preposition_is_no_head_of_the_thing():
     from tactful.wording import inflect_phrase
 
     assert inflect_phrase("непроданное с реализации", "accs", things=True) in (None, "непроданное с реализации")
+
+
+@pytest.mark.parametrize(("language", "note", "said", "unsaid"), [
+    ("en", "stopping. invoices take 80 days on 14-day terms and our six fitters are paid weekly regardless. payment is the reason - brief",
+     "Invoices take 80 days on 14-day terms and our six fitters are paid weekly regardless.", "payment is the reason"),
+    # One of the sender's own people by name is said by their role.
+    ("en", "Marek, our only welder with the pressure ticket, retires on 20 March and we can't replace him before summer. that's it - keep it short",
+     "Our only welder with the pressure ticket retires on 20 March", "Marek"),
+    ("ru", "коротко. двое из трёх монтажников ушли на вахту, новых людей до лета не найти. причина — команда, без жалоб",
+     "Двое из трёх монтажников ушли на вахту, новых людей до лета не найти.", "Причина простая"),
+    # The client's words quoted back after a dash are a retort, not the story.
+    ("ru", "после смены планировки в корпусе 3 работы стало почти вдвое больше — «всё по смете». причина — объём",
+     "После смены планировки в корпусе 3 работы стало почти вдвое больше.", "по смете"),
+])
+def test_a_story_a_label_sums_up_is_the_reason_said(language, note, said, unsaid):
+    """«… новых людей до лета не найти. причина — команда»: the label names the reason's kind, the story before it says
+    the reason («Причина простая: команда.» read as curt, with the story left out)."""
+    s = situation(language=language, reasons=[note], sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "company": "Firm Ltd"})
+    body = email(s, language)
+    assert said in body and unsaid not in body, body
+
+
+def test_a_story_sentence_naming_the_client_leaves_out_the_one_pointing_back_at_it():
+    note = "Mrs Hale wants the beams painted over. I can't restore them like that. that's why - say it kindly"
+    body = email(situation(reasons=[note], reason_kind="methods", sender={"name": "Ann Lee", "solo": True}))
+    assert "like that" not in body and "Hale wants" not in body, body
+
+
+@pytest.mark.parametrize(("language", "note", "label"), [
+    ("en", "the October bill - mention it, gently, no rush", "The October bill."),
+    ("ru", "счёт за октябрь — напомнить, мягко", "Счёт за октябрь."),
+])
+def test_a_note_that_only_names_the_money_is_said_by_the_invoice_lines(language, note, label):
+    s = situation(language=language, reasons=[note], unpaid_invoices=[{"number": "17", "amount": "420", "due": FUTURE}],
+                  sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": True})
+    text = Composer().compose(s, "call", language)[0].text()
+    assert "17" in text and label not in text, text

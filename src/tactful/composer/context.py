@@ -226,8 +226,10 @@ def build_context(
     # A line that says where the sender stands is the reason unless their own plan is one ("I'm taking a
     # full-time job"): the plan answers "why?", the line is still said where the user asked for it.
     # A note the user marks as the reason to say is said as the reason, after the plan it explains, if any.
-    sayable = _sayable(situation, language, phrases, vetted)
-    if sayable and own_reason and not _same_words(own_reason.rstrip(" ."), sayable):
+    # A story the user sums up with a label ("… payment is the reason") is the reason, whole: the plan beside it is not.
+    story = _labelled_story(situation, language, phrases, vetted)
+    sayable = story or _sayable(situation, language, phrases, vetted)
+    if sayable and own_reason and not story and not _same_words(own_reason.rstrip(" ."), sayable):
         sayable = f"{own_reason} {sayable}"
     # A reason marked as the one to give ("I'm moving to Galway … that's the honest reason and it's the one to give")
     # goes before the words dictated for the news ("what I'll tell him: the monthly fitting days stop after January").
@@ -236,7 +238,7 @@ def build_context(
     news = any(_dictates(note, phrases) for note in situation.reasons)
     if told and sayable and news and not _same_words(told.rstrip(" ."), sayable):
         told = f"{sayable} {told}"
-    dictated = told or (standing[0] if standing and not own_reason else "") or sayable
+    dictated = told or story or (standing[0] if standing and not own_reason else "") or sayable
     # A private reason still gives way to the wording the user dictates for it ("just say I can't take the
     # work on any more", «просто сказать, что …»).
     stated = dictated or ("" if own_reason or topic or quoted_private else
@@ -281,6 +283,10 @@ def build_context(
     # A line about money ("payment for the show does not depend on the result") is said with the invoices.
     # Not a point to say once (`once` above: "say once: two cylinders are past their test date - …, we swap them at
     # cost"): it is a warning of its own, not a line among the invoices.
+    # A note that only names the money to bring up ("the November bill - mention it, gently") is said by the invoice
+    # lines; read out as a point of its own ("• The November bill.") it is the user's reminder, not a sentence.
+    if context["unpaid"] and (label := phrases.snippets.get("money_label")):
+        context["wanted"] = [line for line in context["wanted"] if not re.match(label, line)]
     context["wanted_money"] = [line for line in context["wanted"] if "money" in reply_topics(line, language) and line not in once]
     # A safety point from a note to say once ("safety, once: the jetty ladder has two rotten rungs …") is led in as one,
     # apart from the money and the handover: a bare fact in their midst reads as small talk.
@@ -2131,6 +2137,71 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
     return ""
 
 
+def _labelled_story(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+    """The reason told in a note that closes on a label naming its kind ("… my crew of 11 gets paid every Friday
+    regardless. payment is the reason", «… людей до весны не найти. причина — команда»): the sentences before the
+    label, which say what the label only names. A sentence is left out when it is the user's to the tool or a
+    fragment («коротко.», "stopping."), when it names someone ("Graham wants …"; the sender's own "Dean, our only
+    cabler, …" is "our only cabler"), and when it points back at one left out ("I won't build that way"); a payment
+    is said of no one. Empty when no note closes on a label or the checker objects to all of it."""
+    solo = is_solo(situation.sender, language)
+    for note in situation.reasons:
+        if not (found := _story_label(note, language, phrases)):
+            continue
+        kept: list[str] = []
+        broken = False
+        trial = vetted.trial()
+        parts = sentences(_without_brackets(note[:found.start()]))
+        # "… we can't be the bank for a managing agent, that's the reason": the mark closes that sentence, said alone
+        # (with the one before it if it points back), not with the story and the quoted excuses before it.
+        if found.groupdict().get("closes") and parts and len(parts[-1].strip(" .,;:—–-").split()) >= 4:
+            first = re.split(phrases.snippets["clause_break"], parts[-1], maxsplit=1, flags=re.IGNORECASE)[0]
+            parts = parts[-2:] if matches(first, language, "leans_back") else parts[-1:]
+        for part in parts:
+            text = _without_candour(_wording(part, phrases), phrases).strip(" .,;:—–-")
+            staff = phrases.snippets.get("own_staff_named_first")
+            text = re.sub(staff["pattern"], staff["as"], text) if staff else text
+            for pattern, words in phrases.snippets.get("payments_of_no_one", {}).items():
+                text = re.sub(pattern, words, text, flags=re.IGNORECASE)
+            # «…, а цена та же — «в рамках договора»»: the client's words quoted back are a retort, not the story.
+            text = re.sub(phrases.snippets.get("quoted_retort", "(?!)"), "", text)
+            said = written_out(full_months(signs_in_words(sentence(_with_subject(to_you(text, language, phrases), language, phrases, solo),
+                                                                    phrases), phrases), phrases), phrases)
+            if len(text.split()) < 4 or matches(text, language, "tool_notes"):
+                continue
+            # A sentence that points back ("I can't do a service properly like that") needs the one before it; what
+            # follows one left out for what it says ("four times in November, and …") goes on from it and is left out too.
+            first = re.split(phrases.snippets["clause_break"], text, maxsplit=1, flags=re.IGNORECASE)[0]
+            leans = len(first.split()) <= 12 and matches(first, language, "leans_back") and not kept
+            if broken or leans or names_person(text, language) or not trial.keep("reasons", [said], strict=True):
+                broken = True
+                continue
+            kept.append(said)
+        if kept:
+            return " ".join(kept)
+    return ""
+
+
+def _labels_story(note: str, start: int, language: Language, phrases: Phrases) -> bool:
+    """Whether the words at ``start`` of a note are the label that closes a story told before it (`_labelled_story`):
+    «оплата, больше ничего» after «платят по два-три месяца …» names the reason, the story says it."""
+    found = _story_label(note, language, phrases)
+    return bool(found) and start >= found.start() and any(len(part.split()) >= 4 for part in sentences(note[:found.start()]))
+
+
+def _story_label(note: str, language: Language, phrases: Phrases) -> re.Match[str] | None:
+    """The label that closes a note's story ("payment is the reason", «причина — оплата, больше ничего»): the last
+    `reason_label` in the note, followed only by the label's words and how to say it. A label of more than a few
+    words with a verb of its own («причина — мы закрываем цех и уезжаем») is the reason itself, not a label."""
+    label = phrases.snippets.get("reason_label")
+    found = list(re.finditer(label, note)) if label else []
+    if not found:
+        return None
+    rest = note[found[-1].end():].strip(" .,;:—–-")
+    named = re.split(r"[,;.]", rest, maxsplit=1)[0]
+    return found[-1] if len(rest.split()) <= 10 and (len(named.split()) <= 3 or _verbless(named, language, phrases)) else None
+
+
 def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
     """The wording the user asked the message to use for the reason ("just: we can't certify what we haven't
     inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
@@ -2146,6 +2217,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
         return [vetted.in_normal_case(to_you(full_months(signs_in_words(_wording(m["said"], phrases), phrases), phrases), language, phrases))
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
                 if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
+                and not _labels_story(note, m.start("said"), language, phrases)
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
                 and (not label or re.search(label, note[:m.start("said")]))]
 
