@@ -3989,3 +3989,18 @@ def test_a_note_that_only_names_the_money_is_said_by_the_invoice_lines(language,
                   sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": True})
     text = Composer().compose(s, "call", language)[0].text()
     assert "17" in text and label not in text, text
+
+
+def test_things_listed_with_commas_are_collected_on_their_day_and_from_where_they_are():
+    """"my tripods, reflectors, stands and two light boxes in the loft - I collect Saturday 9 January": the commas list
+    the things, no clause of their own, so the day follows them ("Before the end date" with no day read as the wrong one)."""
+    s = situation(handover=["my tripods, reflectors, stands and two light boxes in the loft - I collect Saturday 9 January 2099"],
+                  sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert "collect my tripods, reflectors, stands and two light boxes from the loft on 9 January" in body, body
+
+
+def test_a_thing_typed_going_back_through_a_door_is_returned():
+    s = situation(handover=["their studio key back through the office letterbox on the 9th"], sender={"name": "Ann Lee", "solo": True})
+    body = email(s)
+    assert "return your studio key through the office letterbox on the 9th" in body and "hand over" not in body, body

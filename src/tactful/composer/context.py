@@ -547,7 +547,8 @@ def _collect_step(item: str, language: Language, phrases: Phrases, solo: bool) -
     day = _first_day(rest, phrases.snippets.get("date_prepositions", []))
     if occasion := re.search(snippets.get("collect_occasion", "(?!)"), rest):
         thing = f"{thing} {occasion[0]}"
-    if day and "," in thing:
+    # Commas that list the things ("my wall frames, lines, pins and two walling hammers") are no clause: the day follows.
+    if day and "," in thing and not re.search(snippets.get("thing_list", "(?!)"), thing):
         before = snippets.get("day_before_thing")
         return snippets["collect_step"][voice].format(thing=before.format(date=day, thing=thing) if before else thing)
     step = snippets["collect_step"][voice].format(thing=thing)
