@@ -3980,17 +3980,6 @@ def test_a_story_sentence_naming_the_client_leaves_out_the_one_pointing_back_at_
     assert "like that" not in body and "Hale wants" not in body, body
 
 
-@pytest.mark.parametrize(("language", "note", "label"), [
-    ("en", "the October bill - mention it, gently, no rush", "The October bill."),
-    ("ru", "счёт за октябрь — напомнить, мягко", "Счёт за октябрь."),
-])
-def test_a_note_that_only_names_the_money_is_said_by_the_invoice_lines(language, note, label):
-    s = situation(language=language, reasons=[note], unpaid_invoices=[{"number": "17", "amount": "420", "due": FUTURE}],
-                  sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": True})
-    text = Composer().compose(s, "call", language)[0].text()
-    assert "17" in text and label not in text, text
-
-
 def test_things_listed_with_commas_are_collected_on_their_day_and_from_where_they_are():
     """"my tripods, reflectors, stands and two light boxes in the loft - I collect Saturday 9 January": the commas list
     the things, no clause of their own, so the day follows them ("Before the end date" with no day read as the wrong one)."""
@@ -4004,3 +3993,34 @@ def test_a_thing_typed_going_back_through_a_door_is_returned():
     s = situation(handover=["their studio key back through the office letterbox on the 9th"], sender={"name": "Ann Lee", "solo": True})
     body = email(s)
     assert "return your studio key through the office letterbox on the 9th" in body and "hand over" not in body, body
+
+
+@pytest.mark.parametrize(("language", "note", "label"), [
+    ("en", "the October bill - mention it, gently, no rush", "The October bill."),
+    ("ru", "счёт за октябрь — напомнить, мягко", "Счёт за октябрь."),
+])
+def test_a_note_that_only_names_the_money_is_said_by_the_invoice_lines(language, note, label):
+    s = situation(language=language, reasons=[note], unpaid_invoices=[{"number": "17", "amount": "420", "due": FUTURE}],
+                  sender={"name": "Ann Lee" if language == "en" else "Анна Ли", "solo": True})
+    text = Composer().compose(s, "call", language)[0].text()
+    assert "17" in text and label not in text, text
+
+
+def test_what_the_sender_leaves_with_the_client_is_no_reason():
+    """«программу и питание оставлю, пусть занимается сам» is a handover: «Питание я оставлю.» read as the reason."""
+    s = situation(language="ru", reasons=["программу и питание оставлю, пусть занимается сам"], reason_kind="time",
+                  sender={"name": "Анна Ли", "solo": True})
+    text = Composer().compose(s, "call", "ru")[0].text()
+    assert "Питание я оставлю" not in text, text
+
+
+@pytest.mark.parametrize("notes", [
+    # When the user would rather stop is the timeline, not the reason.
+    ["I'd rather stop at the end of the year, nothing is booked after the 18th"],
+    # A stance that points back at a sentence about the client ("like that") says nothing alone.
+    ["they want every sign-off by phone now, no written brief. I can't run a job properly like that"],
+])
+def test_neither_a_preferred_day_nor_a_stance_pointing_back_is_the_reason(notes):
+    s = situation(reasons=notes, reason_kind="expectations", sender={"name": "Ann Lee", "solo": True})
+    decision = email(s).split("\n\n")[1]
+    assert "rather stop" not in decision and "like that" not in decision, decision

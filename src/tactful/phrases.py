@@ -87,6 +87,9 @@ class Phrases(BaseModel):
     leans_back: list[Pattern] = []
     # A note that instructs the tool ("keep it short", «без эмоций»): never quoted as the sender's reason.
     tool_notes: list[Pattern] = []
+    # What the sender leaves with the client («программу и питание оставлю», "I'll leave the manuals with you"): a
+    # handover, never the sender's plan or reason.
+    left_to_client: list[Pattern] = []
     # The user's answer to a client's point that asks to leave it unanswered ("don't take up that point").
     skip_point_answers: list[Pattern] = []
     # A sentence of the user's answer that tells the tool how to write the reply («В ответе название не пишем.»).

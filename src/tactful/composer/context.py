@@ -1867,6 +1867,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return (matches(reason, language, "own_reason") or matches(reason, language, "circumstance_reason")) \
             and not about_others(reason) and not matches(reason, language, "venting") \
             and not matches(reason, language, "stance_not") and not matches(reason, language, "ending_notes") \
+            and not matches(reason, language, "left_to_client") \
             and not (len(sentences(reason)) == 1 and matches(reason, language, "points_back"))
 
     def plain(reason: str) -> str:
