@@ -4024,3 +4024,12 @@ def test_neither_a_preferred_day_nor_a_stance_pointing_back_is_the_reason(notes)
     s = situation(reasons=notes, reason_kind="expectations", sender={"name": "Ann Lee", "solo": True})
     decision = email(s).split("\n\n")[1]
     assert "rather stop" not in decision and "like that" not in decision, decision
+
+
+def test_a_label_whose_story_is_all_left_out_is_said_itself():
+    """«Ольга Петровна хочет …. причина — формат не подходит»: the story names the client and is left out, so the
+    label is what the letter has for the reason, not the bank's line for the kind."""
+    note = "Ольга Петровна хочет всё решать по звонку, без заявок и без ТЗ. причина — формат не подходит"
+    s = situation(language="ru", reasons=[note], reason_kind="fit", sender={"name": "Анна Ли", "solo": True})
+    body = email(s, "ru")
+    assert "формат не подходит" in body.lower() and "Ольга Петровна хочет" not in body, body

@@ -2146,49 +2146,52 @@ def _labelled_story(situation: Situation, language: Language, phrases: Phrases, 
     fragment («коротко.», "stopping."), when it names someone ("Graham wants …"; the sender's own "Dean, our only
     cabler, …" is "our only cabler"), and when it points back at one left out ("I won't build that way"); a payment
     is said of no one. Empty when no note closes on a label or the checker objects to all of it."""
+    return next((story for note in situation.reasons if (story := _story_of(note, situation, language, phrases, vetted))), "")
+
+
+def _story_of(note: str, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+    """The story of one note that closes on a label (`_labelled_story`); empty when it has none to say."""
+    if not (found := _story_label(note, language, phrases)):
+        return ""
     solo = is_solo(situation.sender, language)
-    for note in situation.reasons:
-        if not (found := _story_label(note, language, phrases)):
+    kept: list[str] = []
+    broken = False
+    trial = vetted.trial()
+    parts = sentences(_without_brackets(note[:found.start()]))
+    # "… we can't be the bank for a managing agent, that's the reason": the mark closes that sentence, said alone
+    # (with the one before it if it points back), not with the story and the quoted excuses before it.
+    if found.groupdict().get("closes") and parts and len(parts[-1].strip(" .,;:—–-").split()) >= 4:
+        first = re.split(phrases.snippets["clause_break"], parts[-1], maxsplit=1, flags=re.IGNORECASE)[0]
+        parts = parts[-2:] if matches(first, language, "leans_back") else parts[-1:]
+    for part in parts:
+        text = _without_candour(_wording(part, phrases), phrases).strip(" .,;:—–-")
+        staff = phrases.snippets.get("own_staff_named_first")
+        text = re.sub(staff["pattern"], staff["as"], text) if staff else text
+        for pattern, words in phrases.snippets.get("payments_of_no_one", {}).items():
+            text = re.sub(pattern, words, text, flags=re.IGNORECASE)
+        # «…, а цена та же — «в рамках договора»»: the client's words quoted back are a retort, not the story.
+        text = re.sub(phrases.snippets.get("quoted_retort", "(?!)"), "", text)
+        if len(text.split()) < 4 or matches(text, language, "tool_notes"):
             continue
-        kept: list[str] = []
-        broken = False
-        trial = vetted.trial()
-        parts = sentences(_without_brackets(note[:found.start()]))
-        # "… we can't be the bank for a managing agent, that's the reason": the mark closes that sentence, said alone
-        # (with the one before it if it points back), not with the story and the quoted excuses before it.
-        if found.groupdict().get("closes") and parts and len(parts[-1].strip(" .,;:—–-").split()) >= 4:
-            first = re.split(phrases.snippets["clause_break"], parts[-1], maxsplit=1, flags=re.IGNORECASE)[0]
-            parts = parts[-2:] if matches(first, language, "leans_back") else parts[-1:]
-        for part in parts:
-            text = _without_candour(_wording(part, phrases), phrases).strip(" .,;:—–-")
-            staff = phrases.snippets.get("own_staff_named_first")
-            text = re.sub(staff["pattern"], staff["as"], text) if staff else text
-            for pattern, words in phrases.snippets.get("payments_of_no_one", {}).items():
-                text = re.sub(pattern, words, text, flags=re.IGNORECASE)
-            # «…, а цена та же — «в рамках договора»»: the client's words quoted back are a retort, not the story.
-            text = re.sub(phrases.snippets.get("quoted_retort", "(?!)"), "", text)
-            said = written_out(full_months(signs_in_words(sentence(_with_subject(to_you(text, language, phrases), language, phrases, solo),
-                                                                    phrases), phrases), phrases), phrases)
-            if len(text.split()) < 4 or matches(text, language, "tool_notes"):
-                continue
-            # A sentence that points back ("I can't do a service properly like that") needs the one before it; what
-            # follows one left out for what it says ("four times in November, and …") goes on from it and is left out too.
-            first = re.split(phrases.snippets["clause_break"], text, maxsplit=1, flags=re.IGNORECASE)[0]
-            leans = len(first.split()) <= 12 and matches(first, language, "leans_back") and not kept
-            if broken or leans or names_person(text, language) or not trial.keep("reasons", [said], strict=True):
-                broken = True
-                continue
-            kept.append(said)
-        if kept:
-            return " ".join(kept)
-    return ""
+        said = written_out(full_months(signs_in_words(sentence(_with_subject(to_you(text, language, phrases), language, phrases, solo),
+                                                                phrases), phrases), phrases), phrases)
+        # A sentence that points back ("I can't do a service properly like that") needs the one before it; what
+        # follows one left out for what it says ("four times in November, and …") goes on from it and is left out too.
+        first = re.split(phrases.snippets["clause_break"], text, maxsplit=1, flags=re.IGNORECASE)[0]
+        leans = len(first.split()) <= 12 and matches(first, language, "leans_back") and not kept
+        if broken or leans or names_person(text, language) or not trial.keep("reasons", [said], strict=True):
+            broken = True
+            continue
+        kept.append(said)
+    return " ".join(kept)
 
 
-def _labels_story(note: str, start: int, language: Language, phrases: Phrases) -> bool:
-    """Whether the words at ``start`` of a note are the label that closes a story told before it (`_labelled_story`):
-    «оплата, больше ничего» after «платят по два-три месяца …» names the reason, the story says it."""
+def _labels_story(note: str, start: int, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> bool:
+    """Whether the words at ``start`` of a note are the label that closes a story said in its place (`_story_of`):
+    «оплата, больше ничего» after «платят по два-три месяца …» names the reason, the story says it. A label whose
+    story is all left out («Ольга Петровна хочет всё по звонку. причина — формат не подходит») is said itself."""
     found = _story_label(note, language, phrases)
-    return bool(found) and start >= found.start() and any(len(part.split()) >= 4 for part in sentences(note[:found.start()]))
+    return bool(found) and start >= found.start() and bool(_story_of(note, situation, language, phrases, vetted))
 
 
 def _story_label(note: str, language: Language, phrases: Phrases) -> re.Match[str] | None:
@@ -2219,7 +2222,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
         return [vetted.in_normal_case(to_you(full_months(signs_in_words(_wording(m["said"], phrases), phrases), phrases), language, phrases))
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
                 if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
-                and not _labels_story(note, m.start("said"), language, phrases)
+                and not _labels_story(note, m.start("said"), situation, language, phrases, vetted)
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
                 and (not label or re.search(label, note[:m.start("said")]))]
 
