@@ -4033,3 +4033,18 @@ def test_a_label_whose_story_is_all_left_out_is_said_itself():
     s = situation(language="ru", reasons=[note], reason_kind="fit", sender={"name": "Анна Ли", "solo": True})
     body = email(s, "ru")
     assert "формат не подходит" in body.lower() and "Ольга Петровна хочет" not in body, body
+
+
+@pytest.mark.parametrize("note", [
+    # How the client is addressed is the user's to the tool.
+    "formal, she is Ms Pike in writing, we have never been on first names",
+    # A referral turned down, with why, is about the referral.
+    "no referral - deliberate, we won't pass this account to anyone we know",
+    # The user's count of the notice is the timeline, worked out.
+    "clause 9 says 60 days' notice, I take it as 60 days: 60 days from Monday 7 Dec = Friday 5 Feb. I'd like to finish on 29 Jan",
+])
+def test_notes_on_address_referral_and_the_notice_count_are_no_reason(note):
+    s = situation(reasons=[note], reason_kind="closing",
+                  sender={"name": "Ann Lee", "solo": True})
+    decision = email(s).split("\n\n")[1]
+    assert not any(w in decision for w in ("first names", "anyone we know", "= Friday", "take it as")), decision

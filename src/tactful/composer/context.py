@@ -1867,7 +1867,7 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         return (matches(reason, language, "own_reason") or matches(reason, language, "circumstance_reason")) \
             and not about_others(reason) and not matches(reason, language, "venting") \
             and not matches(reason, language, "stance_not") and not matches(reason, language, "ending_notes") \
-            and not matches(reason, language, "left_to_client") \
+            and not matches(reason, language, "left_to_client") and not matches(reason, language, "no_referral") \
             and not (len(sentences(reason)) == 1 and matches(reason, language, "points_back"))
 
     def plain(reason: str) -> str:
@@ -1941,6 +1941,8 @@ def _own_reason(reasons: list[str], situation: Situation, language: Language, ph
         # Nor does a point to say once.
         for note in (as_we(_without_brackets(read)) for n in situation.reasons
                      if (read := before_forbidden(n)) and not stopped(n) and not matches(n, language, "ending_notes")
+                     # "no referral - deliberate, we won't pass this account to anyone we know": about the referral.
+                     and not matches(n, language, "no_referral")
                      and not re.search(phrases.snippets.get("if_asked", "(?!)"), n, flags=re.IGNORECASE)
                      and not _said_once(n, phrases)):
             parts = re.split(f"({phrases.snippets['clause_break']})", note.strip(), flags=re.IGNORECASE)
