@@ -4048,3 +4048,15 @@ def test_notes_on_address_referral_and_the_notice_count_are_no_reason(note):
                   sender={"name": "Ann Lee", "solo": True})
     decision = email(s).split("\n\n")[1]
     assert not any(w in decision for w in ("first names", "anyone we know", "= Friday", "take it as")), decision
+
+
+@pytest.mark.parametrize(("note", "hello"), [
+    ("звонок в пн 7.12 в 8:30, до начала приёма", "Доброе утро"),
+    # A day and month after the weekday is a date, not the hour of the call.
+    ("звонок в пт 11.12 вечером, после смены", "Добрый вечер"),
+])
+def test_a_russian_call_note_greets_at_its_hour(note, hello):
+    s = situation(language="ru", client={"name": "ООО «Вектор»", "contact": "Елена Сергеевна Бондаренко"}, reasons=[note],
+                  sender={"name": "Анна Ли", "solo": True})
+    text = Composer().compose(s, "call", "ru", "formal")[0].text()
+    assert text.split("\n")[1].startswith(hello), text
