@@ -58,6 +58,7 @@ def split_name_email(value: str) -> tuple[str, str | None]:
 
 def read_layout(text: str, pats: dict) -> Layout:
     text, ignored = _blank_instructions(text, pats["injection"])
+    text = _plain_markup(text, pats.get("markup") or {})
     lines: list[Line] = []
     quoted: set[int] = set()  # the lines written under '>' (by id)
     pos = 0
@@ -298,6 +299,31 @@ def _signature(body: list[Line], pats: dict) -> list[Line]:
         if pats["name"].fullmatch(head) and len(head.split()) >= 2 and all(len(b.text) <= 80 for b in block) and not greets:
             return block  # a signature is short lines, not a paragraph
     return []
+
+
+def _plain_markup(text: str, rules: dict) -> str:
+    """A note app's marks around the words, made plain with the text keeping its length: the marks the
+    language's ``markup.blank`` finds (a heading's '##', a task's '[x]', a table's rule line) become spaces,
+    a two-column table's row ('| client | Golden Wok Noodle Co Ltd |') becomes 'client: …', and a line's
+    leading hashtag ('#клиент АО «…»') becomes 'клиент: …'."""
+    if not rules:
+        return text
+    chars = list(text)
+    for rule in rules.get("blank", []):
+        for m in rule.finditer(text):
+            start, end = m.span("mark") if "mark" in rule.groupindex else m.span()
+            chars[start:end] = " " * (end - start)
+    text = "".join(chars)
+    if row := rules.get("table_row"):
+        def cell(m: re.Match) -> str:
+            key = m["key"].strip()
+            pad = len(m["lead"]) + len(m["key"]) + len(m["gap"]) - len(key) - 1
+            return " " * pad + key + ":" + m["value"] + " " * len(m["tail"])
+
+        text = row.sub(cell, text)
+    if tag := rules.get("hashtag"):
+        text = tag.sub(lambda m: m["lead"] + m["key"] + ":", text)
+    return text
 
 
 _BRACKETS = {"[": "]", "(": ")", "{": "}", "<": ">"}
