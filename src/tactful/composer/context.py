@@ -227,14 +227,15 @@ def build_context(
     # full-time job"): the plan answers "why?", the line is still said where the user asked for it.
     # A note the user marks as the reason to say is said as the reason, after the plan it explains, if any.
     # A story the user sums up with a label ("… payment is the reason") is the reason, whole: the plan beside it is not.
-    story = _labelled_story(situation, language, phrases, vetted)
+    stories = _labelled_stories(situation, language, phrases, vetted)
+    story = next(iter(stories.values()), "")
     sayable = story or _sayable(situation, language, phrases, vetted)
     if sayable and own_reason and not story and not _same_words(own_reason.rstrip(" ."), sayable):
         sayable = f"{own_reason} {sayable}"
     # A reason marked as the one to give ("I'm moving to Galway … that's the honest reason and it's the one to give")
     # goes before the words dictated for the news ("what I'll tell him: the monthly fitting days stop after January").
     # (Not before a wording only marked as the reason, "reason to give: …": that one is the reason itself.)
-    told = _dictated(situation, language, phrases, vetted)
+    told = _dictated(situation, language, phrases, vetted, stories)
     news = any(_dictates(note, phrases) for note in situation.reasons)
     if told and sayable and news and not _same_words(told.rstrip(" ."), sayable):
         told = f"{sayable} {told}"
@@ -2141,18 +2142,18 @@ def _sayable(situation: Situation, language: Language, phrases: Phrases, vetted:
     return ""
 
 
-def _labelled_story(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
-    """The reason told in a note that closes on a label naming its kind ("… my crew of 11 gets paid every Friday
+def _labelled_stories(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> dict[str, str]:
+    """The reasons told in notes that close on a label naming its kind, by note ("… my crew of 11 gets paid every Friday
     regardless. payment is the reason", «… людей до весны не найти. причина — команда»): the sentences before the
     label, which say what the label only names. A sentence is left out when it is the user's to the tool or a
     fragment («коротко.», "stopping."), when it names someone ("Graham wants …"; the sender's own "Dean, our only
     cabler, …" is "our only cabler"), and when it points back at one left out ("I won't build that way"); a payment
-    is said of no one. Empty when no note closes on a label or the checker objects to all of it."""
-    return next((story for note in situation.reasons if (story := _story_of(note, situation, language, phrases, vetted))), "")
+    is said of no one. Only the notes with a story to say, in their order."""
+    return {note: story for note in situation.reasons if (story := _story_of(note, situation, language, phrases, vetted))}
 
 
 def _story_of(note: str, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
-    """The story of one note that closes on a label (`_labelled_story`); empty when it has none to say."""
+    """The story of one note that closes on a label (`_labelled_stories`); empty when it has none to say."""
     if not (found := _story_label(note, language, phrases)):
         return ""
     solo = is_solo(situation.sender, language)
@@ -2165,9 +2166,9 @@ def _story_of(note: str, situation: Situation, language: Language, phrases: Phra
     if found.groupdict().get("closes") and parts and len(parts[-1].strip(" .,;:—–-").split()) >= 4:
         first = re.split(phrases.snippets["clause_break"], parts[-1], maxsplit=1, flags=re.IGNORECASE)[0]
         parts = parts[-2:] if matches(first, language, "leans_back") else parts[-1:]
+    staff = phrases.snippets.get("own_staff_named_first")
     for part in parts:
         text = _without_candour(_wording(part, phrases), phrases).strip(" .,;:—–-")
-        staff = phrases.snippets.get("own_staff_named_first")
         text = re.sub(staff["pattern"], staff["as"], text) if staff else text
         for pattern, words in phrases.snippets.get("payments_of_no_one", {}).items():
             text = re.sub(pattern, words, text, flags=re.IGNORECASE)
@@ -2188,12 +2189,13 @@ def _story_of(note: str, situation: Situation, language: Language, phrases: Phra
     return " ".join(kept)
 
 
-def _labels_story(note: str, start: int, situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> bool:
-    """Whether the words at ``start`` of a note are the label that closes a story said in its place (`_story_of`):
-    «оплата, больше ничего» after «платят по два-три месяца …» names the reason, the story says it. A label whose
-    story is all left out («Ольга Петровна хочет всё по звонку. причина — формат не подходит») is said itself."""
-    found = _story_label(note, language, phrases)
-    return bool(found) and start >= found.start() and bool(_story_of(note, situation, language, phrases, vetted))
+def _labels_story(note: str, start: int, stories: dict[str, str], language: Language, phrases: Phrases) -> bool:
+    """Whether the words at ``start`` of a note are the label that closes a story said in its place (``stories``, from
+    `_labelled_stories`): «оплата, больше ничего» after «платят по два-три месяца …» names the reason, the story says
+    it. A label whose story is all left out («Ольга Петровна хочет всё по звонку. причина — формат не подходит») is
+    said itself."""
+    found = _story_label(note, language, phrases) if note in stories else None
+    return bool(found) and start >= found.start()
 
 
 def _story_label(note: str, language: Language, phrases: Phrases) -> re.Match[str] | None:
@@ -2209,9 +2211,10 @@ def _story_label(note: str, language: Language, phrases: Phrases) -> re.Match[st
     return found[-1] if len(rest.split()) <= 10 and (len(named.split()) <= 3 or _verbless(named, language, phrases)) else None
 
 
-def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting) -> str:
+def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted: Vetting, stories: dict[str, str]) -> str:
     """The wording the user asked the message to use for the reason ("just: we can't certify what we haven't
-    inspected", «просто: работаю только по фактическим координатам»), when it passes the checker."""
+    inspected", «просто: работаю только по фактическим координатам»), when it passes the checker; not a label whose
+    story (``stories``) is said instead."""
     # Never a wording the user keeps private («настоящая причина — болезнь отца, об этом не говорить»).
     # The words dictated for the client ("what I'll tell Brent: …", «в письме: …») come first and are said in full,
     # to the client ("charging them" → "charging you"). Those only marked as the reason ("the actual hard reason:
@@ -2224,7 +2227,7 @@ def _dictated(situation: Situation, language: Language, phrases: Phrases, vetted
         return [vetted.in_normal_case(to_you(full_months(signs_in_words(_wording(m["said"], phrases), phrases), phrases), language, phrases))
                 for pattern in phrases.snippets.get(key, []) for note in situation.reasons
                 if (m := re.search(pattern, note, flags=re.IGNORECASE)) and not matches(m["said"], language, "forbidding_notes")
-                and not _labels_story(note, m.start("said"), situation, language, phrases, vetted)
+                and not _labels_story(note, m.start("said"), stories, language, phrases)
                 and not _forbids_before(note[m.end("said"):], m["said"], language, phrases)
                 and (not label or re.search(label, note[:m.start("said")]))]
 
